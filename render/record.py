@@ -1,0 +1,135 @@
+"""The headless recorder: trains a scene's runs with the tutorial's loop and snapshots every node.
+
+Training stays on the scalar float path (the tutorial's loop, unchanged); at each snapshot step the
+same graph is evaluated once with x set to the whole grid, which gives every node's curve at once.
+All randomness comes from the scene's seeds through `numpy.random.default_rng`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+import numpy as np
+
+import ourdl
+from render.snapshot import FORMAT, FORMAT_VERSION, Snapshot
+from scenes import Net, Run, Scene
+
+Progress = Callable[[int], None]  # called with the number of samples just trained
+
+
+def _node_names(net: Net) -> None:
+    for i, node in enumerate(net.graph.nodes):
+        if node.name is None:
+            node.name = f"{type(node).__name__.lower()}_{i}"
+
+
+def _evaluate(net: Net, nodes: list, grid: np.ndarray, target: np.ndarray) -> np.ndarray:
+    """Every recorded node's curve over the grid, from one vectorised forward pass."""
+    net.graph.clear()
+    net.x.set_value(grid)
+    net.label.set_value(target)
+    curves = np.empty((len(nodes), grid.size))
+    for i, node in enumerate(nodes):
+        value = node.value if node.value is not None else node.forward()
+        curves[i] = np.broadcast_to(value, grid.shape)
+    net.graph.clear()
+    return curves
+
+
+def _train(net: Net, xs: list[float], ys: list[float], lr: float) -> tuple[float, int | None]:
+    """The tutorial's per-sample loop. Returns (sum of losses, index of a non-finite sample or None).
+
+    On a non-finite loss or parameter the step is undone, so the run keeps its last finite state.
+    """
+    x, label, loss, params = net.x, net.label, net.loss, net.params
+    isfinite = math.isfinite
+    total = 0.0
+    for i, (xv, yv) in enumerate(zip(xs, ys)):
+        before = [p.value for p in params]
+        x.set_value(xv)
+        label.set_value(yv)
+        value = loss.forward()
+        for p in params:
+            p.get_grad()
+            p.update(lr)
+        loss.clear()
+        if not (isfinite(value) and all(isfinite(p.value) for p in params)):
+            for p, v in zip(params, before):
+                p.set_value(v)
+            return total, i
+        total += value
+    return total, None
+
+
+def record_run(scene: Scene, run: Run, steps: np.ndarray, grid: np.ndarray, target: np.ndarray,
+               progress: Progress | None = None) -> dict:
+    """Train one run, snapshotting at `steps`; returns its arrays and metadata."""
+    net = scene.build(scene.activation)
+    _node_names(net)
+    names = [p.name for p in net.params]
+    init = run.initial_values(names)
+    for p in net.params:
+        p.set_value(init[p.name])
+    nodes = [n for n in net.graph.nodes if n.parents]
+    in_range = (grid >= scene.data_range[0] - 1e-12) & (grid <= scene.data_range[1] + 1e-12)
+    out_index = nodes.index(net.output)
+
+    xs = run.data()
+    ys = scene.target(np.asarray(xs)).tolist()
+    n_s = len(steps)
+    curves = np.empty((n_s, len(nodes), grid.size))
+    params = np.empty((n_s, len(names)))
+    train_loss = np.full(n_s, np.nan)
+    eval_loss = np.empty(n_s)
+    seen, diverged_at = 0, None
+    for s, step in enumerate(steps):
+        stop = min(int(step), run.samples) if diverged_at is None else seen
+        if stop > seen:
+            total, bad = _train(net, xs[seen:stop], ys[seen:stop], run.lr)
+            done = stop - seen if bad is None else bad
+            train_loss[s] = total / done if done else np.nan
+            if progress:
+                progress(stop - seen)
+            if bad is not None:
+                diverged_at = seen + bad + 1  # the sample (1-based) whose step went non-finite
+            seen += done
+        elif s > 0:
+            train_loss[s] = train_loss[s - 1]  # finished or stopped: hold the last value
+        curves[s] = _evaluate(net, nodes, grid, target)
+        params[s] = [p.value for p in net.params]
+        eval_loss[s] = np.mean(np.abs(curves[s, out_index, in_range] - target[in_range]))
+    if progress and seen < run.samples:
+        progress(run.samples - seen)
+    meta = {"label": run.label, "init": init, "init_seed": run.init_seed, "data_seed": run.data_seed,
+            "samples": run.samples, "lr": run.lr, "diverged_at": diverged_at}
+    node_meta = [{"name": n.name, "kind": type(n).__name__, "parents": [p.name for p in n.parents]}
+                 for n in nodes]
+    return {"meta": meta, "nodes": node_meta, "params_names": names, "curves": curves,
+            "params": params, "train_loss": train_loss, "eval_loss": eval_loss,
+            "input": net.x.name, "output": net.output.name, "label": net.label.name, "loss": net.loss.name}
+
+
+def record(scene: Scene, progress: Progress | None = None) -> Snapshot:
+    """Record every run of `scene` on one step timeline (the longest run's)."""
+    steps = scene.schedule.steps(scene.total_samples)
+    grid = scene.grid()
+    target = np.asarray(scene.target(grid), dtype=float)
+    runs = [record_run(scene, run, steps, grid, target, progress) for run in scene.runs]
+    first = runs[0]
+    meta = {
+        "format": FORMAT, "format_version": FORMAT_VERSION, "package_version": ourdl.__version__,
+        "scene": scene.name, "description": scene.description, "activation": scene.activation,
+        "runs": [r["meta"] for r in runs], "nodes": first["nodes"], "params": first["params_names"],
+        "input": first["input"], "output": first["output"], "label": first["label"], "loss": first["loss"],
+        "target_name": scene.target_name, "data_range": list(scene.data_range),
+        "x_range": list(scene.x_range), "panels": [p.describe() for p in scene.panels],
+        "schedule": scene.schedule.describe(),
+    }
+    return Snapshot(
+        meta=meta, steps=steps, grid=grid, target=target,
+        curves=np.stack([r["curves"] for r in runs]), params=np.stack([r["params"] for r in runs]),
+        train_loss=np.stack([r["train_loss"] for r in runs]),
+        eval_loss=np.stack([r["eval_loss"] for r in runs]),
+    )

@@ -1,0 +1,147 @@
+"""The snapshot file: one `.npz` holding a scene's whole recorded history (docs/snapshot-format.md).
+
+Reading never unpickles (`allow_pickle=False`), and every problem with a file becomes one
+`SnapshotError` whose message names the file and what is wrong with it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+FORMAT = "ourdl-snapshot"
+FORMAT_VERSION = 1
+
+#: array name -> (dtype kind, number of dimensions)
+ARRAYS = {
+    "steps": ("i", 1),
+    "grid": ("f", 1),
+    "target": ("f", 1),
+    "curves": ("f", 4),
+    "params": ("f", 3),
+    "train_loss": ("f", 2),
+    "eval_loss": ("f", 2),
+}
+
+
+class SnapshotError(ValueError):
+    """A snapshot file that cannot be used; the message is one line for the user."""
+
+
+@dataclass
+class Snapshot:
+    """A recorded scene: metadata plus the arrays of docs/snapshot-format.md."""
+
+    meta: dict[str, Any]
+    steps: np.ndarray
+    grid: np.ndarray
+    target: np.ndarray
+    curves: np.ndarray
+    params: np.ndarray
+    train_loss: np.ndarray
+    eval_loss: np.ndarray
+
+    @property
+    def node_names(self) -> list[str]:
+        return [n["name"] for n in self.meta["nodes"]]
+
+    @property
+    def run_labels(self) -> list[str]:
+        return [r["label"] for r in self.meta["runs"]]
+
+    def curve(self, run: int, node: str) -> np.ndarray:
+        """The (S, G) history of one node's curve in one run."""
+        return self.curves[run, :, self.node_names.index(node)]
+
+    def arrays(self) -> dict[str, np.ndarray]:
+        return {k: getattr(self, k) for k in ARRAYS}
+
+
+def save_snapshot(snapshot: Snapshot, path: str | os.PathLike) -> Path:
+    """Write atomically: a temporary file in the target's folder, renamed into place when complete."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp.npz", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            np.savez_compressed(f, meta=np.array(json.dumps(snapshot.meta, sort_keys=True)),
+                                **snapshot.arrays())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def load_snapshot(path: str | os.PathLike) -> Snapshot:
+    """Read and validate a snapshot file; raise SnapshotError naming the file and the problem."""
+    path = Path(path)
+
+    def fail(problem: str) -> SnapshotError:
+        return SnapshotError(f"{path}: {problem}")
+
+    if not path.exists():
+        raise fail("no such file")
+    if path.is_dir():
+        raise fail("is a folder, not a snapshot file")
+    if path.stat().st_size == 0:
+        raise fail("file is empty")
+    try:
+        with np.load(path, allow_pickle=False) as z:
+            data = {k: z[k] for k in z.files}
+    except ValueError as e:
+        if "allow_pickle" in str(e) or "pickle" in str(e).lower():
+            raise fail("contains pickled (object) data, which is never loaded") from None
+        raise fail(f"not a snapshot file ({e})") from None
+    except (zipfile.BadZipFile, EOFError, OSError) as e:
+        raise fail(f"not a readable .npz file (truncated or corrupt: {e})") from None
+    if "meta" not in data:
+        raise fail("not a snapshot file (no 'meta' entry)")
+    try:
+        meta = json.loads(str(data["meta"]))
+    except (json.JSONDecodeError, TypeError) as e:
+        raise fail(f"metadata is not valid JSON ({e})") from None
+    if not isinstance(meta, dict) or meta.get("format") != FORMAT:
+        raise fail(f"not a snapshot file (format is {meta.get('format')!r}, expected {FORMAT!r})"
+                   if isinstance(meta, dict) else "metadata is not a JSON object")
+    version = meta.get("format_version")
+    if version != FORMAT_VERSION:
+        raise fail(f"snapshot format version {version!r} is not supported (this tool reads version "
+                   f"{FORMAT_VERSION}); re-record it with `render record`")
+    missing = [k for k in ARRAYS if k not in data]
+    if missing:
+        raise fail(f"missing arrays: {', '.join(missing)}")
+    for key, (kind, ndim) in ARRAYS.items():
+        a = data[key]
+        if a.dtype.kind not in (kind, "f" if kind == "f" else "iu"):
+            raise fail(f"array '{key}' has dtype {a.dtype}, expected {'integer' if kind == 'i' else 'float'}")
+        if a.ndim != ndim:
+            raise fail(f"array '{key}' has {a.ndim} dimensions, expected {ndim}")
+    snap = Snapshot(meta=meta, **{k: data[k] for k in ARRAYS})
+    _check_shapes(snap, fail)
+    return snap
+
+
+def _check_shapes(s: Snapshot, fail) -> None:
+    r, n_s, n, g = s.curves.shape
+    expected = {
+        "steps": (n_s,), "grid": (g,), "target": (g,), "params": (r, n_s, len(s.meta.get("params", []))),
+        "train_loss": (r, n_s), "eval_loss": (r, n_s),
+    }
+    for key, shape in expected.items():
+        if getattr(s, key).shape != shape:
+            raise fail(f"array '{key}' has shape {getattr(s, key).shape}, expected {shape}")
+    if len(s.meta.get("runs", [])) != r:
+        raise fail(f"metadata lists {len(s.meta.get('runs', []))} runs but the arrays hold {r}")
+    if len(s.meta.get("nodes", [])) != n:
+        raise fail(f"metadata lists {len(s.meta.get('nodes', []))} nodes but the arrays hold {n}")
+    if n_s == 0:
+        raise fail("holds no snapshots")
+    if np.any(np.diff(s.steps) <= 0):
+        raise fail("steps are not strictly increasing")

@@ -1,0 +1,51 @@
+"""The registry of named scenes: `get_scene("fig7_vs_fig8")`, `list_scenes()`."""
+
+from __future__ import annotations
+
+import difflib
+
+from scenes.base import Net, Panel, Run, Scene, Schedule
+
+__all__ = ["Net", "Panel", "Run", "Scene", "Schedule", "SceneNotFound", "get_scene", "list_scenes",
+           "register"]
+
+_REGISTRY: dict[str, Scene] = {}
+
+
+class SceneNotFound(KeyError):
+    """An unknown scene name; `.close` holds the registered names that look like it."""
+
+    def __init__(self, name: str, close: list[str]) -> None:
+        super().__init__(name)
+        self.name, self.close = name, close
+
+    def __str__(self) -> str:
+        hint = f"; did you mean {', '.join(self.close)}?" if self.close else ""
+        return f"unknown scene {self.name!r}{hint} (`render list` shows them all)"
+
+
+def register(scene: Scene) -> Scene:
+    _REGISTRY[scene.name] = scene
+    return scene
+
+
+def get_scene(name: str) -> Scene:
+    try:
+        return _REGISTRY[name]
+    except KeyError:
+        close = difflib.get_close_matches(name, list(_REGISTRY), n=3, cutoff=0.5)
+        raise SceneNotFound(name, close) from None
+
+
+def list_scenes() -> list[Scene]:
+    return list(_REGISTRY.values())
+
+
+def _register_builtin() -> None:
+    from scenes import chapter
+
+    for scene in chapter.scenes():
+        register(scene)
+
+
+_register_builtin()

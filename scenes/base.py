@@ -1,0 +1,162 @@
+"""What a scene is: data (runs, schedule, panels) plus one build hook that makes the graph.
+
+Scenes are frozen dataclasses so a CLI override (`--lr`, `--steps`, ...) makes a new scene with
+`dataclasses.replace` instead of mutating the registry's.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ourdl.core import Graph, Node
+
+
+@dataclass(frozen=True)
+class Net:
+    """The nodes a recorder needs from a built graph."""
+
+    graph: Graph
+    x: Node
+    label: Node
+    output: Node
+    loss: Node
+    params: tuple[Node, ...]  # in the tutorial's update order
+
+    def node(self, name: str) -> Node:
+        for n in self.graph.nodes:
+            if n.name == name:
+                return n
+        raise KeyError(name)
+
+
+@dataclass(frozen=True)
+class Run:
+    """One training run: where it starts, what data it sees, how long and how fast it learns."""
+
+    label: str
+    init: Mapping[str, float] | None = None  # explicit parameter values, by node name
+    init_seed: int | None = None  # otherwise uniform(*init_range) from this seed
+    init_range: tuple[float, float] = (-1.0, 1.0)
+    data_seed: int = 0
+    samples: int = 1500
+    lr: float = 0.01
+
+    def initial_values(self, names: list[str]) -> dict[str, float]:
+        if self.init is not None:
+            missing = [n for n in names if n not in self.init]
+            if missing:
+                raise ValueError(f"run {self.label!r}: no initial value for {', '.join(missing)}")
+            return {n: float(self.init[n]) for n in names}
+        rng = np.random.default_rng(self.init_seed)
+        low, high = self.init_range
+        return {n: float(v) for n, v in zip(names, rng.uniform(low, high, len(names)))}
+
+    def data(self) -> list[float]:
+        """The training inputs, x ~ uniform(0, 2), as Python floats (the fast scalar path)."""
+        return np.random.default_rng(self.data_seed).uniform(0.0, 2.0, self.samples).tolist()
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """Which sample counts get a snapshot.
+
+    `linear`: every `every` samples. `dense_early`: `frames` snapshots at total·u**power for u evenly
+    spaced in [0, 1], so the first few hundred samples, where most of the motion is, get their share.
+    """
+
+    kind: str = "linear"
+    every: int = 40
+    frames: int = 300
+    power: float = 2.5
+    marks: tuple[int, ...] = ()  # sample counts that always get a snapshot (e.g. 1500, the article's)
+
+    def steps(self, total: int) -> np.ndarray:
+        if self.kind == "linear":
+            if self.every < 1:
+                raise ValueError("schedule: every must be at least 1")
+            steps = np.arange(0, total + 1, self.every)
+        elif self.kind == "dense_early":
+            if self.frames < 2:
+                raise ValueError("schedule: frames must be at least 2")
+            u = np.linspace(0.0, 1.0, self.frames)
+            steps = np.round(total * u**self.power).astype(np.int64)
+        else:
+            raise ValueError(f"schedule: unknown kind {self.kind!r} (linear, dense_early)")
+        marks = [m for m in self.marks if 0 <= m <= total]
+        return np.unique(np.concatenate([steps, [0, total], marks])).astype(np.int64)
+
+    def describe(self) -> dict:
+        if self.kind == "linear":
+            return {"kind": "linear", "every": self.every, "marks": list(self.marks)}
+        return {"kind": self.kind, "frames": self.frames, "power": self.power, "marks": list(self.marks)}
+
+
+@dataclass(frozen=True)
+class Panel:
+    """One panel of a run's row: which nodes it draws and in which colours."""
+
+    title: str
+    nodes: tuple[str, ...]
+    colors: tuple[int, ...]  # a hidden unit keeps its colour index in every panel
+    target: bool = False  # draw the target curve (x²) too
+    title_zh: str | None = None
+
+    def describe(self) -> dict:
+        return {"title": self.title, "title_zh": self.title_zh, "nodes": list(self.nodes),
+                "colors": list(self.colors), "target": self.target}
+
+
+def square(x: np.ndarray) -> np.ndarray:
+    return x * x
+
+
+@dataclass(frozen=True)
+class Scene:
+    """A named experiment: the engine records and renders it; the CLI only picks and overrides it."""
+
+    name: str
+    description: str
+    build: Callable[[str], Net]  # activation name -> a freshly built graph
+    runs: tuple[Run, ...]
+    panels: tuple[Panel, ...]
+    schedule: Schedule = field(default_factory=Schedule)
+    activation: str = "LeakyRelu"
+    target: Callable[[np.ndarray], np.ndarray] = square
+    target_name: str = "x²"
+    data_range: tuple[float, float] = (0.0, 2.0)
+    x_range: tuple[float, float] = (-0.5, 2.5)
+    grid_points: int = 301
+
+    @property
+    def total_samples(self) -> int:
+        return max(r.samples for r in self.runs)
+
+    def grid(self) -> np.ndarray:
+        return np.linspace(*self.x_range, self.grid_points)
+
+    def with_overrides(self, *, samples: int | None = None, lr: float | None = None,
+                       seed: int | None = None, every: int | None = None,
+                       activation: str | None = None) -> Scene:
+        """A copy with CLI overrides applied to every run; `seed` moves data and random-init seeds."""
+        runs = []
+        for i, r in enumerate(self.runs):
+            changes: dict = {}
+            if samples is not None:
+                changes["samples"] = samples
+            if lr is not None:
+                changes["lr"] = lr
+            if seed is not None:
+                changes["data_seed"] = seed + (r.data_seed - self.runs[0].data_seed)
+                if r.init_seed is not None:
+                    changes["init_seed"] = seed + i
+            runs.append(dataclasses.replace(r, **changes))
+        changes = {"runs": tuple(runs)}
+        if every is not None:
+            changes["schedule"] = Schedule(kind="linear", every=every, marks=self.schedule.marks)
+        if activation is not None:
+            changes["activation"] = activation
+        return dataclasses.replace(self, **changes)
