@@ -153,7 +153,12 @@ class Graph:
         self.node_loss, self.node_label = node_loss, node_label
 
     def _set_inputs(self, xs: Value) -> None:
-        xs = [xs] if len(self.nodes_in) == 1 and np.ndim(xs) == 0 else xs
+        """A list/tuple gives one value per input node; with a single input, anything else is its value
+        (a float, or an array of points to evaluate at once)."""
+        if not (isinstance(xs, (list, tuple)) and len(xs) == len(self.nodes_in)):
+            if len(self.nodes_in) != 1:
+                raise ValueError(f"expected {len(self.nodes_in)} input values, got {xs!r}")
+            xs = [xs]
         for node, x in zip(self.nodes_in, xs, strict=True):
             node.set_value(x)
 

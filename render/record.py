@@ -7,7 +7,6 @@ All randomness comes from the scene's seeds through `numpy.random.default_rng`.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 
 import numpy as np
@@ -38,13 +37,21 @@ def _evaluate(net: Net, nodes: list, grid: np.ndarray, target: np.ndarray) -> np
     return curves
 
 
-def _train(net: Net, xs: list[float], ys: list[float], lr: float) -> tuple[float, int | None]:
-    """The tutorial's per-sample loop. Returns (sum of losses, index of a non-finite sample or None).
+#: A parameter beyond this is taken as divergence: the grid's curves would overflow float64 soon.
+BLOWUP = 1e100
 
-    On a non-finite loss or parameter the step is undone, so the run keeps its last finite state.
+
+def _train(net: Net, xs: list[float], ys: list[float], lr: float) -> tuple[float, int | None]:
+    """The tutorial's per-sample loop. Returns (sum of losses, index of a diverging sample or None).
+
+    A sample diverges when its loss or a parameter is not finite or a parameter passes BLOWUP; its
+    step is undone, so the run keeps its last finite state.
     """
     x, label, loss, params = net.x, net.label, net.loss, net.params
-    isfinite = math.isfinite
+
+    def isfinite(v: float) -> bool:
+        return -BLOWUP < v < BLOWUP  # False for nan and inf too
+
     total = 0.0
     for i, (xv, yv) in enumerate(zip(xs, ys)):
         before = [p.value for p in params]

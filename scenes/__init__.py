@@ -20,8 +20,9 @@ class SceneNotFound(KeyError):
         self.name, self.close = name, close
 
     def __str__(self) -> str:
-        hint = f"; did you mean {', '.join(self.close)}?" if self.close else ""
-        return f"unknown scene {self.name!r}{hint} (`render list` shows them all)"
+        if self.close:
+            return f"unknown scene {self.name!r}; did you mean {', '.join(self.close)}?"
+        return f"unknown scene {self.name!r}; the scenes are {', '.join(_REGISTRY)}"
 
 
 def register(scene: Scene) -> Scene:

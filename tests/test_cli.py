@@ -1,0 +1,49 @@
+"""The CLI through typer's CliRunner: exit codes, one-line errors, --help with examples."""
+
+import pytest
+from typer.testing import CliRunner
+
+from render.cli import app
+from render.snapshot import load_snapshot
+
+runner = CliRunner()
+
+
+def test_help_lists_commands_with_an_example():
+    result = runner.invoke(app, ["--help"])
+    assert result.exit_code == 0
+    for command in ("scene", "list", "record", "video"):
+        assert command in result.output
+    assert "Example" in result.output
+
+
+@pytest.mark.parametrize("command", ["scene", "list", "record", "video"])
+def test_every_command_has_help_with_an_example(command):
+    result = runner.invoke(app, [command, "--help"])
+    assert result.exit_code == 0
+    assert "Example: render" in result.output
+
+
+def test_list_shows_every_builtin_scene():
+    result = runner.invoke(app, ["list"])
+    assert result.exit_code == 0
+    for name in ("fig8", "fig7", "fig7_vs_fig8", "relu_quadratic"):
+        assert name in result.output
+
+
+def test_unknown_scene_is_one_line_naming_close_matches():
+    result = runner.invoke(app, ["record", "fig7_vs_fig9"])
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "fig7_vs_fig8" in lines[0]
+    assert "Traceback" not in result.output
+
+
+def test_record_writes_a_loadable_snapshot(tmp_path):
+    target = tmp_path / "f8.npz"
+    result = runner.invoke(app, ["record", "fig8", "--steps", "200", "--every", "50", "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    assert str(target) in result.stdout
+    s = load_snapshot(target)
+    assert s.steps.tolist() == [0, 50, 100, 150, 200]
+    assert s.meta["runs"][0]["samples"] == 200
