@@ -3,18 +3,21 @@ only parses options, reports progress and turns user errors into one clear line 
 
 from __future__ import annotations
 
+import signal
 import sys
 import traceback
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Iterator
+from typing import Annotated
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from render.record import estimated_bytes
 from render.record import record as record_scene
-from render.snapshot import Snapshot, SnapshotError, load_snapshot, save_snapshot
+from render.snapshot import Snapshot, SnapshotError, save_snapshot
 from scenes import Scene, SceneNotFound, get_scene, list_scenes
 
 app = typer.Typer(
@@ -35,6 +38,14 @@ class UserError(Exception):
         self.code = code
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised like Ctrl-C so every `finally` cleans up its temporary files."""
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise Terminated()
+
+
 def _fail(message: str, code: int) -> typer.Exit:
     err_console.print(f"[bold red]error:[/] {message}", soft_wrap=True)
     return typer.Exit(code)
@@ -47,6 +58,8 @@ def user_errors() -> Iterator[None]:
         yield
     except typer.Exit:
         raise
+    except Terminated:
+        raise _fail("terminated; no partial output was left behind", 143) from None
     except KeyboardInterrupt:
         raise _fail("interrupted; no partial output was left behind", 130) from None
     except SceneNotFound as e:
@@ -70,8 +83,17 @@ def _scene(name: str, steps: int | None, lr: float | None, seed: int | None,
     return get_scene(name).with_overrides(samples=steps, lr=lr, seed=seed, every=every)
 
 
+#: Recordings are held in memory before they are written; beyond this we refuse up front.
+MAX_RECORDING_BYTES = 2 * 1024**3
+
+
 def _record(scene: Scene) -> Snapshot:
     total = sum(r.samples for r in scene.runs)
+    need = estimated_bytes(scene)
+    if need > MAX_RECORDING_BYTES:
+        raise UserError(f"scene {scene.name} would record about {need / 1024**3:.1f} GiB of snapshots "
+                        f"(limit {MAX_RECORDING_BYTES / 1024**3:.0f} GiB); snapshot less often (--every) "
+                        f"or train fewer samples (--steps)", 2)
     columns = (TextColumn("training {task.description}"), BarColumn(), MofNCompleteColumn(),
                TextColumn("samples"), TimeElapsedColumn())
     with Progress(*columns, console=err_console, transient=True) as progress:
@@ -116,7 +138,7 @@ Every = Annotated[int | None, typer.Option("--every", min=1,
 
 
 @app.callback()
-def _main(debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")] = False) -> None:
+def _main(debug: Annotated[bool, typer.Option(help="Show tracebacks for errors.")] = False) -> None:
     _state["debug"] = debug
 
 
@@ -153,6 +175,7 @@ def record(
 
 
 def main() -> None:
+    signal.signal(signal.SIGTERM, _on_sigterm)
     app(prog_name="render")
 
 

@@ -118,6 +118,14 @@ def record_run(scene: Scene, run: Run, steps: np.ndarray, grid: np.ndarray, targ
             "input": net.x.name, "output": net.output.name, "label": net.label.name, "loss": net.loss.name}
 
 
+def estimated_bytes(scene: Scene) -> int:
+    """Memory the recording's arrays will take, known before training starts."""
+    build = scene.build(scene.activation)
+    n_nodes = sum(1 for n in build.graph.nodes if n.parents)
+    n_steps = scene.schedule.max_count(scene.total_samples)
+    return 8 * len(scene.runs) * n_steps * (n_nodes * scene.grid_points + len(build.params) + 2)
+
+
 def record(scene: Scene, progress: Progress | None = None) -> Snapshot:
     """Record every run of `scene` on one step timeline (the longest run's)."""
     steps = scene.schedule.steps(scene.total_samples)

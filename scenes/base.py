@@ -89,6 +89,11 @@ class Schedule:
         marks = [m for m in self.marks if 0 <= m <= total]
         return np.unique(np.concatenate([steps, [0, total], marks])).astype(np.int64)
 
+    def max_count(self, total: int) -> int:
+        """An upper bound on len(steps(total)), without building the array."""
+        base = total // max(self.every, 1) + 1 if self.kind == "linear" else self.frames
+        return base + 2 + len(self.marks)
+
     def describe(self) -> dict:
         if self.kind == "linear":
             return {"kind": "linear", "every": self.every, "marks": list(self.marks)}
