@@ -23,7 +23,7 @@ def reduce_to(grad: Value, like: Value) -> Value:
     if grad.shape == shape:
         return grad
     if shape == ():
-        return grad.sum()
+        return float(grad.sum()) if isinstance(like, float) else grad.sum()
     extra = grad.ndim - len(shape)
     if extra > 0:
         grad = grad.sum(axis=tuple(range(extra)))
@@ -88,11 +88,15 @@ class Node:
         """d(final node)/d(self) by the chain rule over the children; cached in `.grad`."""
         if self.grad is None:
             if not self.children:
-                self.grad = 1.0
+                # d(out)/d(out) = 1, shaped like the value: an array output stands for the sum of its
+                # elements, so every grad below keeps its node's full shape before being reduced
+                value = self.value
+                self.grad = np.ones_like(value, dtype=float) if isinstance(value, np.ndarray) else 1.0
             else:
                 grad: Value = 0.0
                 for child, i in self._edges:  # a child using us twice contributes twice
-                    grad += child.get_grad() * child.local_grad(i)
+                    # not `+=`: contributions of different (broadcast) shapes must not be added in place
+                    grad = grad + child.get_grad() * child.local_grad(i)
                 self.grad = reduce_to(grad, self.value)
         return self.grad
 
