@@ -128,6 +128,8 @@ def estimated_bytes(scene: Scene) -> int:
 
 def record(scene: Scene, progress: Progress | None = None) -> Snapshot:
     """Record every run of `scene` on one step timeline (the longest run's)."""
+    if getattr(scene, "recorder", None):
+        return _delegate(scene, progress)
     steps = scene.schedule.steps(scene.total_samples)
     grid = scene.grid()
     target = np.asarray(scene.target(grid), dtype=float)
@@ -148,3 +150,11 @@ def record(scene: Scene, progress: Progress | None = None) -> Snapshot:
         train_loss=np.stack([r["train_loss"] for r in runs]),
         eval_loss=np.stack([r["eval_loss"] for r in runs]),
     )
+
+
+def _delegate(scene: Scene, progress: Progress | None) -> Snapshot:
+    """A scene with a recorder of its own (sweeps: render.lockstep) names it as "module:function"."""
+    import importlib
+
+    module, _, function = scene.recorder.partition(":")
+    return getattr(importlib.import_module(module), function)(scene, progress)
