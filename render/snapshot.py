@@ -10,7 +10,7 @@ import json
 import os
 import tempfile
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +47,13 @@ class Snapshot:
     params: np.ndarray
     train_loss: np.ndarray
     eval_loss: np.ndarray
+    #: optional arrays beyond the required ones (e.g. a sweep's `sweep_*` summaries), saved and loaded as is
+    extra: dict[str, np.ndarray] = field(default_factory=dict)
+
+    @property
+    def kind(self) -> str:
+        """`runs` (the default) or `sweep`: what the arrays beyond the required ones describe."""
+        return self.meta.get("kind", "runs")
 
     @property
     def node_names(self) -> list[str]:
@@ -61,7 +68,7 @@ class Snapshot:
         return self.curves[run, :, self.node_names.index(node)]
 
     def arrays(self) -> dict[str, np.ndarray]:
-        return {k: getattr(self, k) for k in ARRAYS}
+        return {**{k: getattr(self, k) for k in ARRAYS}, **self.extra}
 
 
 def save_snapshot(snapshot: Snapshot, path: str | os.PathLike) -> Path:
@@ -123,7 +130,8 @@ def load_snapshot(path: str | os.PathLike) -> Snapshot:
             raise fail(f"array '{key}' has dtype {a.dtype}, expected {'integer' if kind == 'i' else 'float'}")
         if a.ndim != ndim:
             raise fail(f"array '{key}' has {a.ndim} dimensions, expected {ndim}")
-    snap = Snapshot(meta=meta, **{k: data[k] for k in ARRAYS})
+    extra = {k: v for k, v in data.items() if k != "meta" and k not in ARRAYS}
+    snap = Snapshot(meta=meta, **{k: data[k] for k in ARRAYS}, extra=extra)
     _check_shapes(snap, fail)
     return snap
 
