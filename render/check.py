@@ -30,7 +30,7 @@ from typing import Any
 import numpy as np
 
 from render.record import record
-from render.snapshot import save_snapshot
+from render.snapshot import SnapshotError, load_snapshot, save_snapshot
 from scenes import Scene, get_scene, list_scenes
 
 #: Where the goldens live: tests/goldens/ in the source tree (independent of the working directory).
@@ -103,11 +103,11 @@ def record_golden(scene: Scene) -> Recording:
 
 
 def load_recording(path: Path) -> Recording:
-    """Read any snapshot file without validating its schema; never unpickles."""
-    with np.load(path, allow_pickle=False) as z:
-        data = {k: z[k] for k in z.files}
-    meta = json.loads(str(data.pop("meta"))) if "meta" in data else {}
-    return Recording(meta, data)
+    """Read a snapshot file (any kind: its extra arrays come too); never unpickles.
+
+    Raises SnapshotError naming the file and the problem."""
+    snap = load_snapshot(path)
+    return Recording(snap.meta, dict(snap.arrays()))
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -343,7 +343,7 @@ def compare(golden: Recording, fresh: Recording, rtol: float = RTOL, atol: float
 @dataclass
 class SceneResult:
     scene: str
-    status: str  # "match", "differs", "no golden", "stale golden", and with update: "created",
+    status: str  # "match", "differs", "no golden", "bad golden", "stale golden"; with update: "created",
     #              "updated", "removed"
     golden: Path
     diffs: list[ArrayDiff] = field(default_factory=list)
@@ -360,6 +360,8 @@ class SceneResult:
         head = f"{self.scene}: {self.status}"
         if self.status == "no golden":
             head += f" ({self.golden} is missing; create it with `render check --update {self.scene}`)"
+        elif self.status == "bad golden":
+            head += f" (`render check --update {self.scene}` rewrites it)"
         elif self.status == "stale golden":
             head += f" ({self.golden} belongs to no registered scene; `render check --update` removes it)"
         elif self.status in ("created", "updated", "removed"):
@@ -430,7 +432,13 @@ def check_scene(scene: Scene, golden_dir: Path = GOLDEN_DIR, update: bool = Fals
             return SceneResult(scene.name, "no golden", path, seconds=seconds)
         _write(fresh, path)
         return SceneResult(scene.name, "created", path, seconds=seconds)
-    diffs = compare(load_recording(path), fresh, rtol, atol)
+    try:
+        diffs = compare(load_recording(path), fresh, rtol, atol)
+    except SnapshotError as e:
+        if update:
+            _write(fresh, path)
+            return SceneResult(scene.name, "updated", path, seconds=seconds)
+        return SceneResult(scene.name, "bad golden", path, [ArrayDiff("file", "unreadable", str(e))], seconds)
     if not diffs:
         return SceneResult(scene.name, "match", path, seconds=seconds)
     if update:

@@ -119,8 +119,11 @@ def load_snapshot(path: str | os.PathLike) -> Snapshot:
                    if isinstance(meta, dict) else "metadata is not a JSON object")
     version = meta.get("format_version")
     if version != FORMAT_VERSION:
-        raise fail(f"snapshot format version {version!r} is not supported (this tool reads version "
-                   f"{FORMAT_VERSION}); re-record it with `render record`")
+        newer = isinstance(version, int) and version > FORMAT_VERSION
+        raise fail(f"snapshot format version {version!r} is "
+                   f"{'newer than this tool reads' if newer else 'not supported'} (this tool reads version "
+                   f"{FORMAT_VERSION}); {'upgrade ourdl-render or ' if newer else ''}re-record it with "
+                   f"`render record`")
     missing = [k for k in ARRAYS if k not in data]
     if missing:
         raise fail(f"missing arrays: {', '.join(missing)}")
