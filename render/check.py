@@ -406,7 +406,8 @@ class CheckReport:
             return (f"{len(self.changed)} of {n} goldens changed"
                     + (f": {', '.join(r.scene for r in self.changed)}" if self.changed else ""))
         if self.ok:
-            return f"all {n} scenes match their goldens (rtol {self.rtol:g}, atol {self.atol:g})"
+            what = "the scene matches its golden" if n == 1 else f"all {n} scenes match their goldens"
+            return f"{what} (rtol {self.rtol:g}, atol {self.atol:g})"
         return (f"{len(self.failed)} of {n} scenes differ from their goldens: "
                 f"{', '.join(r.scene for r in self.failed)} (rtol {self.rtol:g}, atol {self.atol:g}; "
                 f"`render check --update` rewrites them if the change is intended)")

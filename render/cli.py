@@ -15,6 +15,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from render.check import GOLDEN_DIR, check_scenes
 from render.record import estimated_bytes
 from render.record import record as record_scene
 from render.snapshot import Snapshot, SnapshotError, save_snapshot
@@ -172,6 +173,29 @@ def record(
             raise UserError(f"folder {target.parent} does not exist")
         snapshot = _record(scene)
         _report([save_snapshot(snapshot, target)])
+
+
+@app.command()
+def check(
+    names: Annotated[list[str] | None, typer.Argument(
+        metavar="SCENE", help="Scenes to check (default: every registered scene).")] = None,
+    update: Annotated[bool, typer.Option(
+        "--update", help="Rewrite the goldens that differ (or are missing), and say which changed.")] = False,
+    golden_dir: Annotated[Path, typer.Option(
+        "--golden-dir", help="Folder of the golden snapshot files (default: tests/goldens).",
+        show_default=False)] = GOLDEN_DIR,
+) -> None:
+    """Regression check: re-record scenes in a fast configuration and compare with their goldens.
+
+    Exits 1 if any array differs, naming its run, node, first differing step and max difference.
+
+    Example: render check fig7_vs_fig8   (after an intended change: render check --update)
+    """
+    with user_errors():
+        report = check_scenes(names or None, update=update, golden_dir=golden_dir)
+    out_console.print(str(report), markup=False, soft_wrap=True)
+    if not report.ok:
+        raise typer.Exit(1)
 
 
 def main() -> None:

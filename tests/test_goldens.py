@@ -205,3 +205,25 @@ def test_update_creates_rewrites_and_removes_goldens(tmp_path):
     (tmp_path / "gone.npz").write_bytes(before)
     report = check_scenes(golden_dir=tmp_path, update=False)
     assert report.result("gone").status == "stale golden" and not report.ok
+
+
+def test_the_cli_check_command(tmp_path):
+    from typer.testing import CliRunner
+
+    from render.cli import app
+
+    runner = CliRunner()
+    result = runner.invoke(app, ["check", "fig8"])
+    assert result.exit_code == 0, result.output
+    assert "fig8: match" in result.output
+    result = runner.invoke(app, ["check", "fig8", "--golden-dir", str(tmp_path)])
+    assert result.exit_code == 1 and "no golden" in result.output
+    result = runner.invoke(app, ["check", "fig8", "--update", "--golden-dir", str(tmp_path)])
+    assert result.exit_code == 0 and "fig8: created" in result.output
+    assert "1 of 1 goldens changed" in result.output
+    (tmp_path / "fig8.npz").write_bytes(golden_path("relu_quadratic").read_bytes())
+    result = runner.invoke(app, ["check", "fig8", "--golden-dir", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "fig8: differs" in result.output and "params:" in result.output and "first at run" in result.output
+    result = runner.invoke(app, ["check", "nope"])
+    assert result.exit_code == 2
