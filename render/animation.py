@@ -1,0 +1,75 @@
+"""The animation: its FuncAnimation definition, and our streaming save loop over the same frames.
+
+`FuncAnimation.save` redraws the whole figure (twice) for every frame. `stream` instead draws the
+static background once, and per frame restores it, draws only the animated artists and hands the Agg
+canvas buffer, as is, to every writer: one draw per frame whatever the number of formats, and no list
+of frames in memory.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import matplotlib
+import numpy as np
+from matplotlib.animation import FuncAnimation
+
+from render.figure import SceneFigure
+from render.timeline import Timeline
+from render.writers import Writer
+
+Progress = Callable[[int, int], None]  # (frames done, frames in all)
+
+
+def make_animation(view: SceneFigure, timeline: Timeline) -> FuncAnimation:
+    """The animation's definition: blits in GUIs, plays in notebooks (`anim.to_jshtml()`)."""
+    return FuncAnimation(view.fig, lambda k: view.update(timeline.position(k)), frames=timeline.frames,
+                         init_func=view.init, blit=True, interval=1000 / timeline.fps, repeat=False)
+
+
+def stream(view: SceneFigure, timeline: Timeline, writers: Sequence[Writer],
+           progress: Progress | None = None) -> int:
+    """Render `timeline`'s frames once each and feed them to `writers` (already set up).
+
+    A writer gets master frame k when `timeline.takes(k, writer.fps)`; the loop stops after the last
+    frame any writer needs. Returns the number of frames drawn.
+    """
+    fig, canvas = view.fig, view.fig.canvas
+    needed = [w.last_frame if w.last_frame is not None else timeline.frames - 1 for w in writers]
+    end = min(max(needed, default=-1) + 1, timeline.frames)
+    artists = sorted(view.animated, key=lambda a: a.get_zorder())
+    with matplotlib.rc_context(view.rc):
+        view.init()
+        canvas.draw()  # the animated artists are skipped: this is the static background
+        background = canvas.copy_from_bbox(fig.bbox)
+        renderer = canvas.get_renderer()
+        shown, drawn = None, 0
+        for k in range(end):
+            pos = timeline.position(k)
+            if pos != shown:  # held frames reuse the buffer as it is
+                view.update(pos)
+                canvas.restore_region(background)
+                for artist in artists:
+                    artist.draw(renderer)
+                shown, drawn = pos, drawn + 1
+            frame = canvas.buffer_rgba()
+            for writer in writers:
+                if timeline.takes(k, writer.fps):
+                    writer.grab_frame(frame)
+            if progress:
+                progress(k + 1, end)
+    return drawn
+
+
+def render_frame(view: SceneFigure, pos: float) -> np.ndarray:
+    """One frame as an RGBA array (a copy), drawn in full: for tests and quick looks."""
+    with matplotlib.rc_context(view.rc):
+        view.update(pos)
+        for artist in view.animated:
+            artist.set_animated(False)
+        try:
+            view.fig.canvas.draw()
+        finally:
+            for artist in view.animated:
+                artist.set_animated(True)
+        return np.array(view.fig.canvas.buffer_rgba(), copy=True)

@@ -1,0 +1,281 @@
+"""A snapshot laid out as a matplotlib figure: per run a row of the scene's panels plus a loss panel.
+
+Everything that never changes (axes, ticks, titles, legends, y = 0, the data range, the target curve,
+the full loss history) is static; only the node curves, the caption and the loss cursor are
+`animated`, so the figure can be drawn once and then blitted. `update(pos)` moves the animated artists
+to snapshot position `pos` (fractional positions blend neighbouring snapshots) and returns them.
+
+The layout is designed in inches for an 8-inch-wide figure; other pixel sizes only change the dpi, so
+text stays readable when the video is scaled to an 800-pixel GIF.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import matplotlib
+import numpy as np
+from matplotlib.artist import Artist
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+from matplotlib.text import Text
+from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullFormatter
+
+from render.snapshot import Snapshot
+from render.text import caption_pieces, number, panel_title, run_label, text
+from render.theme import THEMES, Theme, rc_params
+
+DESIGN_WIDTH = 8.0  # inches; dpi = pixel width / DESIGN_WIDTH
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Margins and bands, in inches of the 8-inch design."""
+
+    left: float = 0.40
+    right: float = 0.10
+    gap: float = 0.40  # between panels: room for the next panel's y tick labels
+    top: float = 0.04
+    header: float = 0.24  # run label and caption above each row
+    titles: float = 0.19  # panel titles, above the first row only
+    ticks: float = 0.19  # x tick labels under each row
+    legend: float = 0.36  # legends under the last row
+    font: float = 8.0  # points: titles and captions
+    small: float = 6.5  # points: ticks and legends
+    line: float = 1.5  # points: curve width
+
+
+def robust_limits(lows: np.ndarray, highs: np.ndarray, include: tuple[float, ...] = (0.0,),
+                  pct: float = 2.0, margin: float = 0.08) -> tuple[float, float]:
+    """y-limits that hold for every frame: percentiles of each frame's extremes, so a few outlier
+    snapshots (early transients, a diverging step) cannot squash the rest; non-finite values ignored."""
+    lows, highs = lows[np.isfinite(lows)], highs[np.isfinite(highs)]
+    lo = min([np.percentile(lows, pct)] if lows.size else [], default=0.0)
+    hi = max([np.percentile(highs, 100 - pct)] if highs.size else [], default=1.0)
+    lo, hi = min(lo, *include), max(hi, *include)
+    if hi - lo < 1e-9:
+        lo, hi = lo - 0.5, hi + 0.5
+    pad = (hi - lo) * margin
+    return float(lo - pad), float(hi + pad)
+
+
+def log_limits(values: np.ndarray, pct: float = 1.0) -> tuple[float, float]:
+    """Limits for the loss panel's log axis from its positive finite values."""
+    v = values[np.isfinite(values) & (values > 0)]
+    if not v.size:
+        return 1e-3, 1.0
+    lo, hi = np.percentile(v, pct), np.percentile(v, 100 - pct)
+    if hi / lo < 10:
+        mid = np.sqrt(lo * hi)
+        lo, hi = mid / np.sqrt(10), mid * np.sqrt(10)
+    return float(lo / 1.4), float(hi * 1.4)
+
+
+def _samples(x: float, _pos=None) -> str:
+    return f"{x / 1000:g}k" if abs(x) >= 1000 else f"{x:g}"
+
+
+class SceneFigure:
+    """The figure of one snapshot, with the artists an animation moves."""
+
+    def __init__(self, snapshot: Snapshot, size: tuple[int, int] = (1280, 720), theme: str = "light",
+                 lang: str = "en", loss_panel: bool = True, layout: Layout = Layout()) -> None:
+        self.snapshot, self.lang, self.layout = snapshot, lang, layout
+        self.theme: Theme = THEMES[theme]
+        self.rc = rc_params(self.theme, lang)
+        self.loss_panel = loss_panel
+        self.size = size
+        meta = snapshot.meta
+        self.panels = meta["panels"]
+        self.target_name = meta.get("target_name", "target")
+        self.total = int(snapshot.steps[-1])
+        names = snapshot.node_names
+        #: per run, per panel: list of (S, G) curve histories
+        self._curves = [[[snapshot.curves[r, :, names.index(n)] for n in p["nodes"]] for p in self.panels]
+                        for r in range(len(snapshot.run_labels))]
+        with matplotlib.rc_context(self.rc):
+            self.fig = Figure(figsize=(DESIGN_WIDTH, DESIGN_WIDTH * size[1] / size[0]),
+                              dpi=size[0] / DESIGN_WIDTH)
+            FigureCanvasAgg(self.fig)
+            self.lines: list[list[Line2D]] = []  # per run: every animated curve, in panel order
+            self.captions: list[dict[str, Text]] = []  # per run: the caption's changing values
+            self.warnings: list[Text] = []  # per run: "diverged at ..." once it has
+            self.cursors, self.markers = [], []
+            self.axes = self._build()
+        self.animated: list[Artist] = [a for row in self.lines for a in row]
+        self.animated += [t for row in self.captions for t in row.values()] + self.warnings
+        self.animated += self.cursors + [m for pair in self.markers for m in pair]
+        for artist in self.animated:
+            artist.set_animated(True)
+
+    # -- layout -----------------------------------------------------------------------------------
+
+    @property
+    def n_snapshots(self) -> int:
+        return len(self.snapshot.steps)
+
+    def _grid(self) -> list[list[tuple[float, float, float, float]]]:
+        """Axes rectangles (figure fractions) per row and column."""
+        lay, (w, h) = self.layout, self.fig.get_size_inches()
+        rows, cols = len(self._curves), len(self.panels) + self.loss_panel
+        aw = (w - lay.left - lay.right - (cols - 1) * lay.gap) / cols
+        ah = (h - lay.top - lay.titles - lay.legend - rows * (lay.header + lay.ticks)) / rows
+        rects, y = [], h - lay.top - lay.titles
+        for _ in range(rows):
+            y -= lay.header + ah
+            rects.append([((lay.left + c * (aw + lay.gap)) / w, y / h, aw / w, ah / h) for c in range(cols)])
+            y -= lay.ticks
+        return rects
+
+    def _build(self) -> list[list]:
+        snap, lay, th = self.snapshot, self.layout, self.theme
+        x0, x1 = snap.meta.get("x_range", [float(snap.grid[0]), float(snap.grid[-1])])
+        d0, d1 = snap.meta.get("data_range", [x0, x1])
+        ylims = [self._panel_limits(j) for j in range(len(self.panels))]
+        w, h = self.fig.get_size_inches()
+        axes = []
+        for r, rects in enumerate(self._grid()):
+            row = [self.fig.add_axes(rect) for rect in rects]
+            axes.append(row)
+            lines = []
+            for j, (ax, panel) in enumerate(zip(row, self.panels)):
+                ax.set_xlim(x0, x1)
+                ax.set_ylim(*ylims[j])
+                span_label = text(self.lang, "data") if panel.get("target") else None
+                ax.axvspan(d0, d1, color=th.span, lw=0, zorder=0, label=span_label)
+                ax.axhline(0.0, color=th.muted, lw=0.8, zorder=1)
+                for node, color in zip(panel["nodes"], panel["colors"]):
+                    color = th.palette[color % len(th.palette)]
+                    (line,) = ax.plot(snap.grid, snap.grid * np.nan, color=color, lw=lay.line, zorder=3,
+                                      label=node)
+                    lines.append(line)
+                if panel.get("target"):
+                    ax.plot(snap.grid, snap.target, color=th.target, lw=lay.line * 0.8, ls=(0, (4, 3)),
+                            zorder=2, label=text(self.lang, "target", target=self.target_name))
+                if r == 0:
+                    ax.set_title(panel_title(panel, self.lang), fontsize=lay.font, pad=3)
+                self._style(ax)
+            self.lines.append(lines)
+            if self.loss_panel:
+                self._build_loss(row[-1], r, first=r == 0)
+            top = rects[0][1] + rects[0][3] + (lay.header - 0.06) / h
+            if r == 0:
+                top += lay.titles / h
+            label = run_label(snap.run_labels[r], self.lang)
+            self.fig.text(lay.left / w, top, label, fontsize=lay.font, fontweight="bold", va="top")
+            self.captions.append(self._caption_row(top))
+            x, y, wd, ht = rects[len(self.panels) - 1]
+            self.warnings.append(self.fig.text(x + wd / 2, y + ht * 0.92, "", fontsize=lay.font, va="top",
+                                               ha="center", color=th.palette[3]))
+        self._legends(axes[-1])
+        return axes
+
+    def _caption_row(self, y: float) -> dict[str, Text]:
+        """Lay the caption out right to left: static words drawn once, each value in a fixed slot
+        (right-aligned, tabular digits) so only a few glyphs are redrawn per frame."""
+        lay, fig = self.layout, self.fig
+        renderer = fig.canvas.get_renderer()
+        fig_w = fig.bbox.width
+        space = lay.font * 0.32 * fig.dpi / 72 / fig_w  # about one space of the caption's font
+        x, values = 1 - lay.right / fig.get_size_inches()[0], {}
+        pieces = caption_pieces(self.lang, total=self.total, target=self.target_name)
+        for name, template, spaces in reversed(pieces):
+            t = fig.text(x, y, template or name, fontsize=lay.font, va="top", ha="right")
+            width = t.get_window_extent(renderer).width / fig_w
+            if template:
+                values[name] = t
+                t.set_text("")
+            x -= width + space * spaces
+        return values
+
+    def _style(self, ax, log: bool = False) -> None:
+        ax.tick_params(labelsize=self.layout.small, length=2.5, pad=1.5, width=0.6)
+        if not log:
+            ax.yaxis.set_major_locator(MaxNLocator(5))
+        for spine in ax.spines.values():
+            spine.set_linewidth(0.6)
+
+    def _build_loss(self, ax, r: int, first: bool) -> None:
+        snap, th, lay = self.snapshot, self.theme, self.layout
+        steps = snap.steps.astype(float)
+        ax.set_yscale("log")
+        ax.set_xscale("symlog", linthresh=max(10.0, self.total / 1000))
+        ax.set_xlim(0, self.total)
+        ax.set_ylim(*log_limits(np.concatenate([snap.train_loss.ravel(), snap.eval_loss.ravel()])))
+        ax.xaxis.set_major_formatter(FuncFormatter(_samples))
+        ax.yaxis.set_major_locator(LogLocator(subs=(1.0, 2.0, 5.0)))
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{v:g}"))
+        ax.yaxis.set_minor_formatter(NullFormatter())
+        ax.plot(steps, snap.train_loss[r], color=th.muted, lw=0.6, alpha=0.6, zorder=1,
+                label=text(self.lang, "loss_train"))
+        ax.plot(steps, snap.eval_loss[r], color=th.palette[2], lw=lay.line * 0.9,
+                label=text(self.lang, "loss_eval", target=self.target_name))
+        self.cursors.append(ax.axvline(0.0, color=th.foreground, lw=0.8, alpha=0.6))
+        size, edge = lay.line * 3, dict(mec=th.background, mew=0.8)
+        self.markers.append((ax.plot([], [], "o", ms=size * 0.8, color=th.muted, **edge)[0],
+                             ax.plot([], [], "o", ms=size, color=th.palette[2], **edge)[0]))
+        if first:
+            ax.set_title(text(self.lang, "loss_title"), fontsize=lay.font, pad=3)
+        self._style(ax, log=True)
+        ax.tick_params(axis="y", which="minor", length=1.5, width=0.4)
+
+    def _legends(self, bottom_row: list) -> None:
+        lay = self.layout
+        h = self.fig.get_size_inches()[1]
+        for ax in bottom_row:
+            handles, labels = ax.get_legend_handles_labels()
+            order = [i for i, hd in enumerate(handles) if not isinstance(hd, Patch)]
+            order += [i for i, hd in enumerate(handles) if isinstance(hd, Patch)]
+            x, y, wd, _ = ax.get_position().bounds
+            self.fig.legend([handles[i] for i in order], [labels[i] for i in order], loc="upper center",
+                            bbox_to_anchor=(x + wd / 2, y - (lay.ticks - 0.02) / h), ncol=2,
+                            fontsize=lay.small, frameon=False, handlelength=1.6, columnspacing=1.0,
+                            handletextpad=0.5, borderaxespad=0, borderpad=0)
+
+    def _panel_limits(self, j: int) -> tuple[float, float]:
+        hist = np.stack([c for run in self._curves for c in run[j]])  # (runs*nodes, S, G)
+        include = (0.0,)
+        if self.panels[j].get("target"):
+            t = self.snapshot.target[np.isfinite(self.snapshot.target)]
+            include += (float(t.min()), float(t.max())) if t.size else ()
+        with np.errstate(invalid="ignore"):
+            return robust_limits(np.nanmin(hist, axis=2).ravel(), np.nanmax(hist, axis=2).ravel(), include)
+
+    # -- animation --------------------------------------------------------------------------------
+
+    def init(self) -> list[Artist]:
+        """FuncAnimation's init_func: the first snapshot."""
+        return self.update(0.0)
+
+    def update(self, pos: float) -> list[Artist]:
+        """Show snapshot position `pos` (0 .. n_snapshots - 1; fractions blend neighbours)."""
+        snap = self.snapshot
+        pos = min(max(float(pos), 0.0), self.n_snapshots - 1.0)
+        i = min(int(pos), self.n_snapshots - 2) if self.n_snapshots > 1 else 0
+        a = pos - i
+
+        def at(series: np.ndarray) -> np.ndarray:
+            return series[i] if a == 0.0 else series[i] * (1 - a) + series[i + 1] * a
+
+        step = at(snap.steps.astype(float))
+        for r, run in enumerate(self._curves):
+            lines = iter(self.lines[r])
+            for panel in run:
+                for hist in panel:
+                    next(lines).set_ydata(at(hist))
+            train, ev = at(snap.train_loss[r]), at(snap.eval_loss[r])
+            caption = self.captions[r]
+            caption["step"].set_text(f"{int(round(step)):,}")
+            caption["train"].set_text(number(train))
+            caption["eval"].set_text(number(ev))
+            diverged = snap.meta["runs"][r].get("diverged_at")
+            if diverged is not None:
+                warning = text(self.lang, "diverged", step=diverged) if step >= diverged else ""
+                self.warnings[r].set_text(warning)
+            if self.loss_panel:
+                self.cursors[r].set_xdata([step, step])
+                self.markers[r][0].set_data([step], [train])
+                self.markers[r][1].set_data([step], [ev])
+        return self.animated

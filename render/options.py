@@ -1,0 +1,96 @@
+"""What a render may be asked for, in one frozen dataclass the CLI fills in.
+
+Presets follow manim's `-ql/-qm/-qh`; explicit `size`/`fps` override the preset's. Parsing helpers for
+"1280x720" and "2MB" live here so the CLI and the tests read them the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: quality preset -> (width, height, fps)
+QUALITY = {"low": (854, 480, 15), "medium": (1280, 720, 30), "high": (1920, 1080, 60)}
+FORMATS = ("gif", "mp4", "webm", "png")
+THEMES = ("light", "dark")
+LANGS = ("en", "zh")
+#: paletteuse dithers worth offering; "bayer" with scale 3 looked cleanest on our flat line plots
+DITHERS = ("bayer", "none", "sierra2_4a", "floyd_steinberg")
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """Everything `render_snapshot` needs besides the snapshot and where to write."""
+
+    formats: tuple[str, ...] = ("gif", "mp4")
+    quality: str = "medium"
+    size: tuple[int, int] | None = None  # (width, height) in pixels; overrides the preset
+    fps: float | None = None  # video frames per second; overrides the preset
+    duration: float | None = None  # seconds of motion; default one snapshot per frame at 30 fps (3-12 s)
+    hold: float = 1.5  # seconds the final state stays on screen
+    interpolate: bool = False  # blend between snapshots instead of repeating them (slow motion)
+    theme: str = "light"
+    lang: str = "en"
+    loss_panel: bool = True
+    gif_fps: float = 15.0
+    gif_width: int = 800
+    gif_dither: str = "bayer"
+    max_size: int | None = None  # bytes; the GIF is shrunk (fps, width, colours) until it fits
+    poster: bool = True  # a PNG beside every video
+    poster_frame: int = -1  # snapshot index of the poster; -1 is the final state
+    crf: int = 23  # H.264 / VP9 quality (lower is better and bigger)
+
+    def __post_init__(self) -> None:
+        problems = []
+        if self.quality not in QUALITY:
+            problems.append(f"quality {self.quality!r} (choose {', '.join(QUALITY)})")
+        bad = [f for f in self.formats if f not in FORMATS]
+        if bad or not self.formats:
+            problems.append(f"format {', '.join(bad) or '(none)'} (choose from {', '.join(FORMATS)})")
+        if self.theme not in THEMES:
+            problems.append(f"theme {self.theme!r} (choose {', '.join(THEMES)})")
+        if self.lang not in LANGS:
+            problems.append(f"lang {self.lang!r} (choose {', '.join(LANGS)})")
+        if self.gif_dither not in DITHERS:
+            problems.append(f"gif dither {self.gif_dither!r} (choose {', '.join(DITHERS)})")
+        if self.size is not None and (min(self.size) < 64 or max(self.size) > 7680):
+            problems.append(f"size {self.size[0]}x{self.size[1]} (64..7680 pixels a side)")
+        for name in ("fps", "gif_fps"):
+            value = getattr(self, name)
+            if value is not None and not 1 <= value <= 120:
+                problems.append(f"{name} {value} (1..120)")
+        if self.duration is not None and self.duration <= 0:
+            problems.append(f"duration {self.duration} (must be positive)")
+        if self.hold < 0:
+            problems.append(f"hold {self.hold} (must be >= 0)")
+        if self.gif_width < 64:
+            problems.append(f"gif width {self.gif_width} (at least 64)")
+        if problems:
+            raise ValueError("invalid render options: " + "; ".join(problems))
+
+    @property
+    def video_size(self) -> tuple[int, int]:
+        """Even width and height (H.264 with yuv420p needs both even)."""
+        w, h = self.size or QUALITY[self.quality][:2]
+        return w - w % 2, h - h % 2
+
+    @property
+    def video_fps(self) -> float:
+        return float(self.fps or QUALITY[self.quality][2])
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    """'1280x720' -> (1280, 720)."""
+    m = re.fullmatch(r"\s*(\d+)\s*[xX×]\s*(\d+)\s*", text)
+    if not m:
+        raise ValueError(f"size {text!r} is not WIDTHxHEIGHT, e.g. 1280x720")
+    return int(m[1]), int(m[2])
+
+
+def parse_bytes(text: str) -> int:
+    """'2MB' / '500k' / '1.5 MiB' / '2000000' -> bytes (k/M are 1000-based, KiB/MiB 1024-based)."""
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([kKmMgG]?)(i?)[bB]?\s*", text)
+    if not m:
+        raise ValueError(f"size {text!r} is not a byte count such as 2MB, 500k or 1.5MiB")
+    base = 1024 if m[3] else 1000
+    return int(float(m[1]) * base ** " kmg".index(m[2].lower() or " "))

@@ -1,0 +1,69 @@
+"""Every word the figure draws, in English and Chinese, so `lang="zh"` leaves nothing untranslated."""
+
+from __future__ import annotations
+
+import re
+
+STRINGS = {
+    "en": {
+        "caption": "sample {step} of {total:,}   train loss {train}   |y − {target}| {eval}",
+        "loss_title": "loss (log scale)",
+        "loss_train": "train",
+        "loss_eval": "|y − {target}| on data",
+        "loss_x": "samples",
+        "data": "data range",
+        "target": "target {target}",
+        "diverged": "diverged at sample {step:,}",
+    },
+    "zh": {
+        "caption": "样本 {step} / {total:,}   训练损失 {train}   |y − {target}| {eval}",
+        "loss_title": "损失（对数坐标）",
+        "loss_train": "训练损失",
+        "loss_eval": "数据区间上 |y − {target}|",
+        "loss_x": "样本数",
+        "data": "数据区间",
+        "target": "目标 {target}",
+        "diverged": "第 {step:,} 个样本处发散",
+    },
+}
+
+
+def text(lang: str, key: str, **values) -> str:
+    return STRINGS[lang][key].format(**values)
+
+
+def panel_title(panel: dict, lang: str) -> str:
+    """A panel's title in `lang`, falling back to the English one the scene gave."""
+    return (panel.get("title_zh") if lang == "zh" else None) or panel["title"]
+
+
+def run_label(label: str, lang: str) -> str:
+    """The run's label; the tutorial's "Fig 7" becomes "图 7" in Chinese."""
+    return re.sub(r"\bFig\.? ?(\d+)", r"图 \1", label) if lang == "zh" else label
+
+
+#: the caption's changing values; everything else in it is drawn once
+CAPTION_VALUES = {"step": "00,000", "train": "00.000", "eval": "00.000"}  # widest usual text
+
+
+def caption_pieces(lang: str, **static) -> list[tuple[str, str | None, int]]:
+    """The caption as pieces (static text, None, spaces before it) and (value name, width template,
+    spaces before it), so the figure can draw the words once and only the values per frame."""
+    caption = STRINGS[lang]["caption"].format(**static, **{k: f"{{{k}}}" for k in CAPTION_VALUES})
+    pieces: list[tuple[str, str | None, int]] = []
+    spaces = 0  # trailing spaces of the previous static chunk
+    for part in re.split(r"(\{(?:step|train|eval)\})", caption):
+        if part[1:-1] in CAPTION_VALUES:
+            pieces.append((part[1:-1], CAPTION_VALUES[part[1:-1]], spaces))
+            spaces = 0
+        elif part.strip():
+            pieces.append((part.strip(), None, len(part) - len(part.lstrip())))
+            spaces = len(part) - len(part.rstrip())
+    return pieces
+
+
+def number(value: float) -> str:
+    """Loss values for captions: a fixed 3 decimals that keeps digits still, '—' when there is none yet."""
+    if value != value:  # NaN: no training loss before the first sample
+        return "—"
+    return f"{value:.3f}" if 0.01 <= abs(value) < 100 else f"{value:.2g}"

@@ -1,0 +1,86 @@
+"""The renderer's public entry point: a snapshot in, GIF / MP4 / WebM / PNG files out.
+
+All requested formats come from one pass over the frames. Each file is written to a temporary name in
+its target folder and renamed into place only when every encoder has finished, so a failed or
+interrupted render never leaves a half-written file at the target path.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from render.animation import Progress, stream
+from render.figure import SceneFigure
+from render.options import RenderOptions
+from render.snapshot import Snapshot
+from render.timeline import Timeline, default_duration
+from render.writers import WRITERS, PosterWriter, Writer
+
+VIDEO_FORMATS = ("mp4", "webm")
+
+
+def plan(snapshot: Snapshot, options: RenderOptions) -> tuple[tuple[int, int], Timeline, list[str]]:
+    """The master frame size, the master timeline and the formats to write (poster included)."""
+    formats = list(dict.fromkeys(options.formats))
+    videos = [f for f in formats if f in VIDEO_FORMATS]
+    if options.poster and (videos or "gif" in formats) and "png" not in formats:
+        formats.append("png")
+    w, h = options.video_size
+    if "gif" in formats and not videos:  # GIF only: draw at the GIF's own size, nothing to scale
+        size = (options.gif_width, max(2, round(options.gif_width * h / w / 2) * 2))
+    else:
+        size = (w, h)
+    rates = ([options.video_fps] if videos or formats == ["png"] else []) + \
+        ([options.gif_fps] if "gif" in formats else [])
+    n = len(snapshot.steps)
+    timeline = Timeline(n, max(rates), options.duration or default_duration(n), options.hold,
+                        options.interpolate)
+    return size, timeline, formats
+
+
+def _writer(fmt: str, path: Path, options: RenderOptions, timeline: Timeline) -> Writer:
+    if fmt == "png":
+        return PosterWriter(path, options, timeline.fps, timeline.frame_of(options.poster_frame))
+    fps = options.gif_fps if fmt == "gif" else options.video_fps
+    return WRITERS[fmt](path, options, min(fps, timeline.fps))
+
+
+def render_snapshot(snapshot: Snapshot, out_stem: Path, options: RenderOptions = RenderOptions(),
+                    progress: Progress | None = None) -> list[Path]:
+    """Write `out_stem` + `.gif`/`.mp4`/`.webm`/`.png` as `options` asks; return the paths written.
+
+    Raises `render.ffmpeg.EncoderError` (ffmpeg failed), `render.writers.GifTooLarge` (`max_size`
+    cannot be met) or `render.fonts.FontMissing` (`lang="zh"` without the CJK font package).
+    """
+    out_stem = Path(out_stem)
+    out_stem.parent.mkdir(parents=True, exist_ok=True)
+    size, timeline, formats = plan(snapshot, options)
+    view = SceneFigure(snapshot, size=size, theme=options.theme, lang=options.lang,
+                       loss_panel=options.loss_panel)
+    targets, temps = [], []
+    try:
+        writers = []
+        for fmt in formats:
+            target = out_stem.parent / (out_stem.name + WRITERS[fmt].suffix)
+            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=f".tmp{target.suffix}",
+                                       dir=target.parent)
+            os.close(fd)
+            targets.append(target)
+            temps.append(Path(tmp))
+            writers.append(_writer(fmt, Path(tmp), options, timeline))
+        with contextlib.ExitStack() as stack:
+            for writer in writers:
+                stack.enter_context(writer.saving(size))
+            stream(view, timeline, writers, progress)
+        umask = os.umask(0)
+        os.umask(umask)
+        for tmp, target in zip(temps, targets):
+            tmp.chmod(0o666 & ~umask)  # mkstemp made it private; the result is an ordinary file
+            os.replace(tmp, target)
+    finally:
+        for tmp in temps:
+            tmp.unlink(missing_ok=True)
+    return targets
