@@ -186,6 +186,9 @@ def test_comparison_reports_keys_dtypes_and_shapes():
     problems = {d.key: d.problem for d in compare(golden, fresh)}
     assert problems == {"steps": "dtype", "weights": "shape", "n_diverged": "missing",
                         "extra": "unexpected", "meta": "metadata"}
+    within = Recording({"rate": 0.3 * (1 + 1e-12), "n": 2}, {})
+    assert compare(Recording({"rate": 0.3, "n": 2}, {}), within) == []  # metadata floats: same tolerance
+    assert compare(Recording({"rate": 0.3, "n": 3}, {}), within)[0].problem == "metadata"
     nan_golden = Recording({}, {"x": np.array([np.nan, 1.0])})
     assert compare(nan_golden, Recording({}, {"x": np.array([np.nan, 1.0])})) == []
 
