@@ -43,9 +43,9 @@ def list_scenes() -> list[Scene]:
 
 
 def _register_builtin() -> None:
-    from scenes import chapter
+    from scenes import chapter, sweeps
 
-    for scene in chapter.scenes():
+    for scene in chapter.scenes() + sweeps.scenes():
         register(scene)
 
 
