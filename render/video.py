@@ -58,8 +58,11 @@ def render_snapshot(snapshot: Snapshot, out_stem: Path, options: RenderOptions =
     out_stem = Path(out_stem)
     out_stem.parent.mkdir(parents=True, exist_ok=True)
     size, timeline, formats = plan(snapshot, options)
-    view = SceneFigure(snapshot, size=size, theme=options.theme, lang=options.lang,
-                       loss_panel=options.loss_panel)
+    figure = SceneFigure
+    if snapshot.kind == "sweep":  # a lockstep sweep (render/lockstep.py) has a figure of its own
+        from render.sweep_figure import SweepFigure as figure
+    view = figure(snapshot, size=size, theme=options.theme, lang=options.lang,
+                  loss_panel=options.loss_panel)
     targets, temps = [], []
     try:
         writers = []
