@@ -180,11 +180,19 @@ def _rates(loss: np.ndarray, modes: np.ndarray, threshold: float) -> dict:
 def _initial(scene: SweepScene, names: list[str]) -> np.ndarray:
     inits, template = scene.inits, scene.runs[0]
     if isinstance(inits, SeededInits):
-        return np.array([[Run("", init_seed=s, init_range=template.init_range).initial_values(names)[n]
-                          for n in names] for s in scene.init_seeds()])
+        return seeded_inits(scene.init_seeds(), names, template.init_range)
     if isinstance(inits, GridInits):
         return inits.values(names)
     raise TypeError(f"unknown inits {inits!r}")
+
+
+def seeded_inits(seeds: list[int], names: list[str], init_range: tuple[float, float]) -> np.ndarray:
+    """(R, P): row r is `Run(init_seed=seeds[r]).initial_values(names)`, in `names` order."""
+    out = np.empty((len(seeds), len(names)))
+    for r, seed in enumerate(seeds):
+        values = Run("", init_seed=seed, init_range=init_range).initial_values(names)
+        out[r] = [values[n] for n in names]
+    return out
 
 
 def _stream(scene: SweepScene):
