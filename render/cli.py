@@ -3,6 +3,7 @@ only parses options, reports progress and turns user errors into one clear line 
 
 from __future__ import annotations
 
+import difflib
 import signal
 import sys
 import traceback
@@ -16,10 +17,13 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from render.check import GOLDEN_DIR, check_scenes
+from render.options import RenderOptions, parse_bytes, parse_size
 from render.record import estimated_bytes
 from render.record import record as record_scene
-from render.snapshot import Snapshot, SnapshotError, save_snapshot
+from render.snapshot import Snapshot, SnapshotError, load_snapshot, save_snapshot
+from render.video import render_snapshot
 from scenes import Scene, SceneNotFound, get_scene, list_scenes
+from scenes.chapter import ACTIVATIONS
 
 app = typer.Typer(
     help="Record how a tiny ourdl network trains, and render it as GIF/MP4/WebM/PNG.\n\n"
@@ -80,8 +84,12 @@ def user_errors() -> Iterator[None]:
 
 
 def _scene(name: str, steps: int | None, lr: float | None, seed: int | None,
-           every: int | None) -> Scene:
-    return get_scene(name).with_overrides(samples=steps, lr=lr, seed=seed, every=every)
+           every: int | None, activation: str | None = None) -> Scene:
+    if activation is not None and activation not in ACTIVATIONS:
+        close = ", ".join(difflib.get_close_matches(activation, ACTIVATIONS, n=1)) or ", ".join(ACTIVATIONS)
+        raise UserError(f"unknown activation {activation!r}; did you mean {close}?", 2)
+    return get_scene(name).with_overrides(samples=steps, lr=lr, seed=seed, every=every,
+                                          activation=activation)
 
 
 #: Recordings are held in memory before they are written; beyond this we refuse up front.
@@ -161,18 +169,107 @@ def record(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Snapshot file to write "
                                                 "(default: output/NAME.npz).")] = None,
     steps: Steps = None, lr: Lr = None, seed: Seed = None, every: Every = None,
+    activation: Activation = None,
 ) -> None:
     """Only record: train the scene headlessly and write its snapshot file (.npz).
 
     Example: render record fig8 -o fig8.npz
     """
     with user_errors():
-        scene = _scene(name, steps, lr, seed, every)
+        scene = _scene(name, steps, lr, seed, every, activation)
         target = output if output is not None else _out_dir(Path("output")) / f"{scene.name}.npz"
         if target.parent and not target.parent.exists():
             raise UserError(f"folder {target.parent} does not exist")
         snapshot = _record(scene)
         _report([save_snapshot(snapshot, target)])
+
+
+Formats = Annotated[str, typer.Option("--format", "-f", help="Comma-separated: gif, mp4, webm, png.")]
+Out = Annotated[Path | None, typer.Option("--out", help="Output folder.")]
+Fps = Annotated[float | None, typer.Option("--fps", min=1, max=120, help="Video frames per second "
+                                           "(default: the quality preset's).")]
+Quality = Annotated[str, typer.Option("--quality", help="low (854x480@15), medium (1280x720@30) "
+                                      "or high (1920x1080@60).")]
+Size = Annotated[str | None, typer.Option("--size", help="Video size WIDTHxHEIGHT, e.g. 1280x720.")]
+Theme = Annotated[str, typer.Option("--theme", help="light or dark.")]
+Lang = Annotated[str, typer.Option("--lang", help="en, or zh for Chinese titles, legends and captions.")]
+Loss = Annotated[bool, typer.Option("--loss/--no-loss", help="Draw the loss panel.")]
+GifFps = Annotated[float, typer.Option("--gif-fps", min=1, max=50, help="GIF frames per second.")]
+GifWidth = Annotated[int, typer.Option("--gif-width", min=64, help="GIF width in pixels.")]
+MaxSize = Annotated[str | None, typer.Option("--max-size", help="Shrink the GIF until it fits, e.g. 2MB.")]
+Interp = Annotated[bool, typer.Option("--interpolate", help="Blend between snapshots (slow motion).")]
+Frame = Annotated[int, typer.Option("--frame", help="Snapshot index of the PNG poster (-1: the last).")]
+Activation = Annotated[str | None, typer.Option("--activation", help="Swap the hidden activation: "
+                                                "LeakyRelu, Relu, Sigmoid, Tanh or Step.")]
+
+
+def _options(fmt: str, fps: float | None, quality: str, size: str | None, theme: str, lang: str,
+             loss: bool, gif_fps: float, gif_width: int, max_size: str | None, interpolate: bool,
+             frame: int) -> RenderOptions:
+    try:
+        return RenderOptions(
+            formats=tuple(f.strip().lower() for f in fmt.split(",") if f.strip()), quality=quality,
+            size=parse_size(size) if size else None, fps=fps, theme=theme, lang=lang, loss_panel=loss,
+            gif_fps=gif_fps, gif_width=gif_width, max_size=parse_bytes(max_size) if max_size else None,
+            interpolate=interpolate, poster_frame=frame)
+    except ValueError as e:
+        raise UserError(str(e), 2) from None
+
+
+def _render(snapshot: Snapshot, stem: Path, options: RenderOptions) -> list[Path]:
+    with Progress(TextColumn("rendering {task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TextColumn("frames"), TimeElapsedColumn(), console=err_console, transient=True) as bar:
+        task = bar.add_task(stem.name, total=None)
+
+        def progress(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        return render_snapshot(snapshot, stem, options, progress=progress)
+
+
+@app.command()
+def scene(
+    name: Annotated[str, typer.Argument(help="Scene name (see `render list`).")],
+    fmt: Formats = "gif,mp4", out: Out = None, fps: Fps = None, every: Every = None, steps: Steps = None,
+    lr: Lr = None, seed: Seed = None, activation: Activation = None, quality: Quality = "medium",
+    size: Size = None, theme: Theme = "light", lang: Lang = "en", loss: Loss = True,
+    gif_fps: GifFps = 15.0, gif_width: GifWidth = 800, max_size: MaxSize = None,
+    interpolate: Interp = False, frame: Frame = -1,
+) -> None:
+    """Record a scene and render it: the snapshot file, a GIF and an MP4 land in output/.
+
+    Example: render scene fig7_vs_fig8 --format gif,mp4,webm --out site/img
+    """
+    with user_errors():
+        chosen = _scene(name, steps, lr, seed, every, activation)
+        options = _options(fmt, fps, quality, size, theme, lang, loss, gif_fps, gif_width, max_size,
+                           interpolate, frame)
+        folder = _out_dir(out if out is not None else Path("output"))
+        snapshot = _record(chosen)
+        written = [save_snapshot(snapshot, folder / f"{chosen.name}.npz")]
+        written += _render(snapshot, folder / chosen.name, options)
+        _report(written)
+
+
+@app.command()
+def video(
+    file: Annotated[Path, typer.Argument(help="A snapshot file written by `render record`.")],
+    fmt: Formats = "gif,mp4", out: Annotated[Path | None, typer.Option(
+        "--out", help="Output folder (default: the snapshot's folder).")] = None,
+    fps: Fps = None, quality: Quality = "medium", size: Size = None, theme: Theme = "light",
+    lang: Lang = "en", loss: Loss = True, gif_fps: GifFps = 15.0, gif_width: GifWidth = 800,
+    max_size: MaxSize = None, interpolate: Interp = False, frame: Frame = -1,
+) -> None:
+    """Only render: turn an existing snapshot file into GIF/MP4/WebM/PNG, without retraining.
+
+    Example: render video output/fig7_vs_fig8.npz --format mp4 --quality high
+    """
+    with user_errors():
+        options = _options(fmt, fps, quality, size, theme, lang, loss, gif_fps, gif_width, max_size,
+                           interpolate, frame)
+        snapshot = load_snapshot(file)
+        folder = _out_dir(out if out is not None else file.parent)
+        _report(_render(snapshot, folder / file.stem, options))
 
 
 @app.command()

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+
+from render.atomic import atomic_write
 
 FORMAT = "ourdl-snapshot"
 FORMAT_VERSION = 1
@@ -74,15 +75,9 @@ class Snapshot:
 def save_snapshot(snapshot: Snapshot, path: str | os.PathLike) -> Path:
     """Write atomically: a temporary file in the target's folder, renamed into place when complete."""
     path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp.npz", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            np.savez_compressed(f, meta=np.array(json.dumps(snapshot.meta, sort_keys=True)),
-                                **snapshot.arrays())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_write(path) as tmp, open(tmp, "wb") as f:
+        np.savez_compressed(f, meta=np.array(json.dumps(snapshot.meta, sort_keys=True)),
+                            **snapshot.arrays())
     return path
 
 

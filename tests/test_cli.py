@@ -47,3 +47,34 @@ def test_record_writes_a_loadable_snapshot(tmp_path):
     s = load_snapshot(target)
     assert s.steps.tolist() == [0, 50, 100, 150, 200]
     assert s.meta["runs"][0]["samples"] == 200
+
+
+def test_scene_records_and_renders_into_out(tmp_path):
+    result = runner.invoke(app, ["scene", "fig8", "--steps", "60", "--every", "20", "--quality", "low",
+                                 "--format", "gif,mp4", "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == ["fig8.gif", "fig8.mp4", "fig8.npz", "fig8.png"]
+    for name in names:
+        assert f"{tmp_path / name}" in result.stdout
+
+
+def test_video_renders_an_existing_recording_without_retraining(tmp_path):
+    snap = tmp_path / "run.npz"
+    assert runner.invoke(app, ["record", "fig8", "--steps", "40", "--every", "20", "-o", str(snap)]).exit_code == 0
+    out = tmp_path / "site"
+    result = runner.invoke(app, ["video", str(snap), "--format", "png", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == ["run.png"]
+
+
+@pytest.mark.parametrize("args", [
+    ["scene", "fig8", "--fps", "0"], ["scene", "fig8", "--every", "0"], ["scene", "fig8", "--steps", "0"],
+    ["scene", "fig8", "--format", "avi"], ["scene", "fig8", "--size", "big"],
+    ["scene", "fig8", "--activation", "Swish"], ["video", "x.npz", "--quality", "ultra"],
+])
+def test_bad_options_are_usage_errors(args, tmp_path):
+    result = runner.invoke(app, args + ["--out", str(tmp_path)])
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    assert list(tmp_path.iterdir()) == []
