@@ -61,7 +61,8 @@ def test_scene_records_and_renders_into_out(tmp_path):
 
 def test_video_renders_an_existing_recording_without_retraining(tmp_path):
     snap = tmp_path / "run.npz"
-    assert runner.invoke(app, ["record", "fig8", "--steps", "40", "--every", "20", "-o", str(snap)]).exit_code == 0
+    recorded = runner.invoke(app, ["record", "fig8", "--steps", "40", "--every", "20", "-o", str(snap)])
+    assert recorded.exit_code == 0
     out = tmp_path / "site"
     result = runner.invoke(app, ["video", str(snap), "--format", "png", "--out", str(out)])
     assert result.exit_code == 0, result.output
