@@ -394,12 +394,14 @@ class SweepFigure:
         ax.set_ylim(extent[2], extent[3])
         ax.set_xlabel(names[0], fontsize=SMALL, labelpad=1)
         ax.set_ylabel(names[1], fontsize=SMALL, labelpad=1)
-        ax.axhline(0, color=th.foreground, lw=0.5, alpha=0.5, zorder=2)
-        ax.axvline(0, color=th.foreground, lw=0.5, alpha=0.5, zorder=2)
+        # everything drawn over the (animated) image must be animated too, or the image would cover it
+        over = [ax.axhline(0, color=th.foreground, lw=0.5, alpha=0.5, zorder=2),
+                ax.axvline(0, color=th.foreground, lw=0.5, alpha=0.5, zorder=2)]
         for label, (mx, my) in inits.get("marks", {}).items():
-            ax.plot([mx], [my], "o", ms=4.5, mfc="none", mec=th.foreground, mew=1.2, zorder=3)
-            ax.annotate(label, (mx, my), xytext=(5, -3), textcoords="offset points", fontsize=SMALL,
-                        fontweight="bold", color=th.foreground, va="top", zorder=3)
+            over += ax.plot([mx], [my], "o", ms=4.5, mfc="none", mec=th.foreground, mew=1.2, zorder=3)
+            over.append(ax.annotate(label, (mx, my), xytext=(5, -3), textcoords="offset points",
+                                    fontsize=SMALL, fontweight="bold", color=th.foreground, va="top",
+                                    zorder=3))
         ax.set_title(_t(lang, "map", act=self.acts[a]), fontsize=FONT, pad=3)
         self._style(ax)
         ax.xaxis.set_major_locator(MaxNLocator(5))
@@ -407,7 +409,7 @@ class SweepFigure:
                         fontweight="bold", color=th.foreground, zorder=4,
                         bbox=dict(boxstyle="round,pad=0.25", fc=th.background, ec="none", alpha=0.8))
         frac = self.x["sweep_fitted"][a]
-        self._animate(image, share)
+        self._animate(image, *over, share)
 
         def update(i: int, step: float) -> None:
             image.set_data(rgb(i))

@@ -144,7 +144,7 @@ def scenes() -> list[Scene]:
             "relu_vs_leakyrelu",
             "2000 seeded uniform(-1, 1) inits trained with Relu and with LeakyRelu on the same data: "
             "how often each fits x², and in which mode.",
-            build, _templates(compare, 6000), PANELS, Schedule("dense_early", frames=150, marks=(1500,)),
+            build, _templates(compare, 12_000), PANELS, Schedule("dense_early", frames=150, marks=(1500,)),
             activation="Relu", activations=compare, inits=SeededInits(2000)),
         SweepScene(
             "init_basin",
