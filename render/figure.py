@@ -102,11 +102,11 @@ class SceneFigure:
             self.lines: list[list[Line2D]] = []  # per run: every animated curve, in panel order
             self.captions: list[dict[str, Text]] = []  # per run: the caption's changing values
             self.warnings: list[Text] = []  # per run: "diverged at ..." once it has
-            self.cursors, self.markers = [], []
+            self.cursors, self.markers, self.progress = [], [], []  # the loss panel's moving parts
             self.axes = self._build()
         self.animated: list[Artist] = [a for row in self.lines for a in row]
         self.animated += [t for row in self.captions for t in row.values()] + self.warnings
-        self.animated += self.cursors + [m for pair in self.markers for m in pair]
+        self.animated += self.cursors + self.progress + [m for pair in self.markers for m in pair]
         for artist in self.animated:
             artist.set_animated(True)
 
@@ -164,7 +164,8 @@ class SceneFigure:
             if r == 0:
                 top += lay.titles / h
             label = run_label(snap.run_labels[r], self.lang)
-            self.fig.text(lay.left / w, top, label, fontsize=lay.font, fontweight="bold", va="top")
+            self.fig.text(lay.left / w, top, label, fontsize=lay.font, va="top",
+                          fontweight="normal" if self.lang == "zh" else "bold")
             self.captions.append(self._caption_row(top))
             x, y, wd, ht = rects[len(self.panels) - 1]
             self.warnings.append(self.fig.text(x + wd / 2, y + ht * 0.92, "", fontsize=lay.font, va="top",
@@ -202,7 +203,7 @@ class SceneFigure:
         steps = snap.steps.astype(float)
         ax.set_yscale("log")
         ax.set_xscale("symlog", linthresh=max(10.0, self.total / 1000))
-        ax.set_xlim(0, self.total)
+        ax.set_xlim(0, self.total * 1.06)  # room for the cursor at the very end
         ax.set_ylim(*log_limits(np.concatenate([snap.train_loss.ravel(), snap.eval_loss.ravel()])))
         ax.xaxis.set_major_formatter(FuncFormatter(_samples))
         ax.yaxis.set_major_locator(LogLocator(subs=(1.0, 2.0, 5.0)))
@@ -210,8 +211,10 @@ class SceneFigure:
         ax.yaxis.set_minor_formatter(NullFormatter())
         ax.plot(steps, snap.train_loss[r], color=th.muted, lw=0.6, alpha=0.6, zorder=1,
                 label=text(self.lang, "loss_train"))
-        ax.plot(steps, snap.eval_loss[r], color=th.palette[2], lw=lay.line * 0.9,
-                label=text(self.lang, "loss_eval", target=self.target_name))
+        eval_style = dict(color=th.palette[2], lw=lay.line * 0.9)
+        ax.plot(steps, snap.eval_loss[r], alpha=0.3, **eval_style)  # what is still to come, faint
+        self.progress.append(ax.plot([], [], label=text(self.lang, "loss_eval", target=self.target_name),
+                                     **eval_style)[0])
         self.cursors.append(ax.axvline(0.0, color=th.foreground, lw=0.8, alpha=0.6))
         size, edge = lay.line * 3, dict(mec=th.background, mew=0.8)
         self.markers.append((ax.plot([], [], "o", ms=size * 0.8, color=th.muted, **edge)[0],
@@ -276,6 +279,9 @@ class SceneFigure:
                 self.warnings[r].set_text(warning)
             if self.loss_panel:
                 self.cursors[r].set_xdata([step, step])
+                done = np.searchsorted(snap.steps, step, side="right")
+                self.progress[r].set_data(np.append(snap.steps[:done], step),
+                                          np.append(snap.eval_loss[r, :done], ev))
                 self.markers[r][0].set_data([step], [train])
                 self.markers[r][1].set_data([step], [ev])
         return self.animated

@@ -2,7 +2,8 @@
 
 Matplotlib ships no CJK glyphs; without a font it draws boxes and warns "Glyph ... missing". The font
 comes from the PyPI package `pylopdf-fonts-zh-cn` (Noto Sans SC, SIL OFL; the project's `zh` extra).
-Per-glyph fallback (matplotlib >= 3.6) lets DejaVu Sans supply what Noto Sans SC lacks (e.g. `₂`).
+Per-glyph fallback (matplotlib >= 3.6) mixes the two fonts within one string. The package ships the
+regular weight only, so Chinese text is never bold.
 """
 
 from __future__ import annotations
@@ -38,5 +39,6 @@ def cjk_family() -> str:
 
 
 def font_families(lang: str) -> list[str]:
-    """The `font.family` list for a language: CJK first for Chinese, DejaVu Sans as glyph fallback."""
-    return [cjk_family(), FALLBACK] if lang == "zh" else [FALLBACK]
+    """The `font.family` list for a language: Latin, digits and symbols stay in DejaVu Sans (as in
+    English; Noto Sans SC's full-width `·` looked odd), Chinese glyphs fall back to the CJK font."""
+    return [FALLBACK, cjk_family()] if lang == "zh" else [FALLBACK]

@@ -74,6 +74,7 @@ def render_snapshot(snapshot: Snapshot, out_stem: Path, options: RenderOptions =
             targets.append(target)
             temps.append(Path(tmp))
             writers.append(_writer(fmt, Path(tmp), options, timeline))
+            writers[-1].label = target.name
         with contextlib.ExitStack() as stack:
             for writer in writers:
                 stack.enter_context(writer.saving(size))
