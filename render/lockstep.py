@@ -381,11 +381,13 @@ def format_rates(meta: dict) -> str:
     for label, rates in [("", sweep["rates"])] + [(f" at {k}", v) for k, v in sweep["rates_at"].items()]:
         for act in sweep["activations"]:
             r = rates[act]
-            modes = ", ".join(f"{name} {n}" for name, n in r["modes"].items() if n)
+            modes = ", ".join(f"{m} {r['modes'][m]}" for m in sweep["modes"] if r["modes"].get(m))
             lines.append(f"  {act:<{width}}{label}: fitted {r['fitted']}/{r['runs']} = {pct(r['rate'])} "
                          f"(95% CI {pct(r['ci95'][0])}–{pct(r['ci95'][1])}), failed "
                          f"{pct(r['failure_rate'])} (95% CI {pct(r['failure_ci95'][0])}–"
                          f"{pct(r['failure_ci95'][1])})" + ("" if label else f"; modes: {modes}"))
     if "paired" in sweep:
-        lines.append("  same init: " + ", ".join(f"{k} {v}" for k, v in sweep["paired"].items()))
+        a0, a1 = sweep["activations"][:2]  # the file's JSON keys are sorted: put them back in order
+        order = ["both", f"only {a0}", f"only {a1}", "neither"]
+        lines.append("  same init: " + ", ".join(f"{k} {sweep['paired'][k]}" for k in order))
     return "\n".join(lines)
