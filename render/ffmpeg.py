@@ -7,9 +7,12 @@ block us; when it fails, its last lines become the message of an `EncoderError`.
 
 from __future__ import annotations
 
+import contextlib
 import subprocess
 import tempfile
+import threading
 from pathlib import Path
+from queue import Full, Queue
 
 import imageio_ffmpeg
 
@@ -35,28 +38,55 @@ def _tail(stderr, lines: int = 3) -> str:
 
 
 class FFmpeg:
-    """One running ffmpeg reading frames from stdin; `close()` waits for it and checks its exit code."""
+    """One running ffmpeg reading frames from stdin; `close()` waits for it and checks its exit code.
 
-    def __init__(self, args: list[str], what: str) -> None:
+    With `queue` > 0, frames are copied and written by a feeder thread, so drawing the next frame
+    overlaps ffmpeg reading this one (the pipe holds 64 KiB; a 720p frame is 3.7 MB); at most `queue`
+    copies wait, so memory stays flat.
+    """
+
+    def __init__(self, args: list[str], what: str, queue: int = 0) -> None:
         self.what = what
         self.stderr = tempfile.TemporaryFile()
         cmd = [ffmpeg_exe(), "-hide_banner", "-loglevel", "error", "-nostdin", "-y", *args]
         self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
                                      stderr=self.stderr)
+        self.failed = False
+        self.queue: Queue | None = None
+        if queue:
+            self.queue = Queue(maxsize=queue)
+            self.feeder = threading.Thread(target=self._feed, name=f"ffmpeg {what}", daemon=True)
+            self.feeder.start()
 
-    def write(self, frame) -> None:
+    def _feed(self) -> None:
+        while (frame := self.queue.get()) is not None:
+            if not self.failed:
+                self._write(frame)
+
+    def _write(self, frame) -> None:
         try:
             self.proc.stdin.write(frame)
-        except (BrokenPipeError, OSError):
+        except (BrokenPipeError, OSError, ValueError):
+            self.failed = True
+
+    def write(self, frame) -> None:
+        if self.queue is not None:
+            self.queue.put(bytes(frame))
+        else:
+            self._write(frame)
+        if self.failed:
             self.proc.wait()
-            raise self._error() from None
+            raise self._error()
 
     def close(self) -> None:
+        if self.queue is not None:
+            self.queue.put(None)
+            self.feeder.join()
         try:
             self.proc.stdin.close()
         except (BrokenPipeError, OSError):
             pass
-        if self.proc.wait() != 0:
+        if self.proc.wait() != 0 or self.failed:
             raise self._error()
         self.stderr.close()
 
@@ -65,6 +95,11 @@ class FFmpeg:
         if self.proc.poll() is None:
             self.proc.kill()
             self.proc.wait()
+        if self.queue is not None:
+            self.failed = True  # the feeder now drops what is queued, and stops at None
+            while self.feeder.is_alive():
+                with contextlib.suppress(Full):
+                    self.queue.put(None, timeout=0.1)
         for stream in (self.proc.stdin, self.stderr):
             try:
                 stream.close()
@@ -79,7 +114,10 @@ class FFmpeg:
 def run(args: list[str], what: str) -> None:
     """Run ffmpeg to completion without stdin (e.g. the GIF's palette passes)."""
     proc = FFmpeg(args, what)
-    proc.close()
+    try:
+        proc.close()
+    finally:
+        proc.kill()  # still running only if interrupted: never leave it behind
 
 
 def probe(path: Path) -> str:

@@ -50,8 +50,8 @@ class Writer:
 
     @contextlib.contextmanager
     def saving(self, size: tuple[int, int]) -> Iterator[Writer]:
-        self.setup(size)
         try:
+            self.setup(size)  # inside: a setup that fails halfway is cleaned up too
             yield self
             self.finish()
         finally:
@@ -76,6 +76,7 @@ class FFmpegWriter(Writer):
     """Pipes frames into one ffmpeg process that writes `self.path`."""
 
     what = "video"
+    queue = 2  # frames waiting for the feeder thread (see render.ffmpeg.FFmpeg)
 
     def output_args(self) -> list[str]:
         raise NotImplementedError
@@ -83,7 +84,7 @@ class FFmpegWriter(Writer):
     def setup(self, size: tuple[int, int]) -> None:
         super().setup(size)
         self.proc = ffmpeg.FFmpeg(ffmpeg.raw_input_args(size, self.fps) + self.output_args(),
-                                  f"{self.what} {self.label}")
+                                  f"{self.what} {self.label}", queue=self.queue)
 
     def grab_frame(self, frame: memoryview) -> None:
         self.proc.write(frame)
@@ -142,15 +143,14 @@ class PosterWriter(Writer):
         Image.fromarray(self.image).convert("RGB").save(self.path, format="PNG", optimize=True)
 
 
-def gif_attempts(fps: float, width: int, max_size: int | None) -> list[tuple[float, int, int]]:
+def gif_attempts(fps: float, width: int, colours: int, max_size: int | None) -> list[tuple[float, int, int]]:
     """(fps, width, colours) to try in order: the asked-for GIF, then ever smaller ones for `max_size`."""
-    first = (fps, width, 256)
+    ladder = [(fps, width, colours)]
     if max_size is None:
-        return [first]
-    ladder = [first, (fps, width, 128)]
-    for f, scale, colours in [(12, 1.0, 128), (10, 1.0, 96), (10, 0.8, 96), (8, 0.8, 64), (8, 0.64, 64),
-                              (6, 0.64, 48), (6, 0.5, 32), (5, 0.4, 32)]:
-        step = (min(fps, f), max(64, int(width * scale) // 2 * 2), colours)
+        return ladder
+    for f, scale, c in [(fps, 1.0, 64), (12, 1.0, 64), (10, 1.0, 64), (10, 0.8, 48), (8, 0.8, 48),
+                        (8, 0.64, 32), (6, 0.64, 32), (6, 0.5, 24), (5, 0.4, 16)]:
+        step = (min(fps, f), max(64, int(width * scale) // 2 * 2), min(colours, c))
         if step not in ladder:
             ladder.append(step)
     return ladder
@@ -160,9 +160,9 @@ class GifWriter(Writer):
     """A palette GIF at its own width and fps, from ffmpeg's palettegen/paletteuse.
 
     The frames stream into a lossless intermediate (Ut Video: fastest to write here) at the GIF's
-    width (area scaling: no ringing, so 25% fewer bytes than lanczos for the same look); `finish` then runs the two palette passes from it, which keeps memory flat however many
-    frames there are, and lets `max_size` retry with fewer frames, pixels or colours without
-    re-rendering anything.
+    width (area scaling: no ringing, so 25% fewer bytes than lanczos for the same look). `finish`
+    then runs the two palette passes from it, which keeps memory flat however many frames there are,
+    and lets `max_size` retry with fewer frames, pixels or colours without re-rendering anything.
     """
 
     suffix, what = ".gif", "GIF"
@@ -175,7 +175,7 @@ class GifWriter(Writer):
         scale = ["-vf", f"scale={width}:-2:flags=area"] if width != size[0] else []
         self.proc = ffmpeg.FFmpeg(ffmpeg.raw_input_args(size, self.fps) + scale +
                                   ["-c:v", "utvideo", "-pix_fmt", "gbrp", str(self.intermediate)],
-                                  f"GIF frames for {self.label}")
+                                  f"GIF frames for {self.label}", queue=FFmpegWriter.queue)
         self.width = width
 
     def grab_frame(self, frame: memoryview) -> None:
@@ -186,7 +186,7 @@ class GifWriter(Writer):
         self.proc.close()
         opts = self.options
         tried = []
-        for fps, width, colours in gif_attempts(self.fps, self.width, opts.max_size):
+        for fps, width, colours in gif_attempts(self.fps, self.width, opts.gif_colors, opts.max_size):
             self._encode(fps, width, colours)
             size = self.path.stat().st_size
             tried.append(f"{fps:g} fps, {width} px, {colours} colours: {size / 1e6:.2f} MB")

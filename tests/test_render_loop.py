@@ -103,9 +103,9 @@ def test_y_limits_ignore_outliers_and_non_finite_values():
 
 def test_the_funcanimation_definition_plays_as_notebooks_play_it(snap):
     view = SceneFigure(snap, size=(320, 180))
-    timeline = Timeline(len(snap.steps), fps=5, duration=1.0, hold=0.5)
+    timeline = Timeline(len(snap.steps), fps=4, duration=1.0, hold=0.0)
     anim = make_animation(view, timeline)
-    assert len(list(anim.new_frame_seq())) == timeline.frames == 9
+    assert len(list(anim.new_frame_seq())) == timeline.frames == 5
     html = anim.to_jshtml()
     assert html.count("data:image/png;base64") == timeline.frames
 

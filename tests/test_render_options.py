@@ -76,8 +76,8 @@ def test_plan_renders_once_at_the_video_size_and_adds_a_poster():
 
 
 def test_gif_attempts_only_get_smaller():
-    steps = gif_attempts(15, 800, max_size=1)
-    assert steps[0] == (15, 800, 256) and len(steps) == len(set(steps)) > 5
+    steps = gif_attempts(15, 800, 128, max_size=1)
+    assert steps[0] == (15, 800, 128) and len(steps) == len(set(steps)) > 5
     for a, b in zip(steps, steps[1:]):
         assert b[0] <= a[0] and b[1] <= a[1] and b[2] <= a[2]
-    assert gif_attempts(15, 800, None) == [(15, 800, 256)]
+    assert gif_attempts(15, 800, 128, None) == [(15, 800, 128)]

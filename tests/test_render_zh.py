@@ -27,7 +27,8 @@ def test_chinese_render_has_no_missing_glyphs():
         view = SceneFigure(snap, size=(800, 450), lang="zh", theme="dark")
         frame = render_frame(view, 3)
     words = " ".join(texts(view))
-    for expected in ("隐藏层线性变换", "加权激活", "输出与", "损失", "训练损失", "数据区间", "目标", "样本", "图 7"):
+    for expected in ("隐藏层线性变换", "加权激活", "输出与", "损失", "训练损失", "数据区间", "目标", "样本",
+                     "图 7"):
         assert expected in words
     assert frame.shape == (450, 800, 4) and np.ptp(frame[..., :3]) > 100
 

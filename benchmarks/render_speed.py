@@ -1,0 +1,197 @@
+"""How fast is our save loop? fig7_vs_fig8's frames rendered to the same MP4 three ways.
+
+  (a) matplotlib: `FuncAnimation.save` with `FFMpegWriter` (a full redraw per frame, no blitting);
+  (b) ours: `render.video.render_snapshot` (blitting, one draw per frame, streamed to ffmpeg);
+  (c) the floor: the same frames, already in memory, piped to the same encoder settings.
+
+Goals (issue 3): (b) >= 8x faster than (a); (b) <= 1.5x (c); peak RSS for 3000 frames <= 1.2x that
+for 300 (each measured in a fresh subprocess). It also prints GIF bytes, ours against matplotlib's
+`PillowWriter` for the same frames (goal <= 0.5x), and the time of the default GIF + MP4 render.
+
+    python benchmarks/render_speed.py            # full: about 2 minutes on 2 cores
+    python benchmarks/render_speed.py --quick    # fewer frames and a smaller RSS run: ~30 s
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import matplotlib
+from PIL import Image
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from render import ffmpeg  # noqa: E402
+from render.animation import make_animation, stream  # noqa: E402
+from render.figure import SceneFigure  # noqa: E402
+from render.options import RenderOptions, parse_size  # noqa: E402
+from render.snapshot import Snapshot, load_snapshot  # noqa: E402
+from render.video import plan, render_snapshot  # noqa: E402
+from render.writers import Mp4Writer, NullWriter  # noqa: E402
+
+SCENE = "fig7_vs_fig8"
+
+
+def record_scene() -> Snapshot:
+    from render.record import record
+    from scenes import get_scene
+
+    return record(get_scene(SCENE))
+
+
+class Collect(NullWriter):
+    """Keeps every frame it is given (only the floor measurement may hold frames in memory)."""
+
+    def grab_frame(self, frame) -> None:
+        self.kept[self.frames] = bytes(frame)
+        self.frames += 1
+
+
+def mp4_args(path: Path, options: RenderOptions) -> list[str]:
+    """Our MP4 writer's encoder arguments, so all three ways encode identically."""
+    return Mp4Writer(path, options, options.video_fps).output_args()
+
+
+def way_a(snap: Snapshot, options: RenderOptions, out: Path) -> float:
+    from matplotlib.animation import FFMpegWriter
+
+    matplotlib.rcParams["animation.ffmpeg_path"] = ffmpeg.ffmpeg_exe()
+    size, timeline, _ = plan(snap, options)
+    view = SceneFigure(snap, size=size)
+    anim = make_animation(view, timeline)
+    args = mp4_args(out, options)
+    extra = args[args.index("-preset"):args.index("-f")]  # same x264 settings, matplotlib's own plumbing
+    writer = FFMpegWriter(fps=timeline.fps, codec="libx264", extra_args=extra)
+    start = time.perf_counter()
+    with matplotlib.rc_context(view.rc):
+        anim.save(str(out), writer=writer, dpi=view.fig.dpi)
+    return time.perf_counter() - start
+
+
+def way_b(snap: Snapshot, options: RenderOptions, out: Path) -> float:
+    start = time.perf_counter()
+    render_snapshot(snap, out, options)
+    return time.perf_counter() - start
+
+
+def way_c(snap: Snapshot, options: RenderOptions, out: Path) -> tuple[float, int]:
+    size, timeline, _ = plan(snap, options)
+    frames = Collect(Path("unused"), options, timeline.fps)
+    stream(SceneFigure(snap, size=size), timeline, [frames])
+    proc = ffmpeg.FFmpeg(ffmpeg.raw_input_args(size, timeline.fps) + mp4_args(out, options), "floor MP4")
+    start = time.perf_counter()
+    for k in range(frames.frames):
+        proc.write(frames.kept[k])
+    proc.close()
+    return time.perf_counter() - start, frames.frames
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident memory since exec (VmHWM). Not ru_maxrss: on Linux that carries
+    over the parent's peak through fork and exec, and the parent here holds the floor's frames."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def rss_child(snapshot_file: str, frames: int, size: str) -> None:
+    """In a fresh process: render `frames` frames (GIF + MP4 + poster); print peak RSS as JSON."""
+    snap = load_snapshot(snapshot_file)
+    fps, hold = 30.0, 1.0
+    options = RenderOptions(size=parse_size(size), fps=fps, duration=frames / fps - hold - 1 / fps, hold=hold)
+    out = Path(tempfile.mkdtemp(prefix="rss-"))
+    start = time.perf_counter()
+    render_snapshot(snap, out / "rss", options)
+    drawn = plan(snap, options)[1].frames
+    print(json.dumps({
+        "frames": drawn, "seconds": time.perf_counter() - start,
+        "self_mb": peak_rss_mb(),
+    }))
+    for f in out.iterdir():
+        f.unlink()
+    out.rmdir()
+
+
+def measure_rss(snapshot_file: Path, frames: int, size: str) -> dict:
+    out = subprocess.run([sys.executable, __file__, "--rss-child", str(snapshot_file), str(frames), size],
+                         capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def pillow_gif(snap: Snapshot, options: RenderOptions, out: Path) -> int:
+    """matplotlib's PillowWriter, fed the same frames: its `finish` is exactly this save call."""
+    size, timeline, _ = plan(snap, options)
+    frames = Collect(Path("unused"), options, timeline.fps)
+    stream(SceneFigure(snap, size=size), timeline, [frames])
+    images = [Image.frombuffer("RGBA", size, frames.kept[k], "raw", "RGBA", 0, 1).convert("RGB")
+              for k in range(frames.frames)]
+    images[0].save(out, save_all=True, append_images=images[1:], duration=int(1000 / timeline.fps), loop=0)
+    return out.stat().st_size
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="fewer frames; a smaller RSS run")
+    parser.add_argument("--size", default="1280x720")
+    parser.add_argument("--fps", type=float, default=30)
+    parser.add_argument("--snapshot", type=Path, help="a snapshot file instead of recording the scene")
+    parser.add_argument("--rss-child", nargs=3, metavar=("SNAPSHOT", "FRAMES", "SIZE"),
+                        help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.rss_child:
+        rss_child(args.rss_child[0], int(args.rss_child[1]), args.rss_child[2])
+        return
+
+    snap = load_snapshot(args.snapshot) if args.snapshot else record_scene()
+    work = Path(tempfile.mkdtemp(prefix="render-speed-"))
+    snapshot_file = work / "scene.npz"
+    from render.snapshot import save_snapshot
+
+    save_snapshot(snap, snapshot_file)
+    mp4 = RenderOptions(formats=("mp4",), poster=False, size=parse_size(args.size), fps=args.fps,
+                        **({"duration": 2.5, "hold": 0.5} if args.quick else {}))
+    frames = plan(snap, mp4)[1].frames
+    print(f"{SCENE}: {frames} frames at {args.size} @ {args.fps:g} fps, libx264 "
+          f"{' '.join(mp4_args(Path('x'), mp4)[2:4])}; {os.cpu_count()} cores")
+
+    c, n = way_c(snap, mp4, work / "c.mp4")
+    b = min(way_b(snap, mp4, work / "b") for _ in range(2))
+    a = way_a(snap, mp4, work / "a.mp4")
+    for name, t in (("(a) FuncAnimation.save + FFMpegWriter", a), ("(b) ours (render_snapshot)", b),
+                    ("(c) floor: frames in memory -> ffmpeg", c)):
+        print(f"  {name:40s} {t:7.2f} s  {t / n * 1000:6.1f} ms/frame")
+    print(f"  (a)/(b) = {a / b:5.1f}x faster   (goal >= 8)")
+    print(f"  (b)/(c) = {b / c:5.2f}x the floor (goal <= 1.5)")
+
+    small, large = (100, 1000) if args.quick else (300, 3000)
+    rss_size = "640x360" if args.quick else args.size
+    r1, r2 = measure_rss(snapshot_file, small, rss_size), measure_rss(snapshot_file, large, rss_size)
+    print(f"peak RSS, GIF+MP4+PNG at {rss_size}: {r1['frames']} frames {r1['self_mb']:.0f} MB "
+          f"({r1['seconds']:.1f} s), {r2['frames']} frames {r2['self_mb']:.0f} MB ({r2['seconds']:.1f} s): "
+          f"ratio {r2['self_mb'] / r1['self_mb']:.2f} (goal <= 1.2)")
+
+    gif = RenderOptions(formats=("gif",), poster=False)
+    ours = render_snapshot(snap, work / "ours", gif)[0].stat().st_size
+    pillow = pillow_gif(snap, gif, work / "pillow.gif")
+    print(f"GIF {gif.gif_width} px @ {gif.gif_fps:g} fps, same frames: ours {ours / 1e6:.2f} MB, "
+          f"PillowWriter {pillow / 1e6:.2f} MB: ratio {ours / pillow:.2f} (goal <= 0.5)")
+
+    start = time.perf_counter()
+    paths = render_snapshot(snap, work / "default", RenderOptions())
+    took = time.perf_counter() - start
+    sizes = ", ".join(f"{p.suffix[1:]} {p.stat().st_size / 1e6:.2f} MB" for p in paths)
+    print(f"default render (GIF + MP4 + PNG poster): {took:.1f} s; {sizes}")
+    print(f"outputs in {work}")
+
+
+if __name__ == "__main__":
+    main()
