@@ -92,6 +92,7 @@ class SceneFigure:
         self.target_name = meta.get("target_name", "target")
         self.total = int(snapshot.steps[-1])
         names = snapshot.node_names
+        self._steps = snapshot.steps.astype(float)
         #: per run, per panel: list of (S, G) curve histories
         self._curves = [[[snapshot.curves[r, :, names.index(n)] for n in p["nodes"]] for p in self.panels]
                         for r in range(len(snapshot.run_labels))]
@@ -122,6 +123,10 @@ class SceneFigure:
         rows, cols = len(self._curves), len(self.panels) + self.loss_panel
         aw = (w - lay.left - lay.right - (cols - 1) * lay.gap) / cols
         ah = (h - lay.top - lay.titles - lay.legend - rows * (lay.header + lay.ticks)) / rows
+        if ah < 0.4 or aw < 0.8:
+            px = self.size
+            raise ValueError(f"{rows} runs of {cols} panels do not fit in a {px[0]}x{px[1]} frame; "
+                             "choose a larger or taller size")
         rects, y = [], h - lay.top - lay.titles
         for _ in range(rows):
             y -= lay.header + ah
@@ -262,7 +267,7 @@ class SceneFigure:
         def at(series: np.ndarray) -> np.ndarray:
             return series[i] if a == 0.0 else series[i] * (1 - a) + series[i + 1] * a
 
-        step = at(snap.steps.astype(float))
+        step = at(self._steps)
         for r, run in enumerate(self._curves):
             lines = iter(self.lines[r])
             for panel in run:
