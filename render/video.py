@@ -8,11 +8,10 @@ interrupted render never leaves a half-written file at the target path.
 from __future__ import annotations
 
 import contextlib
-import os
-import tempfile
 from pathlib import Path
 
 from render.animation import Progress, stream
+from render.atomic import publish, temp_beside
 from render.figure import SceneFigure
 from render.options import RenderOptions
 from render.snapshot import Snapshot
@@ -68,22 +67,16 @@ def render_snapshot(snapshot: Snapshot, out_stem: Path, options: RenderOptions =
         writers = []
         for fmt in formats:
             target = out_stem.parent / (out_stem.name + WRITERS[fmt].suffix)
-            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=f".tmp{target.suffix}",
-                                       dir=target.parent)
-            os.close(fd)
             targets.append(target)
-            temps.append(Path(tmp))
-            writers.append(_writer(fmt, Path(tmp), options, timeline))
+            temps.append(temp_beside(target))
+            writers.append(_writer(fmt, temps[-1], options, timeline))
             writers[-1].label = target.name
         with contextlib.ExitStack() as stack:
             for writer in writers:
                 stack.enter_context(writer.saving(size))
             stream(view, timeline, writers, progress)
-        umask = os.umask(0)
-        os.umask(umask)
         for tmp, target in zip(temps, targets):
-            tmp.chmod(0o666 & ~umask)  # mkstemp made it private; the result is an ordinary file
-            os.replace(tmp, target)
+            publish(tmp, target)
     finally:
         for tmp in temps:
             tmp.unlink(missing_ok=True)
