@@ -4,8 +4,10 @@ only parses options, reports progress and turns user errors into one clear line 
 from __future__ import annotations
 
 import difflib
+import os
 import signal
 import sys
+import tempfile
 import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,11 +19,14 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from render.check import GOLDEN_DIR, check_scenes
+from render.ffmpeg import EncoderError
+from render.fonts import FontMissing
 from render.options import RenderOptions, parse_bytes, parse_size
 from render.record import estimated_bytes
 from render.record import record as record_scene
 from render.snapshot import Snapshot, SnapshotError, load_snapshot, save_snapshot
 from render.video import render_snapshot
+from render.writers import GifTooLarge
 from scenes import Scene, SceneNotFound, get_scene, list_scenes
 from scenes.chapter import ACTIVATIONS
 
@@ -71,7 +76,7 @@ def user_errors() -> Iterator[None]:
         raise _fail(str(e), 2) from None
     except UserError as e:
         raise _fail(str(e), e.code) from None
-    except SnapshotError as e:
+    except (SnapshotError, EncoderError, GifTooLarge, FontMissing) as e:
         raise _fail(str(e), 1) from None
     except OSError as e:
         where = f" ({e.filename})" if getattr(e, "filename", None) else ""
@@ -88,6 +93,8 @@ def _scene(name: str, steps: int | None, lr: float | None, seed: int | None,
     if activation is not None and activation not in ACTIVATIONS:
         close = ", ".join(difflib.get_close_matches(activation, ACTIVATIONS, n=1)) or ", ".join(ACTIVATIONS)
         raise UserError(f"unknown activation {activation!r}; did you mean {close}?", 2)
+    if lr is not None and not 0 < lr < float("inf"):  # nan fails too
+        raise UserError(f"--lr {lr} is not a positive learning rate", 2)
     return get_scene(name).with_overrides(samples=steps, lr=lr, seed=seed, every=every,
                                           activation=activation)
 
@@ -105,13 +112,15 @@ def _record(scene: Scene) -> Snapshot:
                         f"or train fewer samples (--steps)", 2)
     columns = (TextColumn("training {task.description}"), BarColumn(), MofNCompleteColumn(),
                TextColumn("samples"), TimeElapsedColumn())
-    with Progress(*columns, console=err_console, transient=True) as progress:
+    quiet = not err_console.is_terminal  # a transient bar still prints a blank line off a terminal
+    with Progress(*columns, console=err_console, transient=True, disable=quiet) as progress:
         task = progress.add_task(scene.name, total=total)
         snapshot = record_scene(scene, progress=lambda n: progress.advance(task, n))
     for run in snapshot.meta["runs"]:
         if run.get("diverged_at") is not None:
             err_console.print(f"[yellow]warning:[/] run '{run['label']}' diverged (loss or parameters "
-                              f"not finite) at sample {run['diverged_at']}; its training stopped there")
+                              f"not finite) at sample {run['diverged_at']}; its training stopped there",
+                              soft_wrap=True)
     return snapshot
 
 
@@ -122,7 +131,18 @@ def _out_dir(out: Path) -> Path:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as e:
         raise UserError(f"cannot create output folder {out}: {e.strerror}") from None
+    _check_writable(out)
     return out
+
+
+def _check_writable(folder: Path) -> None:
+    """Fail before the work, not after it, when nothing can be written into `folder`."""
+    try:
+        fd, probe = tempfile.mkstemp(prefix=".render-probe-", dir=folder)
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as e:
+        raise UserError(f"cannot write into folder {folder}: {e.strerror}") from None
 
 
 def _size(path: Path) -> str:
@@ -178,8 +198,12 @@ def record(
     with user_errors():
         scene = _scene(name, steps, lr, seed, every, activation)
         target = output if output is not None else _out_dir(Path("output")) / f"{scene.name}.npz"
-        if target.parent and not target.parent.exists():
-            raise UserError(f"folder {target.parent} does not exist")
+        if target.is_dir():
+            raise UserError(f"{target} is a folder; name the snapshot file, e.g. {target / scene.name}.npz")
+        if not target.parent.is_dir():
+            raise UserError(f"{target.parent} is a file, not a folder" if target.parent.exists()
+                            else f"folder {target.parent} does not exist")
+        _check_writable(target.parent)
         snapshot = _record(scene)
         _report([save_snapshot(snapshot, target)])
 
@@ -218,7 +242,8 @@ def _options(fmt: str, fps: float | None, quality: str, size: str | None, theme:
 
 def _render(snapshot: Snapshot, stem: Path, options: RenderOptions) -> list[Path]:
     with Progress(TextColumn("rendering {task.description}"), BarColumn(), MofNCompleteColumn(),
-                  TextColumn("frames"), TimeElapsedColumn(), console=err_console, transient=True) as bar:
+                  TextColumn("frames"), TimeElapsedColumn(), console=err_console, transient=True,
+                  disable=not err_console.is_terminal) as bar:
         task = bar.add_task(stem.name, total=None)
 
         def progress(done: int, total: int) -> None:

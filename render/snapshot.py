@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -94,6 +95,12 @@ def load_snapshot(path: str | os.PathLike) -> Snapshot:
         raise fail("is a folder, not a snapshot file")
     if path.stat().st_size == 0:
         raise fail("file is empty")
+    with open(path, "rb") as f:
+        magic = f.read(6)
+    if magic == b"\x93NUMPY":
+        raise fail("is a single .npy array, not a snapshot file (.npz)")
+    if magic[:2] != b"PK":  # np.load would take anything else for a pickle
+        raise fail("not a snapshot file (not an .npz archive)")
     try:
         with np.load(path, allow_pickle=False) as z:
             data = {k: z[k] for k in z.files}
@@ -101,7 +108,7 @@ def load_snapshot(path: str | os.PathLike) -> Snapshot:
         if "allow_pickle" in str(e) or "pickle" in str(e).lower():
             raise fail("contains pickled (object) data, which is never loaded") from None
         raise fail(f"not a snapshot file ({e})") from None
-    except (zipfile.BadZipFile, EOFError, OSError) as e:
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as e:
         raise fail(f"not a readable .npz file (truncated or corrupt: {e})") from None
     if "meta" not in data:
         raise fail("not a snapshot file (no 'meta' entry)")
@@ -129,9 +136,29 @@ def load_snapshot(path: str | os.PathLike) -> Snapshot:
         if a.ndim != ndim:
             raise fail(f"array '{key}' has {a.ndim} dimensions, expected {ndim}")
     extra = {k: v for k, v in data.items() if k != "meta" and k not in ARRAYS}
+    _check_meta(meta, fail)
     snap = Snapshot(meta=meta, **{k: data[k] for k in ARRAYS}, extra=extra)
     _check_shapes(snap, fail)
     return snap
+
+
+def _check_meta(meta: dict, fail) -> None:
+    """The metadata the renderer reads: runs with labels, named nodes, panels drawing known nodes."""
+
+    def records(key: str, field: str) -> list:
+        items = meta.get(key)
+        if not isinstance(items, list) or not all(isinstance(i, dict) and field in i for i in items):
+            raise fail(f"metadata '{key}' is missing or not a list of objects with a '{field}'")
+        return items
+
+    records("runs", "label")
+    names = {n["name"] for n in records("nodes", "name")}
+    if meta.get("kind", "runs") == "runs":
+        for panel in records("panels", "nodes"):
+            nodes, colors = panel["nodes"], panel.get("colors")
+            known = isinstance(nodes, list) and all(isinstance(n, str) and n in names for n in nodes)
+            if not (known and isinstance(colors, list) and len(colors) == len(nodes)):
+                raise fail(f"metadata panel {panel.get('title', '')!r} names unknown nodes or lacks colours")
 
 
 def _check_shapes(s: Snapshot, fail) -> None:

@@ -34,8 +34,16 @@ def get_scene(name: str) -> Scene:
     try:
         return _REGISTRY[name]
     except KeyError:
-        close = difflib.get_close_matches(name, list(_REGISTRY), n=3, cutoff=0.5)
-        raise SceneNotFound(name, close) from None
+        raise SceneNotFound(name, close_names(name, list(_REGISTRY))) from None
+
+
+def close_names(name: str, names: list[str], n: int = 3) -> list[str]:
+    """Up to `n` of `names` that look like `name`: any case; containing it first, then similar spellings."""
+    lowered = {x.lower(): x for x in names}
+    key = name.lower().strip()
+    containing = [x for x in names if key and key in x.lower()]
+    similar = [lowered[x] for x in difflib.get_close_matches(key, list(lowered), n=n, cutoff=0.5)]
+    return list(dict.fromkeys(containing + similar))[:n]
 
 
 def list_scenes() -> list[Scene]:
