@@ -156,7 +156,7 @@ def gif_attempts(fps: float, width: int, colours: int, max_size: int | None) -> 
     return ladder
 
 
-class GifWriter(Writer):
+class GifWriter(FFmpegWriter):
     """A palette GIF at its own width and fps, from ffmpeg's palettegen/paletteuse.
 
     The frames stream into a lossless intermediate (Ut Video: fastest to write here) at the GIF's
@@ -165,25 +165,20 @@ class GifWriter(Writer):
     and lets `max_size` retry with fewer frames, pixels or colours without re-rendering anything.
     """
 
-    suffix, what = ".gif", "GIF"
+    suffix, what = ".gif", "GIF frames for"
 
     def setup(self, size: tuple[int, int]) -> None:
-        super().setup(size)
         self.tmpdir = Path(tempfile.mkdtemp(prefix="render-gif-"))
         self.intermediate = self.tmpdir / "frames.mkv"
-        width = min(self.options.gif_width, size[0])
-        scale = ["-vf", f"scale={width}:-2:flags=area"] if width != size[0] else []
-        self.proc = ffmpeg.FFmpeg(ffmpeg.raw_input_args(size, self.fps) + scale +
-                                  ["-c:v", "utvideo", "-pix_fmt", "gbrp", str(self.intermediate)],
-                                  f"GIF frames for {self.label}", queue=FFmpegWriter.queue)
-        self.width = width
+        self.width = min(self.options.gif_width, size[0])
+        super().setup(size)
 
-    def grab_frame(self, frame: memoryview) -> None:
-        self.proc.write(frame)
-        self.frames += 1
+    def output_args(self) -> list[str]:
+        scale = ["-vf", f"scale={self.width}:-2:flags=area"] if self.width != self.size[0] else []
+        return [*scale, "-c:v", "utvideo", "-pix_fmt", "gbrp", str(self.intermediate)]
 
     def finish(self) -> None:
-        self.proc.close()
+        super().finish()
         opts = self.options
         tried = []
         for fps, width, colours in gif_attempts(self.fps, self.width, opts.gif_colors, opts.max_size):
@@ -215,8 +210,7 @@ class GifWriter(Writer):
                     "-f", "gif", str(self.path)], f"GIF {self.label}")
 
     def cleanup(self) -> None:
-        if hasattr(self, "proc"):
-            self.proc.kill()
+        super().cleanup()
         if hasattr(self, "tmpdir"):
             shutil.rmtree(self.tmpdir, ignore_errors=True)
 
