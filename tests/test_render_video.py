@@ -80,7 +80,13 @@ def test_poster_is_the_final_state_at_video_size(rendered):
 def test_webm_is_vp9(tmp_path):
     (path, _poster) = render_snapshot(synthetic_snapshot(n_snapshots=10), tmp_path / "s",
                                       RenderOptions(formats=("webm",), **{**SMALL, "duration": 0.5}))
-    assert stream_info(path)["codec"] == "vp9"
+    info = stream_info(path)
+    assert info["codec"] == "vp9" and info["pix_fmt"] == "yuv420p" and info["fps"] == 24
+    assert count_frames_and_secs(str(path))[0] == 37  # 0.5 s + 1 s held + the final frame, at 24 fps
+
+
+def gif_seconds(path) -> float:
+    return sum(iio.immeta(path, index=i)["duration"] for i in range(len(iio.imread(path, index=None)))) / 1000
 
 
 def test_encoder_failure_is_one_line_with_ffmpegs_words_and_leaves_no_files(tmp_path, monkeypatch):
@@ -105,6 +111,7 @@ def test_max_size_shrinks_the_gif_until_it_fits(tmp_path):
     (small, _) = render_snapshot(snap, tmp_path / "small",
                                  RenderOptions(formats=("gif",), max_size=limit, **opts))
     assert small.stat().st_size <= limit
+    assert gif_seconds(small) == pytest.approx(gif_seconds(big), abs=0.1)  # fewer frames, same timing
 
 
 def test_max_size_that_cannot_be_met_fails_clearly(tmp_path):
