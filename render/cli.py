@@ -225,6 +225,25 @@ Interp = Annotated[bool, typer.Option("--interpolate", help="Blend between snaps
 Frame = Annotated[int, typer.Option("--frame", help="Snapshot index of the PNG poster (-1: the last).")]
 Activation = Annotated[str | None, typer.Option("--activation", help="Swap the hidden activation: "
                                                 "LeakyRelu, Relu, Sigmoid, Tanh or Step.")]
+Embed = Annotated[str | None, typer.Option("--embed", help="Also write a snippet for a blog post beside the "
+                                           "outputs: md (the GIF with alt text) or html (<video> with the "
+                                           "GIF as fallback).")]
+
+
+def _embed_kind(embed: str | None) -> str | None:
+    if embed is not None and embed.lower() not in ("md", "html"):
+        raise UserError(f"embed {embed!r} (choose md or html)", 2)
+    return embed.lower() if embed else None
+
+
+def _write_embed(kind: str | None, stem: Path, written: list[Path], meta: dict) -> None:
+    """Write NAME.embed.md|html beside the outputs, say so, and print the snippet."""
+    if kind:
+        from render.embed import write_embed
+
+        path, snippet = write_embed(kind, stem, written, meta)
+        _report([path])
+        out_console.print(snippet, markup=False, highlight=False, soft_wrap=True, end="")
 
 
 def _options(fmt: str, fps: float | None, quality: str, size: str | None, theme: str, lang: str,
@@ -259,7 +278,7 @@ def scene(
     lr: Lr = None, seed: Seed = None, activation: Activation = None, quality: Quality = "medium",
     size: Size = None, theme: Theme = "light", lang: Lang = "en", loss: Loss = True,
     gif_fps: GifFps = 15.0, gif_width: GifWidth = 800, max_size: MaxSize = None,
-    interpolate: Interp = False, frame: Frame = -1,
+    interpolate: Interp = False, frame: Frame = -1, embed: Embed = None,
 ) -> None:
     """Record a scene and render it: the snapshot file, a GIF and an MP4 land in output/.
 
@@ -267,6 +286,7 @@ def scene(
     """
     with user_errors():
         chosen = _scene(name, steps, lr, seed, every, activation)
+        kind = _embed_kind(embed)
         options = _options(fmt, fps, quality, size, theme, lang, loss, gif_fps, gif_width, max_size,
                            interpolate, frame)
         folder = _out_dir(out if out is not None else Path("output"))
@@ -274,6 +294,7 @@ def scene(
         written = [save_snapshot(snapshot, folder / f"{chosen.name}.npz")]
         written += _render(snapshot, folder / chosen.name, options)
         _report(written)
+        _write_embed(kind, folder / chosen.name, written, snapshot.meta)
 
 
 @app.command()
@@ -283,18 +304,21 @@ def video(
         "--out", help="Output folder (default: the snapshot's folder).")] = None,
     fps: Fps = None, quality: Quality = "medium", size: Size = None, theme: Theme = "light",
     lang: Lang = "en", loss: Loss = True, gif_fps: GifFps = 15.0, gif_width: GifWidth = 800,
-    max_size: MaxSize = None, interpolate: Interp = False, frame: Frame = -1,
+    max_size: MaxSize = None, interpolate: Interp = False, frame: Frame = -1, embed: Embed = None,
 ) -> None:
     """Only render: turn an existing snapshot file into GIF/MP4/WebM/PNG, without retraining.
 
     Example: render video output/fig7_vs_fig8.npz --format mp4 --quality high
     """
     with user_errors():
+        kind = _embed_kind(embed)
         options = _options(fmt, fps, quality, size, theme, lang, loss, gif_fps, gif_width, max_size,
                            interpolate, frame)
         snapshot = load_snapshot(file)
         folder = _out_dir(out if out is not None else file.parent)
-        _report(_render(snapshot, folder / file.stem, options))
+        written = _render(snapshot, folder / file.stem, options)
+        _report(written)
+        _write_embed(kind, folder / file.stem, written, snapshot.meta)
 
 
 @app.command()
@@ -317,6 +341,90 @@ def check(
         report = check_scenes(names or None, update=update, golden_dir=golden_dir)
     out_console.print(str(report), markup=False, soft_wrap=True)
     if not report.ok:
+        raise typer.Exit(1)
+
+@app.command()
+def graph(
+    name: Annotated[str, typer.Argument(help="Scene name (see `render list`), or path/to/file.py:NAME.")],
+    out: Out = None, theme: Theme = "light", activation: Activation = None,
+    engine: Annotated[str, typer.Option("--engine", help="auto (graphviz when `dot` is installed, else "
+                                        "matplotlib), matplotlib or graphviz.")] = "auto",
+) -> None:
+    """Draw the scene's computation graph (PNG and SVG): tutorial node names, trainable leaves marked,
+    the nodes the panels draw in their curve colours.
+
+    Example: render graph fig7_vs_fig8 --out docs
+    """
+    from render.graph import render_graph
+
+    with user_errors():
+        chosen = _scene(name, None, None, None, None, activation)
+        folder = _out_dir(out if out is not None else Path("output"))
+        try:
+            written = render_graph(chosen, folder / f"{chosen.name}.graph", theme=theme, engine=engine)
+        except ValueError as e:
+            raise UserError(str(e), 2) from None
+        _report(written)
+
+
+@app.command("all")
+def all_(
+    names: Annotated[list[str] | None, typer.Argument(
+        metavar="[SCENE]...", help="Scenes to render (default: every registered scene).")] = None,
+    fmt: Formats = "gif,mp4",
+    out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("output"),
+    quality: Quality = "medium", size: Size = None, fps: Fps = None, theme: Theme = "light",
+    steps: Steps = None, every: Every = None, lr: Lr = None, seed: Seed = None,
+    gif_fps: GifFps = 15.0, gif_width: GifWidth = 800,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes "
+                                             "(default: as many as cores).")] = None,
+) -> None:
+    """Render every scene in parallel worker processes and write OUT/index.html, a gallery with each
+    animation, its poster, its graph, its embed snippets and the command that made it.
+
+    Example: render all --quality low --steps 600
+    """
+    import time
+
+    from render.gallery import Job, command, default_jobs, render_all, write_index
+
+    with user_errors():
+        options = _options(fmt, fps, quality, size, theme, "en", True, gif_fps, gif_width, None, False, -1)
+        chosen = names or [s.name for s in list_scenes()]
+        for name in chosen:
+            get_scene(name)  # unknown names fail here, before any work
+        folder = _out_dir(out)
+        workers = min(jobs or default_jobs(), len(chosen))
+        extra = [*(["--out", str(out)] if out != Path("output") else []),
+                 *(["--quality", quality] if quality != "medium" else []),
+                 *(["--size", size] if size else []), *(["--fps", f"{fps:g}"] if fps else []),
+                 *(["--theme", theme] if theme != "light" else []),
+                 *(["--steps", str(steps)] if steps else []), *(["--every", str(every)] if every else []),
+                 *(["--lr", f"{lr:g}"] if lr is not None else []),
+                 *(["--seed", str(seed)] if seed is not None else []),
+                 *(["--gif-fps", f"{gif_fps:g}"] if gif_fps != 15.0 else []),
+                 *(["--gif-width", str(gif_width)] if gif_width != 800 else [])]
+        job_list = [Job(n, folder, options, steps=steps, every=every, lr=lr, seed=seed) for n in chosen]
+        t0 = time.perf_counter()
+        failed = []
+
+        def done(result) -> None:
+            if result.error:
+                failed.append(result.name)
+                err_console.print(f"[bold red]failed:[/] {result.name}: {result.error}", soft_wrap=True)
+            else:
+                total = sum(result.sizes.values())
+                out_console.print(f"rendered {result.name:<20} {len(result.files)} files, "
+                                  f"{total / 1024**2:.1f} MB, {result.seconds:.1f} s")
+
+        out_console.print(f"rendering {len(job_list)} scenes in {workers} worker processes")
+        results = render_all(job_list, workers, done)
+        wall = time.perf_counter() - t0
+        commands = {job.name: command(job, options.formats, extra) for job in job_list}
+        index = write_index(folder, results, commands, wall, workers)
+        out_console.print(f"wrote {index}  ({len(results) - len(failed)} of {len(results)} scenes, "
+                          f"{wall:.1f} s)")
+    if failed:
         raise typer.Exit(1)
 
 

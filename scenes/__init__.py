@@ -31,6 +31,11 @@ def register(scene: Scene) -> Scene:
 
 
 def get_scene(name: str) -> Scene:
+    """A registered scene by name, or one from the user's file: `get_scene("my_scenes.py:NAME")`."""
+    from scenes.loader import is_file_reference, load_scene
+
+    if is_file_reference(name):
+        return load_scene(name)
     try:
         return _REGISTRY[name]
     except KeyError:

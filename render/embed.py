@@ -1,0 +1,118 @@
+"""Snippets that put a render into a blog post or a course page (`--embed md|html`).
+
+Markdown: the GIF with alt text (GitHub, Medium, most static-site generators). HTML: a
+`<video autoplay muted loop playsinline poster=...>` with the WebM and MP4 sources and the GIF as the
+fallback `<img>`, so browsers that can play the video get the small file and the rest get the GIF.
+Paths in a snippet are relative to its own folder (the outputs' folder), so the folder can be copied
+into a site as it is. The alt text describes the scene: its description, its runs and its panels.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+from pathlib import Path
+
+from render.atomic import atomic_write
+
+EMBEDS = ("md", "html")
+SUFFIX = {"md": ".embed.md", "html": ".embed.html"}
+STYLE = "max-width:100%;height:auto"  # scales down with the column, keeps the aspect ratio
+VIDEO_TYPES = {".webm": "video/webm", ".mp4": "video/mp4"}  # in source order: the smaller file first
+
+
+def alt_text(meta: dict) -> str:
+    """One paragraph describing the animation: what it shows, each run, what the panels draw."""
+    parts = [f"Animation of {meta.get('scene', 'a scene')}: {meta.get('description', '').strip()}"]
+    runs = meta.get("runs", [])
+    if runs:
+        described = []
+        for r in runs:
+            bits = [f"{r['samples']:,} samples" if r.get("samples") else "", f"lr {r['lr']:g}" if r.get("lr")
+                    else ""]
+            extra = ", ".join(b for b in bits if b)
+            described.append(f"{r['label']}" + (f" ({extra})" if extra else ""))
+        parts.append(f"{'Run' if len(runs) == 1 else 'Runs'}: {'; '.join(described)}.")
+    panels = [p.get("title", "") for p in meta.get("panels", []) if p.get("title")]
+    if panels and meta.get("kind", "runs") == "runs":
+        act = f" with {meta['activation']} hidden units" if meta.get("activation") else ""
+        parts.append(f"Panels{act}: {'; '.join(panels)}.")
+    return " ".join(p.strip() for p in parts if p.strip()).replace("\n", " ")
+
+
+def _by_suffix(paths: Iterable[Path]) -> dict[str, Path]:
+    return {Path(p).suffix.lower(): Path(p) for p in paths}
+
+
+def _image_size(path: Path) -> tuple[int, int] | None:
+    try:
+        from PIL import Image
+
+        with Image.open(path) as im:
+            return im.size
+    except (OSError, ValueError):
+        return None
+
+
+def _md_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+
+
+def markdown(paths: Iterable[Path], meta: dict, base: str = "") -> str:
+    """`![alt](name.gif)`; without a GIF, the poster linked to the video."""
+    files = _by_suffix(paths)
+    alt = _md_escape(alt_text(meta))
+    if ".gif" in files:
+        return f"![{alt}]({base}{files['.gif'].name})\n"
+    video = files.get(".mp4") or files.get(".webm")
+    if ".png" in files and video:
+        return f"[![{alt}]({base}{files['.png'].name})]({base}{video.name})\n"
+    if ".png" in files:
+        return f"![{alt}]({base}{files['.png'].name})\n"
+    raise ValueError("nothing to embed: render a GIF, a video or a PNG")
+
+
+def html_snippet(paths: Iterable[Path], meta: dict, base: str = "") -> str:
+    """A looping muted `<video>` (WebM, MP4) with the poster and the GIF as fallback; or just the GIF."""
+    files = _by_suffix(paths)
+    alt = html.escape(alt_text(meta), quote=True)
+
+    def url(p: Path) -> str:
+        return html.escape(base + p.name, quote=True)
+
+    def dims(p: Path | None) -> str:
+        size = _image_size(p) if p is not None else None
+        return f' width="{size[0]}" height="{size[1]}"' if size else ""
+
+    gif = files.get(".gif")
+    img = f'<img src="{url(gif)}" alt="{alt}"{dims(gif)} style="{STYLE}">' if gif else ""
+    sources = [(files[s], t) for s, t in VIDEO_TYPES.items() if s in files]
+    if not sources:
+        if not img and ".png" in files:
+            img = f'<img src="{url(files[".png"])}" alt="{alt}"{dims(files[".png"])} style="{STYLE}">'
+        if not img:
+            raise ValueError("nothing to embed: render a GIF, a video or a PNG")
+        return img + "\n"
+    poster = files.get(".png")
+    lines = [f'<video autoplay muted loop playsinline{dims(poster)} style="{STYLE}"'
+             + (f' poster="{url(poster)}"' if poster else "") + f' aria-label="{alt}">']
+    lines += [f'  <source src="{url(p)}" type="{t}">' for p, t in sources]
+    fallback = img or f'<a href="{url(sources[-1][0])}">{alt}</a>'
+    lines += [f"  {fallback}", "</video>"]
+    return "\n".join(lines) + "\n"
+
+
+def snippet(kind: str, paths: Iterable[Path], meta: dict, base: str = "") -> str:
+    if kind not in EMBEDS:
+        raise ValueError(f"embed {kind!r} (choose md or html)")
+    return (markdown if kind == "md" else html_snippet)(list(paths), meta, base)
+
+
+def write_embed(kind: str, out_stem: Path, paths: Iterable[Path], meta: dict) -> tuple[Path, str]:
+    """Write `out_stem.embed.md|html` beside the outputs; return its path and text."""
+    text = snippet(kind, paths, meta)
+    out_stem = Path(out_stem)
+    target = out_stem.parent / (out_stem.name + SUFFIX[kind])
+    with atomic_write(target) as tmp:
+        Path(tmp).write_text(text, encoding="utf-8")
+    return target, text

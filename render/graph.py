@@ -1,0 +1,316 @@
+"""`render graph NAME`: the scene's computation graph as a diagram (PNG and SVG).
+
+Nodes carry the names the tutorial gives them; trainable leaves (`Varrible(train=True)`) are marked;
+the nodes the animation's panels draw are filled in their panel colours (the theme's palette, as in
+the animation) and tagged with their panel's number. The layout is layered by depth, left to right:
+an op sits one column right of its deepest parent, and a leaf one column left of its first consumer,
+so every parameter sits next to the op that uses it. Orders within a column come from barycentre
+sweeps (few crossings). Drawn with matplotlib alone; with `engine="graphviz"` (or "auto" when the
+`dot` binary is on PATH) graphviz lays it out and draws it instead, with the same colours.
+"""
+
+from __future__ import annotations
+
+import html
+import shutil
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from render.atomic import atomic_write
+from render.theme import THEMES, Theme
+from scenes import Scene
+
+ENGINES = ("auto", "matplotlib", "graphviz")
+
+
+@dataclass
+class GNode:
+    name: str
+    kind: str  # the op's class name, or "input" / "label" / "parameter" / "leaf" for leaves
+    parents: list[str]
+    role: str = "op"  # op, input, label, parameter, leaf, output, loss
+    panels: list[int] = field(default_factory=list)  # 1-based panel numbers that draw it
+    color: int | None = None  # palette index from its (first) panel
+
+
+@dataclass
+class GraphModel:
+    scene: str
+    activation: str
+    nodes: dict[str, GNode]
+    panels: list[str]  # panel titles, in order
+    params: list[str]  # trainable parameters, in update order
+
+    def children(self, name: str) -> list[str]:
+        return [n.name for n in self.nodes.values() if name in n.parents]
+
+
+def graph_model(scene: Scene) -> GraphModel:
+    """The scene's graph as built by its build hook, with roles and panel colours attached."""
+    from render.record import _node_names
+
+    net = scene.build(scene.activation)
+    _node_names(net)
+    params = {id(p) for p in net.params}
+    roles = {id(net.x): "input", id(net.label): "label", id(net.output): "output", id(net.loss): "loss"}
+    nodes: dict[str, GNode] = {}
+    for node in net.graph.nodes:
+        if node.parents:
+            kind, role = type(node).__name__, roles.get(id(node), "op")
+        elif id(node) in params or getattr(node, "train", False):
+            kind, role = "parameter", "parameter"
+        else:
+            role = roles.get(id(node), "leaf")
+            kind = role
+        nodes[node.name] = GNode(node.name, kind, [p.name for p in node.parents], role)
+    for i, panel in enumerate(scene.panels, start=1):
+        for name, color in zip(panel.nodes, panel.colors):
+            if name in nodes:
+                nodes[name].panels.append(i)
+                if nodes[name].color is None:
+                    nodes[name].color = color
+    return GraphModel(scene.name, scene.activation, nodes, [p.title for p in scene.panels],
+                      [p.name for p in net.params])
+
+
+# -- layout --------------------------------------------------------------------------------------------
+
+def layers(model: GraphModel) -> dict[str, int]:
+    """Column of each node: ops one right of their deepest parent; leaves one left of their first child."""
+    depth: dict[str, int] = {}
+
+    def of(name: str) -> int:
+        if name not in depth:
+            parents = model.nodes[name].parents
+            depth[name] = 1 + max(of(p) for p in parents) if parents else 0
+        return depth[name]
+
+    for name in model.nodes:
+        of(name)
+    for name, node in model.nodes.items():
+        children = model.children(name)
+        if not node.parents and children:
+            depth[name] = max(0, min(depth[c] for c in children) - 1)
+    lowest = min(depth.values(), default=0)
+    return {n: d - lowest for n, d in depth.items()}
+
+
+def order(model: GraphModel, layer: dict[str, int], sweeps: int = 8) -> list[list[str]]:
+    """Nodes per column, ordered by barycentre sweeps to keep edges from crossing."""
+    n_cols = max(layer.values(), default=0) + 1
+    cols = [[n for n in model.nodes if layer[n] == c] for c in range(n_cols)]
+    neighbours = {n: model.nodes[n].parents + model.children(n) for n in model.nodes}
+
+    def place(col: list[str], pos: dict[str, float]) -> list[str]:
+        def key(item: tuple[int, str]) -> float:
+            i, n = item
+            near = [pos[m] for m in neighbours[n] if m in pos and layer[m] != layer[n]]
+            return sum(near) / len(near) if near else pos.get(n, i)
+
+        return [n for _, n in sorted(enumerate(col), key=key)]
+
+    def positions() -> dict[str, float]:
+        return {n: i - (len(col) - 1) / 2 for col in cols for i, n in enumerate(col)}
+
+    for sweep in range(sweeps):
+        indices = range(1, n_cols) if sweep % 2 == 0 else range(n_cols - 2, -1, -1)
+        for c in indices:
+            cols[c] = place(cols[c], positions())
+    return cols
+
+
+def coordinates(model: GraphModel, cols: list[list[str]], dx: float = 1.9,
+                dy: float = 1.0) -> dict[str, tuple[float, float]]:
+    """x by column; y from each node's neighbours' barycentre, then pushed apart to `dy`."""
+    y: dict[str, float] = {n: -(i - (len(col) - 1) / 2) * dy for col in cols for i, n in enumerate(col)}
+    for _ in range(4):
+        for col in cols:
+            wanted = []
+            for n in col:
+                near = [y[m] for m in model.nodes[n].parents + model.children(n) if m not in col]
+                wanted.append(sum(near) / len(near) if near else y[n])
+            ys = _spread(wanted, dy)
+            y.update(zip(col, ys))
+    return {n: (c * dx, y[n]) for c, col in enumerate(cols) for n in col}
+
+
+def _spread(wanted: list[float], gap: float) -> list[float]:
+    """Positions as close to `wanted` as possible, in the given (top to bottom) order, >= gap apart."""
+    ys = list(wanted)
+    for i in range(1, len(ys)):  # top to bottom: y decreases
+        ys[i] = min(ys[i], ys[i - 1] - gap)
+    shift = (sum(wanted) - sum(ys)) / len(ys) if ys else 0.0  # keep the column centred on its wishes
+    return [v + shift for v in ys]
+
+
+# -- drawing -------------------------------------------------------------------------------------------
+
+def _mix(color: str, background: str, amount: float) -> str:
+    """`amount` of `color` over `background` (a flat tint: no alpha in PNG, SVG and graphviz alike)."""
+    from matplotlib.colors import to_hex, to_rgb
+
+    c, b = to_rgb(color), to_rgb(background)
+    return to_hex(tuple(amount * ci + (1 - amount) * bi for ci, bi in zip(c, b)))
+
+
+def style(node: GNode, theme: Theme) -> dict:
+    """Fill, edge and text colours and the edge width of a node, shared by both engines."""
+    fg, bg = theme.foreground, theme.background
+    if node.color is not None:
+        accent = theme.palette[node.color % len(theme.palette)]
+        return {"fill": _mix(accent, bg, 0.22), "edge": accent, "width": 2.0, "text": fg}
+    if node.role == "parameter":
+        return {"fill": _mix(fg, bg, 0.08), "edge": fg, "width": 1.6, "text": fg}
+    if node.role in ("input", "label", "leaf"):
+        return {"fill": bg, "edge": fg, "width": 1.0, "text": fg}
+    return {"fill": bg, "edge": theme.muted, "width": 1.0, "text": fg}
+
+
+def _subtitle(node: GNode) -> str:
+    if node.role == "parameter":
+        return "trainable"
+    if node.role in ("input", "label"):
+        return node.role
+    return node.kind
+
+
+def draw(model: GraphModel, theme: str = "light"):
+    """The diagram as a matplotlib Figure (Agg canvas attached)."""
+    import matplotlib
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+    from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
+
+    from render.theme import rc_params
+
+    th = THEMES[theme]
+    cols = order(model, layers(model))
+    xy = coordinates(model, cols)
+    w, h = 1.25, 0.56  # node box, in data units
+    xs, ys = [p[0] for p in xy.values()], [p[1] for p in xy.values()]
+    x0, x1, y0, y1 = min(xs) - w * 0.7, max(xs) + w * 0.7, min(ys) - h * 0.7, max(ys) + 0.8
+    scale, band = 0.78, 0.62  # inches per data unit; inches of legend under the graph
+    height = (y1 - y0) * scale + band
+    with matplotlib.rc_context(rc_params(th, "en")):
+        fig = Figure(figsize=((x1 - x0) * scale, height), dpi=150)
+        FigureCanvasAgg(fig)
+        ax = fig.add_axes((0, band / height, 1, 1 - band / height))
+        ax.set_xlim(x0, x1)
+        ax.set_ylim(y0, y1)
+        ax.set_axis_off()
+        boxes = {}
+        for name, node in model.nodes.items():
+            x, y = xy[name]
+            st = style(node, th)
+            rounding = 0.08 if node.parents else 0.02
+            box = FancyBboxPatch((x - w / 2, y - h / 2), w, h,
+                                 boxstyle=f"round,pad=0,rounding_size={rounding}",
+                                 fc=st["fill"], ec=st["edge"], lw=st["width"], zorder=3)
+            if node.role == "parameter":
+                box.set_linestyle((0, (1, 0)))
+            ax.add_patch(box)
+            boxes[name] = box
+            bold = node.color is not None or node.role in ("output", "loss")
+            ax.text(x, y + 0.07, name, ha="center", va="center", fontsize=9, zorder=4,
+                    fontweight="bold" if bold else "normal", color=st["text"])
+            ax.text(x, y - 0.15, _subtitle(node), ha="center", va="center", fontsize=6.5, zorder=4,
+                    color=th.muted if node.role != "parameter" else th.foreground,
+                    style="italic" if node.role == "parameter" else "normal")
+            if node.panels:
+                tag = ", ".join(f"P{p}" for p in node.panels)
+                ax.text(x + w / 2 - 0.04, y + h / 2 - 0.03, tag, ha="right", va="top", fontsize=5.5,
+                        zorder=4, color=st["edge"], fontweight="bold")
+        for name, node in model.nodes.items():
+            for parent in node.parents:
+                ax.add_patch(FancyArrowPatch(
+                    xy[parent], xy[name], patchA=boxes[parent], patchB=boxes[name], arrowstyle="-|>",
+                    mutation_scale=8, lw=0.8, color=th.muted, zorder=2, shrinkA=1, shrinkB=1,
+                    connectionstyle="arc3,rad=0"))
+        title = f"Computation graph of {model.scene} (hidden activation {model.activation})"
+        ax.text(x0 + 0.15, y1 - 0.12, title, ha="left", va="top", fontsize=10, fontweight="bold")
+        handles = [
+            FancyBboxPatch((0, 0), 1, 1, fc=style(GNode("", "", [], "parameter"), th)["fill"],
+                           ec=th.foreground, lw=1.6),
+            FancyBboxPatch((0, 0), 1, 1, fc=th.background, ec=th.foreground, lw=1.0),
+            FancyBboxPatch((0, 0), 1, 1, fc=th.background, ec=th.muted, lw=1.0),
+        ]
+        labels = ["trainable parameter (Varrible(train=True))", "input / label", "op"]
+        for c in sorted({n.color for n in model.nodes.values() if n.color is not None}):
+            accent = th.palette[c % len(th.palette)]
+            handles.append(FancyBboxPatch((0, 0), 1, 1, fc=_mix(accent, th.background, 0.22), ec=accent,
+                                          lw=2))
+            labels.append(" ")
+        labels[-1] = "drawn in the animation, in its curve's colour"
+        fig.legend(handles, labels, loc="lower center", ncol=len(labels), fontsize=7, frameon=False,
+                   handlelength=1.4, handleheight=1.0, handletextpad=0.4, columnspacing=1.2,
+                   bbox_to_anchor=(0.5, 0.30 / height))
+        panels = "     ".join(f"P{i}  {t}" for i, t in enumerate(model.panels, start=1))
+        fig.text(0.5, 0.1 / height, f"panels: {panels}", ha="center", va="bottom", fontsize=7,
+                 color=th.foreground)
+    return fig
+
+
+def to_dot(model: GraphModel, theme: str = "light") -> str:
+    """The same diagram as graphviz DOT source (left to right, the same colours and marks)."""
+    th = THEMES[theme]
+
+    def q(text: str) -> str:
+        return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+    lines = [f"digraph {q(model.scene)} {{", "  rankdir=LR; nodesep=0.25; ranksep=0.45;",
+             f'  graph [bgcolor={q(th.background)}, fontname="DejaVu Sans", fontcolor={q(th.foreground)}, '
+             f"label={q(f'Computation graph of {model.scene} (hidden activation {model.activation})')}, "
+             'labelloc=t, labeljust=l, fontsize=12];',
+             f'  edge [color={q(th.muted)}, arrowsize=0.6];',
+             '  node [fontname="DejaVu Sans", fontsize=11, style="filled,rounded", shape=box];']
+    for name, node in model.nodes.items():
+        st = style(node, th)
+        tag = f' <font point-size="8"><b>{", ".join(f"P{p}" for p in node.panels)}</b></font>' \
+            if node.panels else ""
+        label = (f"<<b>{html.escape(name)}</b>{tag}<br/><font point-size=\"8\" color=\"{th.muted}\">"
+                 f"{html.escape(_subtitle(node))}</font>>")
+        lines.append(f"  {q(name)} [label={label}, fillcolor={q(st['fill'])}, color={q(st['edge'])}, "
+                     f"penwidth={st['width']:.1f}, fontcolor={q(st['text'])}];")
+    for name, node in model.nodes.items():
+        for parent in node.parents:
+            lines.append(f"  {q(parent)} -> {q(name)};")
+    legend = " | ".join(f"P{i}: {t}" for i, t in enumerate(model.panels, start=1))
+    lines.append(f'  legend [shape=plaintext, style="", fontsize=9, fontcolor={q(th.foreground)}, '
+                 f"label={q('dark box: trainable parameter;  ' + legend)}];")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def graphviz_available() -> bool:
+    return shutil.which("dot") is not None
+
+
+def render_graph(scene: Scene, out_stem: Path, theme: str = "light", engine: str = "auto") -> list[Path]:
+    """Write `out_stem.png` and `out_stem.svg`; returns the paths. `engine`: auto, matplotlib, graphviz."""
+    if engine not in ENGINES:
+        raise ValueError(f"engine {engine!r} (choose {', '.join(ENGINES)})")
+    if theme not in THEMES:
+        raise ValueError(f"theme {theme!r} (choose {', '.join(THEMES)})")
+    if engine == "graphviz" and not graphviz_available():
+        raise ValueError("engine graphviz: the `dot` binary is not on PATH (install graphviz, or use "
+                         "--engine matplotlib)")
+    model = graph_model(scene)
+    out_stem = Path(out_stem)
+    out_stem.parent.mkdir(parents=True, exist_ok=True)
+    written = []
+    use_dot = engine == "graphviz" or (engine == "auto" and graphviz_available())
+    fig = None if use_dot else draw(model, theme)
+    for fmt in ("png", "svg"):
+        target = out_stem.parent / f"{out_stem.name}.{fmt}"
+        with atomic_write(target) as tmp:
+            if use_dot:
+                args = ["dot", f"-T{fmt}", "-o", str(tmp)] + (["-Gdpi=150"] if fmt == "png" else [])
+                subprocess.run(args, input=to_dot(model, theme), text=True, check=True, capture_output=True)
+            else:
+                import matplotlib
+
+                with matplotlib.rc_context({"svg.fonttype": "none"}):  # SVG text stays text: selectable
+                    fig.savefig(tmp, format=fmt, facecolor=fig.get_facecolor())
+        written.append(target)
+    return written

@@ -1,0 +1,122 @@
+"""`render all`: every scene rendered in parallel into a gallery page that really plays in a browser.
+
+The browser check opens output/index.html in headless Chromium (DevTools protocol over a pipe, see
+headless_chromium.py) and asks the page itself: every <video> must reach readyState >= 2 with the
+duration the timeline promises and the size asked for, every GIF <img> must decode to its natural size.
+"""
+
+import os
+import re
+import time
+from pathlib import Path
+
+import pytest
+from headless_chromium import Chromium, find_chromium, page_url
+from PIL import Image
+from typer.testing import CliRunner
+
+from render.cli import app
+from scenes import list_scenes
+
+FPS, SIZE, GIF_WIDTH = 10, (320, 180), 160
+ARGS = ["all", "--quality", "low", "--size", f"{SIZE[0]}x{SIZE[1]}", "--fps", str(FPS), "--gif-fps", "5",
+        "--gif-width", str(GIF_WIDTH), "--steps", "40", "--every", "20", "--format", "gif,mp4,webm"]
+#: 3 s of motion (the shortest default) + 1.5 s hold at 10 fps: 46 frames
+EXPECTED_SECONDS = 4.6
+
+
+@pytest.fixture(scope="module")
+def gallery(tmp_path_factory):
+    out = tmp_path_factory.mktemp("gallery")
+    t0 = time.perf_counter()
+    result = CliRunner().invoke(app, [*ARGS, "--out", str(out)])
+    seconds = time.perf_counter() - t0
+    assert result.exit_code == 0, result.output
+    print(f"\nrender all: {seconds:.1f} s for {len(list_scenes())} scenes")
+    return out, result
+
+
+@pytest.fixture(scope="module")
+def browser():
+    binary = find_chromium()
+    if binary is None:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail("chromium is missing in CI: .ci/run installs it (apt-get install chromium)")
+        pytest.skip("chromium is not installed (apt-get install chromium); CI installs it and runs this test")
+    with Chromium(binary) as chromium:
+        yield chromium
+
+
+def test_gallery_has_every_scene_with_its_outputs_snippet_and_command(gallery):
+    out, result = gallery
+    page = (out / "index.html").read_text()
+    names = [s.name for s in list_scenes()]
+    assert f"{len(names)} of {len(names)} scenes" in result.stdout
+    for name in names:
+        for suffix in (".npz", ".gif", ".mp4", ".webm", ".png", ".embed.html", ".embed.md", ".graph.png",
+                       ".graph.svg"):
+            assert (out / f"{name}{suffix}").stat().st_size > 0, name + suffix
+        section = re.search(rf'<section id="{name}">(.*?)</section>', page, re.S)
+        assert section, name
+        body = section[1]
+        assert f'src="{name}.mp4"' in body and f'src="{name}.webm"' in body and f'poster="{name}.png"' in body
+        assert f'<img src="{name}.gif"' in body
+        assert f"render scene {name} --format gif,mp4,webm" in body and "--steps 40" in body
+        assert "&lt;video autoplay muted loop playsinline" in body  # the embed snippet, shown as code
+
+
+def test_gallery_plays_in_headless_chromium(gallery, browser):
+    out, _ = gallery
+    report = browser.evaluate(page_url(out / "index.html"), CHECK_MEDIA, timeout=60)
+    names = {s.name for s in list_scenes()}
+    videos, images = report["videos"], report["images"]
+    assert {v["scene"] for v in videos} == names and len(videos) == 2 * len(names)  # mp4 and webm each
+    for v in videos:
+        assert v["error"] is None and v["readyState"] >= 2, v
+        assert abs(v["duration"] - EXPECTED_SECONDS) <= 1 / FPS + 0.05, v
+        assert abs(v["duration"] - v["expected"]) <= 1 / FPS + 0.05, v
+        assert (v["width"], v["height"]) == SIZE, v
+    gifs = [i for i in images if i["kind"] == "gif"]
+    assert len(gifs) == len(names)
+    for img in images:
+        name = Path(img["src"]).name
+        assert img["complete"] and (img["naturalWidth"], img["naturalHeight"]) == Image.open(out / name).size
+    assert all(i["naturalWidth"] == GIF_WIDTH for i in gifs)
+    print(f"\nchromium: {len(videos)} videos ready (readyState {sorted({v['readyState'] for v in videos})}), "
+          f"{len(images)} images decoded, in {report['ms']:.0f} ms")
+
+
+def test_embed_snippets_autoplay_in_headless_chromium(gallery, browser):
+    """The blog snippets as a reader's browser sees them: muted videos start playing by themselves."""
+    out, _ = gallery
+    snippets = "\n".join(p.read_text() for p in sorted(out.glob("*.embed.html")))
+    page = out / "snippets.html"
+    page.write_text(f"<!doctype html><meta charset=utf-8><body>{snippets}</body>")
+    report = browser.evaluate(page_url(page), CHECK_AUTOPLAY, timeout=60)
+    assert len(report) == len(list_scenes())
+    for v in report:
+        assert v["readyState"] >= 2 and not v["paused"] and v["currentTime"] > 0, v
+        assert v["src"].endswith(".webm"), v  # the first source the browser can play: the smaller file
+
+
+CHECK_MEDIA = """(async () => {
+  const t0 = performance.now(), deadline = t0 + 45000;
+  const videos = [...document.querySelectorAll('video')], images = [...document.querySelectorAll('img')];
+  const ready = () => videos.every(v => v.readyState >= 2 && isFinite(v.duration) || v.error)
+                      && images.every(i => i.complete);
+  while (!ready() && performance.now() < deadline) await new Promise(r => setTimeout(r, 50));
+  return {ms: performance.now() - t0,
+    videos: videos.map(v => ({scene: v.dataset.scene, src: v.currentSrc, readyState: v.readyState,
+      duration: v.duration, expected: +v.dataset.expectedDuration, width: v.videoWidth,
+      height: v.videoHeight, error: v.error && v.error.code})),
+    images: images.map(i => ({src: i.currentSrc, kind: i.dataset.kind || '', complete: i.complete,
+      naturalWidth: i.naturalWidth, naturalHeight: i.naturalHeight}))};
+})()"""
+
+CHECK_AUTOPLAY = """(async () => {
+  const videos = [...document.querySelectorAll('video')], deadline = performance.now() + 45000;
+  const playing = () => videos.every(v => v.readyState >= 2 && v.currentTime > 0 && !v.paused || v.error);
+  while (!playing() && performance.now() < deadline) await new Promise(r => setTimeout(r, 50));
+  return videos.map(v => ({src: v.currentSrc, readyState: v.readyState, paused: v.paused,
+                           currentTime: v.currentTime, error: v.error && v.error.code}));
+})()"""

@@ -1,0 +1,55 @@
+"""`from render import show`: inline animations for Jupyter, checked through `_repr_html_`."""
+
+import base64
+import re
+import subprocess
+import sys
+
+import imageio.v3 as iio
+import pytest
+
+from render import show
+from render.record import record
+from scenes import get_scene
+
+
+@pytest.fixture(scope="module")
+def small():
+    return record(get_scene("fig8").with_overrides(samples=40, every=20))
+
+
+def test_importing_render_stays_light():
+    code = "import sys, render; assert callable(render.show); print('matplotlib' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
+
+
+def test_video_mode_embeds_a_playable_mp4(small, tmp_path):
+    anim = show(small, mode="video", quality="low")
+    page = anim._repr_html_()
+    assert page.startswith("<video") and "autoplay" in page and "loop" in page
+    data = re.search(r'src="data:video/mp4;base64,([^"]+)"', page)
+    assert data, page[:200]
+    mp4 = tmp_path / "inline.mp4"
+    mp4.write_bytes(base64.b64decode(data[1]))
+    frames = list(iio.imiter(mp4, plugin="FFMPEG"))
+    assert len(frames) > 10 and frames[0].shape[:2] == (480, 854)
+    assert anim.save(tmp_path / "a.html").read_text().count("<video") == 1
+
+
+def test_jshtml_mode_needs_no_ffmpeg(small, monkeypatch):
+    import render.notebook as nb
+
+    monkeypatch.setattr(nb, "_ffmpeg_available", lambda: False)  # "auto" falls back to the JS player
+    anim = show(small, mode="auto", size=(320, 180), max_frames=12)
+    assert anim.mode == "jshtml"
+    page = anim._repr_html_()
+    assert 2 <= len(re.findall(r"data:image/png;base64,", page)) <= 12
+    assert "<script" in page and "Animation" in page  # matplotlib's player and its controls
+
+
+def test_show_takes_a_scene_name_and_rejects_a_bad_mode():
+    with pytest.raises(ValueError, match="mode"):
+        show("fig8", mode="gif")
+    anim = show("fig8", steps=20, every=10, quality="low", size=(320, 180))
+    assert anim.snapshot.steps.tolist() == [0, 10, 20] and anim.mode == "video"
