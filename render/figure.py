@@ -221,7 +221,7 @@ class SceneFigure:
         self.progress.append(ax.plot([], [], label=text(self.lang, "loss_eval", target=self.target_name),
                                      **eval_style)[0])
         self.cursors.append(ax.axvline(0.0, color=th.foreground, lw=0.8, alpha=0.6))
-        size, edge = lay.line * 3, dict(mec=th.background, mew=0.8)
+        size, edge = lay.line * 3, dict(mec=th.background, mew=0.8, clip_on=False)  # whole at the edge
         self.markers.append((ax.plot([], [], "o", ms=size * 0.8, color=th.muted, **edge)[0],
                              ax.plot([], [], "o", ms=size, color=th.palette[2], **edge)[0]))
         if first:
