@@ -89,18 +89,31 @@ def user_errors() -> Iterator[None]:
 
 
 def _scene(name: str, steps: int | None, lr: float | None, seed: int | None,
-           every: int | None, activation: str | None = None) -> Scene:
+           every: int | None, activation: str | None = None, runs: int | None = None) -> Scene:
     if activation is not None and activation not in ACTIVATIONS:
         close = ", ".join(difflib.get_close_matches(activation, ACTIVATIONS, n=1)) or ", ".join(ACTIVATIONS)
         raise UserError(f"unknown activation {activation!r}; did you mean {close}?", 2)
     if lr is not None and not 0 < lr < float("inf"):  # nan fails too
         raise UserError(f"--lr {lr} is not a positive learning rate", 2)
-    return get_scene(name).with_overrides(samples=steps, lr=lr, seed=seed, every=every,
-                                          activation=activation)
+    scene = get_scene(name)
+    if runs is not None:
+        if not hasattr(scene, "with_count"):
+            raise UserError(f"--runs is for sweep scenes; {scene.name} has fixed runs", 2)
+        scene = scene.with_count(runs)
+    return scene.with_overrides(samples=steps, lr=lr, seed=seed, every=every, activation=activation)
 
 
 #: Recordings are held in memory before they are written; beyond this we refuse up front.
 MAX_RECORDING_BYTES = 2 * 1024**3
+
+
+def _print_rates(snapshot: Snapshot) -> None:
+    """A sweep's success rates, the result people run it for."""
+    from render.lockstep import format_rates
+
+    rates = format_rates(snapshot.meta)
+    if rates:
+        out_console.print(rates, markup=False, highlight=False, soft_wrap=True)
 
 
 def _record(scene: Scene) -> Snapshot:
@@ -121,6 +134,7 @@ def _record(scene: Scene) -> Snapshot:
             err_console.print(f"[yellow]warning:[/] run '{run['label']}' diverged (loss or parameters "
                               f"not finite) at sample {run['diverged_at']}; its training stopped there",
                               soft_wrap=True)
+    _print_rates(snapshot)
     return snapshot
 
 
@@ -156,12 +170,13 @@ def _size(path: Path) -> str:
 
 def _report(paths: list[Path]) -> None:
     for p in paths:
-        out_console.print(f"wrote {p}  ({_size(p)})")
+        out_console.print(f"wrote {p}  ({_size(p)})", soft_wrap=True)
 
 
 Steps = Annotated[int | None, typer.Option("--steps", min=1, help="Training samples per run.")]
 Lr = Annotated[float | None, typer.Option("--lr", help="Learning rate for every run.")]
 Seed = Annotated[int | None, typer.Option("--seed", help="Seed for the data (and random inits).")]
+Runs = Annotated[int | None, typer.Option("--runs", min=1, help="Sweep scenes: how many inits.")]
 Every = Annotated[int | None, typer.Option("--every", min=1,
                                            help="Snapshot every N samples (default: the scene's schedule).")]
 
@@ -178,9 +193,10 @@ def list_() -> None:
     Example: render list
     """
     for scene in list_scenes():
-        runs = len(scene.runs)
-        out_console.print(f"[bold]{scene.name:<20}[/] {runs} run{'s' if runs > 1 else ''}, "
-                          f"{scene.total_samples} samples  {scene.description}", soft_wrap=True)
+        count = getattr(scene, "count", None)
+        runs = f"{count} inits" if count else f"{len(scene.runs)} run{'s' if len(scene.runs) > 1 else ''}"
+        out_console.print(f"[bold]{scene.name:<20}[/] {runs}, {scene.total_samples} samples  "
+                          f"{scene.description}", soft_wrap=True)
 
 
 @app.command()
@@ -189,14 +205,14 @@ def record(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Snapshot file to write "
                                                 "(default: output/NAME.npz).")] = None,
     steps: Steps = None, lr: Lr = None, seed: Seed = None, every: Every = None,
-    activation: Activation = None,
+    activation: Activation = None, runs: Runs = None,
 ) -> None:
     """Only record: train the scene headlessly and write its snapshot file (.npz).
 
     Example: render record fig8 -o fig8.npz
     """
     with user_errors():
-        scene = _scene(name, steps, lr, seed, every, activation)
+        scene = _scene(name, steps, lr, seed, every, activation, runs)
         target = output if output is not None else _out_dir(Path("output")) / f"{scene.name}.npz"
         if target.is_dir():
             raise UserError(f"{target} is a folder; name the snapshot file, e.g. {target / scene.name}.npz")
@@ -275,7 +291,8 @@ def _render(snapshot: Snapshot, stem: Path, options: RenderOptions) -> list[Path
 def scene(
     name: Annotated[str, typer.Argument(help="Scene name (see `render list`).")],
     fmt: Formats = "gif,mp4", out: Out = None, fps: Fps = None, every: Every = None, steps: Steps = None,
-    lr: Lr = None, seed: Seed = None, activation: Activation = None, quality: Quality = "medium",
+    lr: Lr = None, seed: Seed = None, activation: Activation = None, runs: Runs = None,
+    quality: Quality = "medium",
     size: Size = None, theme: Theme = "light", lang: Lang = "en", loss: Loss = True,
     gif_fps: GifFps = 15.0, gif_width: GifWidth = 800, max_size: MaxSize = None,
     interpolate: Interp = False, frame: Frame = -1, embed: Embed = None,
@@ -285,14 +302,15 @@ def scene(
     Example: render scene fig7_vs_fig8 --format gif,mp4,webm --out site/img
     """
     with user_errors():
-        chosen = _scene(name, steps, lr, seed, every, activation)
+        chosen = _scene(name, steps, lr, seed, every, activation, runs)
         kind = _embed_kind(embed)
         options = _options(fmt, fps, quality, size, theme, lang, loss, gif_fps, gif_width, max_size,
                            interpolate, frame)
         folder = _out_dir(out if out is not None else Path("output"))
         snapshot = _record(chosen)
-        written = [save_snapshot(snapshot, folder / f"{chosen.name}.npz")]
-        written += _render(snapshot, folder / chosen.name, options)
+        rendered = _render(snapshot, folder / chosen.name, options)
+        # saved last, so an interrupted render leaves an earlier recording untouched too
+        written = [save_snapshot(snapshot, folder / f"{chosen.name}.npz"), *rendered]
         _report(written)
         _write_embed(kind, folder / chosen.name, written, snapshot.meta)
 
@@ -315,6 +333,7 @@ def video(
         options = _options(fmt, fps, quality, size, theme, lang, loss, gif_fps, gif_width, max_size,
                            interpolate, frame)
         snapshot = load_snapshot(file)
+        _print_rates(snapshot)
         folder = _out_dir(out if out is not None else file.parent)
         written = _render(snapshot, folder / file.stem, options)
         _report(written)
@@ -342,6 +361,7 @@ def check(
     out_console.print(str(report), markup=False, soft_wrap=True)
     if not report.ok:
         raise typer.Exit(1)
+
 
 @app.command()
 def graph(

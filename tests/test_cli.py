@@ -79,3 +79,18 @@ def test_bad_options_are_usage_errors(args, tmp_path):
     assert result.exit_code == 2, result.output
     assert "Traceback" not in result.output
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_sweep_prints_its_success_rates_and_runs_sets_the_number_of_inits(tmp_path):
+    target = tmp_path / "sweep.npz"
+    result = runner.invoke(app, ["record", "relu_vs_leakyrelu", "--runs", "12", "--steps", "300",
+                                 "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    assert "Relu" in result.stdout and "LeakyRelu" in result.stdout and "95% CI" in result.stdout
+    assert "/12 =" in result.stdout
+    assert load_snapshot(target).meta["sweep"]
+
+
+def test_runs_is_refused_for_a_scene_with_fixed_runs(tmp_path):
+    result = runner.invoke(app, ["record", "fig8", "--runs", "5", "-o", str(tmp_path / "x.npz")])
+    assert result.exit_code == 2 and "sweep" in result.stderr
