@@ -23,6 +23,7 @@ from matplotlib.patches import Patch
 from matplotlib.text import Text
 from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullFormatter
 
+from render.glyphs import CachedGlyphText
 from render.snapshot import Snapshot
 from render.text import caption_pieces, number, panel_title, run_label, text
 from render.theme import THEMES, Theme, rc_params
@@ -180,7 +181,7 @@ class SceneFigure:
 
     def _caption_row(self, y: float) -> dict[str, Text]:
         """Lay the caption out right to left: static words drawn once, each value in a fixed slot
-        (right-aligned, tabular digits) so only a few glyphs are redrawn per frame."""
+        (right-aligned, tabular digits, cached glyphs) so only a few glyphs are redrawn per frame."""
         lay, fig = self.layout, self.fig
         renderer = fig.canvas.get_renderer()
         fig_w = fig.bbox.width
@@ -188,7 +189,9 @@ class SceneFigure:
         x, values = 1 - lay.right / fig.get_size_inches()[0], {}
         pieces = caption_pieces(self.lang, total=self.total, target=self.target_name)
         for name, template, spaces in reversed(pieces):
-            t = fig.text(x, y, template or name, fontsize=lay.font, va="top", ha="right")
+            style = dict(fontsize=lay.font, va="top", ha="right")
+            t = fig.add_artist(CachedGlyphText(x, y, template, **style)) if template else \
+                fig.text(x, y, name, **style)
             width = t.get_window_extent(renderer).width / fig_w
             if template:
                 values[name] = t

@@ -1,0 +1,45 @@
+"""Cached-glyph text looks like matplotlib's own Text, and falls back to it off Agg."""
+
+from __future__ import annotations
+
+import io
+
+import matplotlib
+import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+from render.glyphs import CachedGlyphText
+
+
+def draw(cached: bool, text: str) -> np.ndarray:
+    fig = Figure(figsize=(3, 0.6), dpi=160)
+    FigureCanvasAgg(fig)
+    style = dict(fontsize=8, va="top", ha="right", color="#1f6fb4")
+    if cached:
+        fig.add_artist(CachedGlyphText(0.95, 0.8, text, **style))
+    else:
+        fig.text(0.95, 0.8, text, **style)
+    fig.canvas.draw()
+    return np.asarray(fig.canvas.buffer_rgba())[..., :3].astype(int)
+
+
+def test_cached_glyphs_draw_what_text_draws():
+    for text in ("12,345", "0.083", "—", "1.5e-05"):
+        plain, cached = draw(False, text), draw(True, text)
+        ink = np.any(plain != 255, axis=2)
+        assert ink.sum() > 20
+        # same glyphs at the same place, up to sub-pixel placement
+        assert np.abs(plain - cached).mean() < 1.0
+        ys, xs = np.nonzero(np.any(cached != 255, axis=2))
+        ys0, xs0 = np.nonzero(ink)
+        assert abs(xs.max() - xs0.max()) <= 1 and abs(ys.min() - ys0.min()) <= 1
+
+
+def test_other_renderers_get_a_plain_text():
+    fig = Figure()
+    fig.add_artist(CachedGlyphText(0.5, 0.5, "0.125"))
+    out = io.StringIO()
+    with matplotlib.rc_context({"svg.fonttype": "none"}):  # text stays text in the SVG
+        fig.savefig(out, format="svg")
+    assert "0.125" in out.getvalue()
