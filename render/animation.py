@@ -2,7 +2,7 @@
 
 `FuncAnimation.save` redraws the whole figure (twice) for every frame. `stream` instead draws the
 static background once, and per frame restores it, draws only the animated artists and hands the Agg
-canvas buffer, as is, to every writer: one draw per frame whatever the number of formats, and no list
+canvas's RGBA bytes to every writer: one draw per frame whatever the number of formats, and no list
 of frames in memory.
 """
 
@@ -44,15 +44,18 @@ def stream(view: SceneFigure, timeline: Timeline, writers: Sequence[Writer],
         background = canvas.copy_from_bbox(fig.bbox)
         renderer = canvas.get_renderer()
         shown, drawn = None, 0
+        shape = (int(canvas.get_renderer().height), int(canvas.get_renderer().width), 4)
         for k in range(end):
             pos = timeline.position(k)
-            if pos != shown:  # held frames reuse the buffer as it is
+            if pos != shown:  # held frames reuse the last frame as it is
                 view.update(pos)
                 canvas.restore_region(background)
                 for artist in artists:
                     artist.draw(renderer)
                 shown, drawn = pos, drawn + 1
-            frame = canvas.buffer_rgba()
+                # one read-only copy per drawn frame, shared by every writer: encoders' feeder
+                # threads send it while the next frame is drawn into the canvas
+                frame = np.frombuffer(bytes(canvas.buffer_rgba()), np.uint8).reshape(shape)
             for writer in writers:
                 if timeline.takes(k, writer.fps):
                     writer.grab_frame(frame)

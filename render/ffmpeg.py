@@ -31,6 +31,16 @@ def raw_input_args(size: tuple[int, int], fps: float) -> list[str]:
             "-i", "pipe:0"]
 
 
+def _widen_pipe(pipe) -> None:
+    """Let the pipe hold 1 MiB instead of 64 KiB (Linux): a frame crosses in a few hand-overs."""
+    try:
+        import fcntl
+
+        fcntl.fcntl(pipe.fileno(), fcntl.F_SETPIPE_SZ, 1 << 20)
+    except (ImportError, AttributeError, OSError):
+        pass
+
+
 def _tail(stderr, lines: int = 3) -> str:
     stderr.seek(0)
     text = stderr.read().decode("utf-8", "replace").strip().splitlines()
@@ -51,6 +61,7 @@ class FFmpeg:
         cmd = [ffmpeg_exe(), "-hide_banner", "-loglevel", "error", "-nostdin", "-y", *args]
         self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
                                      stderr=self.stderr)
+        _widen_pipe(self.proc.stdin)
         self.failed = False
         self.queue: Queue | None = None
         if queue:
@@ -70,8 +81,8 @@ class FFmpeg:
             self.failed = True
 
     def write(self, frame) -> None:
-        if self.queue is not None:
-            self.queue.put(bytes(frame))
+        if self.queue is not None:  # read-only frames are queued as they are, others copied
+            self.queue.put(frame if memoryview(frame).readonly else bytes(frame))
         else:
             self._write(frame)
         if self.failed:

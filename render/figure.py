@@ -21,7 +21,8 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.text import Text
-from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullFormatter
+from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullFormatter, NullLocator
+from matplotlib.transforms import Bbox
 
 from render.glyphs import CachedGlyphText
 from render.snapshot import Snapshot
@@ -108,7 +109,7 @@ class SceneFigure:
             self.axes = self._build()
         self.animated: list[Artist] = [a for row in self.lines for a in row]
         self.animated += [t for row in self.captions for t in row.values()] + self.warnings
-        self.animated += self.cursors + self.progress + [m for pair in self.markers for m in pair]
+        self.animated += self.cursors + self.progress + self.markers
         for artist in self.animated:
             artist.set_animated(True)
 
@@ -161,7 +162,7 @@ class SceneFigure:
                     ax.plot(snap.grid, snap.target, color=th.target, lw=lay.line * 0.8, ls=(0, (4, 3)),
                             zorder=2, label=text(self.lang, "target", target=self.target_name))
                 if r == 0:
-                    ax.set_title(panel_title(panel, self.lang), fontsize=lay.font, pad=3)
+                    ax.set_title(panel_title(panel, self.lang), fontsize=lay.font, pad=3, y=1.0)
                 self._style(ax)
             self.lines.append(lines)
             if self.loss_panel:
@@ -200,6 +201,7 @@ class SceneFigure:
         return values
 
     def _style(self, ax, log: bool = False) -> None:
+        """Small ticks; titles get an explicit y (above) so matplotlib skips auto-positioning them."""
         ax.tick_params(labelsize=self.layout.small, length=2.5, pad=1.5, width=0.6)
         if not log:
             ax.yaxis.set_major_locator(MaxNLocator(5))
@@ -214,6 +216,7 @@ class SceneFigure:
         ax.set_xlim(0, self.total * 1.06)  # room for the cursor at the very end
         ax.set_ylim(*log_limits(np.concatenate([snap.train_loss.ravel(), snap.eval_loss.ravel()])))
         ax.xaxis.set_major_formatter(FuncFormatter(_samples))
+        ax.xaxis.set_minor_locator(NullLocator())
         ax.yaxis.set_major_locator(LogLocator(subs=(1.0, 2.0, 5.0)))
         ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{v:g}"))
         ax.yaxis.set_minor_formatter(NullFormatter())
@@ -221,14 +224,15 @@ class SceneFigure:
                 label=text(self.lang, "loss_train"))
         eval_style = dict(color=th.palette[2], lw=lay.line * 0.9)
         ax.plot(steps, snap.eval_loss[r], alpha=0.3, **eval_style)  # what is still to come, faint
-        self.progress.append(ax.plot([], [], label=text(self.lang, "loss_eval", target=self.target_name),
-                                     **eval_style)[0])
+        # the part already trained, solid: the whole curve, clipped at the cursor (its path never changes,
+        # so redrawing it costs no re-transform)
+        self.progress.append(ax.plot(steps, snap.eval_loss[r], **eval_style,
+                                     label=text(self.lang, "loss_eval", target=self.target_name))[0])
         self.cursors.append(ax.axvline(0.0, color=th.foreground, lw=0.8, alpha=0.6))
-        size, edge = lay.line * 3, dict(mec=th.background, mew=0.8, clip_on=False)  # whole at the edge
-        self.markers.append((ax.plot([], [], "o", ms=size * 0.8, color=th.muted, **edge)[0],
-                             ax.plot([], [], "o", ms=size, color=th.palette[2], **edge)[0]))
+        edge = dict(mec=th.background, mew=0.8, clip_on=False)  # whole at the axes edge
+        self.markers.append(ax.plot([], [], "o", ms=lay.line * 3, color=th.palette[2], **edge)[0])
         if first:
-            ax.set_title(text(self.lang, "loss_title"), fontsize=lay.font, pad=3)
+            ax.set_title(text(self.lang, "loss_title"), fontsize=lay.font, pad=3, y=1.0)
         self._style(ax, log=True)
         ax.tick_params(axis="y", which="minor", length=1.5, width=0.4)
 
@@ -287,9 +291,9 @@ class SceneFigure:
                 self.warnings[r].set_text(warning)
             if self.loss_panel:
                 self.cursors[r].set_xdata([step, step])
-                done = np.searchsorted(snap.steps, step, side="right")
-                self.progress[r].set_data(np.append(snap.steps[:done], step),
-                                          np.append(snap.eval_loss[r, :done], ev))
-                self.markers[r][0].set_data([step], [train])
-                self.markers[r][1].set_data([step], [ev])
+                self.markers[r].set_data([step], [ev])
+                ax = self.axes[r][-1]
+                x = ax.transData.transform((step, 1.0))[0]
+                box = ax.bbox
+                self.progress[r].set_clip_box(Bbox([[box.x0, box.y0], [max(x, box.x0), box.y1]]))
         return self.animated

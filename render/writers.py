@@ -39,7 +39,7 @@ class Writer:
     def setup(self, size: tuple[int, int]) -> None:
         self.size = size
 
-    def grab_frame(self, frame: memoryview) -> None:
+    def grab_frame(self, frame: np.ndarray) -> None:
         self.frames += 1
 
     def finish(self) -> None:
@@ -66,7 +66,7 @@ class NullWriter(Writer):
         self.keep = set(keep)
         self.kept: dict[int, np.ndarray] = {}
 
-    def grab_frame(self, frame: memoryview) -> None:
+    def grab_frame(self, frame: np.ndarray) -> None:
         if self.frames in self.keep:
             self.kept[self.frames] = np.array(frame, copy=True)
         super().grab_frame(frame)
@@ -86,7 +86,7 @@ class FFmpegWriter(Writer):
         self.proc = ffmpeg.FFmpeg(ffmpeg.raw_input_args(size, self.fps) + self.output_args(),
                                   f"{self.what} {self.label}", queue=self.queue)
 
-    def grab_frame(self, frame: memoryview) -> None:
+    def grab_frame(self, frame: np.ndarray) -> None:
         self.proc.write(frame)
         self.frames += 1
 
@@ -132,7 +132,7 @@ class PosterWriter(Writer):
         self.last_frame = frame
         self.image: np.ndarray | None = None
 
-    def grab_frame(self, frame: memoryview) -> None:
+    def grab_frame(self, frame: np.ndarray) -> None:
         if self.frames == self.last_frame:
             self.image = np.array(frame, copy=True)
         super().grab_frame(frame)
