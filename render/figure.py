@@ -22,7 +22,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.text import Text
 from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullFormatter, NullLocator
-from matplotlib.transforms import Bbox
+from matplotlib.transforms import Bbox, IdentityTransform
 
 from render.glyphs import CachedGlyphText
 from render.snapshot import Snapshot
@@ -228,9 +228,13 @@ class SceneFigure:
         # so redrawing it costs no re-transform)
         self.progress.append(ax.plot(steps, snap.eval_loss[r], **eval_style,
                                      label=text(self.lang, "loss_eval", target=self.target_name))[0])
-        self.cursors.append(ax.axvline(0.0, color=th.foreground, lw=0.8, alpha=0.6))
+        # cursor and marker live in display coordinates, placed by `update` through one transform of
+        # one point: drawing them then skips the symlog/log path machinery every frame
+        pixels = IdentityTransform()
+        self.cursors.append(ax.plot([], [], color=th.foreground, lw=0.8, alpha=0.6, transform=pixels)[0])
         edge = dict(mec=th.background, mew=0.8, clip_on=False)  # whole at the axes edge
-        self.markers.append(ax.plot([], [], "o", ms=lay.line * 3, color=th.palette[2], **edge)[0])
+        self.markers.append(ax.plot([], [], "o", ms=lay.line * 3, color=th.palette[2], transform=pixels,
+                                    **edge)[0])
         if first:
             ax.set_title(text(self.lang, "loss_title"), fontsize=lay.font, pad=3, y=1.0)
         self._style(ax, log=True)
@@ -290,10 +294,10 @@ class SceneFigure:
                 warning = text(self.lang, "diverged", step=diverged) if step >= diverged else ""
                 self.warnings[r].set_text(warning)
             if self.loss_panel:
-                self.cursors[r].set_xdata([step, step])
-                self.markers[r].set_data([step], [ev])
                 ax = self.axes[r][-1]
-                x = ax.transData.transform((step, 1.0))[0]
                 box = ax.bbox
+                x, y = ax.transData.transform((step, ev if ev > 0 else np.nan))
+                self.cursors[r].set_data([x, x], [box.y0, box.y1])
+                self.markers[r].set_data([x], [y])
                 self.progress[r].set_clip_box(Bbox([[box.x0, box.y0], [max(x, box.x0), box.y1]]))
         return self.animated
