@@ -262,15 +262,23 @@ def _write_embed(kind: str | None, stem: Path, written: list[Path], meta: dict) 
         out_console.print(snippet, markup=False, highlight=False, soft_wrap=True, end="")
 
 
-def _options(fmt: str, fps: float | None, quality: str, size: str | None, theme: str, lang: str,
-             loss: bool, gif_fps: float, gif_width: int, max_size: str | None, interpolate: bool,
-             frame: int) -> RenderOptions:
+Duration = Annotated[float | None, typer.Option("--duration", min=0.1, help="Seconds of motion "
+                                                "(default: one snapshot a frame, 3-12 s).")]
+Hold = Annotated[float, typer.Option("--hold", min=0, help="Seconds the final state stays on screen.")]
+Crf = Annotated[int, typer.Option("--crf", min=0, max=63, help="MP4/WebM quality: lower is better and "
+                                  "bigger.")]
+GifColors = Annotated[int, typer.Option("--gif-colors", min=2, max=256, help="GIF palette size.")]
+Dither = Annotated[str, typer.Option("--dither", help="GIF dither: none, bayer, sierra2_4a or "
+                                     "floyd_steinberg.")]
+Poster = Annotated[bool, typer.Option("--poster/--no-poster", help="Write a PNG poster beside videos.")]
+
+
+def _options(fmt: str, size: str | None, max_size: str | None, **fields) -> RenderOptions:
+    """RenderOptions from the command line; `fields` are RenderOptions fields as typed."""
     try:
-        return RenderOptions(
-            formats=tuple(f.strip().lower() for f in fmt.split(",") if f.strip()), quality=quality,
-            size=parse_size(size) if size else None, fps=fps, theme=theme, lang=lang, loss_panel=loss,
-            gif_fps=gif_fps, gif_width=gif_width, max_size=parse_bytes(max_size) if max_size else None,
-            interpolate=interpolate, poster_frame=frame)
+        return RenderOptions(formats=tuple(f.strip().lower() for f in fmt.split(",") if f.strip()),
+                             size=parse_size(size) if size else None,
+                             max_size=parse_bytes(max_size) if max_size else None, **fields)
     except ValueError as e:
         raise UserError(str(e), 2) from None
 
@@ -295,7 +303,9 @@ def scene(
     quality: Quality = "medium",
     size: Size = None, theme: Theme = "light", lang: Lang = "en", loss: Loss = True,
     gif_fps: GifFps = 15.0, gif_width: GifWidth = 800, max_size: MaxSize = None,
-    interpolate: Interp = False, frame: Frame = -1, embed: Embed = None,
+    interpolate: Interp = False, frame: Frame = -1, embed: Embed = None, duration: Duration = None,
+    hold: Hold = 1.5, crf: Crf = 23, gif_colors: GifColors = 128, dither: Dither = "none",
+    poster: Poster = True,
 ) -> None:
     """Record a scene and render it: the snapshot file, a GIF and an MP4 land in output/.
 
@@ -304,8 +314,10 @@ def scene(
     with user_errors():
         chosen = _scene(name, steps, lr, seed, every, activation, runs)
         kind = _embed_kind(embed)
-        options = _options(fmt, fps, quality, size, theme, lang, loss, gif_fps, gif_width, max_size,
-                           interpolate, frame)
+        options = _options(fmt, size, max_size, fps=fps, quality=quality, theme=theme, lang=lang,
+                           loss_panel=loss, gif_fps=gif_fps, gif_width=gif_width, interpolate=interpolate,
+                           poster_frame=frame, duration=duration, hold=hold, crf=crf,
+                           gif_colors=gif_colors, gif_dither=dither, poster=poster)
         folder = _out_dir(out if out is not None else Path("output"))
         snapshot = _record(chosen)
         rendered = _render(snapshot, folder / chosen.name, options)
@@ -323,6 +335,8 @@ def video(
     fps: Fps = None, quality: Quality = "medium", size: Size = None, theme: Theme = "light",
     lang: Lang = "en", loss: Loss = True, gif_fps: GifFps = 15.0, gif_width: GifWidth = 800,
     max_size: MaxSize = None, interpolate: Interp = False, frame: Frame = -1, embed: Embed = None,
+    duration: Duration = None, hold: Hold = 1.5, crf: Crf = 23, gif_colors: GifColors = 128,
+    dither: Dither = "none", poster: Poster = True,
 ) -> None:
     """Only render: turn an existing snapshot file into GIF/MP4/WebM/PNG, without retraining.
 
@@ -330,8 +344,10 @@ def video(
     """
     with user_errors():
         kind = _embed_kind(embed)
-        options = _options(fmt, fps, quality, size, theme, lang, loss, gif_fps, gif_width, max_size,
-                           interpolate, frame)
+        options = _options(fmt, size, max_size, fps=fps, quality=quality, theme=theme, lang=lang,
+                           loss_panel=loss, gif_fps=gif_fps, gif_width=gif_width, interpolate=interpolate,
+                           poster_frame=frame, duration=duration, hold=hold, crf=crf,
+                           gif_colors=gif_colors, gif_dither=dither, poster=poster)
         snapshot = load_snapshot(file)
         _print_rates(snapshot)
         folder = _out_dir(out if out is not None else file.parent)
@@ -409,7 +425,8 @@ def all_(
     from render.gallery import Job, command, default_jobs, render_all, write_index
 
     with user_errors():
-        options = _options(fmt, fps, quality, size, theme, "en", True, gif_fps, gif_width, None, False, -1)
+        options = _options(fmt, size, None, fps=fps, quality=quality, theme=theme, gif_fps=gif_fps,
+                           gif_width=gif_width)
         chosen = names or [s.name for s in list_scenes()]
         for name in chosen:
             get_scene(name)  # unknown names fail here, before any work

@@ -1,5 +1,6 @@
 """The CLI through typer's CliRunner: exit codes, one-line errors, --help with examples."""
 
+import imageio_ffmpeg
 import pytest
 from typer.testing import CliRunner
 
@@ -94,3 +95,13 @@ def test_a_sweep_prints_its_success_rates_and_runs_sets_the_number_of_inits(tmp_
 def test_runs_is_refused_for_a_scene_with_fixed_runs(tmp_path):
     result = runner.invoke(app, ["record", "fig8", "--runs", "5", "-o", str(tmp_path / "x.npz")])
     assert result.exit_code == 2 and "sweep" in result.stderr
+
+
+def test_encoder_and_timing_options_reach_the_render(tmp_path):
+    result = runner.invoke(app, ["scene", "fig8", "--steps", "40", "--every", "10", "--quality", "low",
+                                 "--format", "mp4", "--duration", "2", "--hold", "0", "--no-poster",
+                                 "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["fig8.mp4", "fig8.npz"]
+    frames, seconds = imageio_ffmpeg.count_frames_and_secs(str(tmp_path / "fig8.mp4"))
+    assert abs(seconds - 2.0) < 0.2
