@@ -182,7 +182,8 @@ Every = Annotated[int | None, typer.Option("--every", min=1,
 
 
 @app.callback()
-def _main(debug: Annotated[bool, typer.Option(help="Show tracebacks for errors.")] = False) -> None:
+def _main(debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")] = False,
+          ) -> None:
     _state["debug"] = debug
 
 
@@ -386,8 +387,10 @@ def graph(
     engine: Annotated[str, typer.Option("--engine", help="auto (graphviz when `dot` is installed, else "
                                         "matplotlib), matplotlib or graphviz.")] = "auto",
 ) -> None:
-    """Draw the scene's computation graph (PNG and SVG): tutorial node names, trainable leaves marked,
-    the nodes the panels draw in their curve colours.
+    """Draw the scene's computation graph as PNG and SVG.
+
+    Nodes carry the tutorial's names, trainable leaves are marked, and the nodes the panels draw are
+    filled in their curves' colours.
 
     Example: render graph fig7_vs_fig8 --out docs
     """
@@ -415,8 +418,10 @@ def all_(
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes "
                                              "(default: as many as cores).")] = None,
 ) -> None:
-    """Render every scene in parallel worker processes and write OUT/index.html, a gallery with each
-    animation, its poster, its graph, its embed snippets and the command that made it.
+    """Render every scene in parallel worker processes and write a gallery, OUT/index.html.
+
+    The gallery shows each animation, its poster, its graph, its embed snippets and the command
+    that made it.
 
     Example: render all --quality low --steps 600
     """
