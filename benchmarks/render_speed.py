@@ -12,6 +12,13 @@ for 300 (each measured in a fresh subprocess). It also prints GIF bytes, ours ag
     python benchmarks/render_speed.py            # full: 3-4 minutes on 2 cores, (a) takes most
     python benchmarks/render_speed.py --quick    # 91 frames, a smaller RSS run: about a minute
 
+The encoder preset matters to (b)/(c): ours adds about 2-3 ms of drawing a frame, on the same two cores
+that libx264 saturates. Against `--preset medium` (x264's default; 11 ms a frame) that is ~1.15x; against
+our default `veryfast` (5-6 ms a frame) it is ~1.4-1.6x, though (b) at veryfast is still faster than
+(c) at medium.
+
+    python benchmarks/render_speed.py --preset medium
+
 In --quick mode (b)/(c) reads high: ours pays ~0.3 s once (building and first drawing the figure),
 which 91 frames cannot amortise. On 2 cores (b) is CPU-bound: drawing (~3.5 ms a frame) takes CPU
 that libx264 would otherwise use, so (b)/(c) sits near 1.3-1.5 at the default 338 frames.
@@ -153,6 +160,7 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="fewer frames; a smaller RSS run")
     parser.add_argument("--size", default="1280x720")
     parser.add_argument("--fps", type=float, default=30)
+    parser.add_argument("--preset", default="veryfast", help="x264 preset for (a), (b) and (c) alike")
     parser.add_argument("--snapshot", type=Path, help="a snapshot file instead of recording the scene")
     parser.add_argument("--keep", action="store_true", help="keep the outputs (their folder is printed)")
     parser.add_argument("--rss-child", nargs=3, metavar=("SNAPSHOT", "FRAMES", "SIZE"),
@@ -169,6 +177,7 @@ def main() -> None:
 
     save_snapshot(snap, snapshot_file)
     mp4 = RenderOptions(formats=("mp4",), poster=False, size=parse_size(args.size), fps=args.fps,
+                        preset=args.preset,
                         **({"duration": 2.5, "hold": 0.5} if args.quick else {}))
     frames = plan(snap, mp4)[1].frames
     print(f"{SCENE}: {frames} frames at {args.size} @ {args.fps:g} fps, libx264 "

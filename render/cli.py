@@ -268,6 +268,8 @@ Duration = Annotated[float | None, typer.Option("--duration", min=0.1, help="Sec
 Hold = Annotated[float, typer.Option("--hold", min=0, help="Seconds the final state stays on screen.")]
 Crf = Annotated[int, typer.Option("--crf", min=0, max=63, help="MP4/WebM quality: lower is better and "
                                   "bigger.")]
+Preset = Annotated[str, typer.Option("--preset", help="x264 preset for the MP4: veryfast (default) to "
+                                     "veryslow trade speed for bytes.")]
 GifColors = Annotated[int, typer.Option("--gif-colors", min=2, max=256, help="GIF palette size.")]
 Dither = Annotated[str, typer.Option("--dither", help="GIF dither: none, bayer, sierra2_4a or "
                                      "floyd_steinberg.")]
@@ -306,7 +308,7 @@ def scene(
     gif_fps: GifFps = 15.0, gif_width: GifWidth = 800, max_size: MaxSize = None,
     interpolate: Interp = False, frame: Frame = -1, embed: Embed = None, duration: Duration = None,
     hold: Hold = 1.5, crf: Crf = 23, gif_colors: GifColors = 128, dither: Dither = "none",
-    poster: Poster = True,
+    poster: Poster = True, preset: Preset = "veryfast",
 ) -> None:
     """Record a scene and render it: the snapshot file, a GIF and an MP4 land in output/.
 
@@ -318,7 +320,7 @@ def scene(
         options = _options(fmt, size, max_size, fps=fps, quality=quality, theme=theme, lang=lang,
                            loss_panel=loss, gif_fps=gif_fps, gif_width=gif_width, interpolate=interpolate,
                            poster_frame=frame, duration=duration, hold=hold, crf=crf,
-                           gif_colors=gif_colors, gif_dither=dither, poster=poster)
+                           gif_colors=gif_colors, gif_dither=dither, poster=poster, preset=preset)
         folder = _out_dir(out if out is not None else Path("output"))
         snapshot = _record(chosen)
         rendered = _render(snapshot, folder / chosen.name, options)
@@ -337,7 +339,7 @@ def video(
     lang: Lang = "en", loss: Loss = True, gif_fps: GifFps = 15.0, gif_width: GifWidth = 800,
     max_size: MaxSize = None, interpolate: Interp = False, frame: Frame = -1, embed: Embed = None,
     duration: Duration = None, hold: Hold = 1.5, crf: Crf = 23, gif_colors: GifColors = 128,
-    dither: Dither = "none", poster: Poster = True,
+    dither: Dither = "none", poster: Poster = True, preset: Preset = "veryfast",
 ) -> None:
     """Only render: turn an existing snapshot file into GIF/MP4/WebM/PNG, without retraining.
 
@@ -348,7 +350,7 @@ def video(
         options = _options(fmt, size, max_size, fps=fps, quality=quality, theme=theme, lang=lang,
                            loss_panel=loss, gif_fps=gif_fps, gif_width=gif_width, interpolate=interpolate,
                            poster_frame=frame, duration=duration, hold=hold, crf=crf,
-                           gif_colors=gif_colors, gif_dither=dither, poster=poster)
+                           gif_colors=gif_colors, gif_dither=dither, poster=poster, preset=preset)
         snapshot = load_snapshot(file)
         _print_rates(snapshot)
         folder = _out_dir(out if out is not None else file.parent)

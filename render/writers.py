@@ -107,7 +107,8 @@ class Mp4Writer(FFmpegWriter):
     suffix, what = ".mp4", "MP4"
 
     def output_args(self) -> list[str]:
-        return ["-c:v", "libx264", "-preset", "veryfast", "-tune", "animation", "-crf", str(self.options.crf),
+        return ["-c:v", "libx264", "-preset", self.options.preset, "-tune", "animation",
+                "-crf", str(self.options.crf),
                 "-pix_fmt", "yuv420p", "-movflags", "+faststart", "-f", "mp4", str(self.path)]
 
 

@@ -1,5 +1,7 @@
 """The CLI through typer's CliRunner: exit codes, one-line errors, --help with examples."""
 
+from pathlib import Path
+
 import imageio_ffmpeg
 import pytest
 from typer.testing import CliRunner
@@ -74,6 +76,7 @@ def test_video_renders_an_existing_recording_without_retraining(tmp_path):
     ["scene", "fig8", "--fps", "0"], ["scene", "fig8", "--every", "0"], ["scene", "fig8", "--steps", "0"],
     ["scene", "fig8", "--format", "avi"], ["scene", "fig8", "--size", "big"],
     ["scene", "fig8", "--activation", "Swish"], ["video", "x.npz", "--quality", "ultra"],
+    ["scene", "fig8", "--preset", "warp"],
 ])
 def test_bad_options_are_usage_errors(args, tmp_path):
     result = runner.invoke(app, args + ["--out", str(tmp_path)])
@@ -105,3 +108,11 @@ def test_encoder_and_timing_options_reach_the_render(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["fig8.mp4", "fig8.npz"]
     frames, seconds = imageio_ffmpeg.count_frames_and_secs(str(tmp_path / "fig8.mp4"))
     assert abs(seconds - 2.0) < 0.2
+
+
+def test_preset_reaches_the_x264_arguments():
+    from render.options import RenderOptions
+    from render.writers import Mp4Writer
+
+    args = Mp4Writer(Path("x.mp4"), RenderOptions(preset="slow"), 30.0).output_args()
+    assert args[args.index("-preset") + 1] == "slow"
