@@ -147,3 +147,14 @@ def test_value_loss_sign_convention(label, y, d_label):
 def test_mul_takes_exactly_two_parents():
     with pytest.raises(TypeError):
         Mul(Varrible(), Varrible(), Varrible())
+
+
+def test_ourdl_imports_nothing_of_ours_and_no_matplotlib():
+    """Data flows one way: render uses scenes uses ourdl; ourdl stands alone and stays light."""
+    import subprocess
+    import sys
+
+    code = ("import sys, ourdl, ourdl.core, ourdl.ops, ourdl.ops.loss; "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('matplotlib', 'scenes', 'render')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
