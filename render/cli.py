@@ -160,11 +160,12 @@ def _check_writable(folder: Path) -> None:
 
 
 def _size(path: Path) -> str:
+    """Decimal units, as `--max-size 2MB` reads them and as blog hosts quote their limits."""
     n = path.stat().st_size
-    for unit in ("B", "KB", "MB", "GB"):
-        if n < 1024 or unit == "GB":
+    for unit in ("B", "kB", "MB", "GB"):
+        if n < 1000 or unit == "GB":
             return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
-        n /= 1024
+        n /= 1000
     return f"{n} B"
 
 
@@ -295,7 +296,8 @@ def _render(snapshot: Snapshot, stem: Path, options: RenderOptions) -> list[Path
         def progress(done: int, total: int) -> None:
             bar.update(task, completed=done, total=total)
 
-        return render_snapshot(snapshot, stem, options, progress=progress)
+        return render_snapshot(snapshot, stem, options, progress=progress,
+                               report=lambda note: out_console.print(note, soft_wrap=True))
 
 
 @app.command()

@@ -8,6 +8,7 @@ interrupted render never leaves a half-written file at the target path.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from pathlib import Path
 
 from render.animation import Progress, stream
@@ -47,9 +48,23 @@ def _writer(fmt: str, path: Path, options: RenderOptions, timeline: Timeline) ->
     return WRITERS[fmt](path, options, min(fps, timeline.fps))
 
 
+def _report_choices(writers: list[Writer], targets: list[Path], options: RenderOptions,
+                    report: Callable[[str], None] | None) -> None:
+    if report is None or options.max_size is None:
+        return
+    for writer, target in zip(writers, targets):
+        if getattr(writer, "chosen", None):
+            fps, width, colours, size = writer.chosen
+            report(f"{target.name} fits {options.max_size / 1e6:.2f} MB at {fps:g} fps, {width} px, "
+                   f"{colours} colours ({size / 1e6:.2f} MB)")
+
+
 def render_snapshot(snapshot: Snapshot, out_stem: Path, options: RenderOptions = RenderOptions(),
-                    progress: Progress | None = None) -> list[Path]:
+                    progress: Progress | None = None,
+                    report: Callable[[str], None] | None = None) -> list[Path]:
     """Write `out_stem` + `.gif`/`.mp4`/`.webm`/`.png` as `options` asks; return the paths written.
+
+    `report` hears about choices made on the user's behalf (what `max_size` settled on).
 
     Raises `render.ffmpeg.EncoderError` (ffmpeg failed), `render.writers.GifTooLarge` (`max_size`
     cannot be met) or `render.fonts.FontMissing` (`lang="zh"` without the CJK font package).
@@ -77,6 +92,7 @@ def render_snapshot(snapshot: Snapshot, out_stem: Path, options: RenderOptions =
             stream(view, timeline, writers, progress)
         for tmp, target in zip(temps, targets):
             publish(tmp, target)
+        _report_choices(writers, targets, options, report)
     finally:
         for tmp in temps:
             tmp.unlink(missing_ok=True)

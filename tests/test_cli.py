@@ -116,3 +116,11 @@ def test_preset_reaches_the_x264_arguments():
 
     args = Mp4Writer(Path("x.mp4"), RenderOptions(preset="slow"), 30.0).output_args()
     assert args[args.index("-preset") + 1] == "slow"
+
+
+def test_max_size_reports_what_the_gif_settled_on(tmp_path):
+    result = runner.invoke(app, ["scene", "fig8", "--steps", "200", "--every", "5", "--format", "gif",
+                                 "--max-size", "150kB", "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "fig8.gif fits 0.15 MB at" in result.stdout
+    assert (tmp_path / "fig8.gif").stat().st_size <= 150_000
