@@ -214,7 +214,9 @@ class SceneFigure:
         ax.set_yscale("log")
         ax.set_xscale("symlog", linthresh=max(10.0, self.total / 1000))
         ax.set_xlim(0, self.total * 1.06)  # room for the cursor at the very end
-        ax.set_ylim(*log_limits(np.concatenate([snap.train_loss.ravel(), snap.eval_loss.ravel()])))
+        healthy = [self._healthy(q) for q in range(len(snap.run_labels))]
+        ax.set_ylim(*log_limits(np.concatenate([np.concatenate([snap.train_loss[q][k], snap.eval_loss[q][k]])
+                                                for q, k in enumerate(healthy)])))
         ax.xaxis.set_major_formatter(FuncFormatter(_samples))
         ax.xaxis.set_minor_locator(NullLocator())
         ax.yaxis.set_major_locator(LogLocator(subs=(1.0, 2.0, 5.0)))
@@ -253,8 +255,22 @@ class SceneFigure:
                             fontsize=lay.small, frameon=False, handlelength=1.6, columnspacing=1.0,
                             handletextpad=0.5, borderaxespad=0, borderpad=0)
 
+    def _healthy(self, r: int) -> np.ndarray:
+        """Snapshots of run r that may set axis limits: for a diverged run, those before the blow-up
+        that are still within 100x of its starting scale, so a learner's `--lr 1000` shows the start
+        and then curves leaving the chart, not axes stretched to 1e100."""
+        snap = self.snapshot
+        diverged = snap.meta["runs"][r].get("diverged_at")
+        keep = np.ones(len(snap.steps), bool)
+        if diverged is not None:
+            with np.errstate(invalid="ignore"):
+                size = np.nanmax(np.abs(snap.curves[r]), axis=(1, 2))  # (S,)
+            keep = (snap.steps < diverged) & (size <= 100 * max(1.0, float(size[0])))
+            keep[0] = True
+        return keep
+
     def _panel_limits(self, j: int) -> tuple[float, float]:
-        hist = np.stack([c for run in self._curves for c in run[j]])  # (runs*nodes, S, G)
+        hist = np.stack([c[self._healthy(r)] for r, run in enumerate(self._curves) for c in run[j]])
         include = (0.0,)
         if self.panels[j].get("target"):
             t = self.snapshot.target[np.isfinite(self.snapshot.target)]
@@ -287,9 +303,10 @@ class SceneFigure:
             train, ev = at(snap.train_loss[r]), at(snap.eval_loss[r])
             caption = self.captions[r]
             caption["step"].set_text(f"{int(round(step)):,}")
-            caption["train"].set_text(number(train))
-            caption["eval"].set_text(number(ev))
             diverged = snap.meta["runs"][r].get("diverged_at")
+            gone = diverged is not None and step >= diverged  # its numbers mean nothing any more
+            caption["train"].set_text(number(np.nan if gone else train))
+            caption["eval"].set_text(number(np.nan if gone else ev))
             if diverged is not None:
                 warning = text(self.lang, "diverged", step=diverged) if step >= diverged else ""
                 self.warnings[r].set_text(warning)

@@ -66,4 +66,8 @@ def number(value: float) -> str:
     """Loss values for captions: a fixed 3 decimals that keeps digits still, '—' when there is none yet."""
     if value != value:  # NaN: no training loss before the first sample
         return "—"
-    return f"{value:.3f}" if 0.01 <= abs(value) < 100 else f"{value:.2g}"
+    if 0.01 <= abs(value) < 100:
+        return f"{value:.3f}"
+    if abs(value) < 1e4:
+        return f"{value:.2g}"
+    return f"{value:.0e}".replace("e+0", "e").replace("e+", "e")  # 4e98: as narrow as 0.123
