@@ -4,7 +4,6 @@ only parses options, reports progress and turns user errors into one clear line 
 from __future__ import annotations
 
 import difflib
-import os
 import signal
 import sys
 import tempfile
@@ -152,9 +151,8 @@ def _out_dir(out: Path) -> Path:
 def _check_writable(folder: Path) -> None:
     """Fail before the work, not after it, when nothing can be written into `folder`."""
     try:
-        fd, probe = tempfile.mkstemp(prefix=".render-probe-", dir=folder)
-        os.close(fd)
-        os.unlink(probe)
+        with tempfile.TemporaryFile(dir=folder):
+            pass
     except OSError as e:
         raise UserError(f"cannot write into folder {folder}: {e.strerror}") from None
 

@@ -20,9 +20,8 @@ from collections.abc import Callable, Iterator
 
 import numpy as np
 
-import ourdl
-from render.record import BLOWUP, Progress, _node_names, record_run
-from render.snapshot import FORMAT, FORMAT_VERSION, Snapshot
+from render.record import BLOWUP, Progress, _node_names, graph_meta, record_run, snapshot_meta
+from render.snapshot import Snapshot
 from scenes import Net, Run
 from scenes.sweeps import MODES, GridInits, SeededInits, SweepScene, fitting_modes
 
@@ -241,9 +240,10 @@ def record_sweep(scene: SweepScene, progress: Progress | None = None) -> Snapsho
     steps = scene.schedule.steps(samples)
     grid = scene.grid()
     target = np.asarray(scene.target(grid), dtype=float)
-    inside = (grid >= scene.data_range[0] - 1e-12) & (grid <= scene.data_range[1] + 1e-12)
+    inside = scene.data_mask(grid)
     x_in, t_in = grid[inside], target[inside]
-    names = [p.name for p in scene.build(scene.activations[0]).params]
+    graph = graph_meta(scene.build(scene.activations[0]))
+    names = graph["params"]
     init = _initial(scene, names)
     n_a, n_r, n_s, n_h = len(scene.activations), init.shape[0], len(steps), HIST_EDGES.size - 1
 
@@ -317,19 +317,8 @@ def record_sweep(scene: SweepScene, progress: Progress | None = None) -> Snapsho
         a0, a1 = scene.activations[:2]
         sweep["paired"] = {"both": int(np.sum(fa & fb)), f"only {a0}": int(np.sum(fa & ~fb)),
                            f"only {a1}": int(np.sum(~fa & fb)), "neither": int(np.sum(~fa & ~fb))}
-    first = recorded[0] if recorded else None
-    meta = {
-        "format": FORMAT, "format_version": FORMAT_VERSION, "package_version": ourdl.__version__,
-        "kind": "sweep", "scene": scene.name, "description": scene.description,
-        "activation": "/".join(scene.activations), "runs": [r["meta"] for r in recorded],
-        "nodes": first["nodes"] if first else [], "params": names,
-        "input": "x", "output": "add_21", "label": "label", "loss": "loss",
-        "target_name": scene.target_name, "data_range": list(scene.data_range),
-        "x_range": list(scene.x_range), "panels": [p.describe() for p in scene.panels],
-        "schedule": scene.schedule.describe(), "sweep": sweep, "axes": AXES,
-    }
-    if first:
-        meta.update(input=first["input"], output=first["output"], label=first["label"], loss=first["loss"])
+    meta = snapshot_meta(scene, "/".join(scene.activations), graph, [r["meta"] for r in recorded],
+                         kind="sweep", sweep=sweep, axes=AXES)
     extra = {
         "sweep_init": init, "sweep_final": final, "sweep_loss": loss, "sweep_mode": modes,
         "sweep_diverged_at": diverged, "sweep_hist": hist, "sweep_edges": HIST_EDGES.copy(),

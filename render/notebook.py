@@ -88,16 +88,12 @@ def jshtml(snapshot: Snapshot, options: RenderOptions, max_frames: int = JSHTML_
     from matplotlib.animation import HTMLWriter
 
     from render.animation import stream
-    from render.figure import SceneFigure
     from render.timeline import Timeline, default_duration
+    from render.video import make_view
     from render.writers import Writer
 
-    figure = SceneFigure
-    if snapshot.kind == "sweep":
-        from render.sweep_figure import SweepFigure as figure
     size = options.video_size
-    view = figure(snapshot, size=size, theme=options.theme, lang=options.lang,
-                  loss_panel=options.loss_panel)
+    view = make_view(snapshot, size, options)
     n = len(snapshot.steps)
     duration = options.duration or default_duration(n)
     fps = max(1.0, min(options.video_fps, (max_frames - 1) / (duration + options.hold)))

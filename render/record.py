@@ -80,7 +80,7 @@ def record_run(scene: Scene, run: Run, steps: np.ndarray, grid: np.ndarray, targ
     for p in net.params:
         p.set_value(init[p.name])
     nodes = [n for n in net.graph.nodes if n.parents]
-    in_range = (grid >= scene.data_range[0] - 1e-12) & (grid <= scene.data_range[1] + 1e-12)
+    in_range = scene.data_mask(grid)
     out_index = nodes.index(net.output)
 
     xs = run.data()
@@ -111,11 +111,29 @@ def record_run(scene: Scene, run: Run, steps: np.ndarray, grid: np.ndarray, targ
         progress(run.samples - seen)
     meta = {"label": run.label, "init": init, "init_seed": run.init_seed, "data_seed": run.data_seed,
             "samples": run.samples, "lr": run.lr, "diverged_at": diverged_at}
-    node_meta = [{"name": n.name, "kind": type(n).__name__, "parents": [p.name for p in n.parents]}
-                 for n in nodes]
-    return {"meta": meta, "nodes": node_meta, "params_names": names, "curves": curves,
-            "params": params, "train_loss": train_loss, "eval_loss": eval_loss,
-            "input": net.x.name, "output": net.output.name, "label": net.label.name, "loss": net.loss.name}
+    return {"meta": meta, "graph": graph_meta(net), "curves": curves, "params": params,
+            "train_loss": train_loss, "eval_loss": eval_loss}
+
+
+def graph_meta(net: Net) -> dict:
+    """What a snapshot says about the graph: the recorded nodes (those with parents, in the `curves`
+    axis order), the parameters in update order, and which nodes are input, output, label and loss."""
+    _node_names(net)
+    nodes = [{"name": n.name, "kind": type(n).__name__, "parents": [p.name for p in n.parents]}
+             for n in net.graph.nodes if n.parents]
+    return {"nodes": nodes, "params": [p.name for p in net.params], "input": net.x.name,
+            "output": net.output.name, "label": net.label.name, "loss": net.loss.name}
+
+
+def snapshot_meta(scene: Scene, activation: str, graph: dict, runs: list[dict], **extra) -> dict:
+    """The `meta` entry of a snapshot file (docs/snapshot-format.md), for every kind of recorder."""
+    return {
+        "format": FORMAT, "format_version": FORMAT_VERSION, "package_version": ourdl.__version__,
+        "scene": scene.name, "description": scene.description, "activation": activation,
+        "runs": runs, **graph, "target_name": scene.target_name, "data_range": list(scene.data_range),
+        "x_range": list(scene.x_range), "panels": [p.describe() for p in scene.panels],
+        "schedule": scene.schedule.describe(), **extra,
+    }
 
 
 def estimated_bytes(scene: Scene) -> int:
@@ -134,16 +152,7 @@ def record(scene: Scene, progress: Progress | None = None) -> Snapshot:
     grid = scene.grid()
     target = np.asarray(scene.target(grid), dtype=float)
     runs = [record_run(scene, run, steps, grid, target, progress) for run in scene.runs]
-    first = runs[0]
-    meta = {
-        "format": FORMAT, "format_version": FORMAT_VERSION, "package_version": ourdl.__version__,
-        "scene": scene.name, "description": scene.description, "activation": scene.activation,
-        "runs": [r["meta"] for r in runs], "nodes": first["nodes"], "params": first["params_names"],
-        "input": first["input"], "output": first["output"], "label": first["label"], "loss": first["loss"],
-        "target_name": scene.target_name, "data_range": list(scene.data_range),
-        "x_range": list(scene.x_range), "panels": [p.describe() for p in scene.panels],
-        "schedule": scene.schedule.describe(),
-    }
+    meta = snapshot_meta(scene, scene.activation, runs[0]["graph"], [r["meta"] for r in runs])
     return Snapshot(
         meta=meta, steps=steps, grid=grid, target=target,
         curves=np.stack([r["curves"] for r in runs]), params=np.stack([r["params"] for r in runs]),

@@ -59,6 +59,14 @@ def _report_choices(writers: list[Writer], targets: list[Path], options: RenderO
                    f"{colours} colours ({size / 1e6:.2f} MB)")
 
 
+def make_view(snapshot: Snapshot, size: tuple[int, int], options: RenderOptions) -> SceneFigure:
+    """The figure that draws `snapshot`: a lockstep sweep (render/lockstep.py) has one of its own."""
+    figure = SceneFigure
+    if snapshot.kind == "sweep":
+        from render.sweep_figure import SweepFigure as figure
+    return figure(snapshot, size=size, theme=options.theme, lang=options.lang, loss_panel=options.loss_panel)
+
+
 def render_snapshot(snapshot: Snapshot, out_stem: Path, options: RenderOptions = RenderOptions(),
                     progress: Progress | None = None,
                     report: Callable[[str], None] | None = None) -> list[Path]:
@@ -72,11 +80,7 @@ def render_snapshot(snapshot: Snapshot, out_stem: Path, options: RenderOptions =
     out_stem = Path(out_stem)
     out_stem.parent.mkdir(parents=True, exist_ok=True)
     size, timeline, formats = plan(snapshot, options)
-    figure = SceneFigure
-    if snapshot.kind == "sweep":  # a lockstep sweep (render/lockstep.py) has a figure of its own
-        from render.sweep_figure import SweepFigure as figure
-    view = figure(snapshot, size=size, theme=options.theme, lang=options.lang,
-                  loss_panel=options.loss_panel)
+    view = make_view(snapshot, size, options)
     targets, temps = [], []
     try:
         writers = []

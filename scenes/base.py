@@ -143,6 +143,11 @@ class Scene:
     def grid(self) -> np.ndarray:
         return np.linspace(*self.x_range, self.grid_points)
 
+    def data_mask(self, grid: np.ndarray) -> np.ndarray:
+        """The grid points inside the data range, where the evaluation loss is measured."""
+        lo, hi = self.data_range
+        return (grid >= lo - 1e-12) & (grid <= hi + 1e-12)
+
     def with_overrides(self, *, samples: int | None = None, lr: float | None = None,
                        seed: int | None = None, every: int | None = None,
                        activation: str | None = None) -> Scene:
