@@ -129,6 +129,22 @@ class Variable(Node):
 Varrible = Variable  # the tutorial's spelling
 
 
+def train_step(loss: Node, params: Sequence[Node], lrs: Sequence[Value]) -> Value:
+    """One step of the tutorial's loop, once the input and label are set: forward the loss, then for each
+    parameter in update order `get_grad()` and `update(lr)`, then clear. Grads are cached within the step,
+    so every parameter moves by the gradient at the same point (a simultaneous update).
+
+    `lrs` holds one learning rate per parameter (the tutorial's adaline uses two). Every recorder, scalar or
+    lockstep, calls this one function, which is why their runs agree bit for bit.
+    """
+    value = loss.forward()
+    for p, lr in zip(params, lrs):
+        p.get_grad()
+        p.update(lr)
+    loss.clear()
+    return value
+
+
 class Graph:
     """Holds the nodes created while it is the default graph, and the tutorial's training helpers."""
 

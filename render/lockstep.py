@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator
 
 import numpy as np
 
+from ourdl.core import train_step
 from render.record import BLOWUP, Progress, _node_names, graph_meta, record_run, snapshot_meta
 from render.snapshot import Snapshot
 from scenes import Net, Run
@@ -93,6 +94,7 @@ class LockstepRuns:
         """n samples of the tutorial's loop, for every run at once."""
         x, label, loss, params = self.net.x, self.net.label, self.net.loss, self.net.params
         lr = self.lr if not self.frozen.any() else np.where(self.frozen, 0.0, self.lr)[:, None]
+        lrs = [lr] * len(params)
         while n > 0:
             m = min(n, stream.chunk)
             xs, ys = stream.take(m)
@@ -100,11 +102,7 @@ class LockstepRuns:
             for xv, yv in zip(xs, ys):
                 x.set_value(xv)
                 label.set_value(yv)
-                loss.forward()
-                for p in params:
-                    p.get_grad()
-                    p.update(lr)
-                loss.clear()
+                train_step(loss, params, lrs)
 
     def freeze_diverged(self, last_good: np.ndarray, step: int) -> None:
         """Rows whose parameters left (-BLOWUP, BLOWUP) go back to `last_good` and stop training.

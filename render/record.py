@@ -12,6 +12,7 @@ from collections.abc import Callable
 import numpy as np
 
 import ourdl
+from ourdl.core import train_step
 from render.snapshot import FORMAT, FORMAT_VERSION, Snapshot
 from scenes import Net, Run, Scene
 
@@ -48,6 +49,7 @@ def _train(net: Net, xs: list[float], ys: list[float], lr: float) -> tuple[float
     step is undone, so the run keeps its last finite state.
     """
     x, label, loss, params = net.x, net.label, net.loss, net.params
+    lrs = [lr] * len(params)
 
     def isfinite(v: float) -> bool:
         return -BLOWUP < v < BLOWUP  # False for nan and inf too
@@ -57,11 +59,7 @@ def _train(net: Net, xs: list[float], ys: list[float], lr: float) -> tuple[float
         before = [p.value for p in params]
         x.set_value(xv)
         label.set_value(yv)
-        value = loss.forward()
-        for p in params:
-            p.get_grad()
-            p.update(lr)
-        loss.clear()
+        value = train_step(loss, params, lrs)
         if not (isfinite(value) and all(isfinite(p.value) for p in params)):
             for p, v in zip(params, before):
                 p.set_value(v)
