@@ -42,13 +42,13 @@ from PIL import Image
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from render import ffmpeg  # noqa: E402
-from render.animation import make_animation, stream  # noqa: E402
-from render.figure import SceneFigure  # noqa: E402
-from render.options import RenderOptions, parse_size  # noqa: E402
-from render.snapshot import Snapshot, load_snapshot  # noqa: E402
-from render.video import plan, render_snapshot  # noqa: E402
-from render.writers import Mp4Writer, NullWriter  # noqa: E402
+from render.draw.scene_figure import SceneFigure  # noqa: E402
+from render.encode import ffmpeg  # noqa: E402
+from render.encode.options import RenderOptions, parse_size  # noqa: E402
+from render.encode.stream import make_animation, stream  # noqa: E402
+from render.encode.video import plan, render_snapshot  # noqa: E402
+from render.encode.writers import Mp4Writer, NullWriter  # noqa: E402
+from render.record.snapshot import Snapshot, load_snapshot  # noqa: E402
 
 SCENE = "fig7_vs_fig8"
 
@@ -173,7 +173,7 @@ def main() -> None:
     snap = load_snapshot(args.snapshot) if args.snapshot else record_scene()
     work = Path(tempfile.mkdtemp(prefix="render-speed-"))
     snapshot_file = work / "scene.npz"
-    from render.snapshot import save_snapshot
+    from render.record.snapshot import save_snapshot
 
     save_snapshot(snap, snapshot_file)
     mp4 = RenderOptions(formats=("mp4",), poster=False, size=parse_size(args.size), fps=args.fps,

@@ -15,8 +15,9 @@ import time
 
 import numpy as np
 
-from render.lockstep import LockstepRuns, PerRunStream, seeded_inits
-from render.record import _train
+from render.record.lockstep import LockstepRuns, PerRunStream
+from render.record.runs import _train
+from render.record.sweep import seeded_inits
 from scenes import Run
 from scenes.chapter import PARAMS, build
 

@@ -1,5 +1,5 @@
 """`python -m render ...` is the same as the `render` command."""
 
-from render.cli import main
+from render.app.cli import main
 
 main()

@@ -8,9 +8,9 @@ random init, training "sometimes succeeds and sometimes fails". These scenes mea
 - `init_basin`: a grid over (w_11, w_12), the other parameters at Fig 8's values; which inits fit, in
   which mode, and how fast. Fig 7 and Fig 8 are marked on it and recorded as named runs.
 
-A sweep scene is declarative like every scene; `render.lockstep.record_sweep` (named by `recorder`)
-records it. `runs` holds one template run per activation: it carries samples, lr and the seeds, so the
-CLI's overrides (`--steps`, `--lr`, `--seed`) apply unchanged.
+A sweep scene is declarative like every scene; the recorder sees its type and trains it in lockstep.
+`runs` holds one template run per activation: it carries samples, lr and the seeds, so the CLI's
+overrides (`--steps`, `--lr`, `--seed`) apply unchanged.
 """
 
 from __future__ import annotations
@@ -89,7 +89,6 @@ class SweepScene(Scene):
     threshold: float = 0.2  # fitted: final mean |y − target| on the data range below this
     store_maps: bool = False  # keep every run's loss and mode at every snapshot (map scenes)
     named: tuple[Run, ...] = ()  # runs recorded in full beside the sweep (e.g. Fig 7, Fig 8)
-    recorder: str = "render.lockstep:record_sweep"
 
     @property
     def count(self) -> int:

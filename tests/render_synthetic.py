@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from render.snapshot import FORMAT, FORMAT_VERSION, Snapshot
+from render.record.snapshot import FORMAT, FORMAT_VERSION, Snapshot
 
 NODES = ["mul_11", "mul_12", "add_11", "add_12", "relu_11", "relu_12", "mul_21", "mul_22", "add_21", "loss"]
 PANELS = [

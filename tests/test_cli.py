@@ -6,8 +6,8 @@ import imageio_ffmpeg
 import pytest
 from typer.testing import CliRunner
 
-from render.cli import app
-from render.snapshot import load_snapshot
+from render.app.cli import app
+from render.record.snapshot import load_snapshot
 
 runner = CliRunner()
 
@@ -111,8 +111,8 @@ def test_encoder_and_timing_options_reach_the_render(tmp_path):
 
 
 def test_preset_reaches_the_x264_arguments():
-    from render.options import RenderOptions
-    from render.writers import Mp4Writer
+    from render.encode.options import RenderOptions
+    from render.encode.writers import Mp4Writer
 
     args = Mp4Writer(Path("x.mp4"), RenderOptions(preset="slow"), 30.0).output_args()
     assert args[args.index("-preset") + 1] == "slow"

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from render.cli import app
-from render.embed import alt_text, html_snippet, markdown
+from render.app.cli import app
+from render.app.embed import alt_text, html_snippet, markdown
 
 runner = CliRunner()
 META = {"scene": "fig7_vs_fig8", "description": "Fig 7 and Fig 8 side by side.", "activation": "LeakyRelu",

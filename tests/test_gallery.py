@@ -15,7 +15,7 @@ from headless_chromium import Chromium, find_chromium, page_url
 from PIL import Image
 from typer.testing import CliRunner
 
-from render.cli import app
+from render.app.cli import app
 from scenes import list_scenes
 
 FPS, SIZE, GIF_WIDTH = 10, (320, 180), 160

@@ -1,6 +1,6 @@
 """Regression check on snapshot arrays: every scene matches its golden, and the check can fail.
 
-The goldens live in tests/goldens/; `render check --update` rewrites them (docs/snapshot-format.md).
+The goldens live in render/record/goldens/; `render check --update` rewrites them (docs/snapshot-format.md).
 The perturbation tests change one thing in a scene and assert that the check names the right run,
 node/parameter and the first snapshot step after the change can first show.
 """
@@ -12,19 +12,16 @@ import pytest
 import reference_net as ref
 
 from ourdl.ops import LeakyRelu
-from render.check import (
+from render.record.check import (
     GOLDEN_DIR,
     GOLDEN_SWEEP_INITS,
-    RTOL,
-    Recording,
     check_scene,
     check_scenes,
-    compare,
     golden_path,
     golden_scene,
-    load_recording,
     record_golden,
 )
+from render.record.diff import RTOL, Recording, compare, load_recording
 from scenes import get_scene, list_scenes
 
 SCENES = [s.name for s in list_scenes()]
@@ -218,7 +215,7 @@ def test_update_creates_rewrites_and_removes_goldens(tmp_path):
 def test_the_cli_check_command(tmp_path):
     from typer.testing import CliRunner
 
-    from render.cli import app
+    from render.app.cli import app
 
     runner = CliRunner()
     result = runner.invoke(app, ["check", "fig8"])

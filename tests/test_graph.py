@@ -5,9 +5,9 @@ import pytest
 from PIL import Image
 from typer.testing import CliRunner
 
-from render.cli import app
-from render.graph import graph_model, graphviz_available, layers, render_graph, style, to_dot
-from render.theme import THEMES
+from render.app.cli import app
+from render.draw.graph import graph_model, graphviz_available, layers, render_graph, style, to_dot
+from render.draw.theme import THEMES
 from scenes import get_scene
 
 runner = CliRunner()

@@ -7,9 +7,12 @@ import dataclasses
 import numpy as np
 import pytest
 
-from render.lockstep import LockstepRuns, PerRunStream, SharedStream, format_rates, record_sweep, wilson
-from render.record import _train, record
-from render.snapshot import load_snapshot, save_snapshot
+from render.record import record
+from render.record.lockstep import LockstepRuns, PerRunStream, SharedStream
+from render.record.runs import _train
+from render.record.snapshot import load_snapshot, save_snapshot
+from render.record.stats import format_rates, wilson
+from render.record.sweep import record_sweep
 from scenes import Run, get_scene
 from scenes.chapter import FIG7, FIG8, PARAMS, build
 from scenes.sweeps import MODES, fitting_modes
@@ -139,8 +142,8 @@ def test_seed_override_moves_inits_and_data():
 
 @pytest.mark.parametrize("name", ["relu_vs_leakyrelu", "init_basin"])
 def test_sweep_figure_draws_every_panel(name, small_sweep):
-    from render.animation import render_frame
-    from render.sweep_figure import SweepFigure
+    from render.draw.sweep_figure import SweepFigure
+    from render.encode.stream import render_frame
 
     snap = small_sweep[1] if name == "relu_vs_leakyrelu" else record(
         get_scene(name).with_count(9).with_overrides(samples=200))

@@ -38,7 +38,7 @@ def test_video_mode_embeds_a_playable_mp4(small, tmp_path):
 
 
 def test_jshtml_mode_needs_no_ffmpeg(small, monkeypatch):
-    import render.notebook as nb
+    import render.app.notebook as nb
 
     monkeypatch.setattr(nb, "_ffmpeg_available", lambda: False)  # "auto" falls back to the JS player
     anim = show(small, mode="auto", size=(320, 180), max_frames=12)

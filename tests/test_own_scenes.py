@@ -5,8 +5,8 @@ import textwrap
 import pytest
 from typer.testing import CliRunner
 
-from render.cli import app
-from render.snapshot import load_snapshot
+from render.app.cli import app
+from render.record.snapshot import load_snapshot
 from scenes import SceneNotFound, get_scene
 from scenes.loader import SceneLoadError, is_file_reference
 

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from render.record import record
-from render.snapshot import load_snapshot, save_snapshot
+from render.record.snapshot import load_snapshot, save_snapshot
 from scenes import get_scene
 
 

@@ -2,9 +2,9 @@
 
 import numpy as np
 
-from render.figure import SceneFigure
+from render.draw.scene_figure import SceneFigure
+from render.draw.text import number
 from render.record import record
-from render.text import number
 from scenes import get_scene
 
 

@@ -9,7 +9,7 @@ import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from render.glyphs import CachedGlyphText
+from render.draw.glyphs import CachedGlyphText
 
 
 def draw(cached: bool, text: str) -> np.ndarray:

@@ -8,11 +8,11 @@ import numpy as np
 import pytest
 from render_synthetic import synthetic_snapshot
 
-from render.animation import make_animation, render_frame, stream
-from render.figure import SceneFigure, robust_limits
-from render.options import RenderOptions
-from render.timeline import Timeline
-from render.writers import NullWriter, PosterWriter
+from render.draw.scene_figure import SceneFigure, robust_limits
+from render.encode.options import RenderOptions
+from render.encode.stream import make_animation, render_frame, stream
+from render.encode.timeline import Timeline
+from render.encode.writers import NullWriter, PosterWriter
 
 SIZE = (480, 270)
 OPTS = RenderOptions()

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from render_synthetic import synthetic_snapshot as tiny_snapshot
 
-from render.options import QUALITY, RenderOptions, parse_bytes, parse_size
-from render.timeline import Timeline, default_duration
-from render.video import plan
-from render.writers import gif_attempts
+from render.encode.options import QUALITY, RenderOptions, parse_bytes, parse_size
+from render.encode.timeline import Timeline, default_duration
+from render.encode.video import plan
+from render.encode.writers import gif_attempts
 
 
 def test_presets_are_manims():

@@ -10,11 +10,11 @@ import pytest
 from imageio_ffmpeg import count_frames_and_secs
 from render_synthetic import synthetic_snapshot
 
-from render import ffmpeg
-from render.ffmpeg import EncoderError
-from render.options import RenderOptions
-from render.video import render_snapshot
-from render.writers import GifTooLarge, Mp4Writer
+from render.encode import ffmpeg
+from render.encode.ffmpeg import EncoderError
+from render.encode.options import RenderOptions
+from render.encode.video import render_snapshot
+from render.encode.writers import GifTooLarge, Mp4Writer
 
 SMALL = dict(size=(320, 180), fps=24, duration=1.0, hold=1.0, gif_width=240, gif_fps=12)
 

@@ -10,8 +10,8 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from render_synthetic import synthetic_snapshot
 
-from render.animation import render_frame
-from render.figure import SceneFigure
+from render.draw.scene_figure import SceneFigure
+from render.encode.stream import render_frame
 
 MISSING = r"(?i)glyph .* missing from font"
 

@@ -23,14 +23,15 @@ import pytest
 from render_synthetic import synthetic_snapshot
 from typer.testing import CliRunner
 
-from render import cli, ffmpeg
-from render.animation import stream
-from render.figure import SceneFigure
-from render.options import RenderOptions
+from render.app import cli
+from render.draw.scene_figure import SceneFigure
+from render.encode import ffmpeg
+from render.encode.options import RenderOptions
+from render.encode.stream import stream
+from render.encode.timeline import Timeline
+from render.encode.writers import GifWriter, Mp4Writer, NullWriter
 from render.record import record
-from render.snapshot import load_snapshot, save_snapshot
-from render.timeline import Timeline
-from render.writers import GifWriter, Mp4Writer, NullWriter
+from render.record.snapshot import load_snapshot, save_snapshot
 from scenes import get_scene
 
 runner = CliRunner()

@@ -5,8 +5,9 @@ import json
 import numpy as np
 import pytest
 
-from render.check import check_scenes, golden_path, load_recording
-from render.snapshot import FORMAT_VERSION, SnapshotError, load_snapshot
+from render.record.check import check_scenes, golden_path
+from render.record.diff import load_recording
+from render.record.snapshot import FORMAT_VERSION, SnapshotError, load_snapshot
 
 
 def _rewrite(src, dst, meta_changes=None, **arrays):

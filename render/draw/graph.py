@@ -17,8 +17,8 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from render.atomic import atomic_write
-from render.theme import THEMES, Theme
+from render.draw.theme import THEMES, Theme
+from render.record.atomic import atomic_write
 from scenes import Scene
 
 ENGINES = ("auto", "matplotlib", "graphviz")
@@ -48,10 +48,10 @@ class GraphModel:
 
 def graph_model(scene: Scene) -> GraphModel:
     """The scene's graph as built by its build hook, with roles and panel colours attached."""
-    from render.record import _node_names
+    from render.record.runs import name_nodes
 
     net = scene.build(scene.activation)
-    _node_names(net)
+    name_nodes(net)
     params = {id(p) for p in net.params}
     roles = {id(net.x): "input", id(net.label): "label", id(net.output): "output", id(net.loss): "loss"}
     nodes: dict[str, GNode] = {}
@@ -182,7 +182,7 @@ def draw(model: GraphModel, theme: str = "light"):
     from matplotlib.figure import Figure
     from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 
-    from render.theme import rc_params
+    from render.draw.theme import rc_params
 
     th = THEMES[theme]
     cols = order(model, layers(model))

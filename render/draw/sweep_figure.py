@@ -24,10 +24,10 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter, MaxNLocator, PercentFormatter
 
-from render.figure import robust_limits
-from render.theme import THEMES, Theme, rc_params
+from render.draw.scene_figure import robust_limits
+from render.draw.theme import THEMES, Theme, rc_params
 
-DESIGN_WIDTH = 8.0  # inches, as render.figure: other pixel widths only change the dpi
+DESIGN_WIDTH = 8.0  # inches, as render.draw.scene_figure: other pixel widths only change the dpi
 FONT, SMALL, LINE = 8.0, 6.5, 1.5  # points
 
 #: fitting-mode colours (scenes.sweeps.MODES order): Fig 8's mode green, Fig 7's purple, units off red/grey

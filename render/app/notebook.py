@@ -17,8 +17,8 @@ from pathlib import Path
 
 import numpy as np
 
-from render.options import RenderOptions
-from render.snapshot import Snapshot, load_snapshot
+from render.encode.options import RenderOptions
+from render.record.snapshot import Snapshot, load_snapshot
 
 MODES = ("auto", "video", "jshtml")
 #: frames of the JavaScript player at most: each one is a PNG inside the notebook
@@ -68,7 +68,7 @@ def _snapshot(what: str | Path | Snapshot, steps: int | None, every: int | None)
 
 def video_html(snapshot: Snapshot, options: RenderOptions) -> str:
     """`<video controls autoplay loop muted playsinline>` with the MP4 inline as a data: URL."""
-    from render.video import render_snapshot
+    from render.encode.video import render_snapshot
 
     options = dataclasses.replace(options, formats=("mp4",), poster=False)
     with tempfile.TemporaryDirectory(prefix="ourdl-show-") as folder:
@@ -87,10 +87,10 @@ def jshtml(snapshot: Snapshot, options: RenderOptions, max_frames: int = JSHTML_
     frame: 7x slower here) and embedded as PNGs by matplotlib's `HTMLWriter`."""
     from matplotlib.animation import HTMLWriter
 
-    from render.animation import stream
-    from render.timeline import Timeline, default_duration
-    from render.video import make_view
-    from render.writers import Writer
+    from render.encode.stream import stream
+    from render.encode.timeline import Timeline, default_duration
+    from render.encode.video import make_view
+    from render.encode.writers import Writer
 
     size = options.video_size
     view = make_view(snapshot, size, options)

@@ -24,10 +24,10 @@ from matplotlib.text import Text
 from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullFormatter, NullLocator
 from matplotlib.transforms import Bbox, IdentityTransform
 
-from render.glyphs import CachedGlyphText
-from render.snapshot import Snapshot
-from render.text import caption_pieces, number, panel_title, run_label, text
-from render.theme import THEMES, Theme, rc_params
+from render.draw.glyphs import CachedGlyphText
+from render.draw.text import caption_pieces, number, panel_title, run_label, text
+from render.draw.theme import THEMES, Theme, rc_params
+from render.record.snapshot import Snapshot
 
 DESIGN_WIDTH = 8.0  # inches; dpi = pixel width / DESIGN_WIDTH
 

@@ -17,15 +17,15 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from render.check import GOLDEN_DIR, check_scenes
-from render.ffmpeg import EncoderError
-from render.fonts import FontMissing
-from render.options import RenderOptions, parse_bytes, parse_size
-from render.record import estimated_bytes
+from render.draw.fonts import FontMissing
+from render.encode.ffmpeg import EncoderError
+from render.encode.options import RenderOptions, parse_bytes, parse_size
+from render.encode.video import render_snapshot
+from render.encode.writers import GifTooLarge
 from render.record import record as record_scene
-from render.snapshot import Snapshot, SnapshotError, load_snapshot, save_snapshot
-from render.video import render_snapshot
-from render.writers import GifTooLarge
+from render.record.check import GOLDEN_DIR, check_scenes
+from render.record.runs import estimated_bytes
+from render.record.snapshot import Snapshot, SnapshotError, load_snapshot, save_snapshot
 from scenes import Scene, SceneNotFound, get_scene, list_scenes
 from scenes.chapter import ACTIVATIONS
 
@@ -108,7 +108,7 @@ MAX_RECORDING_BYTES = 2 * 1024**3
 
 def _print_rates(snapshot: Snapshot) -> None:
     """A sweep's success rates, the result people run it for."""
-    from render.lockstep import format_rates
+    from render.record.stats import format_rates
 
     rates = format_rates(snapshot.meta)
     if rates:
@@ -255,7 +255,7 @@ def _embed_kind(embed: str | None) -> str | None:
 def _write_embed(kind: str | None, stem: Path, written: list[Path], meta: dict) -> None:
     """Write NAME.embed.md|html beside the outputs, say so, and print the snippet."""
     if kind:
-        from render.embed import write_embed
+        from render.app.embed import write_embed
 
         path, snippet = write_embed(kind, stem, written, meta)
         _report([path])
@@ -396,7 +396,7 @@ def graph(
 
     Example: render graph fig7_vs_fig8 --out docs
     """
-    from render.graph import render_graph
+    from render.draw.graph import render_graph
 
     with user_errors():
         chosen = _scene(name, None, None, None, None, activation)
@@ -429,7 +429,7 @@ def all_(
     """
     import time
 
-    from render.gallery import Job, command, default_jobs, render_all, write_index
+    from render.app.gallery import Job, command, default_jobs, render_all, write_index
 
     with user_errors():
         options = _options(fmt, size, None, fps=fps, quality=quality, theme=theme, gif_fps=gif_fps,

@@ -23,8 +23,8 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from render.atomic import atomic_write
-from render.options import RenderOptions
+from render.encode.options import RenderOptions
+from render.record.atomic import atomic_write
 
 
 @dataclass(frozen=True)
@@ -56,11 +56,11 @@ class Result:
 
 def render_job(job: Job) -> Result:
     """Worker: record, render, write snippets and the graph; errors come back as `Result.error`."""
-    from render.embed import write_embed
-    from render.graph import render_graph
+    from render.app.embed import write_embed
+    from render.draw.graph import render_graph
+    from render.encode.video import plan, render_snapshot
     from render.record import record
-    from render.snapshot import save_snapshot
-    from render.video import plan, render_snapshot
+    from render.record.snapshot import save_snapshot
     from scenes import get_scene
 
     t0 = time.perf_counter()
@@ -96,7 +96,8 @@ def _context() -> multiprocessing.context.BaseContext:
     """A fork server with the renderer preloaded where there is one (Linux, macOS); else spawn."""
     if "forkserver" in multiprocessing.get_all_start_methods():
         ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["render.gallery", "render.video", "render.record", "render.graph"])
+        ctx.set_forkserver_preload(["render.app.gallery", "render.encode.video", "render.record",
+                                   "render.draw.graph"])
         return ctx
     return multiprocessing.get_context("spawn")
 

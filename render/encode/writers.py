@@ -17,8 +17,8 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
-from render import ffmpeg
-from render.options import RenderOptions
+from render.encode import ffmpeg
+from render.encode.options import RenderOptions
 
 
 class GifTooLarge(ValueError):

@@ -13,13 +13,14 @@ import numpy as np
 
 import ourdl
 from ourdl.core import train_step
-from render.snapshot import FORMAT, FORMAT_VERSION, Snapshot
+from render.record.snapshot import FORMAT, FORMAT_VERSION, Snapshot
 from scenes import Net, Run, Scene
 
-Progress = Callable[[int], None]  # called with the number of samples just trained
+SampleProgress = Callable[[int], None]  # called with the number of samples just trained
 
 
-def _node_names(net: Net) -> None:
+def name_nodes(net: Net) -> None:
+    """Give every unnamed node a name, `kind_index`, so snapshots and reports can refer to it."""
     for i, node in enumerate(net.graph.nodes):
         if node.name is None:
             node.name = f"{type(node).__name__.lower()}_{i}"
@@ -69,10 +70,10 @@ def _train(net: Net, xs: list[float], ys: list[float], lr: float) -> tuple[float
 
 
 def record_run(scene: Scene, run: Run, steps: np.ndarray, grid: np.ndarray, target: np.ndarray,
-               progress: Progress | None = None) -> dict:
+               progress: SampleProgress | None = None) -> dict:
     """Train one run, snapshotting at `steps`; returns its arrays and metadata."""
     net = scene.build(scene.activation)
-    _node_names(net)
+    name_nodes(net)
     names = [p.name for p in net.params]
     init = run.initial_values(names)
     for p in net.params:
@@ -116,7 +117,7 @@ def record_run(scene: Scene, run: Run, steps: np.ndarray, grid: np.ndarray, targ
 def graph_meta(net: Net) -> dict:
     """What a snapshot says about the graph: the recorded nodes (those with parents, in the `curves`
     axis order), the parameters in update order, and which nodes are input, output, label and loss."""
-    _node_names(net)
+    name_nodes(net)
     nodes = [{"name": n.name, "kind": type(n).__name__, "parents": [p.name for p in n.parents]}
              for n in net.graph.nodes if n.parents]
     return {"nodes": nodes, "params": [p.name for p in net.params], "input": net.x.name,
@@ -142,10 +143,8 @@ def estimated_bytes(scene: Scene) -> int:
     return 8 * len(scene.runs) * n_steps * (n_nodes * scene.grid_points + len(build.params) + 2)
 
 
-def record(scene: Scene, progress: Progress | None = None) -> Snapshot:
+def record_runs(scene: Scene, progress: SampleProgress | None = None) -> Snapshot:
     """Record every run of `scene` on one step timeline (the longest run's)."""
-    if getattr(scene, "recorder", None):
-        return _delegate(scene, progress)
     steps = scene.schedule.steps(scene.total_samples)
     grid = scene.grid()
     target = np.asarray(scene.target(grid), dtype=float)
@@ -157,11 +156,3 @@ def record(scene: Scene, progress: Progress | None = None) -> Snapshot:
         train_loss=np.stack([r["train_loss"] for r in runs]),
         eval_loss=np.stack([r["eval_loss"] for r in runs]),
     )
-
-
-def _delegate(scene: Scene, progress: Progress | None) -> Snapshot:
-    """A scene with a recorder of its own (sweeps: render.lockstep) names it as "module:function"."""
-    import importlib
-
-    module, _, function = scene.recorder.partition(":")
-    return getattr(importlib.import_module(module), function)(scene, progress)

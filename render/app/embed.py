@@ -13,7 +13,7 @@ import html
 from collections.abc import Iterable
 from pathlib import Path
 
-from render.atomic import atomic_write
+from render.record.atomic import atomic_write
 
 EMBEDS = ("md", "html")
 SUFFIX = {"md": ".embed.md", "html": ".embed.html"}

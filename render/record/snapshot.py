@@ -16,21 +16,38 @@ from typing import Any
 
 import numpy as np
 
-from render.atomic import atomic_write
+from render.record.atomic import atomic_write
 
 FORMAT = "ourdl-snapshot"
 FORMAT_VERSION = 1
 
-#: array name -> (dtype kind, number of dimensions)
-ARRAYS = {
-    "steps": ("i", 1),
-    "grid": ("f", 1),
-    "target": ("f", 1),
-    "curves": ("f", 4),
-    "params": ("f", 3),
-    "train_loss": ("f", 2),
-    "eval_loss": ("f", 2),
+#: The schema, said once: every required array -> (dtype kind, its axes). Readers, the loader's checks and
+#: the regression diff (render.record.diff) all take the arrays' ranks and axis names from here.
+ARRAYS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "steps": ("i", ("step",)),
+    "grid": ("f", ("grid",)),
+    "target": ("f", ("grid",)),
+    "curves": ("f", ("run", "step", "node", "grid")),
+    "params": ("f", ("run", "step", "param")),
+    "train_loss": ("f", ("run", "step")),
+    "eval_loss": ("f", ("run", "step")),
 }
+
+#: Optional arrays of sweep snapshots (docs/snapshot-format.md, "Sweep snapshots") -> their axes. A sweep
+#: snapshot's meta carries this table as `axes`, so generic readers of the file can name them too.
+SWEEP_AXES: dict[str, tuple[str, ...]] = {
+    "sweep_init": ("sweep_run", "param"), "sweep_final": ("activation", "sweep_run", "param"),
+    "sweep_loss": ("activation", "sweep_run"), "sweep_mode": ("activation", "sweep_run"),
+    "sweep_diverged_at": ("activation", "sweep_run"), "sweep_hist": ("activation", "step", "bin"),
+    "sweep_edges": ("bin_edge",), "sweep_mode_counts": ("activation", "step", "mode"),
+    "sweep_mode_fitted": ("activation", "step", "mode"),
+    "sweep_fitted": ("activation", "step"), "sweep_median": ("activation", "step"),
+    "sweep_map_loss": ("activation", "step", "sweep_run"),
+    "sweep_map_mode": ("activation", "step", "sweep_run"),
+}
+
+#: Axis names of every array this package writes.
+AXES: dict[str, tuple[str, ...]] = {**{k: axes for k, (_, axes) in ARRAYS.items()}, **SWEEP_AXES}
 
 
 class SnapshotError(ValueError):
@@ -75,10 +92,14 @@ class Snapshot:
 
 def save_snapshot(snapshot: Snapshot, path: str | os.PathLike) -> Path:
     """Write atomically: a temporary file in the target's folder, renamed into place when complete."""
+    return write_arrays(snapshot.meta, snapshot.arrays(), path)
+
+
+def write_arrays(meta: dict[str, Any], arrays: dict[str, np.ndarray], path: str | os.PathLike) -> Path:
+    """The file format itself: the arrays plus `meta` as a JSON string (sorted keys), compressed."""
     path = Path(path)
     with atomic_write(path) as tmp, open(tmp, "wb") as f:
-        np.savez_compressed(f, meta=np.array(json.dumps(snapshot.meta, sort_keys=True)),
-                            **snapshot.arrays())
+        np.savez_compressed(f, meta=np.array(json.dumps(meta, sort_keys=True)), **arrays)
     return path
 
 
@@ -129,8 +150,8 @@ def load_snapshot(path: str | os.PathLike) -> Snapshot:
     missing = [k for k in ARRAYS if k not in data]
     if missing:
         raise fail(f"missing arrays: {', '.join(missing)}")
-    for key, (kind, ndim) in ARRAYS.items():
-        a = data[key]
+    for key, (kind, axes) in ARRAYS.items():
+        a, ndim = data[key], len(axes)
         if a.dtype.kind not in (kind, "f" if kind == "f" else "iu"):
             raise fail(f"array '{key}' has dtype {a.dtype}, expected {'integer' if kind == 'i' else 'float'}")
         if a.ndim != ndim:

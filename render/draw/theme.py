@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from render.fonts import font_families
+from render.draw.fonts import font_families
 
 
 @dataclass(frozen=True)

@@ -11,13 +11,13 @@ import contextlib
 from collections.abc import Callable
 from pathlib import Path
 
-from render.animation import Progress, stream
-from render.atomic import publish, temp_beside
-from render.figure import SceneFigure
-from render.options import RenderOptions
-from render.snapshot import Snapshot
-from render.timeline import Timeline, default_duration
-from render.writers import WRITERS, PosterWriter, Writer
+from render.draw.scene_figure import SceneFigure
+from render.encode.options import RenderOptions
+from render.encode.stream import Progress, stream
+from render.encode.timeline import Timeline, default_duration
+from render.encode.writers import WRITERS, PosterWriter, Writer
+from render.record.atomic import publish, temp_beside
+from render.record.snapshot import Snapshot
 
 VIDEO_FORMATS = ("mp4", "webm")
 
@@ -63,7 +63,7 @@ def make_view(snapshot: Snapshot, size: tuple[int, int], options: RenderOptions)
     """The figure that draws `snapshot`: a lockstep sweep (render/lockstep.py) has one of its own."""
     figure = SceneFigure
     if snapshot.kind == "sweep":
-        from render.sweep_figure import SweepFigure as figure
+        from render.draw.sweep_figure import SweepFigure as figure
     return figure(snapshot, size=size, theme=options.theme, lang=options.lang, loss_panel=options.loss_panel)
 
 

@@ -14,9 +14,9 @@ import matplotlib
 import numpy as np
 from matplotlib.animation import FuncAnimation
 
-from render.figure import SceneFigure
-from render.timeline import Timeline
-from render.writers import Writer
+from render.draw.scene_figure import SceneFigure
+from render.encode.timeline import Timeline
+from render.encode.writers import Writer
 
 Progress = Callable[[int, int], None]  # (frames done, frames in all)
 

@@ -1,0 +1,131 @@
+"""The lockstep engine: one graph trains R independent runs at once, for the sweep scenes.
+
+Every parameter holds an (R, 1) array, one row per run; each step sets x (and the label) to an (R, 1)
+array — each run its own sample — or to one float shared by every run. Ops broadcast, and every grad
+is reduced back to its parameter's (R, 1) shape, so the rows never mix: row r follows exactly the
+tutorial's scalar loop for run r (get_grad then update, per parameter in order, grads cached within a
+step), bit for bit. Python's per-sample cost is paid once for all R runs, never R times.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import numpy as np
+
+from ourdl.core import train_step
+from render.record.runs import BLOWUP
+from scenes import Net
+
+__all__ = ["LockstepRuns", "PerRunStream", "SharedStream"]
+
+#: rows of runs evaluated over the grid at once (bounds the memory of an evaluation)
+EVAL_BLOCK = 1024
+
+
+# ------------------------------------------------------------------------------------------- data streams
+
+
+class PerRunStream:
+    """Each run its own stream: run r draws `uniform(low, high)` from `default_rng(seeds[r])`.
+
+    The numbers are exactly `Run(data_seed=seeds[r]).data()`'s (a generator's draws do not depend on
+    how they are chunked), produced a chunk at a time so memory stays (chunk, R).
+    """
+
+    def __init__(self, seeds: list[int], low: float, high: float, target: Callable):
+        self.gens = [np.random.default_rng(s) for s in seeds]
+        self.low, self.high, self.target = low, high, target
+        # a generator call costs microseconds: draw long chunks, within ~32 MB per chunk array
+        self.chunk = max(64, min(4096, 2**22 // max(len(seeds), 1)))
+
+    def take(self, n: int) -> tuple[np.ndarray, np.ndarray]:
+        """The next n samples: xs and labels of shape (n, R, 1), so xs[i] is one step's (R, 1)."""
+        xs = np.stack([g.uniform(self.low, self.high, n) for g in self.gens], axis=1)[..., None]
+        return xs, self.target(xs)
+
+
+class SharedStream:
+    """One stream for every run: the floats of `Run(data_seed=seed).data()`, shared by all rows."""
+
+    chunk = 4096
+
+    def __init__(self, xs: list[float], target: Callable):
+        self.xs, self.ys, self.pos = xs, np.asarray(target(np.asarray(xs))).tolist(), 0
+
+    def take(self, n: int) -> tuple[list[float], list[float]]:
+        a, self.pos = self.pos, self.pos + n
+        return self.xs[a:self.pos], self.ys[a:self.pos]
+
+
+# ------------------------------------------------------------------------------------------- the engine
+
+
+class LockstepRuns:
+    """R runs of one built graph, in lockstep: parameters are (R, 1) arrays."""
+
+    def __init__(self, net: Net, init: np.ndarray, lr: float) -> None:
+        self.net, self.lr = net, lr
+        self.count = init.shape[0]
+        self.set_params(init)
+        self.frozen = np.zeros(self.count, dtype=bool)
+        self.diverged_at = np.full(self.count, -1, dtype=np.int64)
+
+    def set_params(self, values: np.ndarray) -> None:
+        for j, p in enumerate(self.net.params):
+            p.set_value(np.array(values[:, j:j + 1], dtype=float))
+
+    def params(self) -> np.ndarray:
+        """(R, P), in the tutorial's update order."""
+        return np.concatenate([p.value for p in self.net.params], axis=1)
+
+    def train(self, stream, n: int) -> None:
+        """n samples of the tutorial's loop, for every run at once."""
+        x, label, loss, params = self.net.x, self.net.label, self.net.loss, self.net.params
+        lr = self.lr if not self.frozen.any() else np.where(self.frozen, 0.0, self.lr)[:, None]
+        lrs = [lr] * len(params)
+        while n > 0:
+            m = min(n, stream.chunk)
+            xs, ys = stream.take(m)
+            n -= m
+            for xv, yv in zip(xs, ys):
+                x.set_value(xv)
+                label.set_value(yv)
+                train_step(loss, params, lrs)
+
+    def freeze_diverged(self, last_good: np.ndarray, step: int) -> None:
+        """Rows whose parameters left (-BLOWUP, BLOWUP) go back to `last_good` and stop training.
+
+        Unlike the scalar recorder (which checks every sample) this checks at snapshots, so a diverged
+        run holds its state from the snapshot before and `diverged_at` is that snapshot interval's end.
+        """
+        now = self.params()
+        bad = ~np.all(np.abs(now) < BLOWUP, axis=1) & ~self.frozen
+        if bad.any():
+            now[bad] = last_good[bad]
+            self.set_params(now)
+            self.frozen |= bad
+            self.diverged_at[bad] = step
+
+    def outputs(self, xs: np.ndarray) -> Iterator[tuple[slice, np.ndarray]]:
+        """The output over the points `xs` for blocks of runs: (rows, values of shape (rows, G))."""
+        net, full = self.net, [p.value for p in self.net.params]
+        try:
+            for a in range(0, self.count, EVAL_BLOCK):
+                rows = slice(a, min(a + EVAL_BLOCK, self.count))
+                for p, v in zip(net.params, full):
+                    p.set_value(v[rows])
+                net.graph.clear()
+                net.x.set_value(xs[None, :])
+                yield rows, np.broadcast_to(net.output.forward(), (rows.stop - rows.start, xs.size))
+        finally:
+            net.graph.clear()
+            for p, v in zip(net.params, full):
+                p.set_value(v)
+
+    def eval_loss(self, xs: np.ndarray, target: np.ndarray) -> np.ndarray:
+        """Mean |output − target| over the points `xs` (the grid inside the data range), per run."""
+        out = np.empty(self.count)
+        for rows, values in self.outputs(xs):
+            out[rows] = np.mean(np.abs(values - target), axis=1)
+        return out

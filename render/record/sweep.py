@@ -1,0 +1,195 @@
+"""The sweep recorder: trains every init of a sweep scene in lockstep, summarises, records named runs.
+
+A sweep snapshot keeps what does not grow with R apart from per-run summaries: histograms of the
+evaluation loss and counts of fitting modes per snapshot, final loss/mode/parameters per run, and the
+full curves of a few named runs, re-recorded on the scalar path by `render.record.runs.record_run` (which
+also checks the lockstep rows). See docs/snapshot-format.md, "Sweep snapshots".
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+
+from render.record.lockstep import LockstepRuns, PerRunStream, SharedStream
+from render.record.runs import SampleProgress, graph_meta, name_nodes, record_run, snapshot_meta
+from render.record.snapshot import SWEEP_AXES, Snapshot
+from render.record.stats import rate
+from scenes import Run
+from scenes.sweeps import MODES, GridInits, SeededInits, SweepScene, fitting_modes
+
+#: evaluation-loss histogram: log-spaced bins; values beyond the ends are counted in the end bins
+HIST_EDGES = np.geomspace(0.01, 10.0, 61)
+
+
+def _rates(loss: np.ndarray, modes: np.ndarray, threshold: float) -> dict:
+    fitted = loss < threshold
+    out = rate(int(fitted.sum()), loss.size)
+    out["modes"] = {name: int(np.sum(modes == i)) for i, name in enumerate(MODES)}
+    out["fitted_by_mode"] = {name: int(np.sum(fitted & (modes == i))) for i, name in enumerate(MODES)}
+    out["median_loss"] = float(np.median(loss))
+    return out
+
+
+def _initial(scene: SweepScene, names: list[str]) -> np.ndarray:
+    inits, template = scene.inits, scene.runs[0]
+    if isinstance(inits, SeededInits):
+        return seeded_inits(scene.init_seeds(), names, template.init_range)
+    if isinstance(inits, GridInits):
+        return inits.values(names)
+    raise TypeError(f"unknown inits {inits!r}")
+
+
+def seeded_inits(seeds: list[int], names: list[str], init_range: tuple[float, float]) -> np.ndarray:
+    """(R, P): row r is `Run(init_seed=seeds[r]).initial_values(names)`, in `names` order."""
+    out = np.empty((len(seeds), len(names)))
+    for r, seed in enumerate(seeds):
+        values = Run("", init_seed=seed, init_range=init_range).initial_values(names)
+        out[r] = [values[n] for n in names]
+    return out
+
+
+def _stream(scene: SweepScene):
+    template = scene.runs[0]
+    if scene.data == "per_run":
+        return PerRunStream(scene.data_seeds(), *scene.data_range, scene.target)
+    return SharedStream(template.data(), scene.target)
+
+
+def _named_runs(scene: SweepScene, names: list[str], init: np.ndarray, loss: np.ndarray,
+                modes: np.ndarray) -> list[tuple[str, Run, int | None]]:
+    """The few runs whose full curves are recorded: (activation, run, sweep index or None).
+
+    With two or more activations: a typical init (median loss) that the first activation fails on and
+    another fits, then a typical init every activation fits; each is shown with every activation. A
+    scene's own `named` runs (e.g. Fig 7 and Fig 8) are added with every activation.
+    """
+    template, acts = scene.runs[0], scene.activations
+    fitted = loss < scene.threshold  # (A, R)
+    picks: list[tuple[str, np.ndarray]] = []
+    if len(acts) > 1:
+        picks.append((f"{acts[0]} fails, {'/'.join(acts[1:])} fits", ~fitted[0] & fitted[1:].all(axis=0)))
+        picks.append(("all fit", fitted.all(axis=0)))
+    elif isinstance(scene.inits, SeededInits):
+        picks += [("fitted", fitted[0]), ("not fitted", ~fitted[0])]
+    chosen: list[tuple[str, Run, int | None]] = []
+    seeds = scene.data_seeds() if scene.data == "per_run" else None
+    for why, mask in picks:
+        idx = np.flatnonzero(mask)
+        if idx.size == 0:
+            continue
+        r = int(idx[np.argsort(loss[-1, idx], kind="stable")[idx.size // 2]])  # the median one
+        run = dataclasses.replace(template, label=f"run {r} ({why})", init=dict(zip(names, init[r].tolist())),
+                                  init_seed=None, data_seed=seeds[r] if seeds else template.data_seed)
+        chosen += [(act, dataclasses.replace(run, label=f"{act}: {run.label}"), r) for act in acts]
+    for run in scene.named:
+        run = dataclasses.replace(run, samples=template.samples, lr=template.lr, data_seed=template.data_seed)
+        chosen += [(act, dataclasses.replace(run, label=f"{act}: {run.label}"), None) for act in acts]
+    return chosen
+
+
+def record_sweep(scene: SweepScene, progress: SampleProgress | None = None) -> Snapshot:
+    """Train every init of the sweep with every activation, in lockstep; summarise; record named runs."""
+    template = scene.runs[0]
+    samples, lr = template.samples, template.lr
+    steps = scene.schedule.steps(samples)
+    grid = scene.grid()
+    target = np.asarray(scene.target(grid), dtype=float)
+    inside = scene.data_mask(grid)
+    x_in, t_in = grid[inside], target[inside]
+    graph = graph_meta(scene.build(scene.activations[0]))
+    names = graph["params"]
+    init = _initial(scene, names)
+    n_a, n_r, n_s, n_h = len(scene.activations), init.shape[0], len(steps), HIST_EDGES.size - 1
+
+    hist = np.zeros((n_a, n_s, n_h), dtype=np.int64)
+    mode_counts = np.zeros((n_a, n_s, len(MODES)), dtype=np.int64)
+    mode_fitted = np.zeros((n_a, n_s, len(MODES)), dtype=np.int64)
+    fitted_frac = np.zeros((n_a, n_s))
+    median = np.zeros((n_a, n_s))
+    final = np.zeros((n_a, n_r, len(names)))
+    loss = np.zeros((n_a, n_r))
+    modes = np.zeros((n_a, n_r), dtype=np.int8)
+    diverged = np.zeros((n_a, n_r), dtype=np.int64)
+    maps = scene.store_maps
+    map_loss = np.zeros((n_a, n_s, n_r), dtype=np.float32) if maps else None
+    map_mode = np.zeros((n_a, n_s, n_r), dtype=np.int8) if maps else None
+    at_marks: dict[str, dict] = {}
+
+    for a, act in enumerate(scene.activations):
+        net = scene.build(act)
+        name_nodes(net)
+        runs = LockstepRuns(net, init, lr)
+        stream, seen = _stream(scene), 0
+        last_good = init
+        for s, step in enumerate(steps):
+            if step > seen:
+                runs.train(stream, int(step) - seen)
+                if progress:
+                    progress(int(step) - seen)
+                seen = int(step)
+                runs.freeze_diverged(last_good, seen)
+            last_good = runs.params()
+            ls = runs.eval_loss(x_in, t_in)
+            ms = fitting_modes(last_good, names, scene.data_range)
+            hist[a, s] = np.histogram(np.clip(ls, HIST_EDGES[0], HIST_EDGES[-1]), HIST_EDGES)[0]
+            mode_counts[a, s] = np.bincount(ms, minlength=len(MODES))
+            mode_fitted[a, s] = np.bincount(ms[ls < scene.threshold], minlength=len(MODES))
+            fitted_frac[a, s] = np.mean(ls < scene.threshold)
+            median[a, s] = np.median(ls)
+            if maps:
+                map_loss[a, s], map_mode[a, s] = ls, ms
+            if int(step) in scene.schedule.marks and int(step) != samples:
+                at_marks.setdefault(str(int(step)), {})[act] = _rates(ls, ms, scene.threshold)
+        final[a], loss[a], modes[a], diverged[a] = last_good, ls, ms, runs.diverged_at
+
+    named = _named_runs(scene, names, init, loss, modes)
+    recorded, worst = [], 0.0
+    for act, run, r in named:
+        rec = record_run(dataclasses.replace(scene, activation=act), run, steps, grid, target)
+        rec["meta"].update(activation=act, sweep_index=r)
+        if r is not None:  # the scalar path must reproduce the lockstep row
+            a = scene.activations.index(act)
+            worst = max(worst, float(np.max(np.abs(rec["params"][-1] - final[a, r]))))
+        recorded.append(rec)
+
+    rates = {act: _rates(loss[a], modes[a], scene.threshold) for a, act in enumerate(scene.activations)}
+    for a, act in enumerate(scene.activations):
+        rates[act]["diverged"] = int(np.sum(diverged[a] >= 0))
+    sweep = {
+        "type": "map" if isinstance(scene.inits, GridInits) else "seeded",
+        "activations": list(scene.activations), "count": n_r, "samples": samples, "lr": lr,
+        "threshold": scene.threshold,
+        "fitted_rule": f"mean |y − {scene.target_name}| on [{scene.data_range[0]:g}, "
+                       f"{scene.data_range[1]:g}] < {scene.threshold:g}",
+        "inits": scene.describe_inits(), "data": scene.describe_data(), "modes": list(MODES),
+        "rates": rates, "rates_at": at_marks, "hist_edges_note": "sweep_edges, log-spaced",
+        "lockstep_check": {"runs_compared": sum(r is not None for _, _, r in named),
+                           "max_abs_param_diff": worst},
+    }
+    if n_a > 1:
+        fa, fb = loss[0] < scene.threshold, loss[1] < scene.threshold
+        a0, a1 = scene.activations[:2]
+        sweep["paired"] = {"both": int(np.sum(fa & fb)), f"only {a0}": int(np.sum(fa & ~fb)),
+                           f"only {a1}": int(np.sum(~fa & fb)), "neither": int(np.sum(~fa & ~fb))}
+    meta = snapshot_meta(scene, "/".join(scene.activations), graph, [r["meta"] for r in recorded],
+                         kind="sweep", sweep=sweep,
+                         axes={k: list(v) for k, v in SWEEP_AXES.items()})
+    extra = {
+        "sweep_init": init, "sweep_final": final, "sweep_loss": loss, "sweep_mode": modes,
+        "sweep_diverged_at": diverged, "sweep_hist": hist, "sweep_edges": HIST_EDGES.copy(),
+        "sweep_mode_counts": mode_counts, "sweep_mode_fitted": mode_fitted, "sweep_fitted": fitted_frac,
+        "sweep_median": median,
+    }
+    if maps:
+        extra.update(sweep_map_loss=map_loss, sweep_map_mode=map_mode)
+
+    def stack(key: str, shape: tuple[int, ...]) -> np.ndarray:
+        return np.stack([r[key] for r in recorded]) if recorded else np.zeros((0, *shape))
+
+    n_nodes, n_g = len(meta["nodes"]), grid.size
+    return Snapshot(meta=meta, steps=steps, grid=grid, target=target,
+                    curves=stack("curves", (n_s, n_nodes, n_g)), params=stack("params", (n_s, len(names))),
+                    train_loss=stack("train_loss", (n_s,)), eval_loss=stack("eval_loss", (n_s,)),
+                    extra=extra)
