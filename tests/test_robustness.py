@@ -71,7 +71,7 @@ def no_training(monkeypatch):
     def trained(*_args, **_kwargs):
         raise AssertionError("training started")
 
-    monkeypatch.setattr(cli, "record_scene", trained)
+    monkeypatch.setattr("render.record.record", trained)
 
 
 # -- unknown scene ---------------------------------------------------------------------------------
@@ -417,7 +417,7 @@ def test_a_bug_is_one_line_and_debug_shows_its_traceback(tmp_path, snap_file, mo
     def broken(*_args, **_kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(cli, "render_snapshot", broken)
+    monkeypatch.setattr("render.encode.video.render_snapshot", broken)
     args = ["video", str(snap_file), "--out", str(tmp_path)]
     result = runner.invoke(cli.app, args)
     assert result.exit_code == 1
@@ -430,7 +430,7 @@ def test_ctrl_c_is_exit_130_in_process(tmp_path, snap_file, monkeypatch):
     def interrupted(*_args, **_kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(cli, "render_snapshot", interrupted)
+    monkeypatch.setattr("render.encode.video.render_snapshot", interrupted)
     result = runner.invoke(cli.app, ["video", str(snap_file), "--out", str(tmp_path)])
     assert result.exit_code == 130 and "interrupted" in one_line(result)
 

@@ -1,0 +1,48 @@
+"""`render scene`: record a scene and render it, the main job."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from render.app.console import out_dir, report, user_errors
+from render.app.params import (
+    EMBED,
+    ENCODING,
+    LOOK,
+    TRAINING,
+    Given,
+    Out,
+    embed_kind,
+    render_options,
+    takes,
+    training_scene,
+)
+from render.app.steps import record_scene, render_files, write_embed
+
+
+@takes(TRAINING, LOOK, ENCODING, EMBED)
+def scene(
+    name: Annotated[str, typer.Argument(help="Scene name (see `render list`), or path/to/file.py:NAME.")],
+    out: Out = None,
+    *, given: Given,
+) -> None:
+    """Record a scene and render it: the snapshot file, a GIF and an MP4 land in output/.
+
+    Example: render scene fig7_vs_fig8 --format gif,mp4,webm --out site/img
+    """
+    from render.record import save_snapshot
+
+    with user_errors():
+        chosen = training_scene(name, given)
+        kind = embed_kind(given)
+        options = render_options(given)
+        folder = out_dir(out if out is not None else Path("output"))
+        snapshot = record_scene(chosen)
+        rendered = render_files(snapshot, folder / chosen.name, options)
+        # saved last, so an interrupted render leaves an earlier recording untouched too
+        written = [save_snapshot(snapshot, folder / f"{chosen.name}.npz"), *rendered]
+        report(written)
+        write_embed(kind, folder / chosen.name, written, snapshot.meta)
