@@ -70,12 +70,23 @@ class ChromiumError(RuntimeError):
 class Chromium:
     """One headless browser; `evaluate(url, expression)` opens a tab and returns the expression's value."""
 
-    def __init__(self, binary: str | None = None, timeout: float = 60.0) -> None:
+    def __init__(self, binary: str | None = None, timeout: float = 60.0,
+                 font_dirs: list[str | Path] = ()) -> None:
+        """`font_dirs`: extra folders of fonts the browser may use besides the system's (e.g. a pip-installed
+        CJK font, so Chinese pages render on a machine without one), added through a fontconfig file."""
         binary = binary or find_chromium()
         if binary is None:
             raise ChromiumError("chromium is not installed")
         self.timeout = timeout
         self._profile = tempfile.TemporaryDirectory(prefix="ourdl-chromium-")
+        env = dict(os.environ)
+        if font_dirs:
+            conf = Path(self._profile.name) / "fonts.conf"
+            dirs = "".join(f"<dir>{Path(d).resolve()}</dir>" for d in font_dirs)
+            conf.write_text('<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
+                            f'<include ignore_missing="yes">/etc/fonts/fonts.conf</include>{dirs}'
+                            f"<cachedir>{self._profile.name}/fontcache</cachedir></fontconfig>")
+            env["FONTCONFIG_FILE"] = str(conf)
         to_chrome_r, self._to_chrome = os.pipe()
         self._from_chrome, from_chrome_w = os.pipe()
         def as_fds_3_and_4() -> None:  # in the child: copy both first, so neither can clobber the other
@@ -86,7 +97,7 @@ class Chromium:
         self._log = open(Path(self._profile.name) / "stderr.log", "w+b")  # a file: a pipe could fill up
         self.proc = subprocess.Popen(
             [binary, *FLAGS, f"--user-data-dir={self._profile.name}/profile", "about:blank"],
-            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=self._log,
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=self._log, env=env,
             close_fds=False, preexec_fn=as_fds_3_and_4,  # dup2'd fds are inheritable; the rest close on exec
         )
         os.close(to_chrome_r)
