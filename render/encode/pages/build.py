@@ -1,0 +1,79 @@
+"""Assemble a self-contained HTML page from the package's static assets and one JSON data block.
+
+Shared by every page we write (the player here, the lab beside it). A page is one file: its CSS and
+JavaScript are read from `assets/` and inlined, its data sits in a `<script type="application/json">`
+block (never executed, so nothing in it can run), and a Content-Security-Policy meta tag allows exactly
+the inline script and style of this page (by their SHA-256 hashes) and nothing else: no network, no
+other script, no inline event handlers, no `javascript:` URLs, no images or fonts from anywhere.
+
+Why hashes and not `'unsafe-inline'`: a page pasted into someone's blog still refuses any script that
+data might have smuggled into the markup; and why inline at all: the page must open from `file://`,
+offline, as one file.
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+import hashlib
+import html
+import json
+from importlib import resources
+
+import numpy as np
+
+#: characters that must not appear raw in a <script> block's JSON (`</script>`, `<!--`, and the two line
+#: separators older JavaScript parsers treat as newlines)
+_JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+@functools.cache
+def asset(name: str) -> str:
+    """The text of `assets/NAME` (package data); refuses text that would end its <script>/<style> early."""
+    text = resources.files(__package__).joinpath("assets", name).read_text(encoding="utf-8")
+    lowered = text.lower()
+    for bad in ("</script", "</style", "<!--"):
+        if bad in lowered:
+            raise ValueError(f"asset {name} contains {bad!r}, which would break out of its inline block")
+    return text
+
+
+def json_for_script(data: object) -> str:
+    """JSON safe inside `<script type="application/json">`: strict (no NaN), `<>&` and U+2028/9 escaped."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return "".join(_JSON_ESCAPES.get(c, c) for c in text)
+
+
+def b64(array: np.ndarray, dtype: str = "<f8") -> str:
+    """An array's values as base64 of little-endian bytes (`<f8` exact float64, `<f4`, `<i4`, `|i1` ...)."""
+    return base64.b64encode(np.ascontiguousarray(array, dtype=dtype).tobytes()).decode("ascii")
+
+
+def _sha256(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
+
+
+def csp(scripts: list[str], styles: list[str]) -> str:
+    """The policy for a page whose only active content is these inline scripts and styles."""
+    return ("default-src 'none'; "
+            f"script-src {' '.join(_sha256(s) for s in scripts)}; "
+            f"style-src {' '.join(_sha256(s) for s in styles)}; "
+            "base-uri 'none'; form-action 'none'")
+
+
+def page(*, title: str, lang: str, body: str, data: object, scripts: list[str], styles: list[str],
+         data_id: str = "ourdl-data") -> str:
+    """A whole document. `body` is trusted markup we wrote (never data); `data` becomes the JSON block
+    `#data_id`; `scripts`/`styles` are asset names, concatenated into one inline <script>/<style> each."""
+    script = "\n".join(asset(name) for name in scripts)
+    style = "\n".join(asset(name) for name in styles)
+    return (
+        "<!doctype html>\n"
+        f'<html lang="{"zh-CN" if lang == "zh" else "en"}">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{csp([script], [style])}">\n'
+        '<meta name="referrer" content="no-referrer">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{html.escape(title)}</title>\n<style>{style}</style>\n</head>\n<body>\n{body}\n"
+        f'<script type="application/json" id="{data_id}">{json_for_script(data)}</script>\n'
+        f"<script>{script}</script>\n</body>\n</html>\n"
+    )

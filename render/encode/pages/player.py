@@ -1,0 +1,171 @@
+"""The player: a snapshot as one small, self-contained, scrubbable HTML page (issue 11).
+
+The page holds the parameters of every run at every snapshot (float64, exact) and the graph from the
+snapshot's meta; its JavaScript (assets/graph.js) recomputes every node's curve over the grid, so the
+file is a few hundred kilobytes where frames would be megabytes. A graph with an op the page does not
+know (a user's own) gets the drawn curves embedded instead, as float32.
+
+Everything the video decides from the whole recording (axis limits from the healthy snapshots, the
+loss panel's log limits, captions, titles, colours) is decided here, once, by the same code the
+matplotlib figure uses, so the page looks like the poster. What changes per frame is the page's job.
+
+`player_html(snapshot)` returns the page; `write_player(snapshot, path)` writes it atomically.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import numpy as np
+
+from render.draw.scene_figure import log_limits, robust_limits
+from render.draw.text import STRINGS, panel_title, run_label
+from render.draw.theme import THEMES
+from render.encode.pages.build import b64, page
+from render.encode.pages.strings import UI
+from render.encode.timeline import default_duration
+from render.record.atomic import atomic_write
+from render.record.snapshot import Snapshot
+
+#: ops assets/graph.js computes (ourdl.ops and ourdl.ops.loss, exactly)
+KNOWN_OPS = frozenset({"Add", "Mul", "Relu", "LeakyRelu", "Step", "Sigmoid", "Tanh", "ValueLoss",
+                       "SquareLoss"})
+#: the page's scripts and styles, in load order (assets/)
+SCRIPTS = ["data.js", "graph.js", "plot.js", "player.js", "boot.js"]
+STYLES = ["standalone.css", "page.css"]
+#: the video's default aspect (1280x720): the page keeps it, so the layout matches the poster's
+ASPECT = 720 / 1280
+SPEEDS = [0.25, 0.5, 1, 2, 4]
+
+
+def computable(meta: dict) -> bool:
+    """Whether the page can recompute every recorded node from the parameters (else: embed curves)."""
+    nodes = meta.get("nodes") or []
+    leaves = {meta.get("input"), meta.get("label"), *meta.get("params", [])}
+    names = {n["name"] for n in nodes}
+    return bool(nodes) and all(
+        n.get("kind") in KNOWN_OPS and n.get("parents")
+        and all(p in names or p in leaves for p in n["parents"]) for n in nodes)
+
+
+def healthy(snapshot: Snapshot, r: int) -> np.ndarray:
+    """Snapshots of run r that may set axis limits: as SceneFigure._healthy (a diverged run's limits
+    come from before the blow-up, within 100x of its starting scale)."""
+    diverged = snapshot.meta["runs"][r].get("diverged_at")
+    keep = np.ones(len(snapshot.steps), bool)
+    if diverged is not None:
+        with np.errstate(invalid="ignore"):
+            size = np.nanmax(np.abs(snapshot.curves[r]), axis=(1, 2))
+        keep = (snapshot.steps < diverged) & (size <= 100 * max(1.0, float(size[0])))
+        keep[0] = True
+    return keep
+
+
+def _panel_limits(snapshot: Snapshot, panel: dict, keep: list[np.ndarray]) -> list[float]:
+    names = snapshot.node_names
+    hist = np.stack([snapshot.curves[r][keep[r], names.index(n)] for r in range(len(keep))
+                     for n in panel["nodes"]])
+    include: tuple[float, ...] = (0.0,)
+    if panel.get("target"):
+        t = snapshot.target[np.isfinite(snapshot.target)]
+        include += (float(t.min()), float(t.max())) if t.size else ()
+    with np.errstate(invalid="ignore"):
+        return list(robust_limits(np.nanmin(hist, axis=2).ravel(), np.nanmax(hist, axis=2).ravel(), include))
+
+
+def caption_pieces(lang: str, total: int, target: str) -> list[list[str]]:
+    """The caption as [["t", static text] | ["v", value name]]: values are filled in per frame."""
+    pieces = []
+    for part in re.split(r"(\{(?:step|train|eval)\})", STRINGS[lang]["caption"]):
+        if part[1:-1] in ("step", "train", "eval"):
+            pieces.append(["v", part[1:-1]])
+        elif part:
+            pieces.append(["t", part.format(total=total, target=target)])
+    return pieces
+
+
+def _common(snapshot: Snapshot, theme: str, lang: str) -> dict:
+    """What every player page carries: look, words, timeline, grid and target."""
+    meta = snapshot.meta
+    th = THEMES[theme]
+    target_name = meta.get("target_name", "target")
+    total = int(snapshot.steps[-1])
+    strings = {k: v for k, v in STRINGS[lang].items() if k != "caption"}
+    strings.update({k: (v.format(target=target_name) if "{target}" in v else v)
+                    for k, v in STRINGS[lang].items() if k in ("loss_eval", "target")})
+    return {
+        "format": "ourdl-player", "version": 1, "kind": snapshot.kind, "lang": lang,
+        "scene": str(meta.get("scene", "")), "description": str(meta.get("description", "")),
+        "theme": {"name": theme, "background": th.background, "foreground": th.foreground, "muted": th.muted,
+                  "span": th.span, "target": th.target, "palette": list(th.palette)},
+        "strings": strings, "ui": UI[lang], "caption": caption_pieces(lang, total, target_name),
+        "targetName": target_name, "total": total, "steps": [int(s) for s in snapshot.steps],
+        "marks": [int(m) for m in meta.get("schedule", {}).get("marks", []) if 0 <= m <= total],
+        "duration": default_duration(len(snapshot.steps)), "hold": 1.5, "speeds": SPEEDS, "aspect": ASPECT,
+        "xRange": [float(v) for v in meta.get("x_range", [snapshot.grid[0], snapshot.grid[-1]])],
+        "dataRange": [float(v) for v in meta.get("data_range", meta.get("x_range", [0, 1]))],
+        "grid": b64(snapshot.grid), "target": b64(snapshot.target),
+    }
+
+
+def runs_data(snapshot: Snapshot, theme: str = "light", lang: str = "en") -> dict:
+    """The JSON a runs player reads (assets/player.js): named runs side by side on one timeline."""
+    meta = snapshot.meta
+    data = _common(snapshot, theme, lang)
+    keep = [healthy(snapshot, r) for r in range(len(meta["runs"]))]
+    panels = [{"title": panel_title(p, lang), "nodes": list(p["nodes"]), "colors": list(p["colors"]),
+               "target": bool(p.get("target")), "ylim": _panel_limits(snapshot, p, keep)}
+              for p in meta["panels"]]
+    losses = np.concatenate([np.concatenate([snapshot.train_loss[r][k], snapshot.eval_loss[r][k]])
+                             for r, k in enumerate(keep)])
+    graph = {k: meta.get(k) for k in ("nodes", "params", "input", "output", "label", "loss")}
+    exact = computable(meta)
+    drawn = list(dict.fromkeys(n for p in meta["panels"] for n in p["nodes"]))
+    data.update({
+        "runs": [{"label": run_label(r["label"], lang), "divergedAt": r.get("diverged_at")}
+                 for r in meta["runs"]],
+        "panels": panels, "lossYlim": list(log_limits(losses)), "nodeNames": snapshot.node_names,
+        "graph": graph if exact else None,
+        "shape": {"runs": len(meta["runs"]), "steps": len(snapshot.steps), "params": snapshot.params.shape[2],
+                  "grid": len(snapshot.grid)},
+        "params": b64(snapshot.params) if exact else None,
+        # the fallback: only the curves the page draws, (runs, steps, drawn nodes, grid) as float32
+        "curveNodes": None if exact else drawn,
+        "curves": None if exact else b64(snapshot.curves[:, :, [snapshot.node_names.index(n) for n in drawn]],
+                                         "<f4"),
+        "trainLoss": b64(snapshot.train_loss), "evalLoss": b64(snapshot.eval_loss),
+    })
+    return data
+
+
+def player_html(snapshot: Snapshot, theme: str = "light", lang: str = "en", autoplay: bool = False) -> str:
+    """The whole page: no network, opens from file://; `autoplay` plays once on load unless the URL
+    fragment asks for a step."""
+    if theme not in THEMES:
+        raise ValueError(f"theme {theme!r} (choose {', '.join(THEMES)})")
+    if lang not in STRINGS:
+        raise ValueError(f"lang {lang!r} (choose {', '.join(STRINGS)})")
+    if snapshot.kind == "sweep":
+        from render.encode.pages.sweep import sweep_data
+
+        data = sweep_data(snapshot, theme, lang)
+    else:
+        data = runs_data(snapshot, theme, lang)
+    scene = data["scene"] or "snapshot"
+    play = ' data-autoplay="1"' if autoplay else ""
+    body = (f'<div class="ourdl-player" data-theme="{theme}" data-standalone="1"{play}'
+            ' data-source="ourdl-data"></div>')
+    return page(title=UI[lang]["figure"].format(scene=scene), lang=lang, body=body, data=data,
+                scripts=SCRIPTS, styles=STYLES)
+
+
+def write_player(snapshot: Snapshot, path: str | os.PathLike, theme: str = "light", lang: str = "en",
+                 autoplay: bool = False) -> Path:
+    """Write the page to `path` atomically (complete or not at all); returns the path."""
+    path = Path(path)
+    text = player_html(snapshot, theme=theme, lang=lang, autoplay=autoplay)
+    with atomic_write(path) as tmp:
+        tmp.write_text(text, encoding="utf-8")
+    return path
