@@ -18,20 +18,20 @@
  * four 32-bit limbs whose partial products are formed exactly in float64 (a 32x16-bit product is
  * below 2**48). BigInt was measured ~25x slower for the LCG (benchmarks/lab_speed.py prints both).
  */
-(function (root) {
+(function (ourdl) {
   'use strict';
 
   // ------------------------------------------------------------------ SeedSequence (32-bit words)
-  var INIT_A = 0x43b0d7e5, MULT_A = 0x931e8875, INIT_B = 0x8b51f9dd, MULT_B = 0x58f38ded;
-  var MIX_MULT_L = 0xca01f9dd, MIX_MULT_R = 0x4973f715, POOL = 4;
-  var TWO32 = 4294967296;
+  let INIT_A = 0x43b0d7e5, MULT_A = 0x931e8875, INIT_B = 0x8b51f9dd, MULT_B = 0x58f38ded;
+  let MIX_MULT_L = 0xca01f9dd, MIX_MULT_R = 0x4973f715, POOL = 4;
+  let TWO32 = 4294967296;
 
   /** The seed's 32-bit words, least significant first ([0] for 0), as numpy's _int_to_uint32_array. */
   function seedWords(seed) {
     if (typeof seed !== 'number' || !Number.isSafeInteger(seed) || seed < 0) {
       throw new RangeError('seed must be an integer in [0, 2**53)');
     }
-    var words = [];
+    let words = [];
     do {
       words.push(seed % TWO32);
       seed = Math.floor(seed / TWO32);
@@ -41,8 +41,8 @@
 
   /** SeedSequence(seed).generate_state(8, uint32): the words numpy views as four uint64. */
   function seedState(seed) {
-    var entropy = seedWords(seed);
-    var hashConst = INIT_A;
+    let entropy = seedWords(seed);
+    let hashConst = INIT_A;
     function hashmix(value) {
       value = (value ^ hashConst) >>> 0;
       hashConst = Math.imul(hashConst, MULT_A) >>> 0;
@@ -50,22 +50,22 @@
       return (value ^ (value >>> 16)) >>> 0;
     }
     function mix(x, y) {
-      var r = (Math.imul(MIX_MULT_L, x) - Math.imul(MIX_MULT_R, y)) >>> 0;
+      let r = (Math.imul(MIX_MULT_L, x) - Math.imul(MIX_MULT_R, y)) >>> 0;
       return (r ^ (r >>> 16)) >>> 0;
     }
-    var pool = [];
-    for (var i = 0; i < POOL; i++) pool.push(hashmix(i < entropy.length ? entropy[i] : 0));
-    for (var src = 0; src < POOL; src++) {
-      for (var dst = 0; dst < POOL; dst++) {
+    let pool = [];
+    for (let i = 0; i < POOL; i++) pool.push(hashmix(i < entropy.length ? entropy[i] : 0));
+    for (let src = 0; src < POOL; src++) {
+      for (let dst = 0; dst < POOL; dst++) {
         if (src !== dst) pool[dst] = mix(pool[dst], hashmix(pool[src]));
       }
     }
-    for (src = POOL; src < entropy.length; src++) {
-      for (dst = 0; dst < POOL; dst++) pool[dst] = mix(pool[dst], hashmix(entropy[src]));
+    for (let src = POOL; src < entropy.length; src++) {
+      for (let dst = 0; dst < POOL; dst++) pool[dst] = mix(pool[dst], hashmix(entropy[src]));
     }
-    var out = [], h = INIT_B;
-    for (i = 0; i < 8; i++) {
-      var v = (pool[i % POOL] ^ h) >>> 0;
+    let out = [], h = INIT_B;
+    for (let i = 0; i < 8; i++) {
+      let v = (pool[i % POOL] ^ h) >>> 0;
       h = Math.imul(h, MULT_B) >>> 0;
       v = Math.imul(v, h) >>> 0;
       out.push((v ^ (v >>> 16)) >>> 0);
@@ -76,10 +76,10 @@
   // ------------------------------------------------------------------ PCG64 (four 32-bit limbs)
   // PCG_DEFAULT_MULTIPLIER_128 = 0x2360ED051FC65DA4_4385DF649FCCF645, limbs low to high,
   // each also split into 16-bit halves for the exact high words of 32x32 products.
-  var M = [0x9fccf645, 0x4385df64, 0x1fc65da4, 0x2360ed05];
-  var ML = M.map(function (m) { return m & 0xffff; });
-  var MH = M.map(function (m) { return m >>> 16; });
-  var INV16 = 1 / 65536, INV32 = 1 / TWO32;
+  let M = [0x9fccf645, 0x4385df64, 0x1fc65da4, 0x2360ed05];
+  let ML = M.map(function (m) { return m & 0xffff; });
+  let MH = M.map(function (m) { return m >>> 16; });
+  let INV16 = 1 / 65536, INV32 = 1 / TWO32;
 
   /** The high 32 bits of s * M[j] (s < 2**32), exactly: s*MH < 2**48 and s*ML < 2**48 in float64. */
   function mulhi(s, j) {
@@ -97,9 +97,9 @@
     ];
     this.s = [0, 0, 0, 0];
     this.step();
-    var s = this.s, carry = 0;
-    for (var k = 0; k < 4; k++) {
-      var t = s[k] + initstate[k] + carry;
+    let s = this.s, carry = 0;
+    for (let k = 0; k < 4; k++) {
+      let t = s[k] + initstate[k] + carry;
       s[k] = t >>> 0;
       carry = t >= TWO32 ? 1 : 0;
     }
@@ -108,14 +108,14 @@
 
   /** state = state * MULT + inc (mod 2**128), column by column with exact float64 sums < 2**53. */
   Pcg64.prototype.step = function () {
-    var s = this.s, c = this.c;
-    var s0 = s[0], s1 = s[1], s2 = s[2], s3 = s[3];
-    var t0 = (Math.imul(s0, M[0]) >>> 0) + c[0];
-    var t1 = mulhi(s0, 0) + (Math.imul(s0, M[1]) >>> 0) + (Math.imul(s1, M[0]) >>> 0) + c[1]
+    let s = this.s, c = this.c;
+    let s0 = s[0], s1 = s[1], s2 = s[2], s3 = s[3];
+    let t0 = (Math.imul(s0, M[0]) >>> 0) + c[0];
+    let t1 = mulhi(s0, 0) + (Math.imul(s0, M[1]) >>> 0) + (Math.imul(s1, M[0]) >>> 0) + c[1]
       + Math.floor(t0 * INV32);
-    var t2 = mulhi(s0, 1) + mulhi(s1, 0) + (Math.imul(s0, M[2]) >>> 0) + (Math.imul(s1, M[1]) >>> 0)
+    let t2 = mulhi(s0, 1) + mulhi(s1, 0) + (Math.imul(s0, M[2]) >>> 0) + (Math.imul(s1, M[1]) >>> 0)
       + (Math.imul(s2, M[0]) >>> 0) + c[2] + Math.floor(t1 * INV32);
-    var t3 = mulhi(s0, 2) + mulhi(s1, 1) + mulhi(s2, 0) + Math.imul(s0, M[3]) + Math.imul(s1, M[2])
+    let t3 = mulhi(s0, 2) + mulhi(s1, 1) + mulhi(s2, 0) + Math.imul(s0, M[3]) + Math.imul(s1, M[2])
       + Math.imul(s2, M[1]) + Math.imul(s3, M[0]) + c[3] + Math.floor(t2 * INV32);
     s[0] = t0 >>> 0;
     s[1] = t1 >>> 0;
@@ -126,13 +126,13 @@
   /** numpy's next_double: step, XSL-RR output, top 53 bits as a double in [0, 1). */
   Pcg64.prototype.nextDouble = function () {
     this.step();
-    var s = this.s;
-    var hi = (s[3] ^ s[1]) >>> 0, lo = (s[2] ^ s[0]) >>> 0, rot = s[3] >>> 26;
+    let s = this.s;
+    let hi = (s[3] ^ s[1]) >>> 0, lo = (s[2] ^ s[0]) >>> 0, rot = s[3] >>> 26;
     if (rot >= 32) {
-      var t = hi; hi = lo; lo = t; rot -= 32;
+      let t = hi; hi = lo; lo = t; rot -= 32;
     }
     if (rot > 0) {
-      var h = ((hi >>> rot) | (lo << (32 - rot))) >>> 0;
+      let h = ((hi >>> rot) | (lo << (32 - rot))) >>> 0;
       lo = ((lo >>> rot) | (hi << (32 - rot))) >>> 0;
       hi = h;
     }
@@ -141,17 +141,17 @@
 
   /** default_rng(seed): the PCG64 numpy seeds from SeedSequence(seed). */
   function defaultRng(seed) {
-    var w = seedState(seed); // uint64 v_k = w[2k] | w[2k+1] << 32
+    let w = seedState(seed); // uint64 v_k = w[2k] | w[2k+1] << 32
     // initstate = (v0 << 64) | v1, initseq = (v2 << 64) | v3, as limbs low to high
     return new Pcg64([w[2], w[3], w[0], w[1]], [w[6], w[7], w[4], w[5]]);
   }
 
   /** default_rng(seed).uniform(low, high, n) as a Float64Array: low + (high - low) * next_double. */
   function uniform(seed, low, high, n) {
-    var rng = defaultRng(seed), out = new Float64Array(n), scale = high - low;
-    for (var i = 0; i < n; i++) out[i] = low + scale * rng.nextDouble();
+    let rng = defaultRng(seed), out = new Float64Array(n), scale = high - low;
+    for (let i = 0; i < n; i++) out[i] = low + scale * rng.nextDouble();
     return out;
   }
 
-  root.ourdlRandom = { seedState: seedState, defaultRng: defaultRng, uniform: uniform, Pcg64: Pcg64 };
-})(typeof globalThis !== 'undefined' ? globalThis : this);
+  ourdl.random = { seedState: seedState, defaultRng: defaultRng, uniform: uniform, Pcg64: Pcg64 };
+})(globalThis.ourdl = globalThis.ourdl || {});

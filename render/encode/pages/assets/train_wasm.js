@@ -16,22 +16,22 @@
  * the data wherever `xoff`/`yoff` say. Export `train(from, to, lr, xoff, yoff) -> i32`: the index of
  * the diverging sample relative to `from` (its step undone), or -1.
  */
-(function (root) {
+(function (ourdl) {
   'use strict';
 
   // WebAssembly opcodes used here (the binary format, section 5.4)
-  var BLOCK = 0x02, LOOP = 0x03, IF = 0x04, ELSE = 0x05, END = 0x0b, BR = 0x0c, BR_IF = 0x0d,
+  let BLOCK = 0x02, LOOP = 0x03, IF = 0x04, ELSE = 0x05, END = 0x0b, BR = 0x0c, BR_IF = 0x0d,
     RETURN = 0x0f, CALL = 0x10, SELECT = 0x1b, GET = 0x20, SET = 0x21, TEE = 0x22, F64_LOAD = 0x2b,
     F64_STORE = 0x39, I32_CONST = 0x41, F64_CONST = 0x44, I32_EQZ = 0x45, I32_GE_S = 0x4e,
     F64_LT = 0x63, F64_GT = 0x64, F64_GE = 0x66, I32_ADD = 0x6a, I32_SUB = 0x6b, I32_AND = 0x71,
     I32_SHL = 0x74, F64_ABS = 0x99, F64_NEG = 0x9a, F64_ADD = 0xa0, F64_SUB = 0xa1, F64_MUL = 0xa2,
     F64_DIV = 0xa3, VOID = 0x40, T_I32 = 0x7f, T_F64 = 0x7c;
   /** Chrome compiles modules up to 4 KB synchronously on the main thread; bigger graphs interpret. */
-  var MAX_BYTES = 4096;
+  let MAX_BYTES = 4096;
 
   function uleb(n, out) {
     do {
-      var b = n & 0x7f;
+      let b = n & 0x7f;
       n >>>= 7;
       out.push(n ? b | 0x80 : b);
     } while (n);
@@ -39,7 +39,7 @@
 
   function sleb(n, out) {
     for (;;) {
-      var b = n & 0x7f;
+      let b = n & 0x7f;
       n >>= 7;
       if ((n === 0 && !(b & 0x40)) || (n === -1 && (b & 0x40))) {
         out.push(b);
@@ -49,30 +49,30 @@
     }
   }
 
-  var f64bytes = new Uint8Array(new Float64Array(1).buffer);
+  let f64bytes = new Uint8Array(new Float64Array(1).buffer);
   function f64(value, out) {
     new Float64Array(f64bytes.buffer)[0] = value;
     out.push(F64_CONST);
-    for (var i = 0; i < 8; i++) out.push(f64bytes[i]);
+    for (let i = 0; i < 8; i++) out.push(f64bytes[i]);
   }
 
   function section(id, body, out) {
     out.push(id);
     uleb(body.length, out);
-    for (var i = 0; i < body.length; i++) out.push(body[i]);
+    for (let i = 0; i < body.length; i++) out.push(body[i]);
   }
 
   function name(text, out) {
     uleb(text.length, out);
-    for (var i = 0; i < text.length; i++) out.push(text.charCodeAt(i));
+    for (let i = 0; i < text.length; i++) out.push(text.charCodeAt(i));
   }
 
   /** The function body for `net`'s tape (see train.js for what each opcode means). */
   function body(net, O, blowup) {
-    var n = net.names.length, P = net.paramSlots, T = net.tape, W = O.WIDTH;
+    let n = net.names.length, P = net.paramSlots, T = net.tape, W = O.WIDTH;
     // locals: params 0 from, 1 to, 2 lr, 3 xoff, 4 yoff; then i32 s, ok; f64 t, e, total, V[n], G[n], before[P]
-    var S = 5, OK = 6, TMP = 7, E = 8, TOTAL = 9, V0 = 10, G0 = V0 + n, B0 = G0 + n;
-    var code = [];
+    let S = 5, OK = 6, TMP = 7, E = 8, TOTAL = 9, V0 = 10, G0 = V0 + n, B0 = G0 + n;
+    let code = [];
     function get(i) { code.push(GET); uleb(i, code); }
     function set(i) { code.push(SET); uleb(i, code); }
     function storeState() { // params and the loss sum back to memory
@@ -121,8 +121,8 @@
     loadSample(4, net.label);
     code.push(I32_CONST, 1);
     set(OK);
-    for (var pc = 0; pc < T.length; pc += W) {
-      var op = T[pc], d = T[pc + 1], a = T[pc + 2], b = T[pc + 3], c = T[pc + 4];
+    for (let pc = 0; pc < T.length; pc += W) {
+      let op = T[pc], d = T[pc + 1], a = T[pc + 2], b = T[pc + 3], c = T[pc + 4];
       switch (op) {
         case O.F_COPY: get(V0 + a); set(V0 + d); break;
         case O.F_ADD: get(V0 + a); get(V0 + b); code.push(F64_ADD); set(V0 + d); break;
@@ -179,7 +179,7 @@
             case O.G_TANH: f64(1.0, code); get(V0 + a); get(V0 + a); code.push(F64_MUL, F64_SUB); break;
             case O.G_ABS0:
             case O.G_ABS1: {
-              var pos = (op & ~O.FIRST) === O.G_ABS0 ? 1.0 : -1.0;
+              let pos = (op & ~O.FIRST) === O.G_ABS0 ? 1.0 : -1.0;
               select(k(pos), k(-pos), function () {
                 get(V0 + b); get(V0 + c); code.push(F64_SUB); f64(0.0, code); code.push(F64_GT);
               });
@@ -212,7 +212,7 @@
     sleb(-1, code);
     code.push(END);
 
-    var fn = [];
+    let fn = [];
     uleb(2, fn); // local groups: 2 i32, then the f64s
     uleb(2, fn); fn.push(T_I32);
     uleb(3 + 2 * n + P.length, fn); fn.push(T_F64);
@@ -221,7 +221,7 @@
 
   /** The module's bytes. */
   function module(net, O, blowup) {
-    var out = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00], s;
+    let out = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00], s;
     // types: 0 (f64) -> f64; 1 (i32, i32, f64, i32, i32) -> i32
     s = [2, 0x60, 1, T_F64, 1, T_F64, 0x60, 5, T_I32, T_I32, T_F64, T_I32, T_I32, 1, T_I32];
     section(1, s, out);
@@ -234,7 +234,7 @@
     s = [1];
     name('train', s); s.push(0x00, 2); // function index 2 (after the two imports)
     section(7, s, out);
-    var fn = body(net, O, blowup), code = [1];
+    let fn = body(net, O, blowup), code = [1];
     uleb(fn.length, code);
     section(10, code.concat(fn), out);
     return new Uint8Array(out);
@@ -246,9 +246,9 @@
    */
   function build(net, O, blowup) {
     if (typeof WebAssembly !== 'object') return null;
-    var bytes = module(net, O, blowup);
+    let bytes = module(net, O, blowup);
     if (bytes.length > MAX_BYTES) return null;
-    var memory, instance;
+    let memory, instance;
     try {
       memory = new WebAssembly.Memory({ initial: 1 });
       instance = new WebAssembly.Instance(new WebAssembly.Module(bytes),
@@ -256,11 +256,11 @@
     } catch (err) { // a Content-Security-Policy without 'wasm-unsafe-eval', or no compiler
       return null;
     }
-    var P = net.paramSlots, np = P.length, head = 8 + 8 * np, dataX = null, dataY = null, cap = 0;
-    var train = instance.exports.train;
+    let P = net.paramSlots, np = P.length, head = 8 + 8 * np, dataX = null, dataY = null, cap = 0;
+    let train = instance.exports.train;
     return function (xs, ys, from, to, lr) {
       if (dataX !== xs || dataY !== ys) { // copy the data in once per data array
-        var need = head + 16 * xs.length, have = memory.buffer.byteLength;
+        let need = head + 16 * xs.length, have = memory.buffer.byteLength;
         if (need > have) memory.grow(Math.ceil((need - have) / 65536));
         new Float64Array(memory.buffer, head, xs.length).set(xs);
         new Float64Array(memory.buffer, head + 8 * xs.length, xs.length).set(ys);
@@ -268,13 +268,13 @@
         dataY = ys;
         cap = xs.length;
       }
-      var mem = new Float64Array(memory.buffer, 0, 1 + np);
-      for (var j = 0; j < np; j++) mem[1 + j] = net.V[P[j]];
-      var bad = train(from, to, lr, head, head + 8 * cap);
-      for (j = 0; j < np; j++) net.V[P[j]] = mem[1 + j];
+      let mem = new Float64Array(memory.buffer, 0, 1 + np);
+      for (let j = 0; j < np; j++) mem[1 + j] = net.V[P[j]];
+      let bad = train(from, to, lr, head, head + 8 * cap);
+      for (let j = 0; j < np; j++) net.V[P[j]] = mem[1 + j];
       return { total: mem[0], bad: bad };
     };
   }
 
-  root.ourdlWasm = { build: build, module: module };
-})(typeof globalThis !== 'undefined' ? globalThis : this);
+  ourdl.wasm = { build: build, module: module };
+})(globalThis.ourdl = globalThis.ourdl || {});
