@@ -601,6 +601,7 @@
         if (this.hover && this.hover.k === k) this.drawHover(ctx, k, r, values);
       });
       if (this.hover) this.showTip();
+      if (this.firstFrame === undefined) this.firstFrame = performance.now();  // ms since navigation start
     }
 
     drawHover(ctx, k, r, values) {
