@@ -27,8 +27,19 @@ app = typer.Typer(
 )
 
 
+def _print_version(value: bool) -> None:
+    """`--version`: the one version, `ourdl.__version__` (pyproject.toml reads it from there too)."""
+    if value:
+        from ourdl import __version__
+
+        typer.echo(f"ourdl-render {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
 def _main(debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")] = False,
+          version: Annotated[bool, typer.Option("--version", callback=_print_version, is_eager=True,
+                                                help="Print the version and exit.")] = False,
           ) -> None:
     state["debug"] = debug
 
