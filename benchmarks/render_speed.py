@@ -47,7 +47,7 @@ from render.encode import ffmpeg  # noqa: E402
 from render.encode.options import RenderOptions, parse_size  # noqa: E402
 from render.encode.stream import make_animation, stream  # noqa: E402
 from render.encode.video import plan, render_snapshot  # noqa: E402
-from render.encode.writers import Mp4Writer, NullWriter  # noqa: E402
+from render.encode.writers import Mp4Writer, Writer  # noqa: E402
 from render.record.snapshot import Snapshot, load_snapshot  # noqa: E402
 
 SCENE = "fig7_vs_fig8"
@@ -60,8 +60,12 @@ def record_scene() -> Snapshot:
     return record(get_scene(SCENE))
 
 
-class Collect(NullWriter):
+class Collect(Writer):
     """Keeps every frame it is given (only the floor measurement may hold frames in memory)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.kept: dict[int, bytes] = {}
 
     def grab_frame(self, frame) -> None:
         self.kept[self.frames] = bytes(frame)

@@ -16,7 +16,7 @@ import traceback
 from pathlib import Path
 from types import ModuleType
 
-from scenes import SceneNotFound
+from scenes import SceneNotFound, close_names
 from scenes.base import Scene
 
 
@@ -119,9 +119,7 @@ def load_scene(ref: str) -> Scene:
                              f"(scenes: {', '.join(names)})")
     if name in found:
         return found[name]
-    import difflib
-
-    close = difflib.get_close_matches(name, list(found), n=3, cutoff=0.5)
+    close = close_names(name, list(found))
     hint = f"did you mean {', '.join(close)}?" if close else (
         f"it defines {', '.join(sorted(found))}" if found else "it defines no Scene")
     raise SceneLoadError(f"no scene {name!r} in {path}; {hint}")

@@ -8,6 +8,7 @@ import matplotlib
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 
 from render.draw.glyphs import CachedGlyphText
 
@@ -43,3 +44,23 @@ def test_other_renderers_get_a_plain_text():
     with matplotlib.rc_context({"svg.fonttype": "none"}):  # text stays text in the SVG
         fig.savefig(out, format="svg")
     assert "0.125" in out.getvalue()
+
+
+def test_the_cached_path_really_runs_on_agg(monkeypatch):
+    """The speed-up relies on matplotlib internals: if an upgrade breaks them, the text would silently fall
+    back to a plain Text. This fails instead, naming what broke."""
+    fallbacks = []
+    plain_draw = Text.draw
+
+    def recording_draw(self, renderer):
+        fallbacks.append(self)
+        return plain_draw(self, renderer)
+
+    monkeypatch.setattr(Text, "draw", recording_draw)
+    fig = Figure(figsize=(3, 0.6), dpi=160)
+    FigureCanvasAgg(fig)
+    cached = fig.add_artist(CachedGlyphText(0.95, 0.8, "12,345", fontsize=8, va="top", ha="right"))
+    fig.canvas.draw()
+    assert cached._fast, "CachedGlyphText gave up its fast path (matplotlib's glyph internals changed?)"
+    assert cached not in fallbacks
+    assert np.any(np.asarray(fig.canvas.buffer_rgba())[..., :3] != 255), "the cached glyphs drew nothing"

@@ -6,13 +6,15 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from null_writer import NullWriter
 from render_synthetic import synthetic_snapshot
 
-from render.draw.scene_figure import SceneFigure, robust_limits
+from render.draw.base import robust_limits
+from render.draw.scene_figure import SceneFigure
 from render.encode.options import RenderOptions
 from render.encode.stream import make_animation, render_frame, stream
 from render.encode.timeline import Timeline
-from render.encode.writers import NullWriter, PosterWriter
+from render.encode.writers import PosterWriter
 
 SIZE = (480, 270)
 OPTS = RenderOptions()

@@ -20,6 +20,7 @@ from pathlib import Path
 import imageio.v3 as iio
 import numpy as np
 import pytest
+from null_writer import NullWriter
 from render_synthetic import synthetic_snapshot
 from typer.testing import CliRunner
 
@@ -29,7 +30,7 @@ from render.encode import ffmpeg
 from render.encode.options import RenderOptions
 from render.encode.stream import stream
 from render.encode.timeline import Timeline
-from render.encode.writers import GifWriter, Mp4Writer, NullWriter
+from render.encode.writers import GifWriter, Mp4Writer
 from render.record import record
 from render.record.snapshot import load_snapshot, save_snapshot
 from scenes import get_scene

@@ -11,7 +11,6 @@ from __future__ import annotations
 import base64
 import dataclasses
 import html
-import io
 import tempfile
 from pathlib import Path
 
@@ -82,41 +81,43 @@ def video_html(snapshot: Snapshot, options: RenderOptions) -> str:
 
 
 def jshtml(snapshot: Snapshot, options: RenderOptions, max_frames: int = JSHTML_FRAMES) -> str:
-    """matplotlib's JavaScript player (the HTML of `FuncAnimation.to_jshtml`) over at most `max_frames`
-    frames, drawn by our blitting loop (`FuncAnimation.to_jshtml` itself redraws the figure twice per
-    frame: 7x slower here) and embedded as PNGs by matplotlib's `HTMLWriter`."""
+    """matplotlib's JavaScript player (what `FuncAnimation.to_jshtml` makes) over at most `max_frames`
+    frames. The frames come from our blitting loop on the planner's timeline; `to_jshtml` itself redraws
+    the whole figure twice per frame (10x slower here). `HTMLWriter` gets each finished frame through
+    its public `grab_frame`, from a figure that holds nothing but that frame as a pixel-exact image."""
     from matplotlib.animation import HTMLWriter
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
 
+    from render.draw.view import make_view
     from render.encode.stream import stream
-    from render.encode.timeline import Timeline, default_duration
-    from render.encode.video import make_view
+    from render.encode.video import plan
     from render.encode.writers import Writer
 
-    size = options.video_size
-    view = make_view(snapshot, size, options)
-    n = len(snapshot.steps)
-    duration = options.duration or default_duration(n)
-    fps = max(1.0, min(options.video_fps, (max_frames - 1) / (duration + options.hold)))
-    timeline = Timeline(n, fps, duration, options.hold, options.interpolate)
+    options = dataclasses.replace(options, formats=("mp4",), poster=False)
+    size, timeline, _ = plan(snapshot, options)
+    if timeline.frames > max_frames:  # fewer frames per second, the same duration
+        fps = max(1.0, timeline.fps * (max_frames - 1) / (timeline.frames - 1))
+        size, timeline, _ = plan(snapshot, dataclasses.replace(options, fps=fps))
+    view = make_view(snapshot, size, options.theme, options.lang, options.loss_panel)
+    dpi = 1  # whole inches are whole pixels: the still figure is exactly the frame's size
+    still = Figure(figsize=size, dpi=dpi)
+    FigureCanvasAgg(still)
+    image = still.figimage(np.zeros((size[1], size[0], 3), np.uint8), resize=False)
+    html_writer = HTMLWriter(fps=timeline.fps, embed_frames=True, default_mode="loop")
 
     class Frames(Writer):
-        """Each frame the loop hands over, as the base64 PNG `HTMLWriter` embeds."""
+        """Hands every frame the loop draws to matplotlib's HTMLWriter."""
 
-        def grab_frame(self, frame: memoryview) -> None:
-            from PIL import Image
+        def grab_frame(self, frame) -> None:
+            image.set_data(np.asarray(frame)[..., :3])
+            html_writer.grab_frame()
 
-            buf = io.BytesIO()
-            Image.fromarray(np.asarray(frame)[..., :3]).save(buf, format="png")
-            html_writer._saved_frames.append(base64.encodebytes(buf.getvalue()).decode("ascii"))
-
-    html_writer = HTMLWriter(fps=fps, embed_frames=True, default_mode="loop")
     with tempfile.TemporaryDirectory(prefix="ourdl-show-") as folder:
         out = Path(folder) / "anim.html"
-        html_writer.setup(view.fig, out, dpi=view.fig.dpi)
-        frames = Frames(out, options, fps)
-        with frames.saving(size):
+        frames = Frames(out, options, timeline.fps)
+        with html_writer.saving(still, out, dpi=dpi), frames.saving(size):
             stream(view, timeline, [frames])
-        html_writer.finish()
         return out.read_text(encoding="utf-8")
 
 

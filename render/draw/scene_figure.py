@@ -13,23 +13,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import matplotlib
 import numpy as np
 from matplotlib.artist import Artist
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.text import Text
-from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullFormatter, NullLocator
+from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter, NullLocator
 from matplotlib.transforms import Bbox, IdentityTransform
 
+from render.draw.base import FONT, LINE, SMALL, FigureBase, robust_limits, samples_label
 from render.draw.glyphs import CachedGlyphText
 from render.draw.text import caption_pieces, number, panel_title, run_label, text
-from render.draw.theme import THEMES, Theme, rc_params
 from render.record.snapshot import Snapshot
-
-DESIGN_WIDTH = 8.0  # inches; dpi = pixel width / DESIGN_WIDTH
 
 
 @dataclass(frozen=True)
@@ -44,23 +39,9 @@ class Layout:
     titles: float = 0.19  # panel titles, above the first row only
     ticks: float = 0.19  # x tick labels under each row
     legend: float = 0.36  # legends under the last row
-    font: float = 8.0  # points: titles and captions
-    small: float = 6.5  # points: ticks and legends
-    line: float = 1.5  # points: curve width
-
-
-def robust_limits(lows: np.ndarray, highs: np.ndarray, include: tuple[float, ...] = (0.0,),
-                  pct: float = 2.0, margin: float = 0.08) -> tuple[float, float]:
-    """y-limits that hold for every frame: percentiles of each frame's extremes, so a few outlier
-    snapshots (early transients, a diverging step) cannot squash the rest; non-finite values ignored."""
-    lows, highs = lows[np.isfinite(lows)], highs[np.isfinite(highs)]
-    lo = min([np.percentile(lows, pct)] if lows.size else [], default=0.0)
-    hi = max([np.percentile(highs, 100 - pct)] if highs.size else [], default=1.0)
-    lo, hi = min(lo, *include), max(hi, *include)
-    if hi - lo < 1e-9:
-        lo, hi = lo - 0.5, hi + 0.5
-    pad = (hi - lo) * margin
-    return float(lo - pad), float(hi + pad)
+    font: float = FONT  # points: titles and captions
+    small: float = SMALL  # points: ticks and legends
+    line: float = LINE  # points: curve width
 
 
 def log_limits(values: np.ndarray, pct: float = 1.0) -> tuple[float, float]:
@@ -75,49 +56,31 @@ def log_limits(values: np.ndarray, pct: float = 1.0) -> tuple[float, float]:
     return float(lo / 1.4), float(hi * 1.4)
 
 
-def _samples(x: float, _pos=None) -> str:
-    return f"{x / 1000:g}k" if abs(x) >= 1000 else f"{x:g}"
-
-
-class SceneFigure:
+class SceneFigure(FigureBase):
     """The figure of one snapshot, with the artists an animation moves."""
 
     def __init__(self, snapshot: Snapshot, size: tuple[int, int] = (1280, 720), theme: str = "light",
                  lang: str = "en", loss_panel: bool = True, layout: Layout = Layout()) -> None:
-        self.snapshot, self.lang, self.layout = snapshot, lang, layout
-        self.theme: Theme = THEMES[theme]
-        self.rc = rc_params(self.theme, lang)
-        self.loss_panel = loss_panel
-        self.size = size
-        meta = snapshot.meta
-        self.panels = meta["panels"]
-        self.target_name = meta.get("target_name", "target")
-        self.total = int(snapshot.steps[-1])
+        self.layout, self.loss_panel = layout, loss_panel
+        self.panels = snapshot.meta["panels"]
         names = snapshot.node_names
         self._steps = snapshot.steps.astype(float)
         #: per run, per panel: list of (S, G) curve histories
         self._curves = [[[snapshot.curves[r, :, names.index(n)] for n in p["nodes"]] for p in self.panels]
                         for r in range(len(snapshot.run_labels))]
-        with matplotlib.rc_context(self.rc):
-            self.fig = Figure(figsize=(DESIGN_WIDTH, DESIGN_WIDTH * size[1] / size[0]),
-                              dpi=size[0] / DESIGN_WIDTH)
-            FigureCanvasAgg(self.fig)
-            self.lines: list[list[Line2D]] = []  # per run: every animated curve, in panel order
-            self.captions: list[dict[str, Text]] = []  # per run: the caption's changing values
-            self.warnings: list[Text] = []  # per run: "diverged at ..." once it has
-            self.cursors, self.markers, self.progress = [], [], []  # the loss panel's moving parts
-            self.axes = self._build()
-        self.animated: list[Artist] = [a for row in self.lines for a in row]
+        self.lines: list[list[Line2D]] = []  # per run: every animated curve, in panel order
+        self.captions: list[dict[str, Text]] = []  # per run: the caption's changing values
+        self.warnings: list[Text] = []  # per run: "diverged at ..." once it has
+        self.cursors, self.markers, self.progress = [], [], []  # the loss panel's moving parts
+        super().__init__(snapshot, size, theme, lang)
+
+    def build(self) -> None:
+        self.axes = self._build()
+        self.animated += [a for row in self.lines for a in row]
         self.animated += [t for row in self.captions for t in row.values()] + self.warnings
         self.animated += self.cursors + self.progress + self.markers
-        for artist in self.animated:
-            artist.set_animated(True)
 
     # -- layout -----------------------------------------------------------------------------------
-
-    @property
-    def n_snapshots(self) -> int:
-        return len(self.snapshot.steps)
 
     def _grid(self) -> list[list[tuple[float, float, float, float]]]:
         """Axes rectangles (figure fractions) per row and column."""
@@ -163,7 +126,7 @@ class SceneFigure:
                             zorder=2, label=text(self.lang, "target", target=self.target_name))
                 if r == 0:
                     ax.set_title(panel_title(panel, self.lang), fontsize=lay.font, pad=3, y=1.0)
-                self._style(ax)
+                self.style(ax)
             self.lines.append(lines)
             if self.loss_panel:
                 self._build_loss(row[-1], r, first=r == 0)
@@ -200,14 +163,6 @@ class SceneFigure:
             x -= width + space * spaces
         return values
 
-    def _style(self, ax, log: bool = False) -> None:
-        """Small ticks; titles get an explicit y (above) so matplotlib skips auto-positioning them."""
-        ax.tick_params(labelsize=self.layout.small, length=2.5, pad=1.5, width=0.6)
-        if not log:
-            ax.yaxis.set_major_locator(MaxNLocator(5))
-        for spine in ax.spines.values():
-            spine.set_linewidth(0.6)
-
     def _build_loss(self, ax, r: int, first: bool) -> None:
         snap, th, lay = self.snapshot, self.theme, self.layout
         steps = snap.steps.astype(float)
@@ -217,7 +172,7 @@ class SceneFigure:
         healthy = [self._healthy(q) for q in range(len(snap.run_labels))]
         ax.set_ylim(*log_limits(np.concatenate([np.concatenate([snap.train_loss[q][k], snap.eval_loss[q][k]])
                                                 for q, k in enumerate(healthy)])))
-        ax.xaxis.set_major_formatter(FuncFormatter(_samples))
+        ax.xaxis.set_major_formatter(FuncFormatter(samples_label))
         ax.xaxis.set_minor_locator(NullLocator())
         ax.yaxis.set_major_locator(LogLocator(subs=(1.0, 2.0, 5.0)))
         ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{v:g}"))
@@ -239,7 +194,7 @@ class SceneFigure:
                                     **edge)[0])
         if first:
             ax.set_title(text(self.lang, "loss_title"), fontsize=lay.font, pad=3, y=1.0)
-        self._style(ax, log=True)
+        self.style(ax, y_ticks=None)
         ax.tick_params(axis="y", which="minor", length=1.5, width=0.4)
 
     def _legends(self, bottom_row: list) -> None:
@@ -279,10 +234,6 @@ class SceneFigure:
             return robust_limits(np.nanmin(hist, axis=2).ravel(), np.nanmax(hist, axis=2).ravel(), include)
 
     # -- animation --------------------------------------------------------------------------------
-
-    def init(self) -> list[Artist]:
-        """FuncAnimation's init_func: the first snapshot."""
-        return self.update(0.0)
 
     def update(self, pos: float) -> list[Artist]:
         """Show snapshot position `pos` (0 .. n_snapshots - 1; fractions blend neighbours)."""

@@ -1,8 +1,7 @@
 """The figure of a sweep snapshot (meta `kind: sweep`): distributions over many runs, not one run's curves.
 
-It has the renderer's view interface (`fig`, `rc`, `animated`, `init()`, `update(pos)`,
-`n_snapshots`), so `render.animation.stream` saves it like a `SceneFigure`: axes, titles, legends and
-the full histories are drawn once; per frame only the animated artists change.
+A view (render.draw.view), so the encoder's loop saves it like a `SceneFigure`: axes, titles, legends
+and the full histories are drawn once; per frame only the animated artists change.
 
 - A seeded sweep (`relu_vs_leakyrelu`): the evaluation-loss histogram of every activation, the
   fitting modes (fitted solid, not fitted pale), the share of fitted runs over training with its 95%
@@ -14,21 +13,16 @@ the full histories are drawn once; per frame only the animated artists change.
 
 from __future__ import annotations
 
-import matplotlib
 import numpy as np
 from matplotlib.artist import Artist
-from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import to_rgb
-from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter, MaxNLocator, PercentFormatter
 
-from render.draw.scene_figure import robust_limits
-from render.draw.theme import THEMES, Theme, rc_params
-
-DESIGN_WIDTH = 8.0  # inches, as render.draw.scene_figure: other pixel widths only change the dpi
-FONT, SMALL, LINE = 8.0, 6.5, 1.5  # points
+from render.draw.base import FONT, LINE, SMALL, FigureBase, robust_limits, samples_label
+from render.draw.text import text
+from render.record.snapshot import Snapshot
 
 #: fitting-mode colours (scenes.sweeps.MODES order): Fig 8's mode green, Fig 7's purple, units off red/grey
 MODE_COLORS = {
@@ -36,57 +30,8 @@ MODE_COLORS = {
     "dark": ("#62d977", "#b39ddb", "#f2c94c", "#f07a87", "#9aa0a6"),
 }
 
-STRINGS = {
-    "en": {
-        "caption": "sample {step:,} of {total:,}",
-        "hist": "evaluation loss of every run: mean |y − {target}| on the data",
-        "fitted_zone": "fitted (< {thr:g})",
-        "share": "{act}: {pct:.1f}% fitted",
-        "modes": "fitting mode (solid: fitted, pale: not)",
-        "rate": "share of runs fitted (95% CI)",
-        "rate_map": "share of the grid fitted",
-        "samples": "samples",
-        "no_run": "no such run",
-        "target": "target {target}",
-        "data": "data range",
-        "pale": "pale: not fitted",
-        "seeded_title": "{acts}: {count:,} random inits uniform({lo:g}, {hi:g}), the same data",
-        "map_title": "{acts}: {nx}×{ny} inits over ({ax0}, {ax1}), the rest at Fig 8's values",
-        "map": "{act}: mode and loss per init",
-        "grid_fitted": "{pct:.1f}% of the grid fitted",
-        "loss_at": "{act}: |y − {target}| {loss}",
-    },
-    "zh": {
-        "caption": "样本 {step:,} / {total:,}",
-        "hist": "每次训练的评估损失：数据区间上 |y − {target}| 的均值",
-        "fitted_zone": "拟合成功（< {thr:g}）",
-        "share": "{act}：{pct:.1f}% 拟合成功",
-        "modes": "拟合模式（实色：成功，浅色：未成功）",
-        "rate": "拟合成功的比例（95% 置信区间）",
-        "rate_map": "网格中拟合成功的比例",
-        "samples": "样本数",
-        "no_run": "没有这样的训练",
-        "target": "目标 {target}",
-        "data": "数据区间",
-        "pale": "浅色：未拟合",
-        "seeded_title": "{acts}：{count:,} 个随机初始化 uniform({lo:g}, {hi:g})，相同数据",
-        "map_title": "{acts}：({ax0}, {ax1}) 上 {nx}×{ny} 个初始化，其余参数取图 8 的值",
-        "map": "{act}：每个初始化的模式与损失",
-        "grid_fitted": "网格中 {pct:.1f}% 拟合成功",
-        "loss_at": "{act}：|y − {target}| {loss}",
-    },
-}
-
 MODE_NAMES_ZH = {"slopes + +": "斜率 + +", "slopes − −": "斜率 − −", "slopes + −": "斜率 + −",
                  "one unit off": "一个单元关闭", "both units off": "两个单元关闭"}
-
-
-def _t(lang: str, key: str, **values) -> str:
-    return STRINGS[lang][key].format(**values)
-
-
-def _samples(x: float, _pos=None) -> str:
-    return f"{x / 1000:g}k" if abs(x) >= 1000 else f"{x:g}"
 
 
 def _blend(color, toward, amount: np.ndarray | float) -> np.ndarray:
@@ -95,51 +40,30 @@ def _blend(color, toward, amount: np.ndarray | float) -> np.ndarray:
     return c * (1 - amount) + b * amount
 
 
-class SweepFigure:
+class SweepFigure(FigureBase):
     """The animated figure of a sweep snapshot."""
 
-    def __init__(self, snapshot, size: tuple[int, int] = (1280, 720), theme: str = "light",
-                 lang: str = "en", loss_panel: bool = True, **_ignored) -> None:
-        self.snapshot, self.lang, self.size = snapshot, lang, size
-        self.theme: Theme = THEMES[theme]
+    def __init__(self, snapshot: Snapshot, size: tuple[int, int] = (1280, 720), theme: str = "light",
+                 lang: str = "en") -> None:
         self.mode_colors = MODE_COLORS[theme]
-        self.rc = rc_params(self.theme, lang)
-        meta = snapshot.meta
-        self.sweep = meta["sweep"]
+        self.sweep = snapshot.meta["sweep"]
         self.acts = self.sweep["activations"]
         self.threshold = float(self.sweep["threshold"])
-        self.total = int(snapshot.steps[-1])
-        self.target_name = meta.get("target_name", "target")
         self.x = snapshot.extra
-        self.animated: list[Artist] = []
         self._updaters = []
-        with matplotlib.rc_context(self.rc):
-            self.fig = Figure(figsize=(DESIGN_WIDTH, DESIGN_WIDTH * size[1] / size[0]),
-                              dpi=size[0] / DESIGN_WIDTH)
-            FigureCanvasAgg(self.fig)
-            if self.sweep["type"] == "map":
-                self._build_map()
-            else:
-                self._build_seeded()
-        for artist in self.animated:
-            artist.set_animated(True)
+        super().__init__(snapshot, size, theme, lang)
 
-    @property
-    def n_snapshots(self) -> int:
-        return len(self.snapshot.steps)
+    def build(self) -> None:
+        if self.sweep["type"] == "map":
+            self._build_map()
+        else:
+            self._build_seeded()
 
     def _act_color(self, a: int) -> str:
         return self.theme.palette[a % len(self.theme.palette)]
 
     def _mode_name(self, name: str) -> str:
         return MODE_NAMES_ZH.get(name, name) if self.lang == "zh" else name
-
-    def _style(self, ax, grid_y: bool = True) -> None:
-        ax.tick_params(labelsize=SMALL, length=2.5, pad=1.5, width=0.6)
-        if grid_y:
-            ax.yaxis.set_major_locator(MaxNLocator(4))
-        for spine in ax.spines.values():
-            spine.set_linewidth(0.6)
 
     def _animate(self, *artists: Artist) -> None:
         self.animated.extend(artists)
@@ -153,7 +77,7 @@ class SweepFigure:
         self._animate(caption)
 
         def update(i: int, step: float) -> None:
-            caption.set_text(_t(self.lang, "caption", step=int(round(step)), total=self.total))
+            caption.set_text(text(self.lang, "sweep_caption", step=int(round(step)), total=self.total))
         self._updaters.append(update)
 
     def _rate_panel(self, ax, count: int, band: bool = True) -> None:
@@ -162,7 +86,7 @@ class SweepFigure:
         frac = self.x["sweep_fitted"]
         ax.set_xscale("symlog", linthresh=max(10.0, self.total / 1000))
         ax.set_xlim(0, self.total)
-        ax.xaxis.set_major_formatter(FuncFormatter(_samples))
+        ax.xaxis.set_major_formatter(FuncFormatter(samples_label))
         ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
         ax.set_ylim(0, min(1.0, max(0.1, float(np.max(frac)) * 1.15 + 0.02)))
         z = 1.959963984540054
@@ -180,9 +104,9 @@ class SweepFigure:
         for mark in self.snapshot.meta.get("schedule", {}).get("marks", []):
             ax.axvline(mark, color=self.theme.muted, lw=0.6, ls=":")
         cursor = ax.axvline(0.0, color=self.theme.foreground, lw=0.8, alpha=0.6)
-        ax.set_title(_t(self.lang, "rate" if band else "rate_map"), fontsize=FONT, pad=3)
-        ax.set_xlabel(_t(self.lang, "samples"), fontsize=SMALL, labelpad=1)
-        self._style(ax)
+        ax.set_title(text(self.lang, "rate" if band else "rate_map"), fontsize=FONT, pad=3)
+        ax.set_xlabel(text(self.lang, "samples"), fontsize=SMALL, labelpad=1)
+        self.style(ax, y_ticks=4)
         self._animate(cursor, *markers)
 
         def update(i: int, step: float) -> None:
@@ -203,10 +127,10 @@ class SweepFigure:
         ax.axhline(0.0, color=th.muted, lw=0.8, zorder=1)
         ax.plot(snap.grid, snap.target, color=th.target, lw=LINE * 0.8, ls=(0, (4, 3)), zorder=2)
         ax.set_title(title, fontsize=FONT, pad=3)
-        self._style(ax)
+        self.style(ax, y_ticks=4)
         if not runs:
             ax.set_ylim(-0.5, 4.5)
-            ax.text(0.5, 0.5, _t(self.lang, "no_run"), transform=ax.transAxes, ha="center",
+            ax.text(0.5, 0.5, text(self.lang, "no_run"), transform=ax.transAxes, ha="center",
                     fontsize=SMALL, color=th.muted)
             return
         out = snap.node_names.index(snap.meta["output"])
@@ -224,7 +148,7 @@ class SweepFigure:
         def update(i: int, step: float) -> None:
             for k, (r, line) in enumerate(zip(runs, lines)):
                 line.set_ydata(hist[k][i])
-                losses[k].set_text(_t(self.lang, "loss_at", act=labels[k], target=self.target_name,
+                losses[k].set_text(text(self.lang, "loss_at", act=labels[k], target=self.target_name,
                                       loss=f"{snap.eval_loss[r, i]:.3f}"))
         self._updaters.append(update)
 
@@ -245,7 +169,7 @@ class SweepFigure:
         inits = self.sweep["inits"]
         lo, hi = inits.get("range", [-1, 1])
         count = int(self.sweep["count"])
-        self._header(_t(lang, "seeded_title", acts=" vs ".join(self.acts), count=count, lo=lo, hi=hi))
+        self._header(text(lang, "seeded_title", acts=" vs ".join(self.acts), count=count, lo=lo, hi=hi))
         gs = fig.add_gridspec(2, 3, left=0.06, right=0.985, top=0.885, bottom=0.15, hspace=0.5,
                               wspace=0.28, width_ratios=[1.0, 1.0, 1.0])
         self._hist_panel(fig.add_subplot(gs[0, 0:2]), count)
@@ -257,7 +181,7 @@ class SweepFigure:
         handles = [Line2D([], [], color=self._act_color(a), lw=LINE) for a in range(len(self.acts))]
         labels = list(self.acts)
         handles.append(Line2D([], [], color=th.target, lw=LINE * 0.8, ls=(0, (4, 3))))
-        labels.append(_t(lang, "target", target=self.target_name))
+        labels.append(text(lang, "target", target=self.target_name))
         mh, ml = self._mode_handles()
         self._legend(handles + mh, labels + ml, ncol=len(handles) + len(mh))
 
@@ -280,12 +204,12 @@ class SweepFigure:
         ax.set_ylim(0, float(hist.max()) * 1.12)
         ax.axvspan(edges[0], self.threshold, color=th.span, lw=0, zorder=0)
         ax.axvline(self.threshold, color=th.muted, lw=0.8, ls="--", zorder=1)
-        ax.text(self.threshold / 1.08, ax.get_ylim()[1] * 0.97, _t(lang, "fitted_zone", thr=self.threshold),
+        ax.text(self.threshold / 1.08, ax.get_ylim()[1] * 0.97, text(lang, "fitted_zone", thr=self.threshold),
                 fontsize=SMALL, ha="right", va="top", color=th.muted)
         ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: f"{v:g}"))
         ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
-        ax.set_title(_t(lang, "hist", target=self.target_name), fontsize=FONT, pad=3)
-        self._style(ax)
+        ax.set_title(text(lang, "hist", target=self.target_name), fontsize=FONT, pad=3)
+        self.style(ax, y_ticks=4)
         stairs, shares = [], []
         for a in range(len(self.acts)):
             color = self._act_color(a)
@@ -299,7 +223,7 @@ class SweepFigure:
         def update(i: int, step: float) -> None:
             for a, (st, txt) in enumerate(zip(stairs, shares)):
                 st.set_data(hist[a, i])
-                txt.set_text(_t(lang, "share", act=self.acts[a], pct=100 * frac[a, i]))
+                txt.set_text(text(lang, "share", act=self.acts[a], pct=100 * frac[a, i]))
         self._updaters.append(update)
 
     def _modes_panel(self, ax, count: int) -> None:
@@ -312,8 +236,8 @@ class SweepFigure:
         ax.invert_yaxis()
         ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
         ax.xaxis.set_major_locator(MaxNLocator(4))
-        ax.set_title(_t(self.lang, "modes"), fontsize=FONT, pad=3)
-        self._style(ax, grid_y=False)
+        ax.set_title(text(self.lang, "modes"), fontsize=FONT, pad=3)
+        self.style(ax, y_ticks=None)
         bars = []  # per activation, per mode: (fitted rect, not fitted rect)
         for a in range(n_a):
             row = []
@@ -346,7 +270,7 @@ class SweepFigure:
         (ax0, ax1), (x0, x1, nx), (y0, y1, ny) = inits["axes"], inits["x"], inits["y"]
         self.map_shape = (int(ny), int(nx))
         n_a = len(self.acts)
-        self._header(_t(lang, "map_title", acts=" / ".join(self.acts), nx=nx, ny=ny,
+        self._header(text(lang, "map_title", acts=" / ".join(self.acts), nx=nx, ny=ny,
                         ax0=_sub(ax0), ax1=_sub(ax1)))
         w, h = fig.get_size_inches()
         top, bottom = 0.885, 0.14
@@ -365,7 +289,7 @@ class SweepFigure:
         self._rate_panel(fig.add_subplot(gs[2, 0]), int(self.sweep["count"]), band=False)
         mh, ml = self._mode_handles()
         mh.append(Patch(color=_blend(self.theme.muted, self.theme.background, 0.68)))
-        ml.append(_t(lang, "pale"))
+        ml.append(text(lang, "pale"))
         self._legend(mh, ml, ncol=len(mh))
 
     def _map_panel(self, ax, a: int, extent: tuple, inits: dict, names: tuple[str, str]) -> None:
@@ -402,8 +326,8 @@ class SweepFigure:
             over.append(ax.annotate(label, (mx, my), xytext=(5, -3), textcoords="offset points",
                                     fontsize=SMALL, fontweight="bold", color=th.foreground, va="top",
                                     zorder=3))
-        ax.set_title(_t(lang, "map", act=self.acts[a]), fontsize=FONT, pad=3)
-        self._style(ax)
+        ax.set_title(text(lang, "map", act=self.acts[a]), fontsize=FONT, pad=3)
+        self.style(ax, y_ticks=4)
         ax.xaxis.set_major_locator(MaxNLocator(5))
         share = ax.text(0.02, 0.98, "", transform=ax.transAxes, fontsize=SMALL, va="top", ha="left",
                         fontweight="bold", color=th.foreground, zorder=4,
@@ -413,13 +337,10 @@ class SweepFigure:
 
         def update(i: int, step: float) -> None:
             image.set_data(rgb(i))
-            share.set_text(_t(lang, "grid_fitted", pct=100 * frac[i]))
+            share.set_text(text(lang, "grid_fitted", pct=100 * frac[i]))
         self._updaters.append(update)
 
     # -- animation --------------------------------------------------------------------------------
-
-    def init(self) -> list[Artist]:
-        return self.update(0.0)
 
     def update(self, pos: float) -> list[Artist]:
         """Show snapshot `pos` (fractional positions show the snapshot reached: sweeps do not blend)."""

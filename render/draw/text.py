@@ -1,4 +1,7 @@
-"""Every word the figure draws, in English and Chinese, so `lang="zh"` leaves nothing untranslated."""
+"""Every word the figures draw, in English and Chinese, so `lang="zh"` leaves nothing untranslated.
+
+One table for both figures (scene and sweep): a key means the same words wherever it is drawn.
+"""
 
 from __future__ import annotations
 
@@ -10,20 +13,48 @@ STRINGS = {
         "loss_title": "loss (log scale)",
         "loss_train": "train",
         "loss_eval": "|y − {target}| on data",
-        "loss_x": "samples",
+        "samples": "samples",
         "data": "data range",
         "target": "target {target}",
         "diverged": "diverged at sample {step:,}",
+        "sweep_caption": "sample {step:,} of {total:,}",
+        "hist": "evaluation loss of every run: mean |y − {target}| on the data",
+        "fitted_zone": "fitted (< {thr:g})",
+        "share": "{act}: {pct:.1f}% fitted",
+        "modes": "fitting mode (solid: fitted, pale: not)",
+        "rate": "share of runs fitted (95% CI)",
+        "rate_map": "share of the grid fitted",
+        "no_run": "no such run",
+        "pale": "pale: not fitted",
+        "seeded_title": "{acts}: {count:,} random inits uniform({lo:g}, {hi:g}), the same data",
+        "map_title": "{acts}: {nx}×{ny} inits over ({ax0}, {ax1}), the rest at Fig 8's values",
+        "map": "{act}: mode and loss per init",
+        "grid_fitted": "{pct:.1f}% of the grid fitted",
+        "loss_at": "{act}: |y − {target}| {loss}",
     },
     "zh": {
         "caption": "样本 {step} / {total:,}   训练损失 {train}   |y − {target}| {eval}",
         "loss_title": "损失（对数坐标）",
         "loss_train": "训练损失",
         "loss_eval": "数据区间上 |y − {target}|",
-        "loss_x": "样本数",
+        "samples": "样本数",
         "data": "数据区间",
         "target": "目标 {target}",
         "diverged": "第 {step:,} 个样本处发散",
+        "sweep_caption": "样本 {step:,} / {total:,}",
+        "hist": "每次训练的评估损失：数据区间上 |y − {target}| 的均值",
+        "fitted_zone": "拟合成功（< {thr:g}）",
+        "share": "{act}：{pct:.1f}% 拟合成功",
+        "modes": "拟合模式（实色：成功，浅色：未成功）",
+        "rate": "拟合成功的比例（95% 置信区间）",
+        "rate_map": "网格中拟合成功的比例",
+        "no_run": "没有这样的训练",
+        "pale": "浅色：未拟合",
+        "seeded_title": "{acts}：{count:,} 个随机初始化 uniform({lo:g}, {hi:g})，相同数据",
+        "map_title": "{acts}：({ax0}, {ax1}) 上 {nx}×{ny} 个初始化，其余参数取图 8 的值",
+        "map": "{act}：每个初始化的模式与损失",
+        "grid_fitted": "网格中 {pct:.1f}% 拟合成功",
+        "loss_at": "{act}：|y − {target}| {loss}",
     },
 }
 

@@ -1,10 +1,11 @@
-"""Light and dark colour schemes, and the rcParams that carry them plus the language's fonts."""
+"""Light and dark colour schemes, and the rcParams that carry them plus the language's fonts.
+
+Importing this module loads no matplotlib: option parsing reads `THEMES` for the valid names.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from render.draw.fonts import font_families
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,8 @@ THEMES = {
 
 def rc_params(theme: Theme, lang: str) -> dict:
     """rcParams for `matplotlib.rc_context`: colours, fonts, and no chart junk."""
+    from render.draw.fonts import font_families  # matplotlib's font manager: only when drawing
+
     fg = theme.foreground
     return {
         "font.family": font_families(lang),

@@ -25,6 +25,14 @@ def ffmpeg_exe() -> str:
     return imageio_ffmpeg.get_ffmpeg_exe()
 
 
+def available() -> bool:
+    """Whether an ffmpeg binary is there (imageio-ffmpeg's own, or the one IMAGEIO_FFMPEG_EXE names)."""
+    try:
+        return Path(ffmpeg_exe()).is_file()
+    except (RuntimeError, OSError):
+        return False
+
+
 def raw_input_args(size: tuple[int, int], fps: float) -> list[str]:
     """Arguments that read RGBA frames of `size` at `fps` from stdin (matplotlib's Agg buffer as is)."""
     return ["-f", "rawvideo", "-pix_fmt", "rgba", "-s", f"{size[0]}x{size[1]}", "-r", f"{fps:g}",

@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from render.draw.theme import THEMES
+
 #: quality preset -> (width, height, fps)
 QUALITY = {"low": (854, 480, 15), "medium": (1280, 720, 30), "high": (1920, 1080, 60)}
 FORMATS = ("gif", "mp4", "webm", "png")
 X264_PRESETS = ("ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "slow", "slower",
                 "veryslow")
-THEMES = ("light", "dark")
 LANGS = ("en", "zh")
 #: paletteuse dithers worth offering. On our flat line plots at 256 colours "none" looked as clean as
 #: the others side by side and is 5-10% smaller; "bayer" (ordered, scale 3) is the pick for few colours.

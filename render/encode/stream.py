@@ -14,21 +14,21 @@ import matplotlib
 import numpy as np
 from matplotlib.animation import FuncAnimation
 
-from render.draw.scene_figure import SceneFigure
+from render.draw.view import View
 from render.encode.timeline import Timeline
 from render.encode.writers import Writer
 
-Progress = Callable[[int, int], None]  # (frames done, frames in all)
+FrameProgress = Callable[[int, int], None]  # (frames done, frames in all)
 
 
-def make_animation(view: SceneFigure, timeline: Timeline) -> FuncAnimation:
+def make_animation(view: View, timeline: Timeline) -> FuncAnimation:
     """The animation's definition: blits in GUIs, plays in notebooks (`anim.to_jshtml()`)."""
     return FuncAnimation(view.fig, lambda k: view.update(timeline.position(k)), frames=timeline.frames,
                          init_func=view.init, blit=True, interval=1000 / timeline.fps, repeat=False)
 
 
-def stream(view: SceneFigure, timeline: Timeline, writers: Sequence[Writer],
-           progress: Progress | None = None) -> int:
+def stream(view: View, timeline: Timeline, writers: Sequence[Writer],
+           progress: FrameProgress | None = None) -> int:
     """Render `timeline`'s frames once each and feed them to `writers` (already set up).
 
     A writer gets master frame k when `timeline.takes(k, writer.fps)`; the loop stops after the last
@@ -64,7 +64,7 @@ def stream(view: SceneFigure, timeline: Timeline, writers: Sequence[Writer],
     return drawn
 
 
-def render_frame(view: SceneFigure, pos: float) -> np.ndarray:
+def render_frame(view: View, pos: float) -> np.ndarray:
     """One frame as an RGBA array (a copy), drawn in full: for tests and quick looks."""
     with matplotlib.rc_context(view.rc):
         view.update(pos)

@@ -11,9 +11,9 @@ import contextlib
 from collections.abc import Callable
 from pathlib import Path
 
-from render.draw.scene_figure import SceneFigure
+from render.draw.view import make_view
 from render.encode.options import RenderOptions
-from render.encode.stream import Progress, stream
+from render.encode.stream import FrameProgress, stream
 from render.encode.timeline import Timeline, default_duration
 from render.encode.writers import WRITERS, PosterWriter, Writer
 from render.record.atomic import publish, temp_beside
@@ -59,16 +59,8 @@ def _report_choices(writers: list[Writer], targets: list[Path], options: RenderO
                    f"{colours} colours ({size / 1e6:.2f} MB)")
 
 
-def make_view(snapshot: Snapshot, size: tuple[int, int], options: RenderOptions) -> SceneFigure:
-    """The figure that draws `snapshot`: a lockstep sweep (render/lockstep.py) has one of its own."""
-    figure = SceneFigure
-    if snapshot.kind == "sweep":
-        from render.draw.sweep_figure import SweepFigure as figure
-    return figure(snapshot, size=size, theme=options.theme, lang=options.lang, loss_panel=options.loss_panel)
-
-
 def render_snapshot(snapshot: Snapshot, out_stem: Path, options: RenderOptions = RenderOptions(),
-                    progress: Progress | None = None,
+                    progress: FrameProgress | None = None,
                     report: Callable[[str], None] | None = None) -> list[Path]:
     """Write `out_stem` + `.gif`/`.mp4`/`.webm`/`.png` as `options` asks; return the paths written.
 
@@ -80,7 +72,7 @@ def render_snapshot(snapshot: Snapshot, out_stem: Path, options: RenderOptions =
     out_stem = Path(out_stem)
     out_stem.parent.mkdir(parents=True, exist_ok=True)
     size, timeline, formats = plan(snapshot, options)
-    view = make_view(snapshot, size, options)
+    view = make_view(snapshot, size, options.theme, options.lang, options.loss_panel)
     targets, temps = [], []
     try:
         writers = []

@@ -25,10 +25,50 @@ class GifTooLarge(ValueError):
     """The GIF cannot be made to fit `max_size`; the message is one line."""
 
 
+class WriterRegistry:
+    """Writers by format name, as matplotlib's `animation.writers`: `register`, `is_available`, `[fmt]`.
+
+    A format whose writer is not available on this machine (no ffmpeg) fails by name, in one line."""
+
+    def __init__(self) -> None:
+        self._writers: dict[str, type[Writer]] = {}
+
+    def register(self, fmt: str):
+        def add(cls: type[Writer]) -> type[Writer]:
+            self._writers[fmt] = cls
+            return cls
+        return add
+
+    def is_available(self, fmt: str) -> bool:
+        return fmt in self._writers and self._writers[fmt].is_available()
+
+    def list(self) -> list[str]:
+        return [fmt for fmt in self._writers if self.is_available(fmt)]
+
+    def __contains__(self, fmt: str) -> bool:
+        return fmt in self._writers
+
+    def __getitem__(self, fmt: str) -> type[Writer]:
+        if fmt not in self._writers:
+            raise KeyError(f"no writer for format {fmt!r} (formats: {', '.join(self._writers)})")
+        if not self._writers[fmt].is_available():
+            raise ffmpeg.EncoderError(f"cannot write {fmt}: its encoder is not available here "
+                                      f"({self._writers[fmt].requires})")
+        return self._writers[fmt]
+
+
+WRITERS = WriterRegistry()
+
+
 class Writer:
     """A file being encoded from frames of `size` (pixels) at `fps`."""
 
     suffix = ""
+    requires = "nothing"  # what `is_available` checks, for the error when it is not
+
+    @classmethod
+    def is_available(cls) -> bool:
+        return True
 
     def __init__(self, path: Path, options: RenderOptions, fps: float) -> None:
         self.path, self.options, self.fps = Path(path), options, float(fps)
@@ -58,25 +98,16 @@ class Writer:
             self.cleanup()
 
 
-class NullWriter(Writer):
-    """Counts frames and keeps copies of the ones asked for: the loop's test double."""
-
-    def __init__(self, path: Path, options: RenderOptions, fps: float, keep: tuple[int, ...] = ()) -> None:
-        super().__init__(path, options, fps)
-        self.keep = set(keep)
-        self.kept: dict[int, np.ndarray] = {}
-
-    def grab_frame(self, frame: np.ndarray) -> None:
-        if self.frames in self.keep:
-            self.kept[self.frames] = np.array(frame, copy=True)
-        super().grab_frame(frame)
-
-
 class FFmpegWriter(Writer):
     """Pipes frames into one ffmpeg process that writes `self.path`."""
 
     what = "video"
     queue = 2  # frames waiting for the feeder thread (see render.ffmpeg.FFmpeg)
+    requires = "ffmpeg, from the imageio-ffmpeg package"
+
+    @classmethod
+    def is_available(cls) -> bool:
+        return ffmpeg.available()
 
     def output_args(self) -> list[str]:
         raise NotImplementedError
@@ -98,6 +129,7 @@ class FFmpegWriter(Writer):
             self.proc.kill()
 
 
+@WRITERS.register("mp4")
 class Mp4Writer(FFmpegWriter):
     """H.264 in yuv420p (what browsers play), moov atom up front (+faststart) for streaming.
 
@@ -112,6 +144,7 @@ class Mp4Writer(FFmpegWriter):
                 "-pix_fmt", "yuv420p", "-movflags", "+faststart", "-f", "mp4", str(self.path)]
 
 
+@WRITERS.register("webm")
 class WebmWriter(FFmpegWriter):
     """VP9 at constant quality; realtime deadline keeps libvpx near x264's speed."""
 
@@ -123,6 +156,7 @@ class WebmWriter(FFmpegWriter):
                 str(self.path)]
 
 
+@WRITERS.register("png")
 class PosterWriter(Writer):
     """A PNG of one frame (`frame`, a master frame index), copied when it passes by."""
 
@@ -157,6 +191,7 @@ def gif_attempts(fps: float, width: int, colours: int, max_size: int | None) -> 
     return ladder
 
 
+@WRITERS.register("gif")
 class GifWriter(FFmpegWriter):
     """A palette GIF at its own width and fps, from ffmpeg's palettegen/paletteuse.
 
@@ -214,8 +249,3 @@ class GifWriter(FFmpegWriter):
         super().cleanup()
         if hasattr(self, "tmpdir"):
             shutil.rmtree(self.tmpdir, ignore_errors=True)
-
-
-WRITERS: dict[str, type[Writer]] = {
-    "mp4": Mp4Writer, "webm": WebmWriter, "gif": GifWriter, "png": PosterWriter, "null": NullWriter,
-}

@@ -1,0 +1,83 @@
+"""What every animated figure shares: an 8-inch design scaled by dpi, the theme, the canvas, small axes.
+
+Both figures (`SceneFigure`, `SweepFigure`) derive from `FigureBase`; together with `render.draw.view.View`
+this is the whole contract the encoder relies on.
+"""
+
+from __future__ import annotations
+
+import matplotlib
+import numpy as np
+from matplotlib.artist import Artist
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
+
+from render.draw.theme import THEMES, Theme, rc_params
+from render.record.snapshot import Snapshot
+
+#: The layout is designed in inches for an 8-inch-wide figure; other pixel sizes only change the dpi, so
+#: text stays readable when the video is scaled down to an 800-pixel GIF.
+DESIGN_WIDTH = 8.0
+FONT, SMALL, LINE = 8.0, 6.5, 1.5  # points: titles and captions; ticks and legends; curves
+
+
+def samples_label(x: float, _pos=None) -> str:
+    """Tick labels of a sample-count axis: 1500 -> '1.5k'."""
+    return f"{x / 1000:g}k" if abs(x) >= 1000 else f"{x:g}"
+
+
+def robust_limits(lows: np.ndarray, highs: np.ndarray, include: tuple[float, ...] = (0.0,),
+                  pct: float = 2.0, margin: float = 0.08) -> tuple[float, float]:
+    """y-limits that hold for every frame: percentiles of each frame's extremes, so a few outlier
+    snapshots (early transients, a diverging step) cannot squash the rest; non-finite values ignored."""
+    lows, highs = lows[np.isfinite(lows)], highs[np.isfinite(highs)]
+    lo = min([np.percentile(lows, pct)] if lows.size else [], default=0.0)
+    hi = max([np.percentile(highs, 100 - pct)] if highs.size else [], default=1.0)
+    lo, hi = min(lo, *include), max(hi, *include)
+    if hi - lo < 1e-9:
+        lo, hi = lo - 0.5, hi + 0.5
+    pad = (hi - lo) * margin
+    return float(lo - pad), float(hi + pad)
+
+
+class FigureBase:
+    """A themed Agg figure of `size` pixels for one snapshot; subclasses build it inside `self.rc`."""
+
+    def __init__(self, snapshot: Snapshot, size: tuple[int, int], theme: str, lang: str) -> None:
+        self.snapshot, self.size, self.lang = snapshot, size, lang
+        self.theme: Theme = THEMES[theme]
+        self.rc = rc_params(self.theme, lang)
+        self.total = int(snapshot.steps[-1])
+        self.target_name = snapshot.meta.get("target_name", "target")
+        self.animated: list[Artist] = []
+        with matplotlib.rc_context(self.rc):
+            self.fig = Figure(figsize=(DESIGN_WIDTH, DESIGN_WIDTH * size[1] / size[0]),
+                              dpi=size[0] / DESIGN_WIDTH)
+            FigureCanvasAgg(self.fig)
+            self.build()
+        for artist in self.animated:
+            artist.set_animated(True)
+
+    def build(self) -> None:
+        """Lay the figure out; put every artist that changes per frame in `self.animated`."""
+        raise NotImplementedError
+
+    @property
+    def n_snapshots(self) -> int:
+        return len(self.snapshot.steps)
+
+    def style(self, ax, y_ticks: int | None = 5) -> None:
+        """Small ticks and thin spines; `y_ticks` major ticks at most (None: leave the locator)."""
+        ax.tick_params(labelsize=SMALL, length=2.5, pad=1.5, width=0.6)
+        if y_ticks:
+            ax.yaxis.set_major_locator(MaxNLocator(y_ticks))
+        for spine in ax.spines.values():
+            spine.set_linewidth(0.6)
+
+    def init(self) -> list[Artist]:
+        """FuncAnimation's init_func: the first snapshot."""
+        return self.update(0.0)
+
+    def update(self, pos: float) -> list[Artist]:
+        raise NotImplementedError

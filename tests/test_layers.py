@@ -1,0 +1,99 @@
+"""Data flows one way: render uses scenes uses ourdl; inside render, record -> draw -> encode -> app.
+
+Every import statement of every module is read (top level and inside functions alike, since a lazy import
+is still a dependency), and the record stage is also imported for real to see what it pulls in.
+"""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+STAGES = ("record", "draw", "encode", "app")
+#: third-party packages a stage may not use (record is numpy only: it runs in the sweeps' workers,
+#: in the Recorder inside a learner's loop, and in CI checks without a display stack)
+FORBIDDEN = {
+    "record": {"matplotlib", "PIL", "typer", "rich", "imageio", "imageio_ffmpeg"},
+    "draw": {"typer", "rich", "imageio_ffmpeg"},
+    "encode": {"typer", "rich"},
+    "app": set(),
+}
+
+
+def imports(path: Path) -> list[tuple[int, str]]:
+    """(line, dotted module) of every import in a file; relative imports resolved against its package."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    package = ".".join(path.relative_to(ROOT).with_suffix("").parts[:-1])
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found += [(node.lineno, alias.name) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")[: len(package.split(".")) - node.level + 1]
+                module = ".".join(base + ([node.module] if node.module else []))
+            else:
+                module = node.module or ""
+            found.append((node.lineno, module))
+            # `from render import app` names a module too
+            found += [(node.lineno, f"{module}.{a.name}") for a in node.names if module in ("render",)]
+    return found
+
+
+def modules(package: str) -> list[Path]:
+    return sorted(p for p in (ROOT / package).rglob("*.py") if "__pycache__" not in p.parts)
+
+
+def stage_of(module: str) -> str | None:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 and parts[0] == "render" and parts[1] in STAGES else None
+
+
+@pytest.mark.parametrize("stage", STAGES)
+def test_each_stage_imports_only_earlier_stages_and_its_allowed_packages(stage):
+    allowed = set(STAGES[: STAGES.index(stage) + 1])
+    problems = []
+    for path in modules(f"render/{stage}"):
+        for line, module in imports(path):
+            top = module.split(".")[0]
+            used = stage_of(module)
+            where = f"{path.relative_to(ROOT)}:{line} imports {module}"
+            if used is not None and used not in allowed:
+                problems.append(f"{where} (a later stage)")
+            if top in FORBIDDEN[stage]:
+                problems.append(f"{where} (not allowed in render.{stage})")
+            if module == "render" or (top == "render" and used is None and module.count(".") >= 1
+                                      and module.split(".")[1] not in ("__main__",)):
+                problems.append(f"{where} (render's top level is the front door, not a dependency)")
+    assert not problems, "\n".join(problems)
+
+
+def test_nothing_lives_at_renders_top_level_but_the_front_door():
+    top = sorted(p.name for p in (ROOT / "render").glob("*.py"))
+    assert top == ["__init__.py", "__main__.py"], top
+
+
+def test_scenes_name_nothing_in_render_and_ourdl_nothing_of_ours():
+    problems = []
+    for package, banned in (("scenes", {"render"}), ("ourdl", {"render", "scenes", "matplotlib"})):
+        for path in modules(package):
+            for line, module in imports(path):
+                if module.split(".")[0] in banned:
+                    problems.append(f"{path.relative_to(ROOT)}:{line} imports {module}")
+    assert not problems, "\n".join(problems)
+
+
+def test_the_record_stage_loads_no_drawing_or_cli_package():
+    """What importing the record stage (and recording a scene) really pulls in, dependencies included."""
+    code = ("import sys, render.record, render.record.check, render.record.sweep, render.record.diff; "
+            "from scenes import get_scene; "
+            "render.record.record(get_scene('fig8').with_overrides(samples=20, every=10)); "
+            "print(sorted({m.split('.')[0] for m in sys.modules} & "
+            "{'matplotlib', 'PIL', 'typer', 'rich', 'imageio', 'imageio_ffmpeg', 'click'}))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert out.stdout.strip() == "[]", out.stdout
