@@ -1,5 +1,7 @@
 """The CLI through typer's CliRunner: exit codes, one-line errors, --help with examples."""
 
+import html
+import re
 from pathlib import Path
 
 import imageio_ffmpeg
@@ -124,3 +126,51 @@ def test_max_size_reports_what_the_gif_settled_on(tmp_path):
     assert result.exit_code == 0, result.output
     assert "fig8.gif fits 0.15 MB at" in result.stdout
     assert (tmp_path / "fig8.gif").stat().st_size <= 150_000
+
+
+def test_messages_show_square_brackets_as_written():
+    """Every message passes through rich; markup in it must be shown, not eaten (it ate '[zh]' once)."""
+    result = runner.invoke(app, ["scene", "fig8[zh]", "--out", "unused"])
+    assert result.exit_code == 2
+    assert "fig8[zh]" in result.stderr
+
+
+def test_render_all_takes_every_render_option_and_passes_them_on(tmp_path, monkeypatch):
+    """`render all` accepts what `render scene` accepts (it refused --lang zh once) and hands every
+    given option to each scene's job and to the command the gallery shows."""
+    from render.app import gallery
+
+    seen = []
+
+    def fake_render_all(jobs, workers, done):
+        seen.extend(jobs)
+        results = [gallery.Result(j.name, error="not rendered in this test") for j in jobs]
+        for r in results:
+            done(r)
+        return results
+
+    monkeypatch.setattr(gallery, "render_all", fake_render_all)
+    valued = [("--lang", "zh"), ("--theme", "dark"), ("--duration", "4"), ("--hold", "0.5"), ("--frame", "3"),
+              ("--crf", "30"), ("--preset", "fast"), ("--gif-fps", "10"), ("--gif-width", "640"),
+              ("--gif-colors", "64"), ("--dither", "bayer"), ("--max-size", "2MB"), ("--quality", "low"),
+              ("--size", "640x360"), ("--fps", "24"), ("--format", "gif,webm"), ("--steps", "60"),
+              ("--every", "20"), ("--lr", "0.02"), ("--seed", "3"), ("--activation", "Relu")]
+    switches = ["--no-loss", "--interpolate", "--no-poster"]
+    given = [w for pair in valued for w in pair] + switches
+    result = runner.invoke(app, ["all", "fig8", "--out", str(tmp_path), *given])
+    assert result.exit_code == 1, result.output  # our fake jobs all "failed"
+    (job,) = seen
+    o = job.options
+    assert (o.lang, o.theme, o.loss_panel, o.interpolate, o.duration, o.hold, o.poster_frame, o.poster) == \
+        ("zh", "dark", False, True, 4.0, 0.5, 3, False)
+    assert (o.crf, o.preset, o.gif_fps, o.gif_width, o.gif_colors, o.gif_dither, o.max_size) == \
+        (30, "fast", 10.0, 640, 64, "bayer", 2_000_000)
+    assert (o.quality, o.size, o.fps, o.formats) == ("low", (640, 360), 24.0, ("gif", "webm"))
+    assert {k: job.training[k] for k in ("steps", "every", "lr", "seed", "activation")} == \
+        {"steps": 60, "every": 20, "lr": 0.02, "seed": 3, "activation": "Relu"}
+    page = (tmp_path / "index.html").read_text()
+    shown = re.search(r"<pre><code>(render scene fig8 .*?)</code></pre>", page)
+    words = html.unescape(shown[1]).split()
+    for flag, value in valued:
+        assert words[words.index(flag) + 1] == value, flag
+    assert set(switches) <= set(words)
