@@ -6,7 +6,8 @@ from PIL import Image
 from typer.testing import CliRunner
 
 from render.app.cli import app
-from render.draw.graph import graph_model, graphviz_available, layers, render_graph, style, to_dot
+from render.draw.graph import graphviz_available, render_graph, style, to_dot
+from render.draw.graph_layout import graph_model, layers
 from render.draw.theme import THEMES
 from scenes import get_scene
 

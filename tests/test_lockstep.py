@@ -142,16 +142,16 @@ def test_seed_override_moves_inits_and_data():
 
 @pytest.mark.parametrize("name", ["relu_vs_leakyrelu", "init_basin"])
 def test_sweep_figure_draws_every_panel(name, small_sweep):
-    from render.draw.sweep_figure import SweepFigure
+    from render.draw.sweep_figure import sweep_figure
     from render.encode.stream import render_frame
 
     snap = small_sweep[1] if name == "relu_vs_leakyrelu" else record(
         get_scene(name).with_count(9).with_overrides(samples=200))
-    view = SweepFigure(snap, size=(640, 360))
+    view = sweep_figure(snap, size=(640, 360))
     first, last = render_frame(view, 0), render_frame(view, view.n_snapshots - 1)
     assert first.shape == (360, 640, 4)
     assert (first != last).any()
     assert all(a.get_animated() for a in view.animated)
     # a snapshot without named runs still draws
     empty = dataclasses.replace(snap, meta={**snap.meta, "runs": []}, curves=snap.curves[:0])
-    render_frame(SweepFigure(empty, size=(320, 180)), 0)
+    render_frame(sweep_figure(empty, size=(320, 180)), 0)

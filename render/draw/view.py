@@ -34,9 +34,9 @@ def make_view(snapshot: Snapshot, size: tuple[int, int], theme: str = "light", l
               loss_panel: bool = True) -> View:
     """The figure that draws `snapshot`: a sweep has one of its own (it has no per-run loss panel)."""
     if snapshot.kind == "sweep":
-        from render.draw.sweep_figure import SweepFigure
+        from render.draw.sweep_figure import sweep_figure
 
-        return SweepFigure(snapshot, size=size, theme=theme, lang=lang)
+        return sweep_figure(snapshot, size=size, theme=theme, lang=lang)
     from render.draw.scene_figure import SceneFigure
 
     return SceneFigure(snapshot, size=size, theme=theme, lang=lang, loss_panel=loss_panel)

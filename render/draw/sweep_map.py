@@ -1,0 +1,98 @@
+"""A map sweep (`init_basin`): an image per activation over the two swept parameters, coloured by fitting
+mode and shaded by loss (pale: not fitted), Fig 7 and Fig 8 marked; their output curves; the fitted share
+of the grid over training."""
+
+from __future__ import annotations
+
+import numpy as np
+from matplotlib.colors import to_rgb
+from matplotlib.patches import Patch
+from matplotlib.ticker import MaxNLocator
+
+from render.draw.base import FONT, SMALL
+from render.draw.sweep_figure import SweepFigure, _blend, _sub
+from render.draw.text import text
+
+
+class MapSweepFigure(SweepFigure):
+    """A grid of inits over two parameters: a map per activation."""
+
+    def build(self) -> None:
+        self._build_map()
+
+    def _build_map(self) -> None:
+        fig, lang = self.fig, self.lang
+        inits = self.sweep["inits"]
+        (ax0, ax1), (x0, x1, nx), (y0, y1, ny) = inits["axes"], inits["x"], inits["y"]
+        self.map_shape = (int(ny), int(nx))
+        n_a = len(self.acts)
+        self._header(text(lang, "map_title", acts=" / ".join(self.acts), nx=nx, ny=ny,
+                        ax0=_sub(ax0), ax1=_sub(ax1)))
+        w, h = fig.get_size_inches()
+        top, bottom = 0.885, 0.14
+        side = (top - bottom) * h  # square maps as tall as the plot area
+        left = 0.06
+        gap = 0.55
+        for a in range(n_a):
+            rect = (left + a * (side + gap) / w, bottom, side / w, (top - bottom))
+            self._map_panel(fig.add_axes(rect), a, (x0, x1, y0, y1), inits, (_sub(ax0), _sub(ax1)))
+        right0 = left + (n_a * side + (n_a - 1) * gap + 0.55) / w
+        gs = fig.add_gridspec(3, 1, left=right0, right=0.985, top=top, bottom=bottom + 0.035,
+                              hspace=0.75)
+        groups = self._named_groups()
+        for k in range(2):
+            self._curve_panel(fig.add_subplot(gs[k, 0]), *(groups[k] if k < len(groups) else ("", [])))
+        self._rate_panel(fig.add_subplot(gs[2, 0]), int(self.sweep["count"]), band=False)
+        mh, ml = self._mode_handles()
+        mh.append(Patch(color=_blend(self.theme.muted, self.theme.background, 0.68)))
+        ml.append(text(lang, "pale"))
+        self._legend(mh, ml, ncol=len(mh))
+
+    def _map_panel(self, ax, a: int, extent: tuple, inits: dict, names: tuple[str, str]) -> None:
+        th, lang = self.theme, self.lang
+        loss, mode = self.x["sweep_map_loss"][a], self.x["sweep_map_mode"][a]
+        shape = self.map_shape
+        palette = np.array([to_rgb(c) for c in self.mode_colors])
+        bg = np.asarray(to_rgb(th.background))
+        lo_log, thr_log = np.log(0.03), np.log(self.threshold)
+
+        def rgb(i: int) -> np.ndarray:
+            l_i = loss[i].astype(float)
+            base = palette[mode[i]]
+            fitted = l_i < self.threshold
+            with np.errstate(divide="ignore", invalid="ignore"):
+                depth = np.clip((np.log(l_i) - lo_log) / (thr_log - lo_log), 0, 1)  # 0 best .. 1 at thr
+            amount = np.where(fitted, 0.35 * depth, 0.62 + 0.2 * np.clip(np.log(l_i / self.threshold) /
+                                                                          np.log(10), 0, 1))
+            amount = np.where(np.isfinite(l_i), amount, 0.9)
+            out = base * (1 - amount[:, None]) + bg * amount[:, None]
+            return out.reshape(*shape, 3)
+
+        image = ax.imshow(rgb(0), origin="lower", extent=extent, aspect="auto", interpolation="nearest",
+                          zorder=1)
+        ax.set_xlim(extent[0], extent[1])
+        ax.set_ylim(extent[2], extent[3])
+        ax.set_xlabel(names[0], fontsize=SMALL, labelpad=1)
+        ax.set_ylabel(names[1], fontsize=SMALL, labelpad=1)
+        # everything drawn over the (animated) image must be animated too, or the image would cover it
+        over = [ax.axhline(0, color=th.foreground, lw=0.5, alpha=0.5, zorder=2),
+                ax.axvline(0, color=th.foreground, lw=0.5, alpha=0.5, zorder=2)]
+        for label, (mx, my) in inits.get("marks", {}).items():
+            over += ax.plot([mx], [my], "o", ms=4.5, mfc="none", mec=th.foreground, mew=1.2, zorder=3)
+            over.append(ax.annotate(label, (mx, my), xytext=(5, -3), textcoords="offset points",
+                                    fontsize=SMALL, fontweight="bold", color=th.foreground, va="top",
+                                    zorder=3))
+        ax.set_title(text(lang, "map", act=self.acts[a]), fontsize=FONT, pad=3)
+        self.style(ax, y_ticks=4)
+        ax.xaxis.set_major_locator(MaxNLocator(5))
+        share = ax.text(0.02, 0.98, "", transform=ax.transAxes, fontsize=SMALL, va="top", ha="left",
+                        fontweight="bold", color=th.foreground, zorder=4,
+                        bbox=dict(boxstyle="round,pad=0.25", fc=th.background, ec="none", alpha=0.8))
+        frac = self.x["sweep_fitted"][a]
+        self._animate(image, *over, share)
+
+        def update(i: int, step: float) -> None:
+            image.set_data(rgb(i))
+            share.set_text(text(lang, "grid_fitted", pct=100 * frac[i]))
+        self._updaters.append(update)
+

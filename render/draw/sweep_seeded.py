@@ -1,0 +1,108 @@
+"""A seeded sweep (`relu_vs_leakyrelu`): the evaluation-loss histogram of every activation, the fitting
+modes (fitted solid, not fitted pale), the share of fitted runs over training with its 95% band, and the
+output curves of a few named runs beside the target."""
+
+from __future__ import annotations
+
+from matplotlib.colors import to_rgb
+from matplotlib.lines import Line2D
+from matplotlib.ticker import FuncFormatter, MaxNLocator, PercentFormatter
+
+from render.draw.base import FONT, LINE, SMALL
+from render.draw.sweep_figure import SweepFigure, _blend
+from render.draw.text import text
+
+
+class SeededSweepFigure(SweepFigure):
+    """Many random inits: distributions over runs."""
+
+    def build(self) -> None:
+        self._build_seeded()
+
+    def _build_seeded(self) -> None:
+        fig, th, lang = self.fig, self.theme, self.lang
+        inits = self.sweep["inits"]
+        lo, hi = inits.get("range", [-1, 1])
+        count = int(self.sweep["count"])
+        self._header(text(lang, "seeded_title", acts=" vs ".join(self.acts), count=count, lo=lo, hi=hi))
+        gs = fig.add_gridspec(2, 3, left=0.06, right=0.985, top=0.885, bottom=0.15, hspace=0.5,
+                              wspace=0.28, width_ratios=[1.0, 1.0, 1.0])
+        self._hist_panel(fig.add_subplot(gs[0, 0:2]), count)
+        self._modes_panel(fig.add_subplot(gs[0, 2]), count)
+        self._rate_panel(fig.add_subplot(gs[1, 0]), count)
+        groups = self._named_groups()
+        for k in range(2):
+            self._curve_panel(fig.add_subplot(gs[1, 1 + k]), *(groups[k] if k < len(groups) else ("", [])))
+        handles = [Line2D([], [], color=self._act_color(a), lw=LINE) for a in range(len(self.acts))]
+        labels = list(self.acts)
+        handles.append(Line2D([], [], color=th.target, lw=LINE * 0.8, ls=(0, (4, 3))))
+        labels.append(text(lang, "target", target=self.target_name))
+        mh, ml = self._mode_handles()
+        self._legend(handles + mh, labels + ml, ncol=len(handles) + len(mh))
+
+    def _hist_panel(self, ax, count: int) -> None:
+        th, lang = self.theme, self.lang
+        hist, edges = self.x["sweep_hist"] / count, self.x["sweep_edges"]
+        ax.set_xscale("log")
+        ax.set_xlim(edges[0], edges[-1])
+        ax.set_ylim(0, float(hist.max()) * 1.12)
+        ax.axvspan(edges[0], self.threshold, color=th.span, lw=0, zorder=0)
+        ax.axvline(self.threshold, color=th.muted, lw=0.8, ls="--", zorder=1)
+        ax.text(self.threshold / 1.08, ax.get_ylim()[1] * 0.97, text(lang, "fitted_zone", thr=self.threshold),
+                fontsize=SMALL, ha="right", va="top", color=th.muted)
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: f"{v:g}"))
+        ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+        ax.set_title(text(lang, "hist", target=self.target_name), fontsize=FONT, pad=3)
+        self.style(ax, y_ticks=4)
+        stairs, shares = [], []
+        for a in range(len(self.acts)):
+            color = self._act_color(a)
+            stairs.append(ax.stairs(hist[a, 0], edges, fill=True, facecolor=(*to_rgb(color), 0.25),
+                                    edgecolor=color, lw=LINE * 0.8, zorder=2 + a))
+            shares.append(ax.text(0.985, 0.95 - 0.11 * a, "", transform=ax.transAxes, ha="right", va="top",
+                                  fontsize=FONT, color=color, fontweight="bold"))
+        frac = self.x["sweep_fitted"]
+        self._animate(*stairs, *shares)
+
+        def update(i: int, step: float) -> None:
+            for a, (st, txt) in enumerate(zip(stairs, shares)):
+                st.set_data(hist[a, i])
+                txt.set_text(text(lang, "share", act=self.acts[a], pct=100 * frac[a, i]))
+        self._updaters.append(update)
+
+    def _modes_panel(self, ax, count: int) -> None:
+        th = self.theme
+        counts, fitted = self.x["sweep_mode_counts"] / count, self.x["sweep_mode_fitted"] / count
+        n_a, _, n_m = counts.shape
+        ax.set_xlim(0, 1)
+        ax.set_ylim(-0.6, n_a - 0.4)
+        ax.set_yticks(range(n_a), self.acts)
+        ax.invert_yaxis()
+        ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+        ax.xaxis.set_major_locator(MaxNLocator(4))
+        ax.set_title(text(self.lang, "modes"), fontsize=FONT, pad=3)
+        self.style(ax, y_ticks=None)
+        bars = []  # per activation, per mode: (fitted rect, not fitted rect)
+        for a in range(n_a):
+            row = []
+            for m in range(n_m):
+                c = self.mode_colors[m]
+                solid = ax.barh(a, 0.0, height=0.62, color=c, lw=0)[0]
+                pale = ax.barh(a, 0.0, height=0.62, color=_blend(c, th.background, 0.68), lw=0)[0]
+                row.append((solid, pale))
+            bars.append(row)
+        self._animate(*[r for row in bars for pair in row for r in pair])
+
+        def update(i: int, step: float) -> None:
+            for a in range(n_a):
+                left = 0.0
+                for m in range(n_m):
+                    solid, pale = bars[a][m]
+                    f, total = fitted[a, i, m], counts[a, i, m]
+                    solid.set_x(left)
+                    solid.set_width(f)
+                    pale.set_x(left + f)
+                    pale.set_width(total - f)
+                    left += total
+        self._updaters.append(update)
+
