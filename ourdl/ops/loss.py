@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import numpy as np
 
-from ourdl.core import Value
-from ourdl.ops import _Binary, _is_array
+from ourdl.core import Node, Value
+from ourdl.ops.ops import _is_array
 
-__all__ = ["ValueLoss", "SquareLoss"]
+__all__ = ["LossFunction", "ValueLoss", "SquareLoss"]
 
 
-class ValueLoss(_Binary):
+class LossFunction(Node):
+    """A loss: the node training starts its gradients from. The base of the built-in losses."""
+
+
+class ValueLoss(LossFunction):
     """|label − y|; d/d(label) = sign(label − y) with 0 counted as negative, d/dy its negative."""
+
+    arity = 2
 
     def compute(self, label: Value, y: Value) -> Value:
         return abs(label - y)
@@ -25,8 +31,10 @@ class ValueLoss(_Binary):
         return sign if index == 0 else -sign
 
 
-class SquareLoss(_Binary):
+class SquareLoss(LossFunction):
     """(label − y)²; d/d(label) = 2(label − y), d/dy its negative."""
+
+    arity = 2
 
     def compute(self, label: Value, y: Value) -> Value:
         d = label - y
