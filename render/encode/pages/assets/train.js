@@ -25,6 +25,7 @@
  * may compile WebAssembly). Both are bit-identical; the tests run both.
  *
  * Interface (window.ourdl.train):
+ *   variantGraph(graph, {activation, loss}) -> the graph with those kinds (for graph.js to evaluate).
  *   compile(graph, {activation, loss, engine})  -> Net. activation replaces every activation node's
  *       kind (ACTIVATIONS); loss 'absolute' | 'squared' replaces the loss node's; engine 'auto'
  *       (WebAssembly when possible) | 'interpreter' | 'wasm' (throws when unavailable).
@@ -78,6 +79,11 @@
       if (loss && n.name === graph.loss) kind = LOSSES[loss];
       return { name: String(n.name), kind, parents: n.parents.map(String) };
     });
+  }
+
+  /** The graph (snapshot meta) with its activation and loss nodes re-kinded: what graph.js evaluates. */
+  function variantGraph(graph, options) {
+    return Object.assign({}, graph, { nodes: variant(graph, options) });
   }
 
   /** Compile `graph` (snapshot meta) into a Net that trains it sample by sample. */
@@ -303,6 +309,18 @@
     return seed;
   }
 
+  /** The data stream of `seed`: xs = default_rng(seed).uniform(0, 2, samples), ys = xs². The last one is
+   * kept, and a shorter run of the same seed takes its prefix (a generator's draws do not depend on how
+   * many are asked for), so moving a slider never regenerates the data. */
+  let cached = { seed: -1, xs: new Float64Array(0), ys: new Float64Array(0) };
+  function data(seed, samples) {
+    if (cached.seed !== seed || cached.xs.length < samples) {
+      const xs = ourdl.random.uniform(seed, 0.0, 2.0, samples);
+      cached = { seed, xs, ys: targetOf(xs) };
+    }
+    return { xs: cached.xs.subarray(0, samples), ys: cached.ys.subarray(0, samples) };
+  }
+
   /** One run, trained snapshot by snapshot exactly as render.record.runs.record_run does. */
   class Trainer {
     constructor(graph, config) {
@@ -315,8 +333,9 @@
       this.lr = config.lr;
       this.steps = config.steps ? [...config.steps].sort((a, b) => a - b)
         : linearSteps(this.samples, config.every || 1, config.marks);
-      this.xs = ourdl.random.uniform(seed, 0.0, 2.0, this.samples);
-      this.ys = targetOf(this.xs);
+      const d = data(seed, this.samples);
+      this.xs = d.xs;
+      this.ys = d.ys;
       const S = this.steps.length, P = this.names.length;
       this.params = new Float64Array(S * P).fill(NaN);
       this.trainLoss = new Float64Array(S).fill(NaN);
@@ -372,5 +391,5 @@
     };
   }
 
-  ourdl.train = { compile, Trainer, run, linearSteps, targetOf, ACTIVATIONS, LOSSES: Object.keys(LOSSES), BLOWUP, OPS };
+  ourdl.train = { compile, variantGraph, Trainer, run, linearSteps, targetOf, ACTIVATIONS, LOSSES: Object.keys(LOSSES), BLOWUP, OPS };
 })(globalThis.ourdl = globalThis.ourdl || {});

@@ -240,6 +240,10 @@
     return new Uint8Array(out);
   }
 
+  /** Compiled modules by their bytes: a module depends only on the graph, so changing a setting other
+   * than the activation or the loss reuses it (compiling costs milliseconds, instantiating microseconds). */
+  const modules = new Map();
+
   /**
    * A WebAssembly trainer for `net` (a train.js Net), or null where WebAssembly cannot run here.
    * Returns train(xs, ys, from, to, lr) -> {total, bad}, reading and writing net's parameters.
@@ -251,7 +255,9 @@
     let memory, instance;
     try {
       memory = new WebAssembly.Memory({ initial: 1 });
-      instance = new WebAssembly.Instance(new WebAssembly.Module(bytes),
+      const key = String.fromCharCode.apply(null, bytes);
+      if (!modules.has(key)) modules.set(key, new WebAssembly.Module(bytes));
+      instance = new WebAssembly.Instance(modules.get(key),
         { m: { exp: Math.exp, tanh: Math.tanh, mem: memory } });
     } catch (err) { // a Content-Security-Policy without 'wasm-unsafe-eval', or no compiler
       return null;

@@ -1,0 +1,167 @@
+"""The lab (issue 12): one offline page that trains the scene's network in the browser, exactly as ourdl does.
+
+The page carries the scene's graph (the snapshot meta's description: nodes, kinds, parents, parameters
+in update order), its presets (the runs with explicit inits, e.g. Fig 7 and Fig 8), the grid and target,
+the look and words of the player, and a small init-basin map precomputed here by the lockstep engine
+(lab_map.py). Its JavaScript (assets/random.js, train.js, train_wasm.js) regenerates the recorder's data
+stream (numpy's default_rng) and trains with the tutorial's per-sample SGD, bit for bit; assets/lab.js is
+the user interface, and the figure is the player's (assets/player.js) fed with the runs it trains.
+
+`lab_html(scene)` returns the page; `write_lab(path, scene=...)` writes it atomically.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+from pathlib import Path
+
+from render.draw.sweep_figure import MODE_COLORS, MODE_NAMES_ZH
+from render.draw.text import STRINGS, panel_title, run_label
+from render.draw.theme import THEMES
+from render.encode.pages.build import b64, page
+from render.encode.pages.lab_map import MAP_SIZE, basin_map, default_run, supports_map
+from render.encode.pages.lab_strings import LAB
+from render.encode.pages.player import ASPECT, KNOWN_OPS, SPEEDS, computable
+from render.encode.pages.strings import UI
+from render.record.atomic import atomic_write
+from render.record.runs import graph_meta, name_nodes
+from scenes import Scene, get_scene, list_scenes
+from scenes.base import square
+
+#: the page's scripts, in load order: the player's drawing code, then the engine, then the lab
+SCRIPTS = ["data.js", "graph.js", "plot.js", "player.js", "random.js", "train.js", "train_wasm.js", "lab.js"]
+STYLES = ["standalone.css", "page.css", "lab.css"]
+#: what the page's policy adds to the player's: compiling the WebAssembly it builds from the graph
+#: (assets/train_wasm.js). Unlike 'unsafe-eval' this never lets a string become JavaScript.
+WASM_SOURCE = "'wasm-unsafe-eval'"
+#: the activation kinds the page can switch between, and the losses (ourdl.ops, ourdl.ops.loss)
+ACTIVATIONS = ("LeakyRelu", "Relu", "Sigmoid", "Tanh", "Step")
+LOSSES = {"ValueLoss": "absolute", "SquareLoss": "squared"}
+#: the largest run the page offers (its data is 16 bytes a sample)
+MAX_SAMPLES = 1_000_000
+#: whether `render scene` can switch the loss (proposed as `--loss squared`; the page says so otherwise)
+CLI_HAS_LOSS = False
+#: seconds the timeline takes at 1x: the whole of Fig 7 in a few seconds
+DURATION = 4.0
+
+
+def command_scene(scene: Scene) -> str:
+    """The scene a `render scene NAME --init ...` command re-records one lab run with: the scene itself
+    when it has one run, else the first registered one-run scene built the same way (fig8 for the chapter)."""
+    if len(scene.runs) == 1:
+        return scene.name
+    for other in list_scenes():
+        if len(other.runs) == 1 and other.build is scene.build and type(other) is Scene:
+            return other.name
+    return scene.name
+
+
+def _presets(scene: Scene, names: list[str], lang: str) -> list[dict]:
+    """One preset per run of the scene: its label's short name ("Fig 7") and its initial values."""
+    out, seen = [], set()
+    for run in scene.runs:
+        init = run.initial_values(names)
+        key = tuple(init[n] for n in names)
+        if key in seen:
+            continue
+        seen.add(key)
+        short = run_label(run.label, lang).split(":")[0].strip() or run.label
+        out.append({"name": short, "label": run_label(run.label, lang), "init": init,
+                    "seed": run.init_seed})
+    return out
+
+
+def _map_data(scene: Scene, names: list[str], theme: str, lang: str, size: int,
+              loss_kind: str) -> dict | None:
+    if not size or not supports_map(names):
+        return None
+    m = basin_map(scene, default_run(scene), size=size)
+    modes = [MODE_NAMES_ZH.get(n, n) if lang == "zh" else n for n in m["modes"]]
+    return {"axes": m["axes"], "range": m["range"], "size": m["size"], "others": m["others"],
+            "activation": m["activation"], "lossKind": loss_kind, "lr": m["lr"], "samples": m["samples"],
+            "dataSeed": m["data_seed"], "threshold": m["threshold"], "modes": modes,
+            "colors": list(MODE_COLORS[theme]), "loss": b64(m["loss"], "<f4"), "mode": b64(m["mode"], "|i1")}
+
+
+def lab_data(scene: Scene, theme: str = "light", lang: str = "en", map_size: int = MAP_SIZE) -> dict:
+    """The JSON the lab reads (assets/lab.js)."""
+    if scene.target is not square:
+        raise ValueError(f"scene {scene.name!r}: the lab trains scenes whose target is x² (the chapter's)")
+    net = scene.build(scene.activation)
+    name_nodes(net)
+    graph = graph_meta(net)
+    if not computable(graph):
+        unknown = sorted({n["kind"] for n in graph["nodes"]} - KNOWN_OPS)
+        raise ValueError(f"scene {scene.name!r}: the lab cannot train {', '.join(unknown) or 'this graph'}")
+    loss_kind = next(n["kind"] for n in graph["nodes"] if n["name"] == graph["loss"])
+    if loss_kind not in LOSSES:
+        raise ValueError(f"scene {scene.name!r}: the lab knows the losses {', '.join(LOSSES)}, "
+                         f"not {loss_kind}")
+    names = graph["params"]
+    run = default_run(scene)
+    presets = _presets(scene, names, lang)
+    reach = max([1.0] + [abs(v) for p in presets for v in p["init"].values()])
+    th = THEMES[theme]
+    target = scene.target_name
+    strings = {k: v for k, v in STRINGS[lang].items() if k != "caption"}
+    strings.update({k: STRINGS[lang][k].format(target=target) for k in ("loss_eval", "target")})
+    grid = scene.grid()
+    lab = LAB[lang]
+    return {
+        "format": "ourdl-lab", "version": 1, "lang": lang, "scene": scene.name,
+        "description": scene.description,
+        "theme": {"name": theme, "background": th.background, "foreground": th.foreground, "muted": th.muted,
+                  "span": th.span, "target": th.target, "palette": list(th.palette)},
+        "strings": strings, "captionTemplate": STRINGS[lang]["caption"], "targetName": target,
+        "ui": {**UI[lang], "play": lab["train"], "pause": lab["pause"], "keys": lab["keys"]},
+        "lab": lab,
+        "graph": graph, "activations": list(ACTIVATIONS), "losses": list(LOSSES.values()),
+        "panels": [{"title": panel_title(p.describe(), lang), "nodes": list(p.nodes),
+                    "colors": list(p.colors), "target": p.target} for p in scene.panels],
+        "xRange": list(scene.x_range), "dataRange": list(scene.data_range),
+        "grid": b64(grid), "target": b64(scene.target(grid)),
+        "defaults": {"init": run.init, "lr": run.lr, "samples": run.samples, "activation": scene.activation,
+                     "loss": LOSSES[loss_kind], "dataSeed": run.data_seed},
+        "presets": presets, "sliderRange": [-math.ceil(reach), math.ceil(reach)],
+        "maxSamples": MAX_SAMPLES, "marks": [int(m) for m in scene.schedule.marks],
+        "duration": DURATION, "hold": 1.5, "speeds": SPEEDS, "aspect": ASPECT,
+        "command": {"scene": command_scene(scene), "loss": CLI_HAS_LOSS},
+        "map": _map_data(scene, names, theme, lang, map_size, LOSSES[loss_kind]),
+    }
+
+
+def lab_html(scene: Scene | None = None, theme: str = "light", lang: str = "en",
+             map_size: int = MAP_SIZE) -> str:
+    """The whole page: one file, no network, opens from file://. `map_size` 0 leaves the map out."""
+    if theme not in THEMES:
+        raise ValueError(f"theme {theme!r} (choose {', '.join(THEMES)})")
+    if lang not in STRINGS:
+        raise ValueError(f"lang {lang!r} (choose {', '.join(STRINGS)})")
+    scene = scene if scene is not None else get_scene("fig7_vs_fig8")
+    data = lab_data(scene, theme, lang, map_size)
+    body = (f'<div class="ourdl-lab" data-theme="{theme}" data-source="ourdl-lab-data">'
+            f'<noscript>{LAB[lang]["title"]}: JavaScript is needed to train.</noscript></div>')
+    text = page(title=LAB[lang]["title"], lang=lang, body=body, data=data, scripts=SCRIPTS, styles=STYLES,
+                data_id="ourdl-lab-data")
+    return _allow_wasm(text)
+
+
+def _allow_wasm(text: str) -> str:
+    """Add WASM_SOURCE to the page's script-src (build.page writes the policy; exactly one is expected)."""
+    pattern = re.compile(r'(<meta http-equiv="Content-Security-Policy" content="[^"]*?script-src )')
+    text, count = pattern.subn(lambda m: m.group(1) + WASM_SOURCE + " ", text, count=1)
+    if count != 1:
+        raise RuntimeError("the page has no script-src in its Content-Security-Policy")
+    return text
+
+
+def write_lab(path: str | os.PathLike, scene: Scene | None = None, theme: str = "light", lang: str = "en",
+              map_size: int = MAP_SIZE) -> Path:
+    """Write the lab to `path` atomically (complete or not at all); returns the path."""
+    path = Path(path)
+    text = lab_html(scene, theme=theme, lang=lang, map_size=map_size)
+    with atomic_write(path) as tmp:
+        tmp.write_text(text, encoding="utf-8")
+    return path

@@ -1,0 +1,191 @@
+"""The lab's engine in headless Chromium against the Python recorder: numpy's data stream and ourdl's
+per-sample SGD, bit for bit.
+
+`window.lab.run(config)` (assets/train.js) trains from the graph description in the page; every recorded
+parameter of Fig 7, Fig 8 and 110 random runs (every activation, both losses, learning rates up to 0.5 so
+some diverge, data seeds up to 500 000 + r as the sweeps use) is compared with render.record.runs.record_run,
+through both of the page's executors (the WebAssembly one and the interpreter). Where the operations are
+IEEE ones (Add, Mul, Relu, LeakyRelu, Step, the losses) the runs are bit-identical; Sigmoid and Tanh go
+through Math.exp/Math.tanh, which may differ from the C library by an ulp, so they are held to 1e-12.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+
+import numpy as np
+import pytest
+from headless_chromium import Chromium, find_chromium, page_url
+
+import ourdl.ops as ops
+from ourdl.core import Graph, Varrible
+from ourdl.ops.loss import SquareLoss
+from render.encode.pages.lab import write_lab
+from render.record.runs import graph_meta, record_run
+from scenes import Net, Run, get_scene
+from scenes.chapter import ACTIVATIONS, FIG7, FIG8, PARAMS
+
+EXACT = {"LeakyRelu", "Relu", "Step"}  # every operation an IEEE one: the runs must be bit-identical
+TOLERANCE = 1e-12
+
+
+def build_squared(activation: str = "LeakyRelu") -> Net:
+    act = getattr(ops, activation)
+    graph = Graph()
+    with graph.as_default():
+        x, label = Varrible(name="x"), Varrible(name="label")
+        w_11, w_12, b_11, b_12, w_21, w_22, b_21 = (Varrible(train=True, name=n) for n in PARAMS)
+        mul_11 = ops.Mul(x, w_11, name="mul_11")
+        mul_12 = ops.Mul(x, w_12, name="mul_12")
+        add_11 = ops.Add([mul_11, b_11], name="add_11")
+        add_12 = ops.Add([mul_12, b_12], name="add_12")
+        relu_11, relu_12 = act(add_11, name="relu_11"), act(add_12, name="relu_12")
+        mul_21 = ops.Mul(relu_11, w_21, name="mul_21")
+        mul_22 = ops.Mul(relu_12, w_22, name="mul_22")
+        add_21 = ops.Add([mul_21, mul_22, b_21], name="add_21")
+        loss = SquareLoss([label, add_21], name="loss")
+    return Net(graph=graph, x=x, label=label, output=add_21, loss=loss,
+               params=(w_11, w_12, b_11, b_12, w_21, w_22, b_21))
+
+
+@pytest.fixture(scope="module")
+def browser():
+    binary = find_chromium()
+    if binary is None:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail("chromium is missing in CI: .ci/run installs it (apt-get install chromium)")
+        pytest.skip("chromium is not installed (apt-get install chromium); CI installs it and runs this test")
+    with Chromium(binary) as chromium:
+        yield chromium
+
+
+@pytest.fixture(scope="module")
+def tab(browser, tmp_path_factory):
+    path = write_lab(tmp_path_factory.mktemp("lab") / "lab.html", map_size=0)
+    with browser.open(page_url(path)) as t:
+        t.wait_for("typeof (window.lab || {}).run === 'function'")
+        yield t
+
+
+def cases() -> list[dict]:
+    """Fig 7 (12 000 samples), Fig 8, and 110 random runs: 11 per activation and loss."""
+    out = [dict(name="Fig 7", init=FIG7, activation="LeakyRelu", loss="absolute", data_seed=0, samples=12_000,
+                lr=0.01, every=40, marks=[1500]),
+           dict(name="Fig 8", init=FIG8, activation="LeakyRelu", loss="absolute", data_seed=0, samples=1500,
+                lr=0.01, every=10, marks=[])]
+    rng = np.random.default_rng(20240612)
+    k = 0
+    for loss in ("absolute", "squared"):
+        for act in ACTIVATIONS:
+            for _ in range(11):
+                scale = float(rng.choice([0.5, 1.0, 3.0]))
+                init = dict(zip(PARAMS, rng.uniform(-scale, scale, len(PARAMS)).tolist()))
+                out.append(dict(
+                    name=f"random {k}", init=init,
+                    activation=act, loss=loss, samples=int(rng.integers(200, 900)),
+                    lr=float(rng.choice([0.003, 0.01, 0.05, 0.2, 0.5])),
+                    data_seed=int(rng.choice([0, 7, 500_000 + k, 1_000_000 * 3 + 500_000 + k, 2**32 + k])),
+                    every=int(rng.integers(20, 100)), marks=[]))
+                k += 1
+    return out
+
+
+def python_run(case: dict) -> dict:
+    """The recorder's run: render.record.runs.record_run on the chapter's scene with the case's settings."""
+    scene = get_scene("fig8").with_overrides(activation=case["activation"], every=case["every"])
+    if case["loss"] == "squared":
+        scene = dataclasses.replace(scene, build=build_squared)
+    schedule = dataclasses.replace(scene.schedule, marks=tuple(case["marks"]))
+    scene = dataclasses.replace(scene, schedule=schedule)
+    run = Run(case["name"], init=case["init"], data_seed=case["data_seed"], samples=case["samples"],
+              lr=case["lr"])
+    grid, steps = scene.grid(), scene.schedule.steps(run.samples)
+    return {**record_run(scene, run, steps, grid, grid * grid), "steps": steps.tolist()}
+
+
+def js_runs(tab, configs: list[dict], engine: str) -> list[dict]:
+    script = (f"JSON.stringify({json.dumps(configs)}.map(c => "
+              f"window.lab.run(Object.assign(c, {{engine: {json.dumps(engine)}}}))))")
+    return json.loads(tab.evaluate(script, timeout=120), parse_constant=lambda c: float(c))
+
+
+def test_squared_graph_is_the_chapter_graph_with_another_loss():
+    """The page trains the squared loss by re-kinding the loss node of the chapter's graph: check that
+    the Python graph used for it is exactly that."""
+    from scenes.chapter import build
+
+    for act in ACTIVATIONS:
+        a, b = graph_meta(build(act)), graph_meta(build_squared(act))
+        assert [n["kind"] for n in b["nodes"]][-1] == "SquareLoss"
+        b["nodes"][-1]["kind"] = "ValueLoss"
+        assert a == b
+
+
+def test_runs_match_the_python_recorder(tab):
+    all_cases = cases()
+    assert len([c for c in all_cases if c["name"].startswith("random")]) >= 100
+    keys = ("init", "activation", "loss", "data_seed", "samples", "lr", "every", "marks")
+    configs = [{k: c[k] for k in keys} for c in all_cases]
+    expected = [python_run(c) for c in all_cases]
+    worst: dict[str, float] = {}
+    diverged = 0
+    for engine in ("wasm", "interpreter"):
+        got = js_runs(tab, configs, engine)
+        for case, exp, out in zip(all_cases, expected, got):
+            where = f"{case['name']} ({case['activation']}, {case['loss']}, lr {case['lr']}, {engine})"
+            assert out["engine"] == engine
+            assert out["steps"] == exp["steps"], where
+            params = np.array(out["params"], dtype=float)
+            assert params.shape == exp["params"].shape, where
+            assert out["diverged_at"] == exp["meta"]["diverged_at"], where
+            diverged += out["diverged_at"] is not None
+            diff = float(np.max(np.abs(params - exp["params"]))) if params.size else 0.0
+            worst[case["activation"]] = max(worst.get(case["activation"], 0.0), diff)
+            if case["activation"] in EXACT:
+                assert np.array_equal(params, exp["params"]), f"{where}: not bit-identical ({diff:g})"
+            assert diff <= TOLERANCE, f"{where}: max |diff| {diff:g}"
+            loss = np.array(out["train_loss"], dtype=float)
+            assert np.allclose(loss, exp["train_loss"], rtol=0, atol=TOLERANCE, equal_nan=True), where
+    assert diverged > 0, "no random case diverged: the divergence rule went untested"
+    print(f"\nworst |param diff| by activation: {worst}; diverged runs: {diverged // 2}")
+
+
+def test_fig7_and_fig8_are_bit_identical(tab):
+    """The chapter's two runs, whole, as the scene records them (Fig 7: 12 000 samples, its schedule)."""
+    for name, init, samples in (("fig7", FIG7, 12_000), ("fig8", FIG8, 1500)):
+        scene = get_scene(name)
+        run = dataclasses.replace(scene.runs[0], init=init, samples=samples)
+        steps = scene.schedule.steps(samples)
+        grid = scene.grid()
+        exp = record_run(scene, run, steps, grid, grid * grid)
+        config = {"init": init, "lr": 0.01, "samples": samples, "activation": "LeakyRelu", "loss": "absolute",
+                  "data_seed": 0, "steps": steps.tolist()}
+        out = tab.evaluate(f"window.lab.run({json.dumps(config)})")
+        assert out["steps"] == steps.tolist()
+        assert np.array_equal(np.array(out["params"]), exp["params"]), name
+
+
+def test_data_stream_is_numpys(tab):
+    """default_rng(seed).uniform(0, 2, n) and Run(init_seed=seed).initial_values, for many seeds."""
+    rng = np.random.default_rng(5)
+    seeds = [0, 1, 3, 42, 2**31, 2**32 - 1, 2**32, 2**32 + 1, 2**53 - 1, 500_000, 500_123,
+             1_000_000 * 7 + 500_000 + 3] + [int(s) for s in rng.integers(0, 2**53, 60)]
+    got = tab.evaluate(f"{json.dumps(seeds)}.map(s => [Array.from(ourdl.random.uniform(s, 0.0, 2.0, 64)), "
+                       f"Array.from(ourdl.random.uniform(s, -1.0, 1.0, 7))])")
+    for seed, (xs, init) in zip(seeds, got):
+        assert xs == np.random.default_rng(seed).uniform(0.0, 2.0, 64).tolist(), seed
+        values = Run("", init_seed=seed).initial_values(list(PARAMS))
+        assert init == [values[n] for n in PARAMS], seed
+
+
+def test_bad_configs_are_refused(tab):
+    base = {"init": FIG8, "lr": 0.01, "samples": 10, "activation": "LeakyRelu", "loss": "absolute",
+            "data_seed": 0}
+    for change in ({"activation": "Softmax"}, {"loss": "hinge"}, {"samples": -1}, {"lr": "fast"},
+                   {"data_seed": -3}, {"init": {**FIG8, "w_11": None}}, {"every": 0}):
+        config = json.dumps({**base, **change})
+        message = tab.evaluate(f"(() => {{ try {{ window.lab.run({config}); return null; }}"
+                               " catch (e) { return String(e.message); } })()")
+        assert message and message.startswith("lab: "), change
