@@ -193,8 +193,10 @@ def test_legend_click_hides_a_curve_and_the_link_keeps_it(browser, pages):
 # ------------------------------------------------------------------------------------------------ exactness
 
 
-CURVES_B64 = """(() => {
-  const p = PLAYER, out = new Float64Array(p.R * p.S * p.program.names.length * p.G);
+CURVES_B64 = """(async () => {
+  const p = PLAYER;
+  await p.ready;
+  const out = new Float64Array(p.R * p.S * p.curves(0, 0).length);
   let k = 0;
   for (let r = 0; r < p.R; r++) {
     for (let s = 0; s < p.S; s++) { const c = p.curves(r, s); out.set(c, k); k += c.length; }
@@ -213,14 +215,11 @@ def js_curves(browser, snapshot: Snapshot, folder: Path) -> np.ndarray:
     return np.frombuffer(raw, "<f8").reshape(snapshot.curves.shape)
 
 
-def golden_runs() -> list[Path]:
-    return sorted(p for p in GOLDENS.glob("*.npz") if load_snapshot(p).kind == "runs")
-
-
-@pytest.mark.parametrize("golden", golden_runs(), ids=lambda p: p.stem)
+@pytest.mark.parametrize("golden", sorted(GOLDENS.glob("*.npz")), ids=lambda p: p.stem)
 def test_js_curves_equal_the_recording_at_every_snapshot(browser, golden, tmp_path):
-    """Every built-in scene's golden recording (every run, snapshot and node): the page's float64
-    evaluation from parameters and graph equals what ourdl recorded to 1e-9."""
+    """Every built-in scene's golden recording (every run, snapshot and node; a sweep's named runs, each
+    with its own activation): the page's float64 evaluation from parameters and graph equals what ourdl
+    recorded to 1e-9."""
     snap = load_snapshot(golden)
     got = js_curves(browser, snap, tmp_path)
     assert np.array_equal(np.isnan(got), np.isnan(snap.curves))

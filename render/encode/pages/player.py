@@ -20,7 +20,8 @@ from pathlib import Path
 
 import numpy as np
 
-from render.draw.scene_figure import log_limits, robust_limits
+from render.draw.base import robust_limits
+from render.draw.scene_figure import log_limits
 from render.draw.text import STRINGS, panel_title, run_label
 from render.draw.theme import THEMES
 from render.encode.pages.build import b64, page
@@ -32,8 +33,11 @@ from render.record.snapshot import Snapshot
 #: ops assets/graph.js computes (ourdl.ops and ourdl.ops.loss, exactly)
 KNOWN_OPS = frozenset({"Add", "Mul", "Relu", "LeakyRelu", "Step", "Sigmoid", "Tanh", "ValueLoss",
                        "SquareLoss"})
-#: the page's scripts and styles, in load order (assets/)
-SCRIPTS = ["data.js", "graph.js", "plot.js", "player.js", "boot.js"]
+#: the page's scripts and styles, in load order (assets/): a sweep's page adds its figure, and a map
+#: sweep's explorer the lab's exact trainer
+_BASE = ["data.js", "graph.js", "plot.js", "player.js"]
+SCRIPTS = {"runs": [*_BASE, "boot.js"], "sweep": [*_BASE, "sweep.js", "boot.js"],
+           "map": [*_BASE, "random.js", "train.js", "sweep.js", "boot.js"]}
 STYLES = ["standalone.css", "page.css"]
 #: the video's default aspect (1280x720): the page keeps it, so the layout matches the poster's
 ASPECT = 720 / 1280
@@ -157,8 +161,9 @@ def player_html(snapshot: Snapshot, theme: str = "light", lang: str = "en", auto
     play = ' data-autoplay="1"' if autoplay else ""
     body = (f'<div class="ourdl-player" data-theme="{theme}" data-standalone="1"{play}'
             ' data-source="ourdl-data"></div>')
+    scripts = SCRIPTS["map" if "map" in data else snapshot.kind]
     return page(title=UI[lang]["figure"].format(scene=scene), lang=lang, body=body, data=data,
-                scripts=SCRIPTS, styles=STYLES)
+                scripts=scripts, styles=STYLES)
 
 
 def write_player(snapshot: Snapshot, path: str | os.PathLike, theme: str = "light", lang: str = "en",

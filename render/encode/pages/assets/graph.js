@@ -7,7 +7,11 @@
  *
  * Interface (window.ourdl.graph):
  *   OPS                         -> {kind: function(out, inputs, n)}: the ops the page knows
- *   compile(graph, G)           -> program, or null when the graph has an op or leaf the page can't compute.
+ *   ACTIVATIONS                 -> the activation ops (one parent, elementwise)
+ *   compile(graph, G, activation?) -> program, or null when the graph has an op or leaf the page can't
+ *                                  compute. `activation` (one of ACTIVATIONS) replaces the kind of every
+ *                                  activation node: a sweep's meta describes its graph with its first
+ *                                  activation, and each named run says which one it trained with.
  *                                  program = {names, size(G), nodes: [...], paramIndex: {name: i}}
  *   evaluate(program, params, offset, x, label)
  *                               -> Array of Float64Array(G), one per recorded node, in meta order.
@@ -53,8 +57,14 @@
   };
   const ARITY = { Mul: 2, Relu: 1, LeakyRelu: 1, Step: 1, Sigmoid: 1, Tanh: 1, ValueLoss: 2, SquareLoss: 2 };
 
-  function compile(graph, size) {
+  const ACTIVATIONS = ["Relu", "LeakyRelu", "Sigmoid", "Tanh", "Step"];
+
+  function compile(graph, size, activation) {
     if (!graph || !Array.isArray(graph.nodes) || !Array.isArray(graph.params)) return null;
+    if (activation) {
+      if (!ACTIVATIONS.includes(activation)) return null;
+      graph = { ...graph, nodes: graph.nodes.map((n) => (ACTIVATIONS.includes(n.kind) ? { ...n, kind: activation } : n)) };
+    }
     const paramIndex = Object.create(null);
     graph.params.forEach((name, i) => { paramIndex[name] = i; });
     const byName = Object.create(null);
@@ -106,7 +116,7 @@
   }
 
   ourdl.graph = {
-    OPS, compile, evaluate,
+    OPS, ACTIVATIONS, compile, evaluate,
     value: (program, values, name, i) => values[program.index[name]][i],
   };
 })(window.ourdl = window.ourdl || {});

@@ -6,6 +6,7 @@
  *                        render/encode/pages/player.py). root.ourdlPlayer is the instance:
  *                        .seek(index) .play() .pause() .toggle() .step(delta) .state() .index
  *                        .curves(run, snapshot) -> Float64Array(N·G), every recorded node (exact test)
+ *                        .ready -> a promise, resolved once the first frame is drawn
  *                        .draw() -> redraw now (benchmark)
  *   Controls(parent, opts)  the control bar any timeline page can reuse: play/pause, ← →, a slider with
  *                        marks, speed, loop; opts = {count, ui, speeds, marks: [{index, label}],
@@ -331,6 +332,7 @@
       }
       this.layout();
       if (!opened.step && root.dataset.autoplay === "1") this.controls.play();
+      this.ready = Promise.resolve(this);  // as the sweep player's, which waits for its map bytes
     }
 
     indexOfStep(step) {

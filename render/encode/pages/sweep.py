@@ -1,0 +1,162 @@
+"""The sweep player's data (assets/sweep.js): a sweep snapshot as the video's figure, scrubbable, plus
+an explorer for map sweeps (`init_basin`): hover a cell for its init and outcome, click it to train that
+init in the page and play its training.
+
+What the page gets, and why:
+- the per-snapshot summaries the figure animates (loss histograms, mode counts, fitted shares) as they
+  are in the file, small;
+- the named runs' parameters (float64) and the graph, so their curves are recomputed exactly;
+- a map sweep's per-cell, per-snapshot state as bytes, deflated (the browser inflates them with its own
+  DecompressionStream): the fitting mode with a "fitted" bit, and the evaluation loss as a log-scale
+  code (254 levels over 0.003 .. 30, 3.7% apart) that only shades the cell's colour. The exact final loss
+  and mode of every cell come as float64/int8 for the hover readout. 81 x 81 cells x 119 snapshots:
+  ~0.45 MB of page instead of ~4 MB of float32;
+- no parameters per cell: a clicked cell is re-trained in the page by the lab's exact engine
+  (assets/random.js, assets/train.js: numpy's PCG64 stream and the tutorial's per-sample SGD, bit for
+  bit), at every snapshot of the scene's schedule, in a few milliseconds. Its start is the cell's exact
+  init (from `sweep_init`) and its data the sweep's shared stream, so its final parameters equal
+  `sweep_final` (tested).
+"""
+
+from __future__ import annotations
+
+import zlib
+
+import numpy as np
+
+from render.draw.base import robust_limits
+from render.draw.sweep_figure import MODE_COLORS, MODE_NAMES_ZH, _sub
+from render.draw.text import STRINGS, run_label
+from render.encode.pages.build import b64
+from render.encode.pages.strings import UI
+from render.record.snapshot import Snapshot
+
+#: the loss code's range (log-spaced); code 254 is "not finite"
+CODE_RANGE = (0.003, 30.0)
+CODE_LEVELS = 253
+
+
+def loss_codes(loss: np.ndarray) -> np.ndarray:
+    """uint8 codes of log(loss) over CODE_RANGE (0 .. 253), 254 where the loss is not finite."""
+    lo, hi = np.log10(CODE_RANGE[0]), np.log10(CODE_RANGE[1])
+    with np.errstate(invalid="ignore", divide="ignore"):
+        code = np.round((np.log10(np.clip(loss, *CODE_RANGE)) - lo) / (hi - lo) * CODE_LEVELS)
+    out = np.where(np.isfinite(loss), code, 254)
+    return out.astype(np.uint8)
+
+
+def deflated(array: np.ndarray) -> str:
+    """zlib (RFC 1950) of the array's bytes, as base64: DecompressionStream("deflate") reads it."""
+    import base64
+
+    return base64.b64encode(zlib.compress(np.ascontiguousarray(array).tobytes(), 9)).decode("ascii")
+
+
+def _group_limits(snapshot: Snapshot, runs: list[int]) -> list[float]:
+    """y-limits of a curve panel of named runs: as SweepFigure._curve_panel."""
+    if not runs:
+        return [-0.5, 4.5]
+    out = snapshot.node_names.index(snapshot.meta["output"])
+    t = snapshot.target[np.isfinite(snapshot.target)]
+    with np.errstate(invalid="ignore"):
+        lows = np.concatenate([np.nanmin(snapshot.curves[r, :, out], axis=1) for r in runs])
+        highs = np.concatenate([np.nanmax(snapshot.curves[r, :, out], axis=1) for r in runs])
+    return list(robust_limits(lows, highs, (0.0, float(t.min()), float(t.max()))))
+
+
+def named_groups(meta: dict) -> list[tuple[str, list[int]]]:
+    """Named runs grouped by init (their label without the activation prefix): SweepFigure's groups."""
+    groups: dict[str, list[int]] = {}
+    for r, run in enumerate(meta["runs"]):
+        label, act = run["label"], run.get("activation")
+        if act and label.startswith(f"{act}: "):
+            label = label[len(act) + 2:]
+        groups.setdefault(label, []).append(r)
+    return list(groups.items())
+
+
+def rate_lines(sweep: dict, acts: list[str], lang: str) -> list[str]:
+    """The rates as sentences: the end of training first, then at each mark (sample 1500)."""
+    row = UI[lang]["rate_row"]
+    lines = []
+    for when, rates in [(None, sweep.get("rates", {})),
+                        *sorted(((int(k), v) for k, v in sweep.get("rates_at", {}).items()))]:
+        for act in acts:
+            r = rates.get(act)
+            if not r:
+                continue
+            text = row.format(act=act, fitted=r["fitted"], runs=r["runs"], pct=100 * r["rate"],
+                              lo=100 * r["ci95"][0], hi=100 * r["ci95"][1])
+            lines.append(text if when is None else UI[lang]["sample"].format(step=f"{when:,}") + " · " + text)
+    return lines
+
+
+def sweep_data(snapshot: Snapshot, theme: str = "light", lang: str = "en") -> dict:
+    """The JSON a sweep player reads."""
+    from render.encode.pages.player import _common, computable
+
+    meta, x = snapshot.meta, snapshot.extra
+    sweep = meta["sweep"]
+    acts = list(sweep["activations"])
+    words = STRINGS[lang]
+    target = meta.get("target_name", "target")
+    inits = sweep["inits"]
+    count = int(sweep["count"])
+    data = _common(snapshot, theme, lang)
+    if sweep["type"] == "map":
+        (ax0, ax1), nx, ny = inits["axes"], int(inits["x"][2]), int(inits["y"][2])
+        title = words["map_title"].format(acts=" / ".join(acts), nx=nx, ny=ny, ax0=_sub(ax0), ax1=_sub(ax1))
+    else:
+        lo, hi = inits.get("range", [-1, 1])
+        title = words["seeded_title"].format(acts=" vs ".join(acts), count=count, lo=lo, hi=hi)
+    groups = named_groups(meta)[:2]
+    exact = computable(meta)
+    data.update({
+        "title": title, "type": sweep["type"], "activations": acts,
+        "count": count, "threshold": float(sweep["threshold"]), "samples": int(sweep["samples"]),
+        "lr": float(sweep["lr"]),
+        "modes": [MODE_NAMES_ZH.get(m, m) if lang == "zh" else m for m in sweep["modes"]],
+        "modeColors": list(MODE_COLORS[theme]),
+        "rates": {a: sweep["rates"][a] for a in acts if a in sweep.get("rates", {})},
+        "ratesAt": sweep.get("rates_at", {}),
+        "groups": [{"label": run_label(g, lang), "runs": rs, "ylim": _group_limits(snapshot, rs)}
+                   for g, rs in groups],
+        "runs": [{"label": run_label(r["label"], lang), "activation": r.get("activation"),
+                  "sweepIndex": r.get("sweep_index")} for r in meta["runs"]],
+        "graph": {k: meta.get(k) for k in ("nodes", "params", "input", "output", "label", "loss")}
+        if exact else None,
+        "shape": {"runs": len(meta["runs"]), "steps": len(snapshot.steps), "params": snapshot.params.shape[2],
+                  "grid": len(snapshot.grid)},
+        "params": b64(snapshot.params) if exact else None,
+        "outputCurves": None if exact else b64(
+            snapshot.curves[:, :, snapshot.node_names.index(meta["output"])], "<f4"),
+        "evalLoss": b64(snapshot.eval_loss),
+        "hist": b64(x["sweep_hist"], "<i4"), "histShape": list(x["sweep_hist"].shape),
+        "edges": b64(x["sweep_edges"]),
+        "modeCounts": b64(x["sweep_mode_counts"], "<i4"), "modeFitted": b64(x["sweep_mode_fitted"], "<i4"),
+        "fitted": b64(x["sweep_fitted"]),
+        "targetLabel": words["target"].format(target=target),
+        "rateLines": rate_lines(sweep, acts, lang),
+    })
+    if sweep["type"] == "map":
+        loss, mode = x["sweep_map_loss"], x["sweep_map_mode"]
+        init = x["sweep_init"]
+        names = meta["params"]
+        i0, i1 = names.index(inits["axes"][0]), names.index(inits["axes"][1])
+        nx, ny = int(inits["x"][2]), int(inits["y"][2])
+        fitted = (loss < float(sweep["threshold"])).astype(np.uint8)
+        data["map"] = {
+            "axes": list(inits["axes"]), "axisLabels": [_sub(a) for a in inits["axes"]],
+            "nx": nx, "ny": ny, "extent": [float(inits["x"][0]), float(inits["x"][1]),
+                                           float(inits["y"][0]), float(inits["y"][1])],
+            # the cells' exact starting values along each axis (run j*nx + i starts at (xs[i], ys[j]))
+            "xs": b64(init[:nx, i0]), "ys": b64(init[::nx, i1][:ny]), "init": b64(init[0]),
+            "marks": {str(k): [float(v) for v in xy] for k, xy in inits.get("marks", {}).items()},
+            "codeRange": list(CODE_RANGE), "codeLevels": CODE_LEVELS,
+            "loss": deflated(loss_codes(loss)), "state": deflated(mode.astype(np.uint8) | (fitted << 3)),
+            "finalLoss": b64(x["sweep_loss"]), "finalMode": b64(x["sweep_mode"], "|i1"),
+            "divergedAt": b64(x["sweep_diverged_at"], "<i4"),
+            "dataSeed": int(sweep["data"].get("data_seed", 0)),
+            "fittedShare": b64(x["sweep_fitted"]),
+        }
+    return data

@@ -1,0 +1,167 @@
+"""The sweep player in headless Chromium: a seeded sweep's figure with its named runs and rates, and the
+init-basin explorer (hover a cell: its init and outcome; click: train it in the page and play it).
+
+Small sweeps (64 inits, 1500 samples) recorded once for the module; one browser for the module.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+
+import numpy as np
+import pytest
+from headless_chromium import Chromium, find_chromium, page_url
+
+from render.encode.pages import player_html, write_player
+from render.encode.pages.sweep import CODE_LEVELS, CODE_RANGE, loss_codes
+from render.record import record
+from scenes import get_scene
+
+PLAYER = "document.querySelector('.ourdl-player').ourdlPlayer"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    binary = find_chromium()
+    if binary is None:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail("chromium is missing in CI: .ci/run installs it (apt-get install chromium)")
+        pytest.skip("chromium is not installed (apt-get install chromium); CI installs it and runs this test")
+    with Chromium(binary) as chromium:
+        yield chromium
+
+
+@pytest.fixture(scope="module")
+def basin():
+    return record(get_scene("init_basin").with_count(64).with_overrides(samples=1500, every=100))
+
+
+@pytest.fixture(scope="module")
+def seeded():
+    return record(get_scene("relu_vs_leakyrelu").with_count(64).with_overrides(samples=1500, every=100))
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory, basin, seeded):
+    out = tmp_path_factory.mktemp("sweeps")
+    return {"basin": write_player(basin, out / "basin.html"),
+            "seeded": write_player(seeded, out / "seeded.html")}
+
+
+def open_page(browser, path, fragment=""):
+    tab = browser.open(page_url(path) + fragment, width=1000, height=760)
+    tab.wait_for(f"{PLAYER} !== undefined")
+    tab.evaluate(f"{PLAYER}.ready")
+    return tab
+
+
+def cell_point(tab, i: int, j: int, a: int = 0) -> tuple[float, float]:
+    """The viewport point at the centre of map cell (i, j) of activation a."""
+    return tab.evaluate(f"(() => {{ const p = {PLAYER}, c = p.canvas.getBoundingClientRect(), m = p.map,"
+                        f" ax = p.panels.find(q => q.kind === 'map' && q.a === {a}).ax;"
+                        f" return [c.left + ax.rect.x + ({i} + 0.5) * ax.rect.w / m.nx,"
+                        f" c.top + ax.rect.y + ax.rect.h - ({j} + 0.5) * ax.rect.h / m.ny]; }})()")
+
+
+def test_seeded_sweep_shows_its_named_runs_and_rates(browser, pages, seeded):
+    path = pages["seeded"]
+    with open_page(browser, path) as tab:
+        assert tab.errors() == [] and tab.requests() == [page_url(path)]
+        rates = tab.evaluate("document.querySelector('.op-rates').textContent")
+        for act, r in seeded.meta["sweep"]["rates"].items():
+            assert f"{act}: {r['fitted']:,} of {r['runs']:,} fitted ({100 * r['rate']:.1f}%" in rates
+        assert tab.evaluate(f"{PLAYER}.caption.textContent") == "sample 1,500 of 1,500"
+        # each named run's curves, recomputed with its own activation, equal the recording
+        for r in range(len(seeded.meta["runs"])):
+            for s in (0, len(seeded.steps) // 2, len(seeded.steps) - 1):
+                got = np.array(tab.evaluate(f"Array.from({PLAYER}.curves({r}, {s}))"))
+                got = got.reshape(seeded.curves.shape[2:])
+                np.testing.assert_array_equal(got, seeded.curves[r, s])
+        tab.key("Home")
+        assert tab.evaluate(f"{PLAYER}.caption.textContent") == "sample 0 of 1,500"
+
+
+def test_map_codes_hold_every_cells_mode_and_fitted_state(browser, pages, basin):
+    x = basin.extra
+    with open_page(browser, pages["basin"]) as tab:
+        m, s_count = 64, len(basin.steps)
+        got = tab.evaluate(f"(() => {{ const p = {PLAYER}, out = [];"
+                           f" for (let s = 0; s < {s_count}; s++) for (let r = 0; r < {m}; r++) {{"
+                           " const c = p.cellAt(r % 8, Math.floor(r / 8), 0, s);"
+                           " out.push([c.mode, c.fitted, c.loss]); }"
+                           " return out; })()")
+        got = np.array(got, dtype=float).reshape(s_count, m, 3)
+        np.testing.assert_array_equal(got[..., 0], x["sweep_map_mode"][0])
+        np.testing.assert_array_equal(got[..., 1], x["sweep_map_loss"][0] < basin.meta["sweep"]["threshold"])
+        # the shading code keeps the loss within half a code step (3.7% apart, log scale)
+        loss = np.clip(x["sweep_map_loss"][0], *CODE_RANGE)
+        step = (np.log10(CODE_RANGE[1]) - np.log10(CODE_RANGE[0])) / CODE_LEVELS
+        assert np.max(np.abs(np.log10(got[..., 2]) - np.log10(loss))) <= step / 2 + 1e-9
+        assert loss_codes(np.array([np.nan, np.inf]))[0] == 254
+
+
+def test_hovering_a_cell_shows_its_init_and_outcome(browser, pages, basin):
+    i, j = 2, 5
+    r = j * 8 + i
+    with open_page(browser, pages["basin"]) as tab:
+        tab.move(*cell_point(tab, i, j))
+        text = tab.evaluate("document.querySelector('.op-cellinfo').textContent")
+        init = basin.extra["sweep_init"][r]
+        assert f"w₁₁ = {init[0]:.3f}".replace("-", "\u2212") in text
+        assert f"w₁₂ = {init[1]:.3f}".replace("-", "\u2212") in text
+        mode = basin.meta["sweep"]["modes"][basin.extra["sweep_mode"][0, r]]
+        loss = basin.extra["sweep_loss"][0, r]
+        assert f"{mode}, |y − x²| {loss:.3f}" in text
+        assert ("(fitted)" if loss < 0.2 else "(not fitted)") in text
+        assert tab.errors() == []
+
+
+def test_clicking_a_cell_trains_it_exactly_and_plays_it(browser, pages, basin):
+    i, j = 6, 1
+    r = j * 8 + i
+    with open_page(browser, pages["basin"]) as tab:
+        before = tab.evaluate(f"{PLAYER}.canvas.toDataURL()")
+        tab.key("]")
+        tab.key("]")  # 4x: the test need not wait 3 s
+        tab.click(*cell_point(tab, i, j))
+        state = tab.evaluate(f"{PLAYER}.state()")
+        assert state["cell"] == [i, j, 0] and state["playing"]
+        params = np.array(tab.evaluate(f"Array.from({PLAYER}.clicked.params)")).reshape(len(basin.steps), -1)
+        assert np.array_equal(params[0], basin.extra["sweep_init"][r])
+        assert np.array_equal(params[-1], basin.extra["sweep_final"][0, r])  # trained as the sweep
+        tab.wait_for(f"!{PLAYER}.state().playing", timeout=10)  # plays to the end
+        assert tab.evaluate(f"{PLAYER}.state().index") == len(basin.steps) - 1
+        assert tab.evaluate(f"{PLAYER}.canvas.toDataURL()") != before
+        tab.wait_for(f"location.hash.includes('cell={i},{j}')", timeout=3)
+        assert tab.errors() == []
+    with open_page(browser, pages["basin"], f"#cell={i},{j}&step=700") as tab:  # a deep link to the cell
+        state = tab.evaluate(f"{PLAYER}.state()")
+        assert state == {"index": 7, "step": 700, "playing": False, "speed": 1, "loop": False,
+                         "cell": [i, j, 0]}
+
+
+@pytest.mark.parametrize("fragment", ["#cell=99,99", "#cell=<img src=x onerror=window.__pwned=1>",
+                                      "#cell=1,1,7&step=1e309", "#cell=-1,2"])
+def test_bad_cell_fragments_are_ignored(browser, pages, basin, fragment):
+    with open_page(browser, pages["basin"], fragment) as tab:
+        default = {"index": len(basin.steps) - 1, "step": 1500, "playing": False, "speed": 1, "loop": False,
+                   "cell": None}
+        assert tab.evaluate(f"{PLAYER}.state()") == default
+        assert tab.evaluate("window.__pwned") is None and tab.errors() == []
+
+
+def test_sweep_page_shows_hostile_labels_as_text(browser, basin, tmp_path):
+    payload = '"><img src=x onerror="window.__pwned = 1"></script><script>window.__pwned = 2</script>'
+    meta = json.loads(json.dumps(basin.meta))
+    meta["runs"][0]["label"] = "LeakyRelu: " + payload
+    meta["sweep"]["inits"]["marks"] = {payload: [0.1, 0.2]}
+    text = player_html(type(basin)(**{**basin.__dict__, "meta": meta}))
+    assert "<img src=x" not in text and not re.search(r"</script><script>window", text)
+    path = tmp_path / "hostile.html"
+    path.write_text(text)
+    with open_page(browser, path) as tab:
+        assert tab.evaluate("window.__pwned") is None
+        assert tab.evaluate("document.querySelectorAll('img').length") == 0
+        assert tab.errors() == []
