@@ -1,4 +1,6 @@
-"""Snapshot files: a version this tool does not know is refused by name; loading never unpickles."""
+"""Snapshot files: a version this tool does not know is refused by name; loading never unpickles;
+version 2's encoded curves come back within half an ulp of each curve's largest value, and the docs'
+numpy recipe reads them as the loader does."""
 
 import json
 
@@ -7,7 +9,14 @@ import pytest
 
 from render.record.check import check_scenes, golden_path
 from render.record.diff import load_recording
-from render.record.snapshot import FORMAT_VERSION, SnapshotError, load_snapshot
+from render.record.snapshot import (
+    FORMAT_VERSION,
+    SnapshotError,
+    decode_curves,
+    encode_curves,
+    load_snapshot,
+    save_snapshot,
+)
 
 
 def _rewrite(src, dst, meta_changes=None, **arrays):
@@ -60,3 +69,92 @@ def test_an_unreadable_golden_fails_the_check_and_update_rewrites_it(tmp_path):
     assert f"version {FORMAT_VERSION + 1}" in str(report) and "--update fig8" in str(report)
     assert check_scenes(["fig8"], update=True, golden_dir=tmp_path).result("fig8").status == "updated"
     assert check_scenes(["fig8"], golden_dir=tmp_path).ok
+
+
+# --- version 2: encoded curves ----------------------------------------------------------------------
+
+
+def _edge_curves():
+    """Curves of every awkward kind: signs, zeros, huge, tiny (subnormal), non-finite, piecewise linear."""
+    rng = np.random.default_rng(0)
+    x = np.linspace(-0.5, 2.5, 31)
+    c = np.empty((2, 3, 4, x.size))
+    c[0, 0] = rng.normal(size=(4, x.size))
+    c[0, 1] = [0.3 * x - 0.1, np.maximum(x, 0.1 * x), np.zeros_like(x), -(x**2)]
+    c[0, 2] = [1e300 * x, 1e-310 * (x + 1), x * 0 - 0.0, 5e-324 * np.sign(x)]
+    c[1] = c[0] * -3.7
+    c[1, 1, 0, [0, 7]] = np.nan
+    c[1, 1, 2, 3], c[1, 2, 1, -1] = np.inf, -np.inf
+    return c
+
+
+def test_encoded_curves_come_back_within_half_an_ulp_of_each_curves_largest_value():
+    c = _edge_curves()
+    arrays = encode_curves(c)
+    assert arrays["curves"].dtype == np.int64 and arrays["curves_exponent"].shape == c.shape[:-1]
+    back = decode_curves(*(arrays[k] for k in ("curves", "curves_exponent", "curves_nonfinite_index",
+                                               "curves_nonfinite_value")))
+    assert back.dtype == np.float64 and back.shape == c.shape
+    bad = ~np.isfinite(c)
+    assert np.array_equal(back[bad], c[bad], equal_nan=True) and np.isfinite(back[~bad]).all()
+    finite = np.where(bad, 0.0, c)
+    largest = np.abs(finite).max(axis=-1, keepdims=True)
+    assert (np.abs(back - finite)[~bad] <= np.broadcast_to(np.spacing(largest) / 2, c.shape)[~bad]).all()
+    assert back[0, 2, 0, -1] == c[0, 2, 0, -1] == 2.5e300  # the largest value of a curve: exact
+    assert (back[0, 1, 2] == 0).all()
+    with pytest.raises(AssertionError):  # and it does round (this is not float64 stored as is)
+        np.testing.assert_array_equal(back[0, 0], c[0, 0])
+
+
+DOC_RECIPE = '''
+with np.load(path, allow_pickle=False) as z:
+    meta, curves = json.loads(str(z["meta"])), z["curves"]
+    if meta.get("curves_encoding") == "fixed53-delta2":
+        fixed = np.cumsum(np.cumsum(curves, axis=-1), axis=-1)  # int64, exact
+        curves = np.ldexp(fixed.astype(np.float64), z["curves_exponent"].astype(np.int32)[..., None] - 53)
+        curves.ravel()[z["curves_nonfinite_index"]] = z["curves_nonfinite_value"]
+'''
+
+
+def test_the_documented_numpy_recipe_decodes_a_file_as_the_loader_does(tmp_path):
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "snapshot-format.md").read_text()
+    assert DOC_RECIPE.strip() in doc  # the recipe below is the one the reader of the docs sees
+    snap = load_snapshot(golden_path("fig8"))
+    snap.curves = np.resize(_edge_curves(), snap.curves.shape)  # NaN and inf among them
+    path = save_snapshot(snap, tmp_path / "s.npz")
+    scope = {"np": np, "json": json, "path": path}
+    exec(DOC_RECIPE, scope)
+    loaded = load_snapshot(path).curves
+    assert np.array_equal(scope["curves"], loaded, equal_nan=True)
+
+
+def test_the_same_snapshot_saves_to_the_same_bytes_and_plain_numpy_reads_it(tmp_path):
+    snap = load_snapshot(golden_path("fig7_vs_fig8"))
+    a, b = save_snapshot(snap, tmp_path / "a.npz"), save_snapshot(snap, tmp_path / "b.npz")
+    assert a.read_bytes() == b.read_bytes()
+    with np.load(a, allow_pickle=False) as z:
+        assert {"meta", "curves", "params", "curves_exponent"} <= set(z.files)
+        assert z["params"].dtype == np.float64 and np.array_equal(z["params"], snap.params)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.npz", "b.npz"]  # no temporary file left
+
+
+def test_encoded_arrays_that_do_not_fit_together_are_refused(tmp_path):
+    path = save_snapshot(load_snapshot(golden_path("fig8")), tmp_path / "s.npz")
+    bad = _rewrite(path, tmp_path / "exp.npz", curves_exponent=np.zeros((1, 2), np.int16))
+    with pytest.raises(SnapshotError, match="curves_exponent"):
+        load_snapshot(bad)
+    bad = _rewrite(path, tmp_path / "idx.npz", curves_nonfinite_index=np.array([10**9]),
+                   curves_nonfinite_value=np.array([np.nan]))
+    with pytest.raises(SnapshotError, match="do not fit"):
+        load_snapshot(bad)
+    bad = _rewrite(path, tmp_path / "enc.npz", {"curves_encoding": "zstd"})
+    with pytest.raises(SnapshotError, match="'zstd' is not supported"):
+        load_snapshot(bad)
+    bad = _rewrite(path, tmp_path / "miss.npz")
+    with np.load(bad, allow_pickle=False) as z:
+        data = {k: z[k] for k in z.files if k != "curves_exponent"}
+    np.savez(bad, **data)
+    with pytest.raises(SnapshotError, match="missing arrays: curves_exponent"):
+        load_snapshot(bad)
