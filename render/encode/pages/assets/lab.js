@@ -621,14 +621,18 @@
     /** Recompute (once per animation frame, however many inputs arrive). */
     schedule(user) {
       this.pendingUser = this.pendingUser || user;
-      if (this.pending) return;
-      this.pending = requestAnimationFrame(() => {
-        this.pending = 0;
-        const u = this.pendingUser;
-        this.pendingUser = false;
-        this.rebuild();
-        if (u) this.save();
-      });
+      if (!this.pending) this.pending = requestAnimationFrame(() => this.flush());
+    }
+
+    /** Apply a scheduled recomputation now (state() and the console API see the settings' run). */
+    flush() {
+      if (!this.pending) return;
+      cancelAnimationFrame(this.pending);
+      this.pending = 0;
+      const user = this.pendingUser;
+      this.pendingUser = false;
+      this.rebuild();
+      if (user) this.save();
     }
 
     // -- runs and timeline ---------------------------------------------------------------------------
@@ -754,18 +758,31 @@
         loss: get("loss"), dataSeed: pick(int("seed", 2 ** 53 - 1)) }, this.defaults);
     }
 
+    /** A pinned run's settings from "name:value,..." with every field present and valid, else null. */
+    parsePin(text) {
+      const keys = [...this.names, "lr", "act", "loss", "n", "seed"], pairs = Object.create(null);
+      if (text.length > 1500) return null;
+      for (const part of text.split(",")) {
+        const i = part.indexOf(":"), k = part.slice(0, i);
+        if (i <= 0 || !keys.includes(k) || k in pairs) return null;
+        pairs[k] = part.slice(i + 1);
+      }
+      if (keys.some((k) => !(k in pairs))) return null;
+      const s = this.parseSettings((k) => pairs[k]);
+      const same = this.names.every((n) => String(s.init[n]) === String(number(pairs[n]))) &&
+        s.lr === number(pairs.lr) && s.activation === pairs.act && s.loss === pairs.loss &&
+        s.samples === integer(pairs.n, 1, this.d.maxSamples) && s.dataSeed === integer(pairs.seed, 0, 2 ** 53 - 1);
+      return same ? s : null;  // a field that fell back to its default was not valid
+    }
+
     applyFragment() {
       const f = this.fragment.read(), get = (k) => (k in f ? f[k] : undefined);
       this.settings = this.parseSettings(get);
       this.pinned = null;
-      if (f.pin && f.pin.length < 1500) {
-        const pairs = Object.create(null);
-        for (const part of f.pin.split(",")) {
-          const i = part.indexOf(":");
-          if (i > 0) pairs[part.slice(0, i)] = part.slice(i + 1);
-        }
+      const pin = f.pin ? this.parsePin(f.pin) : null;
+      if (pin) {
         try {
-          this.pinned = new LabRun(this.d, this.parseSettings((k) => (k in pairs ? pairs[k] : undefined)));
+          this.pinned = new LabRun(this.d, pin);
         } catch (err) {
           this.pinned = null;
         }
@@ -951,6 +968,7 @@
     }
 
     state() {
+      this.flush();
       const c = this.controls;
       return {
         settings: JSON.parse(JSON.stringify(this.settings)),
@@ -986,16 +1004,16 @@
     Object.assign(api, {
       run: (config) => T.run(graph, config),
       state: () => lab.state(),
-      set: (partial) => { lab.set(partial, true); lab.pending && cancelAnimationFrame(lab.pending); lab.pending = 0; lab.pendingUser = false; lab.rebuild(); lab.save(); return lab.state(); },
+      set: (partial) => { lab.set(partial, true); return lab.state(); },
       preset: (name) => api.set({ init: (lab.d.presets.find((p) => p.name === name) || {}).init || {} }),
       random: (seed) => { lab.random(seed); return api.set({}); },
       pin: () => { lab.pin(); return lab.state(); },
       unpin: () => { lab.unpin(); return lab.state(); },
-      seekStep: (step) => { lab.controls.pause(); lab.controls.seek(lab.indexOfStep(step), true); return lab.state(); },
-      train: () => lab.controls.play(),
+      seekStep: (step) => { lab.flush(); lab.controls.pause(); lab.controls.seek(lab.indexOfStep(step), true); return lab.state(); },
+      train: () => { lab.flush(); lab.controls.play(); },
       pause: () => lab.controls.pause(),
-      step: () => lab.controls.step(1),
-      reset: () => { lab.controls.pause(); lab.controls.seek(0, true); },
+      step: () => { lab.flush(); lab.controls.step(1); },
+      reset: () => { lab.flush(); lab.controls.pause(); lab.controls.seek(0, true); },
       lab,
     });
   }

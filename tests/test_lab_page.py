@@ -1,0 +1,293 @@
+"""The lab page in headless Chromium, driven through its controls: presets, sliders, train, pin-and-compare,
+a click on the basin map, URL fragments (restoring a run, malformed, hostile), no console error and no
+network request. Runs trained through the page are checked against the Python recorder.
+
+One browser and small pages for the module: the chapter's scene cut to 1500 samples, a 9x9 map.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import re
+import urllib.parse
+
+import numpy as np
+import pytest
+from headless_chromium import Chromium, find_chromium, page_url
+
+from render.encode.pages.lab import command_scene, lab_data, lab_html, write_lab
+from render.record.runs import record_run
+from scenes import Run, get_scene
+from scenes.chapter import FIG7, FIG8, PARAMS
+from scenes.sweeps import fitting_modes
+
+SAMPLES = 1500
+LAB = "window.lab"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    binary = find_chromium()
+    if binary is None:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail("chromium is missing in CI: .ci/run installs it (apt-get install chromium)")
+        pytest.skip("chromium is not installed (apt-get install chromium); CI installs it and runs this test")
+    with Chromium(binary) as chromium:
+        yield chromium
+
+
+@pytest.fixture(scope="module")
+def scene():
+    return get_scene("fig7_vs_fig8").with_overrides(samples=SAMPLES)
+
+
+@pytest.fixture(scope="module")
+def page(tmp_path_factory, scene):
+    return write_lab(tmp_path_factory.mktemp("lab") / "lab.html", scene=scene, map_size=9)
+
+
+def open_lab(browser, path, fragment: str = ""):
+    tab = browser.open(page_url(path) + fragment, width=1200, height=1400)
+    tab.wait_for(f"{LAB} && {LAB}.firstFrame !== undefined")
+    return tab
+
+
+def state(tab) -> dict:
+    return tab.evaluate(f"{LAB}.state()")
+
+
+def click(tab, selector: str, index: int = 0) -> None:
+    """A real mouse click in the middle of the element (scrolled into view first)."""
+    box = tab.evaluate(f"(() => {{ const e = document.querySelectorAll({json.dumps(selector)})[{index}]; "
+                       "e.scrollIntoView({block: 'center'}); const r = e.getBoundingClientRect(); "
+                       "return [r.left + r.width / 2, r.top + r.height / 2]; })()")
+    tab.click(*box)
+
+
+def pixels(tab) -> str:
+    """A digest of the figure's canvas, to tell whether the picture changed."""
+    return tab.evaluate("(() => { const c = document.querySelector('.ol-figure canvas'); "
+                        "const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; "
+                        "let h = 0; for (let i = 0; i < d.length; i += 7) h = (h * 31 + d[i]) | 0; "
+                        "return String(h); })()")
+
+
+def labels(tab) -> list[str]:
+    return tab.evaluate("[...document.querySelectorAll('.ol-figure .op-run-label')].map(e => e.textContent)")
+
+
+def python_params(settings: dict, steps: list[int]) -> np.ndarray:
+    """The recorder's parameters for the page's settings (render.record.runs.record_run)."""
+    scene = get_scene("fig8").with_overrides(activation=settings["activation"])
+    run = Run("lab", init=settings["init"], lr=settings["lr"], samples=settings["samples"],
+              data_seed=settings["dataSeed"])
+    grid = scene.grid()
+    return record_run(scene, run, np.array(steps), grid, grid * grid)["params"]
+
+
+def train_to_end(tab) -> dict:
+    """Press Train at 4x speed and wait for the animation to reach the last snapshot."""
+    tab.evaluate("(() => { const s = document.querySelector('.op-speed'); s.value = '4'; "
+                 "s.dispatchEvent(new Event('change')); })()")
+    click(tab, ".ol-train")
+    assert tab.wait_for(f"{LAB}.state().playing", timeout=5)
+    tab.wait_for(f"!{LAB}.state().playing", timeout=20)
+    st = state(tab)
+    assert st["index"] == st["count"] - 1
+    return st
+
+
+def test_opens_offline_and_clean(browser, page):
+    text = page.read_text(encoding="utf-8")
+    policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', text).group(1)
+    assert "'wasm-unsafe-eval'" in policy
+    assert "'unsafe-eval'" not in policy and "'unsafe-inline'" not in policy
+    assert "default-src 'none'" in policy
+    with open_lab(browser, page) as tab:
+        st = state(tab)
+        assert st["engine"] == "wasm"  # the policy lets the page compile its WebAssembly
+        assert st["settings"]["init"] == FIG7 and st["step"] == 0 and st["settings"]["samples"] == SAMPLES
+        assert tab.evaluate("document.querySelectorAll('.ol-figure .op-run-label').length") == 1
+        assert tab.errors() == []
+        assert tab.requests() == [page_url(page)]
+
+
+def test_presets_random_and_a_slider(browser, page):
+    with open_lab(browser, page) as tab:
+        before = pixels(tab)
+        click(tab, ".ol-preset", 1)  # Fig 8
+        tab.wait_for(f"{LAB}.state().settings.init.w_11 === {FIG8['w_11']!r}")
+        st = state(tab)
+        assert st["settings"]["init"] == FIG8
+        assert f"--init w_11={FIG8['w_11']!r},w_12={FIG8['w_12']!r}," in st["command"]
+        pressed = tab.evaluate("[...document.querySelectorAll('.ol-preset')].map(b => b.ariaPressed)")
+        assert pressed == ["false", "true"]
+        assert labels(tab)[0].startswith("this run: Fig 8")
+        assert pixels(tab) != before
+
+        tab.evaluate("document.querySelector('.ol-seed-box').value = '3'")
+        click(tab, ".ol-random")
+        expected = Run("", init_seed=3).initial_values(list(PARAMS))
+        tab.wait_for(f"{LAB}.state().settings.init.b_21 === {expected['b_21']!r}")
+        assert state(tab)["settings"]["init"] == expected
+
+        click(tab, ".ol-preset", 0)  # Fig 7
+        tab.wait_for(f"{LAB}.state().settings.init.w_11 === {FIG7['w_11']!r}")
+        before = pixels(tab)
+        rect = tab.evaluate("(() => { const r = document.querySelector('.ol-slider[data-name=\"w_11\"]')"
+                            ".getBoundingClientRect(); return [r.left, r.top + r.height / 2, r.width]; })()")
+        x0, y, width = rect
+        tab.drag(x0 + width * 0.27, y, x0 + width * 0.85, y)  # w_11 from about -0.46 to about +0.7
+        tab.wait_for(f"{LAB}.state().settings.init.w_11 > 0.5")
+        st = state(tab)
+        box = tab.evaluate("document.querySelector('.ol-number[data-name=\"w_11\"]').value")
+        assert float(box) == st["settings"]["init"]["w_11"]
+        assert {k: v for k, v in st["settings"]["init"].items() if k != "w_11"} == \
+            {k: v for k, v in FIG7.items() if k != "w_11"}
+        assert pixels(tab) != before
+        assert tab.errors() == []
+
+
+def test_train_plays_to_the_end_exactly_as_python(browser, page):
+    with open_lab(browser, page) as tab:
+        click(tab, ".ol-preset", 1)  # Fig 8
+        tab.wait_for(f"{LAB}.state().settings.init.w_11 === {FIG8['w_11']!r}")
+        start = pixels(tab)
+        st = train_to_end(tab)
+        assert st["step"] == SAMPLES and pixels(tab) != start
+        steps = tab.evaluate(f"{LAB}.lab.current.steps")
+        assert st["params"] == python_params(st["settings"], steps)[-1].tolist()  # bit for bit
+        cap = tab.evaluate("document.querySelector('.ol-figure .op-caption').textContent")
+        assert "1,500" in cap
+        click(tab, ".ol-reset")
+        assert state(tab)["step"] == 0
+        click(tab, ".ol-step")
+        assert state(tab)["index"] == 1
+        tab.key(" ")  # the player's keys: space trains
+        assert tab.wait_for(f"{LAB}.state().playing", timeout=5)
+        tab.key(" ")
+        assert not state(tab)["playing"]
+        assert tab.errors() == []
+
+
+def test_pin_and_compare(browser, page):
+    with open_lab(browser, page) as tab:  # opens with Fig 7
+        click(tab, ".ol-pin")
+        tab.wait_for(f"{LAB}.state().pinned !== null")
+        click(tab, ".ol-preset", 1)  # Fig 8 in the top row, Fig 7 pinned below
+        tab.wait_for(f"{LAB}.state().settings.init.w_11 === {FIG8['w_11']!r}")
+        st = train_to_end(tab)
+        assert st["pinned"]["init"] == FIG7
+        rows = labels(tab)
+        assert len(rows) == 2
+        assert rows[0].startswith("this run: Fig 8") and rows[1].startswith("pinned: Fig 7")
+        captions = tab.evaluate("[...document.querySelectorAll('.ol-figure .op-caption')]"
+                                ".map(e => e.textContent)")
+        assert len(captions) == 2 and captions[0] != captions[1]
+        pinned = tab.evaluate(f"{LAB}.lab.pinned.trainer.paramsAt({LAB}.lab.pinned.S - 1)")
+        steps = tab.evaluate(f"{LAB}.lab.pinned.steps")
+        assert pinned == python_params(st["pinned"], steps)[-1].tolist()
+        fragment = urllib.parse.unquote(tab.evaluate("location.hash"))
+        assert "pin=w_11:-0.4571950013426796," in fragment and "w_11=-0.1571950013426796" in fragment
+        click(tab, ".ol-unpin")
+        tab.wait_for(f"{LAB}.state().pinned === null")
+        assert len(labels(tab)) == 1
+        assert tab.errors() == []
+
+
+def test_a_click_on_the_map_starts_there_and_trains_to_the_cells_outcome(browser, page, scene):
+    data = lab_data(scene, map_size=9)["map"]
+    import base64
+
+    loss = np.frombuffer(base64.b64decode(data["loss"]), "<f4")
+    mode = np.frombuffer(base64.b64decode(data["mode"]), "i1")
+    axis = np.linspace(-1.0, 1.0, 9).tolist()
+    i, j = 6, 2  # w_11 = 0.5, w_12 = -0.5
+    with open_lab(browser, page) as tab:
+        point = tab.evaluate(f"(() => {{ const m = {LAB}.lab.map; "
+                             "m.canvas.scrollIntoView({block: 'center'}); "
+                             "const r = m.canvas.getBoundingClientRect(); "
+                             f"return [r.left + m.ax.px({axis[i]!r}), r.top + m.ax.py({axis[j]!r})]; }})()")
+        tab.click(*point)
+        tab.wait_for(f"{LAB}.state().settings.init.w_11 === {axis[i]!r}")
+        st = state(tab)
+        assert st["settings"]["init"]["w_12"] == axis[j]
+        st = tab.evaluate(f"{LAB}.seekStep({SAMPLES})")
+        final = np.array([st["params"]])
+        assert fitting_modes(final, list(PARAMS), (0.0, 2.0))[0] == mode[j * 9 + i]
+        assert st["evalLoss"] == pytest.approx(float(loss[j * 9 + i]), rel=1e-6)
+        assert tab.evaluate("document.querySelector('.ol-map-info').textContent") != ""
+        assert tab.errors() == []
+
+
+def test_a_fragment_restores_a_run(browser, page):
+    pin = ("w_11:0.25,w_12:-0.75,b_11:0.1,b_12:0.2,w_21:0.3,w_22:0.4,b_21:0.5,lr:0.05,act:Tanh,loss:absolute,"
+           "n:700,seed:9")
+    values = {"w_11": "-0.3", "w_12": "0.2", "b_11": "0.1", "b_12": "-0.1", "w_21": "0.5", "w_22": "0.6",
+              "b_21": "0.7"}
+    fragment = "#" + "&".join(f"{k}={v}" for k, v in values.items()) + \
+        f"&lr=0.02&act=Relu&loss=squared&n=800&seed=500007&step=400&pin={urllib.parse.quote(pin)}"
+    with open_lab(browser, page, fragment) as tab:
+        st = state(tab)
+        assert st["settings"] == {"init": {k: float(v) for k, v in values.items()}, "lr": 0.02,
+                                  "samples": 800, "activation": "Relu", "loss": "squared", "dataSeed": 500007}
+        assert st["step"] == 400
+        assert st["pinned"]["activation"] == "Tanh" and st["pinned"]["samples"] == 700
+        assert st["pinned"]["init"]["w_12"] == -0.75
+        assert tab.evaluate("document.querySelector('.ol-number[data-name=\"lr\"]').value") == "0.02"
+        assert tab.evaluate("document.querySelectorAll('.ol-select')[0].value") == "Relu"
+        assert "--activation Relu" in st["command"] and "--seed 500007" in st["command"]
+        assert "--loss squared" in st["command"]
+        assert len(labels(tab)) == 2
+        assert tab.errors() == []
+
+
+@pytest.mark.parametrize("fragment", ["#step=abc", "#step=1e309", "#w_11=1e999&lr=NaN&n=-5",
+                                      "#act=Softmax&loss=x", "#nonsense=1&&&=&seed=0x10",
+                                      "#pin=w_11:abc,act:<b>", "#%E0%A4%A"])
+def test_malformed_fragments_open_at_the_defaults(browser, page, fragment):
+    with open_lab(browser, page, fragment) as tab:
+        st = state(tab)
+        assert st["settings"]["init"] == FIG7 and st["settings"]["lr"] == 0.01
+        assert st["settings"]["samples"] == SAMPLES and st["settings"]["activation"] == "LeakyRelu"
+        assert st["settings"]["dataSeed"] == 0 and st["step"] == 0 and st["pinned"] is None
+        assert tab.errors() == []
+
+
+HOSTILE = ['<img src=x onerror="window.__pwned=1">', "</script><script>window.__pwned=2</script>",
+           '"><svg onload=window.__pwned=3>', "javascript:window.__pwned=4"]
+
+
+def test_hostile_labels_and_fragments_never_run(browser, tmp_path):
+    base = get_scene("fig7_vs_fig8").with_overrides(samples=300)
+    runs = (dataclasses.replace(base.runs[0], label=f"{HOSTILE[0]}: a"),
+            dataclasses.replace(base.runs[1], label=f"{HOSTILE[1]}: b"))
+    scene = dataclasses.replace(base, runs=runs, description=HOSTILE[2], name="x" + HOSTILE[3])
+    path = tmp_path / "hostile.html"
+    path.write_text(lab_html(scene, map_size=0, theme="dark", lang="zh"), encoding="utf-8")
+    quote = urllib.parse.quote
+    fragment = f"#act={quote(HOSTILE[0])}&pin={quote('act:' + HOSTILE[1])}&w_11={quote(HOSTILE[3])}"
+    with open_lab(browser, path, fragment) as tab:
+        assert tab.evaluate("window.__pwned === undefined")
+        names = tab.evaluate("[...document.querySelectorAll('.ol-preset')].map(b => b.textContent)")
+        assert names == [HOSTILE[0], HOSTILE[1]]
+        assert tab.evaluate("document.querySelectorAll('img, svg, iframe').length") == 0
+        assert tab.evaluate("document.documentElement.lang") == "zh-CN"
+        assert state(tab)["settings"]["activation"] == "LeakyRelu"
+        assert tab.errors() == []
+        assert tab.requests() == [page_url(path)]
+
+
+def test_python_side(tmp_path, scene):
+    assert command_scene(get_scene("fig7_vs_fig8")) == "fig8" and command_scene(get_scene("fig7")) == "fig7"
+    with pytest.raises(ValueError, match="theme"):
+        write_lab(tmp_path / "lab.html", scene=scene, theme="sepia", map_size=0)
+    assert list(tmp_path.iterdir()) == []  # nothing at the target path, no temp file left
+    cubic = dataclasses.replace(scene, target=lambda x: x ** 3)
+    with pytest.raises(ValueError, match="x²"):
+        lab_data(cubic, map_size=0)
+    data = lab_data(scene, map_size=0)
+    assert data["map"] is None and data["defaults"]["init"] == FIG7
+    assert [p["name"] for p in data["presets"]] == ["Fig 7", "Fig 8"]
