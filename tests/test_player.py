@@ -367,6 +367,24 @@ def test_hostile_labels_are_shown_as_text_and_nothing_runs(browser, fig8, tmp_pa
         assert tab.errors() == []  # not even a CSP report: nothing tried to run
 
 
+def test_the_gif_stands_in_where_scripts_do_not_run(browser, fig8, tmp_path):
+    from PIL import Image
+
+    Image.new("RGB", (40, 20), "white").save(tmp_path / "fig8.gif")
+    path = write_player(fig8, tmp_path / "fig8.html", fallback="fig8.gif")
+    assert "img-src 'self'" in path.read_text()
+    with open_page(browser, path) as tab:  # scripts on: the player, and the GIF is never fetched
+        assert_clean(tab, path)
+    with browser.open("about:blank") as tab:
+        tab.call("Emulation.setScriptExecutionDisabled", {"value": True})
+        tab.navigate(page_url(path))
+        assert tab.evaluate("document.querySelector('img.op-fallback').naturalWidth") == 40
+        assert tab.errors() == []
+    for bad in ("javascript:alert(1)", "https://example.com/x.gif", "../x.gif", '"><b>', "//host/x.gif"):
+        with pytest.raises(ValueError, match="fallback"):
+            player_html(fig8, fallback=bad)
+
+
 def test_write_player_is_atomic(fig8, tmp_path):
     target = tmp_path / "page.html"
     target.write_text("old")

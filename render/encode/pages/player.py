@@ -14,6 +14,7 @@ matplotlib figure uses, so the page looks like the poster. What changes per fram
 
 from __future__ import annotations
 
+import html
 import os
 import re
 from pathlib import Path
@@ -144,9 +145,18 @@ def runs_data(snapshot: Snapshot, theme: str = "light", lang: str = "en") -> dic
     return data
 
 
-def player_html(snapshot: Snapshot, theme: str = "light", lang: str = "en", autoplay: bool = False) -> str:
+def fallback_url(fallback: str) -> str:
+    """A relative URL of an image beside the page (the GIF), or ValueError: no scheme, no host, no '..'."""
+    if not re.fullmatch(r"[A-Za-z0-9_][A-Za-z0-9_.\-/]*", fallback) or ".." in fallback or "//" in fallback:
+        raise ValueError(f"fallback image {fallback!r}: give a relative path such as NAME.gif")
+    return fallback
+
+
+def player_html(snapshot: Snapshot, theme: str = "light", lang: str = "en", autoplay: bool = False,
+                fallback: str | None = None) -> str:
     """The whole page: no network, opens from file://; `autoplay` plays once on load unless the URL
-    fragment asks for a step."""
+    fragment asks for a step; `fallback` (a relative URL, e.g. "NAME.gif") is shown where scripts don't
+    run, with the scene's description as its alt text."""
     if theme not in THEMES:
         raise ValueError(f"theme {theme!r} (choose {', '.join(THEMES)})")
     if lang not in STRINGS:
@@ -161,16 +171,20 @@ def player_html(snapshot: Snapshot, theme: str = "light", lang: str = "en", auto
     play = ' data-autoplay="1"' if autoplay else ""
     body = (f'<div class="ourdl-player" data-theme="{theme}" data-standalone="1"{play}'
             ' data-source="ourdl-data"></div>')
+    if fallback is not None:
+        alt = html.escape(data["description"] or scene, quote=True)
+        src = html.escape(fallback_url(fallback), quote=True)
+        body += f'\n<noscript><img class="op-fallback" src="{src}" alt="{alt}"></noscript>'
     scripts = SCRIPTS["map" if "map" in data else snapshot.kind]
     return page(title=UI[lang]["figure"].format(scene=scene), lang=lang, body=body, data=data,
-                scripts=scripts, styles=STYLES)
+                scripts=scripts, styles=STYLES, images=fallback is not None)
 
 
 def write_player(snapshot: Snapshot, path: str | os.PathLike, theme: str = "light", lang: str = "en",
-                 autoplay: bool = False) -> Path:
+                 autoplay: bool = False, fallback: str | None = None) -> Path:
     """Write the page to `path` atomically (complete or not at all); returns the path."""
     path = Path(path)
-    text = player_html(snapshot, theme=theme, lang=lang, autoplay=autoplay)
+    text = player_html(snapshot, theme=theme, lang=lang, autoplay=autoplay, fallback=fallback)
     with atomic_write(path) as tmp:
         tmp.write_text(text, encoding="utf-8")
     return path
