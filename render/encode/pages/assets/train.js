@@ -266,8 +266,8 @@
         }
         t = V[lossi];
         if (!(ok && t > -BLOWUP && t < BLOWUP)) {
-          P.forEach((p, j) => { V[p] = before[j]; });
-          return { total, bad: s - from };
+          for (let j = 0; j < P.length; j++) V[P[j]] = before[j];  // a plain loop: a closure here would
+          return { total, bad: s - from };                          // move V and before out of registers
         }
         total += t;
       }

@@ -1,0 +1,141 @@
+"""The lab against its goals (issue 12), in headless Chromium on this machine.
+
+  size:        output/lab.html (fig7_vs_fig8, the 41x41 basin map) <= 250 KB;
+  training:    >= 5 million samples a second for the chapter's net (LeakyRelu, absolute loss), per executor
+               (WebAssembly, the interpreter fallback) and activation: best of 7 runs of 1 000 000 samples;
+               also the data generator (PCG64 in 32-bit limbs) against a BigInt version of the same LCG;
+  first frame: <= 300 ms from navigation start to the first drawn figure (median of fresh loads);
+  also:        a whole Fig 7 run through window.lab.run, a settings change (train + curves + redraw), and
+               the animation: all 12 000 samples of Fig 7 at 1x take the timeline's duration (4 s).
+
+    python benchmarks/lab_speed.py            # about 30 s
+    python benchmarks/lab_speed.py --loads 3  # fewer fresh loads for the first-frame median
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+
+from headless_chromium import Chromium, page_url  # noqa: E402
+
+from render.encode.pages.lab import DURATION, write_lab  # noqa: E402
+
+SIZE_GOAL, RATE_GOAL, FIRST_GOAL = 250_000, 5.0, 300.0
+
+ENGINE = """(() => {
+  const T = ourdl.train, d = window.lab.lab.d, N = 1000000, out = {};
+  const xs = ourdl.random.uniform(0, 0.0, 2.0, N), ys = T.targetOf(xs);
+  const init = d.graph.params.map((n) => d.defaults.init[n]);
+  for (const engine of ['wasm', 'interpreter']) {
+    for (const act of T.ACTIVATIONS) {
+      const net = T.compile(d.graph, {activation: act, engine});
+      let best = 0;
+      for (let k = 0; k < 7; k++) {
+        net.setParams(init);
+        const t = performance.now(); net.train(xs, ys, 0, N, 0.001);
+        best = Math.max(best, N / (performance.now() - t) / 1000);
+      }
+      out[engine + ' ' + act] = best;
+    }
+  }
+  let best = 0;
+  for (let k = 0; k < 5; k++) {
+    const t = performance.now(); ourdl.random.uniform(k, 0.0, 2.0, N);
+    best = Math.max(best, N / (performance.now() - t) / 1000);
+  }
+  out['data: limbs'] = best;
+  // the same 128-bit LCG step and XSL-RR output with BigInt, for comparison
+  const M = 0x2360ED051FC65DA44385DF649FCCF645n, MASK = (1n << 128n) - 1n, M64 = (1n << 64n) - 1n;
+  best = 0;
+  for (let k = 0; k < 3; k++) {
+    let s = 12345n; const inc = 6789n * 2n + 1n, o = new Float64Array(N);
+    const t = performance.now();
+    for (let i = 0; i < N; i++) {
+      s = (s * M + inc) & MASK;
+      const x = ((s >> 64n) ^ s) & M64, r = s >> 122n;
+      o[i] = 2.0 * Number((((x >> r) | (x << ((64n - r) & 63n))) & M64) >> 11n) * 2 ** -53;
+    }
+    best = Math.max(best, N / (performance.now() - t) / 1000);
+  }
+  out['data: BigInt'] = best;
+  return out;
+})()"""
+
+PAGE = """(() => {
+  const L = window.lab.lab, d = L.d;
+  const med = (a) => { const b = [...a].sort((x, y) => x - y); return b[b.length >> 1]; };
+  const fig7 = {init: d.presets[0].init, lr: 0.01, samples: 12000, activation: 'LeakyRelu', loss: 'absolute',
+                data_seed: 0, every: 40, marks: [1500]};
+  const run = [], change = [], frame = [];
+  for (let k = 0; k < 7; k++) {
+    const t = performance.now(); window.lab.run(fig7); run.push(performance.now() - t);
+  }
+  for (let k = 0; k < 9; k++) {
+    const t = performance.now(); window.lab.set({lr: 0.01 + 0.001 * (k % 3)});
+    change.push(performance.now() - t);
+  }
+  const ctx = L.figure.canvas.getContext('2d');
+  for (let i = 0; i < L.controls.count; i++) {
+    const t = performance.now(); L.controls.seek(i, false); ctx.getImageData(0, 0, 1, 1);
+    frame.push(performance.now() - t);
+  }
+  return {run: med(run), change: med(change), frame: med(frame), snapshots: L.controls.count};
+})()"""
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--loads", type=int, default=9, help="fresh page loads for the first-frame median")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "lab.html"
+        t0 = time.perf_counter()
+        write_lab(path)
+        build = time.perf_counter() - t0
+        size = path.stat().st_size
+        print(f"page: {size / 1000:.1f} KB (goal <= {SIZE_GOAL / 1000:.0f} KB: {size / SIZE_GOAL:.2f}x), "
+              f"built in {build:.1f} s (the 41x41 map by the lockstep engine)")
+        with Chromium() as browser:
+            firsts = []
+            for _ in range(args.loads):
+                with browser.open(page_url(path), width=1200, height=1100) as tab:
+                    tab.wait_for("window.lab && window.lab.firstFrame !== undefined")
+                    firsts.append(tab.evaluate("window.lab.firstFrame"))
+            with browser.open(page_url(path), width=1200, height=1100) as tab:
+                tab.wait_for("window.lab && window.lab.firstFrame !== undefined")
+                rates = tab.evaluate(ENGINE, timeout=300)
+                page = tab.evaluate(PAGE, timeout=120)
+                errors = tab.errors()
+    first = statistics.median(firsts)
+    print(f"first frame: median {first:.0f} ms over {len(firsts)} loads (min {min(firsts):.0f}, max "
+          f"{max(firsts):.0f}; goal <= {FIRST_GOAL:.0f} ms: {first / FIRST_GOAL:.2f}x)")
+    print("training, million samples a second (best of 7 x 1 000 000 samples):")
+    for key, value in rates.items():
+        if key.startswith("data"):
+            continue
+        goal = f"  ({value / RATE_GOAL:.1f}x the {RATE_GOAL:g} M/s goal)" if key.endswith("LeakyRelu") else ""
+        print(f"  {key:<22} {value:6.1f}{goal}")
+    limbs, bigint = rates["data: limbs"], rates["data: BigInt"]
+    print(f"data generator: {limbs:.1f} M doubles/s with 32-bit limbs, {bigint:.1f} M/s with BigInt "
+          f"({limbs / bigint:.1f}x)")
+    print(f"Fig 7 through window.lab.run (12 000 samples, 302 snapshots): {page['run']:.1f} ms")
+    print(f"a settings change (train, every snapshot's curves and loss, redraw): {page['change']:.1f} ms "
+          "median")
+    print(f"a frame of the animation: {page['frame']:.1f} ms median; the {page['snapshots']} snapshots of "
+          f"Fig 7 play in {DURATION:g} s at 1x")
+    if errors:
+        print("console errors:", errors)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
