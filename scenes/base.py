@@ -7,7 +7,7 @@ Scenes are frozen dataclasses so a CLI override (`--lr`, `--steps`, ...) makes a
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -44,16 +44,24 @@ class Run:
     data_seed: int = 0
     samples: int = 1500
     lr: float = 0.01
+    #: values that replace some of the above (`--init w_11=0.2`); the other parameters keep theirs
+    init_override: Mapping[str, float] | None = None
 
     def initial_values(self, names: list[str]) -> dict[str, float]:
+        override = dict(self.init_override or {})
+        unknown = [n for n in override if n not in names]
+        if unknown:
+            raise ValueError(f"run {self.label!r}: no parameter named {', '.join(unknown)}")
         if self.init is not None:
-            missing = [n for n in names if n not in self.init]
+            missing = [n for n in names if n not in self.init and n not in override]
             if missing:
                 raise ValueError(f"run {self.label!r}: no initial value for {', '.join(missing)}")
-            return {n: float(self.init[n]) for n in names}
-        rng = np.random.default_rng(self.init_seed)
-        low, high = self.init_range
-        return {n: float(v) for n, v in zip(names, rng.uniform(low, high, len(names)))}
+            values = {n: float(self.init[n]) for n in names if n in self.init}
+        else:
+            rng = np.random.default_rng(self.init_seed)  # drawn for every name, so overrides move no other
+            low, high = self.init_range
+            values = {n: float(v) for n, v in zip(names, rng.uniform(low, high, len(names)))}
+        return {n: float(override[n]) if n in override else values[n] for n in names}
 
     def data(self) -> list[float]:
         """The training inputs, x ~ uniform(0, 2), as Python floats (the fast scalar path)."""
@@ -170,3 +178,30 @@ class Scene:
         if activation is not None:
             changes["activation"] = activation
         return dataclasses.replace(self, **changes)
+
+    def with_inits(self, inits: Sequence[Mapping[str, float]]) -> Scene:
+        """One copy of every run per mapping of `inits`, with those initial values replaced (the others
+        keep the run's own), side by side on one timeline; no mappings: the scene itself.
+
+        Rows are labelled with the values that tell them apart (all of a lone mapping's); a scene of
+        several runs keeps each run's own label in front."""
+        if not inits:
+            return self
+        shown = differing(inits)
+        runs = []
+        for init in inits:
+            text = ", ".join(f"{n}={init[n]:.6g}" for n in shown if n in init) or ", ".join(
+                f"{n}={v:.6g}" for n, v in init.items())
+            for r in self.runs:
+                runs.append(dataclasses.replace(
+                    r, label=text if len(self.runs) == 1 else f"{r.label}; {text}",
+                    init_override={**(r.init_override or {}), **init}))
+        return dataclasses.replace(self, runs=tuple(runs))
+
+
+def differing(inits: Sequence[Mapping[str, float]]) -> list[str]:
+    """The names whose values are not the same in every mapping (a missing name is a value too); when
+    none differ (a lone mapping), every name given."""
+    names = list(dict.fromkeys(n for init in inits for n in init))
+    differ = [n for n in names if len({init.get(n) for init in inits}) > 1]
+    return differ or names

@@ -55,6 +55,10 @@ def _ffmpeg_available() -> bool:
 
 
 def _snapshot(what: str | Path | Snapshot, steps: int | None, every: int | None) -> Snapshot:
+    from render.record.recorder import Recorder
+
+    if isinstance(what, Recorder):  # a user's own loop, recorded so far
+        return what.snapshot()
     if isinstance(what, Snapshot):
         return what
     if str(what).endswith(".npz"):
@@ -124,8 +128,8 @@ def jshtml(snapshot: Snapshot, options: RenderOptions, max_frames: int = JSHTML_
 def show(what: str | Path | Snapshot, *, mode: str = "auto", steps: int | None = None,
          every: int | None = None, quality: str = "low", max_frames: int = JSHTML_FRAMES,
          **options) -> Animation:
-    """Record a scene (a name, or 'file.py:NAME') or load a snapshot (.npz path or `Snapshot`) and
-    return an object that plays inline in Jupyter.
+    """Record a scene (a name, or 'file.py:NAME') or load a snapshot (.npz path or `Snapshot`, or a
+    `Recorder` of your own loop) and return an object that plays inline in Jupyter.
 
     mode: "video" (HTML5 video, MP4 embedded), "jshtml" (matplotlib's JS player, no ffmpeg) or "auto"
     (video when ffmpeg is available). `steps`/`every` override the scene's training length and snapshot

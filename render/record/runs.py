@@ -39,6 +39,16 @@ def _evaluate(net: Net, nodes: list, grid: np.ndarray, target: np.ndarray) -> np
     return curves
 
 
+def snapshot_row(net: Net, nodes: list, grid: np.ndarray, target: np.ndarray,
+                 in_range: np.ndarray) -> tuple[np.ndarray, list, float]:
+    """One snapshot of a net as it stands: every recorded node's curve over the grid, the parameters, and
+    the evaluation loss (mean |output − target| on the grid points in the data range). The scene recorder
+    and `render.record.recorder.Recorder` (a user's own loop) both take their snapshots from here."""
+    curves = _evaluate(net, nodes, grid, target)
+    out = curves[nodes.index(net.output)]
+    return curves, [p.value for p in net.params], np.mean(np.abs(out[in_range] - target[in_range]))
+
+
 #: A parameter beyond this is taken as divergence: the grid's curves would overflow float64 soon.
 BLOWUP = 1e100
 
@@ -80,7 +90,6 @@ def record_run(scene: Scene, run: Run, steps: np.ndarray, grid: np.ndarray, targ
         p.set_value(init[p.name])
     nodes = [n for n in net.graph.nodes if n.parents]
     in_range = scene.data_mask(grid)
-    out_index = nodes.index(net.output)
 
     xs = run.data()
     ys = scene.target(np.asarray(xs)).tolist()
@@ -103,13 +112,12 @@ def record_run(scene: Scene, run: Run, steps: np.ndarray, grid: np.ndarray, targ
             seen += done
         elif s > 0:
             train_loss[s] = train_loss[s - 1]  # finished or stopped: hold the last value
-        curves[s] = _evaluate(net, nodes, grid, target)
-        params[s] = [p.value for p in net.params]
-        eval_loss[s] = np.mean(np.abs(curves[s, out_index, in_range] - target[in_range]))
+        curves[s], params[s], eval_loss[s] = snapshot_row(net, nodes, grid, target, in_range)
     if progress and seen < run.samples:
         progress(run.samples - seen)
     meta = {"label": run.label, "init": init, "init_seed": run.init_seed, "data_seed": run.data_seed,
-            "samples": run.samples, "lr": run.lr, "diverged_at": diverged_at}
+            "samples": run.samples, "lr": run.lr, "diverged_at": diverged_at,
+            **({"init_override": dict(run.init_override)} if run.init_override else {})}
     return {"meta": meta, "graph": graph_meta(net), "curves": curves, "params": params,
             "train_loss": train_loss, "eval_loss": eval_loss}
 
