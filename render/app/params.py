@@ -69,6 +69,8 @@ TRAINING = Group("Training (change the experiment)", (
     _opt("activation", str | None, None, "--activation",
          "Swap the hidden activation: LeakyRelu, Relu, Sigmoid, Tanh or Step."),
     _opt("runs", int | None, None, "--runs", "Sweep scenes: how many inits.", min=1),
+    _opt("init", list[str] | None, None, "--init", "Initial values NAME=VALUE,... (e.g. w_11=0.2,w_12=-0.3); "
+         "the others keep the scene's. Repeat it for runs side by side."),
 ))
 
 _DEFAULT = RenderOptions()  # the render options' defaults are RenderOptions' own
@@ -111,6 +113,11 @@ ENCODING = Group("Files and encoding", (
 EMBED = Group("Files and encoding", (
     _opt("embed", str | None, None, "--embed", "Also write a snippet for a blog post beside the outputs: "
          "md (the GIF with alt text) or html (<video> with the GIF as fallback)."),
+))
+
+PREVIEW = Group("Files and encoding", (
+    _opt("preview", bool, False, ("--preview", "-p"), "Open the first output in the system's viewer when "
+         "done (no display: print where it is)."),
 ))
 
 
@@ -192,8 +199,11 @@ def training_scene(name: str, given: Mapping[str, Any]):
         if not hasattr(scene, "with_count"):
             raise UserError(f"--runs is for sweep scenes; {scene.name} has fixed runs", 2)
         scene = scene.with_count(runs)
-    return scene.with_overrides(samples=given.get("steps"), lr=lr, seed=given.get("seed"),
-                                every=given.get("every"), activation=activation)
+    from render.app.inits import apply_inits
+
+    scene = scene.with_overrides(samples=given.get("steps"), lr=lr, seed=given.get("seed"),
+                                 every=given.get("every"), activation=activation)
+    return apply_inits(scene, given.get("init"))  # after the seed moved: each --init copies runs as they are
 
 
 Out = Annotated[Path | None, typer.Option("--out", help="Output folder (default: output/).",
