@@ -7,11 +7,12 @@ from typing import Annotated
 
 import typer
 
-from render.app.console import out_dir, report, user_errors
+from render.app.console import out_dir, report, say, user_errors
 from render.app.params import (
     EMBED,
     ENCODING,
     LOOK,
+    PREVIEW,
     TRAINING,
     Given,
     Out,
@@ -20,10 +21,11 @@ from render.app.params import (
     takes,
     training_scene,
 )
+from render.app.preview import preview
 from render.app.steps import record_scene, render_files, write_embed
 
 
-@takes(TRAINING, LOOK, ENCODING, EMBED)
+@takes(TRAINING, LOOK, ENCODING, EMBED, PREVIEW)
 def scene(
     name: Annotated[str, typer.Argument(help="Scene name (see `render list`), or path/to/file.py:NAME.")],
     out: Out = None,
@@ -46,3 +48,5 @@ def scene(
         written = [save_snapshot(snapshot, folder / f"{chosen.name}.npz"), *rendered]
         report(written)
         write_embed(kind, folder / chosen.name, written, snapshot.meta)
+        if given["preview"]:
+            preview(rendered[0], say)

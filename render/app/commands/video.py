@@ -7,12 +7,13 @@ from typing import Annotated
 
 import typer
 
-from render.app.console import out_dir, report, user_errors
-from render.app.params import EMBED, ENCODING, LOOK, Given, embed_kind, render_options, takes
+from render.app.console import out_dir, report, say, user_errors
+from render.app.params import EMBED, ENCODING, LOOK, PREVIEW, Given, embed_kind, render_options, takes
+from render.app.preview import preview
 from render.app.steps import print_rates, render_files, write_embed
 
 
-@takes(LOOK, ENCODING, EMBED)
+@takes(LOOK, ENCODING, EMBED, PREVIEW)
 def video(
     file: Annotated[Path, typer.Argument(help="A snapshot file written by `render record`.")],
     out: Annotated[Path | None, typer.Option(
@@ -35,3 +36,5 @@ def video(
         written = render_files(snapshot, folder / file.stem, options)
         report(written)
         write_embed(kind, folder / file.stem, written, snapshot.meta)
+        if given["preview"]:
+            preview(written[0], say)
