@@ -179,15 +179,19 @@ class Scene:
             changes["activation"] = activation
         return dataclasses.replace(self, **changes)
 
-    def with_inits(self, inits: Sequence[Mapping[str, float]]) -> Scene:
+    def with_inits(self, inits: Sequence[Mapping[str, float]], names: Sequence[str] | None = None) -> Scene:
         """One copy of every run per mapping of `inits`, with those initial values replaced (the others
         keep the run's own), side by side on one timeline; no mappings: the scene itself.
 
-        Rows are labelled with the values that tell them apart (all of a lone mapping's); a scene of
-        several runs keeps each run's own label in front."""
+        Rows are labelled with the values that tell them apart; a lone mapping on a one-run scene, with
+        the values that differ from the run's own (given the parameter `names`); a scene of several runs
+        keeps each run's own label in front."""
         if not inits:
             return self
         shown = differing(inits)
+        if len(inits) == 1 and len(self.runs) == 1 and names is not None:
+            own = self.runs[0].initial_values(list(names))
+            shown = [n for n in inits[0] if inits[0][n] != own.get(n)] or shown
         runs = []
         for init in inits:
             text = ", ".join(f"{n}={init[n]:.6g}" for n in shown if n in init) or ", ".join(

@@ -87,6 +87,14 @@ def test_row_titles_show_only_the_inits_that_differ():
     assert get_scene("fig8").with_inits([]) is get_scene("fig8")
 
 
+def test_a_lone_init_is_titled_by_what_it_changes():
+    """The lab's equivalent command gives every parameter: the row shows the ones that moved."""
+    every = ",".join(f"{n}={v!r}" for n, v in FIG7.items())
+    assert training_scene("fig8", {"init": [every]}).runs[0].label == "w_11=-0.457195, w_12=-0.407037"
+    same = training_scene("fig8", {"init": [init_arg(FIG8)]}).runs[0]  # nothing moved: what was given
+    assert same.label == "w_11=-0.157195, w_12=-0.107037"
+
+
 def test_a_run_refuses_an_override_for_a_parameter_it_does_not_have():
     with pytest.raises(ValueError, match="no parameter named w_99"):
         Run("r", init=FIG8, init_override={"w_99": 1.0}).initial_values(list(PARAMS))

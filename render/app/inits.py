@@ -62,4 +62,4 @@ def apply_inits(scene: Scene, texts: Sequence[str] | None) -> Scene:
                 hint = f"did you mean {', '.join(close)}? " if close else ""
                 raise UserError(f"--init: {scene.name} has no parameter {name!r}; {hint}"
                                 f"(its parameters: {', '.join(names)})", 2)
-    return scene.with_inits(inits)
+    return scene.with_inits(inits, names)
