@@ -6,7 +6,10 @@
   scrub:       a redraw <= 8 ms median (performance.now() around `seek`, every snapshot in turn; and the
                same with a getImageData(1 px) after it, which waits for the canvas to be rasterised);
   exactness:   the curves the page computes equal the recorded ones to <= 1e-9 at every snapshot of
-               every built-in scene, recorded in full (the test suite checks the goldens).
+               every built-in scene, recorded in full (the test suite checks the goldens); for a sweep,
+               its named runs, each with its own activation;
+  explorer:    init_basin's page <= 2 MB; its first frame (after inflating the map bytes); a click on
+               a cell trains it in the page: how long, and whether it ends at the sweep's own parameters.
 
     python benchmarks/player_speed.py             # every scene in full: about a minute
     python benchmarks/player_speed.py --quick     # fig7_vs_fig8 only, no GIF (size against the last figure)
@@ -58,8 +61,10 @@ TIMING = """(() => {
           flushed: med(flushed), flushed95: p95(flushed), width: p.W, dpr: p.dpr};
 })()""".replace("PLAYER", PLAYER)
 
-CURVES = """(() => {
-  const p = PLAYER, n = p.program.names.length * p.G, out = new Float64Array(p.R * p.S * n);
+CURVES = """(async () => {
+  const p = PLAYER;
+  await p.ready;
+  const n = p.curves(0, 0).length, out = new Float64Array(p.R * p.S * n);
   for (let r = 0; r < p.R; r++) for (let s = 0; s < p.S; s++) out.set(p.curves(r, s), (r * p.S + s) * n);
   const b = new Uint8Array(out.buffer); let str = '';
   for (let i = 0; i < b.length; i += 32768) str += String.fromCharCode.apply(null, b.subarray(i, i + 32768));
@@ -85,9 +90,8 @@ def exactness(browser, snapshot, folder: Path) -> float:
     path = write_player(snapshot, folder / "exact.html")
     with open_player(browser, path, 1000) as tab:
         got = np.frombuffer(base64.b64decode(tab.evaluate(CURVES, timeout=120)), "<f8")
-    want = snapshot.curves
-    named = snapshot.kind == "sweep"  # a sweep's page recomputes its named runs' curves
-    got = got.reshape(want.shape) if not named else got.reshape(want.shape)
+    want = snapshot.curves  # a sweep's: its named runs'
+    got = got.reshape(want.shape)
     same_nan = np.array_equal(np.isnan(got), np.isnan(want))
     with np.errstate(invalid="ignore"):
         diff = np.nanmax(np.abs(got - want) / np.maximum(1.0, np.abs(want)))
@@ -127,17 +131,49 @@ def main() -> None:
               f"waiting for the pixels (getImageData) median {statistics.median(flushed):.2f} ms, "
               f"p95 {t['flushed95']:.2f} ms over {t['n']} seeks; at {t['width']:.0f} CSS px, dpr {t['dpr']} "
               "(goal <= 8 ms median)")
-        scenes = [s for s in list_scenes() if not hasattr(s, "with_count")] if not args.quick else []
+        scenes = list_scenes() if not args.quick else []
         worst = exactness(browser, snap, folder)
         print(f"exactness: fig7_vs_fig8 max |js - recorded| / max(1, |recorded|) = {worst:.3g}")
         for scene in scenes:
             if scene.name == "fig7_vs_fig8":
                 continue
+            t0 = time.perf_counter()
             s = record(scene)
+            took = time.perf_counter() - t0
             diff = exactness(browser, s, folder)
             worst = max(worst, diff)
-            print(f"exactness: {scene.name} ({len(s.steps)} snapshots x {s.curves.shape[0]} runs) {diff:.3g}")
+            print(f"exactness: {scene.name} ({len(s.steps)} snapshots x {s.curves.shape[0]} runs, "
+                  f"recorded in {took:.1f} s) {diff:.3g}")
+            if scene.name == "init_basin":
+                explorer(browser, s, folder)
+            elif s.kind == "sweep":
+                size = write_player(s, folder / f"{scene.name}.html").stat().st_size
+                print(f"size: {scene.name}.html {size / 1000:.0f} kB")
         print(f"exactness: worst {worst:.3g} (goal <= 1e-9)")
+
+
+def explorer(browser, snapshot, folder: Path) -> None:
+    """init_basin's page: its size, first frame, and a click on the Fig 7 cell, trained in the page."""
+    page = write_player(snapshot, folder / "init_basin.html")
+    firsts = []
+    for _ in range(3):
+        with open_player(browser, page, 1000) as tab:
+            tab.evaluate(f"{PLAYER}.ready")
+            firsts.append(tab.evaluate(f"{PLAYER}.firstFrame"))
+    inits = snapshot.meta["sweep"]["inits"]
+    nx = int(inits["x"][2])
+    xs, ys = np.linspace(*inits["x"][:2], nx), np.linspace(*inits["y"][:2], int(inits["y"][2]))
+    i, j = int(np.argmin(np.abs(xs + 0.4571950013426796))), int(np.argmin(np.abs(ys + 0.4070365984042347)))
+    with open_player(browser, page, 1000) as tab:
+        tab.evaluate(f"{PLAYER}.ready")
+        times = [tab.evaluate(f"{PLAYER}.select({i}, {j}, 0, false).ms") for _ in range(3)]
+        last = f"(p => Array.from(p.clicked.params.subarray((p.S - 1) * p.P)))({PLAYER})"
+        final = np.array(tab.evaluate(last))
+    same = np.array_equal(final, snapshot.extra["sweep_final"][0, j * nx + i])
+    print(f"explorer: init_basin.html {page.stat().st_size / 1e6:.2f} MB (goal <= 2 MB); first frame "
+          f"{statistics.median(firsts):.0f} ms after navigation start; a click trains cell ({i}, {j}) "
+          f"({snapshot.meta['sweep']['samples']:,} samples, {len(snapshot.steps)} snapshots) in "
+          f"{min(times):.0f}-{max(times):.0f} ms; its final parameters equal the sweep's: {same}")
 
 
 if __name__ == "__main__":

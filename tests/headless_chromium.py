@@ -12,6 +12,7 @@ Two levels:
   `tab.requests()`: every URL the page asked for, including its own), evaluates in the page
   (`tab.evaluate`), sends real input events (`tab.key("ArrowRight")`, `tab.move(x, y)`, `tab.click(x, y)`)
   and takes PNG screenshots (`tab.screenshot(path)`). Use it as a context manager to close it.
+  `tab.frames()` gives its out-of-process iframes (sandboxed srcdoc ones too) as Tabs of their own.
 
 Example::
 
@@ -211,10 +212,11 @@ class Chromium:
 class Tab:
     """One open page. `events` holds every DevTools event of this tab, in order."""
 
-    def __init__(self, browser: Chromium, target: str, session: str) -> None:
+    def __init__(self, browser: Chromium, target: str, session: str, owned: bool = True) -> None:
         self.browser, self.target, self.session = browser, target, session
         self.events: list[dict] = []
         self.closed = False
+        self.owned = owned  # a tab we opened (closing closes it), not a frame of one
 
     def _on_event(self, message: dict) -> None:
         self.events.append(message)
@@ -346,11 +348,34 @@ class Tab:
             Path(path).write_bytes(png)
         return png
 
+    def frames(self) -> list[Tab]:
+        """The page's out-of-process frames (sandboxed or cross-site iframes, such as a srcdoc player in
+        a notebook), each as a Tab of its own: evaluate in it, read its errors and requests. Their
+        console messages from before this call are replayed when their Runtime and Log are enabled."""
+        self.call("Target.setAutoAttach",
+                  {"autoAttach": True, "waitForDebuggerOnStart": False, "flatten": True})
+        self.sync()
+        frames = []
+        for event in list(self.events):
+            params = event.get("params", {})
+            if event["method"] != "Target.attachedToTarget" or params["targetInfo"]["type"] != "iframe":
+                continue
+            session = params["sessionId"]
+            frame = self.browser._tabs.get(session)
+            if frame is None:
+                frame = Tab(self.browser, params["targetInfo"]["targetId"], session, owned=False)
+                self.browser._tabs[session] = frame
+                for domain in ("Runtime", "Log", "Network"):
+                    frame.call(f"{domain}.enable")
+            frames.append(frame)
+        return frames
+
     def close(self) -> None:
         if not self.closed:
             self.closed = True
             try:
-                self.browser.call("Target.closeTarget", {"targetId": self.target})
+                if self.owned:
+                    self.browser.call("Target.closeTarget", {"targetId": self.target})
             finally:
                 self.browser._tabs.pop(self.session, None)
 

@@ -18,7 +18,7 @@ import numpy as np
 import pytest
 from headless_chromium import Chromium, find_chromium, page_url
 
-from render.encode.pages import player_html, write_player
+from render.encode.pages import player_html, player_iframe, write_player
 from render.record import record
 from render.record.snapshot import Snapshot, load_snapshot
 from scenes import get_scene
@@ -383,6 +383,35 @@ def test_the_gif_stands_in_where_scripts_do_not_run(browser, fig8, tmp_path):
     for bad in ("javascript:alert(1)", "https://example.com/x.gif", "../x.gif", '"><b>', "//host/x.gif"):
         with pytest.raises(ValueError, match="fallback"):
             player_html(fig8, fallback=bad)
+
+
+def test_without_the_loss_panel(browser, fig8, tmp_path):
+    path = write_player(fig8, tmp_path / "noloss.html", loss_panel=False)
+    with open_page(browser, path) as tab:
+        assert tab.evaluate(f"{PLAYER}.axes[0].length") == 3
+        assert tab.evaluate("document.querySelectorAll('.op-legend').length") == 3
+        assert "sample 1,500 of 1,500" in caption(tab)
+        assert_clean(tab, path)
+
+
+def test_in_a_sandboxed_srcdoc_iframe(browser, fig8, tmp_path):
+    """As a notebook shows it: the page inside <iframe srcdoc sandbox="allow-scripts">, hostile labels
+    and all; the host page is untouched and the player starts inside."""
+    meta = json.loads(json.dumps(fig8.meta))
+    meta["runs"][0]["label"] = HOSTILE[1] + HOSTILE[2]
+    host = tmp_path / "notebook.html"
+    host.write_text(f"<!doctype html><meta charset=utf-8><body><p>before</p>"
+                    f"{player_iframe(dataclasses.replace(fig8, meta=meta))}<p>after</p></body>")
+    with browser.open(page_url(host), width=1000, height=800) as tab:
+        assert tab.evaluate("document.querySelectorAll('p').length") == 2
+        assert tab.evaluate("document.querySelectorAll('iframe').length") == 1
+        (frame,) = tab.frames()
+        frame.wait_for(f"{PLAYER} !== undefined")
+        label = frame.evaluate("document.querySelector('.op-run-label').textContent")
+        assert label == HOSTILE[1] + HOSTILE[2]
+        assert frame.evaluate(f"{PLAYER}.state().step") == 1500
+        assert frame.evaluate("window.__pwned") is None and tab.evaluate("window.__pwned") is None
+        assert tab.errors() == [] and frame.errors() == []
 
 
 def test_write_player_is_atomic(fig8, tmp_path):

@@ -115,7 +115,7 @@ def _common(snapshot: Snapshot, theme: str, lang: str) -> dict:
     }
 
 
-def runs_data(snapshot: Snapshot, theme: str = "light", lang: str = "en") -> dict:
+def runs_data(snapshot: Snapshot, theme: str = "light", lang: str = "en", loss_panel: bool = True) -> dict:
     """The JSON a runs player reads (assets/player.js): named runs side by side on one timeline."""
     meta = snapshot.meta
     data = _common(snapshot, theme, lang)
@@ -132,6 +132,7 @@ def runs_data(snapshot: Snapshot, theme: str = "light", lang: str = "en") -> dic
         "runs": [{"label": run_label(r["label"], lang), "divergedAt": r.get("diverged_at")}
                  for r in meta["runs"]],
         "panels": panels, "lossYlim": list(log_limits(losses)), "nodeNames": snapshot.node_names,
+        "lossPanel": bool(loss_panel),
         "graph": graph if exact else None,
         "shape": {"runs": len(meta["runs"]), "steps": len(snapshot.steps), "params": snapshot.params.shape[2],
                   "grid": len(snapshot.grid)},
@@ -153,10 +154,11 @@ def fallback_url(fallback: str) -> str:
 
 
 def player_html(snapshot: Snapshot, theme: str = "light", lang: str = "en", autoplay: bool = False,
-                fallback: str | None = None) -> str:
+                fallback: str | None = None, loss_panel: bool = True) -> str:
     """The whole page: no network, opens from file://; `autoplay` plays once on load unless the URL
     fragment asks for a step; `fallback` (a relative URL, e.g. "NAME.gif") is shown where scripts don't
-    run, with the scene's description as its alt text."""
+    run, with the scene's description as its alt text; `loss_panel=False` drops the loss panel (runs
+    scenes, as `--no-loss`)."""
     if theme not in THEMES:
         raise ValueError(f"theme {theme!r} (choose {', '.join(THEMES)})")
     if lang not in STRINGS:
@@ -166,7 +168,7 @@ def player_html(snapshot: Snapshot, theme: str = "light", lang: str = "en", auto
 
         data = sweep_data(snapshot, theme, lang)
     else:
-        data = runs_data(snapshot, theme, lang)
+        data = runs_data(snapshot, theme, lang, loss_panel)
     scene = data["scene"] or "snapshot"
     play = ' data-autoplay="1"' if autoplay else ""
     body = (f'<div class="ourdl-player" data-theme="{theme}" data-standalone="1"{play}'
@@ -180,11 +182,23 @@ def player_html(snapshot: Snapshot, theme: str = "light", lang: str = "en", auto
                 scripts=scripts, styles=STYLES, images=fallback is not None)
 
 
+def player_iframe(snapshot: Snapshot, theme: str = "light", lang: str = "en", **options) -> str:
+    """The page inside `<iframe srcdoc sandbox="allow-scripts">`, for hosts that take HTML but not files
+    (a notebook's `_repr_html_`, a CMS): its scripts run in an opaque origin apart from the host's, and
+    its own CSP still applies. The frame keeps the figure's 16:9 plus room for the controls."""
+    text = player_html(snapshot, theme=theme, lang=lang, **options)
+    title = html.escape(UI[lang]["figure"].format(scene=snapshot.meta.get("scene", "")), quote=True)
+    aspect = "16/12" if snapshot.kind == "sweep" else "16/11"
+    return (f'<iframe srcdoc="{html.escape(text, quote=True)}" sandbox="allow-scripts" title="{title}" '
+            f'style="width:100%;max-width:1280px;aspect-ratio:{aspect};border:0"></iframe>')
+
+
 def write_player(snapshot: Snapshot, path: str | os.PathLike, theme: str = "light", lang: str = "en",
-                 autoplay: bool = False, fallback: str | None = None) -> Path:
+                 autoplay: bool = False, fallback: str | None = None, loss_panel: bool = True) -> Path:
     """Write the page to `path` atomically (complete or not at all); returns the path."""
     path = Path(path)
-    text = player_html(snapshot, theme=theme, lang=lang, autoplay=autoplay, fallback=fallback)
+    text = player_html(snapshot, theme=theme, lang=lang, autoplay=autoplay, fallback=fallback,
+                       loss_panel=loss_panel)
     with atomic_write(path) as tmp:
         tmp.write_text(text, encoding="utf-8")
     return path

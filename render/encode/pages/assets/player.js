@@ -3,7 +3,7 @@
  *
  * Needs data.js, graph.js, plot.js. Interface (window.ourdl.player):
  *   Player(root, data)   mount a player into the element `root` (data: the JSON of runs_data() in
- *                        render/encode/pages/player.py). root.ourdlPlayer is the instance:
+ *                        render/encode/pages/player.py; data.lossPanel false: no loss panel, as --no-loss). root.ourdlPlayer is the instance:
  *                        .seek(index) .play() .pause() .toggle() .step(delta) .state() .index
  *                        .curves(run, snapshot) -> Float64Array(N·G), every recorded node (exact test)
  *                        .ready -> a promise, resolved once the first frame is drawn
@@ -430,7 +430,7 @@
       const W = Math.max(320, this.figure.clientWidth || 800);
       this.width = this.figure.clientWidth;
       const s = W / DESIGN_WIDTH, pt = s / 72;
-      const rows = this.rows(), cols = d.panels.length + 1;
+      const rows = this.rows(), cols = d.panels.length + (d.lossPanel === false ? 0 : 1);
       const fixed = L.top + L.titles + L.legend + rows.length * (L.header + L.ticks);
       const hIn = Math.max(DESIGN_WIDTH * d.aspect, fixed + rows.length * 1.2);
       const H = hIn * s;
@@ -439,11 +439,14 @@
       this.s = s; this.pt = pt; this.W = W; this.H = H;
       this.axes = rows.map((r, k) => {
         const top = (L.top + L.titles + k * (L.header + ah + L.ticks) + L.header) * s;
-        return d.panels.map((p, j) => new P.Axes({ x: (L.left + j * (aw + L.gap)) * s, y: top, w: aw * s, h: ah * s },
-          { xlim: d.xRange, ylim: p.ylim }))
-          .concat([new P.Axes({ x: (L.left + d.panels.length * (aw + L.gap)) * s, y: top, w: aw * s, h: ah * s },
+        const row = d.panels.map((p, j) => new P.Axes({ x: (L.left + j * (aw + L.gap)) * s, y: top, w: aw * s, h: ah * s },
+          { xlim: d.xRange, ylim: p.ylim }));
+        if (cols > d.panels.length) {
+          row.push(new P.Axes({ x: (L.left + d.panels.length * (aw + L.gap)) * s, y: top, w: aw * s, h: ah * s },
             { xlim: [0, d.total * 1.06], ylim: d.lossYlim, xscale: "symlog", yscale: "log",
-              linthresh: Math.max(10, d.total / 1000) })]);
+              linthresh: Math.max(10, d.total / 1000) }));
+        }
+        return row;
       });
       const dpr = window.devicePixelRatio || 1;
       for (const c of [this.canvas, this.bg]) { c.width = Math.round(W * dpr); c.height = Math.round(H * dpr); }
@@ -585,13 +588,15 @@
         });
         const ax = row[d.panels.length];
         const ev = this.loss("eval", r, i);
-        if (!this.hidden.has("eval")) {
-          P.line(ctx, ax, this.steps, this.evalLoss.subarray(r * this.S, (r + 1) * this.S),
-            { color: this.color(2), width: L.line * 0.9 * pt, to: i + 1 });
+        if (ax) {
+          if (!this.hidden.has("eval")) {
+            P.line(ctx, ax, this.steps, this.evalLoss.subarray(r * this.S, (r + 1) * this.S),
+              { color: this.color(2), width: L.line * 0.9 * pt, to: i + 1 });
+          }
+          const x = ax.px(step);
+          P.vline(ctx, ax, x, { color: th.foreground, width: 0.8 * pt, alpha: 0.6, pixels: true });
+          if (!this.hidden.has("eval") && ev > 0) P.marker(ctx, x, ax.py(ev), L.line * 1.5 * pt, this.color(2), th.background, 0.8 * pt);
         }
-        const x = ax.px(step);
-        P.vline(ctx, ax, x, { color: th.foreground, width: 0.8 * pt, alpha: 0.6, pixels: true });
-        if (!this.hidden.has("eval") && ev > 0) P.marker(ctx, x, ax.py(ev), L.line * 1.5 * pt, this.color(2), th.background, 0.8 * pt);
         // caption and divergence warning
         const run = d.runs[r];
         const gone = run.divergedAt !== null && run.divergedAt !== undefined && step >= run.divergedAt;
