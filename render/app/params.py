@@ -70,7 +70,7 @@ TRAINING = Group("Training (change the experiment)", (
          "Swap the hidden activation: LeakyRelu, Relu, Sigmoid, Tanh or Step."),
     _opt("runs", int | None, None, "--runs", "Sweep scenes: how many inits.", min=1),
     _opt("init", list[str] | None, None, "--init", "Initial values NAME=VALUE,... (e.g. w_11=0.2,w_12=-0.3); "
-         "the others keep the scene's. Repeat it for runs side by side."),
+         "the others keep the scene's. Repeat it for runs side by side.", metavar="NAME=VALUE,..."),
 ))
 
 _DEFAULT = RenderOptions()  # the render options' defaults are RenderOptions' own
