@@ -151,7 +151,8 @@ def sweep_data(snapshot: Snapshot, theme: str = "light", lang: str = "en") -> di
                                            float(inits["y"][0]), float(inits["y"][1])],
             # the cells' exact starting values along each axis (run j*nx + i starts at (xs[i], ys[j]))
             "xs": b64(init[:nx, i0]), "ys": b64(init[::nx, i1][:ny]), "init": b64(init[0]),
-            "marks": {str(k): [float(v) for v in xy] for k, xy in inits.get("marks", {}).items()},
+            "marks": {run_label(str(k), lang): [float(v) for v in xy]
+                      for k, xy in inits.get("marks", {}).items()},
             "codeRange": list(CODE_RANGE), "codeLevels": CODE_LEVELS,
             "loss": deflated(loss_codes(loss)), "state": deflated(mode.astype(np.uint8) | (fitted << 3)),
             "finalLoss": b64(x["sweep_loss"]), "finalMode": b64(x["sweep_mode"], "|i1"),
