@@ -53,27 +53,29 @@ def _sha256(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
 
 
-def csp(scripts: list[str], styles: list[str], images: bool = False) -> str:
+def csp(scripts: list[str], styles: list[str], images: bool = False, script_src: tuple[str, ...] = ()) -> str:
     """The policy for a page whose only active content is these inline scripts and styles (and, with
-    `images`, images from beside the page: a <noscript> fallback GIF)."""
+    `images`, images from beside the page: a <noscript> fallback GIF). `script_src` adds sources to
+    script-src, e.g. "'wasm-unsafe-eval'" for a page that compiles its own WebAssembly."""
     return ("default-src 'none'; "
-            f"script-src {' '.join(_sha256(s) for s in scripts)}; "
+            f"script-src {' '.join([*script_src, *(_sha256(s) for s in scripts)])}; "
             f"style-src {' '.join(_sha256(s) for s in styles)}; "
             + ("img-src 'self'; " if images else "")
             + "base-uri 'none'; form-action 'none'")
 
 
 def page(*, title: str, lang: str, body: str, data: object, scripts: list[str], styles: list[str],
-         data_id: str = "ourdl-data", images: bool = False) -> str:
+         data_id: str = "ourdl-data", images: bool = False, script_src: tuple[str, ...] = ()) -> str:
     """A whole document. `body` is trusted markup we wrote (never data); `data` becomes the JSON block
     `#data_id`; `scripts`/`styles` are asset names, concatenated into one inline <script>/<style> each;
-    `images` lets the page show images from beside it (see csp)."""
+    `images` and `script_src` widen the policy as `csp` says."""
     script = "\n".join(asset(name) for name in scripts)
     style = "\n".join(asset(name) for name in styles)
+    policy = csp([script], [style], images, script_src)
     return (
         "<!doctype html>\n"
         f'<html lang="{"zh-CN" if lang == "zh" else "en"}">\n<head>\n<meta charset="utf-8">\n'
-        f'<meta http-equiv="Content-Security-Policy" content="{csp([script], [style], images)}">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{policy}">\n'
         '<meta name="referrer" content="no-referrer">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{html.escape(title)}</title>\n<style>{style}</style>\n</head>\n<body>\n{body}\n"
