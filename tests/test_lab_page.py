@@ -206,6 +206,7 @@ def test_a_click_on_the_map_starts_there_and_trains_to_the_cells_outcome(browser
     axis = np.linspace(-1.0, 1.0, 9).tolist()
     i, j = 6, 2  # w_11 = 0.5, w_12 = -0.5
     with open_lab(browser, page) as tab:
+        tab.wait_for(f"{LAB}.state().map")
         point = tab.evaluate(f"(() => {{ const m = {LAB}.lab.map; "
                              "m.canvas.scrollIntoView({block: 'center'}); "
                              "const r = m.canvas.getBoundingClientRect(); "
@@ -291,3 +292,39 @@ def test_python_side(tmp_path, scene):
     data = lab_data(scene, map_size=0)
     assert data["map"] is None and data["defaults"]["init"] == FIG7
     assert [p["name"] for p in data["presets"]] == ["Fig 7", "Fig 8"]
+
+
+def test_the_command_on_the_page_records_the_same_run(browser, page, tmp_path):
+    """The page's `render scene ... --init ...` line, run as `render record`, gives the page's parameters."""
+    import shlex
+
+    from typer.testing import CliRunner
+
+    from render.app.cli import app
+    from render.record import load_snapshot
+
+    with open_lab(browser, page) as tab:
+        click(tab, ".ol-preset", 1)  # Fig 8, then other settings through the boxes
+        for name, value in (("lr", "0.02"), ("seed", "500003"), ("n", "900")):
+            tab.evaluate(f"(() => {{ const b = document.querySelector('.ol-number[data-name=\"{name}\"]'); "
+                         f"b.value = '{value}'; b.dispatchEvent(new Event('input')); }})()")
+        tab.evaluate("(() => { const s = document.querySelectorAll('.ol-select')[0]; s.value = 'Relu'; "
+                     "s.dispatchEvent(new Event('change')); })()")
+        st = state(tab)
+        assert st["settings"]["lr"] == 0.02 and st["settings"]["samples"] == 900
+        assert st["settings"]["dataSeed"] == 500003 and st["settings"]["activation"] == "Relu"
+        steps = tab.evaluate(f"{LAB}.lab.current.steps")
+        params = tab.evaluate(f"Array.from({LAB}.lab.current.trainer.params)")
+        command = tab.evaluate("document.querySelector('.ol-code').textContent")
+    assert command == st["command"]
+    words = shlex.split(command)
+    assert words[:3] == ["render", "scene", "fig8"]
+    out = tmp_path / "run.npz"
+    result = CliRunner().invoke(app, ["record", *words[2:], "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    snap = load_snapshot(out)
+    page_params = np.array(params).reshape(len(steps), -1)
+    common = [s for s in steps if s in set(snap.steps.tolist())]
+    assert len(common) == len(steps)
+    for s in common:
+        assert snap.params[0][snap.steps.tolist().index(s)].tolist() == page_params[steps.index(s)].tolist()

@@ -12,9 +12,9 @@ the user interface, and the figure is the player's (assets/player.js) fed with t
 
 from __future__ import annotations
 
+import html
 import math
 import os
-import re
 from pathlib import Path
 
 from render.draw.sweep_figure import MODE_COLORS, MODE_NAMES_ZH
@@ -142,19 +142,9 @@ def lab_html(scene: Scene | None = None, theme: str = "light", lang: str = "en",
     scene = scene if scene is not None else get_scene("fig7_vs_fig8")
     data = lab_data(scene, theme, lang, map_size)
     body = (f'<div class="ourdl-lab" data-theme="{theme}" data-source="ourdl-lab-data">'
-            f'<noscript>{LAB[lang]["title"]}: JavaScript is needed to train.</noscript></div>')
-    text = page(title=LAB[lang]["title"], lang=lang, body=body, data=data, scripts=SCRIPTS, styles=STYLES,
-                data_id="ourdl-lab-data")
-    return _allow_wasm(text)
-
-
-def _allow_wasm(text: str) -> str:
-    """Add WASM_SOURCE to the page's script-src (build.page writes the policy; exactly one is expected)."""
-    pattern = re.compile(r'(<meta http-equiv="Content-Security-Policy" content="[^"]*?script-src )')
-    text, count = pattern.subn(lambda m: m.group(1) + WASM_SOURCE + " ", text, count=1)
-    if count != 1:
-        raise RuntimeError("the page has no script-src in its Content-Security-Policy")
-    return text
+            f'<noscript>{html.escape(LAB[lang]["title"])}: JavaScript is needed to train.</noscript></div>')
+    return page(title=LAB[lang]["title"], lang=lang, body=body, data=data, scripts=SCRIPTS, styles=STYLES,
+                data_id="ourdl-lab-data", script_src=(WASM_SOURCE,))
 
 
 def write_lab(path: str | os.PathLike, scene: Scene | None = None, theme: str = "light", lang: str = "en",

@@ -82,16 +82,23 @@
   /** Snapshots every ~1/300 of the run (Fig 7: every 40 samples, the article's), plus the scene's marks. */
   const everyFor = (samples) => Math.max(1, Math.round(samples / 300));
 
-  /** A whole run for the given settings: trained at once, then every snapshot's eval loss and extremes. */
+  /** Snapshots whose curves are summarised for the axis limits and the loss panel's whole-run line. */
+  const STAT_POINTS = 120;
+
+  /**
+   * A whole run for the given settings, trained at once. For about STAT_POINTS snapshots spread over the
+   * run it keeps the evaluation loss (mean |y - target| on the data range) and each drawn node's extremes;
+   * the snapshot on screen gets its own, exactly, when it is drawn.
+   */
   class LabRun {
     constructor(d, settings) {
       this.settings = settings;
       const every = everyFor(settings.samples);
-      const t0 = performance.now();
       this.trainer = new T.Trainer(d.graph, {
         init: settings.init, lr: settings.lr, samples: settings.samples, activation: settings.activation,
         loss: settings.loss, data_seed: settings.dataSeed, every, marks: d.marks,
       });
+      const t0 = performance.now();  // the samples themselves (compiling the graph and the data come before)
       this.trainer.advance(this.trainer.steps.length - 1);
       this.trainMs = performance.now() - t0;
       this.every = every;
@@ -103,27 +110,30 @@
       this.graph = T.variantGraph(d.graph, { activation: settings.activation, loss: settings.loss });
       this.program = GR.compile(this.graph, d.gridValues.length);
       if (!this.program) throw new Error("the page cannot evaluate this graph");
+      this.output = this.program.index[d.graph.output];
       this.divergedAt = this.trainer.divergedAt;
       this.trainLoss = this.trainer.trainLoss;
-      // per snapshot: the evaluation loss (mean |y - target| on the data range) and each drawn node's extremes
-      const out = this.program.index[d.graph.output], inside = d.inside, target = d.targetValues;
-      this.evalLoss = new Float64Array(this.S);
+      const k = Math.max(1, Math.ceil(this.S / STAT_POINTS)), index = [];
+      for (let s = 0; s < this.S; s += k) index.push(s);
+      if (index[index.length - 1] !== this.S - 1) index.push(this.S - 1);
+      this.statIndex = index;
+      this.statSteps = index.map((s) => this.steps[s]);
+      this.statTrain = index.map((s) => this.trainLoss[s]);
+      this.statEval = new Float64Array(index.length);
       this.extremes = {};
       const drawn = [...new Set(d.panels.flatMap((p) => p.nodes))];
-      for (const n of drawn) this.extremes[n] = { lo: new Float64Array(this.S), hi: new Float64Array(this.S) };
-      for (let s = 0; s < this.S; s++) {
+      for (const n of drawn) this.extremes[n] = { lo: new Float64Array(index.length), hi: new Float64Array(index.length) };
+      index.forEach((s, j) => {
         const values = this.evaluate(d, s);
-        let sum = 0, count = 0;
-        for (const g of inside) { sum += Math.abs(values[out][g] - target[g]); count++; }
-        this.evalLoss[s] = count ? sum / count : NaN;
+        this.statEval[j] = this.evalLoss(d, values);
         for (const n of drawn) {
           const v = values[this.program.index[n]];
           let lo = Infinity, hi = -Infinity;
           for (let g = 0; g < v.length; g++) { if (v[g] < lo) lo = v[g]; if (v[g] > hi) hi = v[g]; }
-          this.extremes[n].lo[s] = lo; this.extremes[n].hi[s] = hi;
+          this.extremes[n].lo[j] = lo; this.extremes[n].hi[j] = hi;
         }
-      }
-      this.healthy = this.healthySnapshots();
+      });
+      this.healthy = this.healthyPoints();
     }
 
     /** Every recorded node over the grid at snapshot s (graph.js's buffers: valid until the next call). */
@@ -131,13 +141,23 @@
       return GR.evaluate(this.program, this.trainer.params, s * this.P, d.gridValues, d.targetValues);
     }
 
-    /** Snapshots that may set axis limits: before a divergence, within 100x of the start's scale (player.py). */
-    healthySnapshots() {
-      const keep = new Uint8Array(this.S).fill(1);
+    /** Mean |output - target| over the grid points in the data range (render.record.runs.record_run). */
+    evalLoss(d, values) {
+      const out = values[this.output], target = d.targetValues, inside = d.inside;
+      let sum = 0;
+      for (let k = 0; k < inside.length; k++) { const g = inside[k]; sum += Math.abs(out[g] - target[g]); }
+      return inside.length ? sum / inside.length : NaN;
+    }
+
+    /** Summary points that may set axis limits: before a divergence, within 100x of the start's scale
+     * (render/encode/pages/player.py, healthy). */
+    healthyPoints() {
+      const n = this.statIndex.length, keep = new Uint8Array(n).fill(1);
       if (this.divergedAt === null) return keep;
-      const size = (s) => Math.max(...Object.values(this.extremes).map((e) => Math.max(Math.abs(e.lo[s]), Math.abs(e.hi[s]))));
+      const ext = Object.values(this.extremes);
+      const size = (j) => Math.max(...ext.map((e) => Math.max(Math.abs(e.lo[j]), Math.abs(e.hi[j]))));
       const start = Math.max(1, size(0));
-      for (let s = 1; s < this.S; s++) keep[s] = this.steps[s] < this.divergedAt && size(s) <= 100 * start ? 1 : 0;
+      for (let j = 1; j < n; j++) keep[j] = this.statSteps[j] < this.divergedAt && size(j) <= 100 * start ? 1 : 0;
       return keep;
     }
 
@@ -178,7 +198,7 @@
         for (const { run } of rows) {
           for (const n of p.nodes) {
             const e = run.extremes[n];
-            for (let s = 0; s < run.S; s++) if (run.healthy[s]) { lows.push(e.lo[s]); highs.push(e.hi[s]); }
+            run.healthy.forEach((ok, j) => { if (ok) { lows.push(e.lo[j]); highs.push(e.hi[j]); } });
           }
         }
         if (p.target) include.push(d.targetMin, d.targetMax);
@@ -186,7 +206,7 @@
       });
       const losses = [];
       for (const { run } of rows) {
-        for (let s = 0; s < run.S; s++) if (run.healthy[s]) losses.push(run.trainLoss[s], run.evalLoss[s]);
+        run.healthy.forEach((ok, j) => { if (ok) losses.push(run.statTrain[j], run.statEval[j]); });
       }
       this.lossYlim = logLimits(losses);
       this.layout();
@@ -246,7 +266,7 @@
             if (k === 0) title(ax, p.title);
           } else {
             P.line(ctx, ax, run.steps, run.trainLoss, { color: th.muted, width: 0.6 * pt, alpha: 0.6 });
-            P.line(ctx, ax, run.steps, run.evalLoss, { color: this.color(2), width: L.line * 0.9 * pt, alpha: 0.3 });
+            P.line(ctx, ax, run.statSteps, run.statEval, { color: this.color(2), width: L.line * 0.9 * pt, alpha: 0.3 });
             const xt = P.symlogTicks(0, this.total * 1.06, Math.max(10, this.total / 1000));
             const yt = P.logTicks(this.lossYlim[0], this.lossYlim[1], [1, 2, 5]);
             P.frame(ctx, ax, st, {
@@ -327,8 +347,11 @@
         d.panels.forEach((p, j) => p.nodes.forEach((n, c) => {
           P.line(ctx, row[j], d.gridValues, values[index[n]], { color: this.color(p.colors[c]), width: L.line * pt });
         }));
-        const ax = row[d.panels.length], ev = run.evalLoss[i];
-        P.line(ctx, ax, run.steps, run.evalLoss, { color: this.color(2), width: L.line * 0.9 * pt, to: i + 1 });
+        const ax = row[d.panels.length], ev = run.evalLoss(d, values);
+        let j = 0;  // the summary points before this snapshot, then this snapshot's own loss
+        while (j < run.statSteps.length && run.statSteps[j] < run.steps[i]) j++;
+        P.line(ctx, ax, [...run.statSteps.slice(0, j), run.steps[i]], [...run.statEval.slice(0, j), ev],
+          { color: this.color(2), width: L.line * 0.9 * pt });
         const x = ax.px(Math.min(step, run.steps[run.S - 1]));
         P.vline(ctx, ax, x, { color: th.foreground, width: 0.8 * pt, alpha: 0.6, pixels: true });
         if (ev > 0) P.marker(ctx, x, ax.py(ev), L.line * 1.5 * pt, this.color(2), th.background, 0.8 * pt);
@@ -389,7 +412,7 @@
     }
 
     layout() {
-      const side = 250, pad = { l: 34, r: 8, t: 6, b: 26 };
+      const side = 250, pad = { l: 44, r: 8, t: 6, b: 30 };
       this.W = side + pad.l + pad.r; this.H = side + pad.t + pad.b;
       const dpr = window.devicePixelRatio || 1;
       this.dpr = dpr;
@@ -480,11 +503,12 @@
       const fam = family(this.d.lang), st = { fg: th.foreground, muted: th.muted, font: fam, tick: 10, s: 72 };
       const ticks = P.maxNTicks(m.range[0], m.range[1], 4);
       P.frame(ctx, ax, st, { xticks: ticks, xlabels: P.tickLabels(ticks), yticks: ticks, ylabels: P.tickLabels(ticks) });
-      P.text(ctx, m.axes[0], ax.rect.x + ax.rect.w, ax.rect.y + ax.rect.h + 14, { font: P.font(11, fam), color: th.foreground, align: "right", baseline: "top" });
+      const label = { font: P.font(11, fam), color: th.foreground, align: "center", baseline: "top" };
+      P.text(ctx, m.axes[0], ax.rect.x + ax.rect.w / 2, ax.rect.y + ax.rect.h + 14, label);
       ctx.save();
-      ctx.translate(ax.rect.x - 26, ax.rect.y);
+      ctx.translate(2, ax.rect.y + ax.rect.h / 2);
       ctx.rotate(-Math.PI / 2);
-      P.text(ctx, m.axes[1], 0, 0, { font: P.font(11, fam), color: th.foreground, align: "right", baseline: "top" });
+      P.text(ctx, m.axes[1], 0, 0, label);
       ctx.restore();
       ctx.save();
       P.clip(ctx, ax);
@@ -551,7 +575,8 @@
       const panes = el("div", "ol-panes", root);
       this.buildInit(el("div", "ol-pane ol-pane-init", panes));
       this.buildTraining(el("div", "ol-pane ol-pane-training", panes));
-      this.map = d.map ? new BasinMap(el("div", "ol-pane ol-pane-map", panes), d, this) : null;
+      const mapPane = d.map ? el("div", "ol-pane ol-pane-map", panes) : null;
+      this.map = null;  // built after the first frame of the figure
       this.buildToolbar();
 
       this.fragment = new Fragment([...this.names, "lr", "act", "loss", "n", "seed", "step", "pin"], true);
@@ -573,6 +598,12 @@
           .observe(this.figure.element);
       }
       this.applyFragment();
+      if (mapPane) {
+        requestAnimationFrame(() => {
+          this.map = new BasinMap(mapPane, d, this);
+          this.map.draw();
+        });
+      }
     }
 
     // -- settings ------------------------------------------------------------------------------------
@@ -641,8 +672,9 @@
       const keep = step !== undefined ? step : this.controls ? this.timelineSteps[this.controls.index] : 0;
       const playing = this.controls && this.controls.playing;
       this.current = new LabRun(this.d, this.settings);
-      const rows = [{ run: this.current, label: `${this.d.lab.this_run}: ${this.describe(this.settings)}` }];
-      if (this.pinned) rows.push({ run: this.pinned, label: `${this.d.lab.pinned}: ${this.describe(this.pinned.settings)}`, pinned: true });
+      const ui = this.d.lab, row = (who, s) => fill(ui.row, { who, what: this.describe(s) });
+      const rows = [{ run: this.current, label: row(ui.this_run, this.settings) }];
+      if (this.pinned) rows.push({ run: this.pinned, label: row(ui.pinned, this.pinned.settings), pinned: true });
       const steps = [...new Set(rows.flatMap((r) => r.run.steps))].sort((a, b) => a - b);
       this.timelineSteps = steps;
       this.total = steps[steps.length - 1];
@@ -969,14 +1001,14 @@
 
     state() {
       this.flush();
-      const c = this.controls;
+      const c = this.controls, i = this.current.indexOf(this.timelineSteps[c.index]);
       return {
         settings: JSON.parse(JSON.stringify(this.settings)),
         pinned: this.pinned ? JSON.parse(JSON.stringify(this.pinned.settings)) : null,
         index: c.index, step: this.timelineSteps[c.index], playing: c.playing, count: c.count,
-        engine: this.current.engine, trainMs: this.current.trainMs, command: this.command(),
-        divergedAt: this.current.divergedAt, evalLoss: this.current.evalLoss[this.current.indexOf(this.timelineSteps[c.index])],
-        params: this.current.trainer.paramsAt(this.current.indexOf(this.timelineSteps[c.index])),
+        engine: this.current.engine, trainMs: this.current.trainMs, command: this.command(), map: !!this.map,
+        divergedAt: this.current.divergedAt, evalLoss: this.current.evalLoss(this.d, this.current.evaluate(this.d, i)),
+        params: this.current.trainer.paramsAt(i),
       };
     }
   }
