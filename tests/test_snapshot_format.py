@@ -158,3 +158,24 @@ def test_encoded_arrays_that_do_not_fit_together_are_refused(tmp_path):
     np.savez(bad, **data)
     with pytest.raises(SnapshotError, match="missing arrays: curves_exponent"):
         load_snapshot(bad)
+
+
+def test_a_render_writes_the_recording_too_and_publishes_it_only_with_the_videos(tmp_path, monkeypatch):
+    from render.encode.ffmpeg import EncoderError
+    from render.encode.options import RenderOptions
+    from render.encode.video import render_snapshot
+    from render.encode.writers import Mp4Writer
+
+    snap = load_snapshot(golden_path("fig8"))
+    opts = RenderOptions(formats=("mp4",), size=(320, 180), fps=10, duration=0.5, hold=0.0)
+    written = render_snapshot(snap, tmp_path / "s", opts, recording=tmp_path / "s.npz")
+    assert [p.name for p in written] == ["s.npz", "s.mp4", "s.png"]
+    assert written[0].read_bytes() == save_snapshot(snap, tmp_path / "alone.npz").read_bytes()
+    # an encoder that fails: the earlier recording stays as it was, and nothing else is left
+    (tmp_path / "s.npz").write_bytes(b"earlier recording")
+    bad = ["-c:v", "libx264", "-crf", "-7"]  # a quality x264 refuses
+    monkeypatch.setattr(Mp4Writer, "output_args", lambda self: [*bad, str(self.path)])
+    with pytest.raises(EncoderError):
+        render_snapshot(snap, tmp_path / "s", opts, recording=tmp_path / "s.npz")
+    assert (tmp_path / "s.npz").read_bytes() == b"earlier recording"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["alone.npz", "s.mp4", "s.npz", "s.png"]

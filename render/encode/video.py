@@ -8,6 +8,7 @@ interrupted render never leaves a half-written file at the target path.
 from __future__ import annotations
 
 import contextlib
+import functools
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,9 +16,9 @@ from render.draw.view import make_view
 from render.encode.options import RenderOptions
 from render.encode.stream import FrameProgress, stream
 from render.encode.timeline import Timeline, default_duration
-from render.encode.writers import WRITERS, PosterWriter, Writer
+from render.encode.writers import WRITERS, PosterWriter, Writer, finish_all
 from render.record.atomic import publish, temp_beside
-from render.record.snapshot import Snapshot
+from render.record.snapshot import Snapshot, write_snapshot
 
 VIDEO_FORMATS = ("mp4", "webm")
 
@@ -61,10 +62,16 @@ def _report_choices(writers: list[Writer], targets: list[Path], options: RenderO
 
 def render_snapshot(snapshot: Snapshot, out_stem: Path, options: RenderOptions = RenderOptions(),
                     progress: FrameProgress | None = None,
-                    report: Callable[[str], None] | None = None) -> list[Path]:
+                    report: Callable[[str], None] | None = None,
+                    recording: Path | None = None) -> list[Path]:
     """Write `out_stem` + `.gif`/`.mp4`/`.webm`/`.png` as `options` asks; return the paths written.
 
-    `report` hears about choices made on the user's behalf (what `max_size` settled on).
+    `report` hears about choices made on the user's behalf (what `max_size` settled on). With
+    `recording`, the snapshot file is written there too (first in the list), while the encoders finish:
+    on 2 cores it then costs no time. Nothing is renamed into place before everything has succeeded, so
+    a failure or Ctrl-C leaves every earlier file at these paths as it was.
+
+    The encoders start before the figure is built (ffmpeg's start-up overlaps it), and finish together.
 
     Raises `render.ffmpeg.EncoderError` (ffmpeg failed), `render.writers.GifTooLarge` (`max_size`
     cannot be met) or `render.fonts.FontMissing` (`lang="zh"` without the CJK font package).
@@ -72,7 +79,6 @@ def render_snapshot(snapshot: Snapshot, out_stem: Path, options: RenderOptions =
     out_stem = Path(out_stem)
     out_stem.parent.mkdir(parents=True, exist_ok=True)
     size, timeline, formats = plan(snapshot, options)
-    view = make_view(snapshot, size, options.theme, options.lang, options.loss_panel)
     targets, temps = [], []
     try:
         writers = []
@@ -82,13 +88,22 @@ def render_snapshot(snapshot: Snapshot, out_stem: Path, options: RenderOptions =
             temps.append(temp_beside(target))
             writers.append(_writer(fmt, temps[-1], options, timeline))
             writers[-1].label = target.name
+        jobs = [w.finish for w in writers]
+        if recording is not None:
+            recording = Path(recording)
+            targets.insert(0, recording)
+            temps.insert(0, temp_beside(recording))
+            jobs.append(functools.partial(write_snapshot, snapshot, temps[0]))
         with contextlib.ExitStack() as stack:
             for writer in writers:
-                stack.enter_context(writer.saving(size))
+                stack.callback(writer.cleanup)  # registered first: a setup failing halfway is undone too
+                writer.setup(size)
+            view = make_view(snapshot, size, options.theme, options.lang, options.loss_panel)
             stream(view, timeline, writers, progress)
+            finish_all(jobs)
         for tmp, target in zip(temps, targets):
             publish(tmp, target)
-        _report_choices(writers, targets, options, report)
+        _report_choices(writers, targets[-len(writers):], options, report)
     finally:
         for tmp in temps:
             tmp.unlink(missing_ok=True)

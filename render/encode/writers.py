@@ -3,7 +3,8 @@
 Every writer has matplotlib's writer shape (`setup`, `grab_frame`, `finish`), and `saving()` wraps
 them in a context manager whose `finally` always releases the encoder, so an error or Ctrl-C never
 leaves an ffmpeg running or an intermediate file behind. A writer has its own `fps`; the loop hands it
-only the frames of its own time slots.
+only the frames of its own time slots. `finish_all` finishes several writers at once: what is left after
+the last frame (the GIF's palette pass, x264's last frames, the PNG's compression) then overlaps.
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ from __future__ import annotations
 import contextlib
 import shutil
 import tempfile
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -196,9 +198,11 @@ class GifWriter(FFmpegWriter):
     """A palette GIF at its own width and fps, from ffmpeg's palettegen/paletteuse.
 
     The frames stream into a lossless intermediate (Ut Video: fastest to write here) at the GIF's
-    width (area scaling: no ringing, so 25% fewer bytes than lanczos for the same look). `finish`
-    then runs the two palette passes from it, which keeps memory flat however many frames there are,
-    and lets `max_size` retry with fewer frames, pixels or colours without re-rendering anything.
+    width (area scaling: no ringing, so 25% fewer bytes than lanczos for the same look), and the same
+    ffmpeg computes the palette from them as they pass (a second output), so `finish` has one pass
+    left: the palette applied to the intermediate. Memory stays flat however many frames there are,
+    and `max_size` can retry with fewer frames, pixels or colours without re-rendering anything (each
+    retry makes its own palette from the intermediate: the same two-pass recipe, the same bytes).
     """
 
     suffix, what = ".gif", "GIF frames for"
@@ -206,12 +210,20 @@ class GifWriter(FFmpegWriter):
     def setup(self, size: tuple[int, int]) -> None:
         self.tmpdir = Path(tempfile.mkdtemp(prefix="render-gif-"))
         self.intermediate = self.tmpdir / "frames.mkv"
+        self.palette = self.tmpdir / "palette.png"
         self.width = min(self.options.gif_width, size[0])
+        self._lock, self._passes, self._stopped = threading.Lock(), [], False
         super().setup(size)
 
     def output_args(self) -> list[str]:
-        scale = ["-vf", f"scale={self.width}:-2:flags=area"] if self.width != self.size[0] else []
-        return [*scale, "-c:v", "utvideo", "-pix_fmt", "gbrp", str(self.intermediate)]
+        scale = f"scale={self.width}:-2:flags=area," if self.width != self.size[0] else ""
+        palette = self._palettegen(self.options.gif_colors)
+        return ["-filter_complex", f"[0:v]{scale}format=gbrp,split[v][s];[s]{palette}[p]",
+                "-map", "[v]", "-c:v", "utvideo", str(self.intermediate), "-map", "[p]", str(self.palette)]
+
+    @staticmethod
+    def _palettegen(colours: int) -> str:
+        return f"palettegen=max_colors={colours}:stats_mode=diff"
 
     def finish(self) -> None:
         super().finish()
@@ -235,17 +247,62 @@ class GifWriter(FFmpegWriter):
         if width != self.width:
             filters.append(f"scale={width}:-2:flags=area")
         pre = ",".join(filters) + "," if filters else ""
-        palette = self.tmpdir / "palette.png"
-        ffmpeg.run(["-i", str(self.intermediate), "-vf",
-                    f"{pre}palettegen=max_colors={colours}:stats_mode=diff", str(palette)],
-                   f"the GIF palette for {self.label}")
+        palette = self.palette
+        if (fps, width, colours) != (self.fps, self.width, self.options.gif_colors):  # a max_size retry
+            palette = self.tmpdir / "palette-retry.png"
+            self._pass(["-i", str(self.intermediate), "-vf", pre + self._palettegen(colours), str(palette)],
+                       f"the GIF palette for {self.label}")
         dither = self.options.gif_dither
         dither = "bayer:bayer_scale=3" if dither == "bayer" else dither
-        ffmpeg.run(["-i", str(self.intermediate), "-i", str(palette), "-lavfi",
+        self._pass(["-i", str(self.intermediate), "-i", str(palette), "-lavfi",
                     f"[0:v]{pre}null[v];[v][1:v]paletteuse=dither={dither}:diff_mode=rectangle",
                     "-f", "gif", str(self.path)], f"GIF {self.label}")
 
+    def _pass(self, args: list[str], what: str) -> None:
+        """One ffmpeg pass over the intermediate; `cleanup` (from another thread, too) stops it."""
+        with self._lock:
+            if self._stopped:
+                raise ffmpeg.EncoderError(f"ffmpeg was stopped before writing {what}")
+            proc = ffmpeg.FFmpeg(args, what)
+            self._passes.append(proc)
+        try:
+            proc.close()
+        finally:
+            proc.kill()
+
     def cleanup(self) -> None:
         super().cleanup()
+        if hasattr(self, "_lock"):
+            with self._lock:
+                self._stopped = True
+                for proc in self._passes:
+                    proc.kill()
         if hasattr(self, "tmpdir"):
             shutil.rmtree(self.tmpdir, ignore_errors=True)
+
+
+def finish_all(jobs: Sequence[Callable[[], None]]) -> None:
+    """Run every job (a writer's `finish`, or writing the recording) at once, each on its own thread,
+    and raise the first one's error once all have ended. What runs there waits on ffmpeg or compresses
+    in zlib, both outside the GIL, so on 2 cores the PNG poster and the snapshot file cost nothing
+    while the GIF's palette pass runs. With one job, it just runs."""
+    if len(jobs) == 1:
+        jobs[0]()
+        return
+    errors: list[BaseException | None] = [None] * len(jobs)
+
+    def run(i: int) -> None:
+        try:
+            jobs[i]()
+        except BaseException as e:  # noqa: BLE001 - re-raised in the caller's thread below
+            errors[i] = e
+
+    threads = [threading.Thread(target=run, args=(i,), name=f"finish {i}", daemon=True)
+               for i in range(len(jobs))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    for e in errors:
+        if e is not None:
+            raise e

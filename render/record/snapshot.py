@@ -109,22 +109,38 @@ class Snapshot:
 
 def save_snapshot(snapshot: Snapshot, path: str | os.PathLike) -> Path:
     """Write a version-2 file with encoded curves, atomically (write, then rename into place)."""
+    path = Path(path)
+    with atomic_write(path) as tmp:
+        write_snapshot(snapshot, tmp)
+    return path
+
+
+def write_snapshot(snapshot: Snapshot, file: str | os.PathLike) -> None:
+    """The version-2 file of `snapshot`, written to `file` itself: for callers that publish it atomically
+    themselves (`save_snapshot`; `render_snapshot` renames it into place with the videos)."""
     meta = {**snapshot.meta, "format_version": FORMAT_VERSION, "curves_encoding": CURVES_ENCODING}
-    return write_arrays(meta, {**snapshot.arrays(), **encode_curves(snapshot.curves)}, path)
+    _write_npz(meta, {**snapshot.arrays(), **encode_curves(snapshot.curves)}, file)
 
 
 def write_arrays(meta: dict[str, Any], arrays: dict[str, np.ndarray], path: str | os.PathLike) -> Path:
-    """The container: the arrays as they are plus `meta` as a JSON string (sorted keys), in a compressed
-    `.npz`. Byte for byte the same for the same input (entries in the given order, zip's 1980 date), and
-    never a pickle. Goldens are written through here with their curves as recorded (plain float64)."""
+    """The arrays as they are plus `meta`, atomically. Goldens are written through here with their curves
+    as recorded (plain float64)."""
     path = Path(path)
+    with atomic_write(path) as tmp:
+        _write_npz(meta, arrays, tmp)
+    return path
+
+
+def _write_npz(meta: dict[str, Any], arrays: dict[str, np.ndarray], file: str | os.PathLike) -> None:
+    """The container: `meta` as a JSON string (sorted keys), then the arrays, in a compressed `.npz`.
+    Byte for byte the same for the same input (entries in the given order, zip's 1980 date), and never
+    a pickle."""
     entries = {"meta": np.array(json.dumps(meta, sort_keys=True)), **arrays}
-    with atomic_write(path) as tmp, open(tmp, "wb") as f, \
-            zipfile.ZipFile(f, "w", zipfile.ZIP_DEFLATED, compresslevel=COMPRESS_LEVEL) as z:
+    with open(file, "wb") as f, zipfile.ZipFile(f, "w", zipfile.ZIP_DEFLATED, compresslevel=COMPRESS_LEVEL) \
+            as z:
         for key, value in entries.items():
             with z.open(f"{key}.npy", "w", force_zip64=True) as entry:
                 np.lib.format.write_array(entry, np.asanyarray(value), allow_pickle=False)
-    return path
 
 
 def encode_curves(curves: np.ndarray) -> dict[str, np.ndarray]:
