@@ -1,5 +1,6 @@
 """Blog embeds: `--embed md|html` snippets beside the outputs, and the alt text they carry."""
 
+import html
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -83,3 +84,12 @@ def test_unknown_embed_kind_is_a_usage_error(tmp_path):
     result = runner.invoke(app, ["scene", "fig8", "--embed", "rst", "--out", str(tmp_path)])
     assert result.exit_code == 2 and "choose md or html" in result.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_html_with_a_player_is_the_player_in_an_iframe_whose_title_is_the_alt_text():
+    paths = [Path("fig8.gif"), Path("fig8.mp4"), Path("fig8.html")]
+    snippet = html_snippet(paths, META)
+    assert snippet.startswith('<iframe src="fig8.html"') and 'loading="lazy"' in snippet
+    assert f'title="{html.escape(alt_text(META), quote=True)}"' in snippet
+    assert "aspect-ratio:16/11" in snippet
+    assert "aspect-ratio:16/12" in html_snippet(paths, {**META, "kind": "sweep"})

@@ -37,11 +37,33 @@ def test_video_mode_embeds_a_playable_mp4(small, tmp_path):
     assert anim.save(tmp_path / "a.html").read_text().count("<video") == 1
 
 
-def test_jshtml_mode_needs_no_ffmpeg(small, monkeypatch):
+def test_without_ffmpeg_auto_is_the_scrubbable_player_in_a_sandboxed_frame(small, monkeypatch):
+    import html
+
     import render.app.notebook as nb
 
-    monkeypatch.setattr(nb, "_ffmpeg_available", lambda: False)  # "auto" falls back to the JS player
-    anim = show(small, mode="auto", size=(320, 180), max_frames=12)
+    monkeypatch.setattr(nb, "_ffmpeg_available", lambda: False)
+    anim = show(small, mode="auto")
+    assert anim.mode == "html"
+    frame = anim._repr_html_()
+    assert frame.startswith("<iframe srcdoc=") and 'sandbox="allow-scripts"' in frame
+    assert "allow-same-origin" not in frame  # the page's scripts never share the notebook's origin
+    inner = html.unescape(re.search(r'srcdoc="([^"]*)"', frame)[1])
+    assert "Content-Security-Policy" in inner and '"scene":"fig8"' in inner
+
+
+def test_lab_mode_is_the_lab_of_the_scene_or_of_the_snapshots_scene(small):
+    import html
+
+    for what in ("fig8", small):
+        anim = show(what, mode="lab")
+        inner = html.unescape(re.search(r'srcdoc="([^"]*)"', anim._repr_html_())[1])
+        assert anim.mode == "lab" and 'id="ourdl-lab-data"' in inner and "w_11" in inner
+    assert "lab" in repr(anim)
+
+
+def test_jshtml_mode_is_matplotlibs_player(small):
+    anim = show(small, mode="jshtml", size=(320, 180), max_frames=12)
     assert anim.mode == "jshtml"
     page = anim._repr_html_()
     assert 2 <= len(re.findall(r"data:image/png;base64,", page)) <= 12

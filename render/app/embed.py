@@ -1,8 +1,10 @@
 """Snippets that put a render into a blog post or a course page (`--embed md|html`).
 
-Markdown: the GIF with alt text (GitHub, Medium, most static-site generators). HTML: a
-`<video autoplay muted loop playsinline poster=...>` with the WebM and MP4 sources and the GIF as the
-fallback `<img>`, so browsers that can play the video get the small file and the rest get the GIF.
+Markdown: the GIF with alt text (GitHub, Medium, most static-site generators). HTML: the scrubbable
+player (`NAME.html`) in an `<iframe>` when it was rendered (its page falls back to the GIF where scripts
+don't run); otherwise a `<video autoplay muted loop playsinline poster=...>` with the WebM and MP4 sources
+and the GIF as the fallback `<img>`, so browsers that can play the video get the small file and the rest
+get the GIF.
 Paths in a snippet are relative to its own folder (the outputs' folder), so the folder can be copied
 into a site as it is. The alt text describes the scene: its description, its runs and its panels.
 """
@@ -19,6 +21,8 @@ EMBEDS = ("md", "html")
 SUFFIX = {"md": ".embed.md", "html": ".embed.html"}
 STYLE = "max-width:100%;height:auto"  # scales down with the column, keeps the aspect ratio
 VIDEO_TYPES = {".webm": "video/webm", ".mp4": "video/mp4"}  # in source order: the smaller file first
+#: the player page's shape: the figure's 16:9 plus its controls (a sweep's page has its rates below too)
+PLAYER_ASPECT = {"runs": "16/11", "sweep": "16/12"}
 
 
 def alt_text(meta: dict) -> str:
@@ -73,12 +77,18 @@ def markdown(paths: Iterable[Path], meta: dict, base: str = "") -> str:
 
 
 def html_snippet(paths: Iterable[Path], meta: dict, base: str = "") -> str:
-    """A looping muted `<video>` (WebM, MP4) with the poster and the GIF as fallback; or just the GIF."""
+    """The player in an `<iframe>` when there is one (its page shows the GIF where scripts don't run);
+    else a looping muted `<video>` (WebM, MP4) with the poster and the GIF as fallback; or just the GIF."""
     files = _by_suffix(paths)
     alt = html.escape(alt_text(meta), quote=True)
 
     def url(p: Path) -> str:
         return html.escape(base + p.name, quote=True)
+
+    if ".html" in files:
+        aspect = PLAYER_ASPECT["sweep" if meta.get("kind") == "sweep" else "runs"]
+        return (f'<iframe src="{url(files[".html"])}" title="{alt}" loading="lazy" '
+                f'style="width:100%;max-width:1280px;aspect-ratio:{aspect};border:0"></iframe>\n')
 
     def dims(p: Path | None) -> str:
         size = _image_size(p) if p is not None else None

@@ -1,9 +1,12 @@
 """Animations inline in Jupyter: `from render import show; show("fig7_vs_fig8")`.
 
-`show` records the scene (or loads a snapshot) and returns an `Animation` whose `_repr_html_` is either
-an HTML5 `<video>` with the MP4 embedded as base64 (the default when ffmpeg is available: small, and it
-plays anywhere the notebook is opened, including GitHub's viewer) or matplotlib's JavaScript player
-(`mode="jshtml"`: every frame as an embedded PNG, no ffmpeg needed, bigger).
+`show` records the scene (or loads a snapshot) and returns an `Animation` whose `_repr_html_` is one of:
+- `mode="video"`: an HTML5 `<video>` with the MP4 embedded as base64 (the default when ffmpeg is
+  available: small, and it plays anywhere the notebook is opened, including GitHub's viewer);
+- `mode="html"`: the scrubbable player (render.encode.pages) in a sandboxed iframe: hover values,
+  deep links, a few hundred kB, no ffmpeg (the default without it);
+- `mode="lab"`: the lab, training the scene's graph live in the page;
+- `mode="jshtml"`: matplotlib's JavaScript player, every frame an embedded PNG (bigger).
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ import numpy as np
 from render.encode.options import RenderOptions
 from render.record.snapshot import Snapshot, load_snapshot
 
-MODES = ("auto", "video", "jshtml")
+MODES = ("auto", "video", "html", "lab", "jshtml")
 #: frames of the JavaScript player at most: each one is a PNG inside the notebook
 JSHTML_FRAMES = 90
 
@@ -28,9 +31,9 @@ JSHTML_FRAMES = 90
 class Animation:
     """What `show` returns: displays itself in a notebook; `.save(path)` writes the HTML out."""
 
-    snapshot: Snapshot
+    snapshot: Snapshot | None  # None for the lab, which records nothing
     html: str
-    mode: str  # "video" or "jshtml"
+    mode: str  # one of MODES but "auto"
 
     def _repr_html_(self) -> str:
         return self.html
@@ -41,7 +44,7 @@ class Animation:
         return path
 
     def __repr__(self) -> str:
-        scene = self.snapshot.meta.get("scene")
+        scene = self.snapshot.meta.get("scene") if self.snapshot is not None else None
         return f"<Animation of {scene!r}, {self.mode}, {len(self.html):,} bytes of HTML>"
 
 
@@ -131,8 +134,9 @@ def show(what: str | Path | Snapshot, *, mode: str = "auto", steps: int | None =
     """Record a scene (a name, or 'file.py:NAME') or load a snapshot (.npz path or `Snapshot`, or a
     `Recorder` of your own loop) and return an object that plays inline in Jupyter.
 
-    mode: "video" (HTML5 video, MP4 embedded), "jshtml" (matplotlib's JS player, no ffmpeg) or "auto"
-    (video when ffmpeg is available). `steps`/`every` override the scene's training length and snapshot
+    mode: "video" (HTML5 video, MP4 embedded), "html" (the scrubbable player), "lab" (train it live in
+    the page; `what` names the scene), "jshtml" (matplotlib's JS player) or "auto" (video when ffmpeg is
+    available, else the player). `steps`/`every` override the scene's training length and snapshot
     interval; `max_frames` caps the JS player's frames (each is a PNG). `quality` and the other keywords
     (`theme`, `lang`, `size`, `fps`, `loss_panel`, ...) are `RenderOptions` fields.
 
@@ -141,11 +145,32 @@ def show(what: str | Path | Snapshot, *, mode: str = "auto", steps: int | None =
     if mode not in MODES:
         raise ValueError(f"mode {mode!r} (choose {', '.join(MODES)})")
     render_options = RenderOptions(quality=quality, **options)
+    if mode == "lab":
+        return _lab(what, render_options)
     snapshot = _snapshot(what, steps, every)
     if mode == "auto":
-        mode = "video" if _ffmpeg_available() else "jshtml"
+        mode = "video" if _ffmpeg_available() else "html"
     if mode == "video":
         body = video_html(snapshot, render_options)
+    elif mode == "html":
+        from render.encode.pages.player import player_iframe
+
+        body = player_iframe(snapshot, theme=render_options.theme, lang=render_options.lang,
+                             loss_panel=render_options.loss_panel)
     else:
         body = jshtml(snapshot, render_options, max_frames)
     return Animation(snapshot=snapshot, html=body, mode=mode)
+
+
+def _lab(what: str | Path | Snapshot, options: RenderOptions) -> Animation:
+    """The lab for a scene (its name or 'file.py:NAME', or the scene a snapshot recorded)."""
+    from render.encode.pages.build import iframe
+    from render.encode.pages.lab import lab_html
+    from scenes import get_scene
+
+    snapshot = what if isinstance(what, Snapshot) else None
+    if snapshot is None and str(what).endswith(".npz"):
+        snapshot = load_snapshot(what)
+    scene = get_scene(snapshot.meta["scene"] if snapshot is not None else str(what))
+    page = lab_html(scene, theme=options.theme, lang=options.lang)
+    return Animation(snapshot=snapshot, html=iframe(page, f"ourdl lab: {scene.name}", "4/3"), mode="lab")

@@ -82,3 +82,12 @@ def page(*, title: str, lang: str, body: str, data: object, scripts: list[str], 
         f'<script type="application/json" id="{data_id}">{json_for_script(data)}</script>\n'
         f"<script>{script}</script>\n</body>\n</html>\n"
     )
+
+
+def iframe(text: str, title: str, aspect: str) -> str:
+    """A whole page inside `<iframe srcdoc sandbox="allow-scripts">`, for hosts that take HTML but not
+    files (a notebook's `_repr_html_`, a CMS): its scripts run in an opaque origin apart from the host's,
+    and its own CSP still applies. `aspect` is the frame's CSS aspect-ratio, e.g. "16/11"."""
+    return (f'<iframe srcdoc="{html.escape(text, quote=True)}" sandbox="allow-scripts" '
+            f'title="{html.escape(title, quote=True)}" '
+            f'style="width:100%;max-width:1280px;aspect-ratio:{aspect};border:0"></iframe>')

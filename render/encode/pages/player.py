@@ -25,7 +25,7 @@ from render.draw.base import robust_limits
 from render.draw.scene_figure import log_limits
 from render.draw.text import STRINGS, panel_title, run_label
 from render.draw.theme import THEMES
-from render.encode.pages.build import b64, page
+from render.encode.pages.build import b64, iframe, page
 from render.encode.pages.strings import UI
 from render.encode.timeline import default_duration
 from render.record.atomic import atomic_write
@@ -183,14 +183,11 @@ def player_html(snapshot: Snapshot, theme: str = "light", lang: str = "en", auto
 
 
 def player_iframe(snapshot: Snapshot, theme: str = "light", lang: str = "en", **options) -> str:
-    """The page inside `<iframe srcdoc sandbox="allow-scripts">`, for hosts that take HTML but not files
-    (a notebook's `_repr_html_`, a CMS): its scripts run in an opaque origin apart from the host's, and
-    its own CSP still applies. The frame keeps the figure's 16:9 plus room for the controls."""
+    """The page in a sandboxed iframe (build.iframe), for notebooks; the frame keeps the figure's 16:9
+    plus room for the controls (a sweep's page has its rates below too)."""
     text = player_html(snapshot, theme=theme, lang=lang, **options)
-    title = html.escape(UI[lang]["figure"].format(scene=snapshot.meta.get("scene", "")), quote=True)
-    aspect = "16/12" if snapshot.kind == "sweep" else "16/11"
-    return (f'<iframe srcdoc="{html.escape(text, quote=True)}" sandbox="allow-scripts" title="{title}" '
-            f'style="width:100%;max-width:1280px;aspect-ratio:{aspect};border:0"></iframe>')
+    title = UI[lang]["figure"].format(scene=snapshot.meta.get("scene", ""))
+    return iframe(text, title, "16/12" if snapshot.kind == "sweep" else "16/11")
 
 
 def write_player(snapshot: Snapshot, path: str | os.PathLike, theme: str = "light", lang: str = "en",
