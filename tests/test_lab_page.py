@@ -328,3 +328,27 @@ def test_the_command_on_the_page_records_the_same_run(browser, page, tmp_path):
     assert len(common) == len(steps)
     for s in common:
         assert snap.params[0][snap.steps.tolist().index(s)].tolist() == page_params[steps.index(s)].tolist()
+
+
+def test_render_lab_command(tmp_path):
+    """`render lab` (render/app/commands/lab.py): writes output/lab.html; a sweep scene or a bad theme is a
+    one-line usage error with nothing written."""
+    import typer
+    from typer.testing import CliRunner
+
+    from render.app.commands.lab import lab
+
+    app = typer.Typer()
+    app.command()(lab)
+    app.command("other")(lambda: None)  # two commands: `lab` is a subcommand, as under `render`
+    runner = CliRunner()
+    result = runner.invoke(app, ["lab", "--out", str(tmp_path), "--steps", "300",
+                                 "--init", "w_11=0.3,w_12=-0.2", "--lang", "zh"])
+    assert result.exit_code == 0, result.output
+    text = (tmp_path / "lab.html").read_text(encoding="utf-8")
+    assert '"w_11":0.3,"w_12":-0.2' in text and 'lang="zh-CN"' in text
+    for args in (["--scene", "init_basin"], ["--theme", "sepia"], ["--scene", "nope"]):
+        other = tmp_path / "other"
+        result = runner.invoke(app, ["lab", "--out", str(other), "--steps", "300", *args])
+        assert result.exit_code == 2 and len(result.output.strip().splitlines()) == 1, result.output
+        assert not (other / "lab.html").exists()

@@ -29,6 +29,7 @@ from render.record.atomic import atomic_write
 from render.record.runs import graph_meta, name_nodes
 from scenes import Scene, get_scene, list_scenes
 from scenes.base import square
+from scenes.sweeps import SweepScene
 
 #: the page's scripts, in load order: the player's drawing code, then the engine, then the lab
 SCRIPTS = ["data.js", "graph.js", "plot.js", "player.js", "random.js", "train.js", "train_wasm.js", "lab.js"]
@@ -87,6 +88,9 @@ def _map_data(scene: Scene, names: list[str], theme: str, lang: str, size: int,
 
 def lab_data(scene: Scene, theme: str = "light", lang: str = "en", map_size: int = MAP_SIZE) -> dict:
     """The JSON the lab reads (assets/lab.js)."""
+    if isinstance(scene, SweepScene):
+        raise ValueError(f"scene {scene.name!r} is a sweep; the lab starts from a scene with fixed runs "
+                         "(fig7_vs_fig8, fig8, ...) and has the init map of its own")
     if scene.target is not square:
         raise ValueError(f"scene {scene.name!r}: the lab trains scenes whose target is x² (the chapter's)")
     net = scene.build(scene.activation)
