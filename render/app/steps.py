@@ -7,16 +7,20 @@ notes into lines on stdout.
 from __future__ import annotations
 
 from pathlib import Path
-
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from typing import TYPE_CHECKING
 
 from render.app.console import UserError, err_console, report, say, warn
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
 
 #: Recordings are held in memory before they are written; beyond this we refuse up front.
 MAX_RECORDING_BYTES = 2 * 1024**3
 
 
 def _bar(what: str, unit: str) -> Progress:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     columns = (TextColumn(f"{what} {{task.description}}"), BarColumn(), MofNCompleteColumn(),
                TextColumn(unit), TimeElapsedColumn())
     # a transient bar still prints a blank line off a terminal: no bar there at all
