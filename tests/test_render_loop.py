@@ -9,7 +9,7 @@ import pytest
 from null_writer import NullWriter
 from render_synthetic import synthetic_snapshot
 
-from render.draw.base import robust_limits
+from render.draw.limits import robust_limits
 from render.draw.scene_figure import SceneFigure
 from render.encode.options import RenderOptions
 from render.encode.stream import make_animation, render_frame, stream

@@ -7,7 +7,6 @@ this is the whole contract the encoder relies on.
 from __future__ import annotations
 
 import matplotlib
-import numpy as np
 from matplotlib.artist import Artist
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
@@ -25,20 +24,6 @@ FONT, SMALL, LINE = 8.0, 6.5, 1.5  # points: titles and captions; ticks and lege
 def samples_label(x: float, _pos=None) -> str:
     """Tick labels of a sample-count axis: 1500 -> '1.5k'."""
     return f"{x / 1000:g}k" if abs(x) >= 1000 else f"{x:g}"
-
-
-def robust_limits(lows: np.ndarray, highs: np.ndarray, include: tuple[float, ...] = (0.0,),
-                  pct: float = 2.0, margin: float = 0.08) -> tuple[float, float]:
-    """y-limits that hold for every frame: percentiles of each frame's extremes, so a few outlier
-    snapshots (early transients, a diverging step) cannot squash the rest; non-finite values ignored."""
-    lows, highs = lows[np.isfinite(lows)], highs[np.isfinite(highs)]
-    lo = min([np.percentile(lows, pct)] if lows.size else [], default=0.0)
-    hi = max([np.percentile(highs, 100 - pct)] if highs.size else [], default=1.0)
-    lo, hi = min(lo, *include), max(hi, *include)
-    if hi - lo < 1e-9:
-        lo, hi = lo - 0.5, hi + 0.5
-    pad = (hi - lo) * margin
-    return float(lo - pad), float(hi + pad)
 
 
 class FigureBase:

@@ -21,8 +21,9 @@ from matplotlib.text import Text
 from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter, NullLocator
 from matplotlib.transforms import Bbox, IdentityTransform
 
-from render.draw.base import FONT, LINE, SMALL, FigureBase, robust_limits, samples_label
+from render.draw.base import FONT, LINE, SMALL, FigureBase, samples_label
 from render.draw.glyphs import CachedGlyphText
+from render.draw.limits import healthy, loss_limits, panel_limits
 from render.draw.text import caption_pieces, number, panel_title, run_label, text
 from render.record.snapshot import Snapshot
 
@@ -44,18 +45,6 @@ class Layout:
     line: float = LINE  # points: curve width
 
 
-def log_limits(values: np.ndarray, pct: float = 1.0) -> tuple[float, float]:
-    """Limits for the loss panel's log axis from its positive finite values."""
-    v = values[np.isfinite(values) & (values > 0)]
-    if not v.size:
-        return 1e-3, 1.0
-    lo, hi = np.percentile(v, pct), np.percentile(v, 100 - pct)
-    if hi / lo < 10:
-        mid = np.sqrt(lo * hi)
-        lo, hi = mid / np.sqrt(10), mid * np.sqrt(10)
-    return float(lo / 1.4), float(hi * 1.4)
-
-
 class SceneFigure(FigureBase):
     """The figure of one snapshot, with the artists an animation moves."""
 
@@ -72,6 +61,7 @@ class SceneFigure(FigureBase):
         self.captions: list[dict[str, Text]] = []  # per run: the caption's changing values
         self.warnings: list[Text] = []  # per run: "diverged at ..." once it has
         self.cursors, self.markers, self.progress = [], [], []  # the loss panel's moving parts
+        self._keep = [healthy(snapshot, r) for r in range(len(snapshot.run_labels))]
         super().__init__(snapshot, size, theme, lang)
 
     def build(self) -> None:
@@ -169,9 +159,7 @@ class SceneFigure(FigureBase):
         ax.set_yscale("log")
         ax.set_xscale("symlog", linthresh=max(10.0, self.total / 1000))
         ax.set_xlim(0, self.total * 1.06)  # room for the cursor at the very end
-        healthy = [self._healthy(q) for q in range(len(snap.run_labels))]
-        ax.set_ylim(*log_limits(np.concatenate([np.concatenate([snap.train_loss[q][k], snap.eval_loss[q][k]])
-                                                for q, k in enumerate(healthy)])))
+        ax.set_ylim(*loss_limits(snap, self._keep))
         ax.xaxis.set_major_formatter(FuncFormatter(samples_label))
         ax.xaxis.set_minor_locator(NullLocator())
         ax.yaxis.set_major_locator(LogLocator(subs=(1.0, 2.0, 5.0)))
@@ -210,28 +198,8 @@ class SceneFigure(FigureBase):
                             fontsize=lay.small, frameon=False, handlelength=1.6, columnspacing=1.0,
                             handletextpad=0.5, borderaxespad=0, borderpad=0)
 
-    def _healthy(self, r: int) -> np.ndarray:
-        """Snapshots of run r that may set axis limits: for a diverged run, those before the blow-up
-        that are still within 100x of its starting scale, so a learner's `--lr 1000` shows the start
-        and then curves leaving the chart, not axes stretched to 1e100."""
-        snap = self.snapshot
-        diverged = snap.meta["runs"][r].get("diverged_at")
-        keep = np.ones(len(snap.steps), bool)
-        if diverged is not None:
-            with np.errstate(invalid="ignore"):
-                size = np.nanmax(np.abs(snap.curves[r]), axis=(1, 2))  # (S,)
-            keep = (snap.steps < diverged) & (size <= 100 * max(1.0, float(size[0])))
-            keep[0] = True
-        return keep
-
     def _panel_limits(self, j: int) -> tuple[float, float]:
-        hist = np.stack([c[self._healthy(r)] for r, run in enumerate(self._curves) for c in run[j]])
-        include = (0.0,)
-        if self.panels[j].get("target"):
-            t = self.snapshot.target[np.isfinite(self.snapshot.target)]
-            include += (float(t.min()), float(t.max())) if t.size else ()
-        with np.errstate(invalid="ignore"):
-            return robust_limits(np.nanmin(hist, axis=2).ravel(), np.nanmax(hist, axis=2).ravel(), include)
+        return panel_limits(self.snapshot, self.panels[j], self._keep)
 
     # -- animation --------------------------------------------------------------------------------
 

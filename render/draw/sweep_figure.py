@@ -19,7 +19,8 @@ from matplotlib.colors import to_rgb
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter, PercentFormatter
 
-from render.draw.base import FONT, LINE, SMALL, FigureBase, robust_limits, samples_label
+from render.draw.base import FONT, LINE, SMALL, FigureBase, samples_label
+from render.draw.limits import robust_limits
 from render.draw.text import text
 from render.record.snapshot import Snapshot
 

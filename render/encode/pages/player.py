@@ -19,10 +19,7 @@ import os
 import re
 from pathlib import Path
 
-import numpy as np
-
-from render.draw.base import robust_limits
-from render.draw.scene_figure import log_limits
+from render.draw.limits import healthy, loss_limits, panel_limits
 from render.draw.text import STRINGS, panel_title, run_label
 from render.draw.theme import THEMES
 from render.encode.pages.build import b64, iframe, page
@@ -53,31 +50,6 @@ def computable(meta: dict) -> bool:
     return bool(nodes) and all(
         n.get("kind") in KNOWN_OPS and n.get("parents")
         and all(p in names or p in leaves for p in n["parents"]) for n in nodes)
-
-
-def healthy(snapshot: Snapshot, r: int) -> np.ndarray:
-    """Snapshots of run r that may set axis limits: as SceneFigure._healthy (a diverged run's limits
-    come from before the blow-up, within 100x of its starting scale)."""
-    diverged = snapshot.meta["runs"][r].get("diverged_at")
-    keep = np.ones(len(snapshot.steps), bool)
-    if diverged is not None:
-        with np.errstate(invalid="ignore"):
-            size = np.nanmax(np.abs(snapshot.curves[r]), axis=(1, 2))
-        keep = (snapshot.steps < diverged) & (size <= 100 * max(1.0, float(size[0])))
-        keep[0] = True
-    return keep
-
-
-def _panel_limits(snapshot: Snapshot, panel: dict, keep: list[np.ndarray]) -> list[float]:
-    names = snapshot.node_names
-    hist = np.stack([snapshot.curves[r][keep[r], names.index(n)] for r in range(len(keep))
-                     for n in panel["nodes"]])
-    include: tuple[float, ...] = (0.0,)
-    if panel.get("target"):
-        t = snapshot.target[np.isfinite(snapshot.target)]
-        include += (float(t.min()), float(t.max())) if t.size else ()
-    with np.errstate(invalid="ignore"):
-        return list(robust_limits(np.nanmin(hist, axis=2).ravel(), np.nanmax(hist, axis=2).ravel(), include))
 
 
 def caption_pieces(lang: str, total: int, target: str) -> list[list[str]]:
@@ -121,17 +93,15 @@ def runs_data(snapshot: Snapshot, theme: str = "light", lang: str = "en", loss_p
     data = _common(snapshot, theme, lang)
     keep = [healthy(snapshot, r) for r in range(len(meta["runs"]))]
     panels = [{"title": panel_title(p, lang), "nodes": list(p["nodes"]), "colors": list(p["colors"]),
-               "target": bool(p.get("target")), "ylim": _panel_limits(snapshot, p, keep)}
+               "target": bool(p.get("target")), "ylim": list(panel_limits(snapshot, p, keep))}
               for p in meta["panels"]]
-    losses = np.concatenate([np.concatenate([snapshot.train_loss[r][k], snapshot.eval_loss[r][k]])
-                             for r, k in enumerate(keep)])
     graph = {k: meta.get(k) for k in ("nodes", "params", "input", "output", "label", "loss")}
     exact = computable(meta)
     drawn = list(dict.fromkeys(n for p in meta["panels"] for n in p["nodes"]))
     data.update({
         "runs": [{"label": run_label(r["label"], lang), "divergedAt": r.get("diverged_at")}
                  for r in meta["runs"]],
-        "panels": panels, "lossYlim": list(log_limits(losses)), "nodeNames": snapshot.node_names,
+        "panels": panels, "lossYlim": list(loss_limits(snapshot, keep)), "nodeNames": snapshot.node_names,
         "lossPanel": bool(loss_panel),
         "graph": graph if exact else None,
         "shape": {"runs": len(meta["runs"]), "steps": len(snapshot.steps), "params": snapshot.params.shape[2],

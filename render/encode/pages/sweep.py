@@ -24,7 +24,7 @@ import zlib
 
 import numpy as np
 
-from render.draw.base import robust_limits
+from render.draw.limits import robust_limits
 from render.draw.sweep_figure import MODE_COLORS, MODE_NAMES_ZH, _sub
 from render.draw.text import STRINGS, run_label
 from render.encode.pages.build import b64
