@@ -209,14 +209,20 @@ class Step:
 
     @property
     def command(self) -> str | None:
-        """The `render` subcommand this step runs (None for `--version`)."""
-        words = [w for w in self.argv[1:] if not w.startswith("-") and w != "render"]
+        """The `render` subcommand this step runs (None for `--version` and for plain Python)."""
+        args = self.argv[1:]
+        if Path(self.argv[0]).name != "render":
+            if args[:2] != ["-m", "render"]:
+                return None
+            args = args[2:]
+        words = [w for w in args if not w.startswith("-")]
         return words[0] if words else None
 
 
 STEPS = ["render --version", "python -m render --version", "list", "record", "video, every format",
          "scene, default formats", "scene, every format", "scene --lang zh (the zh extra's font)",
-         "scene from the README's example file", "graph", "check (goldens from the wheel)",
+         "scene from the README's example file", "the README's own loop (Recorder)",
+         "video of the own loop's recording", "graph", "check (goldens from the wheel)",
          "check --update refuses inside the installed package", "all"]
 
 
@@ -246,6 +252,10 @@ def smoke_steps(v: Venv) -> list[Step]:
         Step("scene from the README's example file", [render, "scene", "tanh_net.py:tanh_net", *TINY,
                                                       "--format", "png", "--out", "own"],
              files=["own/tanh_net.png"]),
+        Step("the README's own loop (Recorder)", [v.bin("python"), "own_loop.py"], files=["my_run.npz"]),
+        Step("video of the own loop's recording", [render, "video", "my_run.npz", "--quality", "low",
+                                                   "--format", "png", "--out", "own"],
+             files=["own/my_run.png"]),
         Step("graph", [render, "graph", "fig8"], files=["output/fig8.graph.png", "output/fig8.graph.svg"]),
         Step("check (goldens from the wheel)", [render, "check"],
              says=rf"all {n_scenes} scenes match their goldens"),
@@ -282,7 +292,8 @@ def package_files(site: Path) -> dict[str, str]:
 def smoke(venv, tmp_path_factory) -> dict:
     """Run every step in an empty folder (where the source tree is not importable) and time it."""
     work, logs = tmp_path_factory.mktemp("empty"), tmp_path_factory.mktemp("opened")
-    shutil.copy(REPO / "examples" / "tanh_net.py", work)  # as a user who downloaded the README's example
+    for example in ("tanh_net.py", "own_loop.py"):  # as a user who downloaded the README's examples
+        shutil.copy(REPO / "examples" / example, work)
     before = package_files(venv.site)
     t0 = time.perf_counter()
     ran = {}
