@@ -60,9 +60,14 @@ class Pair:
             return None
         return rec.arrays["curves"][r, idx, names.index(node)]
 
-    def param(self, which: str, name: str) -> np.ndarray | None:
+    def own_steps(self, which: str) -> np.ndarray:
+        return (self.golden if which == "golden" else self.fresh).arrays["steps"]
+
+    def param(self, which: str, name: str, own: bool = False) -> np.ndarray | None:
+        """The parameter's history in the run over the common steps (own: over that recording's steps)."""
         rec, idx, r = (self.golden, self.gi, self.run[0]) if which == "golden" else \
             (self.fresh, self.fi, self.run[1])
+        idx = slice(None) if own else idx
         names = list(rec.meta.get("params", []))
         if name not in names or "params" not in rec.arrays:
             return None
@@ -130,10 +135,16 @@ class DiffFigure:
         self.pair = _pair(golden, fresh, first.run if first else None)
         steps = self.pair.steps
         step = first.step if first is not None and first.step is not None else None
-        # the first differing step, or the first common step after it (a changed schedule)
-        self.k = int(np.searchsorted(steps, step)) if step is not None else 0
+        # the first differing step, or the first common step after it (a changed schedule); with no step
+        # named (a changed shape), the first common step where the run's values differ
+        self.k = int(np.searchsorted(steps, step)) if step is not None else self._first_differing()
         self.k = min(self.k, len(steps) - 1)
         self.step = int(steps[self.k])
+        n_g, n_f = (len(self.pair.own_steps(w)) for w in ("golden", "fresh"))
+        self.note = "" if n_g == n_f and n_g == len(steps) else (
+            f"the recordings hold different snapshot steps (golden {n_g} up to sample "
+            f"{int(self.pair.own_steps('golden')[-1]):,}, fresh {n_f} up to "
+            f"{int(self.pair.own_steps('fresh')[-1]):,}); curves are compared at the {len(steps)} they share")
         curves = result.diff("curves")
         params = result.diff("params")
         here = (None, self.pair.run_label)
@@ -150,6 +161,19 @@ class DiffFigure:
             FigureCanvasAgg(self.fig)
             self._draw()
 
+    def _first_differing(self) -> int:
+        """Index of the first common step at which any of the run's curves or parameters differ."""
+        pair = self.pair
+        names = [n["name"] for n in pair.golden.meta.get("nodes", [])]
+        series = [(pair.curve("golden", n), pair.curve("fresh", n)) for n in names]
+        params = pair.golden.meta.get("params", [])
+        series += [(pair.param("golden", p), pair.param("fresh", p)) for p in params]
+        for k in range(len(pair.steps)):
+            if any(g is not None and f is not None and g.shape == f.shape and _max_abs(g[k], f[k]) > 0
+                   for g, f in series):
+                return k
+        return len(pair.steps) - 1
+
     # -- the parts ------------------------------------------------------------------------------------
 
     def _draw(self) -> None:
@@ -160,18 +184,24 @@ class DiffFigure:
             panels.append({"title": f"{self.node} (not drawn in the video)", "nodes": [self.node],
                            "colors": [None], "target": False})
         n_top = max(len(panels), 1)
-        grid = self.fig.add_gridspec(3, 2 * n_top, left=0.05, right=0.97, top=0.83, bottom=0.06,
+        grid = self.fig.add_gridspec(3, 2 * n_top, left=0.05, right=0.97, top=0.81, bottom=0.06,
                                      hspace=0.55, wspace=0.9, height_ratios=(1.0, 0.5, 1.0))
         run = run_label(self.pair.run_label, self.lang)
         where = ", ".join(x for x in (f"node {self.node}" if self.node else "",
                                       f"param {self.param}" if self.param else "") if x)
-        self.fig.text(0.05, 0.975, f"{res.scene}: {res.status} from its golden — first at run {run!r}, "
-                      f"sample {self.step:,}" + (f" ({where})" if where else ""),
-                      fontsize=13, fontweight="bold", va="top")
-        self.fig.text(0.05, 0.94, res.headline(), fontsize=9, va="top", color=th.muted)
+        first = res.first_diff()
+        if first is not None and first.step is None:  # a changed shape: no step to name
+            title = f"{first.key}: {first.problem} differs (drawn at sample {self.step:,})"
+        else:
+            title = f"first at run {run!r}, sample {self.step:,}" + (f" ({where})" if where else "")
+        head = self.fig.text(0.05, 0.975, f"{res.scene}: {res.status} from its golden — {title}", fontsize=13,
+                             fontweight="bold", va="top")
+        self._fit(head, 0.93)
         rtol, atol = res.tolerance
-        self.fig.text(0.05, 0.915, f"golden: {res.golden}   tolerance: |fresh − golden| ≤ {atol:g} + "
-                      f"{rtol:g}·|golden|", fontsize=9, va="top", color=th.muted)
+        header = [res.headline(), f"golden: {res.golden}   tolerance: |fresh − golden| ≤ {atol:g} + "
+                  f"{rtol:g}·|golden|", self.note]
+        for i, line in enumerate(x for x in header if x):
+            self._fit(self.fig.text(0.05, 0.94 - 0.024 * i, line, fontsize=9, va="top", color=th.muted), 0.93)
         for j, panel in enumerate(panels):
             cols = slice(2 * j, 2 * j + 2)
             self._panel(self.fig.add_subplot(grid[0, cols]), panel)
@@ -181,8 +211,14 @@ class DiffFigure:
         handles = [Line2D([], [], color=th.foreground, ls=GOLDEN, lw=1.6, label="golden"),
                    Line2D([], [], color=th.foreground, ls=FRESH, lw=1.6, label="fresh"),
                    Line2D([], [], color=th.palette[3], lw=6, alpha=0.3, label="first to differ")]
-        self.fig.legend(handles=handles, loc="center left", bbox_to_anchor=(0.05, 0.875), ncol=3,
+        self.fig.legend(handles=handles, loc="center left", bbox_to_anchor=(0.05, 0.85), ncol=3,
                         frameon=False, fontsize=10, borderaxespad=0, borderpad=0)
+
+    def _fit(self, t, width: float) -> None:
+        """Shrink a header line's font until it fits `width` (a figure fraction): long run labels, paths."""
+        renderer = self.fig.canvas.get_renderer()
+        while t.get_window_extent(renderer).width > width * self.fig.bbox.width and t.get_fontsize() > 6:
+            t.set_fontsize(t.get_fontsize() - 0.5)
 
     def _node_color(self, color: int | None) -> str:
         th = self.theme
@@ -266,23 +302,28 @@ class DiffFigure:
     def _trajectories(self, ax: Axes) -> None:
         """Every parameter over the snapshots around the step: the differing one in colour, others grey."""
         th, pair = self.theme, self.pair
-        lo, hi = max(self.k - WINDOW, 0), min(self.k + WINDOW, len(pair.steps) - 1)
-        steps = pair.steps[lo:hi + 1]
+        own = pair.own_steps("golden")
+        at = int(np.searchsorted(own, self.step))
+        lo, hi = own[max(at - WINDOW, 0)], own[min(at + WINDOW, len(own) - 1)]
+        g_in = (own >= lo) & (own <= hi)
+        f_steps = pair.own_steps("fresh")
+        f_in = (f_steps >= lo) & (f_steps <= hi)
+        steps = own[g_in]
         series, labels = [], []
         names = self._param_names()
         for name in names:
-            g, f = pair.param("golden", name)[lo:hi + 1], pair.param("fresh", name)[lo:hi + 1]
+            g, f = pair.param("golden", name, own=True)[g_in], pair.param("fresh", name, own=True)[f_in]
             hot = name == self.param
             color = th.palette[3] if hot else th.muted
             ax.plot(steps, g, color=color, lw=2.0 if hot else 1.0, ls=GOLDEN, zorder=3 if hot else 2,
                     marker="o", ms=3 if hot else 2)
-            ax.plot(steps, f, color=th.foreground if hot else color, lw=1.6 if hot else 1.0, ls=FRESH,
+            ax.plot(f_steps[f_in], f, color=th.foreground if hot else color, lw=1.6 if hot else 1.0, ls=FRESH,
                     zorder=4 if hot else 2)
             labels.append((float(g[-1]), name, color, hot))
             series += [g, f]
         ax.axvline(self.step, color=th.palette[3], lw=1.0, ls=":", zorder=1)
-        if len(steps) > 1:
-            ax.set_xlim(steps[0], steps[-1] + (steps[-1] - steps[0]) * 0.02)
+        if hi > lo:
+            ax.set_xlim(lo, hi + (hi - lo) * 0.02)
         ax.set_ylim(*_limits(*series))
         lo_y, hi_y = ax.get_ylim()
         for y, name, color, hot in _spread(labels, (hi_y - lo_y) * 0.065):
@@ -320,6 +361,9 @@ class DiffFigure:
                     ax.annotate(name, (pair.steps[last], shown[last]), xytext=(4, 0), fontsize=8,
                                 textcoords="offset points", va="center", color=color, fontweight="bold",
                                 annotation_clip=False)
+        if not any(v.size for v in positive):
+            ax.text(0.5, 0.5, "no parameter differs at the steps both recordings hold", ha="center",
+                    va="center", transform=ax.transAxes, fontsize=9, color=th.muted)
         values = np.concatenate(positive + ([np.array([atol])] if atol > 0 else []))
         ax.set_yscale("log")
         lo, hi = (float(values.min()), float(values.max())) if values.size else (1e-17, 1e-15)

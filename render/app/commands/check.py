@@ -23,19 +23,21 @@ def check(
         "scenes' goldens, shipped with the package). Needed for scenes from your own files.",
         show_default=False)] = None,
     rtol: Annotated[float | None, typer.Option(
-        "--rtol", min=0.0, help="Relative tolerance: |fresh − golden| ≤ atol + rtol·|golden|.  "
-        "[default: 1e-10]", show_default=False)] = None,
+        "--rtol", min=0.0, help="Relative tolerance: |fresh − golden| ≤ atol + rtol·|golden| "
+        "(default 1e-10).", show_default=False)] = None,
     atol: Annotated[float | None, typer.Option(
-        "--atol", min=0.0, help="Absolute tolerance.  [default: 1e-11]", show_default=False)] = None,
+        "--atol", min=0.0, help="Absolute tolerance (default 1e-11).", show_default=False)] = None,
     report: Annotated[Path | None, typer.Option(
         "--report", help="Also write a JUnit XML report (one test case per scene) for CI.",
         show_default=False)] = None,
 ) -> None:
     """Regression check: re-record scenes in a fast configuration and compare with their goldens.
 
-    Exits 1 if any array differs, naming its run, node, first differing step and max difference, and
-    draws the difference to NAME.diff.png next to the golden (output/ for the built-in scenes). Under
-    GitHub Actions it also writes a summary on the run's page.
+    Exits 1 if anything differs, naming the run, node or parameter, first differing step and largest change.
+
+    A difference is drawn to NAME.diff.png next to the golden (output/ for the built-in scenes).
+
+    Under GitHub Actions a summary table goes on the run's page.
 
     Example: render check my_scenes.py --goldens goldens   (after an intended change: add --update)
     """
