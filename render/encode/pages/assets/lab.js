@@ -592,6 +592,9 @@
         setSpeed: (v, u) => self.controls.setSpeed(v, u), setLoop: (b, u) => self.controls.setLoop(b, u),
       });
       panes.addEventListener("keydown", (e) => e.stopPropagation());
+      this.toolbar.addEventListener("keydown", (e) => {  // space on a focused button is that button's click
+        if (e.key === " " || e.key === "Enter") e.stopPropagation();
+      });
       window.addEventListener("hashchange", () => this.applyFragment());
       if (typeof ResizeObserver === "function") {
         new ResizeObserver(() => { if (this.figure.element.clientWidth !== this.figure.width) this.redraw(); })
