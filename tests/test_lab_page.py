@@ -165,6 +165,7 @@ def test_train_plays_to_the_end_exactly_as_python(browser, page):
         assert state(tab)["step"] == 0
         click(tab, ".ol-step")
         assert state(tab)["index"] == 1
+        tab.evaluate("document.activeElement.blur()")  # space on a focused button is that button's
         tab.key(" ")  # the player's keys: space trains
         assert tab.wait_for(f"{LAB}.state().playing", timeout=5)
         tab.key(" ")
