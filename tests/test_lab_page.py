@@ -353,3 +353,20 @@ def test_render_lab_command(tmp_path):
         result = runner.invoke(app, ["lab", "--out", str(other), "--steps", "300", *args])
         assert result.exit_code == 2 and len(result.output.strip().splitlines()) == 1, result.output
         assert not (other / "lab.html").exists()
+
+
+def test_without_webassembly_the_page_interprets(browser, tmp_path, scene):
+    """A host whose policy forbids compiling WebAssembly (the lab pasted into a strict site): the page falls
+    back to interpreting the same tape and trains the same numbers."""
+    text = lab_html(scene, map_size=0)
+    policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', text).group(1)
+    text = text.replace(policy, policy.replace("'wasm-unsafe-eval' ", ""))
+    assert "wasm" not in re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', text).group(1)
+    path = tmp_path / "strict.html"
+    path.write_text(text, encoding="utf-8")
+    with open_lab(browser, path) as tab:
+        st = tab.evaluate(f"{LAB}.seekStep({SAMPLES})")
+        assert st["engine"] == "interpreter"
+        steps = tab.evaluate(f"{LAB}.lab.current.steps")
+        assert st["params"] == python_params(st["settings"], steps)[-1].tolist()
+        assert all("WebAssembly" in e or "wasm" in e for e in tab.errors())  # only the policy's own report
