@@ -243,13 +243,14 @@
   /** Compiled modules by their bytes: a module depends only on the graph, so changing a setting other
    * than the activation or the loss reuses it (compiling costs milliseconds, instantiating microseconds). */
   const modules = new Map();
+  let unavailable = false;
 
   /**
    * A WebAssembly trainer for `net` (a train.js Net), or null where WebAssembly cannot run here.
    * Returns train(xs, ys, from, to, lr) -> {total, bad}, reading and writing net's parameters.
    */
   function build(net, O, blowup) {
-    if (typeof WebAssembly !== 'object') return null;
+    if (typeof WebAssembly !== 'object' || unavailable) return null;
     let bytes = module(net, O, blowup);
     if (bytes.length > MAX_BYTES) return null;
     let memory, instance;
@@ -259,7 +260,8 @@
       if (!modules.has(key)) modules.set(key, new WebAssembly.Module(bytes));
       instance = new WebAssembly.Instance(modules.get(key),
         { m: { exp: Math.exp, tanh: Math.tanh, mem: memory } });
-    } catch (err) { // a Content-Security-Policy without 'wasm-unsafe-eval', or no compiler
+    } catch (err) { // a Content-Security-Policy without 'wasm-unsafe-eval', or no compiler: once is
+      unavailable = true; // enough (each refusal is also reported on the console)
       return null;
     }
     let P = net.paramSlots, np = P.length, head = 8 + 8 * np, dataX = null, dataY = null, cap = 0;
