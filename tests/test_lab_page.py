@@ -372,3 +372,24 @@ def test_without_webassembly_the_page_interprets(browser, tmp_path, scene):
         tab.evaluate(f"{LAB}.set({{lr: 0.02}})")  # another run: the page does not ask again
         errors = tab.errors()
         assert len(errors) <= 1 and all("WebAssembly" in e for e in errors)  # only the policy's own report
+
+
+def test_the_map_recomputed_in_the_page_equals_the_lockstep_sweep(browser, page, scene):
+    """With Relu the shipped map no longer applies: the page trains every cell itself, and gets what the
+    Python lockstep engine gets for Relu (same modes; losses to float32)."""
+    from render.encode.pages.lab_map import basin_map, default_run
+
+    expected = basin_map(dataclasses.replace(scene, activation="Relu"), default_run(scene), size=9)
+    with open_lab(browser, page) as tab:
+        tab.wait_for(f"{LAB}.state().map")
+        tab.evaluate("(() => { const s = document.querySelectorAll('.ol-select')[0]; s.value = 'Relu'; "
+                     "s.dispatchEvent(new Event('change')); })()")
+        tab.wait_for("!document.querySelector('.ol-map-compute').hidden")
+        assert tab.evaluate("document.querySelector('.ol-warn').textContent").endswith("Relu")
+        click(tab, ".ol-map-compute")
+        tab.wait_for("document.querySelector('.ol-map-compute').hidden", timeout=30)
+        got = tab.evaluate(f"[Array.from({LAB}.lab.map.mode), Array.from({LAB}.lab.map.loss)]")
+        assert tab.evaluate("document.querySelector('.ol-warn').textContent") == ""
+        assert got[0] == expected["mode"].tolist()
+        assert np.allclose(got[1], expected["loss"], rtol=1e-6, atol=0)
+        assert tab.errors() == []

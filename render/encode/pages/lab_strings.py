@@ -24,6 +24,9 @@ LAB = {
                      "lr {lr}, {samples} samples, data seed {seed}: trained by the lockstep sweep. "
                      "Click to start there."),
         "map_differs": "the map was computed for other settings: {what}",
+        "map_compute": "Compute the map for these settings", "map_computing": "computing… {pct}%",
+        "map_note_page": ("{n}×{n} starts over ({a0}, {a1}), the other parameters as set, {act}, lr {lr}, "
+                          "{samples} samples, data seed {seed}: trained in this page. Click to start there."),
         "map_pale": "pale: not fitted (|y − {target}| ≥ {thr})",
         "map_cell": "{a0} = {x}, {a1} = {y}: {mode}, |y − {target}| {loss}",
         "engine": "trained {samples} samples in {ms} ms ({engine})",
@@ -52,6 +55,9 @@ LAB = {
         "map_note": ("({a0}, {a1}) 上 {n}×{n} 个起点，其余参数同 {ref}，{act}，学习率 {lr}，"
                      "{samples} 个样本，数据种子 {seed}：由并行扫描训练得到。点击即从该处开始。"),
         "map_differs": "地图是在其他设置下计算的：{what}",
+        "map_compute": "按当前设置重新计算地图", "map_computing": "计算中… {pct}%",
+        "map_note_page": ("({a0}, {a1}) 上 {n}×{n} 个起点，其余参数取当前值，{act}，学习率 {lr}，"
+                          "{samples} 个样本，数据种子 {seed}：在本页中训练得到。点击即从该处开始。"),
         "map_pale": "浅色：未拟合（|y − {target}| ≥ {thr}）",
         "map_cell": "{a0} = {x}，{a1} = {y}：{mode}，|y − {target}| {loss}",
         "engine": "训练了 {samples} 个样本，用时 {ms} 毫秒（{engine}）",

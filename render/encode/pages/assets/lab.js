@@ -8,7 +8,9 @@
  * LabRun: train.js trains the whole run at once (milliseconds: the engine does several million samples
  * a second) and the figure animates its snapshots on the player's timeline, "Train" playing it at display
  * rate. A pinned run keeps its row under the current one, on the same timeline. The map (precomputed by
- * the lockstep sweep in Python) sets w_11, w_12 on click. Every setting lives in the URL fragment.
+ * the lockstep sweep in Python) sets w_11, w_12 on click; when the other settings differ from the map's,
+ * the page can train every cell itself (same loop, so it equals the lockstep sweep for those settings).
+ * Every setting lives in the URL fragment.
  *
  * Interface (window.lab, for tests and curious users in the console):
  *   lab.run(config)     -> ourdl.train.run(the scene's graph, config): {names, steps, params, train_loss,
@@ -399,11 +401,15 @@
         el("span", null, item, name);
       });
       el("span", "ol-map-key ol-muted", this.legend, fill(ui.map_pale, { target: d.targetName, thr: m.threshold }));
+      this.note = el("div", "ol-note", this.element);
       const ref = d.presets.length ? d.presets[0].name : "";
-      el("div", "ol-note", this.element, fill(ui.map_note, {
-        n: m.size, a0: m.axes[0], a1: m.axes[1], ref, act: m.activation, lr: m.lr,
-        samples: P.thousands(m.samples), seed: m.dataSeed }));
+      this.note.textContent = fill(ui.map_note, { n: m.size, a0: m.axes[0], a1: m.axes[1], ref, act: m.activation,
+        lr: m.lr, samples: P.thousands(m.samples), seed: m.dataSeed });
       this.differs = el("div", "ol-note ol-warn", this.element);
+      this.computeButton = el("button", "ol-button ol-map-compute", this.element, ui.map_compute);
+      this.computeButton.type = "button";
+      this.computeButton.addEventListener("click", () => this.compute());
+      this.job = null;
       this.canvas.addEventListener("click", (e) => this.onClick(e));
       this.canvas.addEventListener("mousemove", (e) => this.onMove(e));
       this.canvas.addEventListener("mouseleave", () => { this.hover = null; this.showInfo(); this.draw(); });
@@ -493,6 +499,58 @@
       return out;
     }
 
+    /**
+     * Train every cell of the map in the page for the current settings, a few frames' worth at a time:
+     * the same loop as the lab's runs (train.js), so a cell equals the run a click on it trains. One net
+     * and one data stream for all cells; a diverging cell stops at its last finite state, as a run does.
+     */
+    compute() {
+      if (this.job) return;
+      const d = this.d, m = this.m, s = this.lab.settings, n = m.size, cells = n * n, np = this.lab.names.length;
+      const net = T.compile(d.graph, { activation: s.activation, loss: s.loss });
+      const graph = T.variantGraph(d.graph, { activation: s.activation, loss: s.loss });
+      const program = GR.compile(graph, d.gridValues.length), out = program.index[d.graph.output];
+      const { xs, ys } = T.data(s.dataSeed, s.samples);
+      const base = this.lab.names.map((name) => s.init[name]), params = new Float64Array(np);
+      const loss = new Float32Array(cells), mode = new Int8Array(cells);
+      const job = this.job = { next: 0 };
+      const [lo, hi] = d.dataRange, ix = (name) => this.lab.names.indexOf(name);
+      const [w1, w2, b1, b2] = ["w_11", "w_12", "b_11", "b_12"].map(ix);
+      const off = (w, b) => Math.max(w * lo + b, w * hi + b) <= 0;
+      const step = () => {
+        if (this.job !== job) return;  // cancelled by a newer computation
+        const until = performance.now() + 12;
+        while (job.next < cells && performance.now() < until) {
+          const r = job.next++, i = r % n, j = (r - i) / n;
+          base[0] = this.value(i); base[1] = this.value(j);
+          net.setParams(base);
+          net.train(xs, ys, 0, s.samples, s.lr);
+          const p = net.getParams();
+          for (let k = 0; k < np; k++) params[k] = p[k];
+          const values = GR.evaluate(program, params, 0, d.gridValues, d.targetValues);
+          let sum = 0;
+          for (const g of d.inside) sum += Math.abs(values[out][g] - d.targetValues[g]);
+          loss[r] = sum / d.inside.length;
+          const dead = off(p[w1], p[b1]) + off(p[w2], p[b2]);  // scenes.sweeps.fitting_modes
+          mode[r] = dead === 2 ? 4 : dead === 1 ? 3 : p[w1] > 0 && p[w2] > 0 ? 0 : p[w1] < 0 && p[w2] < 0 ? 1 : 2;
+        }
+        this.computeButton.textContent = fill(d.lab.map_computing, { pct: Math.floor(100 * job.next / cells) });
+        if (job.next < cells) { requestAnimationFrame(step); return; }
+        this.job = null;
+        this.loss = loss; this.mode = mode;
+        Object.assign(m, { activation: s.activation, lossKind: s.loss, lr: s.lr, samples: s.samples,
+          dataSeed: s.dataSeed, others: Object.fromEntries(this.lab.names.slice(2).map((name) => [name, s.init[name]])) });
+        this.note.textContent = fill(d.lab.map_note_page, { n, a0: m.axes[0], a1: m.axes[1], act: m.activation,
+          lr: m.lr, samples: P.thousands(m.samples), seed: m.dataSeed });
+        this.computeButton.textContent = d.lab.map_compute;
+        this.image = this.paint();
+        this.showInfo();
+        this.draw();
+      };
+      this.computeButton.disabled = true;
+      step();
+    }
+
     draw() {
       const ctx = this.canvas.getContext("2d"), th = this.d.theme, ax = this.ax, m = this.m;
       ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
@@ -531,6 +589,8 @@
       const diff = this.differences(this.lab.settings);
       this.differs.textContent = diff.length ? fill(this.d.lab.map_differs, { what: diff.join(", ") }) : "";
       this.element.classList.toggle("ol-stale", diff.length > 0);
+      this.computeButton.hidden = !diff.length && !this.job;
+      this.computeButton.disabled = !!this.job;
     }
 
     cross(ctx, x, y, color) {

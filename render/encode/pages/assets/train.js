@@ -37,6 +37,7 @@
  *   run(graph, config)       a whole run as render.record.runs.record_run records it:
  *       config {init: {name: value}, lr, samples, activation, loss, data_seed, every, marks?, steps?,
  *       engine?} -> {names, steps, params: [[...P] per step], train_loss, diverged_at, engine}.
+ *   data(seed, samples) -> {xs, ys}: the recorder's inputs and labels (the last stream is kept).
  *   linearSteps(total, every, marks), ACTIVATIONS, LOSSES, BLOWUP, OPS.
  */
 (function (ourdl) {
@@ -391,5 +392,5 @@
     };
   }
 
-  ourdl.train = { compile, variantGraph, Trainer, run, linearSteps, targetOf, ACTIVATIONS, LOSSES: Object.keys(LOSSES), BLOWUP, OPS };
+  ourdl.train = { compile, variantGraph, data, Trainer, run, linearSteps, targetOf, ACTIVATIONS, LOSSES: Object.keys(LOSSES), BLOWUP, OPS };
 })(globalThis.ourdl = globalThis.ourdl || {});
