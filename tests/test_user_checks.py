@@ -271,8 +271,10 @@ def test_the_example_workflow_runs_here(tmp_path):
     install, *ci = steps
     assert install.split()[:2] == ["pip", "install"] and {"ourdl-render", "pytest"} <= set(install.split())
     summary = tmp_path / "summary.md"
-    env = {**os.environ, "GITHUB_STEP_SUMMARY": str(summary), "MPLBACKEND": "Agg"}
-    env.pop("PYTEST_ADDOPTS", None)
+    env = {**os.environ, "GITHUB_STEP_SUMMARY": str(summary), "MPLBACKEND": "Agg",
+           # third-party plugins this machine may have beside us, which the example does not use (hypothesis
+           # imports itself at every session's end: seconds per run)
+           "PYTEST_ADDOPTS": "-p no:hypothesispytest -p no:benchmark"}
     # once, locally: the goldens (the fixture's --regen-scenes fails once, by design)
     made = [_sh(c, repo, env) for c in local]
     assert made[0].returncode == 0, made[0].stdout + made[0].stderr
