@@ -1,0 +1,248 @@
+/* lab_figure.js: the lab's figure, laid out like the player (player.js LAYOUT) and the video: per run a
+ * row of the scene's panels plus the loss panel; the rows share one timeline and their y-limits.
+ *
+ * Needs plot.js, player.js, lab_run.js. Interface (window.ourdl.labFigure):
+ *   Figure(parent, d)        .setRows([{run: LabRun, label, pinned?}], total) .layout() .draw(step)
+ *   robustLimits(lows, highs, include), logLimits(values): render.draw.base.robust_limits and
+ *                            scene_figure.log_limits, so the page's axes are the video's.
+ * Safety: labels go in as textContent, titles through canvas fillText.
+ */
+(function (ourdl) {
+  "use strict";
+
+  const P = ourdl.plot;
+  const { el, fill, family, LAYOUT, DESIGN_WIDTH } = ourdl.player;
+
+  // ---- statistics for axis limits (render.draw.base.robust_limits, scene_figure.log_limits) ---------
+
+  function percentile(values, pct) {  // numpy's default (linear) percentile of a sorted copy
+    const v = Float64Array.from(values).sort();
+    if (!v.length) return NaN;
+    const pos = (pct / 100) * (v.length - 1), i = Math.floor(pos), f = pos - i;
+    return i + 1 < v.length ? v[i] + (v[i + 1] - v[i]) * f : v[i];
+  }
+
+  function robustLimits(lows, highs, include) {
+    lows = lows.filter(isFinite); highs = highs.filter(isFinite);
+    let lo = lows.length ? percentile(lows, 2) : 0, hi = highs.length ? percentile(highs, 98) : 1;
+    lo = Math.min(lo, ...include); hi = Math.max(hi, ...include);
+    if (hi - lo < 1e-9) { lo -= 0.5; hi += 0.5; }
+    const pad = (hi - lo) * 0.08;
+    return [lo - pad, hi + pad];
+  }
+
+  function logLimits(values) {
+    const v = values.filter((x) => isFinite(x) && x > 0);
+    if (!v.length) return [1e-3, 1];
+    let lo = percentile(v, 1), hi = percentile(v, 99);
+    if (hi / lo < 10) { const mid = Math.sqrt(lo * hi); lo = mid / Math.sqrt(10); hi = mid * Math.sqrt(10); }
+    return [lo / 1.4, hi * 1.4];
+  }
+
+  class Figure {
+    constructor(parent, d) {
+      this.d = d;
+      this.th = d.theme;
+      this.fam = family(d.lang);
+      this.element = el("div", "op-figure ol-figure", parent);
+      this.element.setAttribute("role", "img");
+      this.canvas = el("canvas", "op-canvas", this.element);
+      this.overlay = el("div", "op-overlay", this.element);
+      this.bg = document.createElement("canvas");
+      this.rows = [];
+      this.width = 0;
+    }
+
+    color(i) { const p = this.th.palette; return p[((i % p.length) + p.length) % p.length]; }
+
+    /** rows: [{run: LabRun, label}]; total: the timeline's last sample. */
+    setRows(rows, total) {
+      this.rows = rows;
+      this.total = total;
+      this.element.setAttribute("aria-label", rows.map((r) => r.label).join(" / "));
+      const d = this.d;
+      this.ylims = d.panels.map((p) => {
+        const lows = [], highs = [], include = [0];
+        for (const { run } of rows) {
+          for (const n of p.nodes) {
+            const e = run.extremes[n];
+            run.healthy.forEach((ok, j) => { if (ok) { lows.push(e.lo[j]); highs.push(e.hi[j]); } });
+          }
+        }
+        if (p.target) include.push(d.targetMin, d.targetMax);
+        return robustLimits(lows, highs, include);
+      });
+      const losses = [];
+      for (const { run } of rows) {
+        run.healthy.forEach((ok, j) => { if (ok) losses.push(run.statTrain[j], run.statEval[j]); });
+      }
+      this.lossYlim = logLimits(losses);
+      this.layout();
+    }
+
+    layout() {
+      const L = LAYOUT, d = this.d;
+      const W = Math.max(320, this.element.clientWidth || 800);
+      this.width = this.element.clientWidth;
+      const s = W / DESIGN_WIDTH, pt = s / 72, n = this.rows.length, cols = d.panels.length + 1;
+      const aw = (DESIGN_WIDTH - L.left - L.right - (cols - 1) * L.gap) / cols;
+      const ah = aw * 0.82;
+      const H = (L.top + L.titles + L.legend + n * (L.header + ah + L.ticks)) * s;
+      this.s = s; this.pt = pt; this.W = W; this.H = H;
+      this.axes = this.rows.map((row, k) => {
+        const top = (L.top + L.titles + k * (L.header + ah + L.ticks) + L.header) * s;
+        const rect = (j) => ({ x: (L.left + j * (aw + L.gap)) * s, y: top, w: aw * s, h: ah * s });
+        return d.panels.map((p, j) => new P.Axes(rect(j), { xlim: d.xRange, ylim: this.ylims[j] }))
+          .concat([new P.Axes(rect(d.panels.length), { xlim: [0, this.total * 1.06], ylim: this.lossYlim,
+            xscale: "symlog", yscale: "log", linthresh: Math.max(10, this.total / 1000) })]);
+      });
+      const dpr = window.devicePixelRatio || 1;
+      for (const c of [this.canvas, this.bg]) { c.width = Math.round(W * dpr); c.height = Math.round(H * dpr); }
+      this.canvas.style.width = W + "px"; this.canvas.style.height = H + "px";
+      this.element.style.height = H + "px";
+      this.dpr = dpr;
+      this.drawStatic();
+      this.buildOverlay();
+    }
+
+    style() {
+      return { fg: this.th.foreground, muted: this.th.muted, font: this.fam, tick: LAYOUT.small * this.pt, s: this.s };
+    }
+
+    drawStatic() {
+      const ctx = this.bg.getContext("2d"), d = this.d, th = this.th, pt = this.pt, L = LAYOUT;
+      ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
+      ctx.fillStyle = th.background;
+      ctx.fillRect(0, 0, this.W, this.H);
+      const st = this.style(), labelPx = L.small * pt, titleFont = P.font(L.font * pt, this.fam);
+      const title = (ax, text) => P.text(ctx, text, ax.rect.x + ax.rect.w / 2, ax.rect.y - 3 * pt,
+        { font: titleFont, color: th.foreground, align: "center", baseline: "bottom" });
+      this.axes.forEach((row, k) => {
+        const run = this.rows[k].run;
+        row.forEach((ax, j) => {
+          if (j < d.panels.length) {
+            const p = d.panels[j];
+            P.vspan(ctx, ax, d.dataRange[0], d.dataRange[1], th.span);
+            P.hline(ctx, ax, 0, { color: th.muted, width: 0.8 * pt });
+            if (p.target) {
+              P.line(ctx, ax, d.gridValues, d.targetValues, { color: th.target, width: L.line * 0.8 * pt,
+                dash: [4 * L.line * 0.8 * pt, 3 * L.line * 0.8 * pt] });
+            }
+            const xt = P.autoTicks(d.xRange[0], d.xRange[1], ax.rect.w, labelPx);
+            const yt = P.maxNTicks(ax.ylim[0], ax.ylim[1], 5);
+            P.frame(ctx, ax, st, { xticks: xt, xlabels: P.tickLabels(xt), yticks: yt, ylabels: P.tickLabels(yt) });
+            if (k === 0) title(ax, p.title);
+          } else {
+            P.line(ctx, ax, run.steps, run.trainLoss, { color: th.muted, width: 0.6 * pt, alpha: 0.6 });
+            P.line(ctx, ax, run.statSteps, run.statEval, { color: this.color(2), width: L.line * 0.9 * pt, alpha: 0.3 });
+            const xt = P.symlogTicks(0, this.total * 1.06, Math.max(10, this.total / 1000));
+            const yt = P.logTicks(this.lossYlim[0], this.lossYlim[1], [1, 2, 5]);
+            P.frame(ctx, ax, st, {
+              xticks: xt, xlabels: xt.map((v) => (v >= 1000 ? `${P.fmtG(v / 1000, 6)}k` : P.fmtG(v, 6))),
+              yticks: yt.major, ylabels: yt.major.map((v) => P.fmtG(v, 6)), yminor: yt.minor });
+            if (k === 0) title(ax, d.strings.loss_title);
+          }
+        });
+      });
+    }
+
+    buildOverlay() {
+      const o = this.overlay, d = this.d, L = LAYOUT, s = this.s, pt = this.pt;
+      o.textContent = "";
+      o.style.fontSize = `${L.font * pt}px`;
+      this.captions = [];
+      this.warnings = [];
+      this.rows.forEach((row, k) => {
+        const ax = this.axes[k][0];
+        const top = ax.rect.y - (L.header - 0.06) * s - (k === 0 ? L.titles * s : 0);
+        const label = el("div", "op-run-label", o, row.label);
+        label.style.left = `${L.left * s}px`; label.style.top = `${top}px`;
+        label.style.color = row.pinned ? this.th.muted : this.th.foreground;
+        const cap = el("div", "op-caption", o);
+        cap.style.right = `${L.right * s}px`; cap.style.top = `${top}px`;
+        const values = {};
+        for (const [kind, text] of captionPieces(d, this.total)) {
+          if (kind === "t") el("span", null, cap, text);
+          else values[text] = el("span", "op-value op-value-" + text, cap);
+        }
+        this.captions.push(values);
+        const last = this.axes[k][d.panels.length - 1].rect;
+        const warn = el("div", "op-warning", o);
+        warn.style.left = `${last.x + last.w / 2}px`; warn.style.top = `${last.y + last.h * 0.08}px`;
+        warn.style.color = this.color(3);
+        this.warnings.push(warn);
+      });
+      const bottom = this.axes[this.axes.length - 1];
+      bottom.forEach((ax, j) => {
+        const items = [];
+        if (j < d.panels.length) {
+          const p = d.panels[j];
+          p.nodes.forEach((n, i) => items.push({ label: n, color: this.color(p.colors[i]), kind: "line" }));
+          if (p.target) {
+            items.push({ label: d.strings.target, color: this.th.target, kind: "dash" });
+            items.push({ label: d.strings.data, color: this.th.span, kind: "patch" });
+          }
+        } else {
+          items.push({ label: d.strings.loss_train, color: this.th.muted, kind: "thin" });
+          items.push({ label: d.strings.loss_eval, color: this.color(2), kind: "line" });
+        }
+        const box = el("div", "op-legend ol-legend", o);
+        box.style.left = `${ax.rect.x + ax.rect.w / 2}px`;
+        box.style.top = `${ax.rect.y + ax.rect.h + (L.ticks - 0.02) * s}px`;
+        box.style.fontSize = `${L.small * pt}px`;
+        box.style.gridTemplateRows = `repeat(${Math.ceil(items.length / 2)}, auto)`;
+        for (const it of items) {
+          const entry = el("span", "op-entry", box);
+          const sw = el("span", "op-swatch op-swatch-" + it.kind, entry);
+          sw.style.width = `${1.6 * L.small * pt}px`;
+          if (it.kind === "patch") sw.style.backgroundColor = it.color; else sw.style.borderTopColor = it.color;
+          if (it.kind !== "patch") sw.style.borderTopWidth = `${Math.max(1, (it.kind === "thin" ? 0.6 : L.line) * pt)}px`;
+          el("span", "op-entry-label", entry, it.label);
+        }
+      });
+    }
+
+    /** Draw every row at sample `step` of the timeline. */
+    draw(step) {
+      if (!this.axes) return;
+      if (this.element.clientWidth && this.element.clientWidth !== this.width) this.layout();
+      const ctx = this.canvas.getContext("2d"), d = this.d, th = this.th, pt = this.pt, L = LAYOUT;
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.drawImage(this.bg, 0, 0);
+      ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
+      this.rows.forEach(({ run }, k) => {
+        const row = this.axes[k], i = run.indexOf(step), values = run.evaluate(d, i), index = run.program.index;
+        d.panels.forEach((p, j) => p.nodes.forEach((n, c) => {
+          P.line(ctx, row[j], d.gridValues, values[index[n]], { color: this.color(p.colors[c]), width: L.line * pt });
+        }));
+        const ax = row[d.panels.length], ev = run.evalLoss(d, values);
+        let j = 0;  // the summary points before this snapshot, then this snapshot's own loss
+        while (j < run.statSteps.length && run.statSteps[j] < run.steps[i]) j++;
+        P.line(ctx, ax, [...run.statSteps.slice(0, j), run.steps[i]], [...run.statEval.slice(0, j), ev],
+          { color: this.color(2), width: L.line * 0.9 * pt });
+        const x = ax.px(Math.min(step, run.steps[run.S - 1]));
+        P.vline(ctx, ax, x, { color: th.foreground, width: 0.8 * pt, alpha: 0.6, pixels: true });
+        if (ev > 0) P.marker(ctx, x, ax.py(ev), L.line * 1.5 * pt, this.color(2), th.background, 0.8 * pt);
+        const gone = run.divergedAt !== null && run.steps[i] >= run.divergedAt;
+        const cap = this.captions[k];
+        if (cap.step) cap.step.textContent = P.thousands(run.steps[i]);
+        if (cap.train) cap.train.textContent = P.number(gone ? NaN : run.trainLoss[i]);
+        if (cap.eval) cap.eval.textContent = P.number(gone ? NaN : ev);
+        this.warnings[k].textContent = gone ? fill(d.strings.diverged, { step: P.thousands(run.divergedAt) }) : "";
+      });
+    }
+  }
+
+  /** The caption as [["t", text] | ["v", name]] for a timeline of `total` samples (player.py caption_pieces). */
+  function captionPieces(d, total) {
+    const out = [];
+    for (const part of String(d.captionTemplate).split(/(\{(?:step|train|eval)\})/)) {
+      const m = /^\{(step|train|eval)\}$/.exec(part);
+      if (m) out.push(["v", m[1]]);
+      else if (part) out.push(["t", part.replace("{total:,}", P.thousands(total)).replace("{target}", d.targetName)]);
+    }
+    return out;
+  }
+
+  ourdl.labFigure = { Figure, robustLimits, logLimits, captionPieces };
+})(window.ourdl = window.ourdl || {});
