@@ -16,7 +16,7 @@
  *
  * Arithmetic: no BigInt. 32-bit words with Math.imul for the SeedSequence hash; the 128-bit LCG as
  * four 32-bit limbs whose partial products are formed exactly in float64 (a 32x16-bit product is
- * below 2**48): 3-6x faster than the same LCG in BigInt here (benchmarks/lab_speed.py prints both).
+ * below 2**48): 3-10x faster than the same LCG in BigInt here (benchmarks/lab_speed.py prints both).
  */
 (function (ourdl) {
   'use strict';
