@@ -5,8 +5,11 @@ headless_chromium.py) and asks the page itself: every <video> must reach readySt
 duration the timeline promises and the size asked for, every GIF <img> must decode to its natural size.
 """
 
+import functools
+import http.server
 import os
 import re
+import threading
 import time
 from pathlib import Path
 
@@ -20,7 +23,7 @@ from scenes import list_scenes
 
 FPS, SIZE, GIF_WIDTH = 10, (320, 180), 160
 ARGS = ["all", "--quality", "low", "--size", f"{SIZE[0]}x{SIZE[1]}", "--fps", str(FPS), "--gif-fps", "5",
-        "--gif-width", str(GIF_WIDTH), "--steps", "40", "--every", "20", "--format", "gif,mp4,webm"]
+        "--gif-width", str(GIF_WIDTH), "--steps", "40", "--every", "20", "--format", "gif,mp4,webm,html"]
 #: 3 s of motion (the shortest default) + 1.5 s hold at 10 fps: 46 frames
 EXPECTED_SECONDS = 4.6
 
@@ -53,16 +56,18 @@ def test_gallery_has_every_scene_with_its_outputs_snippet_and_command(gallery):
     names = [s.name for s in list_scenes()]
     assert f"{len(names)} of {len(names)} scenes" in result.stdout
     for name in names:
-        for suffix in (".npz", ".gif", ".mp4", ".webm", ".png", ".embed.html", ".embed.md", ".graph.png",
-                       ".graph.svg"):
+        for suffix in (".npz", ".html", ".gif", ".mp4", ".webm", ".png", ".embed.html", ".embed.md",
+                       ".graph.png", ".graph.svg"):
             assert (out / f"{name}{suffix}").stat().st_size > 0, name + suffix
         section = re.search(rf'<section id="{name}">(.*?)</section>', page, re.S)
         assert section, name
         body = section[1]
         assert f'src="{name}.mp4"' in body and f'src="{name}.webm"' in body and f'poster="{name}.png"' in body
         assert f'<img src="{name}.gif"' in body
-        assert f"render scene {name} --format gif,mp4,webm" in body and "--steps 40" in body
-        assert "&lt;video autoplay muted loop playsinline" in body  # the embed snippet, shown as code
+        assert f'<iframe src="{name}.html"' in body and 'data-kind="player"' in body
+        assert f"render scene {name} --format gif,mp4,webm,html" in body and "--steps 40" in body
+        assert f"&lt;iframe src=&quot;{name}.html&quot;" in body  # the embed snippet (the player), as code
+    assert '<a href="lab.html">The lab</a>' in page and (out / "lab.html").stat().st_size > 0
 
 
 def test_gallery_plays_in_headless_chromium(gallery, browser):
@@ -86,17 +91,47 @@ def test_gallery_plays_in_headless_chromium(gallery, browser):
           f"{len(images)} images decoded, in {report['ms']:.0f} ms")
 
 
-def test_embed_snippets_autoplay_in_headless_chromium(gallery, browser):
-    """The blog snippets as a reader's browser sees them: muted videos start playing by themselves."""
+def test_video_snippets_autoplay_in_headless_chromium(gallery, browser):
+    """The video snippets (what `--embed html` writes without a player) as a reader's browser sees them:
+    muted videos start playing by themselves."""
+    from render.app.embed import html_snippet
+    from render.record import load_snapshot
+
     out, _ = gallery
-    snippets = "\n".join(p.read_text() for p in sorted(out.glob("*.embed.html")))
+    names = [s.name for s in list_scenes()]
+    snippets = "\n".join(html_snippet([p for p in out.glob(f"{n}.*") if p.suffix != ".html"],
+                                       load_snapshot(out / f"{n}.npz").meta) for n in names)
     page = out / "snippets.html"
     page.write_text(f"<!doctype html><meta charset=utf-8><body>{snippets}</body>")
     report = browser.evaluate(page_url(page), CHECK_AUTOPLAY, timeout=60)
-    assert len(report) == len(list_scenes())
+    assert len(report) == len(names)
     for v in report:
         assert v["readyState"] >= 2 and not v["paused"] and v["currentTime"] > 0, v
         assert v["src"].endswith(".webm"), v  # the first source the browser can play: the smaller file
+
+
+def test_player_snippets_show_each_scenes_player_in_a_frame(gallery, browser):
+    """The `--embed html` snippets the gallery wrote (the player in an iframe) load their pages, as a blog
+    serves them (over http: file:// frames are opaque to their parent), with no error."""
+    out, _ = gallery
+    snippets = "\n".join(p.read_text() for p in sorted(out.glob("*.embed.html")))
+    (out / "players.html").write_text(f"<!doctype html><meta charset=utf-8><body>{snippets}</body>"
+                                      .replace('loading="lazy"', 'loading="eager"'))  # all at once
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(out)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with browser.open(f"http://127.0.0.1:{server.server_address[1]}/players.html") as tab:
+            assert tab.evaluate("document.querySelectorAll('iframe').length") == len(list_scenes())
+            tab.wait_for("[...document.querySelectorAll('iframe')].every(f => f.contentDocument && "
+                         "f.contentDocument.querySelector('.ourdl-player canvas'))", timeout=60)
+            assert tab.errors() == []
+    finally:
+        server.shutdown()
 
 
 CHECK_MEDIA = """(async () => {

@@ -20,7 +20,7 @@ def test_presets_are_manims():
 
 def test_defaults_give_the_issues_video():
     opts = RenderOptions()
-    assert opts.formats == ("gif", "mp4") and opts.video_fps >= 30 and opts.hold >= 1.0
+    assert opts.formats == ("gif", "mp4", "html") and opts.video_fps >= 30 and opts.hold >= 1.0
     assert opts.gif_width == 800 and 15 <= opts.gif_fps <= 20 and opts.loss_panel
 
 

@@ -14,6 +14,7 @@ import typer
 from render.app.commands.all_scenes import all_
 from render.app.commands.check import check
 from render.app.commands.graph import graph
+from render.app.commands.lab import lab
 from render.app.commands.list_scenes import list_
 from render.app.commands.record import record
 from render.app.commands.scene import scene
@@ -21,7 +22,8 @@ from render.app.commands.video import video
 from render.app.console import on_sigterm, state
 
 app = typer.Typer(
-    help="Record how a tiny ourdl network trains, and render it as GIF/MP4/WebM/PNG.\n\n"
+    help="Record how a tiny ourdl network trains, and render it as a scrubbable page (HTML), GIF, MP4, "
+         "WebM or PNG; or train it live in the browser (render lab).\n\n"
          "Example: render scene fig7_vs_fig8",
     no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
 )
@@ -51,6 +53,7 @@ app.command()(video)
 app.command()(check)
 app.command()(graph)
 app.command("all")(all_)
+app.command()(lab)
 
 
 def main() -> None:

@@ -38,6 +38,7 @@ class Job:
 class Result:
     name: str
     description: str = ""
+    kind: str = "runs"  # the snapshot's kind: "runs" or "sweep"
     files: dict[str, str] = field(default_factory=dict)  # suffix (".mp4") -> file name
     sizes: dict[str, int] = field(default_factory=dict)  # file name -> bytes
     snippets: dict[str, str] = field(default_factory=dict)  # "md" / "html" -> text
@@ -54,7 +55,6 @@ def render_job(job: Job) -> Result:
     from render.draw.graph import render_graph
     from render.encode.video import plan, render_snapshot
     from render.record import record
-    from render.record.snapshot import save_snapshot
 
     t0 = time.perf_counter()
     result = Result(job.name)
@@ -62,9 +62,9 @@ def render_job(job: Job) -> Result:
         scene = training_scene(job.name, job.training)
         result.description = scene.description
         snapshot = record(scene)
+        result.kind = snapshot.kind
         stem = job.out / scene.name
-        written = [save_snapshot(snapshot, stem.with_suffix(".npz"))]
-        written += render_snapshot(snapshot, stem, job.options)
+        written = render_snapshot(snapshot, stem, job.options, recording=stem.with_suffix(".npz"))
         for kind in ("html", "md"):
             path, text = write_embed(kind, stem, written, snapshot.meta)
             result.snippets[kind] = text

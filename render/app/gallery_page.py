@@ -41,6 +41,14 @@ def _scene_section(result: Result, cmd: str) -> str:
         parts.append(f'<p class="error">failed: {e(result.error)}</p>')
     media = []
     poster = files.get(".png")
+    if ".html" in files:
+        page = files[".html"]
+        aspect = "16/12" if result.kind == "sweep" else "16/11"
+        media.append(f'<figure class="wide"><iframe src="{e(page)}" title="player of {e(result.name)}" '
+                     f'loading="lazy" data-scene="{e(result.name)}" data-kind="player" '
+                     f'style="width:100%;aspect-ratio:{aspect};border:0"></iframe>'
+                     f"<figcaption>the player {e(page)} · {format_bytes(result.sizes[page])}: scrub, hover, "
+                     "link to a step</figcaption></figure>")
     w, h = result.video_size or (None, None)
     dims = f' width="{w}" height="{h}"' if w else ""
     videos = [(files[s], t) for s, t in ((".webm", "video/webm"), (".mp4", "video/mp4")) if s in files]
@@ -83,11 +91,13 @@ def _scene_section(result: Result, cmd: str) -> str:
 
 
 def write_index(out: Path, results: list[Result], commands: dict[str, str], wall: float,
-                workers: int) -> Path:
+                workers: int, lab: str | None = None) -> Path:
     """output/index.html: every scene's animations, poster, graph, snippets and command."""
     import ourdl
 
     e = html.escape
+    lab_link = (f'<p><a href="{e(lab)}">The lab</a>: change the initial values and watch the network train '
+                "in your browser.</p>") if lab else ""
     nav = " · ".join(f'<a href="#{e(r.name)}">{e(r.name)}</a>' for r in results)
     body = "\n".join(_scene_section(r, commands[r.name]) for r in results)
     page = f"""<!doctype html>
@@ -99,6 +109,7 @@ def write_index(out: Path, results: list[Result], commands: dict[str, str], wall
 <p class="meta">{len(results)} scenes rendered in {wall:.1f} s by {workers} worker processes ·
 ourdl-render {e(ourdl.__version__)} · Python {sys.version.split()[0]} · <code>render all</code></p>
 <p>{nav}</p>
+{lab_link}
 {body}
 </body></html>
 """

@@ -173,4 +173,4 @@ def _lab(what: str | Path | Snapshot, options: RenderOptions) -> Animation:
         snapshot = load_snapshot(what)
     scene = get_scene(snapshot.meta["scene"] if snapshot is not None else str(what))
     page = lab_html(scene, theme=options.theme, lang=options.lang)
-    return Animation(snapshot=snapshot, html=iframe(page, f"ourdl lab: {scene.name}", "4/3"), mode="lab")
+    return Animation(snapshot=snapshot, html=iframe(page, f"ourdl lab: {scene.name}", "1/1"), mode="lab")

@@ -13,7 +13,8 @@ from render.draw.theme import THEMES
 
 #: quality preset -> (width, height, fps)
 QUALITY = {"low": (854, 480, 15), "medium": (1280, 720, 30), "high": (1920, 1080, 60)}
-FORMATS = ("gif", "mp4", "webm", "png")
+#: html is the scrubbable player page (render.encode.pages): it needs no frames and no ffmpeg
+FORMATS = ("gif", "mp4", "webm", "png", "html")
 X264_PRESETS = ("ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "slow", "slower",
                 "veryslow")
 LANGS = ("en", "zh")
@@ -26,7 +27,7 @@ DITHERS = ("none", "bayer", "sierra2_4a", "floyd_steinberg")
 class RenderOptions:
     """Everything `render_snapshot` needs besides the snapshot and where to write."""
 
-    formats: tuple[str, ...] = ("gif", "mp4")
+    formats: tuple[str, ...] = ("gif", "mp4", "html")
     quality: str = "medium"
     size: tuple[int, int] | None = None  # (width, height) in pixels; overrides the preset
     fps: float | None = None  # video frames per second; overrides the preset

@@ -1,6 +1,7 @@
-"""The renderer's public entry point: a snapshot in, GIF / MP4 / WebM / PNG files out.
+"""The renderer's public entry point: a snapshot in, GIF / MP4 / WebM / PNG / HTML files out.
 
-All requested formats come from one pass over the frames. Each file is written to a temporary name in
+All requested frame formats come from one pass over the frames; the HTML player needs no frames (its page
+recomputes the curves) and is written while the encoders finish. Each file is written to a temporary name in
 its target folder and renamed into place only when every encoder has finished, so a failed or
 interrupted render never leaves a half-written file at the target path.
 """
@@ -8,6 +9,7 @@ interrupted render never leaves a half-written file at the target path.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 from collections.abc import Callable
 from pathlib import Path
@@ -21,11 +23,15 @@ from render.record.atomic import publish, temp_beside
 from render.record.snapshot import Snapshot, write_snapshot
 
 VIDEO_FORMATS = ("mp4", "webm")
+PAGE_FORMATS = ("html",)
 
 
 def plan(snapshot: Snapshot, options: RenderOptions) -> tuple[tuple[int, int], Timeline, list[str]]:
-    """The master frame size, the master timeline and the formats to write (poster included)."""
-    formats = list(dict.fromkeys(options.formats))
+    """The master frame size, the master timeline and the frame formats to write (poster included)."""
+    formats = [f for f in dict.fromkeys(options.formats) if f not in PAGE_FORMATS]
+    if not formats:  # pages only: the timeline a video would have, for whoever asks (the gallery)
+        size, timeline, _ = plan(snapshot, dataclasses.replace(options, formats=("mp4",)))
+        return size, timeline, []
     videos = [f for f in formats if f in VIDEO_FORMATS]
     if options.poster and (videos or "gif" in formats) and "png" not in formats:
         formats.append("png")
@@ -89,6 +95,12 @@ def render_snapshot(snapshot: Snapshot, out_stem: Path, options: RenderOptions =
             writers.append(_writer(fmt, temps[-1], options, timeline))
             writers[-1].label = target.name
         jobs = [w.finish for w in writers]
+        if "html" in options.formats:
+            target = out_stem.parent / f"{out_stem.name}.html"
+            targets.insert(0, target)
+            temps.insert(0, temp_beside(target))
+            jobs.append(functools.partial(_write_player, snapshot, temps[0], options,
+                                          f"{out_stem.name}.gif" if "gif" in formats else None))
         if recording is not None:
             recording = Path(recording)
             targets.insert(0, recording)
@@ -98,8 +110,9 @@ def render_snapshot(snapshot: Snapshot, out_stem: Path, options: RenderOptions =
             for writer in writers:
                 stack.callback(writer.cleanup)  # registered first: a setup failing halfway is undone too
                 writer.setup(size)
-            view = make_view(snapshot, size, options.theme, options.lang, options.loss_panel)
-            stream(view, timeline, writers, progress)
+            if writers:
+                view = make_view(snapshot, size, options.theme, options.lang, options.loss_panel)
+                stream(view, timeline, writers, progress)
             finish_all(jobs)
         for tmp, target in zip(temps, targets):
             publish(tmp, target)
@@ -108,3 +121,10 @@ def render_snapshot(snapshot: Snapshot, out_stem: Path, options: RenderOptions =
         for tmp in temps:
             tmp.unlink(missing_ok=True)
     return targets
+
+
+def _write_player(snapshot: Snapshot, path: Path, options: RenderOptions, fallback: str | None) -> None:
+    from render.encode.pages.player import write_player
+
+    write_player(snapshot, path, theme=options.theme, lang=options.lang, loss_panel=options.loss_panel,
+                 fallback=fallback)

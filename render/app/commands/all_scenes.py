@@ -60,7 +60,9 @@ def all_(
         say(f"rendering {len(job_list)} scenes in {workers} worker processes")
         results = render_all(job_list, workers, done)
         wall = time.perf_counter() - t0
-        index = write_index(folder, results, {n: command(n, argv) for n in chosen}, wall, workers)
+        lab = _write_lab(folder, given)
+        index = write_index(folder, results, {n: command(n, argv) for n in chosen}, wall, workers,
+                            lab=lab.name if lab else None)
         say(f"wrote {index}  ({len(results) - len(failed)} of {len(results)} scenes, {wall:.1f} s)")
     if failed:
         raise typer.Exit(1)
@@ -70,3 +72,16 @@ def _all_names() -> list[str]:
     from scenes import list_scenes
 
     return [s.name for s in list_scenes()]
+
+
+def _write_lab(folder: Path, given: Given) -> Path | None:
+    """The lab beside the gallery (for the chapter's scene), which the index links; None if it can't be."""
+    from rich.markup import escape
+
+    from render.encode.pages.lab import write_lab
+
+    try:
+        return write_lab(folder / "lab.html", theme=given["theme"], lang=given["lang"])
+    except ValueError as e:  # the lab's scene cannot be trained in a page: the gallery goes on without
+        err_console.print(f"[yellow]warning:[/] no lab: {escape(str(e))}", soft_wrap=True)
+        return None

@@ -31,7 +31,7 @@ def scene(
     out: Out = None,
     *, given: Given,
 ) -> None:
-    """Record a scene and render it: the snapshot file, a GIF and an MP4 land in output/.
+    """Record a scene and render it: the snapshot file, the player page, a GIF and an MP4 land in output/.
 
     Example: render scene fig7_vs_fig8 --format gif,mp4,webm --out site/img
     """

@@ -21,7 +21,7 @@ def video(
         rich_help_panel="Files and encoding")] = None,
     *, given: Given,
 ) -> None:
-    """Only render: turn an existing snapshot file into GIF/MP4/WebM/PNG, without retraining.
+    """Only render: turn an existing snapshot file into HTML/GIF/MP4/WebM/PNG, without retraining.
 
     Example: render video output/fig7_vs_fig8.npz --format mp4 --quality high
     """
