@@ -144,7 +144,9 @@ def rss_child(snapshot_file: str, frames: int, size: str) -> None:
 
 def measure_rss(snapshot_file: Path, frames: int, size: str) -> dict:
     out = subprocess.run([sys.executable, __file__, "--rss-child", str(snapshot_file), str(frames), size],
-                         capture_output=True, text=True, check=True)
+                         capture_output=True, text=True)
+    if out.returncode:
+        raise SystemExit(f"the RSS run ({frames} frames at {size}) failed:\n{out.stderr}")
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
