@@ -167,13 +167,16 @@ def built(tmp_path_factory) -> Built:
     _check(proc, "python -m build")
     wheels, sdists = list(out.glob("*.whl")), list(out.glob("*.tar.gz"))
     assert len(wheels) == 1 and len(sdists) == 1, sorted(p.name for p in out.iterdir())
-    return Built(wheels[0], sdists[0], time.perf_counter() - t0)
+    seconds = time.perf_counter() - t0
+    print(f"\npython -m build: {seconds:.1f} s; {wheels[0].name} {wheels[0].stat().st_size / 1e3:.0f} kB, "
+          f"{sdists[0].name} {sdists[0].stat().st_size / 1e3:.0f} kB")
+    return Built(wheels[0], sdists[0], seconds)
 
 
 @pytest.fixture(scope="module")
 def venv(built, tmp_path_factory) -> Venv:
     """A fresh venv with the wheel and its zh extra installed by pip, as a user does."""
-    root = tmp_path_factory.mktemp("venv")
+    root, t0 = tmp_path_factory.mktemp("venv"), time.perf_counter()
     _check(subprocess.run([sys.executable, "-m", "venv", str(root)], capture_output=True, text=True,
                           timeout=300), "python -m venv")
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME", "PYTHONSTARTUP")}
@@ -196,6 +199,7 @@ def venv(built, tmp_path_factory) -> Venv:
     proc = v.run([v.bin("python"), "-c", probe], cwd=root)
     _check(proc, "importing the installed package")
     v.info = json.loads(proc.stdout)
+    print(f"\nvenv with the wheel[zh] and its dependencies: {time.perf_counter() - t0:.1f} s")
     return v
 
 
