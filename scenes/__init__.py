@@ -56,9 +56,9 @@ def list_scenes() -> list[Scene]:
 
 
 def _register_builtin() -> None:
-    from scenes import chapter, sweeps
+    from scenes import adaline, chapter, sweeps
 
-    for scene in chapter.scenes() + sweeps.scenes():
+    for scene in chapter.scenes() + sweeps.scenes() + adaline.scenes():
         register(scene)
 
 

@@ -46,6 +46,17 @@ class Run:
     lr: float = 0.01
     #: values that replace some of the above (`--init w_11=0.2`); the other parameters keep theirs
     init_override: Mapping[str, float] | None = None
+    #: a learning rate per parameter, by name (the adaline's 0.05 for w, 0.1 for b); the others take `lr`
+    lrs: Mapping[str, float] | None = None
+
+    def lr_for(self, names: Sequence[str]) -> list[float]:
+        """One learning rate per parameter of `names` (update order): its own in `lrs`, else `lr`."""
+        own = dict(self.lrs or {})
+        unknown = [n for n in own if n not in names]
+        if unknown:
+            raise ValueError(f"run {self.label!r}: a learning rate for {', '.join(unknown)}, which is not a "
+                             f"parameter (the parameters are {', '.join(names)})")
+        return [float(own.get(n, self.lr)) for n in names]
 
     def initial_values(self, names: list[str]) -> dict[str, float]:
         override = dict(self.init_override or {})
@@ -63,9 +74,10 @@ class Run:
             values = {n: float(v) for n, v in zip(names, rng.uniform(low, high, len(names)))}
         return {n: float(override[n]) if n in override else values[n] for n in names}
 
-    def data(self) -> list[float]:
-        """The training inputs, x ~ uniform(0, 2), as Python floats (the fast scalar path)."""
-        return np.random.default_rng(self.data_seed).uniform(0.0, 2.0, self.samples).tolist()
+    def data(self, low: float = 0.0, high: float = 2.0) -> list[float]:
+        """The training inputs, x ~ uniform(low, high) (the recorder passes the scene's data range; the
+        chapter's is [0, 2]), as Python floats (the fast scalar path)."""
+        return np.random.default_rng(self.data_seed).uniform(low, high, self.samples).tolist()
 
 
 @dataclass(frozen=True)
@@ -108,19 +120,52 @@ class Schedule:
         return {"kind": self.kind, "frames": self.frames, "power": self.power, "marks": list(self.marks)}
 
 
+PANEL_KINDS = ("curves", "data", "surface")
+
+
 @dataclass(frozen=True)
 class Panel:
-    """One panel of a run's row: which nodes it draws and in which colours."""
+    """One panel of a run's row: which nodes it draws and in which colours.
+
+    `kind` says what else it shows. "curves" (the default): the nodes' curves over x. "data": the same,
+    plus the run's training samples seen so far (faded; the last `window` solid). "surface": no curves;
+    the mean loss over a mesh of two parameters (`params`, x axis then y axis; `mesh` points a side, the
+    box `extent` = (x0, x1, y0, y1) widened to hold every run's path) with the parameters' path on it.
+    """
 
     title: str
-    nodes: tuple[str, ...]
-    colors: tuple[int, ...]  # a hidden unit keeps its colour index in every panel
+    nodes: tuple[str, ...] = ()
+    colors: tuple[int, ...] = ()  # a hidden unit keeps its colour index in every panel
     target: bool = False  # draw the target curve (x²) too
     title_zh: str | None = None
+    kind: str = "curves"
+    window: int = 10  # "data": how many of the latest samples are drawn solid
+    params: tuple[str, ...] = ()  # "surface": the two parameters on its x and y axes
+    extent: tuple[float, float, float, float] | None = None  # "surface": the least box it shows
+    mesh: int = 101  # "surface": mesh points along each axis
+
+    def __post_init__(self) -> None:
+        if self.kind not in PANEL_KINDS:
+            raise ValueError(f"panel {self.title!r}: unknown kind {self.kind!r} "
+                             f"(choose {', '.join(PANEL_KINDS)})")
+        if len(self.colors) != len(self.nodes):
+            raise ValueError(f"panel {self.title!r}: one colour per node ({len(self.nodes)} nodes, "
+                             f"{len(self.colors)} colours)")
+        if self.kind == "surface" and (len(self.params) != 2 or self.nodes or self.mesh < 2):
+            raise ValueError(f"panel {self.title!r}: a surface names two parameters (params=(x, y)), no "
+                             "nodes, and a mesh of at least 2")
+        if self.kind == "data" and self.window < 0:
+            raise ValueError(f"panel {self.title!r}: window must be 0 or more")
 
     def describe(self) -> dict:
-        return {"title": self.title, "title_zh": self.title_zh, "nodes": list(self.nodes),
-                "colors": list(self.colors), "target": self.target}
+        out = {"title": self.title, "title_zh": self.title_zh, "nodes": list(self.nodes),
+               "colors": list(self.colors), "target": self.target}
+        if self.kind == "data":
+            out.update(kind="data", window=self.window)
+        elif self.kind == "surface":
+            out.update(kind="surface", params=list(self.params), mesh=self.mesh,
+                       extent=list(self.extent) if self.extent else None)
+        return out
 
 
 def square(x: np.ndarray) -> np.ndarray:
@@ -137,7 +182,7 @@ class Scene:
     runs: tuple[Run, ...]
     panels: tuple[Panel, ...]
     schedule: Schedule = field(default_factory=Schedule)
-    activation: str = "LeakyRelu"
+    activation: str | None = "LeakyRelu"  # None: the graph has no hidden activation (`--activation` refused)
     target: Callable[[np.ndarray], np.ndarray] = square
     target_name: str = "x²"
     data_range: tuple[float, float] = (0.0, 2.0)
@@ -160,13 +205,15 @@ class Scene:
                        seed: int | None = None, every: int | None = None,
                        activation: str | None = None) -> Scene:
         """A copy with CLI overrides applied to every run; `seed` moves data and random-init seeds."""
+        if activation is not None and self.activation is None:
+            raise ValueError(f"scene {self.name!r} has no hidden activation to swap")
         runs = []
         for i, r in enumerate(self.runs):
             changes: dict = {}
             if samples is not None:
                 changes["samples"] = samples
             if lr is not None:
-                changes["lr"] = lr
+                changes["lr"], changes["lrs"] = lr, None  # one rate for every parameter
             if seed is not None:
                 changes["data_seed"] = seed + (r.data_seed - self.runs[0].data_seed)
                 if r.init_seed is not None:

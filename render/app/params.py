@@ -195,6 +195,8 @@ def training_scene(name: str, given: Mapping[str, Any]):
     if lr is not None and not 0 < lr < float("inf"):  # nan fails too
         raise UserError(f"--lr {lr} is not a positive learning rate", 2)
     scene = get_scene(name)
+    if activation is not None and getattr(scene, "activation", "") is None:
+        raise UserError(f"--activation: {scene.name} has no hidden activation to swap", 2)
     if runs is not None:
         if not hasattr(scene, "with_count"):
             raise UserError(f"--runs is for sweep scenes; {scene.name} has fixed runs", 2)

@@ -9,7 +9,7 @@ step), bit for bit. Python's per-sample cost is paid once for all R runs, never 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 
 import numpy as np
 
@@ -62,10 +62,14 @@ class SharedStream:
 
 
 class LockstepRuns:
-    """R runs of one built graph, in lockstep: parameters are (R, 1) arrays."""
+    """R runs of one built graph, in lockstep: parameters are (R, 1) arrays. `lr` is one learning rate
+    for every parameter or one per parameter, in update order (`Run.lr_for`)."""
 
-    def __init__(self, net: Net, init: np.ndarray, lr: float) -> None:
+    def __init__(self, net: Net, init: np.ndarray, lr: float | Sequence[float]) -> None:
         self.net, self.lr = net, lr
+        self.lrs = [lr] * len(net.params) if np.isscalar(lr) else [float(v) for v in lr]
+        if len(self.lrs) != len(net.params):
+            raise ValueError(f"{len(self.lrs)} learning rates for {len(net.params)} parameters")
         self.count = init.shape[0]
         self.set_params(init)
         self.frozen = np.zeros(self.count, dtype=bool)
@@ -82,8 +86,9 @@ class LockstepRuns:
     def train(self, stream, n: int) -> None:
         """n samples of the tutorial's loop, for every run at once."""
         x, label, loss, params = self.net.x, self.net.label, self.net.loss, self.net.params
-        lr = self.lr if not self.frozen.any() else np.where(self.frozen, 0.0, self.lr)[:, None]
-        lrs = [lr] * len(params)
+        lrs = self.lrs
+        if self.frozen.any():
+            lrs = [np.where(self.frozen, 0.0, lr)[:, None] for lr in self.lrs]
         while n > 0:
             m = min(n, stream.chunk)
             xs, ys = stream.take(m)

@@ -13,7 +13,7 @@ import numpy as np
 
 import ourdl
 from ourdl.core import train_step
-from render.record.snapshot import FORMAT, FORMAT_VERSION, Snapshot
+from render.record.snapshot import AXES, FORMAT, FORMAT_VERSION, Snapshot
 from scenes import Net, Run, Scene
 
 SampleProgress = Callable[[int], None]  # called with the number of samples just trained
@@ -53,14 +53,15 @@ def snapshot_row(net: Net, nodes: list, grid: np.ndarray, target: np.ndarray,
 BLOWUP = 1e100
 
 
-def _train(net: Net, xs: list[float], ys: list[float], lr: float) -> tuple[float, int | None]:
-    """The tutorial's per-sample loop. Returns (sum of losses, index of a diverging sample or None).
+def _train(net: Net, xs: list[float], ys: list[float], lr: float | list[float]) -> tuple[float, int | None]:
+    """The tutorial's per-sample loop, with one learning rate for every parameter or one per parameter
+    (`Run.lr_for`, update order). Returns (sum of losses, index of a diverging sample or None).
 
     A sample diverges when its loss or a parameter is not finite or a parameter passes BLOWUP; its
     step is undone, so the run keeps its last finite state.
     """
     x, label, loss, params = net.x, net.label, net.loss, net.params
-    lrs = [lr] * len(params)
+    lrs = lr if isinstance(lr, list) else [lr] * len(params)
 
     def isfinite(v: float) -> bool:
         return -BLOWUP < v < BLOWUP  # False for nan and inf too
@@ -86,12 +87,13 @@ def record_run(scene: Scene, run: Run, steps: np.ndarray, grid: np.ndarray, targ
     name_nodes(net)
     names = [p.name for p in net.params]
     init = run.initial_values(names)
+    lrs = run.lr_for(names)
     for p in net.params:
         p.set_value(init[p.name])
     nodes = [n for n in net.graph.nodes if n.parents]
     in_range = scene.data_mask(grid)
 
-    xs = run.data()
+    xs = run.data(*scene.data_range)
     ys = scene.target(np.asarray(xs)).tolist()
     n_s = len(steps)
     curves = np.empty((n_s, len(nodes), grid.size))
@@ -102,7 +104,7 @@ def record_run(scene: Scene, run: Run, steps: np.ndarray, grid: np.ndarray, targ
     for s, step in enumerate(steps):
         stop = min(int(step), run.samples) if diverged_at is None else seen
         if stop > seen:
-            total, bad = _train(net, xs[seen:stop], ys[seen:stop], run.lr)
+            total, bad = _train(net, xs[seen:stop], ys[seen:stop], lrs)
             done = stop - seen if bad is None else bad
             train_loss[s] = total / done if done else np.nan
             if progress:
@@ -117,16 +119,29 @@ def record_run(scene: Scene, run: Run, steps: np.ndarray, grid: np.ndarray, targ
         progress(run.samples - seen)
     meta = {"label": run.label, "init": init, "init_seed": run.init_seed, "data_seed": run.data_seed,
             "samples": run.samples, "lr": run.lr, "diverged_at": diverged_at,
+            **({"lrs": dict(zip(names, lrs))} if run.lrs else {}),
             **({"init_override": dict(run.init_override)} if run.init_override else {})}
     return {"meta": meta, "graph": graph_meta(net), "curves": curves, "params": params,
-            "train_loss": train_loss, "eval_loss": eval_loss}
+            "train_loss": train_loss, "eval_loss": eval_loss, "data": (xs, ys)}
+
+
+#: the modules of ourdl's own ops: a node of a class defined anywhere else is a user's, whatever its name
+BUILTIN_MODULES = ("ourdl.ops.ops", "ourdl.ops.loss")
+
+
+def builtin(node) -> bool:
+    """Whether `node` is one of ourdl's own ops (a user's class named `Add` is not)."""
+    return type(node).__module__ in BUILTIN_MODULES
 
 
 def graph_meta(net: Net) -> dict:
     """What a snapshot says about the graph: the recorded nodes (those with parents, in the `curves`
-    axis order), the parameters in update order, and which nodes are input, output, label and loss."""
+    axis order), the parameters in update order, and which nodes are input, output, label and loss.
+    A node of a user's own class says `"builtin": false`, so pages never take it for ourdl's op of the
+    same name."""
     name_nodes(net)
-    nodes = [{"name": n.name, "kind": type(n).__name__, "parents": [p.name for p in n.parents]}
+    nodes = [{"name": n.name, "kind": type(n).__name__, "parents": [p.name for p in n.parents],
+              **({} if builtin(n) else {"builtin": False})}
              for n in net.graph.nodes if n.parents]
     return {"nodes": nodes, "params": [p.name for p in net.params], "input": net.x.name,
             "output": net.output.name, "label": net.label.name, "loss": net.loss.name}
@@ -148,7 +163,10 @@ def estimated_bytes(scene: Scene) -> int:
     build = scene.build(scene.activation)
     n_nodes = sum(1 for n in build.graph.nodes if n.parents)
     n_steps = scene.schedule.max_count(scene.total_samples)
-    return 8 * len(scene.runs) * n_steps * (n_nodes * scene.grid_points + len(build.params) + 2)
+    panels = 16 * len(scene.runs) * scene.total_samples if any(
+        getattr(p, "kind", "") == "data" for p in scene.panels) else 0
+    panels += sum(8 * p.mesh**2 for p in scene.panels if getattr(p, "kind", "") == "surface")
+    return 8 * len(scene.runs) * n_steps * (n_nodes * scene.grid_points + len(build.params) + 2) + panels
 
 
 def record_runs(scene: Scene, progress: SampleProgress | None = None) -> Snapshot:
@@ -157,10 +175,15 @@ def record_runs(scene: Scene, progress: SampleProgress | None = None) -> Snapsho
     grid = scene.grid()
     target = np.asarray(scene.target(grid), dtype=float)
     runs = [record_run(scene, run, steps, grid, target, progress) for run in scene.runs]
-    meta = snapshot_meta(scene, scene.activation, runs[0]["graph"], [r["meta"] for r in runs])
+    from render.record.panels import panel_arrays  # the data and surface panels' arrays, if any
+
+    extra, more = panel_arrays(scene, runs, steps, grid, target)
+    if extra:
+        more["axes"] = {k: list(AXES[k]) for k in extra}
+    meta = snapshot_meta(scene, scene.activation, runs[0]["graph"], [r["meta"] for r in runs], **more)
     return Snapshot(
         meta=meta, steps=steps, grid=grid, target=target,
         curves=np.stack([r["curves"] for r in runs]), params=np.stack([r["params"] for r in runs]),
         train_loss=np.stack([r["train_loss"] for r in runs]),
-        eval_loss=np.stack([r["eval_loss"] for r in runs]),
+        eval_loss=np.stack([r["eval_loss"] for r in runs]), extra=extra,
     )

@@ -63,8 +63,16 @@ SWEEP_AXES: dict[str, tuple[str, ...]] = {
     "sweep_map_mode": ("activation", "step", "sweep_run"),
 }
 
+#: Optional arrays of runs snapshots whose scene has "data" or "surface" panels (docs/snapshot-format.md,
+#: "Panel arrays") -> their axes; such a file's meta carries them as `axes` too.
+PANEL_AXES: dict[str, tuple[str, ...]] = {
+    "data_x": ("run", "sample"), "data_y": ("run", "sample"),
+    "surface": ("surface_y", "surface_x"), "surface_x": ("surface_x",), "surface_y": ("surface_y",),
+}
+
 #: Axis names of every array this package writes.
-AXES: dict[str, tuple[str, ...]] = {**{k: axes for k, (_, axes) in ARRAYS.items()}, **SWEEP_AXES}
+AXES: dict[str, tuple[str, ...]] = {**{k: axes for k, (_, axes) in ARRAYS.items()}, **SWEEP_AXES,
+                                    **PANEL_AXES}
 
 
 class SnapshotError(ValueError):

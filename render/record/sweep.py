@@ -54,7 +54,7 @@ def _stream(scene: SweepScene):
     template = scene.runs[0]
     if scene.data == "per_run":
         return PerRunStream(scene.data_seeds(), *scene.data_range, scene.target)
-    return SharedStream(template.data(), scene.target)
+    return SharedStream(template.data(*scene.data_range), scene.target)
 
 
 def _named_runs(scene: SweepScene, names: list[str], init: np.ndarray, loss: np.ndarray,
