@@ -103,7 +103,7 @@ def draw(model: GraphModel, theme: str = "light"):
                     xy[parent], xy[name], patchA=boxes[parent], patchB=boxes[name], arrowstyle="-|>",
                     mutation_scale=8, lw=0.8, color=th.muted, zorder=2, shrinkA=1, shrinkB=1,
                     connectionstyle="arc3,rad=0"))
-        title = f"Computation graph of {model.scene} (hidden activation {model.activation})"
+        title = graph_title(model)
         ax.text(x0 + 0.15, y1 - 0.12, title, ha="left", va="top", fontsize=10, fontweight="bold")
         handles = [
             FancyBboxPatch((0, 0), 1, 1, fc=style(GNode("", "", [], "parameter"), th)["fill"],
@@ -127,6 +127,12 @@ def draw(model: GraphModel, theme: str = "light"):
     return fig
 
 
+def graph_title(model: GraphModel) -> str:
+    """The diagram's title; a graph without a hidden activation (the adaline's) names none."""
+    act = f" (hidden activation {model.activation})" if model.activation else ""
+    return f"Computation graph of {model.scene}{act}"
+
+
 def to_dot(model: GraphModel, theme: str = "light") -> str:
     """The same diagram as graphviz DOT source (left to right, the same colours and marks)."""
     th = THEMES[theme]
@@ -136,7 +142,7 @@ def to_dot(model: GraphModel, theme: str = "light") -> str:
 
     lines = [f"digraph {q(model.scene)} {{", "  rankdir=LR; nodesep=0.25; ranksep=0.45;",
              f'  graph [bgcolor={q(th.background)}, fontname="DejaVu Sans", fontcolor={q(th.foreground)}, '
-             f"label={q(f'Computation graph of {model.scene} (hidden activation {model.activation})')}, "
+             f"label={q(graph_title(model))}, "
              'labelloc=t, labeljust=l, fontsize=12];',
              f'  edge [color={q(th.muted)}, arrowsize=0.6];',
              '  node [fontname="DejaVu Sans", fontsize=11, style="filled,rounded", shape=box];']

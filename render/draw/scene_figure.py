@@ -24,6 +24,9 @@ from matplotlib.transforms import Bbox, IdentityTransform
 from render.draw.base import FONT, LINE, SMALL, FigureBase, samples_label
 from render.draw.glyphs import CachedGlyphText
 from render.draw.limits import healthy, loss_limits, panel_limits
+from render.draw.panels_data import DataPanel
+from render.draw.panels_shared import kind
+from render.draw.panels_surface import SurfacePanel
 from render.draw.text import caption_pieces, number, panel_title, run_label, text
 from render.record.snapshot import Snapshot
 
@@ -61,6 +64,7 @@ class SceneFigure(FigureBase):
         self.captions: list[dict[str, Text]] = []  # per run: the caption's changing values
         self.warnings: list[Text] = []  # per run: "diverged at ..." once it has
         self.cursors, self.markers, self.progress = [], [], []  # the loss panel's moving parts
+        self.extras: list[list] = []  # per run: the data and surface panels' own parts (panels_*.py)
         self._keep = [healthy(snapshot, r) for r in range(len(snapshot.run_labels))]
         super().__init__(snapshot, size, theme, lang)
 
@@ -69,6 +73,7 @@ class SceneFigure(FigureBase):
         self.animated += [a for row in self.lines for a in row]
         self.animated += [t for row in self.captions for t in row.values()] + self.warnings
         self.animated += self.cursors + self.progress + self.markers
+        self.animated += [a for row in self.extras for part in row for a in part.animated]
 
     # -- layout -----------------------------------------------------------------------------------
 
@@ -93,14 +98,21 @@ class SceneFigure(FigureBase):
         snap, lay, th = self.snapshot, self.layout, self.theme
         x0, x1 = snap.meta.get("x_range", [float(snap.grid[0]), float(snap.grid[-1])])
         d0, d1 = snap.meta.get("data_range", [x0, x1])
-        ylims = [self._panel_limits(j) for j in range(len(self.panels))]
+        ylims = [self._panel_limits(j) if kind(p) != "surface" else None for j, p in enumerate(self.panels)]
         w, h = self.fig.get_size_inches()
         axes = []
         for r, rects in enumerate(self._grid()):
             row = [self.fig.add_axes(rect) for rect in rects]
             axes.append(row)
-            lines = []
+            lines, extras = [], []
+            self.extras.append(extras)
             for j, (ax, panel) in enumerate(zip(row, self.panels)):
+                if kind(panel) == "surface":
+                    extras.append(SurfacePanel(self, ax, r, panel))
+                    if r == 0:
+                        ax.set_title(panel_title(panel, self.lang), fontsize=lay.font, pad=3, y=1.0)
+                    self.style(ax)
+                    continue
                 ax.set_xlim(x0, x1)
                 ax.set_ylim(*ylims[j])
                 span_label = text(self.lang, "data") if panel.get("target") else None
@@ -114,6 +126,8 @@ class SceneFigure(FigureBase):
                 if panel.get("target"):
                     ax.plot(snap.grid, snap.target, color=th.target, lw=lay.line * 0.8, ls=(0, (4, 3)),
                             zorder=2, label=text(self.lang, "target", target=self.target_name))
+                if kind(panel) == "data":
+                    extras.append(DataPanel(self, ax, r, panel))
                 if r == 0:
                     ax.set_title(panel_title(panel, self.lang), fontsize=lay.font, pad=3, y=1.0)
                 self.style(ax)
@@ -219,6 +233,8 @@ class SceneFigure(FigureBase):
             for panel in run:
                 for hist in panel:
                     next(lines).set_ydata(at(hist))
+            for part in self.extras[r]:
+                part.update(i, a, step)
             train, ev = at(snap.train_loss[r]), at(snap.eval_loss[r])
             caption = self.captions[r]
             caption["step"].set_text(f"{int(round(step)):,}")

@@ -31,6 +31,10 @@ STRINGS = {
         "map": "{act}: mode and loss per init",
         "grid_fitted": "{pct:.1f}% of the grid fitted",
         "loss_at": "{act}: |y − {target}| {loss}",
+        "data_samples": "samples (latest {window} solid)",
+        "path": "path of ({x}, {y})",
+        "surface": "mean |y − {target}|, log contours",
+        "surface_at": "mean |y − {target}|",
     },
     "zh": {
         "caption": "样本 {step} / {total:,}   训练损失 {train}   |y − {target}| {eval}",
@@ -55,6 +59,10 @@ STRINGS = {
         "map": "{act}：每个初始化的模式与损失",
         "grid_fitted": "网格中 {pct:.1f}% 拟合成功",
         "loss_at": "{act}：|y − {target}| {loss}",
+        "data_samples": "样本（最近 {window} 个为实心）",
+        "path": "({x}, {y}) 的路径",
+        "surface": "|y − {target}| 均值（对数等高线）",
+        "surface_at": "|y − {target}| 均值",
     },
 }
 
