@@ -99,7 +99,8 @@ def lab_data(scene: Scene, theme: str = "light", lang: str = "en", map_size: int
     name_nodes(net)
     graph = graph_meta(net)
     if not computable(graph):
-        unknown = sorted({n["kind"] for n in graph["nodes"]} - KNOWN_OPS)
+        unknown = sorted({n["kind"] + ("" if n.get("builtin", True) else " (your own class)")
+                          for n in graph["nodes"] if n["kind"] not in KNOWN_OPS or not n.get("builtin", True)})
         raise ValueError(f"scene {scene.name!r}: the lab cannot train {', '.join(unknown) or 'this graph'}")
     loss_kind = next(n["kind"] for n in graph["nodes"] if n["name"] == graph["loss"])
     if loss_kind not in LOSSES:

@@ -19,7 +19,8 @@ import os
 import re
 from pathlib import Path
 
-from render.draw.limits import healthy, loss_limits, panel_limits
+from render.draw import panels_shared as panels
+from render.draw.limits import healthy, loss_limits
 from render.draw.text import STRINGS, panel_title, run_label
 from render.draw.theme import THEMES
 from render.encode.pages.build import b64, iframe, page
@@ -33,7 +34,7 @@ KNOWN_OPS = frozenset({"Add", "Mul", "Relu", "LeakyRelu", "Step", "Sigmoid", "Ta
                        "SquareLoss"})
 #: the page's scripts and styles, in load order (assets/): a sweep's page adds its figure, and a map
 #: sweep's explorer the lab's exact trainer
-_BASE = ["data.js", "graph.js", "plot.js", "player.js"]
+_BASE = ["data.js", "graph.js", "plot.js", "panels.js", "player.js"]
 SCRIPTS = {"runs": [*_BASE, "boot.js"], "sweep": [*_BASE, "sweep.js", "boot.js"],
            "map": [*_BASE, "random.js", "train.js", "sweep.js", "boot.js"]}
 STYLES = ["standalone.css", "page.css"]
@@ -43,12 +44,13 @@ SPEEDS = [0.25, 0.5, 1, 2, 4]
 
 
 def computable(meta: dict) -> bool:
-    """Whether the page can recompute every recorded node from the parameters (else: embed curves)."""
+    """Whether the page can recompute every recorded node from the parameters (else: embed curves). A
+    user's own class is unknown even when it is named like one of ours (`"builtin": false`)."""
     nodes = meta.get("nodes") or []
     leaves = {meta.get("input"), meta.get("label"), *meta.get("params", [])}
     names = {n["name"] for n in nodes}
     return bool(nodes) and all(
-        n.get("kind") in KNOWN_OPS and n.get("parents")
+        n.get("kind") in KNOWN_OPS and n.get("builtin", True) is True and n.get("parents")
         and all(p in names or p in leaves for p in n["parents"]) for n in nodes)
 
 
@@ -93,8 +95,7 @@ def runs_data(snapshot: Snapshot, theme: str = "light", lang: str = "en", loss_p
     data = _common(snapshot, theme, lang)
     keep = [healthy(snapshot, r) for r in range(len(meta["runs"]))]
     panels = [{"title": panel_title(p, lang), "nodes": list(p["nodes"]), "colors": list(p["colors"]),
-               "target": bool(p.get("target")), "ylim": list(panel_limits(snapshot, p, keep))}
-              for p in meta["panels"]]
+               "target": bool(p.get("target")), **_panel_extras(snapshot, p, keep)} for p in meta["panels"]]
     graph = {k: meta.get(k) for k in ("nodes", "params", "input", "output", "label", "loss")}
     exact = computable(meta)
     drawn = list(dict.fromkeys(n for p in meta["panels"] for n in p["nodes"]))
@@ -112,8 +113,42 @@ def runs_data(snapshot: Snapshot, theme: str = "light", lang: str = "en", loss_p
         "curves": None if exact else b64(snapshot.curves[:, :, [snapshot.node_names.index(n) for n in drawn]],
                                          "<f4"),
         "trainLoss": b64(snapshot.train_loss), "evalLoss": b64(snapshot.eval_loss),
+        **_panel_arrays(snapshot, theme),
     })
     return data
+
+
+def _panel_extras(snapshot: Snapshot, panel: dict, keep: list) -> dict:
+    """A panel's kind and limits (render.draw.panels_shared decides them for the video too), and what its
+    kind needs: a data panel's window, a surface panel's parameter columns and names."""
+    xlim, ylim = panels.panel_box(snapshot, panel, keep)
+    kind = panels.kind(panel)
+    out = {"kind": kind, "xlim": xlim, "ylim": ylim}
+    if kind == "data":
+        out["window"] = int(panel.get("window", 10))
+    elif kind == "surface":
+        columns = list(panels.path_indices(snapshot, panel))
+        out.update(params=columns, names=[str(n) for n in panel["params"]], tail=panels.PATH_TAIL,
+                   color=panels.PATH_COLOR, path=b64(snapshot.params[:, :, columns]))
+    return out
+
+
+def _panel_arrays(snapshot: Snapshot, theme: str) -> dict:
+    """The data panels' samples (float64, exact; (runs, samples), NaN past a run's end) and the loss
+    surface (float32, (mesh_y, mesh_x)) with its contour bands, for the panels that draw them."""
+    kinds = {panels.kind(p) for p in snapshot.meta["panels"]}
+    out: dict = {}
+    if "data" in kinds:
+        data_x, data_y = panels.need(snapshot, {"kind": "data"}, "data_x", "data_y")
+        out["data"] = {"x": b64(data_x), "y": b64(data_y), "length": int(data_x.shape[1]),
+                       "color": panels.PATH_COLOR}
+    if "surface" in kinds:
+        z, sx, sy = panels.need(snapshot, {"kind": "surface"}, "surface", "surface_x", "surface_y")
+        out["surface"] = {"z": b64(z, "<f4"), "nx": int(z.shape[1]), "ny": int(z.shape[0]),
+                          "x": [float(sx[0]), float(sx[-1])], "y": [float(sy[0]), float(sy[-1])],
+                          "edges": [float(v) for v in panels.surface_edges(z)],
+                          "colors": panels.surface_colors(theme)}
+    return out
 
 
 def fallback_url(fallback: str) -> str:

@@ -2,7 +2,8 @@
  *
  * The snapshot's meta describes the graph: `nodes` (the recorded nodes, each {name, kind, parents}, in
  * the order of the curves axis), `params` (trainable leaves, in update order), `input` (x) and `label`.
- * Every other leaf is unknown to the page, and so is any op not in OPS: compile() then returns null and
+ * Every other leaf is unknown to the page, and so is any op not in OPS or of a user's own class (a node
+ * with `builtin: false`, whatever its kind's name): compile() then returns null and
  * the page must use curves embedded in the file instead.
  *
  * Interface (window.ourdl.graph):
@@ -71,7 +72,7 @@
     for (const node of graph.nodes) byName[node.name] = node;
     const leaves = new Set([graph.input, graph.label, ...graph.params]);
     for (const node of graph.nodes) {
-      if (!Object.prototype.hasOwnProperty.call(OPS, node.kind)) return null;
+      if (!Object.prototype.hasOwnProperty.call(OPS, node.kind) || node.builtin === false) return null;
       const parents = node.parents || [];
       if (parents.length === 0 || (ARITY[node.kind] && parents.length !== ARITY[node.kind])) return null;
       for (const p of parents) if (!(p in byName) && !leaves.has(p)) return null;

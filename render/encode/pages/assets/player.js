@@ -1,7 +1,8 @@
 /* player.js: the runs player. One row of panels per run plus the loss panel, on one shared timeline,
  * laid out like render.draw.scene_figure (same inches on an 8-inch design width, scaled to the page).
  *
- * Needs data.js, graph.js, plot.js. Interface (window.ourdl.player):
+ * Needs data.js, graph.js, plot.js, and panels.js for "data" and "surface" panels (a panel's `kind`; the
+ * default draws curves). Interface (window.ourdl.player):
  *   Player(root, data)   mount a player into the element `root` (data: the JSON of runs_data() in
  *                        render/encode/pages/player.py; data.lossPanel false: no loss panel, as --no-loss). root.ourdlPlayer is the instance:
  *                        .seek(index) .play() .pause() .toggle() .step(delta) .state() .index
@@ -269,6 +270,8 @@
         this.curvesF = D.f32(data.curves);
         this.curveIndex = Object.fromEntries(data.curveNodes.map((n, i) => [n, i]));
       }
+      // data and surface panels (assets/panels.js): their samples, loss surface and paths
+      this.panelState = ourdl.panels ? ourdl.panels.prepare(this, data) : null;
       this.hidden = new Set();
       this.run = -1;  // -1: every run; else the one run shown
       this.hover = null;
@@ -375,6 +378,7 @@
     toggleKeys() {
       const keys = new Set(["target", "span", "train", "eval"]);
       for (const p of this.d.panels) for (const n of p.nodes) keys.add(n);
+      if (this.panelState) for (const p of this.d.panels) for (const k of ourdl.panels.keys(p)) keys.add(k);
       return [...keys];
     }
 
@@ -440,7 +444,7 @@
       this.axes = rows.map((r, k) => {
         const top = (L.top + L.titles + k * (L.header + ah + L.ticks) + L.header) * s;
         const row = d.panels.map((p, j) => new P.Axes({ x: (L.left + j * (aw + L.gap)) * s, y: top, w: aw * s, h: ah * s },
-          { xlim: d.xRange, ylim: p.ylim }));
+          { xlim: p.xlim || d.xRange, ylim: p.ylim }));
         if (cols > d.panels.length) {
           row.push(new P.Axes({ x: (L.left + d.panels.length * (aw + L.gap)) * s, y: top, w: aw * s, h: ah * s },
             { xlim: [0, d.total * 1.06], ylim: d.lossYlim, xscale: "symlog", yscale: "log",
@@ -473,14 +477,15 @@
       this.axes.forEach((row, k) => {
         row.forEach((ax, j) => {
           if (j < d.panels.length) {
-            const p = d.panels[j];
-            if (!this.hidden.has("span")) P.vspan(ctx, ax, d.dataRange[0], d.dataRange[1], th.span);
-            P.hline(ctx, ax, 0, { color: th.muted, width: 0.8 * pt });
+            const p = d.panels[j], surface = p.kind === "surface", xr = p.xlim || d.xRange;
+            if (surface) ourdl.panels.drawStatic(this, ctx, ax, this.rows()[k], p);
+            if (!surface && !this.hidden.has("span")) P.vspan(ctx, ax, d.dataRange[0], d.dataRange[1], th.span);
+            if (!surface) P.hline(ctx, ax, 0, { color: th.muted, width: 0.8 * pt });
             if (p.target && !this.hidden.has("target")) {
               P.line(ctx, ax, this.grid, this.target, { color: th.target, width: L.line * 0.8 * pt,
                 dash: [4 * L.line * 0.8 * pt, 3 * L.line * 0.8 * pt] });
             }
-            const xt = P.autoTicks(d.xRange[0], d.xRange[1], ax.rect.w, labelPx);
+            const xt = P.autoTicks(xr[0], xr[1], ax.rect.w, labelPx);
             const yt = P.maxNTicks(p.ylim[0], p.ylim[1], 5);
             P.frame(ctx, ax, st, { xticks: xt, xlabels: P.tickLabels(xt), yticks: yt, ylabels: P.tickLabels(yt) });
             if (k === 0) this.title(ctx, ax, p.title);
@@ -543,6 +548,7 @@
           const p = d.panels[j];
           p.nodes.forEach((n, i) => items.push({ key: n, label: n, color: this.color(p.colors[i]), kind: "line" }));
           if (p.target) items.push({ key: "target", label: d.strings.target, color: this.th.target, kind: "dash" });
+          if (this.panelState) items.push(...ourdl.panels.legend(this, p));
           if (p.target) items.push({ key: "span", label: d.strings.data, color: this.th.span, kind: "patch" });
         } else {
           items.push({ key: "train", label: d.strings.loss_train, color: this.th.muted, kind: "thin" });
@@ -562,7 +568,10 @@
           const sw = el("span", "op-swatch op-swatch-" + it.kind, b);
           sw.style.width = `${1.6 * L.small * pt}px`;
           if (it.kind === "patch") sw.style.backgroundColor = it.color; else sw.style.borderTopColor = it.color;
-          if (it.kind !== "patch") sw.style.borderTopWidth = `${Math.max(1, (it.kind === "thin" ? 0.6 : L.line) * pt)}px`;
+          if (it.kind === "dot") {  // a marker: a round patch of the marker's size
+            Object.assign(sw.style, { width: `${2.2 * L.line * pt}px`, height: `${2.2 * L.line * pt}px`, border: "0",
+              borderRadius: "50%", backgroundColor: it.color, margin: `0 ${0.8 * L.small * pt}px` });
+          } else if (it.kind !== "patch") sw.style.borderTopWidth = `${Math.max(1, (it.kind === "thin" ? 0.6 : L.line) * pt)}px`;
           el("span", "op-entry-label", b, it.label);
           b.addEventListener("click", (e) => { e.stopPropagation(); this.toggle(it.key); });
         }
@@ -585,6 +594,7 @@
           p.nodes.forEach((n, c) => {
             if (!this.hidden.has(n)) P.line(ctx, row[j], this.grid, values[n], { color: this.color(p.colors[c]), width: L.line * pt });
           });
+          if (p.kind === "data" || p.kind === "surface") ourdl.panels.draw(this, ctx, row[j], r, i, p);
         });
         const ax = row[d.panels.length];
         const ev = this.loss("eval", r, i);
@@ -616,6 +626,7 @@
       if (h.kind === "x") {
         const x = this.grid[h.g];
         d.panels.forEach((p, j) => {
+          if (p.kind === "surface") return;  // its x is a parameter, not the grid's
           const ax = this.axes[k][j];
           P.vline(ctx, ax, x, { color: this.th.foreground, width: 0.6 * pt, alpha: 0.5, dash: [2 * pt, 2 * pt] });
           p.nodes.forEach((n, c) => {
@@ -624,7 +635,7 @@
             if (ax.contains(ax.px(x), y)) P.marker(ctx, ax.px(x), y, 2.2 * pt, this.color(p.colors[c]), this.th.background, 0.8 * pt);
           });
         });
-      } else {
+      } else if (h.kind === "loss") {
         const ax = this.axes[k][d.panels.length];
         P.vline(ctx, ax, this.steps[h.s], { color: this.th.foreground, width: 0.6 * pt, alpha: 0.5, dash: [2 * pt, 2 * pt] });
       }
@@ -663,7 +674,9 @@
       const at = this.locate(e);
       if (!at) { if (this.hover) { this.hover = null; this.tip.hidden = true; this.draw(); } return; }
       const ax = this.axes[at.k][at.j];
-      if (at.j < this.d.panels.length) this.hover = { kind: "x", k: at.k, g: this.nearestGrid(ax.xAt(at.px)), px: at.px, py: at.py };
+      if (at.j < this.d.panels.length && this.d.panels[at.j].kind === "surface") {
+        this.hover = { kind: "surface", k: at.k, j: at.j, x: ax.xAt(at.px), y: ax.yAt(at.py), px: at.px, py: at.py };
+      } else if (at.j < this.d.panels.length) this.hover = { kind: "x", k: at.k, g: this.nearestGrid(ax.xAt(at.px)), px: at.px, py: at.py };
       else this.hover = { kind: "loss", k: at.k, s: this.nearestSnapshot(ax, at.px), px: at.px, py: at.py };
       this.draw();
     }
@@ -690,12 +703,16 @@
         }));
         const t = this.target[h.g];
         if (d.panels.some((p) => p.target) && !this.hidden.has("target")) lines.push({ color: this.th.target, text: `${d.targetName} = ${P.fmtG(t, 5)}`, node: "target", value: t });
+      } else if (h.kind === "surface") {
+        const names = d.panels[h.j].names;
+        lines.push({ text: `${names[0]} = ${P.fmtG(h.x, 4)}, ${names[1]} = ${P.fmtG(h.y, 4)}` });
+        lines.push({ color: d.surface.colors[0], text: `${fill(d.strings.surface_at, { target: d.targetName })} = ${P.fmtG(ourdl.panels.lossAt(this, h.x, h.y), 4)}` });
       } else {
         lines.push({ text: fill(d.ui.sample, { step: P.thousands(this.steps[h.s]) }) });
         lines.push({ color: this.th.muted, text: `${d.strings.loss_train}: ${P.number(this.loss("train", r, h.s))}` });
         lines.push({ color: this.color(2), text: `${d.strings.loss_eval}: ${P.number(this.loss("eval", r, h.s))}` });
       }
-      return { run: r, x: h.kind === "x" ? this.grid[h.g] : null, index: h.kind === "x" ? h.g : h.s, lines };
+      return { run: r, x: h.kind === "x" ? this.grid[h.g] : null, index: h.kind === "x" ? h.g : h.kind === "loss" ? h.s : null, lines };
     }
 
     showTip() {

@@ -4,7 +4,8 @@
  * Interface (window.ourdl.plot):
  *   Axes(rect, {xlim, ylim, xscale, yscale, linthresh})
  *       rect {x, y, w, h} in CSS px (y down); scales "linear" | "log" | "symlog" (base 10, linscale 1,
- *       as matplotlib's). Methods: px(x), py(y) -> pixels; xAt(px) -> data x; contains(px, py).
+ *       as matplotlib's). Methods: px(x), py(y) -> pixels; xAt(px) -> data x; yAt(py) -> data y (linear
+ *       y scales); contains(px, py).
  *   maxNTicks(lo, hi, nbins, steps?)   -> ticks, matplotlib's MaxNLocator (steps default
  *                                        [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]); autoTicks(lo, hi, lengthPx,
  *                                        labelPx) is its AutoLocator ([1, 2, 2.5, 5, 10], bins by length)
@@ -61,6 +62,10 @@
       if (this.xscale === "log") return Math.pow(10, t);
       if (this.xscale === "symlog") return symexp(t, this.linthresh);
       return t;
+    }
+    yAt(py) {
+      const r = this.rect;
+      return this.ylim[0] + ((r.y + r.h - py) / r.h) * (this.ylim[1] - this.ylim[0]);
     }
     contains(px, py) {
       const r = this.rect;

@@ -1,8 +1,8 @@
 /* train.js: ourdl's per-sample SGD in the page, bit for bit.
  *
  * The graph comes from a snapshot's meta (render.record.runs.graph_meta): nodes with name, kind and
- * parents in creation order, the parameters in update order, and the input, label, output and loss
- * nodes. `compile` turns it into a tape: a flat list of float64 operations in exactly the order the
+ * parents in creation order (`builtin: false` marks a user's own class: refused, whatever its name), the
+ * parameters in update order, and the input, label, output and loss nodes. `compile` turns it into a tape: a flat list of float64 operations in exactly the order the
  * Python recorder performs them for one sample (ourdl.core.train_step):
  *
  *   1. loss.forward()       every node the loss depends on, parents first, each once;
@@ -78,7 +78,7 @@
       let kind = n.kind;
       if (act && ACTIVATIONS.includes(kind)) kind = act;
       if (loss && n.name === graph.loss) kind = LOSSES[loss];
-      return { name: String(n.name), kind, parents: n.parents.map(String) };
+      return { name: String(n.name), kind, parents: n.parents.map(String), builtin: n.builtin !== false };
     });
   }
 
@@ -105,6 +105,7 @@
       // make a cycle possible, so it is refused
       if (n.name in index) fail(`node ${JSON.stringify(n.name)} is defined after it is used, or twice`);
       if (n.kind !== "Add" && !has(ARITY, n.kind)) fail(`the lab cannot train a ${JSON.stringify(n.kind)} node`);
+      if (n.builtin === false) fail(`${JSON.stringify(n.name)} is your own ${JSON.stringify(n.kind)} class, not ourdl's`);
       if (!n.parents.length || (has(ARITY, n.kind) && ARITY[n.kind] !== n.parents.length)) {
         fail(`${n.kind} node ${JSON.stringify(n.name)} has ${n.parents.length} parents`);
       }
