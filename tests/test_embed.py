@@ -93,3 +93,9 @@ def test_html_with_a_player_is_the_player_in_an_iframe_whose_title_is_the_alt_te
     assert f'title="{html.escape(alt_text(META), quote=True)}"' in snippet
     assert "aspect-ratio:16/11" in snippet
     assert "aspect-ratio:16/12" in html_snippet(paths, {**META, "kind": "sweep"})
+
+
+def test_alt_text_names_each_parameters_learning_rate_when_they_differ():
+    meta = {"scene": "adaline", "description": "d", "runs": [
+        {"label": "w = 0, b = 0", "samples": 1000, "lr": 0.05, "lrs": {"w": 0.05, "b": 0.1}}]}
+    assert "(1,000 samples, lr w 0.05, b 0.1)" in alt_text(meta)

@@ -32,8 +32,9 @@ def alt_text(meta: dict) -> str:
     if runs:
         described = []
         for r in runs:
-            bits = [f"{r['samples']:,} samples" if r.get("samples") else "", f"lr {r['lr']:g}" if r.get("lr")
-                    else ""]
+            rates = r.get("lrs") or ({"": r["lr"]} if r.get("lr") else {})
+            lr = "lr " + ", ".join(f"{name} {v:g}".strip() for name, v in rates.items()) if rates else ""
+            bits = [f"{r['samples']:,} samples" if r.get("samples") else "", lr]
             extra = ", ".join(b for b in bits if b)
             described.append(f"{r['label']}" + (f" ({extra})" if extra else ""))
         parts.append(f"{'Run' if len(runs) == 1 else 'Runs'}: {'; '.join(described)}.")
