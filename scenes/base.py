@@ -183,6 +183,8 @@ class Scene:
     panels: tuple[Panel, ...]
     schedule: Schedule = field(default_factory=Schedule)
     activation: str | None = "LeakyRelu"  # None: the graph has no hidden activation (`--activation` refused)
+    losses: tuple[str, ...] = ()  # losses the build hook can make (`build(activation, loss=...)`); () fixed
+    loss: str | None = None  # the one asked for (`--loss`); None: the build hook's own
     target: Callable[[np.ndarray], np.ndarray] = square
     target_name: str = "x²"
     data_range: tuple[float, float] = (0.0, 2.0)
@@ -192,6 +194,11 @@ class Scene:
     @property
     def total_samples(self) -> int:
         return max(r.samples for r in self.runs)
+
+    def net(self, activation: str | None = None) -> Net:
+        """A freshly built graph: the scene's activation (or `activation`), and its chosen loss if any."""
+        chosen = activation if activation is not None else self.activation
+        return self.build(chosen, loss=self.loss) if self.loss is not None else self.build(chosen)
 
     def grid(self) -> np.ndarray:
         return np.linspace(*self.x_range, self.grid_points)
@@ -203,10 +210,13 @@ class Scene:
 
     def with_overrides(self, *, samples: int | None = None, lr: float | None = None,
                        seed: int | None = None, every: int | None = None,
-                       activation: str | None = None) -> Scene:
+                       activation: str | None = None, loss: str | None = None) -> Scene:
         """A copy with CLI overrides applied to every run; `seed` moves data and random-init seeds."""
         if activation is not None and self.activation is None:
             raise ValueError(f"scene {self.name!r} has no hidden activation to swap")
+        if loss is not None and loss not in self.losses:
+            choices = f"has the losses {', '.join(self.losses)}" if self.losses else "has a fixed loss"
+            raise ValueError(f"scene {self.name!r} {choices}, not {loss!r}")
         runs = []
         for i, r in enumerate(self.runs):
             changes: dict = {}
@@ -224,6 +234,8 @@ class Scene:
             changes["schedule"] = Schedule(kind="linear", every=every, marks=self.schedule.marks)
         if activation is not None:
             changes["activation"] = activation
+        if loss is not None:
+            changes["loss"] = loss
         return dataclasses.replace(self, **changes)
 
     def with_inits(self, inits: Sequence[Mapping[str, float]], names: Sequence[str] | None = None) -> Scene:

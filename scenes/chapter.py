@@ -5,13 +5,17 @@ Node names, parameter order and the Fig 7 / Fig 8 initialisations are the tutori
 
 from __future__ import annotations
 
+import dataclasses
+
 import ourdl.ops as ops
 from ourdl.core import Graph, Varrible
-from ourdl.ops.loss import ValueLoss
+from ourdl.ops.loss import SquareLoss, ValueLoss
 from scenes.base import Net, Panel, Run, Scene, Schedule
 
 PARAMS = ("w_11", "w_12", "b_11", "b_12", "w_21", "w_22", "b_21")
 ACTIVATIONS = ("LeakyRelu", "Relu", "Sigmoid", "Tanh", "Step")
+#: the losses the graph can end in (`--loss`): the tutorial's |label − y|, or (label − y)²
+LOSSES = {"absolute": ValueLoss, "squared": SquareLoss}
 
 FIG8 = dict(zip(PARAMS, [-0.1571950013426796, -0.1070365984042347, 0.3791639008324807,
                          0.31960284774415215, 0.4263410176300597, 0.5097967360623379,
@@ -19,10 +23,12 @@ FIG8 = dict(zip(PARAMS, [-0.1571950013426796, -0.1070365984042347, 0.37916390083
 FIG7 = {**FIG8, "w_11": -0.4571950013426796, "w_12": -0.4070365984042347}
 
 
-def build(activation: str = "LeakyRelu") -> Net:
+def build(activation: str = "LeakyRelu", loss: str = "absolute") -> Net:
     """The chapter's graph, with the tutorial's node names, in a graph of its own."""
     if activation not in ACTIVATIONS:
         raise ValueError(f"unknown activation {activation!r} (choose from {', '.join(ACTIVATIONS)})")
+    if loss not in LOSSES:
+        raise ValueError(f"unknown loss {loss!r} (choose from {', '.join(LOSSES)})")
     act = getattr(ops, activation)
     graph = Graph()
     with graph.as_default():
@@ -37,8 +43,8 @@ def build(activation: str = "LeakyRelu") -> Net:
         mul_21 = ops.Mul(relu_11, w_21, name="mul_21")
         mul_22 = ops.Mul(relu_12, w_22, name="mul_22")
         add_21 = ops.Add([mul_21, mul_22, b_21], name="add_21")
-        loss = ValueLoss([label, add_21], name="loss")
-    return Net(graph=graph, x=x, label=label, output=add_21, loss=loss,
+        loss_node = LOSSES[loss]([label, add_21], name="loss")
+    return Net(graph=graph, x=x, label=label, output=add_21, loss=loss_node,
                params=(w_11, w_12, b_11, b_12, w_21, w_22, b_21))
 
 
@@ -59,7 +65,7 @@ def scenes() -> list[Scene]:
     fig8 = Run(_label("Fig 8", FIG8), init=FIG8, data_seed=0, samples=1500)
     fig7 = Run(_label("Fig 7", FIG7), init=FIG7, data_seed=0, samples=1500)
     long = 12_000
-    return [
+    scenes = [
         Scene("fig8", "Fig 8: the fit the author expected; both first-layer slopes turn positive "
                       "within 1500 samples.",
               build, (fig8,), PANELS, Schedule("linear", every=10)),
@@ -76,3 +82,4 @@ def scenes() -> list[Scene]:
               build, (Run("random init (seed 3)", init_seed=3, data_seed=0, samples=3000),),
               PANELS, Schedule("dense_early", frames=240)),
     ]
+    return [dataclasses.replace(scene, losses=tuple(LOSSES)) for scene in scenes]

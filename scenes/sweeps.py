@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from scenes.base import Run, Scene, Schedule
-from scenes.chapter import FIG7, FIG8, PANELS, build
+from scenes.chapter import FIG7, FIG8, LOSSES, PANELS, build
 
 #: Fitting modes of the chapter's two-unit network, by code. A unit is "off" when its pre-activation
 #: w·x + b is <= 0 on the whole data range: with Relu it is dead (its grads are 0 for good), with
@@ -138,7 +138,7 @@ def scenes() -> list[Scene]:
     marks = {"Fig 7": (FIG7["w_11"], FIG7["w_12"]), "Fig 8": (FIG8["w_11"], FIG8["w_12"])}
     fig7, fig8 = Run("Fig 7", init=FIG7), Run("Fig 8", init=FIG8)
     compare = ("Relu", "LeakyRelu")
-    return [
+    sweeps = [
         SweepScene(
             "relu_vs_leakyrelu",
             "2000 seeded uniform(-1, 1) inits trained with Relu and with LeakyRelu on the same data: "
@@ -154,3 +154,4 @@ def scenes() -> list[Scene]:
             activations=("LeakyRelu",), inits=GridInits(marks=marks), data="shared", store_maps=True,
             named=(fig7, fig8)),
     ]
+    return [dataclasses.replace(scene, losses=tuple(LOSSES)) for scene in sweeps]

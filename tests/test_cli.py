@@ -174,3 +174,15 @@ def test_render_all_takes_every_render_option_and_passes_them_on(tmp_path, monke
     for flag, value in valued:
         assert words[words.index(flag) + 1] == value, flag
     assert set(switches) <= set(words)
+
+
+def test_loss_fn_switches_the_graphs_loss_where_the_scene_offers_it(tmp_path):
+    out = tmp_path / "sq.npz"
+    result = runner.invoke(app, ["record", "fig8", "--loss-fn", "squared", "--steps", "40", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    meta = load_snapshot(out).meta
+    assert next(n["kind"] for n in meta["nodes"] if n["name"] == meta["loss"]) == "SquareLoss"
+    for args, words in ((["fig8", "--loss-fn", "cubic"], "choose absolute, squared"),
+                        (["adaline", "--loss-fn", "squared"], "adaline has a fixed loss")):
+        bad = runner.invoke(app, ["record", *args, "-o", str(tmp_path / "no.npz")])
+        assert bad.exit_code == 2 and words in bad.stderr and not (tmp_path / "no.npz").exists()

@@ -48,7 +48,7 @@ def test_no_stale_goldens_and_all_together_under_2_mb():
 def test_golden_configuration_covers_every_run_node_and_both_ends(name, goldens):
     scene = get_scene(name)
     g = goldens[name]
-    net = scene.build(scene.activation)
+    net = scene.net()
     if g.meta.get("kind") == "sweep":  # every activation, GOLDEN_SWEEP_INITS inits, a few named runs
         assert g.meta["sweep"]["activations"] == list(scene.activations)
         assert g.meta["sweep"]["count"] == min(scene.count, GOLDEN_SWEEP_INITS)

@@ -311,7 +311,10 @@ def test_the_command_on_the_page_records_the_same_run(browser, page, tmp_path):
                          f"b.value = '{value}'; b.dispatchEvent(new Event('input')); }})()")
         tab.evaluate("(() => { const s = document.querySelectorAll('.ol-select')[0]; s.value = 'Relu'; "
                      "s.dispatchEvent(new Event('change')); })()")
+        tab.evaluate("(() => { const s = document.querySelectorAll('.ol-select')[1]; s.value = 'squared'; "
+                     "s.dispatchEvent(new Event('change')); })()")
         st = state(tab)
+        assert st["settings"]["loss"] == "squared"
         assert st["settings"]["lr"] == 0.02 and st["settings"]["samples"] == 900
         assert st["settings"]["dataSeed"] == 500003 and st["settings"]["activation"] == "Relu"
         steps = tab.evaluate(f"{LAB}.lab.current.steps")
@@ -319,7 +322,7 @@ def test_the_command_on_the_page_records_the_same_run(browser, page, tmp_path):
         command = tab.evaluate("document.querySelector('.ol-code').textContent")
     assert command == st["command"]
     words = shlex.split(command)
-    assert words[:3] == ["render", "scene", "fig8"]
+    assert words[:3] == ["render", "scene", "fig8"] and "--loss-fn squared" in command
     out = tmp_path / "run.npz"
     result = CliRunner().invoke(app, ["record", *words[2:], "-o", str(out)])
     assert result.exit_code == 0, result.output

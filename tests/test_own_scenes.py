@@ -34,7 +34,7 @@ def test_example_scenes_load_by_variable_and_by_name():
     scene = get_scene(f"{EXAMPLE}:tanh_net")
     assert scene.name == "tanh_net" and scene.activation == "Tanh"
     assert get_scene(f"{EXAMPLE}:tanh_random").runs[0].init_seed == 3
-    net = scene.build(scene.activation)
+    net = scene.net()
     assert [p.name for p in net.params] == ["w_11", "w_12", "b_11", "b_12", "w_21", "w_22", "b_21"]
 
 

@@ -39,7 +39,7 @@ def parameter_names(scene: Scene) -> list[str]:
     """The trainable parameters of the scene's graph, named as its recordings name them."""
     from render.record.runs import name_nodes
 
-    net = scene.build(scene.activation)
+    net = scene.net()
     name_nodes(net)
     return [p.name for p in net.params]
 

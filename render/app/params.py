@@ -68,6 +68,8 @@ TRAINING = Group("Training (change the experiment)", (
          min=1),
     _opt("activation", str | None, None, "--activation",
          "Swap the hidden activation: LeakyRelu, Relu, Sigmoid, Tanh or Step."),
+    _opt("loss", str | None, None, "--loss-fn", "The loss function the network trains on: absolute (the "
+         "tutorial's |label − y|) or squared."),
     _opt("runs", int | None, None, "--runs", "Sweep scenes: how many inits.", min=1),
     _opt("init", list[str] | None, None, "--init", "Initial values NAME=VALUE,... (e.g. w_11=0.2,w_12=-0.3); "
          "the others keep the scene's. Repeat it for runs side by side.", metavar="NAME=VALUE,..."),
@@ -203,8 +205,12 @@ def training_scene(name: str, given: Mapping[str, Any]):
         scene = scene.with_count(runs)
     from render.app.inits import apply_inits
 
+    loss = given.get("loss")
+    if loss is not None and loss not in scene.losses:
+        choices = f"choose {', '.join(scene.losses)}" if scene.losses else f"{scene.name} has a fixed loss"
+        raise UserError(f"--loss-fn {loss!r}: {choices}", 2)
     scene = scene.with_overrides(samples=given.get("steps"), lr=lr, seed=given.get("seed"),
-                                 every=given.get("every"), activation=activation)
+                                 every=given.get("every"), activation=activation, loss=loss)
     return apply_inits(scene, given.get("init"))  # after the seed moved: each --init copies runs as they are
 
 

@@ -38,7 +38,7 @@ def graph_model(scene: Scene) -> GraphModel:
     """The scene's graph as built by its build hook, with roles and panel colours attached."""
     from render.record.runs import name_nodes
 
-    net = scene.build(scene.activation)
+    net = scene.net()
     name_nodes(net)
     params = {id(p) for p in net.params}
     roles = {id(net.x): "input", id(net.label): "label", id(net.output): "output", id(net.loss): "loss"}

@@ -59,7 +59,7 @@ def mesh_box(panel: Panel, paths: list[np.ndarray]) -> tuple[float, float, float
 def surface_arrays(scene: Scene, panel: Panel, runs: list[dict], grid: np.ndarray,
                    target: np.ndarray) -> tuple[dict[str, np.ndarray], dict]:
     """The surface panel's arrays and its `meta.surface` (which parameters, where the others are held)."""
-    net = scene.build(scene.activation)
+    net = scene.net()
     name_nodes(net)
     names = [p.name for p in net.params]
     missing = [n for n in panel.params if n not in names]

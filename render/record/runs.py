@@ -83,7 +83,7 @@ def _train(net: Net, xs: list[float], ys: list[float], lr: float | list[float]) 
 def record_run(scene: Scene, run: Run, steps: np.ndarray, grid: np.ndarray, target: np.ndarray,
                progress: SampleProgress | None = None) -> dict:
     """Train one run, snapshotting at `steps`; returns its arrays and metadata."""
-    net = scene.build(scene.activation)
+    net = scene.net()
     name_nodes(net)
     names = [p.name for p in net.params]
     init = run.initial_values(names)
@@ -160,7 +160,7 @@ def snapshot_meta(scene: Scene, activation: str, graph: dict, runs: list[dict], 
 
 def estimated_bytes(scene: Scene) -> int:
     """Memory the recording's arrays will take, known before training starts."""
-    build = scene.build(scene.activation)
+    build = scene.net()
     n_nodes = sum(1 for n in build.graph.nodes if n.parents)
     n_steps = scene.schedule.max_count(scene.total_samples)
     panels = 16 * len(scene.runs) * scene.total_samples if any(

@@ -98,7 +98,7 @@ def record_sweep(scene: SweepScene, progress: SampleProgress | None = None) -> S
     target = np.asarray(scene.target(grid), dtype=float)
     inside = scene.data_mask(grid)
     x_in, t_in = grid[inside], target[inside]
-    graph = graph_meta(scene.build(scene.activations[0]))
+    graph = graph_meta(scene.net(scene.activations[0]))
     names = graph["params"]
     init = _initial(scene, names)
     n_a, n_r, n_s, n_h = len(scene.activations), init.shape[0], len(steps), HIST_EDGES.size - 1
@@ -118,7 +118,7 @@ def record_sweep(scene: SweepScene, progress: SampleProgress | None = None) -> S
     at_marks: dict[str, dict] = {}
 
     for a, act in enumerate(scene.activations):
-        net = scene.build(act)
+        net = scene.net(act)
         name_nodes(net)
         runs = LockstepRuns(net, init, lr)
         stream, seen = _stream(scene), 0

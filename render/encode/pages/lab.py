@@ -44,8 +44,6 @@ ACTIVATIONS = ("LeakyRelu", "Relu", "Sigmoid", "Tanh", "Step")
 LOSSES = {"ValueLoss": "absolute", "SquareLoss": "squared"}
 #: the largest run the page offers (its data is 16 bytes a sample)
 MAX_SAMPLES = 1_000_000
-#: whether `render scene` can switch the loss (proposed as `--loss squared`; the page says so otherwise)
-CLI_HAS_LOSS = False
 #: seconds the timeline takes at 1x: the whole of Fig 7 in a few seconds
 DURATION = 4.0
 
@@ -95,12 +93,13 @@ def lab_data(scene: Scene, theme: str = "light", lang: str = "en", map_size: int
                          "(fig7_vs_fig8, fig8, ...) and has the init map of its own")
     if scene.target is not square:
         raise ValueError(f"scene {scene.name!r}: the lab trains scenes whose target is x² (the chapter's)")
-    net = scene.build(scene.activation)
+    net = scene.net()
     name_nodes(net)
     graph = graph_meta(net)
     if not computable(graph):
         unknown = sorted({n["kind"] + ("" if n.get("builtin", True) else " (your own class)")
-                          for n in graph["nodes"] if n["kind"] not in KNOWN_OPS or not n.get("builtin", True)})
+                          for n in graph["nodes"]
+                          if n["kind"] not in KNOWN_OPS or not n.get("builtin", True)})
         raise ValueError(f"scene {scene.name!r}: the lab cannot train {', '.join(unknown) or 'this graph'}")
     loss_kind = next(n["kind"] for n in graph["nodes"] if n["name"] == graph["loss"])
     if loss_kind not in LOSSES:
@@ -134,7 +133,7 @@ def lab_data(scene: Scene, theme: str = "light", lang: str = "en", map_size: int
         "presets": presets, "sliderRange": [-math.ceil(reach), math.ceil(reach)],
         "maxSamples": MAX_SAMPLES, "marks": [int(m) for m in scene.schedule.marks],
         "duration": DURATION, "hold": 1.5, "speeds": SPEEDS, "aspect": ASPECT,
-        "command": {"scene": command_scene(scene), "loss": CLI_HAS_LOSS},
+        "command": {"scene": command_scene(scene), "loss": "squared" in scene.losses},
         "map": _map_data(scene, names, theme, lang, map_size, LOSSES[loss_kind]),
     }
 

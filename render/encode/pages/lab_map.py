@@ -43,7 +43,7 @@ def basin_map(scene: Scene, run: Run, size: int = MAP_SIZE, threshold: float = 0
     """
     if size < 2:
         raise ValueError("the map needs at least 2 cells per side")
-    net = scene.build(scene.activation)
+    net = scene.net()
     name_nodes(net)
     names = [p.name for p in net.params]
     if not supports_map(names):
@@ -82,7 +82,7 @@ def basin_map(scene: Scene, run: Run, size: int = MAP_SIZE, threshold: float = 0
 def default_run(scene: Scene) -> Run:
     """The run the lab opens with: the scene's first, with its initial values made explicit."""
     run = scene.runs[0]
-    net = scene.build(scene.activation)
+    net = scene.net()
     name_nodes(net)
     init = run.initial_values([p.name for p in net.params])
     return dataclasses.replace(run, init=init, init_seed=None)

@@ -288,7 +288,7 @@
       const parts = ["render", "scene", c.scene, "--init", this.names.map((n) => `${n}=${repr(s.init[n])}`).join(","),
         "--lr", repr(s.lr), "--steps", String(s.samples), "--seed", String(s.dataSeed),
         "--activation", s.activation, "--every", String(everyFor(s.samples))];
-      if (s.loss !== "absolute") parts.push("--loss", s.loss);
+      if (s.loss !== "absolute") parts.push("--loss-fn", s.loss);
       return parts.join(" ");
     }
 
