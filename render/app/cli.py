@@ -20,12 +20,14 @@ from render.app.commands.record import record
 from render.app.commands.scene import scene
 from render.app.commands.video import video
 from render.app.console import on_sigterm, state
+from render.app.group import RenderGroup
 
 app = typer.Typer(
     help="Record how a tiny ourdl network trains, and render it as a scrubbable page (HTML), GIF, MP4, "
          "WebM or PNG; or train it live in the browser (render lab).\n\n"
          "Example: render scene fig7_vs_fig8",
     no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+    cls=RenderGroup,  # usage errors and Ctrl-C while parsing: one line, like every other error
 )
 
 

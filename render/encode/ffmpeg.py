@@ -7,12 +7,11 @@ block us; when it fails, its last lines become the message of an `EncoderError`.
 
 from __future__ import annotations
 
-import contextlib
 import subprocess
 import tempfile
 import threading
 from pathlib import Path
-from queue import Full, Queue
+from queue import Empty, Queue
 
 import imageio_ffmpeg
 
@@ -61,6 +60,10 @@ class FFmpeg:
     With `queue` > 0, frames are copied and written by a feeder thread, so drawing the next frame
     overlaps ffmpeg reading this one (the pipe holds 64 KiB; a 720p frame is 3.7 MB); at most `queue`
     copies wait, so memory stays flat.
+
+    `kill` never touches the queue: a Ctrl-C can land in `Queue.put` just after it took the queue's
+    lock (`threading.Condition.__enter__` is Python code) and leave that lock held for good, so the
+    feeder polls a flag instead of waiting for a final None.
     """
 
     def __init__(self, args: list[str], what: str, queue: int = 0) -> None:
@@ -70,7 +73,7 @@ class FFmpeg:
         self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
                                      stderr=self.stderr)
         _widen_pipe(self.proc.stdin)
-        self.failed = False
+        self.failed = self.stopped = False
         self.queue: Queue | None = None
         if queue:
             self.queue = Queue(maxsize=queue)
@@ -78,7 +81,13 @@ class FFmpeg:
             self.feeder.start()
 
     def _feed(self) -> None:
-        while (frame := self.queue.get()) is not None:
+        while not self.stopped:
+            try:
+                frame = self.queue.get(timeout=0.1)
+            except Empty:
+                continue
+            if frame is None:
+                return
             if not self.failed:
                 self._write(frame)
 
@@ -115,10 +124,8 @@ class FFmpeg:
             self.proc.kill()
             self.proc.wait()
         if self.queue is not None:
-            self.failed = True  # the feeder now drops what is queued, and stops at None
-            while self.feeder.is_alive():
-                with contextlib.suppress(Full):
-                    self.queue.put(None, timeout=0.1)
+            self.failed = self.stopped = True  # the feeder drops what is queued and stops within 0.1 s
+            self.feeder.join(timeout=5)  # a daemon: if a lost queue lock holds it, it goes with the process
         for stream in (self.proc.stdin, self.stderr):
             try:
                 stream.close()

@@ -1,0 +1,49 @@
+"""The `render` console script (and `python -m render`): Ctrl-C at any moment is exit 130 and one line.
+
+Python raises KeyboardInterrupt wherever the main thread happens to be: while it imports the app (typer,
+rich and the commands take about half a second), while click parses the arguments, inside a command, in
+the cleanup that an earlier Ctrl-C started, or while Python shuts down. So this module imports nothing
+of the app before its `try`, and only the first Ctrl-C interrupts: the cleanup it starts (killing the
+encoders, removing temporary files) runs to its end although people press Ctrl-C twice, then the process
+says so and exits 130. A third Ctrl-C stops at once, should a cleanup ever hang. Commands print the line
+themselves (`console.user_errors`); this prints it for the moments outside them.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+
+INTERRUPTED = "interrupted; no partial output was left behind"
+_interrupts = [0]
+
+
+def on_sigint(signum: int, frame: object) -> None:
+    """Ctrl-C: KeyboardInterrupt the first time; the second is ignored; the third exits at once."""
+    _interrupts[0] += 1
+    if _interrupts[0] == 1:
+        raise KeyboardInterrupt
+    if _interrupts[0] >= 3:
+        os.write(2, b"error: interrupted three times: stopped at once, temporary files may remain\n")
+        os._exit(130)
+
+
+def main() -> None:
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:  # not when the parent ignores it
+        signal.signal(signal.SIGINT, on_sigint)
+    try:
+        from render.app.cli import main as cli_main
+
+        cli_main()
+    except KeyboardInterrupt:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        sys.stderr.write(f"error: {INTERRUPTED}\n")
+        sys.exit(130)
+    finally:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # finished: a Ctrl-C while Python shuts down is moot
+        # CPython (3.11, 3.12) marks a KeyboardInterrupt as unhandled when it leaves code run by a string
+        # exec(), such as the one that makes a dataclass's methods while a module is imported, even if we
+        # catch it later; under `python -m render` the interpreter then kills itself with SIGINT after our
+        # clean exit(130). The flag is reset by every string exec: this one, the last, clears it.
+        exec("")
