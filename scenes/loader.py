@@ -5,10 +5,13 @@ found, in this order, as: a module-level `Scene` bound to NAME; a module-level `
 is NAME; a scene the file registered with `scenes.register` under NAME. `path.py` alone picks the
 file's only scene. Every problem (no such file, a syntax error, an exception while running the file,
 no such scene in it) raises `SceneLoadError`: one line naming the file, and the line when there is one.
+So does the scene's build hook, when it is called: an exception in it, or a result that is not a `Net`
+of ourdl nodes.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import importlib.util
 import sys
@@ -17,7 +20,7 @@ from pathlib import Path
 from types import ModuleType
 
 from scenes import SceneNotFound, close_names
-from scenes.base import Scene
+from scenes.base import Net, Scene
 
 
 class SceneLoadError(SceneNotFound):
@@ -61,6 +64,23 @@ def _where(path: Path, exc: BaseException) -> str:
     return f"{path}:{line}" if line else str(path)
 
 
+def _described(exc: BaseException) -> str:
+    """'TypeName: message' on one line, whatever the exception's own `__str__` does."""
+    try:
+        text = " ".join(str(exc).split())
+    except Exception:  # a user's exception class whose __str__ fails
+        text = "(its message cannot be shown)"
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+def _syntax_error(path: Path, source: bytes, e: SyntaxError) -> SceneLoadError:
+    line = e.lineno or None
+    if line is None and b"\0" in source:  # Python gives no line for null bytes (a binary file)
+        line = source[: source.index(b"\0")].count(b"\n") + 1
+    return SceneLoadError(f"{path}:{line}: syntax error: {' '.join(e.msg.split())}" if line else
+                          f"{path}: syntax error: {' '.join(e.msg.split())}")
+
+
 def load_module(path: str | Path) -> ModuleType:
     """Run a scene file as a module of its own (importable by the name it gets, for its dataclasses)."""
     from scenes import _REGISTRY  # the registry the file's `register` calls write to
@@ -72,12 +92,12 @@ def load_module(path: str | Path) -> ModuleType:
         raise SceneLoadError(f"scene file {path} is a folder; give a .py file")
     resolved = path.resolve()
     try:
-        source = resolved.read_text(encoding="utf-8")
+        source = resolved.read_bytes()  # bytes: Python reads the file's coding line, as for any module
         code = compile(source, str(resolved), "exec")
     except SyntaxError as e:
-        raise SceneLoadError(f"{path}:{e.lineno}: syntax error: {e.msg}") from None
-    except (OSError, UnicodeDecodeError) as e:
-        raise SceneLoadError(f"cannot read scene file {path}: {e}") from None
+        raise _syntax_error(path, source, e) from None
+    except (OSError, ValueError) as e:
+        raise SceneLoadError(f"cannot read scene file {path}: {' '.join(str(e).split())}") from None
     name = _module_name(resolved)
     spec = importlib.util.spec_from_file_location(name, resolved)
     module = importlib.util.module_from_spec(spec)
@@ -85,9 +105,9 @@ def load_module(path: str | Path) -> ModuleType:
     sys.modules[name] = module
     try:
         exec(code, module.__dict__)
-    except Exception as e:
+    except (Exception, SystemExit) as e:  # sys.exit() in the file too: the command still says why
         sys.modules.pop(name, None)
-        raise SceneLoadError(f"{_where(resolved, e)}: {type(e).__name__}: {e}") from None
+        raise SceneLoadError(f"{_where(resolved, e)}: {_described(e)}") from None
     module.__registered__ = {k: v for k, v in _REGISTRY.items() if before.get(k) is not v}
     return module
 
@@ -104,9 +124,69 @@ def scenes_in(module: ModuleType) -> dict[str, Scene]:
     return found
 
 
+class CheckedBuild:
+    """A user's build hook that reports its failures as `SceneLoadError`s naming the file and line."""
+
+    def __init__(self, build, path: Path) -> None:
+        self.build, self.path = build, path
+
+    def __call__(self, activation: str) -> Net:
+        resolved = self.path.expanduser().resolve()
+        try:
+            net = self.build(activation)
+        except Exception as e:
+            where = _where(resolved, e)
+            raise SceneLoadError(f"{where}: in the scene's build hook: {_described(e)}") from None
+        problem = _net_problem(net)
+        if problem:
+            code = getattr(self.build, "__code__", None)
+            where = f"{self.path}:{code.co_firstlineno}" if code and Path(code.co_filename) == resolved else \
+                str(self.path)
+            raise SceneLoadError(f"{where}: the scene's build hook returned {problem}; it must return scenes."
+                                 "Net(graph=..., x=..., label=..., output=..., loss=..., params=(...))")
+        return net
+
+
+def _net_problem(net: object) -> str | None:
+    """What is wrong with a build hook's result, or None."""
+    from ourdl.core import Node
+
+    if not isinstance(net, Net):
+        return f"{type(net).__name__} {_short(net)}, not a scenes.Net"
+    for field in ("x", "label", "output", "loss"):
+        value = getattr(net, field)
+        if not isinstance(value, Node):
+            return f"a Net whose {field} is {type(value).__name__} {_short(value)}, not an ourdl node"
+    params = net.params
+    if not isinstance(params, (tuple, list)) or not params or not all(isinstance(p, Node) for p in params):
+        return "a Net whose params are not a non-empty tuple of ourdl nodes"
+    nodes = getattr(net.graph, "nodes", None)
+    if not isinstance(nodes, (list, tuple)) or not all(isinstance(n, Node) for n in nodes):
+        return f"a Net whose graph ({type(net.graph).__name__}) has no list of ourdl nodes"
+    return None
+
+
+def _short(value: object) -> str:
+    try:
+        text = " ".join(repr(value).split())
+    except Exception:
+        return "(unprintable)"
+    return f"({text[:40]}...)" if len(text) > 40 else f"({text})"
+
+
+def _checked(scene: Scene, path: Path) -> Scene:
+    if isinstance(scene.build, CheckedBuild):
+        return scene
+    return dataclasses.replace(scene, build=CheckedBuild(scene.build, path))
+
+
 def load_scene(ref: str) -> Scene:
-    """The scene `ref` ('path/to/file.py:NAME' or 'file.py') names."""
+    """The scene `ref` ('path/to/file.py:NAME' or 'file.py') names, its build hook checked."""
     path, name = split_reference(ref)
+    return _checked(_find_scene(path, name), path)
+
+
+def _find_scene(path: Path, name: str | None) -> Scene:
     found = scenes_in(load_module(path))
     distinct = list({id(s): s for s in found.values()}.values())
     if name is None:
