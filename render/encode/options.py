@@ -21,6 +21,10 @@ LANGS = ("en", "zh")
 #: paletteuse dithers worth offering. On our flat line plots at 256 colours "none" looked as clean as
 #: the others side by side and is 5-10% smaller; "bayer" (ordered, scale 3) is the pick for few colours.
 DITHERS = ("none", "bayer", "sierra2_4a", "floyd_steinberg")
+#: The longest animation (motion plus hold), seconds: past any training clip, and it keeps a typo such as
+#: `--hold 1e9` from starting a render that never ends.
+MAX_SECONDS = 600
+MAX_SIDE = 7680  # pixels, a side of any frame (8K)
 
 
 @dataclass(frozen=True)
@@ -62,20 +66,20 @@ class RenderOptions:
             problems.append(f"preset {self.preset!r} (choose {', '.join(X264_PRESETS)})")
         if self.gif_dither not in DITHERS:
             problems.append(f"gif dither {self.gif_dither!r} (choose {', '.join(DITHERS)})")
-        if self.size is not None and (min(self.size) < 64 or max(self.size) > 7680):
-            problems.append(f"size {self.size[0]}x{self.size[1]} (64..7680 pixels a side)")
+        if self.size is not None and (min(self.size) < 64 or max(self.size) > MAX_SIDE):
+            problems.append(f"size {self.size[0]}x{self.size[1]} (64..{MAX_SIDE} pixels a side)")
         for name in ("fps", "gif_fps"):
             value = getattr(self, name)
             if value is not None and not 1 <= value <= 120:
                 problems.append(f"{name} {value} (1..120)")
-        if self.duration is not None and self.duration <= 0:
-            problems.append(f"duration {self.duration} (must be positive)")
-        if self.hold < 0:
-            problems.append(f"hold {self.hold} (must be >= 0)")
+        if self.duration is not None and not 0 < self.duration <= MAX_SECONDS:  # nan and inf too
+            problems.append(f"duration {self.duration} (more than 0, at most {MAX_SECONDS} seconds)")
+        if not 0 <= self.hold <= MAX_SECONDS:
+            problems.append(f"hold {self.hold} (0..{MAX_SECONDS} seconds)")
         if not 2 <= self.gif_colors <= 256:
             problems.append(f"gif colours {self.gif_colors} (2..256)")
-        if self.gif_width < 64:
-            problems.append(f"gif width {self.gif_width} (at least 64)")
+        if not 64 <= self.gif_width <= MAX_SIDE:
+            problems.append(f"gif width {self.gif_width} (64..{MAX_SIDE})")
         if problems:
             raise ValueError("invalid render options: " + "; ".join(problems))
 
