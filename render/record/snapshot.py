@@ -10,6 +10,7 @@ Version 1 files (plain float64 curves) are read too.
 from __future__ import annotations
 
 import json
+import math
 import os
 import zipfile
 import zlib
@@ -186,7 +187,7 @@ def load_snapshot(path: str | os.PathLike) -> Snapshot:
     path = Path(path)
 
     def fail(problem: str) -> SnapshotError:
-        return SnapshotError(f"{path}: {problem}")
+        return SnapshotError(f"{path}: {' '.join(problem.split())}")  # one line, whatever numpy said
 
     if not path.exists():
         raise fail("no such file")
@@ -200,6 +201,7 @@ def load_snapshot(path: str | os.PathLike) -> Snapshot:
         raise fail("is a single .npy array, not a snapshot file (.npz)")
     if magic[:2] != b"PK":  # np.load would take anything else for a pickle
         raise fail("not a snapshot file (not an .npz archive)")
+    _check_declared_sizes(path, fail)
     try:
         with np.load(path, allow_pickle=False) as z:
             data = {k: z[k] for k in z.files}
@@ -215,6 +217,8 @@ def load_snapshot(path: str | os.PathLike) -> Snapshot:
         meta = json.loads(str(data["meta"]))
     except (json.JSONDecodeError, TypeError) as e:
         raise fail(f"metadata is not valid JSON ({e})") from None
+    except RecursionError:
+        raise fail("metadata is not valid JSON (nested too deeply)") from None
     if not isinstance(meta, dict) or meta.get("format") != FORMAT:
         raise fail(f"not a snapshot file (format is {meta.get('format')!r}, expected {FORMAT!r})"
                    if isinstance(meta, dict) else "metadata is not a JSON object")
@@ -242,10 +246,37 @@ def load_snapshot(path: str | os.PathLike) -> Snapshot:
     if encoding:
         data["curves"] = _decoded(data, fail)
     extra = {k: v for k, v in data.items() if k != "meta" and k not in schema}
+    for key, axes in SWEEP_AXES.items():  # the optional arrays this package writes: numbers, of their rank
+        if key in extra and (extra[key].dtype.kind not in "biuf" or extra[key].ndim != len(axes)):
+            raise fail(f"array '{key}' has dtype {extra[key].dtype} and {extra[key].ndim} dimensions, "
+                       f"expected numbers in {len(axes)}")
     _check_meta(meta, fail)
     snap = Snapshot(meta=meta, **{k: data[k] for k in ARRAYS}, extra=extra)
     _check_shapes(snap, fail)
     return snap
+
+
+def _check_declared_sizes(path: Path, fail) -> None:
+    """Every entry's declared array size against the bytes the archive says it holds, before numpy
+    allocates anything: a header that claims 10**12 values must not make a 10 kB file take terabytes.
+    Archives and headers that cannot be read are left to `np.load`, which says what is wrong."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            for info in z.infolist():
+                with z.open(info) as f:
+                    version = np.lib.format.read_magic(f)
+                    read = np.lib.format.read_array_header_1_0 if version == (1, 0) else \
+                        np.lib.format.read_array_header_2_0
+                    shape, _, dtype = read(f)
+                need = dtype.itemsize * math.prod(shape)
+                if not dtype.hasobject and need > info.file_size:
+                    name = info.filename.removesuffix(".npy")
+                    raise fail(f"array '{name}' claims shape {shape} ({need} bytes) but the file holds "
+                               f"{info.file_size} bytes for it (truncated or corrupt)")
+    except SnapshotError:
+        raise
+    except (ValueError, OSError, EOFError, zipfile.BadZipFile, zlib.error, RuntimeError, OverflowError):
+        return
 
 
 def _decoded(data: dict[str, np.ndarray], fail) -> np.ndarray:
@@ -268,14 +299,38 @@ def _check_meta(meta: dict, fail) -> None:
             raise fail(f"metadata '{key}' is missing or not a list of objects with a '{field}'")
         return items
 
-    records("runs", "label")
-    names = {n["name"] for n in records("nodes", "name")}
+    def text(value) -> bool:
+        return isinstance(value, str)
+
+    if not all(text(r["label"]) for r in records("runs", "label")):
+        raise fail("metadata 'runs' has a label that is not text")
+    nodes = records("nodes", "name")
+    if not all(text(n["name"]) for n in nodes):
+        raise fail("metadata 'nodes' has a name that is not text")
+    names = {n["name"] for n in nodes}
+    params = meta.get("params", [])
+    if not isinstance(params, list) or not all(text(p) for p in params):
+        raise fail("metadata 'params' is not a list of parameter names")
+    for key in ("scene", "description", "activation", "target_name", "input", "output", "label", "loss"):
+        if key in meta and not text(meta[key]):
+            raise fail(f"metadata '{key}' is not text")
+    for key in ("x_range", "data_range"):
+        if key in meta and not _finite_pair(meta[key]):
+            raise fail(f"metadata '{key}' is not two finite numbers, low before high")
+    if meta.get("kind", "runs") not in ("runs", "sweep"):
+        raise fail(f"metadata 'kind' {meta.get('kind')!r} is not 'runs' or 'sweep'")
     if meta.get("kind", "runs") == "runs":
         for panel in records("panels", "nodes"):
             nodes, colors = panel["nodes"], panel.get("colors")
             known = isinstance(nodes, list) and all(isinstance(n, str) and n in names for n in nodes)
             if not (known and isinstance(colors, list) and len(colors) == len(nodes)):
                 raise fail(f"metadata panel {panel.get('title', '')!r} names unknown nodes or lacks colours")
+
+
+def _finite_pair(value) -> bool:
+    numbers = isinstance(value, list) and len(value) == 2 and all(
+        isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) for v in value)
+    return numbers and value[0] < value[1]
 
 
 def _check_shapes(s: Snapshot, fail) -> None:
