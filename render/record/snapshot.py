@@ -312,7 +312,7 @@ def _check_meta(meta: dict, fail) -> None:
     if not isinstance(params, list) or not all(text(p) for p in params):
         raise fail("metadata 'params' is not a list of parameter names")
     for key in ("scene", "description", "activation", "target_name", "input", "output", "label", "loss"):
-        if key in meta and not text(meta[key]):
+        if meta.get(key) is not None and not text(meta[key]):
             raise fail(f"metadata '{key}' is not text")
     for key in ("x_range", "data_range"):
         if key in meta and not _finite_pair(meta[key]):
