@@ -1,4 +1,4 @@
-"""Record a scene's training headlessly, then render the recording as GIF/MP4/WebM/PNG.
+"""Record a scene's training headlessly, then render the recording as a player page, GIF, MP4, WebM or PNG.
 
 In a notebook: `from render import show; show("fig7_vs_fig8")` (see `render.app.notebook`). In your own
 training loop: `from render import Recorder` (see `render.record.recorder`).
@@ -18,7 +18,7 @@ def __getattr__(name: str):
 
 
 def show(*args, **kwargs):
-    """Record and render a scene for Jupyter; see `render.notebook.show` (imported only when called)."""
+    """Record and render a scene for Jupyter; see `render.app.notebook.show` (imported only when called)."""
     from render.app.notebook import show as _show
 
     return _show(*args, **kwargs)
