@@ -227,7 +227,8 @@ STEPS = ["render --version", "python -m render --version", "list", "record", "vi
          "scene, default formats", "scene, every format", "scene --lang zh (the zh extra's font)",
          "scene from the README's example file", "the README's own loop (Recorder)",
          "video of the own loop's recording", "lab", "graph", "check (goldens from the wheel)",
-         "check --update refuses inside the installed package", "all"]
+         "check --update refuses inside the installed package",
+         "check --update --goldens <the installed goldens> refuses too", "all"]
 
 
 def smoke_steps(v: Venv) -> list[Step]:
@@ -266,6 +267,9 @@ def smoke_steps(v: Venv) -> list[Step]:
              says=rf"all {n_scenes} scenes match their goldens"),
         Step("check --update refuses inside the installed package", [render, "check", "--update", "fig8"],
              fails="--goldens"),
+        Step("check --update --goldens <the installed goldens> refuses too",
+             [render, "check", "--update", "fig8", "--goldens", str(v.site / "render/record/goldens")],
+             fails="never rewritten"),
         # a run scene and a sweep through the worker processes (the gallery test renders every scene)
         Step("all", [render, "all", "fig8", "relu_vs_leakyrelu", *TINY, "--out", "gallery"],
              files=["gallery/index.html", *[f"gallery/{s}.{f}" for s in ("fig8", "relu_vs_leakyrelu")

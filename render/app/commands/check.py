@@ -50,11 +50,11 @@ def check(
         if goldens is None and any(is_file_reference(n) for n in names or []):
             raise UserError(f"scenes from your own files keep their goldens in a folder of yours: add "
                             f"--goldens DIR (e.g. {EXAMPLE})", 2)
-        if goldens is None and update and installed_copy(GOLDEN_DIR):
-            raise UserError(f"the built-in goldens are part of the installed package ({GOLDEN_DIR}) and are "
-                            f"never rewritten; for goldens of your own scenes point --goldens at a folder "
-                            f"of yours (e.g. {EXAMPLE})", 2)
         golden_dir = goldens if goldens is not None else GOLDEN_DIR
+        if update and installed_copy(golden_dir):  # the package's own goldens, or any installed folder
+            raise UserError(f"{golden_dir} is part of an installed package and is never rewritten; for "
+                            f"goldens of your own scenes point --goldens at a folder of yours "
+                            f"(e.g. {EXAMPLE})", 2)
         if golden_dir.exists() and not golden_dir.is_dir():
             raise UserError(f"--goldens {golden_dir} is a file, not a folder", 2)
         # pictures go next to a user's goldens; never into the package's own folder (source or installed)
