@@ -8,6 +8,9 @@ thing a test checks: a hang is caught by each target's own timeout instead.
 
 from __future__ import annotations
 
+import atexit
+import collections
+import json
 import os
 
 from hypothesis import HealthCheck, Phase, settings
@@ -29,9 +32,11 @@ settings.register_profile(
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
-def examples(ci: int) -> int:
-    """A target's own number of examples: `ci` under the ci profile, the long run's number otherwise."""
-    return ci if settings.default.max_examples == CI_EXAMPLES else settings.default.max_examples
+def examples(ci: int, slow: int = 1) -> int:
+    """A target's own number of examples: `ci` under the ci profile, the long run's number otherwise
+    (divided by `slow` for targets that draw or start processes)."""
+    long = settings.default.max_examples
+    return ci if long == CI_EXAMPLES else max(ci, long // slow)
 
 
 def one_error_line(stderr: str) -> str:
@@ -40,3 +45,18 @@ def one_error_line(stderr: str) -> str:
     lines = stderr.rstrip("\n").split("\n")
     assert len(lines) == 1 and lines[0].startswith("error: "), repr(stderr)
     return lines[0]
+
+
+_tally: collections.Counter[str] = collections.Counter()
+
+
+def tally(target: str) -> None:
+    """Count one example of `target`; benchmarks/fuzz.py reads the counts (FUZZ_TALLY names the file)."""
+    _tally[target] += 1
+
+
+@atexit.register
+def _write_tally() -> None:
+    if os.environ.get("FUZZ_TALLY") and _tally:
+        with open(os.environ["FUZZ_TALLY"], "a") as f:
+            f.write(json.dumps(dict(_tally)) + "\n")

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 import typer
-from fuzzing import examples, one_error_line
+from fuzzing import examples, one_error_line, tally
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from render_synthetic import synthetic_snapshot
@@ -211,6 +211,7 @@ def test_random_options_exit_0_1_or_2_with_one_line_and_usage_errors_start_nothi
     @settings(max_examples=examples(60))
     @given(args=argv(command))
     def run(args):
+        tally(f"cli {command}")
         check_run(args, root)
 
     run()
@@ -220,6 +221,7 @@ def test_random_options_exit_0_1_or_2_with_one_line_and_usage_errors_start_nothi
 @given(words=st.lists(st.one_of(st.sampled_from(COMMANDS), VALUES, st.sampled_from(
     ["--help", "--version", "--debug", "--out", "--format", "--steps"])), max_size=5))
 def test_any_words_at_all(words, place):
+    tally("cli any words")
     check_run(words, place[0])
 
 

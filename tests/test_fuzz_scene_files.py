@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from fuzzing import examples, one_error_line
+from fuzzing import examples, one_error_line, tally
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -115,6 +115,7 @@ def test_broken_scene_files_are_one_line_naming_file_and_line(tmp_path, no_train
     @settings(max_examples=examples(120))
     @given(case=scene_file())
     def run(case):
+        tally("scene files")
         data, line, how = case
         path = tmp_path / "my_scene.py"
         path.write_bytes(data)
@@ -122,7 +123,7 @@ def test_broken_scene_files_are_one_line_naming_file_and_line(tmp_path, no_train
         assert result.exit_code == 2, (how, result.exit_code, result.output)
         message = one_error_line(result.stderr)
         assert "internal error" not in message and "training started" not in result.output, (how, message)
-        assert message.startswith(f"error: {path}") or f"scene file {path}" in message, (how, message)
+        assert str(path) in message, (how, message)  # (random bytes can be valid Python: "no scene 's' in")
         if line is not None:
             assert re.search(rf"{re.escape(str(path))}:{line}\b", message), (how, line, message)
         assert not (tmp_path / "s.npz").exists()

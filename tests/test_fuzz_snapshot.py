@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from fuzzing import examples, one_error_line
+from fuzzing import examples, one_error_line, tally
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -265,6 +265,7 @@ def test_mutated_snapshots_load_or_fail_with_one_line(sources, tmp_path):
     @settings(max_examples=examples(250))
     @given(case=mutated(sources))
     def run(case):
+        tally("snapshot load")
         _what, data = case
         path = tmp_path / "case.npz"
         path.write_bytes(data)
@@ -282,9 +283,10 @@ def test_render_video_on_mutated_snapshots_exits_0_or_1_with_one_line(sources, t
     """Slower (it draws): fewer examples, every one a file that fails to load or renders."""
     out = tmp_path / "out"
 
-    @settings(max_examples=examples(25))
+    @settings(max_examples=examples(25, slow=40))
     @given(case=mutated(sources))
     def run(case):
+        tally("snapshot render video")
         _what, data = case
         path = tmp_path / "case.npz"
         path.write_bytes(data)
@@ -296,6 +298,7 @@ def test_render_video_on_mutated_snapshots_exits_0_or_1_with_one_line(sources, t
             line = one_error_line(result.stderr)
             if "internal error" in line:  # loaded, but the figure cannot be drawn from its metadata: noted
                 DRAWING_BUGS.append((case[0], line))
+                tally("snapshot render video: loaded but not drawable (internal error, one line)")
             assert not out.exists() or list(out.iterdir()) == [], list(out.iterdir())
         else:
             assert [p.name for p in out.iterdir()] == ["case.png"], result.output
