@@ -193,7 +193,7 @@ def test_a_second_ctrl_c_during_the_cleanup_does_not_cut_it_short(long_snap, tmp
 #: fixed, so each CI run is the same run, and spread to the end of the render; what must hold holds at
 #: every one. (Earlier, Python is still starting: site.py, before any line of ours; the import tests
 #: above plant a Ctrl-C inside the app's own imports.)
-MOMENTS = [0.0, 0.05, 0.15, 0.3, 0.6, 1.0, 1.6, 2.5, 4.0]
+MOMENTS = [0.0, 0.1, 0.3, 0.7, 1.4, 3.0]
 
 
 def importing_the_app(pid: int) -> bool:
@@ -239,7 +239,7 @@ def file_size_limit(limit: int):
     return lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
 
 
-@pytest.mark.parametrize("limit", [4_000, 150_000, 700_000])
+@pytest.mark.parametrize("limit", [4_000, 300_000])
 def test_a_file_size_limit_mid_write_is_one_line_and_leaves_nothing(limit, long_snap, tmp_path):
     """RLIMIT_FSIZE: writes past it fail with EFBIG, in our process and in ffmpeg (SIGXFSZ is ignored
     by Python and stays ignored in its children), at whichever file reaches it first."""
