@@ -241,7 +241,7 @@ def test_a_fragment_restores_a_run(browser, page):
         assert tab.evaluate("document.querySelector('.ol-number[data-name=\"lr\"]').value") == "0.02"
         assert tab.evaluate("document.querySelectorAll('.ol-select')[0].value") == "Relu"
         assert "--activation Relu" in st["command"] and "--seed 500007" in st["command"]
-        assert "--loss squared" in st["command"]
+        assert "--loss-fn squared" in st["command"]
         assert len(labels(tab)) == 2
         assert tab.errors() == []
 
