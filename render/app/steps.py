@@ -56,14 +56,15 @@ def print_rates(snapshot) -> None:
         say(rates)
 
 
-def render_files(snapshot, stem: Path, options) -> list[Path]:
-    """Render every requested format with a progress bar; the renderer's notes become output lines."""
+def render_files(snapshot, stem: Path, options, recording: Path | None = None) -> list[Path]:
+    """Render every requested format with a progress bar; the renderer's notes become output lines.
+    With `recording`, the snapshot file is written too (first in the list), while the encoders finish."""
     from render.encode.video import render_snapshot
 
     with _bar("rendering", "frames") as bar:
         task = bar.add_task(stem.name, total=None)
         return render_snapshot(snapshot, stem, options, progress=lambda done, total: bar.update(
-            task, completed=done, total=total), report=say)
+            task, completed=done, total=total), report=say, recording=recording)
 
 
 def write_embed(kind: str | None, stem: Path, written: list[Path], meta: dict) -> None:

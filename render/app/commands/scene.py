@@ -35,17 +35,17 @@ def scene(
 
     Example: render scene fig7_vs_fig8 --format gif,mp4,webm --out site/img
     """
-    from render.record import save_snapshot
-
     with user_errors():
         chosen = training_scene(name, given)
         kind = embed_kind(given)
         options = render_options(given)
         folder = out_dir(out if out is not None else Path("output"))
         snapshot = record_scene(chosen)
-        rendered = render_files(snapshot, folder / chosen.name, options)
-        # saved last, so an interrupted render leaves an earlier recording untouched too
-        written = [save_snapshot(snapshot, folder / f"{chosen.name}.npz"), *rendered]
+        # the recording is written while the encoders finish, and renamed into place with the rest only
+        # when all succeeded: an interrupted render leaves an earlier recording untouched too
+        stem = folder / chosen.name
+        written = render_files(snapshot, stem, options, recording=stem.with_name(f"{chosen.name}.npz"))
+        rendered = written[1:]
         report(written)
         write_embed(kind, folder / chosen.name, written, snapshot.meta)
         if given["preview"]:
