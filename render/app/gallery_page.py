@@ -90,6 +90,12 @@ def _scene_section(result: Result, cmd: str) -> str:
     return "\n".join(parts)
 
 
+#: The gallery runs no script at all; it shows the files beside it (images, videos, the players in frames)
+#: and styles itself inline (its <style> and the frames' aspect ratios).
+CSP = ("default-src 'none'; script-src 'none'; style-src 'unsafe-inline'; img-src 'self'; media-src 'self'; "
+       "frame-src 'self'; base-uri 'none'; form-action 'none'")
+
+
 def write_index(out: Path, results: list[Result], commands: dict[str, str], wall: float,
                 workers: int, lab: str | None = None) -> Path:
     """output/index.html: every scene's animations, poster, graph, snippets and command."""
@@ -102,6 +108,8 @@ def write_index(out: Path, results: list[Result], commands: dict[str, str], wall
     body = "\n".join(_scene_section(r, commands[r.name]) for r in results)
     page = f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{CSP}">
+<meta name="referrer" content="no-referrer">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>ourdl-render gallery</title><style>{CSS}</style></head>
 <body>
