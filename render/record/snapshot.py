@@ -319,12 +319,72 @@ def _check_meta(meta: dict, fail) -> None:
             raise fail(f"metadata '{key}' is not two finite numbers, low before high")
     if meta.get("kind", "runs") not in ("runs", "sweep"):
         raise fail(f"metadata 'kind' {meta.get('kind')!r} is not 'runs' or 'sweep'")
+    schedule = meta.get("schedule", {})
+    if not _conforms(schedule, {"?marks": [int]}):
+        raise fail("metadata 'schedule' is not an object whose 'marks' are whole numbers")
+    if meta.get("kind") == "sweep":
+        problem = _sweep_problem(meta, names)
+        if problem:
+            raise fail(f"metadata 'sweep': {problem}")
     if meta.get("kind", "runs") == "runs":
         for panel in records("panels", "nodes"):
             nodes, colors = panel["nodes"], panel.get("colors")
             known = isinstance(nodes, list) and all(isinstance(n, str) and n in names for n in nodes)
             if not (known and isinstance(colors, list) and len(colors) == len(nodes)):
                 raise fail(f"metadata panel {panel.get('title', '')!r} names unknown nodes or lacks colours")
+
+
+#: What a sweep's metadata holds for the readers (its figure, its page, `render.record.stats`), in a small
+#: schema language: a type, [schema] (a list of), {"key": schema, "?key": schema} (an object with those
+#: keys; "?" optional), ("map", schema) (an object of any keys), ("pair", schema) (a list of exactly two).
+NUMBER = float
+_RATES = {"fitted": int, "runs": int, "rate": NUMBER, "ci95": ("pair", NUMBER), "failure_rate": NUMBER,
+          "failure_ci95": ("pair", NUMBER), "modes": ("map", int)}
+SWEEP_SCHEMA = {"type": str, "activations": [str], "count": int, "samples": int, "lr": NUMBER,
+                "threshold": NUMBER, "fitted_rule": str, "modes": [str], "inits": {"text": str},
+                "rates": ("map", _RATES), "rates_at": ("map", ("map", _RATES)), "?paired": ("map", int)}
+
+
+def _conforms(value, schema) -> bool:
+    if schema is NUMBER:
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if isinstance(schema, type):
+        return isinstance(value, schema) and not (schema is int and isinstance(value, bool))
+    if isinstance(schema, list):
+        return isinstance(value, list) and all(_conforms(v, schema[0]) for v in value)
+    if isinstance(schema, tuple):
+        kind, inner = schema
+        if kind == "pair":
+            return isinstance(value, list) and len(value) == 2 and all(_conforms(v, inner) for v in value)
+        return isinstance(value, dict) and all(_conforms(v, inner) for v in value.values())
+    return isinstance(value, dict) and all(
+        (key.startswith("?") and key[1:] not in value) or (key.lstrip("?") in value and
+                                                            _conforms(value[key.lstrip("?")], sub))
+        for key, sub in schema.items())
+
+
+def _sweep_problem(meta: dict, names: set[str]) -> str | None:
+    """What in a sweep's metadata its readers cannot use, or None."""
+    sweep = meta.get("sweep")
+    if not _conforms(sweep, SWEEP_SCHEMA) or not sweep["activations"]:
+        return "missing, or a field of the wrong type"
+    acts = sweep["activations"]
+    if sweep["type"] not in ("seeded", "map"):
+        return f"type {sweep['type']!r} is not 'seeded' or 'map'"
+    if any(a not in rates for rates in (sweep["rates"], *sweep["rates_at"].values()) for a in acts):
+        return "rates do not cover every activation"
+    if "paired" in sweep and (len(acts) < 2 or not {"both", f"only {acts[0]}", f"only {acts[1]}",
+                                                    "neither"} <= set(sweep["paired"])):
+        return "paired counts do not name the activations"
+    if sweep["type"] == "map" and not _conforms(sweep["inits"], {"axes": ("pair", str), "x": [NUMBER],
+                                                                 "y": [NUMBER]}) or \
+            sweep["type"] == "map" and not all(len(sweep["inits"][k]) == 3 for k in ("x", "y")):
+        return "a map's inits lack their axes"
+    if meta.get("output") not in names:
+        return f"output {meta.get('output')!r} is not a recorded node"
+    if not all(isinstance(r.get("activation", ""), (str, type(None))) for r in meta["runs"]):
+        return "a run's activation is not text"
+    return None
 
 
 def _finite_pair(value) -> bool:
