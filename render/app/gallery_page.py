@@ -12,6 +12,7 @@ from pathlib import Path
 
 from render.app.console import format_bytes
 from render.app.gallery import Result
+from render.encode.pages.build import sha256_source
 from render.record.atomic import atomic_write
 
 CSS = """
@@ -28,6 +29,8 @@ video, img { max-width: 100%; height: auto; border: 1px solid #eee; display: blo
 pre { background: #f4f4f4; padding: .6rem .8rem; border-radius: 6px; overflow-x: auto; font-size: .78rem;
       white-space: pre-wrap; word-break: break-all; }
 .error { color: #b00020; font-weight: 600; }
+iframe.player-runs, iframe.player-sweep { width: 100%; border: 0; aspect-ratio: 16/11; }
+iframe.player-sweep { aspect-ratio: 16/12; }
 details summary { cursor: pointer; color: #444; font-size: .9rem; margin: .3rem 0; }
 """
 
@@ -43,10 +46,10 @@ def _scene_section(result: Result, cmd: str) -> str:
     poster = files.get(".png")
     if ".html" in files:
         page = files[".html"]
-        aspect = "16/12" if result.kind == "sweep" else "16/11"
+        shape = "player-sweep" if result.kind == "sweep" else "player-runs"
         media.append(f'<figure class="wide"><iframe src="{e(page)}" title="player of {e(result.name)}" '
                      f'loading="lazy" data-scene="{e(result.name)}" data-kind="player" '
-                     f'style="width:100%;aspect-ratio:{aspect};border:0"></iframe>'
+                     f'class="{shape}"></iframe>'
                      f"<figcaption>the player {e(page)} · {format_bytes(result.sizes[page])}: scrub, hover, "
                      "link to a step</figcaption></figure>")
     w, h = result.video_size or (None, None)
@@ -91,9 +94,9 @@ def _scene_section(result: Result, cmd: str) -> str:
 
 
 #: The gallery runs no script at all; it shows the files beside it (images, videos, the players in frames)
-#: and styles itself inline (its <style> and the frames' aspect ratios).
-CSP = ("default-src 'none'; script-src 'none'; style-src 'unsafe-inline'; img-src 'self'; media-src 'self'; "
-       "frame-src 'self'; base-uri 'none'; form-action 'none'")
+#: and styles itself with its one <style>, allowed by its hash (no style attributes anywhere).
+POLICY = (f"default-src 'none'; script-src 'none'; style-src {sha256_source(CSS)}; img-src 'self'; "
+          "media-src 'self'; frame-src 'self'; base-uri 'none'; form-action 'none'")
 
 
 def write_index(out: Path, results: list[Result], commands: dict[str, str], wall: float,
@@ -108,7 +111,7 @@ def write_index(out: Path, results: list[Result], commands: dict[str, str], wall
     body = "\n".join(_scene_section(r, commands[r.name]) for r in results)
     page = f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="{CSP}">
+<meta http-equiv="Content-Security-Policy" content="{POLICY}">
 <meta name="referrer" content="no-referrer">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>ourdl-render gallery</title><style>{CSS}</style></head>

@@ -49,7 +49,8 @@ def b64(array: np.ndarray, dtype: str = "<f8") -> str:
     return base64.b64encode(np.ascontiguousarray(array, dtype=dtype).tobytes()).decode("ascii")
 
 
-def _sha256(text: str) -> str:
+def sha256_source(text: str) -> str:
+    """A CSP source that allows exactly this inline script or style: 'sha256-<base64 digest>'."""
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
 
 
@@ -58,8 +59,8 @@ def csp(scripts: list[str], styles: list[str], images: bool = False, script_src:
     `images`, images from beside the page: a <noscript> fallback GIF). `script_src` adds sources to
     script-src, e.g. "'wasm-unsafe-eval'" for a page that compiles its own WebAssembly."""
     return ("default-src 'none'; "
-            f"script-src {' '.join([*script_src, *(_sha256(s) for s in scripts)])}; "
-            f"style-src {' '.join(_sha256(s) for s in styles)}; "
+            f"script-src {' '.join([*script_src, *(sha256_source(s) for s in scripts)])}; "
+            f"style-src {' '.join(sha256_source(s) for s in styles)}; "
             + ("img-src 'self'; " if images else "")
             + "base-uri 'none'; form-action 'none'")
 
