@@ -388,3 +388,12 @@ class Tab:
 
 def page_url(path: Path) -> str:
     return Path(path).resolve().as_uri()
+
+
+def font_dirs() -> list[Path]:
+    """The test extra's CJK font, so Chinese renders in a browser on a machine without a system one."""
+    try:
+        import pylopdf_fonts_zh_cn
+    except ImportError:
+        return []
+    return [Path(pylopdf_fonts_zh_cn.sans_path()).parent]

@@ -8,12 +8,11 @@ One browser for the module; the recording is the scene's own (1000 samples, a th
 from __future__ import annotations
 
 import json
-import os
 import re
 
 import numpy as np
 import pytest
-from headless_chromium import Chromium, find_chromium, page_url
+from headless_chromium import page_url
 
 from render.encode.pages import write_player
 from render.encode.pages.build import page
@@ -23,17 +22,6 @@ from scenes import get_scene
 from scenes.adaline import build
 
 PLAYER = "document.querySelector('.ourdl-player').ourdlPlayer"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    binary = find_chromium()
-    if binary is None:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail("chromium is missing in CI: .ci/run installs it (apt-get install chromium)")
-        pytest.skip("chromium is not installed (apt-get install chromium); CI installs it and runs this test")
-    with Chromium(binary) as chromium:
-        yield chromium
 
 
 @pytest.fixture(scope="module")

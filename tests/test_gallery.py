@@ -7,14 +7,13 @@ duration the timeline promises and the size asked for, every GIF <img> must deco
 
 import functools
 import http.server
-import os
 import re
 import threading
 import time
 from pathlib import Path
 
 import pytest
-from headless_chromium import Chromium, find_chromium, page_url
+from headless_chromium import page_url
 from PIL import Image
 from typer.testing import CliRunner
 
@@ -37,17 +36,6 @@ def gallery(tmp_path_factory):
     assert result.exit_code == 0, result.output
     print(f"\nrender all: {seconds:.1f} s for {len(list_scenes())} scenes")
     return out, result
-
-
-@pytest.fixture(scope="module")
-def browser():
-    binary = find_chromium()
-    if binary is None:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail("chromium is missing in CI: .ci/run installs it (apt-get install chromium)")
-        pytest.skip("chromium is not installed (apt-get install chromium); CI installs it and runs this test")
-    with Chromium(binary) as chromium:
-        yield chromium
 
 
 def test_gallery_has_every_scene_with_its_outputs_snippet_and_command(gallery):

@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import os
 
 import numpy as np
 import pytest
-from headless_chromium import Chromium, find_chromium, page_url
+from headless_chromium import page_url
 
 import ourdl.ops as ops
 from ourdl.core import Graph, Varrible
@@ -48,17 +47,6 @@ def build_squared(activation: str = "LeakyRelu") -> Net:
         loss = SquareLoss([label, add_21], name="loss")
     return Net(graph=graph, x=x, label=label, output=add_21, loss=loss,
                params=(w_11, w_12, b_11, b_12, w_21, w_22, b_21))
-
-
-@pytest.fixture(scope="module")
-def browser():
-    binary = find_chromium()
-    if binary is None:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail("chromium is missing in CI: .ci/run installs it (apt-get install chromium)")
-        pytest.skip("chromium is not installed (apt-get install chromium); CI installs it and runs this test")
-    with Chromium(binary) as chromium:
-        yield chromium
 
 
 @pytest.fixture(scope="module")

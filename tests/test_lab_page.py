@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import os
 import re
 import urllib.parse
 
 import numpy as np
 import pytest
-from headless_chromium import Chromium, find_chromium, page_url
+from headless_chromium import page_url
 
 from render.encode.pages.lab import command_scene, lab_data, lab_html, write_lab
 from render.record.runs import record_run
@@ -25,17 +24,6 @@ from scenes.sweeps import fitting_modes
 
 SAMPLES = 1500
 LAB = "window.lab"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    binary = find_chromium()
-    if binary is None:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail("chromium is missing in CI: .ci/run installs it (apt-get install chromium)")
-        pytest.skip("chromium is not installed (apt-get install chromium); CI installs it and runs this test")
-    with Chromium(binary) as chromium:
-        yield chromium
 
 
 @pytest.fixture(scope="module")

@@ -10,13 +10,12 @@ from __future__ import annotations
 import base64
 import dataclasses
 import json
-import os
 import re
 from pathlib import Path
 
 import numpy as np
 import pytest
-from headless_chromium import Chromium, find_chromium, page_url
+from headless_chromium import font_dirs, page_url
 
 from render.encode.pages import player_html, player_iframe, write_player
 from render.record import record
@@ -26,26 +25,6 @@ from scenes import get_scene
 PLAYER = "document.querySelector('.ourdl-player').ourdlPlayer"
 CANVAS = "document.querySelector('.op-canvas').getBoundingClientRect()"
 GOLDENS = Path(__file__).resolve().parents[1] / "render" / "record" / "goldens"
-
-
-def font_dirs() -> list[Path]:
-    """The test extra's CJK font, so Chinese renders in a browser on a machine without a system one."""
-    try:
-        import pylopdf_fonts_zh_cn
-    except ImportError:
-        return []
-    return [Path(pylopdf_fonts_zh_cn.sans_path()).parent]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    binary = find_chromium()
-    if binary is None:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail("chromium is missing in CI: .ci/run installs it (apt-get install chromium)")
-        pytest.skip("chromium is not installed (apt-get install chromium); CI installs it and runs this test")
-    with Chromium(binary, font_dirs=font_dirs()) as chromium:
-        yield chromium
 
 
 @pytest.fixture(scope="module")

@@ -7,12 +7,11 @@ Small sweeps (64 inits, 1500 samples) recorded once for the module; one browser 
 from __future__ import annotations
 
 import json
-import os
 import re
 
 import numpy as np
 import pytest
-from headless_chromium import Chromium, find_chromium, page_url
+from headless_chromium import page_url
 
 from render.encode.pages import player_html, write_player
 from render.encode.pages.sweep import CODE_LEVELS, CODE_RANGE, loss_codes
@@ -20,17 +19,6 @@ from render.record import record
 from scenes import get_scene
 
 PLAYER = "document.querySelector('.ourdl-player').ourdlPlayer"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    binary = find_chromium()
-    if binary is None:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail("chromium is missing in CI: .ci/run installs it (apt-get install chromium)")
-        pytest.skip("chromium is not installed (apt-get install chromium); CI installs it and runs this test")
-    with Chromium(binary) as chromium:
-        yield chromium
 
 
 @pytest.fixture(scope="module")
