@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import json
 import os
 import re
+import shlex
 from pathlib import Path
 
 import pytest
@@ -154,7 +156,6 @@ def test_malformed_fragments_open_at_the_default_state(kind, pages, browser):
             if kind != "lab":  # the lab's state holds timings; its settings are compared below
                 assert state == default, (fragment, state, default)
             else:
-                import json
                 assert json.loads(state)["settings"] == json.loads(default)["settings"], fragment
 
 
@@ -176,3 +177,17 @@ def test_the_content_security_policy_allows_only_the_pages_own_code(kind, pages)
     hashes = re.findall(r"'sha256-[^']+'", rules["script-src"])
     assert len(scripts) == len(hashes) >= 1  # one inline script, allowed by its hash and nothing else
     assert set(rules) <= {"default-src", "script-src", "style-src", "img-src", "base-uri", "form-action"}
+
+
+def test_the_labs_python_command_is_shell_safe(browser, tmp_path):
+    """The lab prints `render scene NAME --init ...` to copy; a name from a user's file must not turn the
+    pasted command into another one."""
+    name = "fig8; touch pwned $(id) `id` 'quoted'"
+    scene = dataclasses.replace(get_scene("fig8").with_overrides(samples=100), name=name)
+    path = write_lab(tmp_path / "lab.html", scene=scene, map_size=0)
+    lab = "document.querySelector('.ourdl-lab').ourdlLab"
+    with browser.open(page_url(path), width=1000, height=760) as tab:
+        tab.wait_for(f"{lab} !== undefined", timeout=30)
+        command = tab.evaluate(f"{lab}.state().command")
+    words = shlex.split(command)
+    assert words[:3] == ["render", "scene", name] and "--init" in words, command

@@ -33,6 +33,11 @@
   const { el, fill, family, Controls, Fragment, bindKeys } = ourdl.player;
   const { LabRun, everyFor } = ourdl.labRun, { Figure } = ourdl.labFigure, { BasinMap } = ourdl.labMap;
 
+  /** A word as a POSIX shell reads it back unchanged: as is when plain, else in single quotes. */
+  function shellWord(word) {
+    return /^[A-Za-z0-9_@%+=:,.\/-]+$/.test(word) ? word : "'" + String(word).replace(/'/g, "'\"'\"'") + "'";
+  }
+
   // ---- numbers from text (controls and fragment) ---------------------------------------------------
 
   const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d{1,3})?$/i;
@@ -282,14 +287,15 @@
       return parts.join(" \u00b7 ");
     }
 
-    /** `render scene NAME --init ...` that re-records the current run in Python. */
+    /** `render scene NAME --init ...` that re-records the current run in Python. Scene and parameter
+     * names come from the user's file: every word is shell-quoted, so a pasted command runs nothing else. */
     command() {
       const s = this.settings, c = this.d.command;
       const parts = ["render", "scene", c.scene, "--init", this.names.map((n) => `${n}=${repr(s.init[n])}`).join(","),
         "--lr", repr(s.lr), "--steps", String(s.samples), "--seed", String(s.dataSeed),
         "--activation", s.activation, "--every", String(everyFor(s.samples))];
       if (s.loss !== "absolute") parts.push("--loss-fn", s.loss);
-      return parts.join(" ");
+      return parts.map(shellWord).join(" ");
     }
 
     // -- URL fragment --------------------------------------------------------------------------------
