@@ -259,6 +259,7 @@ FOUND = [
     ["video", "snap.npz", "--fps", "120", "--duration", "1e7"],
     ["video", "snap.npz", "--gif-width", "100000", "--format", "gif"],  # a 100000-pixel-wide figure
     ["scene", "fig8", "--hold", "1e9"],
+    ["all", "--format", "a\nb"],  # the long run: a value with a line break made a two-line message
 ]
 
 

@@ -306,3 +306,18 @@ def test_render_video_on_mutated_snapshots_exits_0_or_1_with_one_line(sources, t
             p.unlink()
 
     run()
+
+
+@pytest.mark.parametrize("header", [b"{'descr': '<f8', 'fortran_order': False, 'shape': (3,",  # TokenError
+                                    b"{'descr': escr': escr'U2387', 'fortran_orde escF}",  # SyntaxError
+                                    b"{'descr': '<f8', 'fortran_order': False, 'shape': (10**12,), }"])
+def test_what_the_long_run_found_a_corrupt_array_header(header, sources, tmp_path):
+    """Bit flips in an array's header made numpy's header parser raise tokenize.TokenError/SyntaxError."""
+    items = entries(dict(sources)["v1-runs"])
+    body = header.ljust(118) + b"\n"
+    items["grid.npy"] = b"\x93NUMPY\x01\x00" + len(body).to_bytes(2, "little") + body + b"\0" * 64
+    path = tmp_path / "corrupt.npz"
+    path.write_bytes(archive(items))
+    with pytest.raises(SnapshotError) as caught:
+        load_snapshot(path)
+    assert str(caught.value).startswith(f"{path}: ") and "\n" not in str(caught.value)

@@ -47,8 +47,8 @@ def warn(text: str) -> None:
 
 
 def fail(message: str, code: int) -> typer.Exit:
-    """Print `error: message` on stderr and return the Exit to raise."""
-    err_console.print(f"[bold red]error:[/] {escape(message)}", soft_wrap=True)
+    """Print `error: message` on stderr, on one line whatever it quotes, and return the Exit to raise."""
+    err_console.print(f"[bold red]error:[/] {escape(' '.join(message.splitlines()))}", soft_wrap=True)
     return typer.Exit(code)
 
 

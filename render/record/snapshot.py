@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import tokenize
 import zipfile
 import zlib
 from dataclasses import dataclass, field
@@ -211,6 +212,8 @@ def load_snapshot(path: str | os.PathLike) -> Snapshot:
         raise fail(f"not a snapshot file ({e})") from None
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as e:
         raise fail(f"not a readable .npz file (truncated or corrupt: {e})") from None
+    except (SyntaxError, tokenize.TokenError) as e:  # numpy parsing a corrupt array header
+        raise fail(f"not a readable .npz file (a corrupt array header: {type(e).__name__})") from None
     if "meta" not in data:
         raise fail("not a snapshot file (no 'meta' entry)")
     try:
@@ -275,7 +278,7 @@ def _check_declared_sizes(path: Path, fail) -> None:
                                f"{info.file_size} bytes for it (truncated or corrupt)")
     except SnapshotError:
         raise
-    except (ValueError, OSError, EOFError, zipfile.BadZipFile, zlib.error, RuntimeError, OverflowError):
+    except Exception:  # numpy's header parser alone raises ValueError, SyntaxError or tokenize.TokenError
         return
 
 
