@@ -13,13 +13,12 @@ from __future__ import annotations
 import copy
 import dataclasses
 import json
-import os
 import re
 import shlex
 from pathlib import Path
 
 import pytest
-from headless_chromium import Chromium, find_chromium, page_url
+from headless_chromium import page_url
 
 from render.app.embed import html_snippet
 from render.app.gallery import Result
@@ -45,17 +44,6 @@ FRAGMENTS = ["#step=abc", "#step=1e309", "#step=-5", "#step=NaN", "#nope=1&what=
              "#run=javascript:alert(1)", "#" + "step=1&" * 600,
              "#%3Cimg%20src=x%20onerror=window.__pwned=7%3E",
              "#hide=%22%3E%3Csvg%20onload=window.__pwned=8%3E", "#speed=Infinity&loop=maybe"]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    binary = find_chromium()
-    if binary is None:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail("chromium is missing in CI: .ci/run installs it (apt-get install chromium)")
-        pytest.skip("chromium is not installed")
-    with Chromium(binary) as b:
-        yield b
 
 
 def hostile_snapshot(snap):
