@@ -321,3 +321,19 @@ def test_what_the_long_run_found_a_corrupt_array_header(header, sources, tmp_pat
     with pytest.raises(SnapshotError) as caught:
         load_snapshot(path)
     assert str(caught.value).startswith(f"{path}: ") and "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize("field, value", [(4, b"\x6d\x00"),  # "version needed to extract": 10.9
+                                          (6, b"\x01\x00"),  # flags: encrypted
+                                          (8, b"\x63\x00")])  # compression method 99
+def test_what_the_long_run_found_a_zip_field_zipfile_refuses(field, value, sources, tmp_path):
+    """Bit flips there made zipfile raise NotImplementedError or RuntimeError past the loader."""
+    raw = bytearray(dict(sources)["v2-map"])
+    central = raw.rindex(b"PK\x01\x02")  # the last central directory entry: its fields sit 2 bytes later
+    raw[central + field + 2: central + field + 4] = value
+    raw[field: field + 2] = value  # and the first local header's
+    path = tmp_path / "flipped.npz"
+    path.write_bytes(bytes(raw))
+    with pytest.raises(SnapshotError) as caught:
+        load_snapshot(path)
+    assert str(caught.value).startswith(f"{path}: ") and "\n" not in str(caught.value)

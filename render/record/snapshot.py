@@ -210,7 +210,8 @@ def load_snapshot(path: str | os.PathLike) -> Snapshot:
         if "allow_pickle" in str(e) or "pickle" in str(e).lower():
             raise fail("contains pickled (object) data, which is never loaded") from None
         raise fail(f"not a snapshot file ({e})") from None
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as e:
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError) as e:  # RuntimeError: zipfile's
+        # "encrypted" and NotImplementedError for a flipped version or compression field
         raise fail(f"not a readable .npz file (truncated or corrupt: {e})") from None
     except (SyntaxError, tokenize.TokenError) as e:  # numpy parsing a corrupt array header
         raise fail(f"not a readable .npz file (a corrupt array header: {type(e).__name__})") from None
