@@ -306,6 +306,8 @@ def test_render_video_on_mutated_snapshots_exits_0_or_1_with_one_line(sources, t
             p.unlink()
 
     run()
+    for what, line in DRAWING_BUGS:  # shown with -s (benchmarks/fuzz.py counts them)
+        print(f"loaded but not drawable: {what}: {line}")
 
 
 @pytest.mark.parametrize("header", [b"{'descr': '<f8', 'fortran_order': False, 'shape': (3,",  # TokenError
