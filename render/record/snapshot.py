@@ -346,7 +346,8 @@ _RATES = {"fitted": int, "runs": int, "rate": NUMBER, "ci95": ("pair", NUMBER), 
           "failure_ci95": ("pair", NUMBER), "modes": ("map", int)}
 SWEEP_SCHEMA = {"type": str, "activations": [str], "count": int, "samples": int, "lr": NUMBER,
                 "threshold": NUMBER, "fitted_rule": str, "modes": [str],
-                "inits": {"text": str, "?range": ("pair", NUMBER)}, "rates": ("map", _RATES), "rates_at": ("map", ("map", _RATES)), "?paired": ("map", int)}
+                "inits": {"text": str, "?range": ("pair", NUMBER)}, "rates": ("map", _RATES),
+                "rates_at": ("map", ("map", _RATES)), "?paired": ("map", int)}
 
 
 def _conforms(value, schema) -> bool:
