@@ -18,35 +18,18 @@ import numpy as np
 import pytest
 from headless_chromium import page_url
 
-import ourdl.ops as ops
-from ourdl.core import Graph, Varrible
-from ourdl.ops.loss import SquareLoss
 from render.encode.pages.lab import write_lab
 from render.record.runs import graph_meta, record_run
 from scenes import Net, Run, get_scene
-from scenes.chapter import ACTIVATIONS, FIG7, FIG8, PARAMS
+from scenes.chapter import ACTIVATIONS, FIG7, FIG8, PARAMS, build
 
 EXACT = {"LeakyRelu", "Relu", "Step"}  # every operation an IEEE one: the runs must be bit-identical
 TOLERANCE = 1e-12
 
 
 def build_squared(activation: str = "LeakyRelu") -> Net:
-    act = getattr(ops, activation)
-    graph = Graph()
-    with graph.as_default():
-        x, label = Varrible(name="x"), Varrible(name="label")
-        w_11, w_12, b_11, b_12, w_21, w_22, b_21 = (Varrible(train=True, name=n) for n in PARAMS)
-        mul_11 = ops.Mul(x, w_11, name="mul_11")
-        mul_12 = ops.Mul(x, w_12, name="mul_12")
-        add_11 = ops.Add([mul_11, b_11], name="add_11")
-        add_12 = ops.Add([mul_12, b_12], name="add_12")
-        relu_11, relu_12 = act(add_11, name="relu_11"), act(add_12, name="relu_12")
-        mul_21 = ops.Mul(relu_11, w_21, name="mul_21")
-        mul_22 = ops.Mul(relu_12, w_22, name="mul_22")
-        add_21 = ops.Add([mul_21, mul_22, b_21], name="add_21")
-        loss = SquareLoss([label, add_21], name="loss")
-    return Net(graph=graph, x=x, label=label, output=add_21, loss=loss,
-               params=(w_11, w_12, b_11, b_12, w_21, w_22, b_21))
+    """The chapter's graph ending in the squared loss: what `--loss-fn squared` records."""
+    return build(activation, loss="squared")
 
 
 @pytest.fixture(scope="module")
@@ -79,9 +62,8 @@ def cases() -> list[dict]:
 
 def python_run(case: dict) -> dict:
     """The recorder's run: render.record.runs.record_run on the chapter's scene with the case's settings."""
-    scene = get_scene("fig8").with_overrides(activation=case["activation"], every=case["every"])
-    if case["loss"] == "squared":
-        scene = dataclasses.replace(scene, build=build_squared)
+    scene = get_scene("fig8").with_overrides(activation=case["activation"], every=case["every"],
+                                             loss=case["loss"])
     schedule = dataclasses.replace(scene.schedule, marks=tuple(case["marks"]))
     scene = dataclasses.replace(scene, schedule=schedule)
     run = Run(case["name"], init=case["init"], data_seed=case["data_seed"], samples=case["samples"],
@@ -99,8 +81,6 @@ def js_runs(tab, configs: list[dict], engine: str) -> list[dict]:
 def test_squared_graph_is_the_chapter_graph_with_another_loss():
     """The page trains the squared loss by re-kinding the loss node of the chapter's graph: check that
     the Python graph used for it is exactly that."""
-    from scenes.chapter import build
-
     for act in ACTIVATIONS:
         a, b = graph_meta(build(act)), graph_meta(build_squared(act))
         assert [n["kind"] for n in b["nodes"]][-1] == "SquareLoss"
