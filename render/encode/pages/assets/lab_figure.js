@@ -96,11 +96,7 @@
           .concat([new P.Axes(rect(d.panels.length), { xlim: [0, this.total * 1.06], ylim: this.lossYlim,
             xscale: "symlog", yscale: "log", linthresh: Math.max(10, this.total / 1000) })]);
       });
-      const dpr = window.devicePixelRatio || 1;
-      for (const c of [this.canvas, this.bg]) { c.width = Math.round(W * dpr); c.height = Math.round(H * dpr); }
-      this.canvas.style.width = W + "px"; this.canvas.style.height = H + "px";
-      this.element.style.height = H + "px";
-      this.dpr = dpr;
+      this.dpr = P.sizeCanvases([this.canvas, this.bg], this.element, W, H);
       this.drawStatic();
       this.buildOverlay();
     }

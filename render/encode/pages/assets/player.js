@@ -452,11 +452,7 @@
         }
         return row;
       });
-      const dpr = window.devicePixelRatio || 1;
-      for (const c of [this.canvas, this.bg]) { c.width = Math.round(W * dpr); c.height = Math.round(H * dpr); }
-      this.canvas.style.width = W + "px"; this.canvas.style.height = H + "px";
-      this.figure.style.height = H + "px";
-      this.dpr = dpr;
+      this.dpr = P.sizeCanvases([this.canvas, this.bg], this.figure, W, H);
       this.drawStatic();
       this.buildOverlay();
       this.draw();

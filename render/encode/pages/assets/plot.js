@@ -23,6 +23,7 @@
  *   hline(ctx, axes, y, opts), vline(ctx, axes, x, opts), vspan(ctx, axes, x0, x1, color)
  *   marker(ctx, x, y, radius, fill, edge, edgeWidth)   -> a dot in pixels
  *   text(ctx, str, x, y, {font, color, align, baseline})   -> fillText (data is drawn, never parsed)
+ *   sizeCanvases(canvases, holder, W, H)   -> sizes a figure's canvases for the screen; returns dpr
  */
 (function (ourdl) {
   "use strict";
@@ -292,8 +293,20 @@
     if (edge) { ctx.strokeStyle = edge; ctx.lineWidth = edgeWidth; ctx.stroke(); }
   }
 
+  // Give a figure's canvases W x H CSS pixels backed by W*dpr x H*dpr device pixels (sharp on high-DPI
+  // screens), and its holder element that height; returns the device pixel ratio drawing must scale by.
+  function sizeCanvases(canvases, holder, W, H) {
+    const dpr = window.devicePixelRatio || 1;
+    for (const c of canvases) {
+      c.width = Math.round(W * dpr); c.height = Math.round(H * dpr);
+      c.style.width = W + "px"; c.style.height = H + "px";
+    }
+    holder.style.height = H + "px";
+    return dpr;
+  }
+
   ourdl.plot = {
     Axes, maxNTicks, autoTicks, logTicks, symlogTicks, tickLabels, fmtG, number, thousands,
-    font, text, frame, clip, line, hline, vline, vspan, marker,
+    font, text, frame, clip, line, hline, vline, vspan, marker, sizeCanvases,
   };
 })(window.ourdl = window.ourdl || {});

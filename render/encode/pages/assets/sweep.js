@@ -274,11 +274,7 @@
       this.W = W; this.Hpx = H; this.s = s; this.pt = s / 72;
       this.panels = [];
       if (d.type === "map") this.layoutMap(W, H, s); else this.layoutSeeded(W, H);
-      const dpr = window.devicePixelRatio || 1;
-      for (const c of [this.canvas, this.bg]) { c.width = Math.round(W * dpr); c.height = Math.round(H * dpr); }
-      this.canvas.style.width = W + "px"; this.canvas.style.height = H + "px";
-      this.figure.style.height = H + "px";
-      this.dpr = dpr;
+      this.dpr = P.sizeCanvases([this.canvas, this.bg], this.figure, W, H);
       this.drawStatic();
       this.buildOverlay();
       this.draw();
