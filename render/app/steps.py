@@ -6,6 +6,7 @@ notes into lines on stdout.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,18 +28,31 @@ def _bar(what: str, unit: str) -> Progress:
     return Progress(*columns, console=err_console, transient=True, disable=not err_console.is_terminal)
 
 
-def record_scene(scene):
-    """Record `scene` with a progress bar; warn about diverged runs; print a sweep's rates."""
+def record_scene(scene, meanwhile: Callable[[], None] | None = None):
+    """Record `scene` with a progress bar; warn about diverged runs; print a sweep's rates.
+
+    Its runs train in forked workers, one per core, while `meanwhile()` runs here. The bar starts with
+    the first progress, after the workers are forked: a fork copies the bar's refresh thread's locks."""
     from render.record import estimated_bytes, record
+    from render.record.parallel import usable_workers
 
     need = estimated_bytes(scene)
     if need > MAX_RECORDING_BYTES:
         raise UserError(f"scene {scene.name} would record about {need / 1024**3:.1f} GiB of snapshots "
                         f"(limit {MAX_RECORDING_BYTES / 1024**3:.0f} GiB); snapshot less often (--every) "
                         f"or train fewer samples (--steps)", 2)
-    with _bar("training", "samples") as bar:
-        task = bar.add_task(scene.name, total=sum(r.samples for r in scene.runs))
-        snapshot = record(scene, progress=lambda n: bar.advance(task, n))
+    bar = _bar("training", "samples")
+    task = bar.add_task(scene.name, total=sum(r.samples for r in scene.runs))
+
+    def advance(n: int) -> None:
+        if not bar.live.is_started:
+            bar.start()
+        bar.advance(task, n)
+
+    try:
+        snapshot = record(scene, progress=advance, workers=usable_workers(), meanwhile=meanwhile)
+    finally:
+        bar.stop()
     for run in snapshot.meta["runs"]:
         if run.get("diverged_at") is not None:
             warn(f"run '{run['label']}' diverged (loss or parameters not finite) at sample "
@@ -75,3 +89,8 @@ def write_embed(kind: str | None, stem: Path, written: list[Path], meta: dict) -
         path, snippet = write(kind, stem, written, meta)
         report([path])
         say(snippet.rstrip("\n"))
+
+
+def import_renderer() -> None:
+    """What `render scene` does while its runs train: import matplotlib and the encoders."""
+    import render.encode.video  # noqa: F401

@@ -5,6 +5,8 @@ numpy only: nothing here imports matplotlib, PIL, typer or rich (a test enforces
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from render.record.runs import SampleProgress, estimated_bytes, record_runs
 from render.record.snapshot import Snapshot, SnapshotError, load_snapshot, save_snapshot
 from scenes import Scene
@@ -13,10 +15,14 @@ from scenes.sweeps import SweepScene
 __all__ = ["Snapshot", "SnapshotError", "estimated_bytes", "load_snapshot", "record", "save_snapshot"]
 
 
-def record(scene: Scene, progress: SampleProgress | None = None) -> Snapshot:
-    """Record a scene: its runs on the scalar path, or, for a sweep, every init in lockstep."""
+def record(scene: Scene, progress: SampleProgress | None = None, workers: int = 1,
+           meanwhile: Callable[[], None] | None = None) -> Snapshot:
+    """Record a scene: its runs on the scalar path (in up to `workers` forked processes, `meanwhile()`
+    running here while they train), or, for a sweep, every init in lockstep (here, after `meanwhile`)."""
     if isinstance(scene, SweepScene):
         from render.record.sweep import record_sweep
 
+        if meanwhile:
+            meanwhile()
         return record_sweep(scene, progress)
-    return record_runs(scene, progress)
+    return record_runs(scene, progress, workers, meanwhile)

@@ -13,6 +13,7 @@ import numpy as np
 
 import ourdl
 from ourdl.core import train_step
+from render.record.parallel import map_runs
 from render.record.snapshot import AXES, FORMAT, FORMAT_VERSION, Snapshot
 from scenes import Net, Run, Scene
 
@@ -169,12 +170,15 @@ def estimated_bytes(scene: Scene) -> int:
     return 8 * len(scene.runs) * n_steps * (n_nodes * scene.grid_points + len(build.params) + 2) + panels
 
 
-def record_runs(scene: Scene, progress: SampleProgress | None = None) -> Snapshot:
-    """Record every run of `scene` on one step timeline (the longest run's)."""
+def record_runs(scene: Scene, progress: SampleProgress | None = None, workers: int = 1,
+                meanwhile: Callable[[], None] | None = None) -> Snapshot:
+    """Record every run of `scene` on one step timeline (the longest run's), in up to `workers` forked
+    processes, `meanwhile()` running here as they train (`render.record.parallel`)."""
     steps = scene.schedule.steps(scene.total_samples)
     grid = scene.grid()
     target = np.asarray(scene.target(grid), dtype=float)
-    runs = [record_run(scene, run, steps, grid, target, progress) for run in scene.runs]
+    runs = map_runs(record_run, [(scene, run, steps, grid, target) for run in scene.runs], progress,
+                    meanwhile, workers)
     from render.record.panels import panel_arrays  # the data and surface panels' arrays, if any
 
     extra, more = panel_arrays(scene, runs, steps, grid, target)

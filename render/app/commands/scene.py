@@ -22,7 +22,7 @@ from render.app.params import (
     training_scene,
 )
 from render.app.preview import preview
-from render.app.steps import record_scene, render_files, write_embed
+from render.app.steps import import_renderer, record_scene, render_files, write_embed
 
 
 @takes(TRAINING, LOOK, ENCODING, EMBED, PREVIEW)
@@ -40,7 +40,7 @@ def scene(
         kind = embed_kind(given)
         options = render_options(given)
         folder = out_dir(out if out is not None else Path("output"))
-        snapshot = record_scene(chosen)
+        snapshot = record_scene(chosen, meanwhile=import_renderer)
         # the recording is written while the encoders finish, and renamed into place with the rest only
         # when all succeeded: an interrupted render leaves an earlier recording untouched too
         stem = folder / chosen.name

@@ -1,0 +1,111 @@
+"""Independent runs trained side by side in forked worker processes, while the caller does other work.
+
+A scene's runs share nothing, so each can train in its own process and come back as the same arrays,
+bit for bit (the same code on the same floats; results cross as pickles, which are exact). On 2 cores
+the two runs of a comparison then take the time of one, and the app imports the renderer meanwhile
+(`meanwhile`), which would otherwise come after them.
+
+Only forked workers are used: nothing is imported again, and the jobs (a scene holds functions: its
+build, its target, perhaps from a user's file) are inherited, never pickled. Forking is safe only in a
+process with one thread, and macOS's system libraries do not support it, so elsewhere (notebooks, a
+process with threads, macOS, Windows) the runs train here, one after another.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import sys
+import threading
+from collections.abc import Callable, Sequence
+from multiprocessing.connection import wait
+from typing import Any
+
+Progress = Callable[[int], None]
+
+
+def usable_workers() -> int:
+    """How many forked workers this process may use now: its cores, or 0 where forking is not safe."""
+    if sys.platform == "darwin" or "fork" not in multiprocessing.get_all_start_methods():
+        return 0
+    if threading.active_count() > 1:  # a fork copies locks another thread may be holding
+        return 0
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def _work(conn, fn: Callable[..., Any], jobs: Sequence[tuple], mine: range) -> None:
+    """A worker: jobs `mine`, one after another; sends ("tick", n), then ("done", i, result) or
+    ("error", i, exception) for each. Ctrl-C and SIGTERM are the parent's to handle: it stops us."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    for i in mine:
+        try:
+            result = fn(*jobs[i], progress=lambda n: conn.send(("tick", n)))
+        except Exception as e:  # noqa: BLE001 - raised again in the parent
+            try:
+                conn.send(("error", i, e))
+            except Exception:  # noqa: BLE001 - an exception that does not pickle: its text does
+                conn.send(("error", i, RuntimeError(f"{type(e).__name__}: {e}")))
+            return
+        conn.send(("done", i, result))
+
+
+def map_runs(fn: Callable[..., Any], jobs: Sequence[tuple], progress: Progress | None = None,
+             meanwhile: Callable[[], None] | None = None, workers: int = 1) -> list[Any]:
+    """`[fn(*job, progress=...) for job in jobs]`, in up to `workers` forked processes (worth it with
+    several jobs, or one and a `meanwhile` to overlap), else here. `meanwhile()` runs here while they
+    work; their `progress` calls arrive here, in this thread. A job's error is raised here. With one
+    core, or where forking is not safe, everything runs here, `meanwhile()` first."""
+    cores = usable_workers()
+    workers = min(workers, len(jobs), cores)
+    if cores < 2 or workers < 1 or (workers == 1 and meanwhile is None):
+        if meanwhile:
+            meanwhile()
+        return [fn(*job, progress=progress) for job in jobs]
+    ctx = multiprocessing.get_context("fork")
+    procs, conns = [], []
+    try:
+        for w in range(workers):
+            mine, theirs = ctx.Pipe(duplex=False)
+            proc = ctx.Process(target=_work, args=(theirs, fn, jobs, range(w, len(jobs), workers)),
+                               name=f"record {w}", daemon=True)
+            proc.start()
+            theirs.close()
+            procs.append(proc)
+            conns.append(mine)
+        if meanwhile:
+            meanwhile()
+        return _collect(dict(zip(conns, procs)), workers, len(jobs), progress)
+    finally:
+        for proc in procs:  # done, or Ctrl-C, or an error: no worker outlives the recording
+            if proc.is_alive():
+                proc.terminate()
+            proc.join()
+        for conn in conns:
+            conn.close()
+
+
+def _collect(workers: dict, count: int, n: int, progress: Progress | None) -> list[Any]:
+    """Every job's result, in order, passing ticks on as they come. A job's error is raised, and so is
+    a worker that ended before its jobs were done (killed, out of memory)."""
+    results: dict[int, Any] = {}
+    left = {conn: len(range(w, n, count)) for w, conn in enumerate(workers)}
+    while len(results) < n:
+        for conn in wait([c for c in left if left[c]]):
+            try:
+                message = conn.recv()
+            except EOFError:
+                proc = workers[conn]
+                proc.join()
+                raise RuntimeError(f"a recording worker ended before its runs were done "
+                                   f"(exit code {proc.exitcode})") from None
+            if message[0] == "tick":
+                if progress:
+                    progress(message[1])
+            elif message[0] == "error":
+                raise message[2]
+            else:
+                results[message[1]] = message[2]
+                left[conn] -= 1
+    return [results[i] for i in range(n)]
