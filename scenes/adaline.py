@@ -14,9 +14,6 @@ loss ("surface"), and the loss over time.
 
 from __future__ import annotations
 
-from ourdl.core import Graph, Varrible
-from ourdl.ops import Add, Mul
-from ourdl.ops.loss import ValueLoss
 from scenes.base import Net, Panel, Run, Scene, Schedule
 
 TARGET_NAME = "(2x + 1)"  # bracketed, so the caption's |y − (2x + 1)| reads right
@@ -30,6 +27,10 @@ def line(x):
 def build(activation: str | None = None) -> Net:
     """The chapter's script: its nodes in its order, `Mul(parent1=x, parent2=w)` and the rest, with the
     tutorial's names; a graph of its own. There is no activation (the scene's is None)."""
+    from ourdl.core import Graph, Varrible
+    from ourdl.ops import Add, Mul
+    from ourdl.ops.loss import ValueLoss
+
     graph = Graph()
     with graph.as_default():
         x = Varrible(name="x")
@@ -46,6 +47,10 @@ def build_graph(activation: str | None = None) -> Net:
     """The graph-API rewrite: `Add(Mul([x, w]), b)` and `set_nodes` on the default graph, which is the
     scene's own Graph while the block runs, so `graph.forward([x], label)`, `graph.backward(lr)` and
     `graph.clear()` train exactly this net."""
+    from ourdl.core import Graph, Varrible
+    from ourdl.ops import Add, Mul
+    from ourdl.ops.loss import ValueLoss
+
     with Graph().as_default() as default_graph:
         x = Varrible(name="x")
         w = Varrible(train=True, name="w")

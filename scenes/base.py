@@ -2,6 +2,9 @@
 
 Scenes are frozen dataclasses so a CLI override (`--lr`, `--steps`, ...) makes a new scene with
 `dataclasses.replace` instead of mutating the registry's.
+
+Describing a scene imports neither numpy nor ourdl (the methods that compute import numpy when called):
+`render list` only reads names and descriptions, and should not pay ~45 ms for numpy to do it.
 """
 
 from __future__ import annotations
@@ -9,10 +12,12 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:
+    import numpy as np
 
-from ourdl.core import Graph, Node
+    from ourdl.core import Graph, Node
 
 
 @dataclass(frozen=True)
@@ -69,6 +74,8 @@ class Run:
                 raise ValueError(f"run {self.label!r}: no initial value for {', '.join(missing)}")
             values = {n: float(self.init[n]) for n in names if n in self.init}
         else:
+            import numpy as np
+
             rng = np.random.default_rng(self.init_seed)  # drawn for every name, so overrides move no other
             low, high = self.init_range
             values = {n: float(v) for n, v in zip(names, rng.uniform(low, high, len(names)))}
@@ -77,6 +84,8 @@ class Run:
     def data(self, low: float = 0.0, high: float = 2.0) -> list[float]:
         """The training inputs, x ~ uniform(low, high) (the recorder passes the scene's data range; the
         chapter's is [0, 2]), as Python floats (the fast scalar path)."""
+        import numpy as np
+
         return np.random.default_rng(self.data_seed).uniform(low, high, self.samples).tolist()
 
 
@@ -95,6 +104,8 @@ class Schedule:
     marks: tuple[int, ...] = ()  # sample counts that always get a snapshot (e.g. 1500, the article's)
 
     def steps(self, total: int) -> np.ndarray:
+        import numpy as np
+
         if self.kind == "linear":
             if self.every < 1:
                 raise ValueError("schedule: every must be at least 1")
@@ -201,6 +212,8 @@ class Scene:
         return self.build(chosen, loss=self.loss) if self.loss is not None else self.build(chosen)
 
     def grid(self) -> np.ndarray:
+        import numpy as np
+
         return np.linspace(*self.x_range, self.grid_points)
 
     def data_mask(self, grid: np.ndarray) -> np.ndarray:

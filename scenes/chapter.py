@@ -1,21 +1,19 @@
 """The activation-function chapter: two hidden units fitting y = x² on [0, 2].
 
-Node names, parameter order and the Fig 7 / Fig 8 initialisations are the tutorial's own.
+Node names, parameter order and the Fig 7 / Fig 8 initialisations are the tutorial's own. ourdl (and
+with it numpy) is imported when a graph is built, not when the scenes are listed.
 """
 
 from __future__ import annotations
 
 import dataclasses
 
-import ourdl.ops as ops
-from ourdl.core import Graph, Varrible
-from ourdl.ops.loss import SquareLoss, ValueLoss
 from scenes.base import Net, Panel, Run, Scene, Schedule
 
 PARAMS = ("w_11", "w_12", "b_11", "b_12", "w_21", "w_22", "b_21")
 ACTIVATIONS = ("LeakyRelu", "Relu", "Sigmoid", "Tanh", "Step")
-#: the losses the graph can end in (`--loss`): the tutorial's |label − y|, or (label − y)²
-LOSSES = {"absolute": ValueLoss, "squared": SquareLoss}
+#: the losses the graph can end in (`--loss`): the tutorial's |label − y|, or (label − y)²; the ourdl op
+LOSSES = {"absolute": "ValueLoss", "squared": "SquareLoss"}
 
 FIG8 = dict(zip(PARAMS, [-0.1571950013426796, -0.1070365984042347, 0.3791639008324807,
                          0.31960284774415215, 0.4263410176300597, 0.5097967360623379,
@@ -29,6 +27,9 @@ def build(activation: str = "LeakyRelu", loss: str = "absolute") -> Net:
         raise ValueError(f"unknown activation {activation!r} (choose from {', '.join(ACTIVATIONS)})")
     if loss not in LOSSES:
         raise ValueError(f"unknown loss {loss!r} (choose from {', '.join(LOSSES)})")
+    import ourdl.ops as ops
+    from ourdl.core import Graph, Varrible
+
     act = getattr(ops, activation)
     graph = Graph()
     with graph.as_default():
@@ -43,7 +44,7 @@ def build(activation: str = "LeakyRelu", loss: str = "absolute") -> Net:
         mul_21 = ops.Mul(relu_11, w_21, name="mul_21")
         mul_22 = ops.Mul(relu_12, w_22, name="mul_22")
         add_21 = ops.Add([mul_21, mul_22, b_21], name="add_21")
-        loss_node = LOSSES[loss]([label, add_21], name="loss")
+        loss_node = getattr(ops, LOSSES[loss])([label, add_21], name="loss")
     return Net(graph=graph, x=x, label=label, output=add_21, loss=loss_node,
                params=(w_11, w_12, b_11, b_12, w_21, w_22, b_21))
 

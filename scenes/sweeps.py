@@ -18,11 +18,13 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from scenes.base import Run, Scene, Schedule
 from scenes.chapter import FIG7, FIG8, LOSSES, PANELS, build
+
+if TYPE_CHECKING:
+    import numpy as np
 
 #: Fitting modes of the chapter's two-unit network, by code. A unit is "off" when its pre-activation
 #: w·x + b is <= 0 on the whole data range: with Relu it is dead (its grads are 0 for good), with
@@ -37,6 +39,8 @@ DATA_OFFSET = 500_000
 
 def fitting_modes(params: np.ndarray, names: list[str], data_range: tuple[float, float]) -> np.ndarray:
     """The MODES code (int8) of each row of `params` (R, P), for the chapter's graph."""
+    import numpy as np
+
     col = {n: params[:, names.index(n)] for n in ("w_11", "w_12", "b_11", "b_12")}
     lo, hi = data_range
 
@@ -71,6 +75,8 @@ class GridInits:
         return self.x[2] * self.y[2]
 
     def values(self, names: list[str]) -> np.ndarray:
+        import numpy as np
+
         xs, ys = np.linspace(*self.x), np.linspace(*self.y)
         gx, gy = np.meshgrid(xs, ys)  # (ny, nx): rows are y
         out = np.array([[self.others[n] for n in names]] * self.count, dtype=float)
