@@ -22,12 +22,22 @@ from render.app.commands.video import video
 from render.app.console import on_sigterm, state
 from render.app.group import RenderGroup
 
+COMMANDS = {"list": list_, "record": record, "scene": scene, "video": video, "check": check, "graph": graph,
+            "all": all_, "lab": lab}
+
+#: typer (0.29) passes a parameter's value through a pydantic TypeAdapter unless it already is a bool,
+#: and `--help`, when not given, is None: every command would import pydantic (~70 ms) just to pass that
+#: None on. click's default_map gives the help option False instead, here and in every command, so a
+#: command whose own options are all bool flags (`render list`, `render --version`) never imports it.
+NO_HELP = {"help": False}
+
 app = typer.Typer(
     help="Record how a tiny ourdl network trains, and render it as a scrubbable page (HTML), GIF, MP4, "
          "WebM or PNG; or train it live in the browser (render lab).\n\n"
          "Example: render scene fig7_vs_fig8",
     no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
     cls=RenderGroup,  # usage errors and Ctrl-C while parsing: one line, like every other error
+    context_settings={"default_map": {**NO_HELP, **{name: NO_HELP for name in COMMANDS}}},
 )
 
 
@@ -48,14 +58,8 @@ def _main(debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks f
     state["debug"] = debug
 
 
-app.command("list")(list_)
-app.command()(record)
-app.command()(scene)
-app.command()(video)
-app.command()(check)
-app.command()(graph)
-app.command("all")(all_)
-app.command()(lab)
+for _name, _command in COMMANDS.items():
+    app.command(_name)(_command)
 
 
 def main() -> None:
