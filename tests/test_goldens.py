@@ -12,16 +12,9 @@ import pytest
 import reference_net as ref
 
 from ourdl.ops import LeakyRelu
-from render.record.check import (
-    GOLDEN_DIR,
-    GOLDEN_SWEEP_INITS,
-    check_scene,
-    check_scenes,
-    golden_path,
-    golden_scene,
-    record_golden,
-)
+from render.record.check import check_scene, check_scenes
 from render.record.diff import RTOL, Recording, compare, load_recording
+from render.record.goldens import GOLDEN_DIR, GOLDEN_SWEEP_INITS, golden_path, golden_scene, record_golden
 from scenes import get_scene, list_scenes
 
 SCENES = [s.name for s in list_scenes()]

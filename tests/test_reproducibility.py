@@ -12,8 +12,8 @@ import numpy as np
 import pytest
 
 import ourdl.core
-from render.record.check import GOLDEN_DIR, golden_path, record_golden
 from render.record.diff import Recording, compare, load_recording
+from render.record.goldens import GOLDEN_DIR, golden_path, record_golden
 from scenes import get_scene
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -70,8 +70,8 @@ def test_recording_does_not_depend_on_the_order_of_scenes(baseline):
 def test_a_fresh_process_elsewhere_records_the_golden(tmp_path):
     """Another process, another working directory, another hash seed: still the committed golden."""
     out = tmp_path / "fig8.npz"
-    code = ("import sys; from render.record.check import _write, record_golden; "
-            "from scenes import get_scene; _write(record_golden(get_scene('fig8')), sys.argv[1])")
+    code = ("import sys; from render.record.goldens import record_golden, write_golden; "
+            "from scenes import get_scene; write_golden(record_golden(get_scene('fig8')), sys.argv[1])")
     env = {**os.environ, "PYTHONHASHSEED": "12345"}
     subprocess.run([sys.executable, "-c", code, str(out)], cwd=tmp_path, env=env, check=True, timeout=120)
     fresh, golden = load_recording(out), load_recording(golden_path("fig8"))

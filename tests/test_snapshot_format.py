@@ -7,8 +7,9 @@ import json
 import numpy as np
 import pytest
 
-from render.record.check import check_scenes, golden_path
+from render.record.check import check_scenes
 from render.record.diff import load_recording
+from render.record.goldens import golden_path
 from render.record.snapshot import (
     FORMAT_VERSION,
     SnapshotError,

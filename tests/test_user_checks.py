@@ -20,9 +20,11 @@ from typer.testing import CliRunner
 
 from render.app.cli import app
 from render.app.step_summary import append_step_summary, summary_markdown
-from render.record import check as check_module
-from render.record.check import SceneResult, golden_scene, resolve_scenes
+from render.record import goldens as goldens_module
+from render.record.check import resolve_scenes
+from render.record.check_result import SceneResult
 from render.record.diff import ArrayDiff, Where, load_recording
+from render.record.goldens import golden_scene
 from scenes.chapter import FIG7, FIG8
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -218,13 +220,13 @@ def test_step_summary_escapes_what_comes_from_users_files():
 def test_an_installed_package_never_rewrites_its_goldens(tmp_path, monkeypatch):
     installed = tmp_path / "venv" / "lib" / "python3.11" / "site-packages" / "render" / "record" / "goldens"
     installed.mkdir(parents=True)
-    monkeypatch.setattr(check_module, "GOLDEN_DIR", installed)
+    monkeypatch.setattr(goldens_module, "GOLDEN_DIR", installed)
     result = run("fig8", "--update")
     assert result.exit_code == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "installed package" in lines[0] and "--goldens" in lines[0]
     assert not any(installed.iterdir())
-    assert check_module.installed_copy(installed) and not check_module.installed_copy(tmp_path / "mine")
+    assert goldens_module.installed_copy(installed) and not goldens_module.installed_copy(tmp_path / "mine")
 
 
 def test_a_users_file_needs_a_goldens_folder(tmp_path, monkeypatch):

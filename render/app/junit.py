@@ -12,7 +12,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from render.record.atomic import atomic_write
-from render.record.check import CheckReport
+from render.record.check_result import CheckReport
 
 SUITE = "render check"
 

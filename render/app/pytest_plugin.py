@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 if TYPE_CHECKING:
-    from render.record.check import SceneResult
+    from render.record.check_result import SceneResult
     from render.record.diff import Recording
 
 OPTION = "--regen-scenes"
@@ -118,8 +118,8 @@ class SceneRegression:
                     pytrace=False)
 
     def _recording(self, what: Any) -> Recording:
-        from render.record.check import record_golden
         from render.record.diff import Recording
+        from render.record.goldens import record_golden
         from scenes import Scene, SceneNotFound, get_scene
         from scenes.loader import is_file_reference, split_reference
 

@@ -13,7 +13,7 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
-from render.record.check import SceneResult
+from render.record.check_result import SceneResult
 
 ENV = "GITHUB_STEP_SUMMARY"
 MARK = {"match": "✅", "created": "🆕", "updated": "✏️", "removed": "🗑️"}

@@ -31,7 +31,8 @@ from render.draw.diff_style import FRESH, GOLDEN
 from render.draw.text import run_label
 from render.draw.theme import THEMES, Theme, rc_params
 from render.record.atomic import atomic_write
-from render.record.check import Picture, SceneResult
+from render.record.check import Picture
+from render.record.check_result import SceneResult
 from render.record.diff import Recording
 
 SIZE = (1280, 960)  # pixels

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from render.record.check import SceneResult
+from render.record.check_result import SceneResult
 from render.record.diff import Recording
 
 

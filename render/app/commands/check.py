@@ -42,8 +42,9 @@ def check(
     Example: render check my_scenes.py --goldens goldens   (after an intended change: add --update)
     """
     from render.app.step_summary import append_step_summary
-    from render.record.check import GOLDEN_DIR, check_scenes, installed_copy
+    from render.record.check import check_scenes
     from render.record.diff import ATOL, RTOL
+    from render.record.goldens import GOLDEN_DIR, installed_copy
     from scenes.loader import is_file_reference
 
     with user_errors():
