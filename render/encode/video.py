@@ -18,7 +18,7 @@ from render.draw.view import make_view
 from render.encode.options import RenderOptions
 from render.encode.stream import FrameProgress, stream
 from render.encode.timeline import Timeline, default_duration
-from render.encode.writers import WRITERS, PosterWriter, Writer, finish_all
+from render.encode.writers import WRITERS, Jobs, PosterWriter, Writer, finish_all
 from render.record.atomic import publish, temp_beside
 from render.record.snapshot import Snapshot, write_snapshot
 
@@ -73,9 +73,9 @@ def render_snapshot(snapshot: Snapshot, out_stem: Path, options: RenderOptions =
     """Write `out_stem` + `.gif`/`.mp4`/`.webm`/`.png` as `options` asks; return the paths written.
 
     `report` hears about choices made on the user's behalf (what `max_size` settled on). With
-    `recording`, the snapshot file is written there too (first in the list), while the encoders finish:
-    on 2 cores it then costs no time. Nothing is renamed into place before everything has succeeded, so
-    a failure or Ctrl-C leaves every earlier file at these paths as it was.
+    `recording`, the snapshot file is written there too (first in the list), on a thread from the
+    start, while ffmpeg starts and the figure is built. Nothing is renamed into place before everything
+    has succeeded, so a failure or Ctrl-C leaves every earlier file at these paths as it was.
 
     The encoders start before the figure is built (ffmpeg's start-up overlaps it), and finish together.
 
@@ -86,6 +86,7 @@ def render_snapshot(snapshot: Snapshot, out_stem: Path, options: RenderOptions =
     out_stem.parent.mkdir(parents=True, exist_ok=True)
     size, timeline, formats = plan(snapshot, options)
     targets, temps = [], []
+    early = Jobs()  # the recording file: compressed while ffmpeg starts and the figure is built
     try:
         writers = []
         for fmt in formats:
@@ -105,7 +106,7 @@ def render_snapshot(snapshot: Snapshot, out_stem: Path, options: RenderOptions =
             recording = Path(recording)
             targets.insert(0, recording)
             temps.insert(0, temp_beside(recording))
-            jobs.append(functools.partial(write_snapshot, snapshot, temps[0]))
+            early.start(functools.partial(write_snapshot, snapshot, temps[0]))
         with contextlib.ExitStack() as stack:
             for writer in writers:
                 stack.callback(writer.cleanup)  # registered first: a setup failing halfway is undone too
@@ -114,10 +115,12 @@ def render_snapshot(snapshot: Snapshot, out_stem: Path, options: RenderOptions =
                 view = make_view(snapshot, size, options.theme, options.lang, options.loss_panel)
                 stream(view, timeline, writers, progress)
             finish_all(jobs)
+            early.join()
         for tmp, target in zip(temps, targets):
             publish(tmp, target)
         _report_choices(writers, targets[-len(writers):], options, report)
     finally:
+        early.wait()  # never remove a file while it is being written
         for tmp in temps:
             tmp.unlink(missing_ok=True)
     return targets

@@ -160,7 +160,8 @@ class WebmWriter(FFmpegWriter):
 
 @WRITERS.register("png")
 class PosterWriter(Writer):
-    """A PNG of one frame (`frame`, a master frame index), copied when it passes by."""
+    """A PNG of one frame (`frame`, a master frame index), compressed on a thread from the moment it
+    passes by: the final state's frame comes before the end's held frames, which cost no drawing."""
 
     suffix = ".png"
 
@@ -168,16 +169,24 @@ class PosterWriter(Writer):
         super().__init__(path, options, fps)
         self.last_frame = frame
         self.image: np.ndarray | None = None
+        self.writing: Jobs | None = None
 
     def grab_frame(self, frame: np.ndarray) -> None:
-        if self.frames == self.last_frame:
-            self.image = np.array(frame, copy=True)
+        if self.frames == self.last_frame:  # the loop's frames are read-only: others are copied
+            self.image = image = np.array(frame, copy=True) if frame.flags.writeable else frame
+            self.writing = Jobs()
+            self.writing.start(lambda: Image.fromarray(image).convert("RGB").save(self.path, format="PNG",
+                                                                                  optimize=True))
         super().grab_frame(frame)
 
     def finish(self) -> None:
-        if self.image is None:
+        if self.writing is None:
             raise ValueError(f"poster frame {self.last_frame} is past the end ({self.frames} frames)")
-        Image.fromarray(self.image).convert("RGB").save(self.path, format="PNG", optimize=True)
+        self.writing.join()
+
+    def cleanup(self) -> None:
+        if self.writing is not None:
+            self.writing.wait()  # the file is removed after this: never while it is being written
 
 
 def gif_attempts(fps: float, width: int, colours: int, max_size: int | None) -> list[tuple[float, int, int]]:
@@ -281,28 +290,45 @@ class GifWriter(FFmpegWriter):
             shutil.rmtree(self.tmpdir, ignore_errors=True)
 
 
+class Jobs:
+    """Jobs on threads of their own from `start` on; `join` waits for every one and raises the first
+    one's error. What runs there waits on ffmpeg or compresses in zlib, both outside the GIL, so on 2
+    cores the PNG poster and the snapshot file cost little while frames are drawn or the GIF's palette
+    pass runs."""
+
+    def __init__(self) -> None:
+        self.threads: list[threading.Thread] = []
+        self.errors: list[BaseException] = []
+
+    def start(self, job: Callable[[], None]) -> None:
+        def run() -> None:
+            try:
+                job()
+            except BaseException as e:  # noqa: BLE001 - raised again in the caller's thread by join()
+                self.errors.append(e)
+
+        thread = threading.Thread(target=run, name=f"job {len(self.threads)}", daemon=True)
+        thread.start()
+        self.threads.append(thread)
+
+    def wait(self) -> None:
+        """Wait for every job, whatever happened (before removing what they write)."""
+        for thread in self.threads:
+            thread.join()
+
+    def join(self) -> None:
+        self.wait()
+        if self.errors:
+            raise self.errors[0]
+
+
 def finish_all(jobs: Sequence[Callable[[], None]]) -> None:
-    """Run every job (a writer's `finish`, or writing the recording) at once, each on its own thread,
-    and raise the first one's error once all have ended. What runs there waits on ffmpeg or compresses
-    in zlib, both outside the GIL, so on 2 cores the PNG poster and the snapshot file cost nothing
-    while the GIF's palette pass runs. With one job, it just runs."""
+    """Run every job (a writer's `finish`, or writing a page) at once, each on its own thread, and
+    raise the first one's error once all have ended. With one job, it just runs."""
     if len(jobs) == 1:
         jobs[0]()
         return
-    errors: list[BaseException | None] = [None] * len(jobs)
-
-    def run(i: int) -> None:
-        try:
-            jobs[i]()
-        except BaseException as e:  # noqa: BLE001 - re-raised in the caller's thread below
-            errors[i] = e
-
-    threads = [threading.Thread(target=run, args=(i,), name=f"finish {i}", daemon=True)
-               for i in range(len(jobs))]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    for e in errors:
-        if e is not None:
-            raise e
+    running = Jobs()
+    for job in jobs:
+        running.start(job)
+    running.join()
