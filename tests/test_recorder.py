@@ -17,7 +17,8 @@ from ourdl.ops import Add, LeakyRelu, Mul, Relu, Tanh
 from ourdl.ops.loss import SquareLoss, ValueLoss
 from render import Recorder
 from render.record import load_snapshot, record
-from render.record.recorder import RecorderError, nice_range
+from render.record.recorder import RecorderError
+from render.record.recorder_scene import nice_range
 from scenes import Panel, Run, get_scene
 from scenes.chapter import FIG8, PANELS, PARAMS
 

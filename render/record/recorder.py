@@ -14,10 +14,9 @@ parameters are set back to their values then, every node is evaluated over the g
 own code (`render.record.runs.snapshot_row`), and afterwards every node's value and grad is put back as the
 loop left it.
 
-Defaults, each settable: the data range is the x values seen, rounded outward to a round number
-(uniform(0, 2) -> [0, 2]); the grid spans it plus a quarter of its width on each side, 301 points; the target
-is `target=` (a function of x, or an array over the grid), else the labels seen, interpolated over the data
-range (blank outside it); panels are inferred from the graph's layers; nodes are named after your variables.
+Nodes are named after your variables; the grid has 301 points. The data range, grid span, target and
+panels that describe the recording default to what the loop showed (recorder_scene.py says how); each is
+settable.
 """
 
 from __future__ import annotations
@@ -31,29 +30,18 @@ from pathlib import Path
 import numpy as np
 
 from ourdl.core import Graph, Node, Variable
-from render.record.own_graph import (
-    activations,
-    ancestors,
-    given_panels,
-    in_order,
-    infer_panels,
-    readable_names,
+from render.record.own_graph import ancestors, in_order, readable_names
+from render.record.recorder_scene import (
+    RecorderError,
+    recording_graph_meta,
+    recording_scene,
+    resolve_panels,
+    run_meta,
+    target_curve,
 )
-from render.record.runs import BLOWUP, graph_meta, snapshot_meta, snapshot_row
+from render.record.runs import BLOWUP, snapshot_meta, snapshot_row
 from render.record.snapshot import Snapshot, save_snapshot
-from scenes import Net, Scene, Schedule
-
-
-class RecorderError(ValueError):
-    """A mistake in using `Recorder`; the message says what to fix."""
-
-
-def nice_range(lo: float, hi: float) -> tuple[float, float]:
-    """[lo, hi] widened to multiples of half a power of ten below its width: (0.0004, 1.9991) -> (0, 2)."""
-    if not hi > lo:
-        return lo - 0.5, hi + 0.5
-    step = 10.0 ** math.floor(math.log10(hi - lo)) / 2
-    return round(math.floor(lo / step) * step, 12), round(math.ceil(hi / step) * step, 12)
+from scenes import Net
 
 
 class Recorder:
@@ -63,7 +51,8 @@ class Recorder:
     label, loss: the label and loss nodes (optional: without them, no target from labels, no train loss).
     every: a snapshot every N calls of `step()` (and one of the state before training, and of the last).
     params: the trainable nodes in update order (default: every `train=True` leaf, in creation order).
-    target, target_name, data_range, x_range, grid_points: the target curve and the grid (see above).
+    target, target_name, data_range, x_range, grid_points: the target curve and the grid (their defaults:
+    recorder_scene.py).
     panels: `scenes.Panel`s, or lists of nodes or node names, one per panel (default: inferred).
     name, description, title: the recording's name and description, and its row's title.
     lr: the learning rate, only to be written into the file.
@@ -145,7 +134,7 @@ class Recorder:
         self._loss_sum, self._loss_n = 0.0, 0
         self._rows: list[tuple[int, list, float]] = [(0, [n.value for n in self.leaves], math.nan)]
         if panels is not None:
-            self._resolve_panels("target")  # fail now, not at save
+            resolve_panels(self, "target")  # fail now, not at save
 
     # -- in the loop ----------------------------------------------------------------------------------------
 
@@ -186,9 +175,9 @@ class Recorder:
             raise RecorderError("nothing recorded yet: call rec.step() once per training sample (after the "
                                 "updates) before saving or showing the recording")
         rows = self._rows if self._rows[-1][0] == self.count else [*self._rows, self._last]
-        scene = self._scene()
+        scene = recording_scene(self)
         grid = scene.grid()
-        target = self._target_curve(grid, scene)
+        target = target_curve(self, grid, scene)
         label = self.label if self.label is not None else Variable(graph=Graph())
         graph = Graph()
         graph.nodes = list(self.nodes)
@@ -209,7 +198,7 @@ class Recorder:
         finally:
             for n, value, grad in kept:
                 n.value, n.grad = value, grad
-        meta = snapshot_meta(scene, scene.activation, self._graph_meta(net), [self._run_meta()])
+        meta = snapshot_meta(scene, scene.activation, recording_graph_meta(self, net), [run_meta(self)])
         return Snapshot(meta=meta, steps=np.array([r[0] for r in rows], dtype=np.int64), grid=grid,
                         target=target, curves=curves[None], params=params[None],
                         train_loss=np.array([[r[2] for r in rows]]), eval_loss=eval_loss[None])
@@ -236,79 +225,3 @@ class Recorder:
     def __repr__(self) -> str:
         return (f"<Recorder {self.name!r}: {self.count:,} samples, {len(self._rows)} snapshots of "
                 f"{len(self.recorded)} nodes and {len(self.params)} parameters>")
-
-    # -- how the snapshot is described ----------------------------------------------------------------------
-
-    def _seen_x(self) -> np.ndarray:
-        return np.concatenate([np.ravel(np.asarray(x, dtype=float)) for x in self._xs])
-
-    def _scene(self) -> Scene:
-        """A `Scene` describing the recording, so the scene recorder's metadata code describes it too."""
-        xs = self._seen_x()
-        finite = xs[np.isfinite(xs)]
-        data_range = self.data_range or (nice_range(float(finite.min()), float(finite.max()))
-                                         if finite.size else (0.0, 1.0))
-        lo, hi = data_range
-        x_range = self.x_range or (lo - (hi - lo) / 4, hi + (hi - lo) / 4)
-        name = self.target_name or ("label" if self.target is None else "target")
-        kinds = dict.fromkeys(type(n).__name__ for n in activations(self.recorded, ancestors(self.output),
-                                                                   self.output))
-        return Scene(self.name, self.description, build=lambda activation: None, runs=(),
-                     panels=tuple(self._resolve_panels(name)), schedule=Schedule("linear", every=self.every),
-                     activation="/".join(kinds), target=self._target_function(), target_name=name,
-                     data_range=(float(lo), float(hi)), x_range=(float(x_range[0]), float(x_range[1])),
-                     grid_points=self.grid_points)
-
-    def _resolve_panels(self, target_name: str) -> list:
-        if self._panels is None:
-            return infer_panels(self.recorded, self.output, self.names, target_name)
-        try:
-            return given_panels(self._panels, self.recorded, self.output, self.names)
-        except ValueError as e:
-            raise RecorderError(str(e)) from None
-
-    def _target_function(self) -> Callable[[np.ndarray], np.ndarray]:
-        if callable(self.target):
-            return self.target
-        return lambda grid: np.full(np.shape(grid), np.nan)  # what a Scene's target means: unknown here
-
-    def _target_curve(self, grid: np.ndarray, scene: Scene) -> np.ndarray:
-        """The target over the grid: `target=`, else the labels seen interpolated over the data range."""
-        if self.target is not None:
-            values = self.target(grid) if callable(self.target) else self.target
-            try:
-                return np.broadcast_to(np.asarray(values, dtype=float), grid.shape).copy()
-            except ValueError:
-                raise RecorderError(f"target: give a function of x or {grid.size} values, one per grid point "
-                                    f"(got shape {np.shape(values)})") from None
-        target = np.full(grid.shape, np.nan)
-        pairs = [(float(x), float(y)) for x, y in self._ys if np.ndim(x) == 0 and np.ndim(y) == 0]
-        if pairs:
-            xs, ys = np.array(pairs).T
-            order = np.argsort(xs, kind="stable")
-            unique, start = np.unique(xs[order], return_index=True)
-            means = np.add.reduceat(ys[order], start) / np.diff(np.append(start, len(xs)))
-            inside = scene.data_mask(grid)
-            target[inside] = np.interp(grid[inside], unique, means)
-        return target
-
-    def _graph_meta(self, net: Net) -> dict:
-        """`graph_meta` of the user's nodes under their readable names (given back afterwards)."""
-        own = {n: n.name for n in self.nodes}
-        try:
-            for n in self.nodes:
-                n.name = self.names[n]
-            meta = graph_meta(net)
-        finally:
-            for n, name in own.items():
-                n.name = name
-        if self.label is None:
-            meta["label"] = None
-        if self.loss is None:
-            meta["loss"] = None
-        return meta
-
-    def _run_meta(self) -> dict:
-        title = self.title or self.name
-        return {"label": title, "init": self.init, "init_seed": None, "data_seed": None,
-                "samples": self.count, "lr": self.lr, "diverged_at": self.diverged_at}
