@@ -18,4 +18,4 @@ def list_() -> None:
         count = getattr(scene, "count", None)
         runs = f"{count} inits" if count else f"{len(scene.runs)} run{'s' if len(scene.runs) > 1 else ''}"
         out_console.print(f"[bold]{escape(scene.name):<20}[/] {runs}, {scene.total_samples} samples  "
-                          f"{escape(scene.description)}", soft_wrap=True)
+                          f"{escape(scene.description)}", soft_wrap=True, emoji=False)  # text as written
