@@ -39,7 +39,8 @@ def basin_map(scene: Scene, run: Run, size: int = MAP_SIZE, threshold: float = 0
     """Train a size x size grid of inits over (w_11, w_12) in lockstep; per cell the final loss and mode.
 
     Cell (i, j) (x = w_11 index i, y = w_12 index j) is row j*size + i, as scenes.sweeps.GridInits orders
-    runs. The other parameters take `run`'s initial values; data, lr and samples are `run`'s.
+    runs. The other parameters take `run`'s initial values; data (in the scene's data range), learning
+    rates and samples are `run`'s.
     """
     if size < 2:
         raise ValueError("the map needs at least 2 cells per side")
@@ -55,8 +56,8 @@ def basin_map(scene: Scene, run: Run, size: int = MAP_SIZE, threshold: float = 0
     init = np.array([[base[n] for n in names]] * (size * size), dtype=float)
     init[:, 0], init[:, 1] = gx.ravel(), gy.ravel()
 
-    runs = LockstepRuns(net, init, run.lr)
-    stream = SharedStream(run.data(), scene.target)
+    runs = LockstepRuns(net, init, run.lr_for(names))
+    stream = SharedStream(run.data(*scene.data_range), scene.target)
     seen, last_good = 0, init
     for step in scene.schedule.steps(run.samples):  # divergence checked where the sweep recorder checks it
         if step > seen:
@@ -72,7 +73,7 @@ def basin_map(scene: Scene, run: Run, size: int = MAP_SIZE, threshold: float = 0
     return {
         "axes": names[:2], "range": list(MAP_RANGE), "size": size,
         "others": {n: base[n] for n in names[2:]},
-        "activation": scene.activation, "loss_kind": "absolute", "lr": run.lr, "samples": run.samples,
+        "activation": scene.activation, "lr": run.lr, "samples": run.samples,
         "data_seed": run.data_seed, "threshold": threshold,
         "loss": loss.astype(np.float32), "mode": modes.astype(np.int8),
         "diverged": int(np.sum(runs.diverged_at >= 0)), "modes": list(MODES),
