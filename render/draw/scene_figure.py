@@ -21,6 +21,7 @@ from matplotlib.text import Text
 from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter, NullLocator
 from matplotlib.transforms import Bbox, IdentityTransform
 
+from render.draw.curves import Curve
 from render.draw.base import FONT, LINE, SMALL, FigureBase, samples_label
 from render.draw.glyphs import CachedGlyphText
 from render.draw.limits import healthy, loss_limits, panel_limits
@@ -120,9 +121,8 @@ class SceneFigure(FigureBase):
                 ax.axhline(0.0, color=th.muted, lw=0.8, zorder=1)
                 for node, color in zip(panel["nodes"], panel["colors"]):
                     color = th.palette[color % len(th.palette)]
-                    (line,) = ax.plot(snap.grid, snap.grid * np.nan, color=color, lw=lay.line, zorder=3,
-                                      label=node)
-                    lines.append(line)
+                    lines.append(Curve(snap.grid, snap.grid * np.nan, color=color, lw=lay.line, zorder=3,
+                                       label=node).add_to(ax))
                 if panel.get("target"):
                     ax.plot(snap.grid, snap.target, color=th.target, lw=lay.line * 0.8, ls=(0, (4, 3)),
                             zorder=2, label=text(self.lang, "target", target=self.target_name))
@@ -185,12 +185,12 @@ class SceneFigure(FigureBase):
         ax.plot(steps, snap.eval_loss[r], alpha=0.3, **eval_style)  # what is still to come, faint
         # the part already trained, solid: the whole curve, clipped at the cursor (its path never changes,
         # so redrawing it costs no re-transform)
-        self.progress.append(ax.plot(steps, snap.eval_loss[r], **eval_style,
-                                     label=text(self.lang, "loss_eval", target=self.target_name))[0])
+        self.progress.append(Curve(steps, snap.eval_loss[r], **eval_style,
+                                   label=text(self.lang, "loss_eval", target=self.target_name)).add_to(ax))
         # cursor and marker live in display coordinates, placed by `update` through one transform of
         # one point: drawing them then skips the symlog/log path machinery every frame
         pixels = IdentityTransform()
-        self.cursors.append(ax.plot([], [], color=th.foreground, lw=0.8, alpha=0.6, transform=pixels)[0])
+        self.cursors.append(Curve([], [], color=th.foreground, lw=0.8, alpha=0.6, transform=pixels).add_to(ax))
         edge = dict(mec=th.background, mew=0.8, clip_on=False)  # whole at the axes edge
         self.markers.append(ax.plot([], [], "o", ms=lay.line * 3, color=th.palette[2], transform=pixels,
                                     **edge)[0])
