@@ -1,18 +1,21 @@
 """The animation: its FuncAnimation definition, and our streaming save loop over the same frames.
 
 `FuncAnimation.save` redraws the whole figure (twice) for every frame. `stream` instead draws the
-static background once, and per frame restores it, draws only the animated artists and hands the Agg
-canvas's RGBA bytes to every writer: one draw per frame whatever the number of formats, and no list
-of frames in memory.
+static background once, and per frame restores it, draws only the animated artists and hands the RGBA
+pixels to every writer: one draw per frame whatever the number of formats, and no list of frames in
+memory. The frames are drawn into a few Agg renderers in turn (`Renderers`), so a frame reaches the
+writers (the encoders' feeder threads) without being copied.
 """
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Sequence
 
 import matplotlib
 import numpy as np
 from matplotlib.animation import FuncAnimation
+from matplotlib.backends.backend_agg import RendererAgg
 
 from render.draw.view import View
 from render.encode.timeline import Timeline
@@ -27,12 +30,46 @@ def make_animation(view: View, timeline: Timeline) -> FuncAnimation:
                          init_func=view.init, blit=True, interval=1000 / timeline.fps, repeat=False)
 
 
+class Renderers:
+    """Agg renderers of one size that take turns, so that a frame is handed out without a copy.
+
+    `frame(renderer)` gives the writers a read-only view of the renderer's pixels. A renderer is drawn
+    in again only once nothing holds that view or an array made from it (every numpy view of it keeps
+    the one array `frame` made from the buffer alive): the encoders' feeder threads drop a frame when
+    it is in ffmpeg's pipe, a writer that keeps frames keeps its renderers. So there are about as many
+    renderers as frames in flight: four with FFmpegWriter's queue of two, as many frames as the copies
+    made before.
+    """
+
+    def __init__(self, first: RendererAgg) -> None:
+        self.first = first
+        self._views: dict[int, tuple[RendererAgg, weakref.ref | None]] = {id(first): (first, None)}
+
+    def free(self) -> RendererAgg:
+        """A renderer whose last frame nobody holds any more (a new one if every one is held)."""
+        for renderer, view in self._views.values():
+            if view is None or view() is None:
+                return renderer
+        first = self.first
+        renderer = RendererAgg(first.width, first.height, first.dpi)
+        self._views[id(renderer)] = (renderer, None)
+        return renderer
+
+    def frame(self, renderer: RendererAgg) -> np.ndarray:
+        """The renderer's RGBA pixels as a read-only (height, width, 4) array, not a copy."""
+        pixels = np.frombuffer(renderer.buffer_rgba(), np.uint8)
+        pixels.flags.writeable = False
+        self._views[id(renderer)] = (renderer, weakref.ref(pixels))
+        return pixels.reshape(int(renderer.height), int(renderer.width), 4)
+
+
 def stream(view: View, timeline: Timeline, writers: Sequence[Writer],
            progress: FrameProgress | None = None) -> int:
     """Render `timeline`'s frames once each and feed them to `writers` (already set up).
 
     A writer gets master frame k when `timeline.takes(k, writer.fps)`; the loop stops after the last
-    frame any writer needs. Returns the number of frames drawn.
+    frame any writer needs. Returns the number of frames drawn. A frame is a read-only array that stays
+    as it is for as long as anyone holds it (see `Renderers`).
     """
     fig, canvas = view.fig, view.fig.canvas
     needed = [w.last_frame if w.last_frame is not None else timeline.frames - 1 for w in writers]
@@ -41,21 +78,21 @@ def stream(view: View, timeline: Timeline, writers: Sequence[Writer],
     with matplotlib.rc_context(view.rc):
         view.init()
         canvas.draw()  # the animated artists are skipped: this is the static background
-        background = canvas.copy_from_bbox(fig.bbox)
-        renderer = canvas.get_renderer()
-        shown, drawn = None, 0
-        shape = (int(canvas.get_renderer().height), int(canvas.get_renderer().width), 4)
+        background = canvas.copy_from_bbox(fig.bbox)  # the whole canvas
+        renderers = Renderers(canvas.get_renderer())
+        shown, drawn, frame = None, 0, None
         for k in range(end):
             pos = timeline.position(k)
             if pos != shown:  # held frames reuse the last frame as it is
                 view.update(pos)
-                canvas.restore_region(background)
+                renderer = renderers.free()  # never the one `frame` (still handed out) is in
+                renderer.restore_region(background)
                 for artist in artists:
                     artist.draw(renderer)
                 shown, drawn = pos, drawn + 1
-                # one read-only copy per drawn frame, shared by every writer: encoders' feeder
-                # threads send it while the next frame is drawn into the canvas
-                frame = np.frombuffer(bytes(canvas.buffer_rgba()), np.uint8).reshape(shape)
+                # shared by every writer: the encoders' feeder threads send it while the next frame
+                # is drawn into another renderer
+                frame = renderers.frame(renderer)
             for writer in writers:
                 if timeline.takes(k, writer.fps):
                     writer.grab_frame(frame)
