@@ -187,6 +187,96 @@ def test_a_second_ctrl_c_during_the_cleanup_does_not_cut_it_short(long_snap, tmp
     assert files(tmp) == []
 
 
+@pytest.mark.parametrize("group", [False, True], ids=["process", "terminal"])
+@pytest.mark.parametrize("sig, code, word", [(signal.SIGINT, 130, "interrupted"),
+                                             (signal.SIGTERM, 143, "terminated")])
+def test_a_signal_while_runs_train_in_workers_stops_them_all(group, sig, code, word, tmp_path):
+    """`render scene` trains its runs in forked workers: they leave signals to the parent, which stops
+    them; nothing is written and no worker outlives the command."""
+    out = tmp_path / "out"
+    earlier_outputs(out, "fig7_vs_fig8", (".npz", ".gif", ".mp4", ".png"))
+    proc = render_process("scene", "fig7_vs_fig8", "--steps", "200000", "--every", "20000", "--format",
+                          "png", "--out", str(out), start_new_session=group)
+    wait_for(lambda: len(_children(proc.pid)) >= 2, proc, "the runs never went to workers", timeout=60)
+    workers = _children(proc.pid)
+    if group:
+        os.killpg(proc.pid, sig)
+    else:
+        proc.send_signal(sig)
+    stdout, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == code, (proc.returncode, stderr)
+    assert word in one_line(stderr) and "wrote" not in stdout
+    assert_untouched(out, ("fig7_vs_fig8.gif", "fig7_vs_fig8.mp4", "fig7_vs_fig8.npz", "fig7_vs_fig8.png"))
+    assert not [w for w in workers if _alive(w)], "a worker outlived the command"
+
+
+def test_a_signal_during_the_fork_itself_is_not_lost(tmp_path):
+    """Python ignores exceptions raised in its after-fork hooks: a SIGTERM handled there would vanish
+    and the command carry on. The workers are forked with signals held, so it acts just after."""
+    out = tmp_path / "out"
+    setup = """
+        import os
+        once = [True]
+        def terminated_in_the_hook():
+            if once.pop() if once else False:
+                os.kill(os.getpid(), signal.SIGTERM)
+        os.register_at_fork(after_in_parent=terminated_in_the_hook)
+    """
+    proc = render_process("scene", "fig7_vs_fig8", "--steps", "3000", "--format", "png", "--out", str(out),
+                          program=PROGRAM.format(setup=textwrap.dedent(setup)))
+    stdout, stderr = proc.communicate(timeout=120)
+    assert proc.returncode == 143, (proc.returncode, stderr)
+    assert "terminated" in one_line(stderr) and files(out) == []
+
+
+def test_a_second_sigterm_during_the_cleanup_does_not_cut_it_short(long_snap, tmp_path):
+    """A service manager may send SIGTERM twice; the second must not leave temporary files behind."""
+    out, tmp = tmp_path / "out", tmp_path / "tmp"
+    tmp.mkdir()
+    earlier_outputs(out)
+    setup = """
+        import os, pathlib
+        unlink = pathlib.Path.unlink
+        second = [True]
+        def unlink_terminated(self, *args, **kwargs):
+            if ".tmp" in self.name and (second.pop() if second else False):
+                os.kill(os.getpid(), signal.SIGTERM)  # the second SIGTERM, as the temporary files go
+            return unlink(self, *args, **kwargs)
+        pathlib.Path.unlink = unlink_terminated
+    """
+    proc = render_process("video", str(long_snap), "--format", "gif,mp4", "--quality", "low", "--out",
+                          str(out), tmpdir=tmp, program=PROGRAM.format(setup=textwrap.dedent(setup)))
+    wait_for(frames_flowing(tmp), proc, "frames never reached the encoders")
+    proc.send_signal(signal.SIGTERM)
+    stdout, stderr = proc.communicate(timeout=120)
+    assert proc.returncode == 143, (proc.returncode, stderr)
+    assert "terminated" in one_line(stderr) and stdout == ""
+    assert_untouched(out)
+    assert files(tmp) == []
+
+
+def test_a_ctrl_c_during_the_renames_lands_after_the_last(tmp_path, monkeypatch):
+    """A render's outputs are renamed into place together: a Ctrl-C in between waits for the last."""
+    from render.record import atomic
+
+    pairs = []
+    for name in ("a.npz", "a.gif", "a.mp4"):
+        tmp = atomic.temp_beside(tmp_path / name)
+        tmp.write_bytes(b"new")
+        pairs.append((tmp, tmp_path / name))
+    replace = os.replace
+
+    def replace_then_ctrl_c(src, dst):
+        replace(src, dst)
+        signal.raise_signal(signal.SIGINT)
+
+    monkeypatch.setattr(atomic.os, "replace", replace_then_ctrl_c)
+    with pytest.raises(KeyboardInterrupt):
+        atomic.publish_all(pairs)
+    assert files(tmp_path) == ["a.gif", "a.mp4", "a.npz"]
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
 # -- Ctrl-C at any moment -------------------------------------------------------------------------------
 
 #: When the Ctrl-C comes, in seconds after the process has begun importing the app (numpy is mapped):

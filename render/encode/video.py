@@ -19,7 +19,7 @@ from render.encode.options import RenderOptions
 from render.encode.stream import FrameProgress, stream
 from render.encode.timeline import Timeline, default_duration
 from render.encode.writers import WRITERS, Jobs, PosterWriter, Writer, finish_all
-from render.record.atomic import publish, temp_beside
+from render.record.atomic import publish_all, temp_beside
 from render.record.snapshot import Snapshot, write_snapshot
 
 VIDEO_FORMATS = ("mp4", "webm")
@@ -116,8 +116,7 @@ def render_snapshot(snapshot: Snapshot, out_stem: Path, options: RenderOptions =
                 stream(view, timeline, writers, progress)
             finish_all(jobs)
             early.join()
-        for tmp, target in zip(temps, targets):
-            publish(tmp, target)
+        publish_all(list(zip(temps, targets)))
         _report_choices(writers, targets[-len(writers):], options, report)
     finally:
         early.wait()  # never remove a file while it is being written

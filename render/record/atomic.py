@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import signal
 import tempfile
-from collections.abc import Iterator
+import threading
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -23,6 +25,37 @@ def publish(tmp: Path, target: Path) -> Path:
     tmp.chmod(0o666 & ~umask)
     os.replace(tmp, target)
     return target
+
+
+def publish_all(pairs: Sequence[tuple[Path, Path]]) -> list[Path]:
+    """`publish` every (temp, target) pair as one step: a Ctrl-C or SIGTERM arriving meanwhile takes
+    effect after the last rename, so a render's outputs land together or (before it) not at all."""
+    with signals_held():
+        return [publish(tmp, target) for tmp, target in pairs]
+
+
+@contextmanager
+def signals_held() -> Iterator[None]:
+    """Hold SIGINT and SIGTERM for the block (microseconds of renames), then act on the first one held
+    as its handler would have. Off the main thread, where handlers cannot be changed, it holds nothing."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    held: list[tuple[int, object]] = []
+    previous = {sig: signal.signal(sig, lambda signum, frame: held.append((signum, frame)))
+                for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        if held:
+            signum, frame = held[0]
+            handler = previous[signum]
+            if callable(handler):
+                handler(signum, frame)
+            elif handler == signal.SIG_DFL:
+                signal.raise_signal(signum)
 
 
 @contextmanager

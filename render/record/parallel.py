@@ -22,6 +22,8 @@ from collections.abc import Callable, Sequence
 from multiprocessing.connection import wait
 from typing import Any
 
+from render.record.atomic import signals_held
+
 Progress = Callable[[int], None]
 
 
@@ -66,14 +68,17 @@ def map_runs(fn: Callable[..., Any], jobs: Sequence[tuple], progress: Progress |
     ctx = multiprocessing.get_context("fork")
     procs, conns = [], []
     try:
-        for w in range(workers):
-            mine, theirs = ctx.Pipe(duplex=False)
-            proc = ctx.Process(target=_work, args=(theirs, fn, jobs, range(w, len(jobs), workers)),
-                               name=f"record {w}", daemon=True)
-            proc.start()
-            theirs.close()
-            procs.append(proc)
-            conns.append(mine)
+        # a signal arriving inside fork's after-fork hooks would be lost (Python ignores exceptions
+        # there): held until every worker has started
+        with signals_held():
+            for w in range(workers):
+                mine, theirs = ctx.Pipe(duplex=False)
+                proc = ctx.Process(target=_work, args=(theirs, fn, jobs, range(w, len(jobs), workers)),
+                                   name=f"record {w}", daemon=True)
+                proc.start()
+                theirs.close()
+                procs.append(proc)
+                conns.append(mine)
         if meanwhile:
             meanwhile()
         return _collect(dict(zip(conns, procs)), workers, len(jobs), progress)
@@ -81,7 +86,11 @@ def map_runs(fn: Callable[..., Any], jobs: Sequence[tuple], progress: Progress |
         for proc in procs:  # done, or Ctrl-C, or an error: no worker outlives the recording
             if proc.is_alive():
                 proc.terminate()
-            proc.join()
+        for proc in procs:
+            proc.join(timeout=2)
+            if proc.is_alive():  # SIGTERM came before its handler was reset: it was held, not acted on
+                proc.kill()
+                proc.join()
         for conn in conns:
             conn.close()
 
