@@ -6,7 +6,7 @@ the look and words of the player, and a small init-basin map precomputed here by
 (lab_map.py). Its JavaScript (assets/random.js, train.js, train_wasm.js) regenerates the recorder's data
 stream (numpy's default_rng) and trains with the tutorial's per-sample SGD, bit for bit; assets/lab*.js are
 the user interface (a run, the figure laid out as the player's, the map, the controls), drawn with the
-player's code (assets/plot.js, graph.js, player.js).
+player's code (assets/plot.js, graph.js, dom.js, controls.js, layout.js).
 
 `lab_html(scene)` returns the page; `write_lab(path, scene=...)` writes it atomically.
 """
@@ -32,9 +32,9 @@ from scenes import Scene, get_scene, list_scenes
 from scenes.base import square
 from scenes.sweeps import SweepScene
 
-#: the page's scripts, in load order: the player's drawing code, then the engine, then the lab
-SCRIPTS = ["data.js", "graph.js", "plot.js", "player.js", "random.js", "train.js", "train_wasm.js",
-           "lab_run.js", "lab_figure.js", "lab_map.js", "lab.js"]
+#: the page's scripts, in load order: the player's helpers, controls and layout, then the engine, then the lab
+SCRIPTS = ["data.js", "graph.js", "plot.js", "dom.js", "controls.js", "layout.js", "random.js", "train.js",
+           "train_wasm.js", "lab_run.js", "lab_figure.js", "lab_map.js", "lab.js"]
 STYLES = ["standalone.css", "page.css", "lab.css"]
 #: what the page's policy adds to the player's: compiling the WebAssembly it builds from the graph
 #: (assets/train_wasm.js). Unlike 'unsafe-eval' this never lets a string become JavaScript.

@@ -32,11 +32,15 @@ from render.record.snapshot import Snapshot
 #: ops assets/graph.js computes (ourdl.ops and ourdl.ops.loss, exactly)
 KNOWN_OPS = frozenset({"Add", "Mul", "Relu", "LeakyRelu", "Step", "Sigmoid", "Tanh", "ValueLoss",
                        "SquareLoss"})
-#: the page's scripts and styles, in load order (assets/): a sweep's page adds its figure, and a map
-#: sweep's explorer the lab's exact trainer
-_BASE = ["data.js", "graph.js", "plot.js", "panels.js", "player.js"]
-SCRIPTS = {"runs": [*_BASE, "boot.js"], "sweep": [*_BASE, "sweep.js", "boot.js"],
+#: the page's scripts and styles, in load order (assets/): every page's helpers and timeline controls,
+#: then the runs player (with panels.js when a panel draws data or a loss surface), or a sweep's figure (a
+#: map sweep's explorer also needs the lab's exact trainer)
+_BASE = ["data.js", "graph.js", "plot.js", "dom.js", "controls.js"]
+_RUNS = ["layout.js", "player.js", "player_draw.js", "player_hover.js"]
+SCRIPTS = {"runs": [*_BASE, *_RUNS, "boot.js"], "panels": [*_BASE, "panels.js", *_RUNS, "boot.js"],
+           "sweep": [*_BASE, "sweep.js", "boot.js"],
            "map": [*_BASE, "random.js", "train.js", "sweep.js", "boot.js"]}
+PANEL_KINDS = {"data", "surface"}  # the panels panels.js draws
 STYLES = ["standalone.css", "page.css"]
 #: the video's default aspect (1280x720): the page keeps it, so the layout matches the poster's
 ASPECT = 720 / 1280
@@ -182,7 +186,10 @@ def player_html(snapshot: Snapshot, theme: str = "light", lang: str = "en", auto
         alt = html.escape(data["description"] or scene, quote=True)
         src = html.escape(fallback_url(fallback), quote=True)
         body += f'\n<noscript><img class="op-fallback" src="{src}" alt="{alt}"></noscript>'
-    scripts = SCRIPTS["map" if "map" in data else snapshot.kind]
+    kind = "map" if "map" in data else snapshot.kind
+    if kind == "runs" and PANEL_KINDS & {p["kind"] for p in data["panels"]}:
+        kind = "panels"
+    scripts = SCRIPTS[kind]
     return page(title=UI[lang]["figure"].format(scene=scene), lang=lang, body=body, data=data,
                 scripts=scripts, styles=STYLES, images=fallback is not None)
 

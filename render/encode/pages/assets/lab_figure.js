@@ -1,7 +1,7 @@
-/* lab_figure.js: the lab's figure, laid out like the player (player.js LAYOUT) and the video: per run a
+/* lab_figure.js: the lab's figure, laid out like the player (layout.js) and the video: per run a
  * row of the scene's panels plus the loss panel; the rows share one timeline and their y-limits.
  *
- * Needs plot.js, player.js, lab_run.js. Interface (window.ourdl.labFigure):
+ * Needs plot.js, dom.js, layout.js, lab_run.js. Interface (window.ourdl.labFigure):
  *   Figure(parent, d)        .setRows([{run: LabRun, label, pinned?}], total) .layout() .draw(step)
  *   robustLimits(lows, highs, include), logLimits(values): render.draw.base.robust_limits and
  *                            scene_figure.log_limits, so the page's axes are the video's.
@@ -11,7 +11,8 @@
   "use strict";
 
   const P = ourdl.plot;
-  const { el, fill, family, LAYOUT, DESIGN_WIDTH } = ourdl.player;
+  const { el, fill, family, LAYOUT, DESIGN_WIDTH, panelWidth, rowRects, lossAxes, rowHeader, legendItems,
+    legendBox, swatch } = ourdl.player;
 
   // ---- statistics for axis limits (render.draw.base.robust_limits, scene_figure.log_limits) ---------
 
@@ -85,17 +86,11 @@
       const W = Math.max(320, this.element.clientWidth || 800);
       this.width = this.element.clientWidth;
       const s = W / DESIGN_WIDTH, pt = s / 72, n = this.rows.length, cols = d.panels.length + 1;
-      const aw = (DESIGN_WIDTH - L.left - L.right - (cols - 1) * L.gap) / cols;
-      const ah = aw * 0.82;
+      const ah = panelWidth(cols) * 0.82;
       const H = (L.top + L.titles + L.legend + n * (L.header + ah + L.ticks)) * s;
       this.s = s; this.pt = pt; this.W = W; this.H = H;
-      this.axes = this.rows.map((row, k) => {
-        const top = (L.top + L.titles + k * (L.header + ah + L.ticks) + L.header) * s;
-        const rect = (j) => ({ x: (L.left + j * (aw + L.gap)) * s, y: top, w: aw * s, h: ah * s });
-        return d.panels.map((p, j) => new P.Axes(rect(j), { xlim: d.xRange, ylim: this.ylims[j] }))
-          .concat([new P.Axes(rect(d.panels.length), { xlim: [0, this.total * 1.06], ylim: this.lossYlim,
-            xscale: "symlog", yscale: "log", linthresh: Math.max(10, this.total / 1000) })]);
-      });
+      this.axes = rowRects(n, cols, ah, s).map((rects) => rects.map((rect, j) => (j < d.panels.length
+        ? new P.Axes(rect, { xlim: d.xRange, ylim: this.ylims[j] }) : lossAxes(rect, this.total, this.lossYlim))));
       this.dpr = P.sizeCanvases([this.canvas, this.bg], this.element, W, H);
       this.drawStatic();
       this.buildOverlay();
@@ -149,50 +144,19 @@
       this.captions = [];
       this.warnings = [];
       this.rows.forEach((row, k) => {
-        const ax = this.axes[k][0];
-        const top = ax.rect.y - (L.header - 0.06) * s - (k === 0 ? L.titles * s : 0);
-        const label = el("div", "op-run-label", o, row.label);
-        label.style.left = `${L.left * s}px`; label.style.top = `${top}px`;
-        label.style.color = row.pinned ? this.th.muted : this.th.foreground;
-        const cap = el("div", "op-caption", o);
-        cap.style.right = `${L.right * s}px`; cap.style.top = `${top}px`;
-        const values = {};
-        for (const [kind, text] of captionPieces(d, this.total)) {
-          if (kind === "t") el("span", null, cap, text);
-          else values[text] = el("span", "op-value op-value-" + text, cap);
-        }
-        this.captions.push(values);
-        const last = this.axes[k][d.panels.length - 1].rect;
-        const warn = el("div", "op-warning", o);
-        warn.style.left = `${last.x + last.w / 2}px`; warn.style.top = `${last.y + last.h * 0.08}px`;
-        warn.style.color = this.color(3);
-        this.warnings.push(warn);
+        const head = rowHeader(o, this.axes[k], k, s, row.label, captionPieces(d, this.total), d.panels.length,
+          this.color(3));
+        head.label.style.color = row.pinned ? this.th.muted : this.th.foreground;
+        this.captions.push(head.values);
+        this.warnings.push(head.warning);
       });
       const bottom = this.axes[this.axes.length - 1];
       bottom.forEach((ax, j) => {
-        const items = [];
-        if (j < d.panels.length) {
-          const p = d.panels[j];
-          p.nodes.forEach((n, i) => items.push({ label: n, color: this.color(p.colors[i]), kind: "line" }));
-          if (p.target) {
-            items.push({ label: d.strings.target, color: this.th.target, kind: "dash" });
-            items.push({ label: d.strings.data, color: this.th.span, kind: "patch" });
-          }
-        } else {
-          items.push({ label: d.strings.loss_train, color: this.th.muted, kind: "thin" });
-          items.push({ label: d.strings.loss_eval, color: this.color(2), kind: "line" });
-        }
-        const box = el("div", "op-legend ol-legend", o);
-        box.style.left = `${ax.rect.x + ax.rect.w / 2}px`;
-        box.style.top = `${ax.rect.y + ax.rect.h + (L.ticks - 0.02) * s}px`;
-        box.style.fontSize = `${L.small * pt}px`;
-        box.style.gridTemplateRows = `repeat(${Math.ceil(items.length / 2)}, auto)`;
+        const items = legendItems(d, j, this.th, (i) => this.color(i));
+        const box = legendBox(o, "op-legend ol-legend", ax, items.length, s, pt);
         for (const it of items) {
           const entry = el("span", "op-entry", box);
-          const sw = el("span", "op-swatch op-swatch-" + it.kind, entry);
-          sw.style.width = `${1.6 * L.small * pt}px`;
-          if (it.kind === "patch") sw.style.backgroundColor = it.color; else sw.style.borderTopColor = it.color;
-          if (it.kind !== "patch") sw.style.borderTopWidth = `${Math.max(1, (it.kind === "thin" ? 0.6 : L.line) * pt)}px`;
+          swatch(entry, it, pt);
           el("span", "op-entry-label", entry, it.label);
         }
       });
