@@ -139,3 +139,17 @@ def test_render_record_trains_the_runs_in_workers_and_writes_the_same_file(forke
     assert workers == [2]
     save_snapshot(record(small("fig7_vs_fig8"), workers=1), tmp_path / "here.npz")
     assert (tmp_path / "cli.npz").read_bytes() == (tmp_path / "here.npz").read_bytes()
+
+
+@pytest.mark.parametrize("name", ["relu_vs_leakyrelu", "init_basin"])
+def test_a_sweeps_activations_and_named_runs_in_workers_give_the_same_recording(forked, name):
+    """Each activation's lockstep (and each named run) goes to a worker: every array, the rates and the
+    marks' rates in the meta, come back as they were recorded here."""
+    scene = get_scene(name).with_count(30).with_overrides(samples=1800, every=300)  # past the 1500 mark
+    here, there = record(scene, workers=1), record(scene, workers=2)
+    assert here.meta == there.meta and list(here.meta) == list(there.meta)
+    assert sorted(here.extra) == sorted(there.extra)
+    for key in [*here.extra, "curves", "params", "train_loss", "eval_loss"]:
+        a = here.extra[key] if key in here.extra else getattr(here, key)
+        b = there.extra[key] if key in there.extra else getattr(there, key)
+        assert a.dtype == b.dtype and a.tobytes() == b.tobytes(), key

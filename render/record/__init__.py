@@ -17,12 +17,10 @@ __all__ = ["Snapshot", "SnapshotError", "estimated_bytes", "load_snapshot", "rec
 
 def record(scene: Scene, progress: SampleProgress | None = None, workers: int = 1,
            meanwhile: Callable[[], None] | None = None) -> Snapshot:
-    """Record a scene: its runs on the scalar path (in up to `workers` forked processes, `meanwhile()`
-    running here while they train), or, for a sweep, every init in lockstep (here, after `meanwhile`)."""
+    """Record a scene: its runs on the scalar path, or, for a sweep, every init in lockstep; independent
+    parts in up to `workers` forked processes, `meanwhile()` running here while they train."""
     if isinstance(scene, SweepScene):
         from render.record.sweep import record_sweep
 
-        if meanwhile:
-            meanwhile()
-        return record_sweep(scene, progress)
+        return record_sweep(scene, progress, workers, meanwhile)
     return record_runs(scene, progress, workers, meanwhile)

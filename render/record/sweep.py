@@ -9,10 +9,12 @@ also checks the lockstep rows). See docs/snapshot-format.md, "Sweep snapshots".
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 
 import numpy as np
 
 from render.record.lockstep import LockstepRuns, PerRunStream, SharedStream
+from render.record.parallel import map_runs
 from render.record.runs import SampleProgress, graph_meta, name_nodes, record_run, snapshot_meta
 from render.record.snapshot import SWEEP_AXES, Snapshot
 from render.record.stats import rate
@@ -89,70 +91,87 @@ def _named_runs(scene: SweepScene, names: list[str], init: np.ndarray, loss: np.
     return chosen
 
 
-def record_sweep(scene: SweepScene, progress: SampleProgress | None = None) -> Snapshot:
-    """Train every init of the sweep with every activation, in lockstep; summarise; record named runs."""
+def _train_activation(scene: SweepScene, act: str, init: np.ndarray, names: list[str], steps: np.ndarray,
+                      x_in: np.ndarray, t_in: np.ndarray, progress: SampleProgress | None = None) -> dict:
+    """Every init with one activation, in lockstep: per snapshot the loss histogram, mode counts and
+    rates (and the maps, if the scene stores them); at the end each run's parameters, loss and mode."""
+    samples, n_s = scene.runs[0].samples, len(steps)
+    net = scene.net(act)
+    name_nodes(net)
+    runs = LockstepRuns(net, init, scene.runs[0].lr)
+    stream, seen = _stream(scene), 0
+    last_good = init
+    out = {"hist": np.zeros((n_s, HIST_EDGES.size - 1), dtype=np.int64),
+           "mode_counts": np.zeros((n_s, len(MODES)), dtype=np.int64),
+           "mode_fitted": np.zeros((n_s, len(MODES)), dtype=np.int64),
+           "fitted": np.zeros(n_s), "median": np.zeros(n_s), "marks": {}}
+    if scene.store_maps:
+        out["map_loss"] = np.zeros((n_s, init.shape[0]), dtype=np.float32)
+        out["map_mode"] = np.zeros((n_s, init.shape[0]), dtype=np.int8)
+    for s, step in enumerate(steps):
+        if step > seen:
+            runs.train(stream, int(step) - seen)
+            if progress:
+                progress(int(step) - seen)
+            seen = int(step)
+            runs.freeze_diverged(last_good, seen)
+        last_good = runs.params()
+        ls = runs.eval_loss(x_in, t_in)
+        ms = fitting_modes(last_good, names, scene.data_range)
+        out["hist"][s] = np.histogram(np.clip(ls, HIST_EDGES[0], HIST_EDGES[-1]), HIST_EDGES)[0]
+        out["mode_counts"][s] = np.bincount(ms, minlength=len(MODES))
+        out["mode_fitted"][s] = np.bincount(ms[ls < scene.threshold], minlength=len(MODES))
+        out["fitted"][s] = np.mean(ls < scene.threshold)
+        out["median"][s] = np.median(ls)
+        if scene.store_maps:
+            out["map_loss"][s], out["map_mode"][s] = ls, ms
+        if int(step) in scene.schedule.marks and int(step) != samples:
+            out["marks"][str(int(step))] = _rates(ls, ms, scene.threshold)
+    out.update(final=last_good, loss=ls, modes=ms, diverged=runs.diverged_at)
+    return out
+
+
+def record_sweep(scene: SweepScene, progress: SampleProgress | None = None, workers: int = 1,
+                 meanwhile: Callable[[], None] | None = None) -> Snapshot:
+    """Train every init of the sweep with every activation, in lockstep; summarise; record named runs.
+
+    Each activation's lockstep, and each named run, is independent of the others: with `workers` they
+    go to forked processes (`render.record.parallel`), `meanwhile()` running here, and come back the
+    same arrays bit for bit (each lockstep computes exactly the rows it did alone)."""
     template = scene.runs[0]
     samples, lr = template.samples, template.lr
     steps = scene.schedule.steps(samples)
     grid = scene.grid()
     target = np.asarray(scene.target(grid), dtype=float)
     inside = scene.data_mask(grid)
-    x_in, t_in = grid[inside], target[inside]
     graph = graph_meta(scene.net(scene.activations[0]))
     names = graph["params"]
     init = _initial(scene, names)
-    n_a, n_r, n_s, n_h = len(scene.activations), init.shape[0], len(steps), HIST_EDGES.size - 1
+    n_a, n_r, n_s = len(scene.activations), init.shape[0], len(steps)
+    jobs = [(scene, act, init, names, steps, grid[inside], target[inside]) for act in scene.activations]
+    trained = map_runs(_train_activation, jobs, progress, meanwhile, workers)
 
-    hist = np.zeros((n_a, n_s, n_h), dtype=np.int64)
-    mode_counts = np.zeros((n_a, n_s, len(MODES)), dtype=np.int64)
-    mode_fitted = np.zeros((n_a, n_s, len(MODES)), dtype=np.int64)
-    fitted_frac = np.zeros((n_a, n_s))
-    median = np.zeros((n_a, n_s))
-    final = np.zeros((n_a, n_r, len(names)))
-    loss = np.zeros((n_a, n_r))
-    modes = np.zeros((n_a, n_r), dtype=np.int8)
-    diverged = np.zeros((n_a, n_r), dtype=np.int64)
+    def each(key: str) -> np.ndarray:
+        return np.stack([t[key] for t in trained])
+
+    hist, mode_counts, mode_fitted = each("hist"), each("mode_counts"), each("mode_fitted")
+    fitted_frac, median = each("fitted"), each("median")
+    final, loss, modes, diverged = each("final"), each("loss"), each("modes"), each("diverged")
     maps = scene.store_maps
-    map_loss = np.zeros((n_a, n_s, n_r), dtype=np.float32) if maps else None
-    map_mode = np.zeros((n_a, n_s, n_r), dtype=np.int8) if maps else None
     at_marks: dict[str, dict] = {}
-
-    for a, act in enumerate(scene.activations):
-        net = scene.net(act)
-        name_nodes(net)
-        runs = LockstepRuns(net, init, lr)
-        stream, seen = _stream(scene), 0
-        last_good = init
-        for s, step in enumerate(steps):
-            if step > seen:
-                runs.train(stream, int(step) - seen)
-                if progress:
-                    progress(int(step) - seen)
-                seen = int(step)
-                runs.freeze_diverged(last_good, seen)
-            last_good = runs.params()
-            ls = runs.eval_loss(x_in, t_in)
-            ms = fitting_modes(last_good, names, scene.data_range)
-            hist[a, s] = np.histogram(np.clip(ls, HIST_EDGES[0], HIST_EDGES[-1]), HIST_EDGES)[0]
-            mode_counts[a, s] = np.bincount(ms, minlength=len(MODES))
-            mode_fitted[a, s] = np.bincount(ms[ls < scene.threshold], minlength=len(MODES))
-            fitted_frac[a, s] = np.mean(ls < scene.threshold)
-            median[a, s] = np.median(ls)
-            if maps:
-                map_loss[a, s], map_mode[a, s] = ls, ms
-            if int(step) in scene.schedule.marks and int(step) != samples:
-                at_marks.setdefault(str(int(step)), {})[act] = _rates(ls, ms, scene.threshold)
-        final[a], loss[a], modes[a], diverged[a] = last_good, ls, ms, runs.diverged_at
+    for act, t in zip(scene.activations, trained):
+        for step, rates_then in t["marks"].items():
+            at_marks.setdefault(step, {})[act] = rates_then
 
     named = _named_runs(scene, names, init, loss, modes)
-    recorded, worst = [], 0.0
-    for act, run, r in named:
-        rec = record_run(dataclasses.replace(scene, activation=act), run, steps, grid, target)
+    recorded = map_runs(record_run, [(dataclasses.replace(scene, activation=act), run, steps, grid, target)
+                                     for act, run, _ in named], workers=workers)
+    worst = 0.0
+    for (act, _run, r), rec in zip(named, recorded):
         rec["meta"].update(activation=act, sweep_index=r)
         if r is not None:  # the scalar path must reproduce the lockstep row
             a = scene.activations.index(act)
             worst = max(worst, float(np.max(np.abs(rec["params"][-1] - final[a, r]))))
-        recorded.append(rec)
 
     rates = {act: _rates(loss[a], modes[a], scene.threshold) for a, act in enumerate(scene.activations)}
     for a, act in enumerate(scene.activations):
@@ -183,7 +202,7 @@ def record_sweep(scene: SweepScene, progress: SampleProgress | None = None) -> S
         "sweep_median": median,
     }
     if maps:
-        extra.update(sweep_map_loss=map_loss, sweep_map_mode=map_mode)
+        extra.update(sweep_map_loss=each("map_loss"), sweep_map_mode=each("map_mode"))
 
     def stack(key: str, shape: tuple[int, ...]) -> np.ndarray:
         return np.stack([r[key] for r in recorded]) if recorded else np.zeros((0, *shape))
