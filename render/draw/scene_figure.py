@@ -21,8 +21,8 @@ from matplotlib.text import Text
 from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter, NullLocator
 from matplotlib.transforms import Bbox, IdentityTransform
 
-from render.draw.curves import Curve
 from render.draw.base import FONT, LINE, SMALL, FigureBase, samples_label
+from render.draw.curves import Curve, TransformCache
 from render.draw.glyphs import CachedGlyphText
 from render.draw.limits import healthy, loss_limits, panel_limits
 from render.draw.panels_data import DataPanel
@@ -66,6 +66,7 @@ class SceneFigure(FigureBase):
         self.warnings: list[Text] = []  # per run: "diverged at ..." once it has
         self.cursors, self.markers, self.progress = [], [], []  # the loss panel's moving parts
         self.extras: list[list] = []  # per run: the data and surface panels' own parts (panels_*.py)
+        self._loss_pixels: list[TransformCache | None] = [None] * len(snapshot.run_labels)
         self._keep = [healthy(snapshot, r) for r in range(len(snapshot.run_labels))]
         super().__init__(snapshot, size, theme, lang)
 
@@ -190,10 +191,11 @@ class SceneFigure(FigureBase):
         # cursor and marker live in display coordinates, placed by `update` through one transform of
         # one point: drawing them then skips the symlog/log path machinery every frame
         pixels = IdentityTransform()
-        self.cursors.append(Curve([], [], color=th.foreground, lw=0.8, alpha=0.6, transform=pixels).add_to(ax))
+        cursor = Curve([], [], color=th.foreground, lw=0.8, alpha=0.6, transform=pixels)
+        self.cursors.append(cursor.add_to(ax))
         edge = dict(mec=th.background, mew=0.8, clip_on=False)  # whole at the axes edge
-        self.markers.append(ax.plot([], [], "o", ms=lay.line * 3, color=th.palette[2], transform=pixels,
-                                    **edge)[0])
+        self.markers.append(Curve([], [], ls="", marker="o", ms=lay.line * 3, color=th.palette[2],
+                                  transform=pixels, **edge).add_to(ax))
         if first:
             ax.set_title(text(self.lang, "loss_title"), fontsize=lay.font, pad=3, y=1.0)
         self.style(ax, y_ticks=None)
@@ -248,8 +250,23 @@ class SceneFigure(FigureBase):
             if self.loss_panel:
                 ax = self.axes[r][-1]
                 box = ax.bbox
-                x, y = ax.transData.transform((step, ev if ev > 0 else np.nan))
-                self.cursors[r].set_data([x, x], [box.y0, box.y1])
-                self.markers[r].set_data([x], [y])
+                x, y = self._loss_pixel(r, i, a, step, ev)
+                self.cursors[r].set_data(np.array([x, x]), np.array([box.y0, box.y1]))
+                self.markers[r].set_data(np.array([x]), np.array([y]))
                 self.progress[r].set_clip_box(Bbox([[box.x0, box.y0], [max(x, box.x0), box.y1]]))
         return self.animated
+
+    def _loss_pixel(self, r: int, i: int, a: float, step: float, ev: float) -> np.ndarray:
+        """Where the loss cursor and marker go, in pixels: at a snapshot, from one transform of every
+        snapshot's point (the same numbers as one at a time), kept while the axes' transform is unchanged."""
+        transform = self.axes[r][-1].transData
+        if a != 0.0:
+            return transform.transform((step, ev if ev > 0 else np.nan))
+        if self._loss_pixels[r] is None:
+            self._loss_pixels[r] = TransformCache(transform)
+        evs = self.snapshot.eval_loss[r]
+
+        def every_snapshot() -> np.ndarray:
+            return transform.transform(np.column_stack([self._steps, np.where(evs > 0, evs, np.nan)]))
+
+        return self._loss_pixels[r].get("snapshots", every_snapshot)[i]
