@@ -37,9 +37,10 @@ KNOWN_OPS = frozenset({"Add", "Mul", "Relu", "LeakyRelu", "Step", "Sigmoid", "Ta
 #: map sweep's explorer also needs the lab's exact trainer)
 _BASE = ["data.js", "graph.js", "plot.js", "dom.js", "controls.js"]
 _RUNS = ["layout.js", "player.js", "player_draw.js", "player_hover.js"]
+_SWEEP = ["sweep.js", "sweep_figure.js", "sweep_panels.js", "sweep_map.js"]
 SCRIPTS = {"runs": [*_BASE, *_RUNS, "boot.js"], "panels": [*_BASE, "panels.js", *_RUNS, "boot.js"],
-           "sweep": [*_BASE, "sweep.js", "boot.js"],
-           "map": [*_BASE, "random.js", "train.js", "sweep.js", "boot.js"]}
+           "sweep": [*_BASE, *_SWEEP, "boot.js"],
+           "map": [*_BASE, "random.js", "train.js", *_SWEEP, "boot.js"]}
 PANEL_KINDS = {"data", "surface"}  # the panels panels.js draws
 STYLES = ["standalone.css", "page.css"]
 #: the video's default aspect (1280x720): the page keeps it, so the layout matches the poster's
