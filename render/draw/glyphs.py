@@ -16,15 +16,20 @@ renderer, matplotlib version, rotation, multi-line or math text it draws as a pl
 
 from __future__ import annotations
 
+import matplotlib
 import numpy as np
 from matplotlib.backends.backend_agg import RendererAgg, get_hinting_flag
 from matplotlib.text import Text
 
 from render.draw.curves import TransformCache
 
+_GLYPHS: dict = {}  # (font properties, dpi, char, hinting) -> what `_render` returns
+
 
 class CachedGlyphText(Text):
     """A single-line, unrotated Text whose glyphs are rasterised once (on Agg)."""
+
+    one_image = True  # False: one draw_text_image per glyph, as before (the reference tests compare with)
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -52,17 +57,11 @@ class CachedGlyphText(Text):
         key = (renderer.dpi, char)
         if key not in self._glyphs:
             prop = self.get_fontproperties()
-            font = renderer._prepare_font(prop)
             flags = get_hinting_flag()
-            first, second = font._layout(char * 2, flags=flags)[:2]
-            glyph_font = first.ft_object
-            glyph_font.set_size(prop.get_size_in_points(), renderer.dpi)
-            glyph_font._set_transform(np.array([[0x10000, 0], [0, 0x10000]]), [0, 0])
-            bitmap = glyph_font._render_glyph(first.glyph_index, flags, _normal())
-            image = np.array(bitmap.buffer, copy=True)
-            inked = np.flatnonzero(image.any(axis=0)) if image.size else np.zeros(0, int)
-            ink = (int(inked[0]), int(inked[-1]) + 1) if inked.size else None
-            self._glyphs[key] = (image, bitmap.left, bitmap.top, second.x - first.x, ink)
+            font_key = (hash(prop), renderer.dpi, char, flags, matplotlib.rcParams["text.hinting_factor"])
+            if font_key not in _GLYPHS:  # shared: every caption value of a figure has the same font
+                _GLYPHS[font_key] = _render(renderer, prop, char, flags)
+            self._glyphs[key] = _GLYPHS[font_key]
         return self._glyphs[key]
 
     def _line_metrics(self, renderer) -> tuple[float, float]:
@@ -87,7 +86,7 @@ class CachedGlyphText(Text):
                 placed.append((bitmap, round(pen + left), height - (base + top) + bitmap.shape[0], ink))
             pen += advance
         if placed:
-            image, left, bottom = _one_image(placed)
+            image, left, bottom = _one_image(placed) if self.one_image else (None, 0, 0)
             if image is None:  # inked columns overlap: each glyph blends over the ones before, as Text does
                 for bitmap, left, bottom, _ink in placed:
                     renderer._renderer.draw_text_image(bitmap, left, bottom, 0, gc)
@@ -113,6 +112,20 @@ class CachedGlyphText(Text):
             gc.set_antialiased(key[2])
         self._set_gc_clip(self._gc)
         return self._gc
+
+
+def _render(renderer, prop, char: str, flags) -> tuple:
+    """One glyph as (bitmap, left, top, advance, first and last inked column), as Text's layout places it."""
+    font = renderer._prepare_font(prop)
+    first, second = font._layout(char * 2, flags=flags)[:2]
+    glyph_font = first.ft_object
+    glyph_font.set_size(prop.get_size_in_points(), renderer.dpi)
+    glyph_font._set_transform(np.array([[0x10000, 0], [0, 0x10000]]), [0, 0])
+    bitmap = glyph_font._render_glyph(first.glyph_index, flags, _normal())
+    image = np.array(bitmap.buffer, copy=True)
+    inked = np.flatnonzero(image.any(axis=0)) if image.size else np.zeros(0, int)
+    ink = (int(inked[0]), int(inked[-1]) + 1) if inked.size else None
+    return image, bitmap.left, bitmap.top, second.x - first.x, ink
 
 
 def _one_image(placed: list) -> tuple[np.ndarray | None, int, int]:

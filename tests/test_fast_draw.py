@@ -1,0 +1,246 @@
+"""The fast drawing path makes the same bytes as plain matplotlib drawing.
+
+`stream` draws with `Curve` (render.draw.curves), cached glyphs blended in one image, and frames handed
+out from renderers that take turns; the reference here is the loop as it was: every animated artist
+drawn by plain `Line2D.draw`, glyphs blended one by one, into the one canvas, copied per frame.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import matplotlib
+import numpy as np
+import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.transforms import Bbox, IdentityTransform
+
+import render.encode.stream as stream_module
+from render.draw.curves import Curve
+from render.draw.glyphs import CachedGlyphText
+from render.draw.view import make_view
+from render.encode.options import RenderOptions
+from render.encode.stream import stream
+from render.encode.timeline import Timeline
+from render.encode.writers import Writer
+from render.record import record
+from scenes import get_scene
+
+RUNS = {  # small recordings: a few snapshots each
+    "fig7_vs_fig8": lambda s: s.with_overrides(samples=600, every=50),
+    "fig8": lambda s: s.with_overrides(samples=300, every=30),
+    "adaline": lambda s: s.with_overrides(samples=100, every=10),  # data and surface panels
+    "relu_vs_leakyrelu": lambda s: s.with_count(12).with_overrides(samples=600, every=100),  # a sweep
+    "init_basin": lambda s: s.with_count(9).with_overrides(samples=600, every=100),  # a sweep's map
+}
+
+
+@pytest.fixture(scope="module")
+def snapshots():
+    return {name: record(change(get_scene(name))) for name, change in RUNS.items()}
+
+
+class Keep(Writer):
+    """Keeps a copy of every frame, and (if asked) the frame arrays themselves, as handed out."""
+
+    def __init__(self, fps: float, hold_arrays: bool = False) -> None:
+        super().__init__(Path("unused"), RenderOptions(), fps)
+        self.copies: list[bytes] = []
+        self.arrays: list[np.ndarray] | None = [] if hold_arrays else None
+
+    def grab_frame(self, frame) -> None:
+        self.copies.append(bytes(frame))
+        if self.arrays is not None:
+            self.arrays.append(frame)
+        super().grab_frame(frame)
+
+
+def plain_frames(view, timeline: Timeline, monkeypatch) -> list[bytes]:
+    """The frames as the loop drew them before: plain Line2D.draw, glyph by glyph, one canvas, a copy each."""
+    monkeypatch.setattr(CachedGlyphText, "one_image", False)
+    fig, canvas = view.fig, view.fig.canvas
+    artists = sorted(view.animated, key=lambda a: a.get_zorder())
+    frames = []
+    with matplotlib.rc_context(view.rc):
+        view.init()
+        canvas.draw()
+        background = canvas.copy_from_bbox(fig.bbox)
+        renderer = canvas.get_renderer()
+        for k in range(timeline.frames):
+            view.update(timeline.position(k))
+            canvas.restore_region(background)
+            for artist in artists:
+                (Line2D.draw if isinstance(artist, Line2D) else type(artist).draw)(artist, renderer)
+            frames.append(bytes(canvas.buffer_rgba()))
+    monkeypatch.undo()
+    return frames
+
+
+HD, SMALL = (1280, 720), (800, 450)
+CASES = [("fig7_vs_fig8", "light", "en", HD, False), ("fig7_vs_fig8", "dark", "zh", SMALL, True),
+         ("fig8", "dark", "en", HD, False), ("adaline", "light", "en", HD, False),
+         ("adaline", "dark", "zh", SMALL, False), ("relu_vs_leakyrelu", "light", "zh", HD, False),
+         ("init_basin", "dark", "en", SMALL, False)]
+
+
+@pytest.mark.parametrize("name, theme, lang, size, interpolate", CASES)
+def test_streamed_frames_are_the_plain_drawing_byte_for_byte(snapshots, monkeypatch, name, theme, lang, size,
+                                                               interpolate):
+    snap = snapshots[name]
+    # interpolating: fractional positions between snapshots (the loss cursor is transformed per frame)
+    timeline = Timeline(len(snap.steps), 30, 0.4 if interpolate else len(snap.steps) / 30, 0.0, interpolate)
+    fast = Keep(timeline.fps)
+    stream(make_view(snap, size, theme, lang), timeline, [fast])
+    plain = plain_frames(make_view(snap, size, theme, lang), timeline, monkeypatch)
+    assert len(fast.copies) == len(plain) == timeline.frames
+    differ = [k for k, (a, b) in enumerate(zip(fast.copies, plain)) if a != b]
+    assert not differ, f"frames {differ} differ from plain drawing"
+
+
+def test_a_held_frame_stays_as_it_was_handed_out(snapshots, monkeypatch):
+    """Frames come from renderers that take turns: one that a writer still holds is never drawn over."""
+    made = []
+
+    def counted(*args):
+        made.append(args)
+        return original(*args)
+
+    original = stream_module.RendererAgg
+    monkeypatch.setattr(stream_module, "RendererAgg", counted)
+    snap = snapshots["fig7_vs_fig8"]
+    timeline = Timeline(len(snap.steps), 30, len(snap.steps) / 30, 0.0)
+    holder = Keep(timeline.fps, hold_arrays=True)
+    drawn = stream(make_view(snap, (480, 270)), timeline, [holder])
+    assert [bytes(a) for a in holder.arrays] == holder.copies
+    assert len(made) == drawn - 1  # every frame held: a renderer of its own each (the canvas's first)
+    assert not holder.arrays[0].flags.writeable
+    with pytest.raises(ValueError):
+        holder.arrays[0][0, 0, 0] = 1
+
+    made.clear()
+    dropping = Keep(timeline.fps)  # copies only: renderers are reused
+    stream(make_view(snap, (480, 270)), timeline, [dropping])
+    assert len(made) == 1 and dropping.copies == holder.copies
+
+
+# -- Curve against Line2D, one change at a time ------------------------------------------------------------
+
+def _figure(cls, yscale: str = "linear", **style):
+    fig = Figure(figsize=(3.2, 1.8), dpi=100)
+    FigureCanvasAgg(fig)
+    ax = fig.add_axes((0.1, 0.1, 0.85, 0.85))
+    ax.set_xlim(0, 10)
+    ax.set_ylim((0.1, 100) if yscale == "log" else (-1.5, 1.5))
+    ax.set_yscale(yscale)
+    x = np.linspace(0, 10, 301)
+    line = cls(x, np.sin(x) + (2 if yscale == "log" else 0), **style)
+    ax.add_line(line)
+    return fig, ax, line
+
+
+def _pixels(fig) -> bytes:
+    fig.canvas.draw()
+    return bytes(fig.canvas.buffer_rgba())
+
+
+x, few, many = np.linspace(0, 10, 301), np.linspace(1, 9, 50), np.linspace(0, 10, 3000)
+CHANGES = [  # (what, change, undo or None): cumulative, each on top of the ones before that were not undone
+    ("new y", lambda ax, line: line.set_ydata(np.cos(x)), None),
+    ("float32 y", lambda ax, line: line.set_ydata(np.cos(x).astype(np.float32)), None),
+    ("y with NaNs", lambda ax, line: line.set_ydata(np.where(x > 5, np.nan, np.sin(2 * x))), None),
+    ("masked y", lambda ax, line: line.set_ydata(np.ma.masked_greater(np.sin(x), 0.5)), None),
+    ("lists", lambda ax, line: line.set_data([1.0, 5.0, 9.0], [0.5, -0.5, 1.0]), None),
+    ("new x and y", lambda ax, line: line.set_data(few, np.sin(few)), None),
+    ("colour and alpha", lambda ax, line: (line.set_color("#d62728"), line.set_alpha(0.5)), None),
+    ("width", lambda ax, line: line.set_linewidth(3.5), None),
+    ("joins and caps", lambda ax, line: (line.set_solid_joinstyle("round"), line.set_solid_capstyle("butt")),
+     None),
+    ("axes limits", lambda ax, line: ax.set_xlim(2, 6), None),
+    ("axes moved", lambda ax, line: ax.set_position((0.3, 0.2, 0.5, 0.5)), None),
+    ("clip box", lambda ax, line: line.set_clip_box(Bbox([[40, 20], [200, 150]])), None),
+    ("no clip", lambda ax, line: line.set_clip_on(False), None),
+    ("hidden", lambda ax, line: line.set_visible(False), lambda ax, line: line.set_visible(True)),
+    ("dashed", lambda ax, line: line.set_linestyle("--"), lambda ax, line: line.set_linestyle("-")),
+    ("steps", lambda ax, line: line.set_drawstyle("steps-post"),
+     lambda ax, line: line.set_drawstyle("default")),
+    ("long data", lambda ax, line: line.set_data(many, np.sin(many)),
+     lambda ax, line: line.set_data(x, np.sin(x))),
+    ("markers too", lambda ax, line: (line.set_marker("o"), line.set_ms(4)), None),
+    ("half-filled markers", lambda ax, line: line.set_fillstyle("left"),
+     lambda ax, line: line.set_fillstyle("full")),
+    ("markevery", lambda ax, line: line.set_markevery(10), lambda ax, line: line.set_markevery(None)),
+    ("marker colours", lambda ax, line: (line.set_mec("k"), line.set_mfc("#ffdd00")), None),
+    ("marker edge width", lambda ax, line: line.set_mew(2), None),
+    ("markers only", lambda ax, line: (line.set_linestyle("None"), line.set_marker("s")), None),
+    ("pixel markers", lambda ax, line: line.set_marker(","), None),
+    ("pixel coordinates", lambda ax, line: (line.set_transform(IdentityTransform()), line.set_marker("o"),
+                                            line.set_data(np.array([20.0, 250.0]), np.array([30.0, 140.0]))),
+     None),
+    ("a line again", lambda ax, line: line.set_linestyle("-"), None),
+]
+
+
+@pytest.mark.parametrize("yscale", ["linear", "log"])
+def test_curve_draws_what_line2d_draws_through_every_change(yscale):
+    style = dict(color="#1f77b4", lw=1.5)
+    fig_a, ax_a, curve = _figure(Curve, yscale, **style)
+    fig_b, ax_b, line = _figure(Line2D, yscale, **style)
+    assert _pixels(fig_a) == _pixels(fig_b)
+    for what, change, undo in CHANGES:
+        change(ax_a, curve)
+        change(ax_b, line)
+        assert _pixels(fig_a) == _pixels(fig_b), f"after: {what} ({yscale})"
+        assert _pixels(fig_a) == _pixels(fig_b), f"drawn again after: {what} ({yscale})"
+        if undo:
+            undo(ax_a, curve)
+            undo(ax_b, line)
+            assert _pixels(fig_a) == _pixels(fig_b), f"after undoing: {what} ({yscale})"
+
+
+def test_curves_take_the_fast_path_in_the_figure(snapshots, monkeypatch):
+    """The speed relies on matplotlib internals; if they change, Curve must not silently fall back."""
+    fallbacks = []
+    line_draw = Line2D.draw
+
+    def recording_draw(self, renderer):
+        fallbacks.append(self)
+        return line_draw(self, renderer)
+
+    monkeypatch.setattr(Line2D, "draw", recording_draw)
+    view = make_view(snapshots["fig7_vs_fig8"], (640, 360))
+    with matplotlib.rc_context(view.rc):
+        view.update(3.0)
+        view.fig.canvas.draw()
+        for artist in view.animated:
+            artist.draw(view.fig.canvas.get_renderer())
+    curves = [a for a in view.animated if isinstance(a, Curve)]
+    assert len(curves) >= 2 * 5 + 6  # the node curves, loss progress, cursors, markers
+    assert not [c for c in curves if c in fallbacks]
+
+
+def test_other_renderers_draw_a_plain_line2d():
+    fig, _ax, curve = _figure(Curve, color="#1f77b4", lw=1.5)
+    curve.set_gid("the-curve")
+    out = io.StringIO()
+    fig.savefig(out, format="svg")
+    assert 'id="the-curve"' in out.getvalue()  # Line2D.draw's open_group: the SVG backend drew it
+
+
+# -- glyphs blended in one image -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["12,345", "0.083", "—", "1.5e-05", "WAV", "1/7", "|y − x²|"])
+@pytest.mark.parametrize("style", ["normal", "italic"])
+def test_glyphs_in_one_image_blend_as_glyph_by_glyph(monkeypatch, text, style):
+    def draw(one_image: bool) -> bytes:
+        monkeypatch.setattr(CachedGlyphText, "one_image", one_image)
+        fig = Figure(figsize=(3, 0.6), dpi=160)
+        FigureCanvasAgg(fig)
+        fig.patch.set_facecolor("#f4e9d8")
+        fig.add_artist(CachedGlyphText(0.95, 0.8, text, fontsize=9, style=style, va="top", ha="right",
+                                       color="#1f6fb4", alpha=0.8))
+        return _pixels(fig)
+
+    assert draw(True) == draw(False)
