@@ -225,7 +225,8 @@ class Step:
 
 STEPS = ["render --version", "python -m render --version", "list", "record", "video, every format",
          "scene, default formats", "scene, every format", "scene --lang zh (the zh extra's font)",
-         "scene from the README's example file", "the README's own loop (Recorder)",
+         "scene from the README's example file", "player page with data and surface panels (panels.js)",
+         "the README's own loop (Recorder)",
          "video of the own loop's recording", "lab", "graph", "check (goldens from the wheel)",
          "check --update refuses inside the installed package",
          "check --update --goldens <the installed goldens> refuses too", "all"]
@@ -257,6 +258,9 @@ def smoke_steps(v: Venv) -> list[Step]:
         Step("scene from the README's example file", [render, "scene", "tanh_net.py:tanh_net", *TINY,
                                                       "--format", "png", "--out", "own"],
              files=["own/tanh_net.png"]),
+        Step("player page with data and surface panels (panels.js)", [render, "scene", "adaline", *TINY,
+                                                                       "--format", "html", "--out", "panels"],
+             files=["panels/adaline.html"]),
         Step("the README's own loop (Recorder)", [v.bin("python"), "own_loop.py"], files=["my_run.npz"]),
         Step("video of the own loop's recording", [render, "video", "my_run.npz", "--quality", "low",
                                                    "--format", "png", "--out", "own"],
