@@ -134,6 +134,20 @@ def test_fig7_and_fig8_are_bit_identical(tab, engine):
         assert np.array_equal(np.array(out["train_loss"], dtype=float), exp["train_loss"], equal_nan=True)
 
 
+def test_a_scenes_own_data_range_is_trained_as_the_recorder_does(tab):
+    """`data_range` (the scene's, [0, 2] by default): the recorder draws x ~ uniform(low, high)."""
+    scene = dataclasses.replace(get_scene("fig8"), data_range=(0.5, 1.5))
+    run = dataclasses.replace(scene.runs[0], init=FIG8, samples=1500)
+    steps, grid = scene.schedule.steps(1500), scene.grid()
+    exp = record_run(scene, run, steps, grid, grid * grid)
+    config = {"init": FIG8, "lr": 0.01, "samples": 1500, "activation": "LeakyRelu", "loss": "absolute",
+              "data_seed": 0, "steps": steps.tolist(), "data_range": [0.5, 1.5]}
+    out = tab.evaluate(f"window.lab.run({json.dumps(config)})")
+    assert np.array_equal(np.array(out["params"]), exp["params"])
+    chapter = tab.evaluate(f"window.lab.run({json.dumps({**config, 'data_range': [0, 2]})})")
+    assert not np.array_equal(np.array(chapter["params"]), exp["params"])
+
+
 def test_data_stream_is_numpys(tab):
     """default_rng(seed).uniform(0, 2, n) and Run(init_seed=seed).initial_values, for many seeds."""
     rng = np.random.default_rng(5)
@@ -151,7 +165,8 @@ def test_bad_configs_are_refused(tab):
     base = {"init": FIG8, "lr": 0.01, "samples": 10, "activation": "LeakyRelu", "loss": "absolute",
             "data_seed": 0}
     for change in ({"activation": "Softmax"}, {"loss": "hinge"}, {"samples": -1}, {"lr": "fast"},
-                   {"data_seed": -3}, {"init": {**FIG8, "w_11": None}}, {"every": 0}):
+                   {"data_seed": -3}, {"init": {**FIG8, "w_11": None}}, {"every": 0},
+                   {"data_range": [2, 0]}, {"data_range": [0, "2"]}, {"data_range": [0, 1, 2]}):
         config = json.dumps({**base, **change})
         message = tab.evaluate(f"(() => {{ try {{ window.lab.run({config}); return null; }}"
                                " catch (e) { return String(e.message); } })()")

@@ -278,6 +278,9 @@ def test_python_side(tmp_path, scene):
     cubic = dataclasses.replace(scene, target=lambda x: x ** 3)
     with pytest.raises(ValueError, match="x²"):
         lab_data(cubic, map_size=0)
+    own_rates = dataclasses.replace(scene, runs=(dataclasses.replace(scene.runs[0], lrs={"b_21": 0.1}),))
+    with pytest.raises(ValueError, match="one learning rate for every parameter"):
+        lab_data(own_rates, map_size=0)
     data = lab_data(scene, map_size=0)
     assert data["map"] is None and data["defaults"]["init"] == FIG7
     assert [p["name"] for p in data["presets"]] == ["Fig 7", "Fig 8"]

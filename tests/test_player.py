@@ -157,6 +157,18 @@ def test_hover_readout_shows_each_drawn_node_at_x(browser, pages, fig8):
                 assert value == fig8.curve(0, name)[s, g]  # bit-identical for these ops
 
 
+def test_a_hover_on_a_row_that_a_link_then_hides_is_dropped(browser, pages):
+    """Hovering row 2's loss panel, then `#run=1` (one row): the readout must not look up row 2."""
+    with open_page(browser, pages["pair"]) as tab:
+        tab.move(*panel_point(tab, 1, 3))
+        tab.wait_for("!document.querySelector('.op-tip').hidden", timeout=3)
+        tab.evaluate("location.hash = '#run=1'")
+        tab.wait_for(f"{PLAYER}.state().run === 0", timeout=3)
+        tab.evaluate(f"{PLAYER}.draw()")
+        assert tab.errors() == []
+        assert tab.evaluate("document.querySelector('.op-tip').hidden")
+
+
 def test_legend_click_hides_a_curve_and_the_link_keeps_it(browser, pages):
     with open_page(browser, pages["fig8"]) as tab:
         before = canvas_digest(tab)

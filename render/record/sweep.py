@@ -98,7 +98,7 @@ def _train_activation(scene: SweepScene, act: str, init: np.ndarray, names: list
     samples, n_s = scene.runs[0].samples, len(steps)
     net = scene.net(act)
     name_nodes(net)
-    runs = LockstepRuns(net, init, scene.runs[0].lr)
+    runs = LockstepRuns(net, init, scene.runs[0].lr_for(names))  # Run.lrs too, as record_run trains
     stream, seen = _stream(scene), 0
     last_good = init
     out = {"hist": np.zeros((n_s, HIST_EDGES.size - 1), dtype=np.int64),

@@ -106,6 +106,10 @@ def lab_data(scene: Scene, theme: str = "light", lang: str = "en", map_size: int
         raise ValueError(f"scene {scene.name!r}: the lab knows the losses {', '.join(LOSSES)}, "
                          f"not {loss_kind}")
     names = graph["params"]
+    own_rates = [r.label for r in scene.runs if r.lrs]
+    if own_rates:
+        raise ValueError(f"scene {scene.name!r}: the lab trains with one learning rate for every parameter; "
+                         f"run {own_rates[0]!r} has its own per parameter")
     run = default_run(scene)
     presets = _presets(scene, names, lang)
     reach = max([1.0] + [abs(v) for p in presets for v in p["init"].values()])

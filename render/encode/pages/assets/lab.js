@@ -1,8 +1,9 @@
 /* lab.js: the lab's page. Change the initial parameters, train in the page, compare two runs.
  *
- * Needs data.js, graph.js, plot.js, player.js (drawing, controls, URL fragment), random.js, train.js,
- * train_wasm.js (the engine), lab_run.js (a run), lab_figure.js (the figure), lab_map.js (the map). Reads the JSON of render/encode/pages/lab.py (lab_data) and mounts into
- * every `.ourdl-lab[data-source]`.
+ * Needs data.js, graph.js, plot.js (drawing), dom.js, controls.js (controls, URL fragment), layout.js
+ * (the player's rows), random.js, train.js, train_wasm.js (the engine), lab_run.js (a run),
+ * lab_figure.js (the figure), lab_map.js (the map). Reads the JSON of render/encode/pages/lab.py
+ * (lab_data) and mounts into every `.ourdl-lab[data-source]`.
  *
  * What happens: every setting (initial parameters, lr, activation, loss, samples, data seed) makes a
  * LabRun: train.js trains the whole run at once (milliseconds: the engine does several million samples
@@ -15,7 +16,8 @@
  * Interface (window.lab, for tests and curious users in the console):
  *   lab.run(config)     -> ourdl.train.run(the scene's graph, config): {names, steps, params, train_loss,
  *                          diverged_at, engine}. config: {init: {name: value}, lr, samples, activation,
- *                          loss: "absolute" | "squared", data_seed, every, marks?, steps?, engine?}
+ *                          loss: "absolute" | "squared", data_seed, data_range? (the scene's), every,
+ *                          marks?, steps?, engine?}
  *   lab.state()         -> {settings, pinned, step, index, playing, engine, trainMs, command}
  *   lab.set(partial)    -> apply settings ({init: {...}, lr, samples, activation, loss, dataSeed})
  *   lab.preset(name), lab.random(seed), lab.pin(), lab.unpin(), lab.seekStep(step)
@@ -555,7 +557,7 @@
   if (first) {
     const lab = first, graph = lab.d.graph;
     Object.assign(api, {
-      run: (config) => T.run(graph, config),
+      run: (config) => T.run(graph, { data_range: lab.d.dataRange, ...config }),
       state: () => lab.state(),
       set: (partial) => { lab.set(partial, true); return lab.state(); },
       preset: (name) => api.set({ init: (lab.d.presets.find((p) => p.name === name) || {}).init || {} }),

@@ -3,7 +3,7 @@
  * so training there reproduces the cell. When the lab's other settings differ from the map's, the page
  * can train every cell itself with the lab's own loop (equal to the lockstep sweep for those settings).
  *
- * Needs data.js, graph.js, plot.js, player.js, train.js. Interface (window.ourdl.labMap):
+ * Needs data.js, graph.js, plot.js, dom.js, train.js. Interface (window.ourdl.labMap):
  *   BasinMap(parent, d, lab)  lab: {settings, pinned, names, set(partial, user)}.
  *                             .draw() .compute() .value(i) .cellAt(px, py); fields loss, mode, ax, canvas.
  */
@@ -144,7 +144,7 @@
       const net = T.compile(d.graph, { activation: s.activation, loss: s.loss });
       const graph = T.variantGraph(d.graph, { activation: s.activation, loss: s.loss });
       const program = GR.compile(graph, d.gridValues.length), out = program.index[d.graph.output];
-      const { xs, ys } = T.data(s.dataSeed, s.samples);
+      const { xs, ys } = T.data(s.dataSeed, s.samples, d.dataRange);
       const base = this.lab.names.map((name) => s.init[name]), params = new Float64Array(np);
       const loss = new Float32Array(cells), mode = new Int8Array(cells);
       const job = this.job = { next: 0 };

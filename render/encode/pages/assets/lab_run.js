@@ -32,7 +32,7 @@
       const every = everyFor(settings.samples);
       this.trainer = new T.Trainer(d.graph, {
         init: settings.init, lr: settings.lr, samples: settings.samples, activation: settings.activation,
-        loss: settings.loss, data_seed: settings.dataSeed, every, marks: d.marks,
+        loss: settings.loss, data_seed: settings.dataSeed, data_range: d.dataRange, every, marks: d.marks,
       });
       const t0 = performance.now();  // the samples themselves (compiling the graph and the data come before)
       this.trainer.advance(this.trainer.steps.length - 1);

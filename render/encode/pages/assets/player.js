@@ -204,6 +204,8 @@
       this.width = this.figure.clientWidth;
       const s = W / DESIGN_WIDTH, pt = s / 72;
       const rows = this.rows(), cols = d.panels.length + (d.lossPanel === false ? 0 : 1);
+      // a hover on a row that is no longer shown (a link or the menu picked one run) points nowhere
+      if (this.hover && this.hover.k >= rows.length) { this.hover = null; this.tip.hidden = true; }
       const fixed = L.top + L.titles + L.legend + rows.length * (L.header + L.ticks);
       const hIn = Math.max(DESIGN_WIDTH * d.aspect, fixed + rows.length * 1.2);
       const H = hIn * s;

@@ -76,7 +76,8 @@
       const cell = this.cellAt(i, j, a);
       const t0 = performance.now();
       const trainer = new ourdl.train.Trainer(this.d.graph, { init: cell.init, lr: this.d.lr, samples: this.d.samples,
-        activation: this.d.activations[a], data_seed: this.map.dataSeed, steps: this.steps, engine: "interpreter" });
+        activation: this.d.activations[a], data_seed: this.map.dataSeed, data_range: this.d.dataRange, steps: this.steps,
+        engine: "interpreter" });
       trainer.advance(this.S - 1);
       const prog = this.program(this.d.activations[a]);
       const evalLoss = new Float64Array(this.S);

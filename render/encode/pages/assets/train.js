@@ -35,9 +35,10 @@
  *       .advance(index) trains up to snapshot `index`; .done; .steps; .params (Float64Array, steps x P,
  *       NaN where not trained yet); .trainLoss; .trained (snapshots recorded); .divergedAt.
  *   run(graph, config)       a whole run as render.record.runs.record_run records it:
- *       config {init: {name: value}, lr, samples, activation, loss, data_seed, every, marks?, steps?,
- *       engine?} -> {names, steps, params: [[...P] per step], train_loss, diverged_at, engine}.
- *   data(seed, samples) -> {xs, ys}: the recorder's inputs and labels (the last stream is kept).
+ *       config {init: {name: value}, lr, samples, activation, loss, data_seed, data_range? ([0, 2]),
+ *       every, marks?, steps?, engine?} -> {names, steps, params: [[...P] per step], train_loss,
+ *       diverged_at, engine}.
+ *   data(seed, samples, range?) -> {xs, ys}: the recorder's inputs and labels (the last stream is kept).
  *   linearSteps(total, every, marks), ACTIVATIONS, LOSSES, BLOWUP, OPS.
  */
 (function (ourdl) {
@@ -302,6 +303,11 @@
     }
     if (!Number.isSafeInteger(c.samples) || c.samples < 0 || c.samples > 1e8) fail("samples: an integer in [0, 1e8]");
     if (typeof c.lr !== "number" || !isFinite(c.lr)) fail("lr must be a finite number");
+    const r = c.data_range;
+    if (r !== undefined && !(Array.isArray(r) && r.length === 2 && r.every((v) => typeof v === "number" && isFinite(v))
+                             && r[0] < r[1])) {
+      fail("data_range: two finite numbers, low < high");
+    }
     const seed = c.data_seed === undefined ? 0 : c.data_seed;
     if (!Number.isSafeInteger(seed) || seed < 0) fail("data_seed: an integer in [0, 2**53)");
     if (c.every !== undefined && !(Number.isSafeInteger(c.every) && c.every >= 1)) fail("every: a positive integer");
@@ -311,14 +317,16 @@
     return seed;
   }
 
-  /** The data stream of `seed`: xs = default_rng(seed).uniform(0, 2, samples), ys = xs². The last one is
-   * kept, and a shorter run of the same seed takes its prefix (a generator's draws do not depend on how
-   * many are asked for), so moving a slider never regenerates the data. */
-  let cached = { seed: -1, xs: new Float64Array(0), ys: new Float64Array(0) };
-  function data(seed, samples) {
-    if (cached.seed !== seed || cached.xs.length < samples) {
-      const xs = ourdl.random.uniform(seed, 0.0, 2.0, samples);
-      cached = { seed, xs, ys: targetOf(xs) };
+  /** The data stream of `seed`: xs = default_rng(seed).uniform(low, high, samples) (the scene's data
+   * range, the chapter's [0, 2] by default), ys = xs². The last one is kept, and a shorter run of the
+   * same seed takes its prefix (a generator's draws do not depend on how many are asked for), so moving
+   * a slider never regenerates the data. */
+  let cached = { seed: -1, low: 0, high: 0, xs: new Float64Array(0), ys: new Float64Array(0) };
+  function data(seed, samples, range = [0.0, 2.0]) {
+    const [low, high] = range;
+    if (cached.seed !== seed || cached.low !== low || cached.high !== high || cached.xs.length < samples) {
+      const xs = ourdl.random.uniform(seed, low, high, samples);
+      cached = { seed, low, high, xs, ys: targetOf(xs) };
     }
     return { xs: cached.xs.subarray(0, samples), ys: cached.ys.subarray(0, samples) };
   }
@@ -335,7 +343,7 @@
       this.lr = config.lr;
       this.steps = config.steps ? [...config.steps].sort((a, b) => a - b)
         : linearSteps(this.samples, config.every || 1, config.marks);
-      const d = data(seed, this.samples);
+      const d = data(seed, this.samples, config.data_range);
       this.xs = d.xs;
       this.ys = d.ys;
       const S = this.steps.length, P = this.names.length;
