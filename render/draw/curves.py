@@ -124,7 +124,7 @@ class Curve(Line2D):
                 gc.set_dashes(*self._dash_pattern)
             else:
                 gc.set_dashes(0, None)
-        self._set_gc_clip(self._line_gc)
+        self._clip(self._line_gc)
         return self._line_gc
 
     def _marker_context(self, renderer):
@@ -157,8 +157,15 @@ class Curve(Line2D):
                 transform = transform.scale(renderer.points_to_pixels(self._markersize))
             self._marker_gc = (gc, marker.get_path(), transform, face)
             self._marker_key = key
-        self._set_gc_clip(self._marker_gc[0])
+        self._clip(self._marker_gc[0])
         return self._marker_gc
+
+    def _clip(self, gc) -> None:
+        """`_set_gc_clip(gc)` when the clip differs from what `gc` was last given."""
+        clip = (self._clipon, self.clipbox, self._clippath)
+        if getattr(gc, "_curve_clip", None) != clip:
+            self._set_gc_clip(gc)
+            gc._curve_clip = clip
 
 
 class TransformCache:

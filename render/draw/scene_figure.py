@@ -190,8 +190,8 @@ class SceneFigure(FigureBase):
         # so redrawing it costs no re-transform)
         self.progress.append(Curve(steps, snap.eval_loss[r], **eval_style,
                                    label=text(self.lang, "loss_eval", target=self.target_name)).add_to(ax))
-        # cursor and marker live in display coordinates, placed by `update` through one transform of
-        # one point: drawing them then skips the symlog/log path machinery every frame
+        # cursor and marker live in display coordinates, placed by `update` (`_loss_pixel`): drawing them
+        # then skips the symlog/log path machinery every frame
         pixels = IdentityTransform()
         cursor = Curve([], [], color=th.foreground, lw=0.8, alpha=0.6, transform=pixels)
         self.cursors.append(cursor.add_to(ax))
