@@ -106,7 +106,7 @@ def _collect(workers: dict, count: int, n: int, progress: Progress | None) -> li
                 message = conn.recv()
             except EOFError:
                 proc = workers[conn]
-                proc.join()
+                proc.join(timeout=5)  # it closed its end: it is exiting
                 raise RuntimeError(f"a recording worker ended before its runs were done "
                                    f"(exit code {proc.exitcode})") from None
             if message[0] == "tick":
