@@ -8,6 +8,9 @@ drawn by plain `Line2D.draw`, glyphs blended one by one, into the one canvas, co
 from __future__ import annotations
 
 import io
+import queue
+import threading
+import time
 from pathlib import Path
 
 import matplotlib
@@ -124,6 +127,38 @@ def test_a_held_frame_stays_as_it_was_handed_out(snapshots, monkeypatch):
     dropping = Keep(timeline.fps)  # copies only: renderers are reused
     stream(make_view(snap, (480, 270)), timeline, [dropping])
     assert len(made) == 1 and dropping.copies == holder.copies
+
+    made.clear()
+    feeder = Feeder(timeline.fps)  # as an encoder's feeder thread: holds each frame a while, then lets go
+    stream(make_view(snap, (480, 270)), timeline, [feeder])
+    feeder.close()
+    assert len(made) == 1, "two renderers take turns, the loop waiting for the frame before last"
+    assert feeder.sent == feeder.copies == holder.copies
+
+
+class Feeder(Keep):
+    """Hands frames to a thread that holds each for a few milliseconds before reading it, like
+    FFmpegWriter's feeder writing into ffmpeg's pipe."""
+
+    def __init__(self, fps: float) -> None:
+        super().__init__(fps)
+        self.queue: queue.Queue = queue.Queue(maxsize=2)
+        self.sent: list[bytes] = []
+        self.thread = threading.Thread(target=self._feed, daemon=True)
+        self.thread.start()
+
+    def _feed(self) -> None:
+        while (frame := self.queue.get()) is not None:
+            time.sleep(0.004)
+            self.sent.append(bytes(frame))
+
+    def grab_frame(self, frame) -> None:
+        super().grab_frame(frame)
+        self.queue.put(frame)
+
+    def close(self) -> None:
+        self.queue.put(None)
+        self.thread.join()
 
 
 # -- Curve against Line2D, one change at a time ------------------------------------------------------------

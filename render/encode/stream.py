@@ -9,8 +9,10 @@ writers (the encoders' feeder threads) without being copied.
 
 from __future__ import annotations
 
+import time
 import weakref
 from collections.abc import Callable, Sequence
+from queue import Empty, SimpleQueue
 
 import matplotlib
 import numpy as np
@@ -35,21 +37,40 @@ class Renderers:
 
     `frame(renderer)` gives the writers a read-only view of the renderer's pixels. A renderer is drawn
     in again only once nothing holds that view or an array made from it (every numpy view of it keeps
-    the one array `frame` made from the buffer alive): the encoders' feeder threads drop a frame when
-    it is in ffmpeg's pipe, a writer that keeps frames keeps its renderers. So there are about as many
-    renderers as frames in flight: four with FFmpegWriter's queue of two, as many frames as the copies
-    made before.
+    the one array `frame` made from the buffer alive): the encoders' feeder threads drop a frame once it
+    is in ffmpeg's pipe. Two renderers take turns: `free` waits for the frame before last to be let go,
+    as putting a frame into a full encoder queue would wait; four in turn (one per frame an encoder
+    queue lets wait) missed the caches so often that they saved nothing over the copy. A writer that
+    keeps frames is noticed by its holding one longer than `patience`; from then on every frame it holds
+    gets a renderer of its own.
     """
+
+    keep, patience = 2, 1.0  # renderers taking turns; seconds a frame may be held before it counts as kept
 
     def __init__(self, first: RendererAgg) -> None:
         self.first = first
         self._views: dict[int, tuple[RendererAgg, weakref.ref | None]] = {id(first): (first, None)}
+        # a token per frame let go, put by whichever thread drops it (SimpleQueue.put never blocks)
+        self._released: SimpleQueue = SimpleQueue()
 
     def free(self) -> RendererAgg:
-        """A renderer whose last frame nobody holds any more (a new one if every one is held)."""
-        for renderer, view in self._views.values():
-            if view is None or view() is None:
-                return renderer
+        """A renderer whose last frame nobody holds any more (a new one if frames are being kept)."""
+        deadline = None
+        while not self._released.empty():  # tokens of frames let go before this look at them
+            self._released.get_nowait()
+        while True:
+            for renderer, view in self._views.values():
+                if view is None or view() is None:
+                    return renderer
+            if len(self._views) < self.keep:
+                break
+            now = time.monotonic()
+            deadline = deadline or now + self.patience
+            try:
+                self._released.get(timeout=max(deadline - now, 0.0))
+            except Empty:
+                self.keep = float("inf")  # a writer keeps frames: stop waiting for them
+                break
         first = self.first
         renderer = RendererAgg(first.width, first.height, first.dpi)
         self._views[id(renderer)] = (renderer, None)
@@ -59,7 +80,8 @@ class Renderers:
         """The renderer's RGBA pixels as a read-only (height, width, 4) array, not a copy."""
         pixels = np.frombuffer(renderer.buffer_rgba(), np.uint8)
         pixels.flags.writeable = False
-        self._views[id(renderer)] = (renderer, weakref.ref(pixels))
+        released = self._released  # not self: the callback must not keep the renderers alive in a cycle
+        self._views[id(renderer)] = (renderer, weakref.ref(pixels, lambda _gone: released.put(None)))
         return pixels.reshape(int(renderer.height), int(renderer.width), 4)
 
 
