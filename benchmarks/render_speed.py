@@ -4,8 +4,9 @@
   (b) ours: `render.video.render_snapshot` (blitting, one draw per frame, streamed to ffmpeg);
   (c) the floor: the same frames, already in memory, piped to the same encoder settings.
 (b) and (c) are the best of 3 runs (2 with --quick), interleaved, as the machine may be shared; (a) runs
-once. Each is printed with the CPU time it used (this process and its ffmpegs), the steadier figure on a
-busy machine.
+once. Each is printed with the CPU time it used (this process and its ffmpegs), and this process's own
+CPU time (our drawing, and writing the frames into ffmpeg's pipe, which (c) does too): the steadier
+figures on a busy machine.
 
 Goals (issue 3): (b) >= 8x faster than (a); (b) <= 1.5x (c); peak RSS for 3000 frames <= 1.2x that
 for 300 (each measured in a fresh subprocess). Issue 14 asks (b) <= 1.15x (c), keeping (a)/(b) >= 30.
@@ -15,16 +16,17 @@ and the time of the default render.
     python benchmarks/render_speed.py            # full: 3-4 minutes on 2 cores, (a) takes most
     python benchmarks/render_speed.py --quick    # 91 frames, a smaller RSS run: about a minute
 
-The encoder preset matters to (b)/(c): ours adds drawing (~2.8 ms of CPU a frame, plus ~0.3 s once to
-build the figure and draw its background) on the same two cores that libx264 keeps ~1.9 busy. The CPU
-line says what that costs: (b) cannot take less than its CPU time over the cores, so at our default
-`veryfast` (b)/(c) stays near 1.3-1.4 on 2 cores however the work overlaps; against `--preset medium`
-(x264's default, ~2x the encoder's CPU) the same drawing is ~1.15x, and (b) at veryfast is still faster
-than (c) at medium.
+The encoder preset matters to (b)/(c): ours adds drawing (~1.5 ms of CPU a frame measured alone, about
+twice that while libx264 runs on the same two cores, which it keeps ~1.9 busy, plus ~0.25 s once to
+build the figure and draw its background, while the encoder waits). The CPU lines say what that costs:
+(b) cannot take less than its CPU time over the cores, and the set-up cannot overlap anything, so at our
+default `veryfast` (b)/(c) stays near 1.2-1.35 on 2 cores however the frames overlap (it was 1.3-1.5
+with ~2.5 ms a frame); against `--preset medium` (x264's default, ~2x the encoder's CPU) the same
+drawing weighs half as much, and (b) at veryfast is still faster than (c) at medium.
 
     python benchmarks/render_speed.py --preset medium
 
-In --quick mode (b)/(c) reads high: the one-off ~0.3 s cannot be amortised over 91 frames.
+In --quick mode (b)/(c) reads high: the one-off ~0.25 s cannot be amortised over 91 frames.
 """
 
 from __future__ import annotations
@@ -96,17 +98,19 @@ def way_a(snap: Snapshot, options: RenderOptions, out: Path) -> float:
     return time.perf_counter() - start
 
 
-def cpu_seconds() -> float:
-    """CPU time of this process and its reaped children (the ffmpegs), user + system."""
+def cpu_seconds() -> tuple[float, float]:
+    """CPU time, user + system, of this process and its reaped children (the ffmpegs), and of this
+    process alone (drawing, and writing frames into ffmpeg's pipe)."""
     t = os.times()
-    return t.user + t.system + t.children_user + t.children_system
+    return t.user + t.system + t.children_user + t.children_system, t.user + t.system
 
 
-def way_b(snap: Snapshot, options: RenderOptions, out: Path) -> tuple[float, float]:
-    """Wall and CPU seconds of one render."""
-    start, cpu = time.perf_counter(), cpu_seconds()
+def way_b(snap: Snapshot, options: RenderOptions, out: Path) -> tuple[float, float, float]:
+    """Wall, CPU and this process's own CPU seconds of one render."""
+    start, (cpu, own) = time.perf_counter(), cpu_seconds()
     render_snapshot(snap, out, options)
-    return time.perf_counter() - start, cpu_seconds() - cpu
+    after = cpu_seconds()
+    return time.perf_counter() - start, after[0] - cpu, after[1] - own
 
 
 def floor_frames(snap: Snapshot, options: RenderOptions) -> Collect:
@@ -117,15 +121,16 @@ def floor_frames(snap: Snapshot, options: RenderOptions) -> Collect:
     return frames
 
 
-def way_c(snap: Snapshot, options: RenderOptions, out: Path, frames: Collect) -> tuple[float, float]:
-    """Wall and CPU seconds of one encode of the frames in memory."""
+def way_c(snap: Snapshot, options: RenderOptions, out: Path, frames: Collect) -> tuple[float, float, float]:
+    """Wall, CPU and this process's own CPU seconds of one encode of the frames in memory."""
     size, timeline, _ = plan(snap, options)
     proc = ffmpeg.FFmpeg(ffmpeg.raw_input_args(size, timeline.fps) + mp4_args(out, options), "floor MP4")
-    start, cpu = time.perf_counter(), cpu_seconds()
+    start, (cpu, own) = time.perf_counter(), cpu_seconds()
     for k in range(frames.frames):
         proc.write(frames.kept[k])
     proc.close()
-    return time.perf_counter() - start, cpu_seconds() - cpu
+    after = cpu_seconds()
+    return time.perf_counter() - start, after[0] - cpu, after[1] - own
 
 
 def load() -> str:
@@ -215,18 +220,20 @@ def main() -> None:
         cs.append(way_c(snap, mp4, work / "c.mp4", kept))
         bs.append(way_b(snap, mp4, work / "b"))
     del kept
-    (b, b_cpu), (c, c_cpu) = min(bs), min(cs)
+    (b, b_cpu, b_own), (c, c_cpu, c_own) = min(bs), min(cs)
     a = way_a(snap, mp4, work / "a.mp4")
     for name, t in (("(a) FuncAnimation.save + FFMpegWriter", a), ("(b) ours (render_snapshot)", b),
                     ("(c) floor: frames in memory -> ffmpeg", c)):
         print(f"  {name:40s} {t:7.2f} s  {t / n * 1000:6.1f} ms/frame")
     print(f"  (a)/(b) = {a / b:5.1f}x faster   (goals >= 8, issue 14: >= 30)")
     print(f"  (b)/(c) = {b / c:5.2f}x the floor (goals <= 1.5, issue 14: <= 1.15); each run (b, c): "
-          + ", ".join(f"{bw:.2f}/{cw:.2f}" for (bw, _), (cw, _) in zip(bs, cs)) + f"; load {load()}")
+          + ", ".join(f"{bw:.2f}/{cw:.2f}" for (bw, *_), (cw, *_) in zip(bs, cs)) + f"; load {load()}")
     cores = os.cpu_count() or 1
     print(f"  CPU: (b) {b_cpu:.2f} s, (c) {c_cpu:.2f} s (drawing adds {b_cpu - c_cpu:.2f} s): on {cores} "
           f"cores (b) needs >= {b_cpu / cores:.2f} s, so (b)/(c) >= {b_cpu / cores / c:.2f} while (c) keeps "
           f"{c_cpu / c:.1f} cores busy")
+    print(f"  this process alone: (b) {b_own:.2f} s, (c) {c_own:.2f} s (the pipe writes): our drawing "
+          f"{b_own - c_own:.2f} s, {(b_own - c_own) / n * 1000:.2f} ms a frame, the figure's set-up included")
 
     small, large = (100, 1000) if args.quick else (300, 3000)
     rss_size = "640x360" if args.quick else args.size
