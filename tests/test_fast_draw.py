@@ -11,6 +11,7 @@ import io
 import queue
 import threading
 import time
+import warnings
 from pathlib import Path
 
 import matplotlib
@@ -262,6 +263,10 @@ def test_other_renderers_draw_a_plain_line2d():
     out = io.StringIO()
     fig.savefig(out, format="svg")
     assert 'id="the-curve"' in out.getvalue()  # Line2D.draw's open_group: the SVG backend drew it
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # matplotlib warns of artists whose draw cannot rasterize
+        curve.set_rasterized(True)
+    fig.savefig(io.BytesIO(), format="pdf")
 
 
 # -- glyphs blended in one image -----------------------------------------------------------------------------

@@ -74,6 +74,8 @@ class Curve(Line2D):
             renderer.draw_markers(gc, marker_path, marker_transform, points, affine, face)
         self.stale = False
 
+    draw._supports_rasterization = True  # a rasterized Curve takes Line2D.draw, which does it
+
     def _simple(self, renderer) -> bool:
         """Whether Line2D.draw would make just the calls `draw` makes: a solid line, plain markers or both."""
         return (isinstance(renderer, RendererAgg) and self._linestyle in ("-", "None")
