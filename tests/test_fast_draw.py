@@ -1,8 +1,8 @@
 """The fast drawing path makes the same bytes as plain matplotlib drawing.
 
-`stream` draws with `Curve` (render.draw.curves), cached glyphs blended in one image, and frames handed
-out from renderers that take turns; the reference here is the loop as it was: every animated artist
-drawn by plain `Line2D.draw`, glyphs blended one by one, into the one canvas, copied per frame.
+`stream` draws with `Curve` (render.draw.curves) and cached glyphs blended in one image; the reference
+here is the loop as it was: every animated artist drawn by plain `Line2D.draw`, glyphs blended one by
+one, into the one canvas, copied per frame.
 """
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.transforms import Bbox, IdentityTransform
 
-import render.encode.stream as stream_module
 from render.draw.curves import Curve
 from render.draw.glyphs import CachedGlyphText
 from render.draw.view import make_view
@@ -104,36 +103,21 @@ def test_streamed_frames_are_the_plain_drawing_byte_for_byte(snapshots, monkeypa
     assert not differ, f"frames {differ} differ from plain drawing"
 
 
-def test_a_held_frame_stays_as_it_was_handed_out(snapshots, monkeypatch):
-    """Frames come from renderers that take turns: one that a writer still holds is never drawn over."""
-    made = []
-
-    def counted(*args):
-        made.append(args)
-        return original(*args)
-
-    original = stream_module.RendererAgg
-    monkeypatch.setattr(stream_module, "RendererAgg", counted)
+def test_a_held_frame_stays_as_it_was_handed_out(snapshots):
+    """A writer may keep the frames it is handed (the poster, a feeder thread): none is drawn over."""
     snap = snapshots["fig7_vs_fig8"]
     timeline = Timeline(len(snap.steps), 30, len(snap.steps) / 30, 0.0)
     holder = Keep(timeline.fps, hold_arrays=True)
-    drawn = stream(make_view(snap, (480, 270)), timeline, [holder])
+    stream(make_view(snap, (480, 270)), timeline, [holder])
     assert [bytes(a) for a in holder.arrays] == holder.copies
-    assert len(made) == drawn - 1  # every frame held: a renderer of its own each (the canvas's first)
+    assert len(set(holder.copies)) > len(snap.steps) // 2  # they are the frames, not one frame many times
     assert not holder.arrays[0].flags.writeable
     with pytest.raises(ValueError):
         holder.arrays[0][0, 0, 0] = 1
 
-    made.clear()
-    dropping = Keep(timeline.fps)  # copies only: renderers are reused
-    stream(make_view(snap, (480, 270)), timeline, [dropping])
-    assert len(made) == 1 and dropping.copies == holder.copies
-
-    made.clear()
     feeder = Feeder(timeline.fps)  # as an encoder's feeder thread: holds each frame a while, then lets go
     stream(make_view(snap, (480, 270)), timeline, [feeder])
     feeder.close()
-    assert len(made) == 1, "two renderers take turns, the loop waiting for the frame before last"
     assert feeder.sent == feeder.copies == holder.copies
 
 
