@@ -161,11 +161,26 @@ def test_ctrl_c_inside_a_string_exec_is_still_130_under_python_m(tmp_path):
     assert files(tmp_path) == ["ctrl_c.py"]
 
 
-def test_a_second_ctrl_c_during_the_cleanup_does_not_cut_it_short(long_snap, tmp_path):
-    """People press Ctrl-C twice; the second must not leave the encoders' temporary files behind."""
+def second_signal_in_the_cleanup(long_snap: Path, tmp_path: Path, sig: int, setup: str) -> str:
+    """`render video` mid-stream gets `sig`; `setup` plants the second one in the cleanup that the first
+    starts. Whatever the second cuts, the earlier outputs stay and no temporary file is left. The line."""
     out, tmp = tmp_path / "out", tmp_path / "tmp"
     tmp.mkdir()
     earlier_outputs(out)
+    proc = render_process("video", str(long_snap), "--format", "gif,mp4", "--quality", "low", "--out",
+                          str(out), tmpdir=tmp, program=PROGRAM.format(setup=textwrap.dedent(setup)))
+    wait_for(frames_flowing(tmp), proc, "frames never reached the encoders")
+    proc.send_signal(sig)
+    stdout, stderr = proc.communicate(timeout=120)
+    assert proc.returncode == 128 + sig, (proc.returncode, stderr)
+    assert stdout == ""
+    assert_untouched(out)
+    assert files(tmp) == []
+    return one_line(stderr)
+
+
+def test_a_second_ctrl_c_during_the_cleanup_does_not_cut_it_short(long_snap, tmp_path):
+    """People press Ctrl-C twice; the second must not leave the encoders' temporary files behind."""
     setup = """
         import render.encode.ffmpeg as ffmpeg
         kill = ffmpeg.FFmpeg.kill
@@ -176,15 +191,7 @@ def test_a_second_ctrl_c_during_the_cleanup_does_not_cut_it_short(long_snap, tmp
             return kill(self)
         ffmpeg.FFmpeg.kill = kill_interrupted
     """
-    proc = render_process("video", str(long_snap), "--format", "gif,mp4", "--quality", "low", "--out",
-                          str(out), tmpdir=tmp, program=PROGRAM.format(setup=textwrap.dedent(setup)))
-    wait_for(frames_flowing(tmp), proc, "frames never reached the encoders")
-    proc.send_signal(signal.SIGINT)
-    stdout, stderr = proc.communicate(timeout=120)
-    assert proc.returncode == 130, (proc.returncode, stderr)
-    assert one_line(stderr) == INTERRUPTED and stdout == ""
-    assert_untouched(out)
-    assert files(tmp) == []
+    assert second_signal_in_the_cleanup(long_snap, tmp_path, signal.SIGINT, setup) == INTERRUPTED
 
 
 @pytest.mark.parametrize("group", [False, True], ids=["process", "terminal"])
@@ -231,9 +238,6 @@ def test_a_signal_during_the_fork_itself_is_not_lost(tmp_path):
 
 def test_a_second_sigterm_during_the_cleanup_does_not_cut_it_short(long_snap, tmp_path):
     """A service manager may send SIGTERM twice; the second must not leave temporary files behind."""
-    out, tmp = tmp_path / "out", tmp_path / "tmp"
-    tmp.mkdir()
-    earlier_outputs(out)
     setup = """
         import os, pathlib
         unlink = pathlib.Path.unlink
@@ -244,15 +248,7 @@ def test_a_second_sigterm_during_the_cleanup_does_not_cut_it_short(long_snap, tm
             return unlink(self, *args, **kwargs)
         pathlib.Path.unlink = unlink_terminated
     """
-    proc = render_process("video", str(long_snap), "--format", "gif,mp4", "--quality", "low", "--out",
-                          str(out), tmpdir=tmp, program=PROGRAM.format(setup=textwrap.dedent(setup)))
-    wait_for(frames_flowing(tmp), proc, "frames never reached the encoders")
-    proc.send_signal(signal.SIGTERM)
-    stdout, stderr = proc.communicate(timeout=120)
-    assert proc.returncode == 143, (proc.returncode, stderr)
-    assert "terminated" in one_line(stderr) and stdout == ""
-    assert_untouched(out)
-    assert files(tmp) == []
+    assert "terminated" in second_signal_in_the_cleanup(long_snap, tmp_path, signal.SIGTERM, setup)
 
 
 def test_a_ctrl_c_during_the_renames_lands_after_the_last(tmp_path, monkeypatch):
