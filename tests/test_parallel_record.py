@@ -84,6 +84,19 @@ def test_an_error_that_does_not_pickle_arrives_as_its_text(forked):
         parallel.map_runs(job, [(), ()], workers=2)
 
 
+class NeedsTwo(Exception):
+    def __init__(self, a, b):  # pickles, but does not unpickle: only `args` (the message) is stored
+        super().__init__(f"init {a} and {b} do not fit")
+
+
+def test_an_error_that_does_not_unpickle_arrives_as_its_text(forked):
+    def job(progress):
+        raise NeedsTwo(1, 2)
+
+    with pytest.raises(RuntimeError, match="NeedsTwo: init 1 and 2 do not fit"):
+        parallel.map_runs(job, [(), ()], workers=2)
+
+
 def test_a_worker_that_dies_is_an_error_not_a_hang(forked):
     def job(i, progress):
         if i == 0:

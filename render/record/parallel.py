@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
 import signal
 import sys
 import threading
@@ -45,12 +46,19 @@ def _work(conn, fn: Callable[..., Any], jobs: Sequence[tuple], mine: range) -> N
         try:
             result = fn(*jobs[i], progress=lambda n: conn.send(("tick", n)))
         except Exception as e:  # noqa: BLE001 - raised again in the parent
-            try:
-                conn.send(("error", i, e))
-            except Exception:  # noqa: BLE001 - an exception that does not pickle: its text does
-                conn.send(("error", i, RuntimeError(f"{type(e).__name__}: {e}")))
+            conn.send(("error", i, _portable(e)))
             return
         conn.send(("done", i, result))
+
+
+def _portable(e: Exception) -> Exception:
+    """`e` if it crosses to the parent whole (pickles and unpickles), else its text in a RuntimeError:
+    a user's exception class may need arguments its pickle does not carry."""
+    try:
+        pickle.loads(pickle.dumps(e))
+        return e
+    except Exception:  # noqa: BLE001 - any failure to cross means: send the text
+        return RuntimeError(f"{type(e).__name__}: {e}")
 
 
 def map_runs(fn: Callable[..., Any], jobs: Sequence[tuple], progress: Progress | None = None,
