@@ -6,7 +6,6 @@ Every message goes through rich with markup off for its text, so a message shows
 
 from __future__ import annotations
 
-import os
 import tempfile
 import traceback
 from collections.abc import Iterator
@@ -16,6 +15,8 @@ from pathlib import Path
 import typer
 from rich.console import Console
 from rich.markup import escape
+
+from render.app.entry import Escalating
 
 out_console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False)
@@ -34,18 +35,8 @@ class Terminated(KeyboardInterrupt):
     """SIGTERM, raised like Ctrl-C so every `finally` cleans up its temporary files."""
 
 
-_terms = [0]
-
-
-def on_sigterm(signum: int, frame: object) -> None:
-    """SIGTERM as Ctrl-C (render.app.entry.on_sigint): the first raises Terminated, a second is ignored
-    so the cleanup the first started runs to its end, a third stops at once."""
-    _terms[0] += 1
-    if _terms[0] == 1:
-        raise Terminated()
-    if _terms[0] >= 3:
-        os.write(2, b"error: terminated three times: stopped at once, temporary files may remain\n")
-        os._exit(143)
+#: SIGTERM as Ctrl-C: the first raises Terminated, a second lets the cleanup run to its end
+on_sigterm = Escalating(Terminated, "terminated", 143)
 
 
 def say(text: str) -> None:

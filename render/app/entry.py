@@ -17,17 +17,26 @@ import sys
 from typing import NoReturn
 
 INTERRUPTED = "interrupted; no partial output was left behind"
-_interrupts = [0]
 
 
-def on_sigint(signum: int, frame: object) -> None:
-    """Ctrl-C: KeyboardInterrupt the first time; the second is ignored; the third exits at once."""
-    _interrupts[0] += 1
-    if _interrupts[0] == 1:
-        raise KeyboardInterrupt
-    if _interrupts[0] >= 3:
-        os.write(2, b"error: interrupted three times: stopped at once, temporary files may remain\n")
-        os._exit(130)
+class Escalating:
+    """A signal handler for Ctrl-C and SIGTERM alike: the first raises `exception`; the second is
+    ignored, so the cleanup the first started runs to its end; the third exits at once with `code`."""
+
+    def __init__(self, exception: type[BaseException], word: str, code: int) -> None:
+        self.exception, self.word, self.code, self.count = exception, word, code, 0
+
+    def __call__(self, signum: int, frame: object) -> None:
+        self.count += 1
+        if self.count == 1:
+            raise self.exception()
+        if self.count >= 3:
+            message = f"error: {self.word} three times: stopped at once, temporary files may remain\n"
+            os.write(2, message.encode())
+            os._exit(self.code)
+
+
+on_sigint = Escalating(KeyboardInterrupt, "interrupted", 130)
 
 
 def main() -> None:
