@@ -13,14 +13,12 @@ process with threads, macOS, Windows) the runs train here, one after another.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import pickle
 import signal
 import sys
 import threading
 from collections.abc import Callable, Sequence
-from multiprocessing.connection import wait
 from typing import Any
 
 from render.record.atomic import signals_held
@@ -30,6 +28,8 @@ Progress = Callable[[int], None]
 
 def usable_workers() -> int:
     """How many forked workers this process may use now: its cores, or 0 where forking is not safe."""
+    import multiprocessing  # here, not at import: `render video` and `render check` never fork
+
     if sys.platform == "darwin" or "fork" not in multiprocessing.get_all_start_methods():
         return 0
     if threading.active_count() > 1:  # a fork copies locks another thread may be holding
@@ -73,6 +73,8 @@ def map_runs(fn: Callable[..., Any], jobs: Sequence[tuple], progress: Progress |
         if meanwhile:
             meanwhile()
         return [fn(*job, progress=progress) for job in jobs]
+    import multiprocessing
+
     ctx = multiprocessing.get_context("fork")
     procs, conns = [], []
     try:
@@ -106,6 +108,8 @@ def map_runs(fn: Callable[..., Any], jobs: Sequence[tuple], progress: Progress |
 def _collect(workers: dict, count: int, n: int, progress: Progress | None) -> list[Any]:
     """Every job's result, in order, passing ticks on as they come. A job's error is raised, and so is
     a worker that ended before its jobs were done (killed, out of memory)."""
+    from multiprocessing.connection import wait
+
     results: dict[int, Any] = {}
     left = {conn: len(range(w, n, count)) for w, conn in enumerate(workers)}
     while len(results) < n:
