@@ -72,7 +72,7 @@ def print_rates(snapshot) -> None:
 
 def render_files(snapshot, stem: Path, options, recording: Path | None = None) -> list[Path]:
     """Render every requested format with a progress bar; the renderer's notes become output lines.
-    With `recording`, the snapshot file is written too (first in the list), while the encoders finish."""
+    With `recording`, the snapshot file is written too (first in the list), on a thread from the start."""
     from render.encode.video import render_snapshot
 
     with _bar("rendering", "frames") as bar:
