@@ -1,8 +1,10 @@
 """The fast drawing path makes the same bytes as plain matplotlib drawing.
 
-`stream` draws with `Curve` (render.draw.curves) and cached glyphs blended in one image; the reference
-here is the loop as it was: every animated artist drawn by plain `Line2D.draw`, glyphs blended one by
-one, into the one canvas, copied per frame.
+`stream` draws with `Curve` (render.draw.curves), `Reveal` (render.draw.reveal) and cached glyphs blended in
+one image; the reference here is the loop as it was: every animated artist drawn by plain `Line2D.draw`,
+glyphs blended one by one, into the one canvas, copied per frame. A `Reveal` pastes the pixels of an
+unclipped stroke, which Agg's path clipping and simplification make differ from a clipped stroke's by a
+level or two in a few pixels: those, and only those, are allowed.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from matplotlib.transforms import Bbox, IdentityTransform
 
 from render.draw.curves import Curve
 from render.draw.glyphs import CachedGlyphText
+from render.draw.reveal import Reveal
 from render.draw.view import make_view
 from render.encode.options import RenderOptions
 from render.encode.stream import stream
@@ -99,8 +102,25 @@ def test_streamed_frames_are_the_plain_drawing_byte_for_byte(snapshots, monkeypa
     stream(make_view(snap, size, theme, lang), timeline, [fast])
     plain = plain_frames(make_view(snap, size, theme, lang), timeline, monkeypatch)
     assert len(fast.copies) == len(plain) == timeline.frames
-    differ = [k for k, (a, b) in enumerate(zip(fast.copies, plain)) if a != b]
+    reveals = [a for a in make_view(snap, size, theme, lang).animated if isinstance(a, Reveal)]
+    differ = [k for k, (a, b) in enumerate(zip(fast.copies, plain)) if not _same(a, b, size, reveals)]
     assert not differ, f"frames {differ} differ from plain drawing"
+
+
+def _same(fast: bytes, plain: bytes, size: tuple[int, int], reveals: list[Reveal]) -> bool:
+    """Equal bytes, but inside a Reveal's axes, where a pixel may be two levels off."""
+    if fast == plain:
+        return True
+    a, b = (np.frombuffer(f, np.uint8).reshape(size[1], size[0], 4).astype(int) for f in (fast, plain))
+    off = np.abs(a - b).max(axis=-1)
+    for reveal in reveals:
+        box = reveal.axes.bbox
+        rows = slice(int(size[1] - box.y1), int(size[1] - box.y0) + 1)
+        cols = slice(int(box.x0), int(box.x1) + 1)
+        if off[rows, cols].max() > 2:
+            return False
+        off[rows, cols] = 0
+    return not off.any()
 
 
 def test_a_held_frame_stays_as_it_was_handed_out(snapshots):

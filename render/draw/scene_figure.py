@@ -28,6 +28,7 @@ from render.draw.limits import healthy, loss_limits, panel_limits
 from render.draw.panels_data import DataPanel
 from render.draw.panels_shared import kind
 from render.draw.panels_surface import SurfacePanel
+from render.draw.reveal import Reveal
 from render.draw.text import caption_pieces, number, panel_title, run_label, text
 from render.record.snapshot import Snapshot
 
@@ -74,7 +75,7 @@ class SceneFigure(FigureBase):
         self.axes = self._build()
         self.animated += [a for row in self.lines for a in row]
         self.animated += [t for row in self.captions for t in row.values()] + self.warnings
-        self.animated += self.cursors + self.progress + self.markers
+        self.animated += self.progress + self.cursors + self.markers  # as a full draw stacks them
         self.animated += [a for row in self.extras for part in row for a in part.animated]
 
     # -- layout -----------------------------------------------------------------------------------
@@ -186,9 +187,9 @@ class SceneFigure(FigureBase):
                 label=text(self.lang, "loss_train"))
         eval_style = dict(color=th.palette[2], lw=lay.line * 0.9)
         ax.plot(steps, snap.eval_loss[r], alpha=0.3, **eval_style)  # what is still to come, faint
-        # the part already trained, solid: the whole curve, clipped at the cursor (its path never changes,
-        # so redrawing it costs no re-transform)
-        self.progress.append(Curve(steps, snap.eval_loss[r], **eval_style,
+        # the part already trained, solid: the whole curve, clipped at the cursor (its path never changes:
+        # while blitted it is stroked once and pasted up to the cursor)
+        self.progress.append(Reveal(steps, snap.eval_loss[r], **eval_style,
                                    label=text(self.lang, "loss_eval", target=self.target_name)).add_to(ax))
         # cursor and marker live in display coordinates, placed by `update` (`_loss_pixel`): drawing them
         # then skips the symlog/log path machinery every frame
