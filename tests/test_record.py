@@ -66,3 +66,46 @@ def test_divergence_stops_the_run_and_keeps_its_last_finite_state():
 def test_linear_schedule_and_marks():
     steps = get_scene("fig7_vs_fig8").with_overrides(every=1000).schedule.steps(12_000)
     assert steps.tolist() == [0, 1000, 1500] + list(range(2000, 12_001, 1000))
+
+
+class _Param:
+    def __init__(self, value: float) -> None:
+        self.value = value
+
+    def set_value(self, value: float) -> None:
+        self.value = value
+
+
+@pytest.mark.parametrize("stepped, loss, diverges", [
+    ([1.0, -2.0, 3.0], 0.5, False),
+    ([9.9e99, -9.9e99, 9.9e99], 0.5, False),  # each under BLOWUP though their squares are not
+    ([1e100, 0.0, 0.0], 0.5, True),  # BLOWUP itself is out
+    ([0.0, -1e100, 0.0], 0.5, True),
+    ([0.0, float("nan"), 0.0], 0.5, True),
+    ([float("inf"), float("-inf"), 0.0], 0.5, True),  # a sum of nan
+    ([1e308, 1e308, 0.0], 0.5, True),  # a sum of inf
+    ([1.0, 2.0, 3.0], float("nan"), True),
+    ([1.0, 2.0, 3.0], 1e100, True),
+])
+def test_a_step_diverges_when_any_value_leaves_the_blowup_range(monkeypatch, stepped, loss, diverges):
+    """The loop's one-pass check is the rule `-BLOWUP < v < BLOWUP` for the loss and every parameter."""
+    from render.record import runs
+
+    params = [_Param(0.25) for _ in stepped]
+    net = type("Net", (), {"x": _Param(0.0), "label": _Param(0.0), "loss": None, "params": params})()
+    calls = []
+
+    def step(_loss, ps, _lrs):
+        values = [0.5, 0.5, 0.5] if calls else stepped  # the first step is the one under test
+        calls.append(1)
+        for p, v in zip(ps, values):
+            p.set_value(v)
+        return loss if len(calls) == 1 else 0.5
+
+    monkeypatch.setattr(runs, "train_step", step)
+    total, bad = runs._train(net, [0.1, 0.2], [0.0, 0.0], 0.1)
+    assert (bad == 0) is diverges
+    if diverges:
+        assert [p.value for p in params] == [0.25] * 3 and total == 0.0  # the step is undone
+    else:
+        assert bad is None and total == loss + 0.5

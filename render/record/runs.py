@@ -7,6 +7,7 @@ All randomness comes from the scene's seeds through `numpy.random.default_rng`.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 import numpy as np
@@ -63,21 +64,20 @@ def _train(net: Net, xs: list[float], ys: list[float], lr: float | list[float]) 
     """
     x, label, loss, params = net.x, net.label, net.loss, net.params
     lrs = lr if isinstance(lr, list) else [lr] * len(params)
-
-    def isfinite(v: float) -> bool:
-        return -BLOWUP < v < BLOWUP  # False for nan and inf too
-
-    total = 0.0
+    total, before = 0.0, [p.value for p in params]
     for i, (xv, yv) in enumerate(zip(xs, ys)):
-        before = [p.value for p in params]
         x.set_value(xv)
         label.set_value(yv)
         value = train_step(loss, params, lrs)
-        if not (isfinite(value) and all(isfinite(p.value) for p in params)):
+        after = [p.value for p in params]
+        # every value in (-BLOWUP, BLOWUP), in three C-level passes rather than a call per value: the sum
+        # is not finite when a value is not (an overflowing sum needs a value past BLOWUP anyway)
+        if not (-BLOWUP < value < BLOWUP and math.isfinite(sum(after)) and max(map(abs, after)) < BLOWUP):
             for p, v in zip(params, before):
                 p.set_value(v)
             return total, i
         total += value
+        before = after
     return total, None
 
 
