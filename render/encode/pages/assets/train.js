@@ -8,10 +8,11 @@
  *   1. loss.forward()       every node the loss depends on, parents first, each once;
  *   2. for p in params:     p.get_grad(): d(loss)/d(node) by the chain rule over the node's children
  *        p.get_grad()       edges, in edge order, from 0.0 (a child using a node twice counts twice);
- *        p.update(lr)       a node's grad is computed once per sample, the first time a parameter
+ *        p.update(lr_j)     a node's grad is computed once per sample, the first time a parameter
  *                           needs it, and cached; local derivatives read the values current at that
  *                           moment (an already updated parameter is seen updated, as in Python);
- *                           then value = value - lr * grad;
+ *                           then value = value - lr_j * grad, lr_j parameter j's own rate (Run.lrs:
+ *                           the adaline's 0.05 for w, 0.1 for b) or the one rate of every parameter;
  *   3. loss.clear()         nothing to do: every grad is recomputed from scratch next sample.
  *
  * Every float operation is the one Python does, in the same order: Add of three parents is
@@ -30,15 +31,20 @@
  *       kind (ACTIVATIONS); loss 'absolute' | 'squared' replaces the loss node's; engine 'auto'
  *       (WebAssembly when possible) | 'interpreter' | 'wasm' (throws when unavailable).
  *       net.setParams(values), net.getParams() (update order), net.train(xs, ys, from, to, lr)
- *       -> {total, bad}, net.engine ('wasm' | 'interpreter').
+ *       -> {total, bad}, lr one rate for every parameter or one per parameter (an array, update
+ *       order: the graph's `params`, which is Run.lr_for's order), net.engine ('wasm' | 'interpreter').
  *   Trainer(graph, config)   one run, trained snapshot by snapshot (the lab's animation):
  *       .advance(index) trains up to snapshot `index`; .done; .steps; .params (Float64Array, steps x P,
  *       NaN where not trained yet); .trainLoss; .trained (snapshots recorded); .divergedAt.
  *   run(graph, config)       a whole run as render.record.runs.record_run records it:
- *       config {init: {name: value}, lr, samples, activation, loss, data_seed, data_range? ([0, 2]),
- *       every, marks?, steps?, engine?} -> {names, steps, params: [[...P] per step], train_loss,
- *       diverged_at, engine}.
- *   data(seed, samples, range?) -> {xs, ys}: the recorder's inputs and labels (the last stream is kept).
+ *       config {init: {name: value}, lr, lrs?, samples, activation, loss, data_seed, data_range?
+ *       ([0, 2]), target? ({kind: "square"} the default, or {kind: "affine", a, b}), every, marks?,
+ *       steps?, engine?} -> {names, lrs (the rates trained with), steps, params: [[...P] per step],
+ *       train_loss, diverged_at, engine}.
+ *       `lrs`: one rate per parameter in update order (Run.lr_for(names)); it replaces `lr`, which
+ *       may then be left out.
+ *   data(seed, samples, range?, target?) -> {xs, ys}: the recorder's inputs and labels (the last
+ *       stream is kept).
  *   linearSteps(total, every, marks), ACTIVATIONS, LOSSES, BLOWUP, OPS.
  */
 (function (ourdl) {
@@ -204,11 +210,21 @@
      * non-finite, its step undone, or -1}.
      */
     train(xs, ys, from, to, lr) {
-      return this.fast ? this.fast(xs, ys, from, to, lr) : this.interpret(xs, ys, from, to, lr);
+      const rates = this.rates(lr);
+      return this.fast ? this.fast(xs, ys, from, to, rates) : this.interpret(xs, ys, from, to, rates);
+    }
+
+    /** One learning rate per parameter (update order) from one for all or a list of them. */
+    rates(lr) {
+      const P = this.paramSlots.length;
+      if (typeof lr === "number") return new Float64Array(P).fill(lr);
+      if (!lr || typeof lr.length !== "number" || lr.length !== P) fail(`${P} learning rates needed, one per parameter`);
+      return Float64Array.from(lr);
     }
 
     /** train() by interpreting the tape: the reference, and the fallback where WebAssembly cannot run. */
     interpret(xs, ys, from, to, lr) {
+      const rates = this.rates(lr);
       const V = this.V, G = this.G, T = this.tape, n = T.length, W = O.WIDTH, P = this.paramSlots;
       const xi = this.x, li = this.label, lossi = this.loss, FIRST = O.FIRST, G_ADD = O.G_ADD;
       const before = new Float64Array(P.length);
@@ -240,10 +256,10 @@
               case 8: V[d] = Math.abs(V[a] - V[T[pc + 3]]); break;  // F_ABS: |label - y|
               case 9: t = V[a] - V[T[pc + 3]]; V[d] = t * t; break;  // F_SQUARE
               case 10: G[d] = 1.0; break;  // G_ONE
-              case 11:  // UPDATE: value - lr * grad, keeping the old value in case the step diverges
-                t = V[d];
+              case 11:  // UPDATE: value - lr_a * grad (parameter a's rate), keeping the old value in
+                t = V[d];  // case the step diverges
                 before[a] = t;
-                t = t - lr * G[d];
+                t = t - rates[a] * G[d];
                 V[d] = t;
                 ok = ok && t > -BLOWUP && t < BLOWUP;  // false for NaN and ±inf too
                 break;
@@ -289,12 +305,34 @@
     return [...set].sort((a, b) => a - b);
   }
 
-  /** The chapter's labels: x², elementwise as numpy's x * x. */
-  function targetOf(xs) {
-    const ys = new Float64Array(xs.length);
-    for (let i = 0; i < xs.length; i++) ys[i] = xs[i] * xs[i];
+  /**
+   * The labels of `xs` for a target the page can compute exactly as numpy does (render/encode/pages/
+   * lab.py, target_spec, checks which one a scene's target is): the chapter's x² (x * x), or an affine
+   * a·x + b, (a * x) + b elementwise (the adaline's 2x + 1). Anything else is refused.
+   */
+  function targetOf(xs, target) {
+    const t = checkTarget(target), ys = new Float64Array(xs.length);
+    if (t.kind === "square") {
+      for (let i = 0; i < xs.length; i++) ys[i] = xs[i] * xs[i];
+    } else {
+      const a = t.a, b = t.b;
+      for (let i = 0; i < xs.length; i++) ys[i] = a * xs[i] + b;
+    }
     return ys;
   }
+
+  const SQUARE = Object.freeze({ kind: "square" });
+  /** A target description, checked: {kind: "square"} (the default) or {kind: "affine", a, b}. */
+  function checkTarget(target) {
+    if (target === undefined || target === null) return SQUARE;
+    if (typeof target === "object" && target.kind === "square") return SQUARE;
+    const finite = (v) => typeof v === "number" && isFinite(v);
+    if (typeof target === "object" && target.kind === "affine" && finite(target.a) && finite(target.b)) {
+      return { kind: "affine", a: target.a, b: target.b };
+    }
+    fail('target: {kind: "square"} or {kind: "affine", a, b} with finite a, b');
+  }
+  const targetKey = (t) => (t.kind === "square" ? "square" : `affine ${t.a} ${t.b}`);
 
   function checkConfig(graph, c) {
     if (!c || typeof c !== "object") fail("config must be an object");
@@ -302,7 +340,15 @@
       if (!c.init || typeof c.init[n] !== "number" || !isFinite(c.init[n])) fail(`no finite initial value for ${n}`);
     }
     if (!Number.isSafeInteger(c.samples) || c.samples < 0 || c.samples > 1e8) fail("samples: an integer in [0, 1e8]");
-    if (typeof c.lr !== "number" || !isFinite(c.lr)) fail("lr must be a finite number");
+    const finite = (v) => typeof v === "number" && isFinite(v);
+    if (c.lrs !== undefined) {  // one rate per parameter, in update order (Run.lr_for)
+      const P = graph.params.length;
+      if (!(Array.isArray(c.lrs) || c.lrs instanceof Float64Array) || c.lrs.length !== P || !Array.from(c.lrs).every(finite)) {
+        fail(`lrs: ${P} finite numbers, one learning rate per parameter in update order (${graph.params.join(", ")})`);
+      }
+    }
+    if ((c.lrs === undefined || c.lr !== undefined) && !finite(c.lr)) fail("lr must be a finite number");
+    checkTarget(c.target);
     const r = c.data_range;
     if (r !== undefined && !(Array.isArray(r) && r.length === 2 && r.every((v) => typeof v === "number" && isFinite(v))
                              && r[0] < r[1])) {
@@ -318,15 +364,17 @@
   }
 
   /** The data stream of `seed`: xs = default_rng(seed).uniform(low, high, samples) (the scene's data
-   * range, the chapter's [0, 2] by default), ys = xs². The last one is kept, and a shorter run of the
+   * range, the chapter's [0, 2] by default), ys = the target of xs (x² by default). The last one is kept, and a shorter run of the
    * same seed takes its prefix (a generator's draws do not depend on how many are asked for), so moving
    * a slider never regenerates the data. */
-  let cached = { seed: -1, low: 0, high: 0, xs: new Float64Array(0), ys: new Float64Array(0) };
-  function data(seed, samples, range = [0.0, 2.0]) {
-    const [low, high] = range;
+  let cached = { seed: -1, low: 0, high: 0, target: "", xs: new Float64Array(0), ys: new Float64Array(0) };
+  function data(seed, samples, range = [0.0, 2.0], target = SQUARE) {
+    const [low, high] = range, t = checkTarget(target), key = targetKey(t);
     if (cached.seed !== seed || cached.low !== low || cached.high !== high || cached.xs.length < samples) {
       const xs = ourdl.random.uniform(seed, low, high, samples);
-      cached = { seed, low, high, xs, ys: targetOf(xs) };
+      cached = { seed, low, high, target: key, xs, ys: targetOf(xs, t) };
+    } else if (cached.target !== key) {
+      cached = { ...cached, target: key, ys: targetOf(cached.xs, t) };
     }
     return { xs: cached.xs.subarray(0, samples), ys: cached.ys.subarray(0, samples) };
   }
@@ -341,9 +389,11 @@
       this.net.setParams(this.names.map((n) => config.init[n]));
       this.samples = config.samples;
       this.lr = config.lr;
+      this.lrs = config.lrs !== undefined ? Float64Array.from(config.lrs)  // per parameter, update order
+        : new Float64Array(this.names.length).fill(config.lr);
       this.steps = config.steps ? [...config.steps].sort((a, b) => a - b)
         : linearSteps(this.samples, config.every || 1, config.marks);
-      const d = data(seed, this.samples, config.data_range);
+      const d = data(seed, this.samples, config.data_range, config.target);
       this.xs = d.xs;
       this.ys = d.ys;
       const S = this.steps.length, P = this.names.length;
@@ -372,7 +422,7 @@
         const s = this.trained;
         const stop = this.divergedAt === null ? Math.min(this.steps[s], this.samples) : this.seen;
         if (stop > this.seen) {
-          const r = this.net.train(this.xs, this.ys, this.seen, stop, this.lr);
+          const r = this.net.train(this.xs, this.ys, this.seen, stop, this.lrs);
           const count = r.bad < 0 ? stop - this.seen : r.bad;
           this.trainLoss[s] = count ? r.total / count : NaN;
           if (r.bad >= 0) this.divergedAt = this.seen + r.bad + 1;
@@ -396,10 +446,10 @@
     const t = new Trainer(graph, config);
     t.advance(t.steps.length - 1);
     return {
-      names: t.names, steps: t.steps, params: t.steps.map((_, s) => t.paramsAt(s)),
+      names: t.names, lrs: Array.from(t.lrs), steps: t.steps, params: t.steps.map((_, s) => t.paramsAt(s)),
       train_loss: Array.from(t.trainLoss), diverged_at: t.divergedAt, engine: t.net.engine,
     };
   }
 
-  ourdl.train = { compile, variantGraph, data, Trainer, run, linearSteps, targetOf, ACTIVATIONS, LOSSES: Object.keys(LOSSES), BLOWUP, OPS };
+  ourdl.train = { compile, variantGraph, data, Trainer, run, linearSteps, targetOf, checkTarget, ACTIVATIONS, LOSSES: Object.keys(LOSSES), BLOWUP, OPS };
 })(globalThis.ourdl = globalThis.ourdl || {});

@@ -12,9 +12,12 @@
  * would allow that too. Where WebAssembly is unavailable (an embedding site's stricter policy, an old
  * browser) `build` returns null and train.js keeps interpreting the tape.
  *
- * The module: memory imported from JS; f64 slots at byte 0 (the loss sum) and 8 + 8j (parameter j);
- * the data wherever `xoff`/`yoff` say. Export `train(from, to, lr, xoff, yoff) -> i32`: the index of
- * the diverging sample relative to `from` (its step undone), or -1.
+ * The module: memory imported from JS; f64 slots at byte 0 (the loss sum), 8 + 8j (parameter j) and
+ * 8 + 8(P + j) (parameter j's learning rate: one rate each, as Run.lrs gives the adaline's w and b their
+ * own; the same in every slot for one rate); the data wherever `xoff`/`yoff` say. The rates are read
+ * into locals once per call, and an update is `value - rate_j * grad`, the interpreter's operations.
+ * Export `train(from, to, xoff, yoff) -> i32`: the index of the diverging sample relative to `from`
+ * (its step undone), or -1.
  */
 (function (ourdl) {
   'use strict';
@@ -70,8 +73,9 @@
   /** The function body for `net`'s tape (see train.js for what each opcode means). */
   function body(net, O, blowup) {
     let n = net.names.length, P = net.paramSlots, T = net.tape, W = O.WIDTH;
-    // locals: params 0 from, 1 to, 2 lr, 3 xoff, 4 yoff; then i32 s, ok; f64 t, e, total, V[n], G[n], before[P]
-    let S = 5, OK = 6, TMP = 7, E = 8, TOTAL = 9, V0 = 10, G0 = V0 + n, B0 = G0 + n;
+    // locals: params 0 from, 1 to, 2 xoff, 3 yoff; then i32 s, ok; f64 t, e, total, V[n], G[n], before[P],
+    // rate[P]
+    let X = 2, Y = 3, S = 4, OK = 5, TMP = 6, E = 7, TOTAL = 8, V0 = 9, G0 = V0 + n, B0 = G0 + n, R0 = B0 + P.length;
     let code = [];
     function get(i) { code.push(GET); uleb(i, code); }
     function set(i) { code.push(SET); uleb(i, code); }
@@ -108,6 +112,9 @@
       code.push(I32_CONST, 0, F64_LOAD, 3);
       uleb(8 + 8 * j, code);
       set(V0 + p);
+      code.push(I32_CONST, 0, F64_LOAD, 3);
+      uleb(8 + 8 * (P.length + j), code);
+      set(R0 + j);
     });
     get(0);
     set(S);
@@ -117,8 +124,8 @@
     get(S);
     get(1);
     code.push(I32_GE_S, BR_IF, 1);
-    loadSample(3, net.x);
-    loadSample(4, net.label);
+    loadSample(X, net.x);
+    loadSample(Y, net.label);
     code.push(I32_CONST, 1);
     set(OK);
     for (let pc = 0; pc < T.length; pc += W) {
@@ -157,9 +164,9 @@
           set(V0 + d);
           break;
         case O.G_ONE: f64(1.0, code); set(G0 + d); break;
-        case O.UPDATE: // before[a] = V[d]; V[d] = V[d] - lr * G[d]; ok &= -blowup < V[d] < blowup
+        case O.UPDATE: // before[a] = V[d]; V[d] = V[d] - rate[a] * G[d]; ok &= -blowup < V[d] < blowup
           get(V0 + d); set(B0 + a);
-          get(V0 + d); get(2); get(G0 + d); code.push(F64_MUL, F64_SUB, TEE); uleb(V0 + d, code);
+          get(V0 + d); get(R0 + a); get(G0 + d); code.push(F64_MUL, F64_SUB, TEE); uleb(V0 + d, code);
           f64(-blowup, code); code.push(F64_GT);
           get(V0 + d); f64(blowup, code); code.push(F64_LT, I32_AND);
           get(OK); code.push(I32_AND);
@@ -215,15 +222,15 @@
     let fn = [];
     uleb(2, fn); // local groups: 2 i32, then the f64s
     uleb(2, fn); fn.push(T_I32);
-    uleb(3 + 2 * n + P.length, fn); fn.push(T_F64);
+    uleb(3 + 2 * n + 2 * P.length, fn); fn.push(T_F64);
     return fn.concat(code);
   }
 
   /** The module's bytes. */
   function module(net, O, blowup) {
     let out = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00], s;
-    // types: 0 (f64) -> f64; 1 (i32, i32, f64, i32, i32) -> i32
-    s = [2, 0x60, 1, T_F64, 1, T_F64, 0x60, 5, T_I32, T_I32, T_F64, T_I32, T_I32, 1, T_I32];
+    // types: 0 (f64) -> f64; 1 (i32, i32, i32, i32) -> i32
+    s = [2, 0x60, 1, T_F64, 1, T_F64, 0x60, 4, T_I32, T_I32, T_I32, T_I32, 1, T_I32];
     section(1, s, out);
     s = [3]; // imports: m.exp, m.tanh (type 0), m.mem (memory, min 1 page)
     name('m', s); name('exp', s); s.push(0x00, 0);
@@ -247,7 +254,8 @@
 
   /**
    * A WebAssembly trainer for `net` (a train.js Net), or null where WebAssembly cannot run here.
-   * Returns train(xs, ys, from, to, lr) -> {total, bad}, reading and writing net's parameters.
+   * Returns train(xs, ys, from, to, rates) -> {total, bad} (rates: one per parameter, update order),
+   * reading and writing net's parameters.
    */
   function build(net, O, blowup) {
     if (typeof WebAssembly !== 'object' || unavailable) return null;
@@ -264,9 +272,9 @@
       unavailable = true; // enough (each refusal is also reported on the console)
       return null;
     }
-    let P = net.paramSlots, np = P.length, head = 8 + 8 * np, dataX = null, dataY = null, cap = 0;
+    let P = net.paramSlots, np = P.length, head = 8 + 16 * np, dataX = null, dataY = null, cap = 0;
     let train = instance.exports.train;
-    return function (xs, ys, from, to, lr) {
+    return function (xs, ys, from, to, rates) {
       if (dataX !== xs || dataY !== ys) { // copy the data in once per data array
         let need = head + 16 * xs.length, have = memory.buffer.byteLength;
         if (need > have) memory.grow(Math.ceil((need - have) / 65536));
@@ -276,9 +284,12 @@
         dataY = ys;
         cap = xs.length;
       }
-      let mem = new Float64Array(memory.buffer, 0, 1 + np);
-      for (let j = 0; j < np; j++) mem[1 + j] = net.V[P[j]];
-      let bad = train(from, to, lr, head, head + 8 * cap);
+      let mem = new Float64Array(memory.buffer, 0, 1 + 2 * np);
+      for (let j = 0; j < np; j++) {
+        mem[1 + j] = net.V[P[j]];
+        mem[1 + np + j] = rates[j];
+      }
+      let bad = train(from, to, head, head + 8 * cap);
       for (let j = 0; j < np; j++) net.V[P[j]] = mem[1 + j];
       return { total: mem[0], bad: bad };
     };
