@@ -288,3 +288,29 @@ def test_glyphs_in_one_image_blend_as_glyph_by_glyph(monkeypatch, text, style):
         return _pixels(fig)
 
     assert draw(True) == draw(False)
+
+
+@pytest.mark.parametrize("name", ["adaline", "relu_vs_leakyrelu", "init_basin"])
+def test_other_figures_animate_curves_that_take_the_fast_path(snapshots, monkeypatch, name):
+    """Data and surface panels, and both sweep figures: every animated line is a Curve, and none of them
+    falls back to Line2D.draw over a few frames (one at the start, where some are still empty)."""
+    fallbacks = []
+    line_draw = Line2D.draw
+
+    def recording_draw(self, renderer):
+        fallbacks.append(self)
+        return line_draw(self, renderer)
+
+    monkeypatch.setattr(Line2D, "draw", recording_draw)
+    view = make_view(snapshots[name], (640, 360))
+    lines = [a for a in view.animated if isinstance(a, Line2D)]
+    assert lines and all(isinstance(a, Curve) for a in lines), [type(a).__name__ for a in lines]
+    with matplotlib.rc_context(view.rc):
+        view.init()
+        view.fig.canvas.draw()
+        renderer = view.fig.canvas.get_renderer()
+        for pos in (0.0, 2.5, view.n_snapshots - 1):
+            view.update(pos)
+            for artist in view.animated:
+                artist.draw(renderer)
+    assert not [c for c in lines if c in fallbacks]

@@ -9,17 +9,23 @@ and the full histories are drawn once; per frame only the animated artists chang
 - A map sweep (`init_basin`): an image per activation over the two swept parameters, coloured by
   fitting mode and shaded by loss (pale: not fitted), Fig 7 and Fig 8 marked; their output curves; the
   fitted share of the grid over training.
+
+The animated lines (output curves, cursors, markers) are `Curve`s (render.draw.curves): Line2D's pixels
+with less per-frame overhead. They join their axes after its limits are set, so that `add_line` (which
+does not autoscale) leaves the limits as `ax.plot` did.
 """
 
 from __future__ import annotations
 
 import numpy as np
 from matplotlib.artist import Artist
+from matplotlib.axis import GRIDLINE_INTERPOLATION_STEPS
 from matplotlib.colors import to_rgb
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter, PercentFormatter
 
 from render.draw.base import FONT, LINE, SMALL, FigureBase, samples_label
+from render.draw.curves import Curve
 from render.draw.limits import robust_limits
 from render.draw.text import text
 from render.record.snapshot import Snapshot
@@ -38,6 +44,17 @@ def _blend(color, toward, amount: np.ndarray | float) -> np.ndarray:
     c, b = np.asarray(to_rgb(color)), np.asarray(to_rgb(toward))
     amount = np.asarray(amount, dtype=float)[..., None]
     return c * (1 - amount) + b * amount
+
+
+def axis_line(ax, x: float | None = None, y: float | None = None, **style) -> Curve:
+    """The Curve of `ax.axvline(x, **style)` (or `ax.axhline(y, ...)`): the same line, transform and path
+    (interpolated as a grid line's, for non-linear scales); the axes' limits are left as they are."""
+    vertical = x is not None
+    transform = ax.get_xaxis_transform(which="grid") if vertical else ax.get_yaxis_transform(which="grid")
+    xs, ys = ([x, x], [0, 1]) if vertical else ([0, 1], [y, y])
+    line = Curve(xs, ys, transform=transform, **style).add_to(ax)
+    line.get_path()._interpolation_steps = GRIDLINE_INTERPOLATION_STEPS  # as axvline/axhline do
+    return line
 
 
 class SweepFigure(FigureBase):
@@ -96,19 +113,19 @@ class SweepFigure(FigureBase):
             if band:
                 ax.fill_between(steps, center - half, center + half, color=color, alpha=0.2, lw=0)
             ax.plot(steps, p, color=color, lw=LINE * 0.8, label=act)
-            markers.append(ax.plot([], [], "o", ms=LINE * 2.6, color=color)[0])
+            markers.append(Curve([], [], ls="None", marker="o", ms=LINE * 2.6, color=color).add_to(ax))
         for mark in self.snapshot.meta.get("schedule", {}).get("marks", []):
             ax.axvline(mark, color=self.theme.muted, lw=0.6, ls=":")
-        cursor = ax.axvline(0.0, color=self.theme.foreground, lw=0.8, alpha=0.6)
+        cursor = axis_line(ax, x=0.0, color=self.theme.foreground, lw=0.8, alpha=0.6)
         ax.set_title(text(self.lang, "rate" if band else "rate_map"), fontsize=FONT, pad=3)
         ax.set_xlabel(text(self.lang, "samples"), fontsize=SMALL, labelpad=1)
         self.style(ax, y_ticks=4)
         self._animate(cursor, *markers)
 
         def update(i: int, step: float) -> None:
-            cursor.set_xdata([step, step])
+            cursor.set_xdata(np.full(2, step))  # float arrays: Curve's cheap refill, not Line2D's recache
             for a, m in enumerate(markers):
-                m.set_data([step], [frac[a, i]])
+                m.set_data(np.full(1, step), frac[a, i:i + 1])
         self._updaters.append(update)
 
     def _curve_panel(self, ax, title: str, runs: list[int]) -> None:
@@ -136,7 +153,7 @@ class SweepFigure(FigureBase):
             lows = np.concatenate([np.nanmin(h, axis=1) for h in hist])
             highs = np.concatenate([np.nanmax(h, axis=1) for h in hist])
         ax.set_ylim(*robust_limits(lows, highs, (0.0, float(t.min()), float(t.max()))))
-        lines = [ax.plot(snap.grid, snap.grid * np.nan, color=c, lw=LINE, zorder=3)[0] for c in colors]
+        lines = [Curve(snap.grid, snap.grid * np.nan, color=c, lw=LINE, zorder=3).add_to(ax) for c in colors]
         losses = [ax.text(0.03, 0.95 - 0.1 * k, "", transform=ax.transAxes, fontsize=SMALL, va="top",
                           color=c, fontweight="bold") for k, c in enumerate(colors)]
         self._animate(*lines, *losses)

@@ -10,7 +10,8 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
 from render.draw.base import FONT, SMALL
-from render.draw.sweep_figure import SweepFigure, _blend, _sub
+from render.draw.curves import Curve
+from render.draw.sweep_figure import SweepFigure, _blend, _sub, axis_line
 from render.draw.text import text
 
 
@@ -75,10 +76,12 @@ class MapSweepFigure(SweepFigure):
         ax.set_xlabel(names[0], fontsize=SMALL, labelpad=1)
         ax.set_ylabel(names[1], fontsize=SMALL, labelpad=1)
         # everything drawn over the (animated) image must be animated too, or the image would cover it
-        over = [ax.axhline(0, color=th.foreground, lw=0.5, alpha=0.5, zorder=2),
-                ax.axvline(0, color=th.foreground, lw=0.5, alpha=0.5, zorder=2)]
+        # (Curves, drawn as Line2D but cheaper; the limits are set above)
+        over = [axis_line(ax, y=0.0, color=th.foreground, lw=0.5, alpha=0.5, zorder=2),
+                axis_line(ax, x=0.0, color=th.foreground, lw=0.5, alpha=0.5, zorder=2)]
         for label, (mx, my) in inits.get("marks", {}).items():
-            over += ax.plot([mx], [my], "o", ms=4.5, mfc="none", mec=th.foreground, mew=1.2, zorder=3)
+            over.append(Curve([mx], [my], ls="None", marker="o", ms=4.5, mfc="none", mec=th.foreground,
+                              mew=1.2, zorder=3).add_to(ax))
             over.append(ax.annotate(label, (mx, my), xytext=(5, -3), textcoords="offset points",
                                     fontsize=SMALL, fontweight="bold", color=th.foreground, va="top",
                                     zorder=3))
