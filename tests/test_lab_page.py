@@ -222,7 +222,8 @@ def test_a_fragment_restores_a_run(browser, page):
     with open_lab(browser, page, fragment) as tab:
         st = state(tab)
         assert st["settings"] == {"init": {k: float(v) for k, v in values.items()}, "lr": 0.02,
-                                  "samples": 800, "activation": "Relu", "loss": "squared", "dataSeed": 500007}
+                                  "lrs": [0.02] * 7, "samples": 800, "activation": "Relu", "loss": "squared",
+                                  "dataSeed": 500007}
         assert st["step"] == 400
         assert st["pinned"]["activation"] == "Tanh" and st["pinned"]["samples"] == 700
         assert st["pinned"]["init"]["w_12"] == -0.75
@@ -279,8 +280,9 @@ def test_python_side(tmp_path, scene):
     with pytest.raises(ValueError, match="x²"):
         lab_data(cubic, map_size=0)
     own_rates = dataclasses.replace(scene, runs=(dataclasses.replace(scene.runs[0], lrs={"b_21": 0.1}),))
-    with pytest.raises(ValueError, match="one learning rate for every parameter"):
-        lab_data(own_rates, map_size=0)
+    data = lab_data(own_rates, map_size=0)  # a rate per parameter (Run.lrs): the runs carry theirs
+    assert data["ownRates"] and data["defaults"]["lrs"] == [0.01] * 6 + [0.1]
+    assert data["presets"][0]["lrs"] == [0.01] * 6 + [0.1]
     data = lab_data(scene, map_size=0)
     assert data["map"] is None and data["defaults"]["init"] == FIG7
     assert [p["name"] for p in data["presets"]] == ["Fig 7", "Fig 8"]
@@ -387,3 +389,91 @@ def test_the_map_recomputed_in_the_page_equals_the_lockstep_sweep(browser, page,
         assert got[0] == expected["mode"].tolist()
         assert np.allclose(got[1], expected["loss"], rtol=1e-6, atol=0)
         assert tab.errors() == []
+
+
+# ---- the adaline: a rate per parameter (Run.lrs), its own target and panels -----------------------------
+
+
+@pytest.fixture(scope="module")
+def adaline_page(tmp_path_factory):
+    return write_lab(tmp_path_factory.mktemp("adaline") / "lab.html", scene=get_scene("adaline"))
+
+
+def adaline_params(init: dict, lrs: list[float], samples: int, steps: list[int], seed: int = 0) -> np.ndarray:
+    """The recorder's parameters of the adaline with these rates (w, b: update order)."""
+    scene = get_scene("adaline")
+    run = dataclasses.replace(scene.runs[0], init=init, lrs=dict(zip(("w", "b"), lrs)), samples=samples,
+                              data_seed=seed)
+    grid = scene.grid()
+    return record_run(scene, run, np.array(steps), grid, scene.target(grid))["params"]
+
+
+def type_into(tab, selector: str, value: str) -> None:
+    tab.evaluate(f"(() => {{ const b = document.querySelector({json.dumps(selector)}); "
+                 f"b.value = {json.dumps(value)}; b.dispatchEvent(new Event('input')); }})()")
+
+
+def test_the_adaline_trains_with_its_own_rates_exactly(browser, adaline_page, tmp_path):
+    """The lab builds for the adaline (target 2x + 1, w 0.05 and b 0.1, a data and a surface panel): one rate
+    box per parameter; every snapshot equals record_run's; another rate for b trains that, and the
+    fragment keeps both; the page's command (the scene's own rates: no --lr) records the page's run."""
+    from typer.testing import CliRunner
+
+    from render.app.cli import app
+    from render.record import load_snapshot
+
+    with open_lab(browser, adaline_page) as tab:
+        st = state(tab)
+        assert st["settings"]["lrs"] == [0.05, 0.1] and st["settings"]["lr"] is None
+        assert st["settings"]["activation"] is None and st["engine"] == "wasm"
+        boxes = tab.evaluate("[...document.querySelectorAll('.ol-number[data-name=\"lr\"]')]"
+                             ".map(b => [b.dataset.param, b.value])")
+        assert boxes == [["w", "0.05"], ["b", "0.1"]]
+        assert tab.evaluate("document.querySelector('.ol-select').closest('.ol-field').hidden")  # no act.
+        assert labels(tab)[0] == "this run: adaline · lr w 0.05, b 0.1"
+        assert "--lr" not in st["command"] and "--activation" not in st["command"]
+        steps = tab.evaluate(f"{LAB}.lab.current.steps")
+        params = np.array(tab.evaluate(f"Array.from({LAB}.lab.current.trainer.params)")).reshape(-1, 2)
+        expected = adaline_params({"w": 0.0, "b": 0.0}, [0.05, 0.1], 1000, steps)
+        assert np.array_equal(params, expected)
+        assert tab.evaluate(f"{LAB}.lab.figure.surface.nx") == 81  # the loss surface under the path
+        command = st["command"]
+
+        type_into(tab, ".ol-number[data-param=\"b\"]", "0.02")
+        tab.wait_for(f"{LAB}.state().settings.lrs[1] === 0.02")
+        st = state(tab)
+        assert st["settings"]["lrs"] == [0.05, 0.02]
+        params = np.array(tab.evaluate(f"Array.from({LAB}.lab.current.trainer.params)")).reshape(-1, 2)
+        assert np.array_equal(params, adaline_params({"w": 0.0, "b": 0.0}, [0.05, 0.02], 1000, steps))
+        assert "--lr" not in st["command"]  # the CLI cannot give b its own rate: the note says so
+        assert "--lr" in tab.evaluate("document.querySelector('.ol-note').textContent")
+        tab.wait_for("location.hash.includes('lr=0.05%2F0.02')", timeout=3)
+        st = tab.evaluate(f"{LAB}.set({{lr: 0.03}})")  # one rate for both: --lr says it
+        assert st["settings"]["lrs"] == [0.03, 0.03] and "--lr 0.03" in st["command"]
+        assert tab.evaluate("document.querySelector('.ol-note').textContent") == ""
+        assert tab.errors() == []
+        assert tab.requests() == [page_url(adaline_page)]
+
+    out = tmp_path / "run.npz"
+    result = CliRunner().invoke(app, ["record", *command.split()[2:], "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    snap = load_snapshot(out)
+    assert snap.meta["runs"][0]["lrs"] == {"w": 0.05, "b": 0.1}
+    assert np.array_equal(snap.params[0][-1], expected[-1])
+
+
+def test_an_adaline_fragment_restores_rates_and_a_pin(browser, adaline_page):
+    pin = "w:1.5,b:-0.5,lr:0.2/0.01,loss:absolute,n:500,seed:3"
+    fragment = f"#w=0.5&b=2&lr=0.01/0.3&n=800&pin={urllib.parse.quote(pin)}"
+    with open_lab(browser, adaline_page, fragment) as tab:
+        st = state(tab)
+        assert st["settings"]["init"] == {"w": 0.5, "b": 2.0} and st["settings"]["lrs"] == [0.01, 0.3]
+        assert st["pinned"]["lrs"] == [0.2, 0.01] and st["pinned"]["samples"] == 500
+        assert labels(tab)[1] == "pinned: w=1.5, b=−0.5 · lr w 0.2, b 0.01 · 500 samples · data seed 3"
+        steps = tab.evaluate(f"{LAB}.lab.pinned.steps")
+        pinned = tab.evaluate(f"{LAB}.lab.pinned.trainer.paramsAt({LAB}.lab.pinned.S - 1)")
+        assert pinned == adaline_params({"w": 1.5, "b": -0.5}, [0.2, 0.01], 500, steps, seed=3)[-1].tolist()
+        assert tab.errors() == []
+    for bad in ("lr=0.1/0.2/0.3", "lr=0.1/x", "lr=/"):  # not one rate nor one per parameter: the defaults
+        with open_lab(browser, adaline_page, f"#{bad}") as tab:
+            assert state(tab)["settings"]["lrs"] == [0.05, 0.1]

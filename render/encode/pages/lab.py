@@ -18,6 +18,9 @@ import math
 import os
 from pathlib import Path
 
+import numpy as np
+
+from render.draw import panels_shared
 from render.draw.sweep_figure import MODE_COLORS, MODE_NAMES_ZH
 from render.draw.text import STRINGS, panel_title, run_label
 from render.draw.theme import THEMES
@@ -27,14 +30,14 @@ from render.encode.pages.lab_strings import LAB
 from render.encode.pages.player import ASPECT, KNOWN_OPS, SPEEDS, computable
 from render.encode.pages.strings import UI
 from render.record.atomic import atomic_write
-from render.record.runs import graph_meta, name_nodes
+from render.record.panels import surface_arrays
+from render.record.runs import graph_meta, name_nodes, record_run
 from scenes import Scene, get_scene, list_scenes
-from scenes.base import square
 from scenes.sweeps import SweepScene
 
 #: the page's scripts, in load order: the player's helpers, controls and layout, then the engine, then the lab
-SCRIPTS = ["data.js", "graph.js", "plot.js", "dom.js", "controls.js", "layout.js", "random.js", "train.js",
-           "train_wasm.js", "lab_run.js", "lab_figure.js", "lab_map.js", "lab.js"]
+SCRIPTS = ["data.js", "graph.js", "plot.js", "dom.js", "controls.js", "layout.js", "panels.js", "random.js",
+           "train.js", "train_wasm.js", "lab_run.js", "lab_figure.js", "lab_map.js", "lab.js"]
 STYLES = ["standalone.css", "page.css", "lab.css"]
 #: what the page's policy adds to the player's: compiling the WebAssembly it builds from the graph
 #: (assets/train_wasm.js). Unlike 'unsafe-eval' this never lets a string become JavaScript.
@@ -60,18 +63,48 @@ def command_scene(scene: Scene) -> str:
 
 
 def _presets(scene: Scene, names: list[str], lang: str) -> list[dict]:
-    """One preset per run of the scene: its label's short name ("Fig 7") and its initial values."""
+    """One preset per run of the scene: its label's short name ("Fig 7"), its initial values and its
+    learning rates (one per parameter, update order: `Run.lr_for`)."""
     out, seen = [], set()
     for run in scene.runs:
         init = run.initial_values(names)
-        key = tuple(init[n] for n in names)
+        lrs = run.lr_for(names)
+        key = (*(init[n] for n in names), *lrs)
         if key in seen:
             continue
         seen.add(key)
         short = run_label(run.label, lang).split(":")[0].strip() or run.label
-        out.append({"name": short, "label": run_label(run.label, lang), "init": init,
+        out.append({"name": short, "label": run_label(run.label, lang), "init": init, "lrs": lrs,
                     "seed": run.init_seed})
     return out
+
+
+#: how many random inputs (besides the grid and the default run's data) a target is checked on
+TARGET_PROBES = 4096
+
+
+def target_spec(scene: Scene) -> dict:
+    """The scene's target as the page computes it (assets/train.js, targetOf): {"kind": "square"} (x * x,
+    the chapter's) or {"kind": "affine", "a", "b"} ((a * x) + b, the adaline's 2x + 1), or ValueError.
+
+    The page must make the recorder's labels bit for bit, so the target is not recognised by its name but
+    by its values: the formula must give exactly what `scene.target` gives on the grid, the default run's
+    data and TARGET_PROBES more inputs over the data range."""
+    run = scene.runs[0]
+    rng = np.random.default_rng(0)
+    probe = np.concatenate([scene.grid(), np.asarray(run.data(*scene.data_range)),
+                            rng.uniform(*scene.data_range, TARGET_PROBES), [0.0, 1.0, -1.0]])
+    with np.errstate(all="ignore"):
+        got = np.asarray(scene.target(probe), dtype=float)
+        if got.shape == probe.shape:
+            if np.array_equal(got, probe * probe):
+                return {"kind": "square"}
+            b = float(got[-3])
+            a = float(got[-2]) - b
+            if math.isfinite(a) and math.isfinite(b) and np.array_equal(got, a * probe + b):
+                return {"kind": "affine", "a": a, "b": b}
+    raise ValueError(f"scene {scene.name!r}: the lab trains scenes whose target is x² (the chapter's) or a "
+                     f"line a·x + b (the adaline's), not {scene.target_name}")
 
 
 def _map_data(scene: Scene, names: list[str], theme: str, lang: str, size: int,
@@ -81,9 +114,58 @@ def _map_data(scene: Scene, names: list[str], theme: str, lang: str, size: int,
     m = basin_map(scene, default_run(scene), size=size)
     modes = [MODE_NAMES_ZH.get(n, n) if lang == "zh" else n for n in m["modes"]]
     return {"axes": m["axes"], "range": m["range"], "size": m["size"], "others": m["others"],
-            "activation": m["activation"], "lossKind": loss_kind, "lr": m["lr"], "samples": m["samples"],
+            "activation": m["activation"], "lossKind": loss_kind,
+            "lrs": default_run(scene).lr_for(names), "samples": m["samples"],
             "dataSeed": m["data_seed"], "threshold": m["threshold"], "modes": modes,
             "colors": list(MODE_COLORS[theme]), "loss": b64(m["loss"], "<f4"), "mode": b64(m["mode"], "|i1")}
+
+
+def _panels(scene: Scene, names: list[str], lang: str) -> list[dict]:
+    """The scene's panels as the lab's figure draws them (assets/lab_figure.js): curves panels; "data"
+    panels (the curves plus the run's samples seen so far, the latest `window` solid); a "surface" panel
+    (the evaluation loss over two parameters, `_surface`, with the run's path of them)."""
+    out = []
+    for p in scene.panels:
+        entry = {"title": panel_title(p.describe(), lang), "nodes": list(p.nodes), "colors": list(p.colors),
+                 "target": p.target, "kind": p.kind}
+        if p.kind == "data":
+            entry["window"] = p.window
+        elif p.kind == "surface":
+            entry.update(params=[names.index(n) for n in p.params], names=list(p.params),
+                         tail=panels_shared.PATH_TAIL, color=panels_shared.PATH_COLOR)
+        out.append(entry)
+    return out
+
+
+def _surface(scene: Scene, run, theme: str) -> dict | None:
+    """A surface panel's mesh, as the player gets it (render.record.panels.surface_arrays: the evaluation
+    loss, mean |y − target| on the data range, over the panel's box widened to the default run's path).
+    It depends on the graph alone (other parameters held at the default run's end), so every run of the
+    lab is drawn on it; the page's activation choice is not (the scenes with surfaces have none)."""
+    chosen = [p for p in scene.panels if p.kind == "surface"]
+    if not chosen:
+        return None
+    grid = scene.grid()
+    target = np.asarray(scene.target(grid), dtype=float)
+    steps = scene.schedule.steps(run.samples)
+    rec = record_run(scene, run, steps, grid, target)
+    arrays, _ = surface_arrays(scene, chosen[0], [{**rec, "steps": steps}], grid, target)
+    z, sx, sy = arrays["surface"], arrays["surface_x"], arrays["surface_y"]
+    return {"z": b64(z, "<f4"), "nx": int(z.shape[1]), "ny": int(z.shape[0]),
+            "x": [float(sx[0]), float(sx[-1])], "y": [float(sy[0]), float(sy[-1])],
+            "edges": [float(v) for v in panels_shared.surface_edges(z)],
+            "colors": panels_shared.surface_colors(theme)}
+
+
+def _command(scene: Scene, names: list[str]) -> dict:
+    """What the page's `render scene NAME ...` line can say: the scene it records, whether `--loss-fn` is
+    there, and the scene's own per-parameter rates (None: one rate), which the line keeps by leaving out
+    `--lr` (the CLI's `--lr` sets one rate for every parameter)."""
+    name = command_scene(scene)
+    recorded = next((o for o in list_scenes() if o.name == name and name != scene.name), scene)
+    run = recorded.runs[0]
+    return {"scene": name, "loss": "squared" in scene.losses,
+            "lrs": run.lr_for(names) if run.lrs else None, "activation": scene.activation is not None}
 
 
 def lab_data(scene: Scene, theme: str = "light", lang: str = "en", map_size: int = MAP_SIZE) -> dict:
@@ -91,8 +173,7 @@ def lab_data(scene: Scene, theme: str = "light", lang: str = "en", map_size: int
     if isinstance(scene, SweepScene):
         raise ValueError(f"scene {scene.name!r} is a sweep; the lab starts from a scene with fixed runs "
                          "(fig7_vs_fig8, fig8, ...) and has the init map of its own")
-    if scene.target is not square:
-        raise ValueError(f"scene {scene.name!r}: the lab trains scenes whose target is x² (the chapter's)")
+    target_kind = target_spec(scene)
     net = scene.net()
     name_nodes(net)
     graph = graph_meta(net)
@@ -106,13 +187,11 @@ def lab_data(scene: Scene, theme: str = "light", lang: str = "en", map_size: int
         raise ValueError(f"scene {scene.name!r}: the lab knows the losses {', '.join(LOSSES)}, "
                          f"not {loss_kind}")
     names = graph["params"]
-    own_rates = [r.label for r in scene.runs if r.lrs]
-    if own_rates:
-        raise ValueError(f"scene {scene.name!r}: the lab trains with one learning rate for every parameter; "
-                         f"run {own_rates[0]!r} has its own per parameter")
     run = default_run(scene)
     presets = _presets(scene, names, lang)
-    reach = max([1.0] + [abs(v) for p in presets for v in p["init"].values()])
+    # the sliders reach every preset's start and every surface panel's box (the adaline's w up to 3.5)
+    reach = max([1.0] + [abs(v) for p in presets for v in p["init"].values()]
+                + [abs(v) for p in scene.panels if p.kind == "surface" and p.extent for v in p.extent])
     th = THEMES[theme]
     target = scene.target_name
     strings = {k: v for k, v in STRINGS[lang].items() if k != "caption"}
@@ -127,17 +206,21 @@ def lab_data(scene: Scene, theme: str = "light", lang: str = "en", map_size: int
         "strings": strings, "captionTemplate": STRINGS[lang]["caption"], "targetName": target,
         "ui": {**UI[lang], "play": lab["train"], "pause": lab["pause"], "keys": lab["keys"]},
         "lab": lab,
-        "graph": graph, "activations": list(ACTIVATIONS), "losses": list(LOSSES.values()),
-        "panels": [{"title": panel_title(p.describe(), lang), "nodes": list(p.nodes),
-                    "colors": list(p.colors), "target": p.target} for p in scene.panels],
+        "graph": graph, "activations": list(ACTIVATIONS) if scene.activation is not None else [],
+        "losses": list(LOSSES.values()), "targetSpec": target_kind,
+        # a run of the scene has its own rate per parameter: the page shows one box per parameter
+        "ownRates": any(r.lrs for r in scene.runs),
+        "panels": _panels(scene, names, lang), "surface": _surface(scene, run, theme),
+        "data": {"color": panels_shared.PATH_COLOR},
         "xRange": list(scene.x_range), "dataRange": list(scene.data_range),
         "grid": b64(grid), "target": b64(scene.target(grid)),
-        "defaults": {"init": run.init, "lr": run.lr, "samples": run.samples, "activation": scene.activation,
+        "defaults": {"init": run.init, "lrs": run.lr_for(names), "samples": run.samples,
+                     "activation": scene.activation,
                      "loss": LOSSES[loss_kind], "dataSeed": run.data_seed},
         "presets": presets, "sliderRange": [-math.ceil(reach), math.ceil(reach)],
         "maxSamples": MAX_SAMPLES, "marks": [int(m) for m in scene.schedule.marks],
         "duration": DURATION, "hold": 1.5, "speeds": SPEEDS, "aspect": ASPECT,
-        "command": {"scene": command_scene(scene), "loss": "squared" in scene.losses},
+        "command": _command(scene, names),
         "map": _map_data(scene, names, theme, lang, map_size, LOSSES[loss_kind]),
     }
 

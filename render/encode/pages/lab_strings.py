@@ -11,7 +11,8 @@ LAB = {
                   "trains it (the same numbers, bit for bit), from the same data stream."),
         "presets": "start from", "random": "random", "seed": "seed",
         "init": "initial parameters", "training": "training",
-        "lr": "learning rate", "activation": "activation", "loss": "loss", "samples": "samples",
+        "lr": "learning rate", "lr_param": "lr of {name}",
+        "activation": "activation", "loss": "loss", "samples": "samples",
         "data_seed": "data seed", "absolute": "absolute |label − y|", "squared": "squared (label − y)²",
         "train": "Train", "pause": "Pause", "step": "Step", "reset": "Reset",
         "pin": "Pin this run", "unpin": "Unpin", "pin_hint": "pin a run, change something, train again: "
@@ -19,6 +20,8 @@ LAB = {
         "this_run": "this run", "pinned": "pinned",
         "command": "the same run in Python", "copy": "Copy", "copied": "copied",
         "no_loss_option": "(the CLI records the absolute loss only)",
+        "no_lrs_option": ("(the CLI gives every parameter one rate, --lr: without it the line records the "
+                          "scene's own rates {rates})"),
         "map_title": "where each start ends up",
         "map_note": ("{n}×{n} starts over ({a0}, {a1}), the other parameters as in {ref}, {act}, "
                      "lr {lr}, {samples} samples, data seed {seed}: trained by the lockstep sweep. "
@@ -43,7 +46,8 @@ LAB = {
                   "使用同一个数据流。"),
         "presets": "初始值", "random": "随机", "seed": "种子",
         "init": "初始参数", "training": "训练",
-        "lr": "学习率", "activation": "激活函数", "loss": "损失", "samples": "样本数",
+        "lr": "学习率", "lr_param": "{name} 的学习率",
+        "activation": "激活函数", "loss": "损失", "samples": "样本数",
         "data_seed": "数据种子", "absolute": "绝对值 |label − y|", "squared": "平方 (label − y)²",
         "train": "训练", "pause": "暂停", "step": "单步", "reset": "重置",
         "pin": "固定这次训练", "unpin": "取消固定",
@@ -51,6 +55,7 @@ LAB = {
         "this_run": "本次训练", "pinned": "已固定",
         "command": "在 Python 中重现这次训练", "copy": "复制", "copied": "已复制",
         "no_loss_option": "（命令行目前只记录绝对值损失）",
+        "no_lrs_option": "（命令行的 --lr 给所有参数同一个学习率：不加它时记录的是场景自己的学习率 {rates}）",
         "map_title": "每个起点的结果",
         "map_note": ("({a0}, {a1}) 上 {n}×{n} 个起点，其余参数同 {ref}，{act}，学习率 {lr}，"
                      "{samples} 个样本，数据种子 {seed}：由并行扫描训练得到。点击即从该处开始。"),

@@ -5,7 +5,7 @@
  * lab_figure.js (the figure), lab_map.js (the map). Reads the JSON of render/encode/pages/lab.py
  * (lab_data) and mounts into every `.ourdl-lab[data-source]`.
  *
- * What happens: every setting (initial parameters, lr, activation, loss, samples, data seed) makes a
+ * What happens: every setting (initial parameters, learning rates, activation, loss, samples, data seed) makes a
  * LabRun: train.js trains the whole run at once (milliseconds: the engine does several million samples
  * a second) and the figure animates its snapshots on the player's timeline, "Train" playing it at display
  * rate. A pinned run keeps its row under the current one, on the same timeline. The map (precomputed by
@@ -13,13 +13,21 @@
  * the page can train every cell itself (same loop, so it equals the lockstep sweep for those settings).
  * Every setting lives in the URL fragment.
  *
+ * Learning rates: a run trains with one rate per parameter (`lrs`, update order), as ourdl's train_step
+ * does. A scene whose runs have their own rates per parameter (Run.lrs: the adaline's w 0.05, b 0.1) gets
+ * one box per parameter, and its presets set the rates with the initial values; any other scene gets one
+ * box that sets every rate. In the fragment `lr` is one number (every rate) or, for such a scene, one per
+ * parameter joined by "/" ("lr=0.05/0.1").
+ *
  * Interface (window.lab, for tests and curious users in the console):
  *   lab.run(config)     -> ourdl.train.run(the scene's graph, config): {names, steps, params, train_loss,
- *                          diverged_at, engine}. config: {init: {name: value}, lr, samples, activation,
- *                          loss: "absolute" | "squared", data_seed, data_range? (the scene's), every,
- *                          marks?, steps?, engine?}
+ *                          diverged_at, engine}. config: {init: {name: value}, lr or lrs, samples,
+ *                          activation, loss: "absolute" | "squared", data_seed, data_range? and target?
+ *                          (the scene's), every, marks?, steps?, engine?}
  *   lab.state()         -> {settings, pinned, step, index, playing, engine, trainMs, command}
- *   lab.set(partial)    -> apply settings ({init: {...}, lr, samples, activation, loss, dataSeed})
+ *   lab.set(partial)    -> apply settings ({init: {...}, lr (every rate) or lrs (one per parameter),
+ *                          samples, activation, loss, dataSeed}); settings.lr is the one rate, or null
+ *                          when the parameters' rates differ
  *   lab.preset(name), lab.random(seed), lab.pin(), lab.unpin(), lab.seekStep(step)
  *   lab.train(), lab.pause(), lab.step(), lab.reset()
  *   lab.firstFrame      -> ms since navigation start when the figure was first drawn; lab.timing: when
@@ -33,7 +41,7 @@
   const started = performance.now();  // ms since navigation start: the page's scripts are parsed
   const D = ourdl.data, P = ourdl.plot, T = ourdl.train, RNG = ourdl.random;
   const { el, fill, family, Controls, Fragment, bindKeys } = ourdl.player;
-  const { LabRun, everyFor } = ourdl.labRun, { Figure } = ourdl.labFigure, { BasinMap } = ourdl.labMap;
+  const { LabRun, everyFor, rateText, sameRates } = ourdl.labRun, { Figure } = ourdl.labFigure, { BasinMap } = ourdl.labMap;
 
   /** A word as a POSIX shell reads it back unchanged: as is when plain, else in single quotes. */
   function shellWord(word) {
@@ -140,9 +148,14 @@
       }
       const ok = (v, test) => (test(v) ? v : undefined);
       const pick = (v, fallback) => (v === undefined ? fallback : v);
+      const finite = (v) => typeof v === "number" && isFinite(v);
+      const rates = (v) => Array.isArray(v) && v.length === this.names.length && v.every(finite) &&
+        (this.d.ownRates || v.every((r) => r === v[0]));  // one rate unless the scene has its own per parameter
+      const lrs = pick(ok(s.lrs, rates), base.lrs).slice();
       return {
         init,
-        lr: pick(ok(s.lr, (v) => typeof v === "number" && isFinite(v)), base.lr),
+        lr: lrs.every((v) => v === lrs[0]) ? lrs[0] : null,  // the one rate, or null when they differ
+        lrs,
         samples: pick(ok(s.samples, (v) => Number.isSafeInteger(v) && v >= 1 && v <= this.d.maxSamples), base.samples),
         activation: pick(ok(s.activation, (v) => this.d.activations.includes(v)), base.activation),
         loss: pick(ok(s.loss, (v) => this.d.losses.includes(v)), base.loss),
@@ -153,15 +166,33 @@
     /** Apply a partial change of settings; `user`: it came from a control (the fragment follows). */
     set(partial, user) {
       const s = this.settings;
+      if (partial.lr !== undefined) {  // one rate for every parameter (ignored unless a finite number)
+        const ok = typeof partial.lr === "number" && isFinite(partial.lr);
+        partial = { ...partial, lrs: ok ? this.names.map(() => partial.lr) : s.lrs };
+      }
       const next = this.normalise({ ...s, ...partial, init: { ...s.init, ...(partial.init || {}) } }, s);
       this.settings = next;
       this.showSettings();
       this.schedule(user);
     }
 
+    /** A run of the scene: its initial values, and its rates when the scene gives parameters their own. */
     preset(name) {
       const p = this.d.presets.find((x) => x.name === name);
-      if (p) this.set({ init: p.init }, true);
+      if (p) this.set(this.d.ownRates ? { init: p.init, lrs: p.lrs } : { init: p.init }, true);
+    }
+
+    /** Rates from fragment text: one number (every rate), or one per parameter joined by "/". */
+    parseRates(text) {
+      if (typeof text !== "string" || text.length > 40 * this.names.length) return undefined;
+      const values = text.split("/").map(number);
+      if (values.some((v) => v === null)) return undefined;
+      if (values.length === 1) return this.names.map(() => values[0]);
+      return values.length === this.names.length ? values : undefined;
+    }
+
+    rateWord(s) {
+      return s.lr !== null ? repr(s.lr) : s.lrs.map(repr).join("/");
     }
 
     /** Run.initial_values with init_seed: default_rng(seed).uniform(-1, 1) per parameter, in update order. */
@@ -282,7 +313,7 @@
     describe(s) {
       const p = this.presetOf(s.init), [a0, a1] = this.names;
       const start = p ? p.name : `${a0}=${short(s.init[a0])}, ${a1}=${short(s.init[a1])}`;
-      const parts = [start, s.activation, `lr ${s.lr}`];
+      const parts = [start, ...(s.activation ? [s.activation] : []), `lr ${rateText(s.lrs, this.names)}`];
       if (s.loss !== this.defaults.loss) parts.push(this.d.lab[s.loss]);
       if (s.samples !== this.defaults.samples) parts.push(`${P.thousands(s.samples)} ${this.d.lab.samples}`);
       if (s.dataSeed !== this.defaults.dataSeed) parts.push(`${this.d.lab.data_seed} ${s.dataSeed}`);
@@ -290,14 +321,28 @@
     }
 
     /** `render scene NAME --init ...` that re-records the current run in Python. Scene and parameter
-     * names come from the user's file: every word is shell-quoted, so a pasted command runs nothing else. */
+     * names come from the user's file: every word is shell-quoted, so a pasted command runs nothing else.
+     * Rates: none given when they are the scene's own per parameter (c.lrs), else `--lr`, which gives every
+     * parameter one rate; rates that differ and are not the scene's the CLI cannot say (commandNotes). */
     command() {
       const s = this.settings, c = this.d.command;
-      const parts = ["render", "scene", c.scene, "--init", this.names.map((n) => `${n}=${repr(s.init[n])}`).join(","),
-        "--lr", repr(s.lr), "--steps", String(s.samples), "--seed", String(s.dataSeed),
-        "--activation", s.activation, "--every", String(everyFor(s.samples))];
+      const parts = ["render", "scene", c.scene, "--init", this.names.map((n) => `${n}=${repr(s.init[n])}`).join(",")];
+      if (!sameRates(s.lrs, c.lrs) && s.lr !== null) parts.push("--lr", repr(s.lr));
+      parts.push("--steps", String(s.samples), "--seed", String(s.dataSeed));
+      if (c.activation && s.activation) parts.push("--activation", s.activation);
+      parts.push("--every", String(everyFor(s.samples)));
       if (s.loss !== "absolute") parts.push("--loss-fn", s.loss);
       return parts.map(shellWord).join(" ");
+    }
+
+    /** What the command line does not reproduce of the current run. */
+    commandNotes() {
+      const s = this.settings, c = this.d.command, ui = this.d.lab, out = [];
+      if (s.loss !== "absolute" && !c.loss) out.push(ui.no_loss_option);
+      if (s.lr === null && !sameRates(s.lrs, c.lrs)) {
+        out.push(fill(ui.no_lrs_option, { rates: c.lrs ? rateText(c.lrs, this.names) : "" }));
+      }
+      return out.join(" ");
     }
 
     // -- URL fragment --------------------------------------------------------------------------------
@@ -309,13 +354,18 @@
       const num = (k) => { const v = get(k); return v === undefined ? undefined : number(v); };
       const int = (k, hi) => { const v = get(k); return v === undefined ? undefined : integer(v, 0, hi); };
       const pick = (v) => (v === null ? undefined : v);
-      return this.normalise({ init, lr: pick(num("lr")), samples: pick(int("n", this.d.maxSamples)), activation: get("act"),
+      return this.normalise({ init, lrs: this.parseRates(get("lr")), samples: pick(int("n", this.d.maxSamples)), activation: get("act"),
         loss: get("loss"), dataSeed: pick(int("seed", 2 ** 53 - 1)) }, this.defaults);
+    }
+
+    /** The fields of a pinned run in the fragment (no activation where the scene has none to swap). */
+    pinKeys() {
+      return [...this.names, "lr", ...(this.d.activations.length ? ["act"] : []), "loss", "n", "seed"];
     }
 
     /** A pinned run's settings from "name:value,..." with every field present and valid, else null. */
     parsePin(text) {
-      const keys = [...this.names, "lr", "act", "loss", "n", "seed"], pairs = Object.create(null);
+      const keys = this.pinKeys(), pairs = Object.create(null);
       if (text.length > 1500) return null;
       for (const part of text.split(",")) {
         const i = part.indexOf(":"), k = part.slice(0, i);
@@ -325,7 +375,7 @@
       if (keys.some((k) => !(k in pairs))) return null;
       const s = this.parseSettings((k) => pairs[k]);
       const same = this.names.every((n) => String(s.init[n]) === String(number(pairs[n]))) &&
-        s.lr === number(pairs.lr) && s.activation === pairs.act && s.loss === pairs.loss &&
+        sameRates(s.lrs, this.parseRates(pairs.lr)) && (s.activation || undefined) === pairs.act && s.loss === pairs.loss &&
         s.samples === integer(pairs.n, 1, this.d.maxSamples) && s.dataSeed === integer(pairs.seed, 0, 2 ** 53 - 1);
       return same ? s : null;  // a field that fell back to its default was not valid
     }
@@ -353,11 +403,11 @@
       if (!this.controls) return;
       const s = this.settings, out = {};
       for (const n of this.names) out[n] = repr(s.init[n]);
-      Object.assign(out, { lr: repr(s.lr), act: s.activation, loss: s.loss, n: s.samples, seed: s.dataSeed,
+      Object.assign(out, { lr: this.rateWord(s), act: s.activation, loss: s.loss, n: s.samples, seed: s.dataSeed,
         step: this.timelineSteps[this.controls.index] });
       if (this.pinned) {
         const p = this.pinned.settings;
-        out.pin = [...this.names.map((n) => `${n}:${repr(p.init[n])}`), `lr:${repr(p.lr)}`, `act:${p.activation}`,
+        out.pin = [...this.names.map((n) => `${n}:${repr(p.init[n])}`), `lr:${this.rateWord(p)}`, ...(p.activation ? [`act:${p.activation}`] : []),
           `loss:${p.loss}`, `n:${p.samples}`, `seed:${p.dataSeed}`].join(",");
       }
       this.fragment.write(out);
@@ -393,10 +443,11 @@
     /** A labelled number box (and optionally a slider) in `parent`. */
     field(parent, name, label, o) {
       const row = el("div", "ol-field" + (o.slider ? " ol-param" : ""), parent);
-      const id = `ol-${this.uid}-${name}`;
+      const id = `ol-${this.uid}-${name}${o.param !== undefined ? "-" + o.index : ""}`;
       const lab = el("label", "ol-label", row, label);
       lab.htmlFor = id;
       let slider = null;
+      if (o.param !== undefined) row.classList.add("ol-rate");
       if (o.slider) {
         slider = el("input", "ol-slider", row);
         slider.type = "range";
@@ -411,6 +462,7 @@
       box.spellcheck = false;
       box.autocomplete = "off";
       box.dataset.name = name;
+      if (o.param !== undefined) box.dataset.param = o.param;
       const read = () => {
         const v = o.integer ? integer(box.value, o.min, o.max) : number(box.value);
         box.classList.toggle("ol-bad", v === null);
@@ -458,7 +510,12 @@
     buildTraining(pane) {
       const ui = this.d.lab, d = this.d;
       el("div", "ol-heading", pane, ui.training);
-      this.inputs.lr = this.field(pane, "lr", ui.lr, { set: (v) => this.set({ lr: v }, true) });
+      if (d.ownRates) {  // the scene's runs give parameters their own rates: one box each
+        this.rateInputs = this.names.map((n, j) => this.field(pane, "lr", fill(ui.lr_param, { name: n }), {
+          param: n, index: j, set: (v) => this.set({ lrs: this.settings.lrs.map((r, k) => (k === j ? v : r)) }, true) }));
+      } else {
+        this.inputs.lr = this.field(pane, "lr", ui.lr, { set: (v) => this.set({ lr: v }, true) });
+      }
       const select = (name, label, options, set) => {
         const row = el("div", "ol-field", pane);
         const lab = el("label", "ol-label", row, label);
@@ -470,6 +527,7 @@
         return s;
       };
       this.activationSelect = select("act", ui.activation, d.activations.map((a) => [a, a]), (v) => this.set({ activation: v }, true));
+      this.activationSelect.parentNode.hidden = !d.activations.length;  // the scene has no activation to swap
       this.lossSelect = select("loss", ui.loss, d.losses.map((l) => [l, ui[l] || l]), (v) => this.set({ loss: v }, true));
       this.inputs.samples = this.field(pane, "n", ui.samples, { integer: true, min: 1, max: d.maxSamples, set: (v) => this.set({ samples: v }, true) });
       this.inputs.seed = this.field(pane, "seed", ui.data_seed, { integer: true, min: 0, max: 2 ** 53 - 1, set: (v) => this.set({ dataSeed: v }, true) });
@@ -505,15 +563,16 @@
         if (input.slider && input.slider !== active) input.slider.value = String(v);
       };
       for (const n of this.names) show(this.inputs[n], s.init[n]);
-      show(this.inputs.lr, s.lr);
+      if (this.rateInputs) this.rateInputs.forEach((input, j) => show(input, s.lrs[j]));
+      else show(this.inputs.lr, s.lr);
       show(this.inputs.samples, s.samples);
       show(this.inputs.seed, s.dataSeed);
-      this.activationSelect.value = s.activation;
+      this.activationSelect.value = s.activation || "";
       this.lossSelect.value = s.loss;
       const p = this.presetOf(s.init);
       for (const b of this.presetButtons) b.setAttribute("aria-pressed", p && p.name === b.dataset.preset ? "true" : "false");
       this.commandText.textContent = this.command();
-      this.commandNote.textContent = s.loss !== "absolute" && !this.d.command.loss ? this.d.lab.no_loss_option : "";
+      this.commandNote.textContent = this.commandNotes();
     }
 
     showRun() {
@@ -557,7 +616,7 @@
   if (first) {
     const lab = first, graph = lab.d.graph;
     Object.assign(api, {
-      run: (config) => T.run(graph, { data_range: lab.d.dataRange, ...config }),
+      run: (config) => T.run(graph, { data_range: lab.d.dataRange, target: lab.d.targetSpec, ...config }),
       state: () => lab.state(),
       set: (partial) => { lab.set(partial, true); return lab.state(); },
       preset: (name) => api.set({ init: (lab.d.presets.find((p) => p.name === name) || {}).init || {} }),

@@ -1,7 +1,10 @@
 /* lab_figure.js: the lab's figure, laid out like the player (layout.js) and the video: per run a
  * row of the scene's panels plus the loss panel; the rows share one timeline and their y-limits.
+ * A "data" panel adds the run's samples seen so far (the latest `window` solid); a "surface" panel shows
+ * the evaluation loss over two parameters (lab.py's mesh, drawn by the player's panels.js) and the run's
+ * path of them.
  *
- * Needs plot.js, dom.js, layout.js, lab_run.js. Interface (window.ourdl.labFigure):
+ * Needs data.js, plot.js, dom.js, layout.js, panels.js, lab_run.js. Interface (window.ourdl.labFigure):
  *   Figure(parent, d)        .setRows([{run: LabRun, label, pinned?}], total) .layout() .draw(step)
  *   robustLimits(lows, highs, include), logLimits(values): render.draw.base.robust_limits and
  *                            scene_figure.log_limits, so the page's axes are the video's.
@@ -10,7 +13,11 @@
 (function (ourdl) {
   "use strict";
 
-  const P = ourdl.plot;
+  const P = ourdl.plot, D = ourdl.data;
+  /** A data panel draws at most this many of the faded samples (the latest): a long run would otherwise
+   * draw up to a million dots a frame. */
+  const MAX_FADED = 2000;
+  const NONE = new Set();
   const { el, fill, family, LAYOUT, DESIGN_WIDTH, panelWidth, rowRects, lossAxes, rowHeader, legendItems,
     legendBox, swatch } = ourdl.player;
 
@@ -52,6 +59,25 @@
       this.bg = document.createElement("canvas");
       this.rows = [];
       this.width = 0;
+      const sf = d.surface;  // a surface panel's mesh (lab.py), decoded once; its band images by pixel size
+      this.surface = sf ? { z: D.f32(sf.z), nx: sf.nx, ny: sf.ny, x: sf.x, y: sf.y, edges: sf.edges, colors: sf.colors } : null;
+      this.images = Object.create(null);
+    }
+
+    /** What panels.js reads of a player, for one row (its run is that "player"'s run 0). */
+    view(run) {
+      const fig = this, d = this.d, paths = Object.create(null);
+      for (const p of d.panels) {
+        if (p.kind !== "surface") continue;
+        const [a, b] = p.params, at = (j) => Float64Array.from({ length: run.S }, (_, s) => run.trainer.params[s * run.P + j]);
+        paths[p.params.join(",")] = [{ xs: at(a), ys: at(b) }];
+      }
+      return {
+        panelState: { surface: this.surface, images: this.images, paths },
+        d: { strings: d.strings, data: d.data, surface: d.surface, targetName: d.targetName },
+        th: this.th, hidden: NONE, steps: run.steps, color: (i) => fig.color(i),
+        get pt() { return fig.pt; }, get dpr() { return fig.dpr; }, get fam() { return fig.fam; },
+      };
     }
 
     color(i) { const p = this.th.palette; return p[((i % p.length) + p.length) % p.length]; }
@@ -61,8 +87,11 @@
       this.rows = rows;
       this.total = total;
       this.element.setAttribute("aria-label", rows.map((r) => r.label).join(" / "));
-      const d = this.d;
+      const d = this.d, surface = (p) => p.kind === "surface" && this.surface;
+      this.views = rows.map(({ run }) => this.view(run));
+      this.xlims = d.panels.map((p) => (surface(p) ? this.surface.x : d.xRange));
       this.ylims = d.panels.map((p) => {
+        if (surface(p)) return this.surface.y;
         const lows = [], highs = [], include = [0];
         for (const { run } of rows) {
           for (const n of p.nodes) {
@@ -90,7 +119,7 @@
       const H = (L.top + L.titles + L.legend + n * (L.header + ah + L.ticks)) * s;
       this.s = s; this.pt = pt; this.W = W; this.H = H;
       this.axes = rowRects(n, cols, ah, s).map((rects) => rects.map((rect, j) => (j < d.panels.length
-        ? new P.Axes(rect, { xlim: d.xRange, ylim: this.ylims[j] }) : lossAxes(rect, this.total, this.lossYlim))));
+        ? new P.Axes(rect, { xlim: this.xlims[j], ylim: this.ylims[j] }) : lossAxes(rect, this.total, this.lossYlim))));
       this.dpr = P.sizeCanvases([this.canvas, this.bg], this.element, W, H);
       this.drawStatic();
       this.buildOverlay();
@@ -112,14 +141,18 @@
         const run = this.rows[k].run;
         row.forEach((ax, j) => {
           if (j < d.panels.length) {
-            const p = d.panels[j];
-            P.vspan(ctx, ax, d.dataRange[0], d.dataRange[1], th.span);
-            P.hline(ctx, ax, 0, { color: th.muted, width: 0.8 * pt });
+            const p = d.panels[j], xr = this.xlims[j];
+            if (p.kind === "surface") {
+              if (this.surface) ourdl.panels.drawStatic(this.views[k], ctx, ax, 0, p);
+            } else {
+              P.vspan(ctx, ax, d.dataRange[0], d.dataRange[1], th.span);
+              P.hline(ctx, ax, 0, { color: th.muted, width: 0.8 * pt });
+            }
             if (p.target) {
               P.line(ctx, ax, d.gridValues, d.targetValues, { color: th.target, width: L.line * 0.8 * pt,
                 dash: [4 * L.line * 0.8 * pt, 3 * L.line * 0.8 * pt] });
             }
-            const xt = P.autoTicks(d.xRange[0], d.xRange[1], ax.rect.w, labelPx);
+            const xt = P.autoTicks(xr[0], xr[1], ax.rect.w, labelPx);
             const yt = P.maxNTicks(ax.ylim[0], ax.ylim[1], 5);
             P.frame(ctx, ax, st, { xticks: xt, xlabels: P.tickLabels(xt), yticks: yt, ylabels: P.tickLabels(yt) });
             if (k === 0) title(ax, p.title);
@@ -152,7 +185,8 @@
       });
       const bottom = this.axes[this.axes.length - 1];
       bottom.forEach((ax, j) => {
-        const items = legendItems(d, j, this.th, (i) => this.color(i));
+        const extra = this.views.length ? (p) => ourdl.panels.legend(this.views[0], p) : null;
+        const items = legendItems(d, j, this.th, (i) => this.color(i), extra);
         const box = legendBox(o, "op-legend ol-legend", ax, items.length, s, pt);
         for (const it of items) {
           const entry = el("span", "op-entry", box);
@@ -172,9 +206,13 @@
       ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
       this.rows.forEach(({ run }, k) => {
         const row = this.axes[k], i = run.indexOf(step), values = run.evaluate(d, i), index = run.program.index;
-        d.panels.forEach((p, j) => p.nodes.forEach((n, c) => {
-          P.line(ctx, row[j], d.gridValues, values[index[n]], { color: this.color(p.colors[c]), width: L.line * pt });
-        }));
+        d.panels.forEach((p, j) => {
+          if (p.kind === "data") this.drawSamples(ctx, row[j], run, i, p);
+          p.nodes.forEach((n, c) => {
+            P.line(ctx, row[j], d.gridValues, values[index[n]], { color: this.color(p.colors[c]), width: L.line * pt });
+          });
+          if (p.kind === "surface" && this.surface) ourdl.panels.draw(this.views[k], ctx, row[j], 0, i, p);
+        });
         const ax = row[d.panels.length], ev = run.evalLoss(d, values);
         let j = 0;  // the summary points before this snapshot, then this snapshot's own loss
         while (j < run.statSteps.length && run.statSteps[j] < run.steps[i]) j++;
@@ -192,6 +230,21 @@
       });
     }
   }
+
+  /** The samples a run has trained on by snapshot i: faded (the latest MAX_FADED of them), the latest
+   * `window` solid, as panels.js draws a recording's (render/draw/panels_data.py). */
+  Figure.prototype.drawSamples = function (ctx, ax, run, i, p) {
+    const pt = this.pt, L = LAYOUT, xs = run.trainer.xs, ys = run.trainer.ys;
+    const n = Math.min(run.steps[i], run.trainer.seen), cut = Math.max(0, n - p.window);
+    ctx.save();
+    P.clip(ctx, ax);
+    ctx.globalAlpha = 0.35;
+    for (let k = Math.max(0, cut - MAX_FADED); k < cut; k++) P.marker(ctx, ax.px(xs[k]), ax.py(ys[k]), 0.65 * L.line * pt, this.th.muted);
+    ctx.globalAlpha = 1;
+    const color = this.color(this.d.data.color);
+    for (let k = cut; k < n; k++) P.marker(ctx, ax.px(xs[k]), ax.py(ys[k]), 1.1 * L.line * pt, color);
+    ctx.restore();
+  };
 
   /** The caption as [["t", text] | ["v", name]] for a timeline of `total` samples (player.py caption_pieces). */
   function captionPieces(d, total) {

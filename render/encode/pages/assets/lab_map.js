@@ -13,6 +13,7 @@
   const D = ourdl.data, P = ourdl.plot, GR = ourdl.graph, T = ourdl.train;
   const { el, fill, family } = ourdl.player;
   const short = (v) => P.fmtG(v, 3).replace("-", "\u2212");
+  const { rateText, sameRates } = ourdl.labRun;
 
   class BasinMap {
     constructor(parent, d, lab) {
@@ -38,7 +39,7 @@
       this.note = el("div", "ol-note", this.element);
       const ref = d.presets.length ? d.presets[0].name : "";
       this.note.textContent = fill(ui.map_note, { n: m.size, a0: m.axes[0], a1: m.axes[1], ref, act: m.activation,
-        lr: m.lr, samples: P.thousands(m.samples), seed: m.dataSeed });
+        lr: rateText(m.lrs, lab.names), samples: P.thousands(m.samples), seed: m.dataSeed });
       this.differs = el("div", "ol-note ol-warn", this.element);
       this.computeButton = el("button", "ol-button ol-map-compute", this.element, ui.map_compute);
       this.computeButton.type = "button";
@@ -127,7 +128,7 @@
       for (const [n, v] of Object.entries(m.others)) if (s.init[n] !== v) out.push(n);
       if (s.activation !== m.activation) out.push(s.activation);
       if (s.loss !== m.lossKind) out.push(this.d.lab[s.loss] || s.loss);
-      if (s.lr !== m.lr) out.push(`lr ${s.lr}`);
+      if (!sameRates(s.lrs, m.lrs)) out.push(`lr ${rateText(s.lrs, this.lab.names)}`);
       if (s.samples !== m.samples) out.push(`${P.thousands(s.samples)} ${this.d.lab.samples}`);
       if (s.dataSeed !== m.dataSeed) out.push(`${this.d.lab.data_seed} ${s.dataSeed}`);
       return out;
@@ -144,7 +145,7 @@
       const net = T.compile(d.graph, { activation: s.activation, loss: s.loss });
       const graph = T.variantGraph(d.graph, { activation: s.activation, loss: s.loss });
       const program = GR.compile(graph, d.gridValues.length), out = program.index[d.graph.output];
-      const { xs, ys } = T.data(s.dataSeed, s.samples, d.dataRange);
+      const { xs, ys } = T.data(s.dataSeed, s.samples, d.dataRange, d.targetSpec);
       const base = this.lab.names.map((name) => s.init[name]), params = new Float64Array(np);
       const loss = new Float32Array(cells), mode = new Int8Array(cells);
       const job = this.job = { next: 0 };
@@ -158,7 +159,7 @@
           const r = job.next++, i = r % n, j = (r - i) / n;
           base[0] = this.value(i); base[1] = this.value(j);
           net.setParams(base);
-          net.train(xs, ys, 0, s.samples, s.lr);
+          net.train(xs, ys, 0, s.samples, s.lrs);
           const p = net.getParams();
           for (let k = 0; k < np; k++) params[k] = p[k];
           const values = GR.evaluate(program, params, 0, d.gridValues, d.targetValues);
@@ -172,10 +173,10 @@
         if (job.next < cells) { requestAnimationFrame(step); return; }
         this.job = null;
         this.loss = loss; this.mode = mode;
-        Object.assign(m, { activation: s.activation, lossKind: s.loss, lr: s.lr, samples: s.samples,
+        Object.assign(m, { activation: s.activation, lossKind: s.loss, lrs: s.lrs.slice(), samples: s.samples,
           dataSeed: s.dataSeed, others: Object.fromEntries(this.lab.names.slice(2).map((name) => [name, s.init[name]])) });
         this.note.textContent = fill(d.lab.map_note_page, { n, a0: m.axes[0], a1: m.axes[1], act: m.activation,
-          lr: m.lr, samples: P.thousands(m.samples), seed: m.dataSeed });
+          lr: rateText(m.lrs, this.lab.names), samples: P.thousands(m.samples), seed: m.dataSeed });
         this.computeButton.textContent = d.lab.map_compute;
         this.image = this.paint();
         this.showInfo();

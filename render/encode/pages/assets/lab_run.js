@@ -4,11 +4,14 @@
  *
  * Needs data.js, graph.js, train.js. Interface (window.ourdl.labRun):
  *   LabRun(d, settings)  d: the lab's data (lab.py) with gridValues/targetValues/inside decoded;
- *                        settings {init, lr, samples, activation, loss, dataSeed}. Fields: trainer, steps,
+ *                        settings {init, lrs (one per parameter, update order), samples, activation,
+ *                        loss, dataSeed}. Fields: trainer, steps,
  *                        S, names, P, program, divergedAt, trainLoss, trainMs, engine, statSteps, statTrain,
  *                        statEval, extremes, healthy. Methods: evaluate(d, s), evalLoss(d, values),
  *                        indexOf(step).
  *   everyFor(samples)    the snapshot interval: ~300 snapshots a run (Fig 7: every 40, the article's).
+ *   rateText(lrs, names) the learning rates in words: "0.01" when they are one, else "w 0.05, b 0.1".
+ *   sameRates(a, b)      whether two lists of rates are equal, rate for rate.
  */
 (function (ourdl) {
   "use strict";
@@ -17,6 +20,10 @@
 
   /** Snapshots every ~1/300 of the run (Fig 7: every 40 samples, the article's), plus the scene's marks. */
   const everyFor = (samples) => Math.max(1, Math.round(samples / 300));
+
+  const sameRates = (a, b) => !!a && !!b && a.length === b.length && a.every((v, j) => v === b[j]);
+  const rateText = (lrs, names) => (lrs.every((v) => v === lrs[0]) ? String(lrs[0])
+    : names.map((n, j) => `${n} ${lrs[j]}`).join(", "));
 
   /** Snapshots whose curves are summarised for the axis limits and the loss panel's whole-run line. */
   const STAT_POINTS = 120;
@@ -31,8 +38,9 @@
       this.settings = settings;
       const every = everyFor(settings.samples);
       this.trainer = new T.Trainer(d.graph, {
-        init: settings.init, lr: settings.lr, samples: settings.samples, activation: settings.activation,
-        loss: settings.loss, data_seed: settings.dataSeed, data_range: d.dataRange, every, marks: d.marks,
+        init: settings.init, lrs: settings.lrs, samples: settings.samples, activation: settings.activation,
+        loss: settings.loss, data_seed: settings.dataSeed, data_range: d.dataRange, target: d.targetSpec, every,
+        marks: d.marks,
       });
       const t0 = performance.now();  // the samples themselves (compiling the graph and the data come before)
       this.trainer.advance(this.trainer.steps.length - 1);
@@ -105,5 +113,5 @@
     }
   }
 
-  ourdl.labRun = { LabRun, everyFor, STAT_POINTS };
+  ourdl.labRun = { LabRun, everyFor, rateText, sameRates, STAT_POINTS };
 })(window.ourdl = window.ourdl || {});
