@@ -1,11 +1,13 @@
 """The sweep player in headless Chromium: a seeded sweep's figure with its named runs and rates, and the
-init-basin explorer (hover a cell: its init and outcome; click: train it in the page and play it).
+init-basin explorer (hover a cell: its init and outcome; click: train it in the page and play it), also
+for a sweep whose runs give parameters their own learning rates (Run.lrs).
 
 Small sweeps (64 inits, 1500 samples) recorded once for the module; one browser for the module.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 
@@ -14,7 +16,7 @@ import pytest
 from headless_chromium import page_url
 
 from render.encode.pages import player_html, write_player
-from render.encode.pages.sweep import CODE_LEVELS, CODE_RANGE, loss_codes
+from render.encode.pages.sweep import CODE_LEVELS, CODE_RANGE, loss_codes, sweep_rates
 from render.record import record
 from scenes import get_scene
 
@@ -31,11 +33,24 @@ def seeded():
     return record(get_scene("relu_vs_leakyrelu").with_count(64).with_overrides(samples=1500, every=100))
 
 
+#: the rates of the sweep with its own per parameter (the others keep the template's lr, 0.01)
+OWN_RATES = {"w_11": 0.02, "b_21": 0.005}
+
+
 @pytest.fixture(scope="module")
-def pages(tmp_path_factory, basin, seeded):
+def own_rates():
+    """A map sweep over two activations whose template run has a rate per parameter (Run.lrs)."""
+    scene = get_scene("init_basin").with_count(64).with_overrides(samples=1500, every=100)
+    run = dataclasses.replace(scene.runs[0], lrs=OWN_RATES)
+    return record(dataclasses.replace(scene, runs=(run,), activations=("Relu", "LeakyRelu")))
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory, basin, seeded, own_rates):
     out = tmp_path_factory.mktemp("sweeps")
     return {"basin": write_player(basin, out / "basin.html"),
-            "seeded": write_player(seeded, out / "seeded.html")}
+            "seeded": write_player(seeded, out / "seeded.html"),
+            "rates": write_player(own_rates, out / "rates.html")}
 
 
 def open_page(browser, path, fragment=""):
@@ -153,3 +168,39 @@ def test_sweep_page_shows_hostile_labels_as_text(browser, basin, tmp_path):
         assert tab.evaluate("window.__pwned") is None
         assert tab.evaluate("document.querySelectorAll('img').length") == 0
         assert tab.errors() == []
+
+
+def test_a_sweep_with_its_own_rates_retrains_cells_with_them(browser, pages, own_rates):
+    """The sweep trained every init with Run.lrs (w_11 0.02, b_21 0.005, the rest 0.01): a clicked cell is
+    retrained with the same rates, so it ends exactly where the sweep's lockstep left it, in both maps."""
+    names = own_rates.meta["params"]
+    rates = [OWN_RATES.get(n, 0.01) for n in names]
+    assert sweep_rates(own_rates.meta) == rates
+    final = own_rates.extra["sweep_final"]
+    with open_page(browser, pages["rates"]) as tab:
+        assert tab.evaluate(f"{PLAYER}.d.lrs") == rates
+        for i, j, a in ((6, 1, 0), (2, 5, 1), (7, 7, 1)):
+            tab.evaluate(f"{PLAYER}.select({i}, {j}, {a}, false)")
+            params = np.array(tab.evaluate(f"Array.from({PLAYER}.clicked.params)")).reshape(-1, len(names))
+            assert np.array_equal(params[-1], final[a, j * 8 + i]), (i, j, a)
+        one_rate = tab.evaluate(f"(() => {{ const p = {PLAYER}, c = p.cellAt(2, 5, 1); "
+                                "return ourdl.train.run(p.d.graph, {init: c.init, lr: p.d.lr, "
+                                "samples: p.d.samples, activation: 'LeakyRelu', data_seed: p.map.dataSeed, "
+                                "steps: p.steps}).params.at(-1); })()")
+        assert one_rate != final[1, 5 * 8 + 2].tolist()  # the rates matter: one lr ends elsewhere
+        assert tab.errors() == []
+
+
+def test_sweep_rates_read_the_recording():
+    """`sweep.lrs` when the recording has it; else a run recorded from the template (with a sweep index);
+    else one rate for every parameter; rates that name other parameters are refused."""
+    meta = {"params": ["w", "b"], "sweep": {"lr": 0.01},
+            "runs": [{"sweep_index": None, "lrs": {"w": 9, "b": 9}}]}
+    assert sweep_rates(meta) == [0.01, 0.01]  # a named run's own rates are not the sweep's
+    meta["runs"].append({"sweep_index": 3, "lrs": {"b": 0.1, "w": 0.05}})
+    assert sweep_rates(meta) == [0.05, 0.1]
+    meta["sweep"]["lrs"] = {"w": 0.2, "b": 0.3}
+    assert sweep_rates(meta) == [0.2, 0.3]
+    meta["sweep"]["lrs"] = {"w": 0.2, "c": 0.3}
+    with pytest.raises(ValueError, match="not the parameters w, b"):
+        sweep_rates(meta)

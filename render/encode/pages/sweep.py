@@ -14,8 +14,8 @@ What the page gets, and why:
 - no parameters per cell: a clicked cell is re-trained in the page by the lab's exact engine
   (assets/random.js, assets/train.js: numpy's PCG64 stream and the tutorial's per-sample SGD, bit for
   bit), at every snapshot of the scene's schedule, in a few milliseconds. Its start is the cell's exact
-  init (from `sweep_init`) and its data the sweep's shared stream, so its final parameters equal
-  `sweep_final` (tested).
+  init (from `sweep_init`), its data the sweep's shared stream and its learning rates the sweep's (one per
+  parameter: `sweep_rates`), so its final parameters equal `sweep_final` (tested).
 """
 
 from __future__ import annotations
@@ -91,6 +91,26 @@ def rate_lines(sweep: dict, acts: list[str], lang: str) -> list[str]:
     return lines
 
 
+def sweep_rates(meta: dict) -> list[float]:
+    """The learning rates the sweep trained every init with, one per parameter in update order (the
+    lockstep's `scene.runs[0].lr_for(names)`): a clicked cell retrains with them.
+
+    `sweep.lrs` (name -> rate) when the recording has it; else the rates of a run recorded from the
+    sweep's template (one with a `sweep_index`: it keeps the template's `lrs`); else `sweep.lr` for every
+    parameter."""
+    names, sweep = meta["params"], meta["sweep"]
+    own = sweep.get("lrs")
+    if own is None:
+        own = next((r["lrs"] for r in meta["runs"] if r.get("sweep_index") is not None and r.get("lrs")),
+                   None)
+    if own is None:
+        return [float(sweep["lr"])] * len(names)
+    if sorted(own) != sorted(names):
+        raise ValueError(f"the sweep's learning rates name {', '.join(own)}, not the parameters "
+                         f"{', '.join(names)}")
+    return [float(own[n]) for n in names]
+
+
 def sweep_data(snapshot: Snapshot, theme: str = "light", lang: str = "en") -> dict:
     """The JSON a sweep player reads."""
     from render.encode.pages.player import _common, computable
@@ -114,7 +134,7 @@ def sweep_data(snapshot: Snapshot, theme: str = "light", lang: str = "en") -> di
     data.update({
         "title": title, "type": sweep["type"], "activations": acts,
         "count": count, "threshold": float(sweep["threshold"]), "samples": int(sweep["samples"]),
-        "lr": float(sweep["lr"]),
+        "lr": float(sweep["lr"]), "lrs": sweep_rates(meta),
         "modes": [MODE_NAMES_ZH.get(m, m) if lang == "zh" else m for m in sweep["modes"]],
         "modeColors": list(MODE_COLORS[theme]),
         "rates": {a: sweep["rates"][a] for a in acts if a in sweep.get("rates", {})},

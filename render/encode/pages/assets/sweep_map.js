@@ -75,7 +75,8 @@
     select(i, j, a = 0, play = true) {
       const cell = this.cellAt(i, j, a);
       const t0 = performance.now();
-      const trainer = new ourdl.train.Trainer(this.d.graph, { init: cell.init, lr: this.d.lr, samples: this.d.samples,
+      // the sweep's rates, one per parameter (Run.lrs when its runs have their own: sweep.py, sweep_rates)
+      const trainer = new ourdl.train.Trainer(this.d.graph, { init: cell.init, lrs: this.d.lrs, samples: this.d.samples,
         activation: this.d.activations[a], data_seed: this.map.dataSeed, data_range: this.d.dataRange, steps: this.steps,
         engine: "interpreter" });
       trainer.advance(this.S - 1);
