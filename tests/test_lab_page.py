@@ -447,10 +447,15 @@ def test_the_adaline_trains_with_its_own_rates_exactly(browser, adaline_page, tm
         assert np.array_equal(params, adaline_params({"w": 0.0, "b": 0.0}, [0.05, 0.02], 1000, steps))
         assert "--lr" not in st["command"]  # the CLI cannot give b its own rate: the note says so
         assert "--lr" in tab.evaluate("document.querySelector('.ol-note').textContent")
+        assert labels(tab)[0] == "this run: w=0, b=0 · lr w 0.05, b 0.02"  # not the scene's run any more
+        assert tab.evaluate("document.querySelector('.ol-preset').ariaPressed") == "false"
         tab.wait_for("location.hash.includes('lr=0.05%2F0.02')", timeout=3)
         st = tab.evaluate(f"{LAB}.set({{lr: 0.03}})")  # one rate for both: --lr says it
         assert st["settings"]["lrs"] == [0.03, 0.03] and "--lr 0.03" in st["command"]
         assert tab.evaluate("document.querySelector('.ol-note').textContent") == ""
+        click(tab, ".ol-preset")  # the scene's run: its start and its rates
+        tab.wait_for(f"{LAB}.state().settings.lrs[1] === 0.1")
+        assert tab.evaluate("document.querySelector('.ol-preset').ariaPressed") == "true"
         assert tab.errors() == []
         assert tab.requests() == [page_url(adaline_page)]
 

@@ -306,12 +306,15 @@
 
     // -- words about a run ---------------------------------------------------------------------------
 
-    presetOf(init) {
-      return this.d.presets.find((p) => this.names.every((n) => p.init[n] === init[n]));
+    /** The scene's run these settings start as: its initial values, and its rates where the scene gives
+     * parameters their own (a preset sets them there). */
+    presetOf(s) {
+      return this.d.presets.find((p) => this.names.every((n) => p.init[n] === s.init[n]) &&
+        (!this.d.ownRates || sameRates(p.lrs, s.lrs)));
     }
 
     describe(s) {
-      const p = this.presetOf(s.init), [a0, a1] = this.names;
+      const p = this.presetOf(s), [a0, a1] = this.names;
       const start = p ? p.name : `${a0}=${short(s.init[a0])}, ${a1}=${short(s.init[a1])}`;
       const parts = [start, ...(s.activation ? [s.activation] : []), `lr ${rateText(s.lrs, this.names)}`];
       if (s.loss !== this.defaults.loss) parts.push(this.d.lab[s.loss]);
@@ -569,7 +572,7 @@
       show(this.inputs.seed, s.dataSeed);
       this.activationSelect.value = s.activation || "";
       this.lossSelect.value = s.loss;
-      const p = this.presetOf(s.init);
+      const p = this.presetOf(s);
       for (const b of this.presetButtons) b.setAttribute("aria-pressed", p && p.name === b.dataset.preset ? "true" : "false");
       this.commandText.textContent = this.command();
       this.commandNote.textContent = this.commandNotes();
