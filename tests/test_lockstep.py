@@ -155,3 +155,25 @@ def test_sweep_figure_draws_every_panel(name, small_sweep):
     # a snapshot without named runs still draws
     empty = dataclasses.replace(snap, meta={**snap.meta, "runs": []}, curves=snap.curves[:0])
     render_frame(sweep_figure(empty, size=(320, 180)), 0)
+
+
+def test_a_sweep_with_a_rate_per_parameter_records_them_and_trains_its_named_runs_with_them(tmp_path):
+    """Fig 7 and Fig 8 (the scene's named runs) train as the lockstep does, and the file says with what."""
+    scene = get_scene("init_basin").with_count(4).with_overrides(samples=300, every=100)
+    own = {"w_11": 0.02, "b_21": 0.005}
+    snap = record(dataclasses.replace(scene, runs=(dataclasses.replace(scene.runs[0], lrs=own),)))
+    names = snap.meta["params"]
+    rates = {n: own.get(n, 0.01) for n in names}
+    assert snap.meta["sweep"]["lrs"] == rates
+    named = [r for r in snap.meta["runs"] if r["sweep_index"] is None]
+    assert named and all(r["lrs"] == rates for r in named)
+    for r, run in enumerate(snap.meta["runs"]):  # every run ends where the scalar loop with these rates ends
+        net = build(run["activation"])
+        for p in net.params:
+            p.set_value(run["init"][p.name])
+        xs = scene.runs[0].data(*scene.data_range)[:300]
+        _train(net, xs, [x * x for x in xs], [rates[n] for n in names])
+        np.testing.assert_array_equal(snap.params[r, -1], [p.value for p in net.params])
+    assert load_snapshot(save_snapshot(snap, tmp_path / "s.npz")).meta["sweep"]["lrs"] == rates
+    plain = record(scene)
+    assert "lrs" not in plain.meta["sweep"]

@@ -347,7 +347,7 @@ _RATES = {"fitted": int, "runs": int, "rate": NUMBER, "ci95": ("pair", NUMBER), 
 SWEEP_SCHEMA = {"type": str, "activations": [str], "count": int, "samples": int, "lr": NUMBER,
                 "threshold": NUMBER, "fitted_rule": str, "modes": [str],
                 "inits": {"text": str, "?range": ("pair", NUMBER)}, "rates": ("map", _RATES),
-                "rates_at": ("map", ("map", _RATES)), "?paired": ("map", int)}
+                "rates_at": ("map", ("map", _RATES)), "?paired": ("map", int), "?lrs": ("map", NUMBER)}
 
 
 def _conforms(value, schema) -> bool:

@@ -86,7 +86,8 @@ def _named_runs(scene: SweepScene, names: list[str], init: np.ndarray, loss: np.
                                   init_seed=None, data_seed=seeds[r] if seeds else template.data_seed)
         chosen += [(act, dataclasses.replace(run, label=f"{act}: {run.label}"), r) for act in acts]
     for run in scene.named:
-        run = dataclasses.replace(run, samples=template.samples, lr=template.lr, data_seed=template.data_seed)
+        run = dataclasses.replace(run, samples=template.samples, lr=template.lr, lrs=template.lrs,
+                                  data_seed=template.data_seed)  # trained as the lockstep trains
         chosen += [(act, dataclasses.replace(run, label=f"{act}: {run.label}"), None) for act in acts]
     return chosen
 
@@ -187,6 +188,8 @@ def record_sweep(scene: SweepScene, progress: SampleProgress | None = None, work
         "lockstep_check": {"runs_compared": sum(r is not None for _, _, r in named),
                            "max_abs_param_diff": worst},
     }
+    if template.lrs:  # a rate per parameter, as the lockstep trained (a page retraining a run needs them)
+        sweep["lrs"] = dict(zip(names, template.lr_for(names)))
     if n_a > 1:
         fa, fb = loss[0] < scene.threshold, loss[1] < scene.threshold
         a0, a1 = scene.activations[:2]
