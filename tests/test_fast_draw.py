@@ -314,3 +314,124 @@ def test_other_figures_animate_curves_that_take_the_fast_path(snapshots, monkeyp
             for artist in view.animated:
                 artist.draw(renderer)
     assert not [c for c in lines if c in fallbacks]
+
+
+# -- sweep figures: SlotText against Text -------------------------------------------------------------------
+
+SLOTS = [  # (prefix, suffix, values): kerned words ("Re", "To", "AV"), a ligature ("fi"), Chinese, digits
+    ("sample ", " of 12,000", ["0", "7", "1,234", "12,000"]),
+    ("LeakyRelu: ", "% fitted", ["0.0", "9.9", "47.1", "100.0"]),
+    ("Relu: |y − x²| ", "", ["0.007", "10.456", "1.000"]),
+    ("To AV ", " fi", ["1.25", "77.77"]),
+    ("图 7", "", [""]),
+    ("LeakyRelu：", "% 拟合成功", ["3.3", "100.0"]),
+]
+
+
+@pytest.mark.parametrize("prefix, suffix, values", SLOTS)
+@pytest.mark.parametrize("style", [dict(ha="right", va="top", fontweight="bold", x=0.731),
+                                   dict(ha="left", va="top", x=0.2317, bbox=dict(boxstyle="round,pad=0.25",
+                                                                                  fc="#fff4dd", alpha=0.8)),
+                                   dict(ha="center", va="baseline", x=0.5003, alpha=0.7)])
+def test_slot_text_draws_what_text_draws(prefix, suffix, values, style):
+    """Anchored between pixels (glyphs land on 1/64-pixel phases), kerned, joined, Chinese, in a box:
+    the same pixels as a Text of the whole string, value after value, and without falling back."""
+    from matplotlib.text import Text
+
+    from render.draw.fonts import font_families
+    from render.draw.slot_text import SlotText
+
+    style = dict(style)
+    x = style.pop("x")
+
+    def figure(make):
+        fig = Figure(figsize=(6, 0.8), dpi=137)
+        FigureCanvasAgg(fig)
+        fig.patch.set_facecolor("#f4e9d8")
+        return fig, fig.add_artist(make(x, 0.577, fontsize=7.5, color="#1f6fb4", **style))
+
+    with matplotlib.rc_context({"font.family": font_families("zh")}):
+        fig_t, plain = figure(Text)
+        fig_s, slot = figure(lambda *a, **k: SlotText(*a, prefix=prefix, suffix=suffix, **k))
+        for value in values:
+            plain.set_text(prefix + value + suffix)
+            slot.set_value(value)
+            assert _pixels(fig_s) == _pixels(fig_t), value
+            assert _pixels(fig_s) == _pixels(fig_t), f"{value}, drawn again"
+    assert slot.fast
+
+
+@pytest.mark.parametrize("value, for_good", [("To", True), ("ffi", True), ("1\n2", False)])
+def test_slot_text_falls_back_where_its_layout_would_not_be_texts(value, for_good):
+    """A kerned pair or a ligature in the value: drawn by Text itself from then on; two lines: by Text."""
+    from matplotlib.text import Text
+
+    from render.draw.slot_text import SlotText
+
+    figs = []
+    for make in (Text, lambda *a, **k: SlotText(*a, prefix="a ", **k)):
+        fig = Figure(figsize=(3, 0.8), dpi=120)
+        FigureCanvasAgg(fig)
+        figs.append((fig, fig.add_artist(make(0.1, 0.5, fontsize=9))))
+    figs[0][1].set_text("a " + value)
+    figs[1][1].set_value(value)
+    assert _pixels(figs[1][0]) == _pixels(figs[0][0])
+    assert figs[1][1].fast is not for_good
+
+
+@pytest.mark.parametrize("name, theme, lang, size", [("relu_vs_leakyrelu", "light", "en", HD),
+                                                     ("relu_vs_leakyrelu", "dark", "zh", SMALL),
+                                                     ("init_basin", "dark", "en", SMALL),
+                                                     ("init_basin", "light", "zh", HD)])
+def test_sweep_frames_are_plain_texts_byte_for_byte(snapshots, monkeypatch, name, theme, lang, size):
+    """Every per-frame text of a sweep figure is a SlotText that stays on its fast path, and the streamed
+    frames equal those drawn with each of them as a plain Text."""
+    from matplotlib.text import Text
+
+    from render.draw.slot_text import SlotText
+
+    snap = snapshots[name]
+    timeline = Timeline(len(snap.steps), 30, len(snap.steps) / 30, 0.0)
+    view = make_view(snap, size, theme, lang)
+    texts = [a for a in view.animated if isinstance(a, Text)]
+    assert texts and all(isinstance(t, SlotText) for t in texts), [type(t).__name__ for t in texts]
+    fast = Keep(timeline.fps)
+    stream(view, timeline, [fast])
+    assert all(t.fast for t in texts), [t.get_text() for t in texts if not t.fast]
+    monkeypatch.setattr(SlotText, "draw", Text.draw)
+    plain = Keep(timeline.fps)
+    stream(make_view(snap, size, theme, lang), timeline, [plain])
+    assert len(fast.copies) == len(plain.copies) == timeline.frames
+    differ = [k for k, (a, b) in enumerate(zip(fast.copies, plain.copies)) if a != b]
+    assert not differ, f"frames {differ} differ from plain Text drawing"
+
+
+def test_sweep_slots_spell_the_strings(snapshots):
+    """prefix + formatted value + suffix is the template's string, in both languages."""
+    from render.draw.sweep_figure import template_slot
+    from render.draw.text import text
+
+    for lang in ("en", "zh"):
+        for key, field, value, others in [("sweep_caption", "step", 1234, {"total": 12000}),
+                                          ("share", "pct", 47.06, {"act": "Relu"}),
+                                          ("grid_fitted", "pct", 100.0, {}),
+                                          ("loss_at", "loss", "0.123", {"act": "Relu", "target": "x²"})]:
+            prefix, spec, suffix = template_slot(lang, key, field, **others)
+            assert prefix + format(value, spec) + suffix == text(lang, key, **{field: value}, **others)
+
+
+def test_chinese_sweep_figures_log_no_missing_bold(snapshots, caplog):
+    """The CJK font has one weight: a Chinese sweep figure asks for no bold (matplotlib would log
+    "findfont: Failed to find font weight bold" and draw the regular weight anyway)."""
+    from matplotlib.font_manager import FontManager
+
+    FontManager._findfont_cached.cache_clear()  # a warning is logged once per lookup, then cached
+    with caplog.at_level("WARNING", logger="matplotlib.font_manager"):
+        for name in ("relu_vs_leakyrelu", "init_basin"):
+            view = make_view(snapshots[name], (640, 360), "light", "zh")
+            with matplotlib.rc_context(view.rc):
+                view.update(1.0)
+                view.fig.canvas.draw()
+                for artist in view.animated:
+                    artist.draw(view.fig.canvas.get_renderer())
+    assert not [r.getMessage() for r in caplog.records if "findfont" in r.getMessage()]

@@ -12,10 +12,14 @@ and the full histories are drawn once; per frame only the animated artists chang
 
 The animated lines (output curves, cursors, markers) are `Curve`s (render.draw.curves): Line2D's pixels
 with less per-frame overhead. They join their axes after its limits are set, so that `add_line` (which
-does not autoscale) leaves the limits as `ax.plot` did.
+does not autoscale) leaves the limits as `ax.plot` did. The animated texts are `SlotText`s
+(render.draw.slot_text): a template's words around one changing number, Text's pixels at a fraction of
+its cost (plain Text was ~80% of a frame). Chinese is never bold: the CJK font has one weight.
 """
 
 from __future__ import annotations
+
+from string import Formatter
 
 import numpy as np
 from matplotlib.artist import Artist
@@ -27,7 +31,8 @@ from matplotlib.ticker import FuncFormatter, PercentFormatter
 from render.draw.base import FONT, LINE, SMALL, FigureBase, samples_label
 from render.draw.curves import Curve
 from render.draw.limits import robust_limits
-from render.draw.text import text
+from render.draw.slot_text import SlotText
+from render.draw.text import STRINGS, run_label, text
 from render.record.snapshot import Snapshot
 
 #: fitting-mode colours (scenes.sweeps.MODES order): Fig 8's mode green, Fig 7's purple, units off red/grey
@@ -75,6 +80,24 @@ class SweepFigure(FigureBase):
     def _act_color(self, a: int) -> str:
         return self.theme.palette[a % len(self.theme.palette)]
 
+    @property
+    def bold(self) -> str:
+        """The weight of emphasised words: normal in Chinese (the CJK font has no bold; matplotlib would
+        log a findfont warning and fake nothing)."""
+        return "normal" if self.lang == "zh" else "bold"
+
+    def slot_text(self, parent, x: float, y: float, key: str, field: str, values: dict | None = None,
+                  **style) -> tuple[SlotText, str]:
+        """A SlotText of template `key` around its `field` (the other fields filled in from `values`) and
+        the field's format spec; added to an Axes as `ax.text` adds a text (clipping off), or to the figure
+        as `fig.text` does (figure coordinates)."""
+        prefix, spec, suffix = template_slot(self.lang, key, field, **(values or {}))
+        t = SlotText(x, y, prefix, suffix, **style)
+        if hasattr(parent, "transAxes"):
+            t.set_clip_on(False)
+        parent.add_artist(t)
+        return t, spec
+
     def _mode_name(self, name: str) -> str:
         return MODE_NAMES_ZH.get(name, name) if self.lang == "zh" else name
 
@@ -85,12 +108,13 @@ class SweepFigure(FigureBase):
 
     def _header(self, title: str) -> None:
         fig = self.fig
-        fig.text(0.012, 0.985, title, fontsize=FONT, fontweight="bold", va="top", ha="left")
-        caption = fig.text(0.988, 0.985, "", fontsize=FONT, va="top", ha="right")
+        fig.text(0.012, 0.985, title, fontsize=FONT, fontweight=self.bold, va="top", ha="left")
+        caption, spec = self.slot_text(fig, 0.988, 0.985, "sweep_caption", "step", {"total": self.total},
+                                       fontsize=FONT, va="top", ha="right")
         self._animate(caption)
 
         def update(i: int, step: float) -> None:
-            caption.set_text(text(self.lang, "sweep_caption", step=int(round(step)), total=self.total))
+            caption.set_value(format(int(round(step)), spec))
         self._updaters.append(update)
 
     def _rate_panel(self, ax, count: int, band: bool = True) -> None:
@@ -139,7 +163,7 @@ class SweepFigure(FigureBase):
         ax.axvspan(d0, d1, color=th.span, lw=0, zorder=0)
         ax.axhline(0.0, color=th.muted, lw=0.8, zorder=1)
         ax.plot(snap.grid, snap.target, color=th.target, lw=LINE * 0.8, ls=(0, (4, 3)), zorder=2)
-        ax.set_title(title, fontsize=FONT, pad=3)
+        ax.set_title(run_label(title, self.lang), fontsize=FONT, pad=3)
         self.style(ax, y_ticks=4)
         if not runs:
             ax.set_ylim(-0.5, 4.5)
@@ -154,15 +178,15 @@ class SweepFigure(FigureBase):
             highs = np.concatenate([np.nanmax(h, axis=1) for h in hist])
         ax.set_ylim(*robust_limits(lows, highs, (0.0, float(t.min()), float(t.max()))))
         lines = [Curve(snap.grid, snap.grid * np.nan, color=c, lw=LINE, zorder=3).add_to(ax) for c in colors]
-        losses = [ax.text(0.03, 0.95 - 0.1 * k, "", transform=ax.transAxes, fontsize=SMALL, va="top",
-                          color=c, fontweight="bold") for k, c in enumerate(colors)]
+        losses = [self.slot_text(ax, 0.03, 0.95 - 0.1 * k, "loss_at", "loss", transform=ax.transAxes,
+                                 values={"act": labels[k], "target": self.target_name}, fontsize=SMALL,
+                                 va="top", color=c, fontweight=self.bold)[0] for k, c in enumerate(colors)]
         self._animate(*lines, *losses)
 
         def update(i: int, step: float) -> None:
             for k, (r, line) in enumerate(zip(runs, lines)):
                 line.set_ydata(hist[k][i])
-                losses[k].set_text(text(self.lang, "loss_at", act=labels[k], target=self.target_name,
-                                      loss=f"{snap.eval_loss[r, i]:.3f}"))
+                losses[k].set_value(f"{snap.eval_loss[r, i]:.3f}")
         self._updaters.append(update)
 
     def _named_groups(self) -> list[tuple[str, list[int]]]:
@@ -195,6 +219,24 @@ class SweepFigure(FigureBase):
         for update in self._updaters:
             update(i, step)
         return self.animated
+
+
+def template_slot(lang: str, key: str, field: str, **values) -> tuple[str, str, str]:
+    """The words of STRINGS[lang][key] before and after `{field}` (every other field filled in from
+    `values`), and the field's format spec: `prefix + format(v, spec) + suffix == text(lang, key, ...)`."""
+    before: list[str] = []
+    after: list[str] = []
+    spec, side = None, before
+    for literal, name, fmt, conv in Formatter().parse(STRINGS[lang][key]):
+        side.append(literal)
+        if name == field:
+            spec, side = fmt or "", after
+        elif name is not None:
+            side.append(("{" + name + (f"!{conv}" if conv else "") + (f":{fmt}" if fmt else "") + "}")
+                        .format(**values))
+    if spec is None:
+        raise KeyError(f"{key!r} has no field {field!r}")
+    return "".join(before), spec, "".join(after)
 
 
 def _sub(name: str) -> str:

@@ -8,11 +8,13 @@ import numpy as np
 from matplotlib.colors import to_rgb
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
+from matplotlib.transforms import Affine2D
 
 from render.draw.base import FONT, SMALL
 from render.draw.curves import Curve
+from render.draw.slot_text import SlotText
 from render.draw.sweep_figure import SweepFigure, _blend, _sub, axis_line
-from render.draw.text import text
+from render.draw.text import run_label, text
 
 
 class MapSweepFigure(SweepFigure):
@@ -82,20 +84,33 @@ class MapSweepFigure(SweepFigure):
         for label, (mx, my) in inits.get("marks", {}).items():
             over.append(Curve([mx], [my], ls="None", marker="o", ms=4.5, mfc="none", mec=th.foreground,
                               mew=1.2, zorder=3).add_to(ax))
-            over.append(ax.annotate(label, (mx, my), xytext=(5, -3), textcoords="offset points",
-                                    fontsize=SMALL, fontweight="bold", color=th.foreground, va="top",
-                                    zorder=3))
+            over.extend(_mark_label(ax, run_label(label, lang), (mx, my), fontsize=SMALL,
+                                    fontweight=self.bold, color=th.foreground, va="top", zorder=3))
         ax.set_title(text(lang, "map", act=self.acts[a]), fontsize=FONT, pad=3)
         self.style(ax, y_ticks=4)
         ax.xaxis.set_major_locator(MaxNLocator(5))
-        share = ax.text(0.02, 0.98, "", transform=ax.transAxes, fontsize=SMALL, va="top", ha="left",
-                        fontweight="bold", color=th.foreground, zorder=4,
-                        bbox=dict(boxstyle="round,pad=0.25", fc=th.background, ec="none", alpha=0.8))
+        box = dict(boxstyle="round,pad=0.25", fc=th.background, ec="none", alpha=0.8)
+        share, spec = self.slot_text(ax, 0.02, 0.98, "grid_fitted", "pct", transform=ax.transAxes,
+                                     fontsize=SMALL, va="top", ha="left", fontweight=self.bold,
+                                     color=th.foreground, zorder=4, bbox=box)
         frac = self.x["sweep_fitted"][a]
         self._animate(image, *over, share)
 
         def update(i: int, step: float) -> None:
             image.set_data(rgb(i))
-            share.set_text(text(lang, "grid_fitted", pct=100 * frac[i]))
+            share.set_value(format(100 * frac[i], spec))
         self._updaters.append(update)
 
+
+def _mark_label(ax, label: str, xy: tuple[float, float], **style) -> list[SlotText]:
+    """What `ax.annotate(label, xy, xytext=(5, -3), textcoords="offset points", **style)` draws, as a
+    SlotText (its glyphs cached: it is redrawn over the animated map every frame): the same transform,
+    built as Annotation builds it, and nothing when `xy` is outside the axes (Annotation's clipping)."""
+    point = ax.transData.transform((float(xy[0]), float(xy[1])))
+    if not ax.contains_point(point):
+        return []
+    offset_points = Affine2D().scale(ax.get_figure(root=True).dpi / 72).translate(*point)
+    t = SlotText(5, -3, label, transform=offset_points, **style)
+    ax.add_artist(t)
+    t.set_clip_on(False)  # an annotation does not clip
+    return [t]

@@ -59,15 +59,17 @@ class SeededSweepFigure(SweepFigure):
             color = self._act_color(a)
             stairs.append(ax.stairs(hist[a, 0], edges, fill=True, facecolor=(*to_rgb(color), 0.25),
                                     edgecolor=color, lw=LINE * 0.8, zorder=2 + a))
-            shares.append(ax.text(0.985, 0.95 - 0.11 * a, "", transform=ax.transAxes, ha="right", va="top",
-                                  fontsize=FONT, color=color, fontweight="bold"))
+            share, spec = self.slot_text(ax, 0.985, 0.95 - 0.11 * a, "share", "pct", {"act": self.acts[a]},
+                                         transform=ax.transAxes, ha="right", va="top", fontsize=FONT,
+                                         color=color, fontweight=self.bold)
+            shares.append(share)
         frac = self.x["sweep_fitted"]
         self._animate(*stairs, *shares)
 
         def update(i: int, step: float) -> None:
             for a, (st, txt) in enumerate(zip(stairs, shares)):
                 st.set_data(hist[a, i])
-                txt.set_text(text(lang, "share", act=self.acts[a], pct=100 * frac[a, i]))
+                txt.set_value(format(100 * frac[a, i], spec))
         self._updaters.append(update)
 
     def _modes_panel(self, ax, count: int) -> None:
