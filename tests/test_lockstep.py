@@ -177,3 +177,24 @@ def test_a_sweep_with_a_rate_per_parameter_records_them_and_trains_its_named_run
     assert load_snapshot(save_snapshot(snap, tmp_path / "s.npz")).meta["sweep"]["lrs"] == rates
     plain = record(scene)
     assert "lrs" not in plain.meta["sweep"]
+
+
+@pytest.mark.parametrize("activations", [("Relu", "LeakyRelu"), ("Relu", "LeakyRelu", "Tanh")])
+def test_a_map_of_several_activations_leaves_the_curves_their_column(activations):
+    """Square maps as tall as the plot would push the curves off the figure: they narrow instead."""
+    from render.draw.sweep_figure import sweep_figure
+    from render.encode.stream import render_frame
+
+    scene = get_scene("init_basin").with_count(4).with_overrides(samples=200)
+    snap = record(dataclasses.replace(scene, activations=activations))
+    view = sweep_figure(snap, size=(800, 450))
+    render_frame(view, view.n_snapshots - 1)
+    maps = [ax for ax in view.fig.axes if ax.images]
+    others = [ax for ax in view.fig.axes if not ax.images]
+    assert len(maps) == len(activations)
+    right_of_maps = max(ax.get_position().x1 for ax in maps)
+    assert all(ax.get_position().x0 > right_of_maps for ax in others)
+    assert min(ax.get_position().width for ax in others) * 8 > 1.5  # inches of the 8-inch design
+    for ax in maps:
+        box = ax.get_position()
+        assert box.width * 8 == pytest.approx(box.height * 4.5)  # still square

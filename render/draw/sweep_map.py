@@ -16,6 +16,8 @@ from render.draw.slot_text import SlotText
 from render.draw.sweep_figure import SweepFigure, _blend, _sub, axis_line
 from render.draw.text import run_label, text
 
+RIGHT_COLUMN = 2.4  # inches of the 8-inch design kept for the curves and the fitted share, at least
+
 
 class MapSweepFigure(SweepFigure):
     """A grid of inits over two parameters: a map per activation."""
@@ -33,14 +35,18 @@ class MapSweepFigure(SweepFigure):
                         ax0=_sub(ax0), ax1=_sub(ax1)))
         w, h = fig.get_size_inches()
         top, bottom = 0.885, 0.14
-        side = (top - bottom) * h  # square maps as tall as the plot area
-        left = 0.06
-        gap = 0.55
+        left, gap, right = 0.06, 0.55, 0.985
+        # square maps as tall as the plot area, narrower when several would leave the curves' column less
+        # than RIGHT_COLUMN inches (then centred in the height)
+        room = (right - left) * w - RIGHT_COLUMN - n_a * gap
+        side = min((top - bottom) * h, room / n_a)
+        self._narrow = side < (top - bottom) * h  # short titles, fewer ticks
+        low = bottom + ((top - bottom) * h - side) / 2 / h
         for a in range(n_a):
-            rect = (left + a * (side + gap) / w, bottom, side / w, (top - bottom))
+            rect = (left + a * (side + gap) / w, low, side / w, side / h)
             self._map_panel(fig.add_axes(rect), a, (x0, x1, y0, y1), inits, (_sub(ax0), _sub(ax1)))
         right0 = left + (n_a * side + (n_a - 1) * gap + 0.55) / w
-        gs = fig.add_gridspec(3, 1, left=right0, right=0.985, top=top, bottom=bottom + 0.035,
+        gs = fig.add_gridspec(3, 1, left=right0, right=right, top=top, bottom=bottom + 0.035,
                               hspace=0.75)
         groups = self._named_groups()
         for k in range(2):
@@ -86,9 +92,10 @@ class MapSweepFigure(SweepFigure):
                               mew=1.2, zorder=3).add_to(ax))
             over.extend(_mark_label(ax, run_label(label, lang), (mx, my), fontsize=SMALL,
                                     fontweight=self.bold, color=th.foreground, va="top", zorder=3))
-        ax.set_title(text(lang, "map", act=self.acts[a]), fontsize=FONT, pad=3)
+        title = self.acts[a] if self._narrow else text(lang, "map", act=self.acts[a])
+        ax.set_title(title, fontsize=FONT, pad=3)
         self.style(ax, y_ticks=4)
-        ax.xaxis.set_major_locator(MaxNLocator(5))
+        ax.xaxis.set_major_locator(MaxNLocator(4 if self._narrow else 5))
         box = dict(boxstyle="round,pad=0.25", fc=th.background, ec="none", alpha=0.8)
         share, spec = self.slot_text(ax, 0.02, 0.98, "grid_fitted", "pct", transform=ax.transAxes,
                                      fontsize=SMALL, va="top", ha="left", fontweight=self.bold,
