@@ -191,6 +191,24 @@ def test_a_sweep_with_its_own_rates_retrains_cells_with_them(browser, pages, own
         assert tab.errors() == []
 
 
+
+def test_maps_of_two_activations_leave_the_curves_their_column(browser, pages):
+    """As the video's figure: the two maps narrow (still square) so the curves and the fitted share keep a
+    column inside the figure, and clicking a cell of the second map still finds it."""
+    with open_page(browser, pages["rates"]) as tab:
+        rects = tab.evaluate(f"{PLAYER}.panels.map(p => [p.kind, p.rect.x, p.rect.y, p.rect.w, p.rect.h])")
+        width = tab.evaluate(f"{PLAYER}.W")
+        maps = [r for r in rects if r[0] == "map"]
+        others = [r for r in rects if r[0] != "map"]
+        assert len(maps) == 2 and all(abs(w - h) < 1e-6 for _, _, _, w, h in maps)
+        right_of_maps = max(x + w for _, x, _, w, _ in maps)
+        assert all(x > right_of_maps and x + w <= width for _, x, _, w, _ in others)
+        assert min(w for _, _, _, w, _ in others) > 1.5 * width / 8  # inches of the 8-inch design
+        x, y = cell_point(tab, 2, 5, 1)
+        tab.click(x, y)
+        tab.wait_for(f"{PLAYER}.clicked !== undefined && {PLAYER}.clicked !== null")
+        assert tab.errors() == []
+
 def test_sweep_rates_read_the_recording():
     """`sweep.lrs` when the recording has it; else a run recorded from the template (with a sweep index);
     else one rate for every parameter; rates that name other parameters are refused."""

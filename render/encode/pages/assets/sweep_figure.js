@@ -44,9 +44,14 @@
     },
 
     layoutMap(W, H, s) {
-      const top = 0.885, bottom = 0.14, side = (top - bottom) * H, left = 0.06 * W, gap = 0.55 * s;
+      // as render/draw/sweep_map.py: square maps as tall as the plot area, narrower when several would leave
+      // the curves' column less than RIGHT_COLUMN inches (then centred in the height, short titles)
+      const top = 0.885, bottom = 0.14, left = 0.06 * W, gap = 0.55 * s, RIGHT_COLUMN = 2.4;
+      const room = (0.985 - 0.06) * W - RIGHT_COLUMN * s - this.A * gap;
+      const side = Math.min((top - bottom) * H, room / this.A), y = (1 - top) * H + ((top - bottom) * H - side) / 2;
+      this.narrowMaps = side < (top - bottom) * H;
       for (let a = 0; a < this.A; a++) {
-        this.panels.push({ kind: "map", a, rect: { x: left + a * (side + gap), y: (1 - top) * H, w: side, h: side } });
+        this.panels.push({ kind: "map", a, rect: { x: left + a * (side + gap), y, w: side, h: side } });
       }
       const right0 = (left + this.A * side + (this.A - 1) * gap + 0.55 * s) / W;
       const cell = gridspec(W, H, 3, 1, { left: right0, right: 0.985, top, bottom: bottom + 0.035, hspace: 0.75, wspace: 0 });

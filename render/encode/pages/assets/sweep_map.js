@@ -99,9 +99,10 @@
     mapStatic(ctx, p) {
       const m = this.map, e = m.extent;
       const ax = p.ax = new P.Axes(p.rect, { xlim: [e[0], e[1]], ylim: [e[2], e[3]] });
-      const xt = P.maxNTicks(e[0], e[1], 5), yt = P.maxNTicks(e[2], e[3], 4);
+      const xt = P.maxNTicks(e[0], e[1], this.narrowMaps ? 4 : 5), yt = P.maxNTicks(e[2], e[3], 4);
       P.frame(ctx, ax, this.style(), { xticks: xt, xlabels: P.tickLabels(xt), yticks: yt, ylabels: P.tickLabels(yt) });
-      this.title(ctx, p.rect, U.fill(this.d.strings.map, { act: this.d.activations[p.a] }));
+      const act = this.d.activations[p.a];
+      this.title(ctx, p.rect, this.narrowMaps ? act : U.fill(this.d.strings.map, { act }));
       this.xlabel(ctx, p.rect, m.axisLabels[0]);
       ctx.save();
       ctx.translate(ax.rect.x - 2.5 * this.pt - 1.5 * this.pt - SMALL * this.pt * 2.6, ax.rect.y + ax.rect.h / 2);
