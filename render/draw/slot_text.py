@@ -4,19 +4,22 @@ Matplotlib 3.11's Agg shapes a string twice per draw (libraqm: once to measure i
 glyphs; ~20 µs a character) and rasterises every glyph with FreeType (~45 µs): 2-3 ms for a 25-character
 caption. A `SlotText` is `prefix + value + suffix`: the prefix and suffix are shaped once, the value's
 characters are placed from cached advances, and every glyph is rasterised once per sub-pixel phase
-(FreeType renders a glyph 1/64-pixel exact; a shift by whole pixels only moves its bitmap). The glyphs are
-then blended with the very `draw_text_image` calls Text makes, at the positions Text computes (its own
-`_get_layout`, asked again only when the text's width or height changes), so the pixels are Text's.
-
-Why not `render.draw.glyphs.CachedGlyphText`: it places glyphs at whole pixels, adds single-character
-advances across kerned pairs and ligatures ("Re", "fi") and aligns "top" on the ascent of "lp" (3.11
-uses the font's own ascent), so it matches Text only for unkerned text whose glyphs land on whole pixels.
+(FreeType renders a glyph 1/64-pixel exact; a shift by whole pixels only moves its bitmap). The glyphs
+are placed where Text places them (its own `_get_layout`, asked again only when the line's width or height
+changes, shared by the SlotTexts of one font and alignment) and blended with `draw_text_image`, as Text
+blends them, so the pixels are Text's. Each call costs ~5 µs before it blends a pixel, so glyphs whose
+inked columns do not overlap are pasted into one image and blended in one call (a pixel then gets the
+same single blend either way: Agg leaves a pixel of zero coverage as it is); where one glyph's ink reaches
+back over another's, the glyphs from there on make another image. A caption value costs ~30 µs a frame.
 
 The value's layout is composed from single characters, which is Text's layout only if no two adjacent
-characters there are kerned or joined: every such pair is checked as it first appears, and the composed
-layout is checked against Text's own whenever a new width or height shows up. On any mismatch, and for
-another renderer, rotation, several lines, math, path effects or words that are not prefix + value +
-suffix, it draws as a plain Text.
+characters there are kerned or joined: every such pair is checked as it first appears (with the other
+pairs of the characters met so far, in one layout), and the composed layout is checked against Text's own
+whenever a new width or height shows up. On any mismatch, and for another renderer, rotation, several
+lines, math, path effects or words that are not prefix + value + suffix, it draws as a plain Text.
+
+It replaced `CachedGlyphText`, which placed glyphs at whole pixels, added single-character advances
+across kerned pairs and aligned "top" on the ascent of "lp": close to Text's pixels, not Text's.
 """
 
 from __future__ import annotations
@@ -32,9 +35,15 @@ from matplotlib.text import Text
 from render.draw.curves import TransformCache
 
 _FONT_RC = ("text.hinting_factor", "text.kerning_factor", "text.language")  # what else shapes a string
-_RUNS: dict = {}  # (font, dpi, flags, string) -> Run: a string's glyphs as Text's layout places them
-_PAIRS: dict = {}  # (font, dpi, flags, a, b) -> True if a + b lays out as a, then b at a's advance
+_RUNS: dict = {}  # (font, dpi, hinting, string) -> Run: a string's glyphs as Text's layout places them
+_PAIRS: dict = {}  # (font, dpi, hinting, a + b) -> True if a + b lays out as a, then b at a's advance
+_SEEN: dict = {}  # (font, dpi, hinting) -> {character: None} met in a value there, in order
+_LAYOUTS: dict = {}  # placing (font, alignment) -> {(width, ascent, descent): line offset}, shared
 _BITMAPS: dict = {}  # (ft font id, size, dpi, glyph, flags, 1/64 phases) -> (font, bitmap, left, top, ink)
+
+
+def _none() -> None:
+    return None
 
 
 class _Plain(Exception):
@@ -48,8 +57,7 @@ class Run:
     __slots__ = ("glyphs", "width", "ascent", "descent")
 
     def __init__(self, renderer, prop, flags, string: str) -> None:
-        font = renderer._prepare_font(prop)
-        self.glyphs = [(g.ft_object, g.glyph_index, g.x, g.y) for g in font._layout(string, flags=flags)]
+        self.glyphs = _shaped(renderer, prop, flags, string)
         if string:
             w, h, d = renderer.get_text_width_height_descent(string, prop, ismath=False)
         else:
@@ -69,6 +77,14 @@ class SlotText(Text):
         self._bbox_key = None  # the layout the bbox patch was last placed for
         self._anchor: TransformCache | None = None
         self._last = None  # (text and place, images) of the last draw
+        # per font and alignment (`_placing`), so that a frame's work is a few small-dict look-ups:
+        self._runs: dict = {}  # string -> Run
+        self._pairs: dict = {}  # two characters -> whether they lay out side by side; None -> the edges'
+        self._safe: set = set()  # characters any two of which (either way round) lay out side by side
+        self._glyphs: dict = {}  # (ft font, glyph, 1/64 phases) -> what `_inked` makes of `_bitmap`
+        self._flags = None  # FreeType's load flags for rcParams["text.hinting"]
+        self._checked = None  # (text, prefix, suffix, parse math) whose words `_simple` found fit
+        self._gc = self._gc_key = None  # the graphics context of the last blend, and what it was made of
 
     def set_value(self, value: str) -> None:
         self.set_text(self.prefix + value + self.suffix)
@@ -92,26 +108,39 @@ class SlotText(Text):
 
     def _simple(self, renderer) -> bool:
         text = self.get_text()
-        return (isinstance(renderer, RendererAgg) and self.get_visible() and text != ""
-                and len(text) >= len(self.prefix) + len(self.suffix)
-                and text.startswith(self.prefix) and text.endswith(self.suffix)
-                and not self.get_rotation() and "\n" not in text and not self._preprocess_math(text)[1]
-                and not self.get_usetex() and not self.get_path_effects() and not self.get_wrap()
-                and self.get_antialiased() and renderer.flipy()
-                and getattr(self, "get_fontfeatures", lambda: None)() is None
-                and getattr(self, "get_language", lambda: None)() is None)
+        words = (text, self.prefix, self.suffix, self._parse_math)
+        if words != self._checked:
+            if not (text != "" and len(text) >= len(self.prefix) + len(self.suffix)
+                    and text.startswith(self.prefix) and text.endswith(self.suffix)
+                    and "\n" not in text and ("$" not in text or not self._preprocess_math(text)[1])):
+                return False
+            self._checked = words
+        return (isinstance(renderer, RendererAgg) and self.get_visible()
+                and not self.get_rotation() and not self.get_usetex() and not self.get_path_effects()
+                and not self.get_wrap() and self.get_antialiased() and renderer.flipy()
+                and getattr(self, "get_fontfeatures", _none)() is None
+                and getattr(self, "get_language", _none)() is None)
 
     # -- layout ----------------------------------------------------------------------------------------
 
     def _place(self, renderer) -> list | None:
         """The images to blend, (bitmap, left, bottom) each, as Text would blend its glyphs (see `_merge`);
         None if the composed layout is not Text's."""
-        prop, flags = self.get_fontproperties(), get_hinting_flag()
-        font_key = (hash(prop), renderer.dpi, flags, *(matplotlib.rcParams[k] for k in _FONT_RC))
+        prop, rc = self.get_fontproperties(), matplotlib.rcParams
+        font_key = (hash(prop), renderer.dpi, rc["text.hinting"], rc[_FONT_RC[0]], rc[_FONT_RC[1]],
+                    rc[_FONT_RC[2]])
         placing = (font_key, self.get_horizontalalignment(), self.get_verticalalignment(),
                    self.get_rotation_mode(), self.get_linespacing())
-        if placing != self._placing:  # the layouts below hold for one font and one alignment
-            self._placing, self._layouts, self._bbox_key, self._last = placing, {}, None, None
+        if placing != self._placing:  # the layouts and glyphs below hold for one font and one alignment
+            if placing not in _LAYOUTS and len(_LAYOUTS) > 256:
+                _LAYOUTS.clear()
+            # the line's offset is a function of these and the line's size alone: every SlotText with
+            # the same font and alignment (a caption's values) shares what Text's _get_layout said
+            self._layouts = _LAYOUTS.setdefault(placing, {})
+            self._placing, self._bbox_key, self._last = placing, None, None
+            self._runs, self._pairs, self._glyphs, self._safe = {}, {}, {}, set()
+            self._flags = get_hinting_flag()  # what rcParams["text.hinting"] (in font_key) says
+        flags = self._flags
         text = self.get_text()
         posx, posy = self._position()
         if not (math.isfinite(posx) and math.isfinite(posy)):
@@ -120,18 +149,23 @@ class SlotText(Text):
         if self._last is not None and self._last[0] == memo:
             return self._last[1]  # the same words in the same place as the frame before
         value = text[len(self.prefix):len(text) - len(self.suffix)]
-        runs = [_run(renderer, prop, flags, font_key, s) for s in (self.prefix, *value, self.suffix) if s]
+        known = self._runs
+        runs = []
+        for s in (self.prefix, *value, self.suffix):
+            if s:
+                run = known.get(s)
+                if run is None:
+                    run = known[s] = _run(renderer, prop, flags, font_key, s)
+                runs.append(run)
         if not self._joins(renderer, prop, flags, font_key, value):
             return None
-        width = sum(r.width for r in runs)
-        ascent, descent = max(r.ascent for r in runs), max(r.descent for r in runs)
+        width, ascent, descent = 0.0, runs[0].ascent, runs[0].descent
+        for r in runs:  # the sum in the same order as before, so the same float
+            width += r.width
+            ascent, descent = max(ascent, r.ascent), max(descent, r.descent)
         key = (width, ascent, descent)
-        glyphs, pen = [], 0.0
-        for r in runs:
-            glyphs.extend((f, i, pen + x, y) for f, i, x, y in r.glyphs)
-            pen += r.width
         if key not in self._layouts:
-            if not self._is_texts_layout(renderer, prop, flags, text, key, glyphs):
+            if not self._is_texts_layout(renderer, prop, flags, text, key, _composed(runs)):
                 return None
             _bbox, info, _box = self._get_layout(renderer)
             self._layouts[key] = info[0][2]
@@ -143,14 +177,22 @@ class SlotText(Text):
         x, y = offset_x + posx, offset_y + posy
         y = renderer.get_canvas_width_height()[1] - y
         height = renderer.height
-        size = prop.get_size_in_points()
-        placed = []
-        for font, index, dx, dy in glyphs:
-            px, py = round(0x40 * (x + dx * 1.0 - dy * 0.0)), round(0x40 * (height - y + dx * 0.0 + dy * 1.0))
-            bitmap, left, top, ink = _bitmap(font, size, renderer.dpi, index, flags, px % 64, py % 64)
-            if ink is not None:  # Text blends empty glyphs (spaces) too: nothing changes
-                left += px // 64
-                placed.append((bitmap, left, int(height) - top - py // 64 + bitmap.shape[0], ink))
+        rows, base = int(height), height - y + 0.0  # + dx * 0.0 below (dx finite)
+        size, dpi, cache = prop.get_size_in_points(), renderer.dpi, self._glyphs
+        placed, pen = [], 0.0
+        for run in runs:
+            for font, index, gx, gy in run.glyphs:
+                dx = pen + gx  # x + dx * 1.0 - dy * 0.0 is x + dx, float for float
+                px, py = round(0x40 * (x + dx)), round(0x40 * (base + gy))
+                glyph = (font, index, px % 64, py % 64)
+                found = cache.get(glyph)
+                if found is None:
+                    found = cache[glyph] = _inked(*_bitmap(font, size, dpi, index, flags, px % 64, py % 64))
+                if found is not None:  # Text blends empty glyphs (spaces) too: nothing changes
+                    strip, left, below, wide, high = found
+                    left += px // 64
+                    placed.append((strip, left, rows - py // 64 + below, left + wide, high))
+            pen += run.width
         images = _merge(placed)
         self._last = (memo, images)
         return images
@@ -159,17 +201,52 @@ class SlotText(Text):
         """Whether every pair the value forms (inside, and with the prefix's last and the suffix's first
         character) lays out as its two characters side by side."""
         chars = (self.prefix[-1:] + value + self.suffix[:1])
-        for a, b in zip(chars, chars[1:]):
-            pair = (font_key, a, b)
-            if pair not in _PAIRS:
-                first, second, both = (_run(renderer, prop, flags, font_key, s) for s in (a, b, a + b))
-                _PAIRS[pair] = both.glyphs == first.glyphs + [(f, i, first.width + x, y)
-                                                              for f, i, x, y in second.glyphs]
-            if not _PAIRS[pair]:
+        if self._safe.issuperset(chars):  # every pair of these characters, either way round, joins
+            return not value or self._edges_known(renderer, prop, flags, font_key)
+        known = self._pairs
+        for two in map(str.__add__, chars, chars[1:]):
+            joined = known.get(two)
+            if joined is None:
+                self._check_pairs(renderer, prop, flags, font_key, chars)
+                joined = known[two]
+            if not joined:
                 return False
-        # the prefix's last character and the suffix's first must be glyphs of their own in their runs
+        safe = self._safe
+        for c in dict.fromkeys(chars):
+            if c not in safe and all(_PAIRS.get((font_key, c + d)) and _PAIRS.get((font_key, d + c))
+                                     for d in (*safe, c)):
+                safe.add(c)
+        return not value or self._edges_known(renderer, prop, flags, font_key)
+
+    def _edges_known(self, renderer, prop, flags, font_key) -> bool:
+        if None not in self._pairs:
+            self._pairs[None] = self._edges(renderer, prop, flags, font_key)
+        return self._pairs[None]
+
+    def _check_pairs(self, renderer, prop, flags, font_key, chars: str) -> None:
+        """Whether each pair of `chars` lays out as its two characters side by side, into `_pairs` (and
+        `_PAIRS`). Shaping is a matter of neighbours (kerning, ligatures), so many pairs are checked with
+        one layout of them all, one after another (each join checked too); only where that layout is not
+        the characters side by side are they halved, down to single pairs. The pairs checked are every
+        pair of the characters met in this font so far: a caption's values meet all their digits within
+        a few frames, and each new pair alone would cost a layout (~0.2 ms) of its own."""
+        pairs = list(map(str.__add__, chars, chars[1:]))
+        if any((font_key, two) not in _PAIRS for two in pairs):
+            if len(_PAIRS) > 50_000:  # many fonts, or many characters: keep the caches bounded
+                _PAIRS.clear()
+                _SEEN.clear()
+            seen = _SEEN.setdefault(font_key, {})
+            seen.update(dict.fromkeys(chars))
+            pool = seen if len(seen) <= 48 else dict.fromkeys(chars)  # digits and a few signs, usually
+            new = [a + b for a in pool for b in pool if (font_key, a + b) not in _PAIRS]
+            singles = {c: _run(renderer, prop, flags, font_key, c) for c in pool}
+            _check(renderer, prop, flags, font_key, singles, new)
+        self._pairs.update((two, _PAIRS[font_key, two]) for two in pairs)
+
+    def _edges(self, renderer, prop, flags, font_key) -> bool:
+        """Whether the prefix's last character and the suffix's first are glyphs of their own there."""
         edges = ((self.prefix, self.prefix[-1:], -1), (self.suffix, self.suffix[:1], 0))
-        for string, char, end in edges if value else ():
+        for string, char, end in edges:
             if char:
                 alone = _run(renderer, prop, flags, font_key, char).glyphs
                 whole = _run(renderer, prop, flags, font_key, string).glyphs
@@ -196,17 +273,27 @@ class SlotText(Text):
         self._renderer = renderer
         if self._bbox_patch:
             self._bbox_patch.draw(renderer)
-        gc = renderer.new_gc()  # as Text.draw makes it
-        gc.set_foreground(to_rgba(self.get_color()), isRGBA=True)
-        gc.set_alpha(self.get_alpha())
-        gc.set_url(self._url)
-        gc.set_antialiased(self._antialiased)
-        gc.set_snap(self.get_snap())
-        self._set_gc_clip(gc)
+        # the gc as Text.draw makes it, made again only when what it is made of changes (what
+        # _set_gc_clip leaves alone when there is no clip is part of that)
+        color = self.get_color()
+        if not isinstance(color, (str, tuple)):  # an array: compared as its RGBA
+            color = to_rgba(color)
+        key = (renderer, color, self.get_alpha(), self._url, self._antialiased,
+               self.get_snap(), self._clipon, self.clipbox is None, self._clippath is None)
+        if key != self._gc_key:
+            gc = renderer.new_gc()
+            gc.set_foreground(to_rgba(color), isRGBA=True)
+            gc.set_alpha(key[2])
+            gc.set_url(key[3])
+            gc.set_antialiased(key[4])
+            gc.set_snap(key[5])
+            self._gc, self._gc_key = gc, key
+        gc = self._gc
+        if self._clipon and (self.clipbox is not None or self._clippath is not None):
+            self._set_gc_clip(gc)  # with neither, it would set the None the gc holds
         draw = renderer._renderer.draw_text_image
         for bitmap, left, bottom in placed:
             draw(bitmap, left, bottom, 0, gc)
-        gc.restore()
         self.stale = False
 
 
@@ -217,6 +304,37 @@ def _run(renderer, prop, flags, font_key, string: str) -> Run:
             _RUNS.clear()
         _RUNS[key] = Run(renderer, prop, flags, string)
     return _RUNS[key]
+
+
+def _check(renderer, prop, flags, font_key, singles: dict, pairs: list) -> None:
+    """Into `_PAIRS`: whether each pair lays out side by side, from one layout of them all if it is, else
+    from each half's."""
+    if not pairs:
+        return
+    chars = "".join(pairs)
+    if _shaped(renderer, prop, flags, chars) == _composed([singles[c] for c in chars]):
+        _PAIRS.update(((font_key, two), True) for two in pairs)
+    elif len(pairs) == 1:
+        _PAIRS[font_key, pairs[0]] = False
+    else:
+        half = len(pairs) // 2
+        _check(renderer, prop, flags, font_key, singles, pairs[:half])
+        _check(renderer, prop, flags, font_key, singles, pairs[half:])
+
+
+def _shaped(renderer, prop, flags, string: str) -> list:
+    """A string's glyphs `(ft_font, glyph index, x, y)` as Text's layout places them."""
+    font = renderer._prepare_font(prop)
+    return [(g.ft_object, g.glyph_index, g.x, g.y) for g in font._layout(string, flags=flags)]
+
+
+def _composed(runs: list) -> list:
+    """The runs' glyphs side by side: each run's at the pen the runs before it advanced."""
+    glyphs, pen = [], 0.0
+    for r in runs:
+        glyphs.extend((f, i, pen + x, y) for f, i, x, y in r.glyphs)
+        pen += r.width
+    return glyphs
 
 
 def _bitmap(font, size: float, dpi: float, index: int, flags, phase_x: int, phase_y: int):
@@ -238,30 +356,36 @@ def _bitmap(font, size: float, dpi: float, index: int, flags, phase_x: int, phas
     return _BITMAPS[key][1:]
 
 
+def _inked(bitmap: np.ndarray, left: int, top: int, ink: tuple[int, int] | None):
+    """A glyph's inked columns alone (blending the blank ones changes no pixel), with the column they
+    start at and the row below them for the whole-pixel origin (0, 0), their width and height."""
+    if ink is None:
+        return None
+    high = bitmap.shape[0]
+    return np.ascontiguousarray(bitmap[:, ink[0]:ink[1]]), left + ink[0], high - top, ink[1] - ink[0], high
+
+
 def _merge(placed: list) -> list:
-    """Glyphs in as few images as blend to the same pixels: consecutive glyphs join one image while each
-    one's ink starts right of all the ink before it (no pixel then gets two blends, and Agg leaves a pixel
-    of zero coverage as it is); a glyph whose ink reaches back starts a new image, blended after."""
-    groups: list[list] = []
-    end = None
-    for glyph in placed:
-        bitmap, left, bottom, (ink0, ink1) = glyph
-        if end is None or left + ink0 < end:
-            groups.append([])
-            end = left + ink1
-        groups[-1].append(glyph)
-        end = max(end, left + ink1)
-    images = []
-    for group in groups:
-        if len(group) == 1:
-            images.append(group[0][:3])
-            continue
-        x0 = min(left + ink0 for _b, left, _bottom, (ink0, _i1) in group)
-        x1 = max(left + ink1 for _b, left, _bottom, (_i0, ink1) in group)
-        top = min(bottom - b.shape[0] for b, _left, bottom, _ink in group)
-        low = max(bottom for _b, _left, bottom, _ink in group)
-        image = np.zeros((low - top, x1 - x0), np.uint8)
-        for b, left, bottom, (ink0, ink1) in group:
-            image[bottom - b.shape[0] - top:bottom - top, left + ink0 - x0:left + ink1 - x0] = b[:, ink0:ink1]
-        images.append((image, x0, low))
+    """Glyphs (bitmap, left, bottom, right, height) in as few images as blend to the same pixels:
+    consecutive glyphs join one image while each one's ink starts right of all the ink before it (no pixel
+    then gets two blends, and Agg leaves a pixel of zero coverage as it is); a glyph whose ink reaches
+    back starts a new image, blended after."""
+    images, start, count = [], 0, len(placed)
+    while start < count:
+        first, x0, low, end, high = placed[start]
+        top, stop = low - high, start + 1
+        while stop < count:
+            _b, left, bottom, right, high = placed[stop]
+            if left < end:
+                break
+            end, top, low = right, min(top, bottom - high), max(low, bottom)
+            stop += 1
+        if stop == start + 1:
+            images.append((first, x0, low))
+        else:
+            image = np.zeros((low - top, end - x0), np.uint8)
+            for strip, left, bottom, right, high in placed[start:stop]:
+                image[bottom - high - top:bottom - top, left - x0:right - x0] = strip
+            images.append((image, x0, low))
+        start = stop
     return images
