@@ -1,8 +1,9 @@
 """The fast drawing path makes the same bytes as plain matplotlib drawing.
 
-`stream` draws with `Curve` (render.draw.curves), `Reveal` (render.draw.reveal) and cached glyphs blended in
-one image; the reference here is the loop as it was: every animated artist drawn by plain `Line2D.draw`,
-glyphs blended one by one, into the one canvas, copied per frame. A `Reveal` pastes the pixels of an
+`stream` draws with `Curve` (render.draw.curves), `Reveal` (render.draw.reveal) and `SlotText`
+(render.draw.slot_text: cached glyphs, a value's blended in one image); the reference here is the loop as
+it was: every animated artist drawn by plain `Line2D.draw` and `Text.draw`, into the one canvas, copied per
+frame. A `Reveal` pastes the pixels of an
 unclipped stroke, which Agg's path clipping and simplification make differ from a clipped stroke's by a
 level or two in a few pixels: those, and only those, are allowed.
 """
@@ -22,11 +23,12 @@ import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from matplotlib.text import Text
 from matplotlib.transforms import Bbox, IdentityTransform
 
 from render.draw.curves import Curve
-from render.draw.glyphs import CachedGlyphText
 from render.draw.reveal import Reveal
+from render.draw.slot_text import SlotText
 from render.draw.view import make_view
 from render.encode.options import RenderOptions
 from render.encode.stream import stream
@@ -64,9 +66,8 @@ class Keep(Writer):
         super().grab_frame(frame)
 
 
-def plain_frames(view, timeline: Timeline, monkeypatch) -> list[bytes]:
-    """The frames as the loop drew them before: plain Line2D.draw, glyph by glyph, one canvas, a copy each."""
-    monkeypatch.setattr(CachedGlyphText, "one_image", False)
+def plain_frames(view, timeline: Timeline) -> list[bytes]:
+    """The frames as the loop drew them before: plain Line2D.draw and Text.draw, one canvas, a copy each."""
     fig, canvas = view.fig, view.fig.canvas
     artists = sorted(view.animated, key=lambda a: a.get_zorder())
     frames = []
@@ -79,9 +80,10 @@ def plain_frames(view, timeline: Timeline, monkeypatch) -> list[bytes]:
             view.update(timeline.position(k))
             canvas.restore_region(background)
             for artist in artists:
-                (Line2D.draw if isinstance(artist, Line2D) else type(artist).draw)(artist, renderer)
+                plain = Line2D.draw if isinstance(artist, Line2D) else Text.draw if isinstance(artist, Text) \
+                    else type(artist).draw
+                plain(artist, renderer)
             frames.append(bytes(canvas.buffer_rgba()))
-    monkeypatch.undo()
     return frames
 
 
@@ -93,14 +95,16 @@ CASES = [("fig7_vs_fig8", "light", "en", HD, False), ("fig7_vs_fig8", "dark", "z
 
 
 @pytest.mark.parametrize("name, theme, lang, size, interpolate", CASES)
-def test_streamed_frames_are_the_plain_drawing_byte_for_byte(snapshots, monkeypatch, name, theme, lang, size,
-                                                               interpolate):
+def test_streamed_frames_are_the_plain_drawing_byte_for_byte(snapshots, name, theme, lang, size, interpolate):
     snap = snapshots[name]
     # interpolating: fractional positions between snapshots (the loss cursor is transformed per frame)
     timeline = Timeline(len(snap.steps), 30, 0.4 if interpolate else len(snap.steps) / 30, 0.0, interpolate)
     fast = Keep(timeline.fps)
-    stream(make_view(snap, size, theme, lang), timeline, [fast])
-    plain = plain_frames(make_view(snap, size, theme, lang), timeline, monkeypatch)
+    view = make_view(snap, size, theme, lang)
+    slots = [a for a in view.animated if isinstance(a, SlotText)]  # caption values, a sweep's texts
+    stream(view, timeline, [fast])
+    assert slots and all(t.fast for t in slots), [t.get_text() for t in slots if not t.fast]
+    plain = plain_frames(make_view(snap, size, theme, lang), timeline)
     assert len(fast.copies) == len(plain) == timeline.frames
     reveals = [a for a in make_view(snap, size, theme, lang).animated if isinstance(a, Reveal)]
     differ = [k for k, (a, b) in enumerate(zip(fast.copies, plain)) if not _same(a, b, size, reveals)]
@@ -273,21 +277,30 @@ def test_other_renderers_draw_a_plain_line2d():
     fig.savefig(io.BytesIO(), format="pdf")
 
 
-# -- glyphs blended in one image -----------------------------------------------------------------------------
+# -- a value's glyphs blended in one image -------------------------------------------------------------------
 
-@pytest.mark.parametrize("text", ["12,345", "0.083", "—", "1.5e-05", "WAV", "1/7", "|y − x²|"])
-@pytest.mark.parametrize("style", ["normal", "italic"])
-def test_glyphs_in_one_image_blend_as_glyph_by_glyph(monkeypatch, text, style):
-    def draw(one_image: bool) -> bytes:
-        monkeypatch.setattr(CachedGlyphText, "one_image", one_image)
+@pytest.mark.parametrize("value, style, images", [
+    ("12,345", "normal", 1), ("0.083", "normal", 1), ("1.5e-05", "normal", 1), ("|y − x²|", "normal", 1),
+    ("12,345", "italic", 1), ("fj", "normal", 2), ("//", "normal", 2), ("1/7", "italic", 2),
+    ("xy", "italic", 2)])
+def test_a_value_blends_in_one_image_and_draws_what_text_draws(value, style, images):
+    """A caption value's glyphs, ink apart, blend as one image (one draw_text_image call, the most of what
+    a value costs); where one's ink reaches back over another's (a j's tail, slashes, italics), the
+    glyphs from there on blend as another image. Either way, Text's pixels."""
+    def figure(make):
         fig = Figure(figsize=(3, 0.6), dpi=160)
         FigureCanvasAgg(fig)
         fig.patch.set_facecolor("#f4e9d8")
-        fig.add_artist(CachedGlyphText(0.95, 0.8, text, fontsize=9, style=style, va="top", ha="right",
-                                       color="#1f6fb4", alpha=0.8))
-        return _pixels(fig)
+        return fig, fig.add_artist(make(0.9513, 0.8, value, fontsize=9, style=style, va="top", ha="right",
+                                        color="#1f6fb4", alpha=0.8))
 
-    assert draw(True) == draw(False)
+    fig_t, _plain = figure(Text)
+    fig_s, slot = figure(lambda x, y, s, **k: SlotText(x, y, **k))
+    slot.set_value(value)
+    assert _pixels(fig_s) == _pixels(fig_t)
+    assert slot.fast
+    blended = slot._last[1]  # what the last draw blended
+    assert len(blended) == images, [image.shape for image, _x, _y in blended]
 
 
 @pytest.mark.parametrize("name", ["adaline", "relu_vs_leakyrelu", "init_basin"])

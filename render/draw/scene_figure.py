@@ -23,12 +23,12 @@ from matplotlib.transforms import Bbox, IdentityTransform
 
 from render.draw.base import FONT, LINE, SMALL, FigureBase, samples_label
 from render.draw.curves import Curve, TransformCache
-from render.draw.glyphs import CachedGlyphText
 from render.draw.limits import healthy, loss_limits, panel_limits
 from render.draw.panels_data import DataPanel
 from render.draw.panels_shared import kind
 from render.draw.panels_surface import SurfacePanel
 from render.draw.reveal import Reveal
+from render.draw.slot_text import SlotText
 from render.draw.text import caption_pieces, number, panel_title, run_label, text
 from render.record.snapshot import Snapshot
 
@@ -153,7 +153,8 @@ class SceneFigure(FigureBase):
 
     def _caption_row(self, y: float) -> dict[str, Text]:
         """Lay the caption out right to left: static words drawn once, each value in a fixed slot
-        (right-aligned, tabular digits, cached glyphs) so only a few glyphs are redrawn per frame."""
+        (right-aligned, tabular digits; a SlotText: Text's pixels from cached glyphs), so only a few
+        glyphs are redrawn per frame."""
         lay, fig = self.layout, self.fig
         renderer = fig.canvas.get_renderer()
         fig_w = fig.bbox.width
@@ -162,8 +163,11 @@ class SceneFigure(FigureBase):
         pieces = caption_pieces(self.lang, total=self.total, target=self.target_name)
         for name, template, spaces in reversed(pieces):
             style = dict(fontsize=lay.font, va="top", ha="right")
-            t = fig.add_artist(CachedGlyphText(x, y, template, **style)) if template else \
-                fig.text(x, y, name, **style)
+            if template:
+                t = fig.add_artist(SlotText(x, y, **style))
+                t.set_value(template)  # the slot is as wide as the value's template
+            else:
+                t = fig.text(x, y, name, **style)
             width = t.get_window_extent(renderer).width / fig_w
             if template:
                 values[name] = t
