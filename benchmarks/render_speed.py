@@ -16,13 +16,14 @@ and the time of the default render.
     python benchmarks/render_speed.py            # full: 3-4 minutes on 2 cores, (a) takes most
     python benchmarks/render_speed.py --quick    # 91 frames, a smaller RSS run: about a minute
 
-The encoder preset matters to (b)/(c): ours adds drawing (~1.5 ms of CPU a frame measured alone, about
-twice that while libx264 runs on the same two cores, which it keeps ~1.9 busy, plus ~0.25 s once to
-build the figure and draw its background, while the encoder waits). The CPU lines say what that costs:
-(b) cannot take less than its CPU time over the cores, and the set-up cannot overlap anything, so at our
-default `veryfast` (b)/(c) stays near 1.2-1.35 on 2 cores however the frames overlap (it was 1.3-1.5
-with ~2.5 ms a frame); against `--preset medium` (x264's default, ~2x the encoder's CPU) the same
-drawing weighs half as much, and (b) at veryfast is still faster than (c) at medium.
+The encoder preset matters to (b)/(c): ours adds drawing (~1.4 ms of CPU a frame measured alone: update,
+restore, the artists ~1.0 ms, the copy; about twice that while libx264 runs on the same two cores, which it
+keeps ~1.8-1.9 busy), plus ~0.23 s once to build the figure and draw its background, while the encoder waits.
+The CPU lines say what that costs: (b) cannot take less than its CPU time over the cores, and the set-up
+cannot overlap anything, so at our default `veryfast` (b)/(c) stays near 1.2 on 2 cores however the frames
+overlap (1.3-1.5 with ~2.5 ms a frame, 1.23-1.27 with ~1.8 ms); against `--preset medium` (x264's default,
+~2x the encoder's CPU) the same drawing weighs half as much, and (b) at veryfast is still faster than (c)
+at medium.
 
     python benchmarks/render_speed.py --preset medium
 
