@@ -15,6 +15,7 @@ loss ("surface"), and the loss over time.
 from __future__ import annotations
 
 from scenes.base import Net, Panel, Run, Scene, Schedule
+from scenes.chapter import LOSSES
 
 TARGET_NAME = "(2x + 1)"  # bracketed, so the caption's |y − (2x + 1)| reads right
 
@@ -24,12 +25,15 @@ def line(x):
     return 2 * x + 1
 
 
-def build(activation: str | None = None) -> Net:
+def build(activation: str | None = None, loss: str = "absolute") -> Net:
     """The chapter's script: its nodes in its order, `Mul(parent1=x, parent2=w)` and the rest, with the
-    tutorial's names; a graph of its own. There is no activation (the scene's is None)."""
+    tutorial's names; a graph of its own. There is no activation (the scene's is None). `loss` is one of
+    `scenes.chapter.LOSSES`, as for the chapter's graph (the lab trains the adaline with either)."""
+    if loss not in LOSSES:
+        raise ValueError(f"unknown loss {loss!r} (choose from {', '.join(LOSSES)})")
+    import ourdl.ops as ops
     from ourdl.core import Graph, Varrible
     from ourdl.ops import Add, Mul
-    from ourdl.ops.loss import ValueLoss
 
     graph = Graph()
     with graph.as_default():
@@ -39,8 +43,8 @@ def build(activation: str | None = None) -> Net:
         b = Varrible(train=True, name="b")
         add = Add(parent1=mul, parent2=b, name="add")
         label = Varrible(name="label")
-        loss = ValueLoss(parent1=label, parent2=add, name="loss")
-    return Net(graph=graph, x=x, label=label, output=add, loss=loss, params=(w, b))
+        loss_node = getattr(ops, LOSSES[loss])(parent1=label, parent2=add, name="loss")
+    return Net(graph=graph, x=x, label=label, output=add, loss=loss_node, params=(w, b))
 
 
 def build_graph(activation: str | None = None) -> Net:

@@ -244,8 +244,8 @@ def test_curve_draws_what_line2d_draws_through_every_change(yscale):
             assert _pixels(fig_a) == _pixels(fig_b), f"after undoing: {what} ({yscale})"
 
 
-def test_curves_take_the_fast_path_in_the_figure(snapshots, monkeypatch):
-    """The speed relies on matplotlib internals; if they change, Curve must not silently fall back."""
+def line2d_fallbacks(monkeypatch) -> list:
+    """Every line drawn by Line2D.draw from now on: where a Curve's fast path silently fell back."""
     fallbacks = []
     line_draw = Line2D.draw
 
@@ -254,6 +254,12 @@ def test_curves_take_the_fast_path_in_the_figure(snapshots, monkeypatch):
         return line_draw(self, renderer)
 
     monkeypatch.setattr(Line2D, "draw", recording_draw)
+    return fallbacks
+
+
+def test_curves_take_the_fast_path_in_the_figure(snapshots, monkeypatch):
+    """The speed relies on matplotlib internals; if they change, Curve must not silently fall back."""
+    fallbacks = line2d_fallbacks(monkeypatch)
     view = make_view(snapshots["fig7_vs_fig8"], (640, 360))
     with matplotlib.rc_context(view.rc):
         view.update(3.0)
@@ -307,14 +313,7 @@ def test_a_value_blends_in_one_image_and_draws_what_text_draws(value, style, ima
 def test_other_figures_animate_curves_that_take_the_fast_path(snapshots, monkeypatch, name):
     """Data and surface panels, and both sweep figures: every animated line is a Curve, and none of them
     falls back to Line2D.draw over a few frames (one at the start, where some are still empty)."""
-    fallbacks = []
-    line_draw = Line2D.draw
-
-    def recording_draw(self, renderer):
-        fallbacks.append(self)
-        return line_draw(self, renderer)
-
-    monkeypatch.setattr(Line2D, "draw", recording_draw)
+    fallbacks = line2d_fallbacks(monkeypatch)
     view = make_view(snapshots[name], (640, 360))
     lines = [a for a in view.animated if isinstance(a, Line2D)]
     assert lines and all(isinstance(a, Curve) for a in lines), [type(a).__name__ for a in lines]

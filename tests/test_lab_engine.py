@@ -23,6 +23,7 @@ from headless_chromium import page_url
 from render.encode.pages.lab import write_lab
 from render.record.runs import graph_meta, record_run
 from scenes import Net, Run, get_scene
+from scenes.adaline import build as build_adaline
 from scenes.chapter import ACTIVATIONS, FIG7, FIG8, PARAMS, build
 
 EXACT = {"LeakyRelu", "Relu", "Step"}  # every operation an IEEE one: the runs must be bit-identical
@@ -145,20 +146,7 @@ def test_fig7_and_fig8_are_bit_identical(tab, engine):
 def build_adaline_squared(activation: str | None = None) -> Net:
     """The adaline's graph ending in the squared loss: what the page trains with `loss: "squared"` (the
     scene itself has a fixed loss)."""
-    from ourdl.core import Graph, Varrible
-    from ourdl.ops import Add, Mul
-    from ourdl.ops.loss import SquareLoss
-
-    graph = Graph()
-    with graph.as_default():  # scenes/adaline.py's build, node for node, but the loss
-        x = Varrible(name="x")
-        w = Varrible(train=True, name="w")
-        mul = Mul(parent1=x, parent2=w, name="mul")
-        b = Varrible(train=True, name="b")
-        add = Add(parent1=mul, parent2=b, name="add")
-        label = Varrible(name="label")
-        loss = SquareLoss(parent1=label, parent2=add, name="loss")
-    return Net(graph=graph, x=x, label=label, output=add, loss=loss, params=(w, b))
+    return build_adaline(activation, loss="squared")
 
 
 def adaline_cases() -> list[tuple[str, Run]]:
