@@ -447,3 +447,122 @@ def test_chinese_sweep_figures_log_no_missing_bold(snapshots, caplog):
                 for artist in view.animated:
                     artist.draw(view.fig.canvas.get_renderer())
     assert not [r.getMessage() for r in caplog.records if "findfont" in r.getMessage()]
+
+
+# -- the map sweep's image: gathered cells against AxesImage's resampling ----------------------------------
+
+def _map_figures(shape, origin, extent, limits, position, dpi=100):
+    """Two figures with the same animated image of random RGB cells: a plain AxesImage and a MapImage."""
+    from matplotlib.image import AxesImage
+
+    from render.draw.map_image import MapImage, show
+
+    cells = np.random.default_rng(len(shape) + shape[0] * 7 + shape[1]).random((*shape, 3))
+    figures = []
+    for make in (lambda ax: ax.imshow(cells, origin=origin, extent=extent, aspect="auto",
+                                      interpolation="nearest", zorder=1),
+                 lambda ax: show(ax, cells, origin=origin, extent=extent, aspect="auto",
+                                 interpolation="nearest", zorder=1)):
+        fig = Figure(figsize=(3.3, 2.1), dpi=dpi)
+        FigureCanvasAgg(fig)
+        ax = fig.add_axes(position)
+        image = make(ax)
+        ax.set_xlim(*limits[:2])
+        ax.set_ylim(*limits[2:])
+        image.set_animated(True)
+        figures.append((fig, ax, image))
+    assert type(figures[0][2]) is AxesImage and isinstance(figures[1][2], MapImage)
+    return figures
+
+
+def _frame(fig, image) -> bytes:
+    """The figure drawn (the animated image skipped), then the image drawn over it, as the stream does."""
+    fig.canvas.draw()
+    image.draw(fig.canvas.get_renderer())
+    return bytes(fig.canvas.buffer_rgba())
+
+
+MAP_CASES = [  # (grid shape, origin, extent, axes limits, axes position): pixel edges fall between pixels
+    ((81, 81), "lower", (-1, 1, -1, 1), (-1, 1, -1, 1), (0.06, 0.14, 0.4190625, 0.745)),
+    ((9, 13), "upper", (-1, 1, -1, 1), (-1, 1, -1, 1), (0.1137, 0.0923, 0.5071, 0.7707)),
+    ((5, 7), "lower", (-1, 1, -1, 1), (-1.3, 0.7, -0.4, 1.6), (0.13, 0.17, 0.6, 0.61)),  # part outside
+    ((40, 3), "lower", (0, 3, 2, 5), (-0.5, 3.5, 1.5, 5.5), (0.2, 0.1, 0.5, 0.8)),  # blank pixels around
+    ((7, 7), "lower", (1, -1, -1, 1), (-1, 1, -1, 1), (0.1, 0.1, 0.8, 0.8)),  # extent reversed
+]
+
+
+@pytest.mark.parametrize("shape, origin, extent, limits, position", MAP_CASES)
+def test_map_image_gathers_the_pixels_axes_image_resamples(shape, origin, extent, limits, position):
+    """New cells every frame, new limits, a moved axes, a new dpi, a clip box: AxesImage's exact bytes,
+    and the gather taken throughout (it would otherwise fall back silently)."""
+    figures = _map_figures(shape, origin, extent, limits, position)
+    rng = np.random.default_rng(7)
+    steps = [lambda ax, image, cells: None,
+             *[lambda ax, image, cells: image.set_data(cells)] * 3,
+             lambda ax, image, cells: ax.set_xlim(limits[0] + 0.137, limits[1] - 0.2),
+             lambda ax, image, cells: image.set_data(cells),
+             lambda ax, image, cells: ax.set_position((0.21, 0.19, 0.33, 0.47)),
+             lambda ax, image, cells: image.get_figure().set_dpi(137),
+             lambda ax, image, cells: image.set_data(cells),
+             lambda ax, image, cells: image.set_clip_box(Bbox([[70.3, 60.6], [180.5, 150.4]])),
+             lambda ax, image, cells: image.set_data(np.round(cells * 4) / 4)]  # cells at byte boundaries
+    for k, step in enumerate(steps):
+        cells = rng.random((*shape, 3))
+        for _fig, ax, image in figures:
+            step(ax, image, cells)
+        (fig_a, _, plain), (fig_b, _, gathered) = figures
+        assert _frame(fig_b, gathered) == _frame(fig_a, plain), f"step {k}"
+        assert gathered.fast, f"step {k}"
+
+
+@pytest.mark.parametrize("what, change", [
+    ("alpha", lambda image: image.set_alpha(0.6)),
+    ("bilinear", lambda image: image.set_interpolation("bilinear")),
+    ("NaN cells", lambda image: image.set_data(np.where(np.eye(9, 13)[..., None] > 0, np.nan, 0.4)
+                                               * np.ones(3))),
+    ("RGBA cells", lambda image: image.set_data(np.full((9, 13, 4), 0.5))),
+    ("not animated", lambda image: image.set_animated(False)),
+])
+def test_map_image_leaves_what_it_cannot_gather_to_axes_image(what, change):
+    figures = _map_figures((9, 13), "lower", (-1, 1, -1, 1), (-1, 1, -1, 1), (0.1137, 0.0923, 0.5071, 0.7707))
+    for _fig, _ax, image in figures:
+        change(image)
+    (fig_a, _, plain), (fig_b, _, gathered) = figures
+    if gathered.get_animated():
+        assert _frame(fig_b, gathered) == _frame(fig_a, plain), what
+    else:
+        assert _pixels(fig_b) == _pixels(fig_a), what
+    assert not gathered.fast, what
+
+
+@pytest.mark.parametrize("theme, lang, size", [("light", "en", HD), ("dark", "zh", SMALL)])
+def test_map_sweep_frames_are_axes_image_draws_byte_for_byte(snapshots, monkeypatch, theme, lang, size):
+    """The streamed frames of a map sweep equal the plain drawing (`plain_frames`) with the map drawn by
+    AxesImage.draw and AxesImage.make_image, and the map took its gather every frame."""
+    from matplotlib.image import AxesImage
+
+    from render.draw.map_image import MapImage
+
+    snap = snapshots["init_basin"]
+    timeline = Timeline(len(snap.steps), 30, len(snap.steps) / 30, 0.0)
+    view = make_view(snap, size, theme, lang)
+    maps = [a for a in view.animated if isinstance(a, AxesImage)]
+    assert maps and all(isinstance(m, MapImage) for m in maps)
+    gathered = []
+    make_image = MapImage.make_image
+
+    def recording(self, *args, **kwargs):
+        result = make_image(self, *args, **kwargs)
+        gathered.append(self.fast)
+        return result
+
+    monkeypatch.setattr(MapImage, "make_image", recording)
+    fast = Keep(timeline.fps)
+    stream(view, timeline, [fast])
+    assert len(gathered) >= len(maps) * len(snap.steps) and all(gathered)
+    monkeypatch.setattr(MapImage, "make_image", AxesImage.make_image)
+    monkeypatch.setattr(MapImage, "draw", AxesImage.draw)
+    plain = plain_frames(make_view(snap, size, theme, lang), timeline)
+    assert len(fast.copies) == len(plain) == timeline.frames
+    differ = [k for k, (a, b) in enumerate(zip(fast.copies, plain)) if a != b]
+    assert not differ, f"frames {differ} differ from AxesImage's drawing"

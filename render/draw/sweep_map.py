@@ -12,6 +12,7 @@ from matplotlib.transforms import Affine2D
 
 from render.draw.base import FONT, SMALL
 from render.draw.curves import Curve
+from render.draw.map_image import show
 from render.draw.slot_text import SlotText
 from render.draw.sweep_figure import SweepFigure, _blend, _sub, axis_line
 from render.draw.text import run_label, text
@@ -77,8 +78,8 @@ class MapSweepFigure(SweepFigure):
             out = base * (1 - amount[:, None]) + bg * amount[:, None]
             return out.reshape(*shape, 3)
 
-        image = ax.imshow(rgb(0), origin="lower", extent=extent, aspect="auto", interpolation="nearest",
-                          zorder=1)
+        image = show(ax, rgb(0), origin="lower", extent=extent, aspect="auto", interpolation="nearest",
+                     zorder=1)  # an AxesImage that gathers its resampled pixels while animated
         ax.set_xlim(extent[0], extent[1])
         ax.set_ylim(extent[2], extent[3])
         ax.set_xlabel(names[0], fontsize=SMALL, labelpad=1)
