@@ -488,13 +488,14 @@ MAP_CASES = [  # (grid shape, origin, extent, axes limits, axes position): pixel
     ((5, 7), "lower", (-1, 1, -1, 1), (-1.3, 0.7, -0.4, 1.6), (0.13, 0.17, 0.6, 0.61)),  # part outside
     ((40, 3), "lower", (0, 3, 2, 5), (-0.5, 3.5, 1.5, 5.5), (0.2, 0.1, 0.5, 0.8)),  # blank pixels around
     ((7, 7), "lower", (1, -1, -1, 1), (-1, 1, -1, 1), (0.1, 0.1, 0.8, 0.8)),  # extent reversed
+    ((12, 10), "upper", (-1, 1, -1, 1), (-1, 1, -1, 1), (-0.3, 0.6, 0.9, 0.9)),  # past the canvas' edges
 ]
 
 
 @pytest.mark.parametrize("shape, origin, extent, limits, position", MAP_CASES)
 def test_map_image_gathers_the_pixels_axes_image_resamples(shape, origin, extent, limits, position):
-    """New cells every frame, new limits, a moved axes, a new dpi, a clip box: AxesImage's exact bytes,
-    and the gather taken throughout (it would otherwise fall back silently)."""
+    """New cells every frame, new limits, a moved axes, a new dpi, a clip box: AxesImage.draw's exact
+    bytes, and the gather (and paste) taken throughout (it would otherwise fall back silently)."""
     figures = _map_figures(shape, origin, extent, limits, position)
     rng = np.random.default_rng(7)
     steps = [lambda ax, image, cells: None,
@@ -512,7 +513,10 @@ def test_map_image_gathers_the_pixels_axes_image_resamples(shape, origin, extent
             step(ax, image, cells)
         (fig_a, _, plain), (fig_b, _, gathered) = figures
         assert _frame(fig_b, gathered) == _frame(fig_a, plain), f"step {k}"
-        assert gathered.fast, f"step {k}"
+        assert gathered.pasted, f"step {k}"
+        made = [image.make_image(fig.canvas.get_renderer()) for fig, _, image in figures]
+        assert np.array_equal(made[1][0], made[0][0]) and made[1][1:3] == made[0][1:3], f"step {k}"
+        assert gathered.gathered, f"step {k}"
 
 
 @pytest.mark.parametrize("what, change", [
@@ -522,8 +526,10 @@ def test_map_image_gathers_the_pixels_axes_image_resamples(shape, origin, extent
                                                * np.ones(3))),
     ("RGBA cells", lambda image: image.set_data(np.full((9, 13, 4), 0.5))),
     ("not animated", lambda image: image.set_animated(False)),
+    ("clip path", lambda image: _clip_to_circle(image)),
 ])
 def test_map_image_leaves_what_it_cannot_gather_to_axes_image(what, change):
+    """What make_image or draw_image would not make as a gather: AxesImage's own calls, the same bytes."""
     figures = _map_figures((9, 13), "lower", (-1, 1, -1, 1), (-1, 1, -1, 1), (0.1137, 0.0923, 0.5071, 0.7707))
     for _fig, _ax, image in figures:
         change(image)
@@ -532,7 +538,14 @@ def test_map_image_leaves_what_it_cannot_gather_to_axes_image(what, change):
         assert _frame(fig_b, gathered) == _frame(fig_a, plain), what
     else:
         assert _pixels(fig_b) == _pixels(fig_a), what
-    assert not gathered.fast, what
+    assert not gathered.pasted, what
+    assert gathered.gathered is (what == "clip path"), what  # a clip path is draw_image's: still gathered
+
+
+def _clip_to_circle(image) -> None:
+    from matplotlib.patches import Circle
+
+    image.set_clip_path(Circle((0.2, 0.1), 0.7, transform=image.axes.transData))
 
 
 @pytest.mark.parametrize("theme, lang, size", [("light", "en", HD), ("dark", "zh", SMALL)])
@@ -549,14 +562,13 @@ def test_map_sweep_frames_are_axes_image_draws_byte_for_byte(snapshots, monkeypa
     maps = [a for a in view.animated if isinstance(a, AxesImage)]
     assert maps and all(isinstance(m, MapImage) for m in maps)
     gathered = []
-    make_image = MapImage.make_image
+    draw = MapImage.draw
 
-    def recording(self, *args, **kwargs):
-        result = make_image(self, *args, **kwargs)
-        gathered.append(self.fast)
-        return result
+    def recording(self, renderer):
+        draw(self, renderer)
+        gathered.append(self.pasted)
 
-    monkeypatch.setattr(MapImage, "make_image", recording)
+    monkeypatch.setattr(MapImage, "draw", recording)
     fast = Keep(timeline.fps)
     stream(view, timeline, [fast])
     assert len(gathered) >= len(maps) * len(snap.steps) and all(gathered)

@@ -2,22 +2,25 @@
 
 The map sweep's map is an RGB grid of cells (`imshow(..., interpolation="nearest")`), new colours every
 frame. `AxesImage.make_image` resamples it to the axes' pixels each time: float RGBA arrays of the output's
-size, Agg's nearest-neighbour span generator, a demultiply, a NaN check and a cast, ~5 ms a frame at
-1280x720 for an 81x81 grid. Nearest-neighbour sampling picks each output pixel's cell by position only, and
-Agg's image rectangle covers a pixel wholly or not at all, so the output is a fixed gather from the cells.
+size, Agg's nearest-neighbour span generator, a demultiply, a NaN check and a cast, ~5-10 ms a frame at
+1280x720 for an 81x81 grid; `draw_image` then blends the result (~0.3 ms). Nearest-neighbour sampling picks
+each output pixel's cell by position only, Agg's image rectangle covers a pixel wholly or not at all, and
+`draw_image` copies opaque pixels and skips blank ones: the frame's pixels are a fixed gather from the cells.
 
-`MapImage`, while animated, learns that gather once per geometry (cached like `TransformCache`, until the
-transform, extent, clip, grid shape or magnification change) by running `AxesImage.make_image` itself on a
-probe image whose cells spell their own index, checks it against `AxesImage.make_image` on the real cells,
-and per frame casts the cells to bytes as matplotlib does (`(rgba * 255).astype(uint8)`) and gathers
-them. `AxesImage.draw` still makes the gc, the clip and the `draw_image` call. Anything else (not animated,
-another interpolation, an alpha, RGBA or integer or masked cells, a gather that is not rows by columns or
-does not reproduce matplotlib's pixels) takes `AxesImage.make_image`.
+`MapImage`, while animated, learns that gather once per geometry (cached like `TransformCache`: until the
+transform, extent, clip, grid shape, renderer or magnification change) from probe images whose cells and
+pixels spell their own index, run through `AxesImage.make_image` and `draw_image` themselves (the canvas
+restored after), and checks each against matplotlib's own result on the real cells. Per frame it casts the
+cells to bytes as matplotlib does (`(rgba * 255).astype(uint8)`) and gathers them into the canvas.
+Anything else (not animated, another interpolation, an alpha, RGBA, integer or masked cells, a clip path,
+a filter, another renderer, a gather that is not rows by columns or does not reproduce matplotlib's
+pixels) takes `AxesImage.draw` (whose `make_image` still gathers when it can).
 """
 
 from __future__ import annotations
 
 import numpy as np
+from matplotlib.backends.backend_agg import RendererAgg
 from matplotlib.image import AxesImage
 
 from render.draw.curves import TransformCache
@@ -30,22 +33,119 @@ def _probe(shape: tuple[int, int]) -> np.ndarray:
     return (digits + 0.5) / 255
 
 
+def _index_pixels(shape: tuple[int, int]) -> np.ndarray:
+    """Opaque RGBA bytes whose RGB are the base-256 digits of each pixel's flat index."""
+    index = np.arange(shape[0] * shape[1]).reshape(shape)
+    return np.stack([index % 256, index // 256 % 256, index // 65536, np.full(shape, 255)],
+                    axis=-1).astype(np.uint8)
+
+
 class MapImage(AxesImage):
     """An AxesImage (same constructor, same pixels) whose nearest-neighbour cells are cheap to redraw."""
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._gathers: TransformCache | None = None
-        self.fast = False  # whether the last make_image gathered (for tests)
+        self.pasted = self.gathered = False  # whether the last draw pasted, the last make_image gathered
+
+    def draw(self, renderer) -> None:
+        paste = self._paste(renderer)
+        self.pasted = paste is not None
+        if paste is None:
+            super().draw(renderer)  # AxesImage's, with its rasterization and filter wrapper
+            return
+        (top, bottom, left, right), rows, cols, table = paste
+        if top < bottom and left < right:
+            canvas = np.asarray(renderer.buffer_rgba()).view(np.uint32)[..., 0]
+            np.take(table[:, cols], rows, axis=0, out=canvas[top:bottom, left:right], mode="wrap")
+        self.stale = False
+
+    draw._supports_rasterization = True  # a rasterized MapImage takes AxesImage.draw, which does it
 
     def make_image(self, renderer, magnification=1.0, unsampled=False):
         cells = self._cells() if not unsampled and self.get_animated() else None
         gather = self._gather(cells, renderer, magnification) if cells is not None else None
-        self.fast = gather is not None
+        self.gathered = gather is not None
         if gather is None:
             return super().make_image(renderer, magnification, unsampled)
         rows, cols, left, bottom, trans = gather
         return self._gathered(cells, rows, cols), left, bottom, trans
+
+    def _paste(self, renderer):
+        """((top, bottom, left, right), rows, cols, cell bytes): the canvas rectangle AxesImage.draw
+        covers and each of its rows' and columns' cell, with this frame's cells as 32-bit pixels; None
+        when the image must be drawn by AxesImage.draw."""
+        if not (isinstance(renderer, RendererAgg) and self.get_visible() and self.get_animated()
+                and self._clippath is None and self._agg_filter is None and not self._rasterized):
+            return None
+        cells = self._cells()
+        if cells is None:
+            return None
+        magnification = renderer.get_image_magnification()
+        gather = self._gather(cells, renderer, magnification)
+        if gather is None:
+            return None
+        clip = self.clipbox.extents if self._clipon and self.clipbox is not None else None
+        key = ("paste", id(renderer), renderer.width, renderer.height, magnification, self._clipon,
+               None if clip is None else tuple(clip), cells.shape, self.origin, tuple(self.get_extent()))
+        plan = self._gathers.get(key, lambda: self._learn_paste(renderer, cells, gather))
+        if plan is None:
+            return None
+        return (*plan, self._cell_pixels(cells))
+
+    def _learn_paste(self, renderer, cells: np.ndarray, gather):
+        """Where AxesImage.draw's `draw_image` puts each gathered pixel (read off a probe image drawn into
+        the canvas, which is then restored), checked on `cells` against AxesImage.draw itself."""
+        rows, cols, left, bottom, _trans = gather
+        ny, nx = cells.shape[:2]
+        if len(rows) * len(cols) >= 1 << 24:
+            return None
+        pixels = np.asarray(renderer.buffer_rgba())
+        before = pixels.copy()
+        try:
+            pixels[...] = 0
+            self._draw_image(renderer, left, bottom, _index_pixels((len(rows), len(cols))))
+            drawn = pixels[..., 3] == 255
+            index = pixels[..., :3].astype(np.int64) @ np.array([1, 256, 65536])
+        finally:
+            pixels[...] = before
+        src_rows, src_cols = np.divmod(index, len(cols))
+        # opaque gathered pixels are copied, blank ones (no cell) left as they were
+        cell_rows = np.where(drawn, rows[src_rows.clip(0, len(rows) - 1)], ny)
+        cell_cols = np.where(drawn, cols[src_cols.clip(0, len(cols) - 1)], nx)
+        painted = drawn & (cell_rows < ny) & (cell_cols < nx)
+        row_span, col_span = np.flatnonzero(painted.any(axis=1)), np.flatnonzero(painted.any(axis=0))
+        if not len(row_span):
+            top = bottom = left = right = 0
+        else:
+            top, bottom, left, right = row_span[0], row_span[-1] + 1, col_span[0], col_span[-1] + 1
+        region = np.zeros_like(painted)
+        region[top:bottom, left:right] = True
+        if not np.array_equal(painted, region):
+            return None  # not one rectangle
+        row_cells, col_cells = cell_rows[top:bottom, left:right], cell_cols[top:bottom, left:right]
+        if not (row_cells == row_cells[:, :1]).all() or not (col_cells == col_cells[:1]).all():
+            return None  # not whole rows by whole columns
+        paste_rows, paste_cols = row_cells[:, 0].copy(), col_cells[0].copy()
+        AxesImage.draw(self, renderer)  # the check: this frame as AxesImage draws it
+        plain = pixels.copy()
+        pixels[...] = before
+        np.take(self._cell_pixels(cells)[:, paste_cols], paste_rows, axis=0, mode="wrap",
+                out=pixels.view(np.uint32)[..., 0][top:bottom, left:right])
+        if not np.array_equal(pixels, plain):
+            pixels[...] = plain
+            return None
+        return (int(top), int(bottom), int(left), int(right)), paste_rows, paste_cols
+
+    def _draw_image(self, renderer, left: float, bottom: float, image: np.ndarray) -> None:
+        """`renderer.draw_image` with the gc AxesImage.draw sets up."""
+        gc = renderer.new_gc()
+        self._set_gc_clip(gc)
+        gc.set_alpha(self._get_scalar_alpha())
+        gc.set_url(self.get_url())
+        gc.set_gid(self.get_gid())
+        renderer.draw_image(gc, left, bottom, image)
+        gc.restore()
 
     def _cells(self) -> np.ndarray | None:
         """The float RGB cells when make_image would take its plain nearest-neighbour path with them: no
@@ -101,14 +201,18 @@ class MapImage(AxesImage):
         return rows, cols, left, bottom, trans
 
     @staticmethod
-    def _gathered(cells: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
-        """make_image's bytes: the cells as RGBA floats cast as `to_rgba(bytes=True)` casts them, a blank
-        cell past the last row and column, gathered by row and column as 32-bit pixels."""
+    def _cell_pixels(cells: np.ndarray) -> np.ndarray:
+        """The cells as make_image's bytes, one 32-bit RGBA pixel each: RGBA floats cast as
+        `to_rgba(bytes=True)` casts them; a blank cell past the last row and column."""
         ny, nx = cells.shape[:2]
         table = np.zeros((ny + 1, nx + 1, 4), np.uint8)
         table[:ny, :nx] = (np.dstack([cells, np.ones(cells.shape[:2])]) * 255).astype(np.uint8)
-        pixels = table.view(np.uint32)[..., 0]
-        return pixels[:, cols][rows].view(np.uint8).reshape(len(rows), len(cols), 4)
+        return table.view(np.uint32)[..., 0]
+
+    @classmethod
+    def _gathered(cls, cells: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+        """make_image's bytes, gathered from the cells by row and column."""
+        return cls._cell_pixels(cells)[:, cols][rows].view(np.uint8).reshape(len(rows), len(cols), 4)
 
 
 def show(ax, cells: np.ndarray, *, extent: tuple, origin: str, interpolation: str, aspect: str = "auto",
