@@ -16,17 +16,20 @@ import threading
 import time
 import warnings
 from pathlib import Path
+from unittest import mock
 
 import matplotlib
 import numpy as np
 import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.image import AxesImage
 from matplotlib.lines import Line2D
 from matplotlib.text import Text
 from matplotlib.transforms import Bbox, IdentityTransform
 
 from render.draw.curves import Curve
+from render.draw.map_image import MapImage
 from render.draw.reveal import Reveal
 from render.draw.slot_text import SlotText
 from render.draw.view import make_view
@@ -67,11 +70,12 @@ class Keep(Writer):
 
 
 def plain_frames(view, timeline: Timeline) -> list[bytes]:
-    """The frames as the loop drew them before: plain Line2D.draw and Text.draw, one canvas, a copy each."""
+    """The frames as the loop drew them before: plain Line2D.draw, Text.draw and AxesImage.draw (with its
+    own make_image), one canvas, a copy each."""
     fig, canvas = view.fig, view.fig.canvas
     artists = sorted(view.animated, key=lambda a: a.get_zorder())
     frames = []
-    with matplotlib.rc_context(view.rc):
+    with matplotlib.rc_context(view.rc), mock.patch.object(MapImage, "make_image", AxesImage.make_image):
         view.init()
         canvas.draw()
         background = canvas.copy_from_bbox(fig.bbox)
@@ -81,7 +85,7 @@ def plain_frames(view, timeline: Timeline) -> list[bytes]:
             canvas.restore_region(background)
             for artist in artists:
                 plain = Line2D.draw if isinstance(artist, Line2D) else Text.draw if isinstance(artist, Text) \
-                    else type(artist).draw
+                    else AxesImage.draw if isinstance(artist, AxesImage) else type(artist).draw
                 plain(artist, renderer)
             frames.append(bytes(canvas.buffer_rgba()))
     return frames
@@ -550,12 +554,8 @@ def _clip_to_circle(image) -> None:
 
 @pytest.mark.parametrize("theme, lang, size", [("light", "en", HD), ("dark", "zh", SMALL)])
 def test_map_sweep_frames_are_axes_image_draws_byte_for_byte(snapshots, monkeypatch, theme, lang, size):
-    """The streamed frames of a map sweep equal the plain drawing (`plain_frames`) with the map drawn by
-    AxesImage.draw and AxesImage.make_image, and the map took its gather every frame."""
-    from matplotlib.image import AxesImage
-
-    from render.draw.map_image import MapImage
-
+    """The streamed frames of a map sweep equal the plain drawing (`plain_frames`: the map drawn by
+    AxesImage.draw and AxesImage.make_image), and the map took its gather every frame."""
     snap = snapshots["init_basin"]
     timeline = Timeline(len(snap.steps), 30, len(snap.steps) / 30, 0.0)
     view = make_view(snap, size, theme, lang)
@@ -572,8 +572,6 @@ def test_map_sweep_frames_are_axes_image_draws_byte_for_byte(snapshots, monkeypa
     fast = Keep(timeline.fps)
     stream(view, timeline, [fast])
     assert len(gathered) >= len(maps) * len(snap.steps) and all(gathered)
-    monkeypatch.setattr(MapImage, "make_image", AxesImage.make_image)
-    monkeypatch.setattr(MapImage, "draw", AxesImage.draw)
     plain = plain_frames(make_view(snap, size, theme, lang), timeline)
     assert len(fast.copies) == len(plain) == timeline.frames
     differ = [k for k, (a, b) in enumerate(zip(fast.copies, plain)) if a != b]
