@@ -166,3 +166,18 @@ def test_a_sweeps_activations_and_named_runs_in_workers_give_the_same_recording(
         a = here.extra[key] if key in here.extra else getattr(here, key)
         b = there.extra[key] if key in there.extra else getattr(there, key)
         assert a.dtype == b.dtype and a.tobytes() == b.tobytes(), key
+
+
+def test_a_sweep_of_one_activation_splits_its_runs_and_counts_its_samples_once(forked):
+    """init_basin has one lockstep: its runs are cut in two for the two workers, and the progress bar still
+    hears each sample once (what the serial recording reports)."""
+    from render.record.sweep import _splits
+
+    assert _splits(30, 1, 2) == [slice(0, 15), slice(15, 30)]
+    assert _splits(30, 2, 2) == [slice(0, 30)] and _splits(30, 1, 1) == [slice(0, 30)]
+    assert _splits(1, 1, 4) == [slice(0, 1)]
+    scene = get_scene("init_basin").with_count(30).with_overrides(samples=600, every=200)
+    here, there = [], []
+    record(scene, progress=here.append, workers=1)
+    record(scene, progress=there.append, workers=2)
+    assert sum(there) == sum(here) > 0

@@ -52,10 +52,11 @@ def seeded_inits(seeds: list[int], names: list[str], init_range: tuple[float, fl
     return out
 
 
-def _stream(scene: SweepScene):
+def _stream(scene: SweepScene, rows: slice):
+    """The data the runs `rows` of the sweep train on."""
     template = scene.runs[0]
     if scene.data == "per_run":
-        return PerRunStream(scene.data_seeds(), *scene.data_range, scene.target)
+        return PerRunStream(scene.data_seeds()[rows], *scene.data_range, scene.target)
     return SharedStream(template.data(*scene.data_range), scene.target)
 
 
@@ -92,44 +93,62 @@ def _named_runs(scene: SweepScene, names: list[str], init: np.ndarray, loss: np.
     return chosen
 
 
-def _train_activation(scene: SweepScene, act: str, init: np.ndarray, names: list[str], steps: np.ndarray,
-                      x_in: np.ndarray, t_in: np.ndarray, progress: SampleProgress | None = None) -> dict:
-    """Every init with one activation, in lockstep: per snapshot the loss histogram, mode counts and
-    rates (and the maps, if the scene stores them); at the end each run's parameters, loss and mode."""
-    samples, n_s = scene.runs[0].samples, len(steps)
+def _train_rows(scene: SweepScene, act: str, init: np.ndarray, rows: slice, names: list[str],
+                steps: np.ndarray, x_in: np.ndarray, t_in: np.ndarray, counts: bool = True,
+                progress: SampleProgress | None = None) -> dict:
+    """The runs `rows` of the sweep with one activation, in lockstep: at every snapshot each run's evaluation
+    loss and fitting mode; at the end its parameters and where it diverged. Rows never mix, so any split of
+    the runs gives these numbers bit for bit (`_summary` makes the sweep's statistics from all of them)."""
     net = scene.net(act)
     name_nodes(net)
-    runs = LockstepRuns(net, init, scene.runs[0].lr_for(names))  # Run.lrs too, as record_run trains
-    stream, seen = _stream(scene), 0
-    last_good = init
-    out = {"hist": np.zeros((n_s, HIST_EDGES.size - 1), dtype=np.int64),
-           "mode_counts": np.zeros((n_s, len(MODES)), dtype=np.int64),
-           "mode_fitted": np.zeros((n_s, len(MODES)), dtype=np.int64),
-           "fitted": np.zeros(n_s), "median": np.zeros(n_s), "marks": {}}
-    if scene.store_maps:
-        out["map_loss"] = np.zeros((n_s, init.shape[0]), dtype=np.float32)
-        out["map_mode"] = np.zeros((n_s, init.shape[0]), dtype=np.int8)
+    runs = LockstepRuns(net, init[rows], scene.runs[0].lr_for(names))  # Run.lrs too, as record_run trains
+    stream, seen, count = _stream(scene, rows), 0, len(range(init.shape[0])[rows])
+    loss, mode = np.empty((len(steps), count)), np.empty((len(steps), count), dtype=np.int8)
+    last_good = runs.params()
     for s, step in enumerate(steps):
         if step > seen:
             runs.train(stream, int(step) - seen)
-            if progress:
+            if progress and counts:
                 progress(int(step) - seen)
             seen = int(step)
             runs.freeze_diverged(last_good, seen)
         last_good = runs.params()
-        ls = runs.eval_loss(x_in, t_in)
-        ms = fitting_modes(last_good, names, scene.data_range)
+        loss[s] = runs.eval_loss(x_in, t_in)
+        mode[s] = fitting_modes(last_good, names, scene.data_range)
+    return {"loss": loss, "mode": mode, "final": last_good, "diverged": runs.diverged_at}
+
+
+def _summary(scene: SweepScene, steps: np.ndarray, parts: list[dict]) -> dict:
+    """One activation's statistics from its runs (in order, however they were split): per snapshot the loss
+    histogram, mode counts and rates (and the maps, if the scene stores them); each run's end."""
+    loss = np.concatenate([p["loss"] for p in parts], axis=1)
+    mode = np.concatenate([p["mode"] for p in parts], axis=1)
+    n_s, samples = len(steps), scene.runs[0].samples
+    out = {"hist": np.zeros((n_s, HIST_EDGES.size - 1), dtype=np.int64),
+           "mode_counts": np.zeros((n_s, len(MODES)), dtype=np.int64),
+           "mode_fitted": np.zeros((n_s, len(MODES)), dtype=np.int64),
+           "fitted": np.zeros(n_s), "median": np.zeros(n_s), "marks": {}}
+    for s, step in enumerate(steps):
+        ls, ms = loss[s], mode[s]
         out["hist"][s] = np.histogram(np.clip(ls, HIST_EDGES[0], HIST_EDGES[-1]), HIST_EDGES)[0]
         out["mode_counts"][s] = np.bincount(ms, minlength=len(MODES))
         out["mode_fitted"][s] = np.bincount(ms[ls < scene.threshold], minlength=len(MODES))
         out["fitted"][s] = np.mean(ls < scene.threshold)
         out["median"][s] = np.median(ls)
-        if scene.store_maps:
-            out["map_loss"][s], out["map_mode"][s] = ls, ms
         if int(step) in scene.schedule.marks and int(step) != samples:
             out["marks"][str(int(step))] = _rates(ls, ms, scene.threshold)
-    out.update(final=last_good, loss=ls, modes=ms, diverged=runs.diverged_at)
+    if scene.store_maps:
+        out["map_loss"], out["map_mode"] = loss.astype(np.float32), mode
+    out.update(final=np.concatenate([p["final"] for p in parts]), loss=loss[-1], modes=mode[-1],
+               diverged=np.concatenate([p["diverged"] for p in parts]))
     return out
+
+
+def _splits(count: int, activations: int, workers: int) -> list[slice]:
+    """The runs of one activation cut into consecutive parts, so that every worker has a part to train."""
+    parts = max(1, min(count, -(-workers // activations))) if workers > 1 else 1
+    edges = np.linspace(0, count, parts + 1).round().astype(int)
+    return [slice(int(a), int(b)) for a, b in zip(edges[:-1], edges[1:])]
 
 
 def record_sweep(scene: SweepScene, progress: SampleProgress | None = None, workers: int = 1,
@@ -138,7 +157,8 @@ def record_sweep(scene: SweepScene, progress: SampleProgress | None = None, work
 
     Each activation's lockstep, and each named run, is independent of the others: with `workers` they
     go to forked processes (`render.record.parallel`), `meanwhile()` running here, and come back the
-    same arrays bit for bit (each lockstep computes exactly the rows it did alone)."""
+    same arrays bit for bit. With fewer activations than workers, each activation's runs are cut into
+    parts, one per worker: rows never mix, so every part computes exactly the rows it did in one piece."""
     template = scene.runs[0]
     samples, lr = template.samples, template.lr
     steps = scene.schedule.steps(samples)
@@ -149,8 +169,12 @@ def record_sweep(scene: SweepScene, progress: SampleProgress | None = None, work
     names = graph["params"]
     init = _initial(scene, names)
     n_a, n_r, n_s = len(scene.activations), init.shape[0], len(steps)
-    jobs = [(scene, act, init, names, steps, grid[inside], target[inside]) for act in scene.activations]
-    trained = map_runs(_train_activation, jobs, progress, meanwhile, workers)
+    splits = _splits(n_r, n_a, workers)
+    # one part per activation counts its samples: the bar counts each activation's samples once
+    jobs = [(scene, act, init, rows, names, steps, grid[inside], target[inside], k == 0)
+            for act in scene.activations for k, rows in enumerate(splits)]
+    parts = map_runs(_train_rows, jobs, progress, meanwhile, workers)
+    trained = [_summary(scene, steps, parts[a * len(splits):(a + 1) * len(splits)]) for a in range(n_a)]
 
     def each(key: str) -> np.ndarray:
         return np.stack([t[key] for t in trained])
