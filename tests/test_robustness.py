@@ -81,7 +81,7 @@ def no_training(monkeypatch):
 def test_unknown_scene_is_one_line_naming_the_closest_scenes_exit_2(tmp_path):
     proc = python_render("scene", "fig7_vs_fig9", "--out", str(tmp_path / "out"))
     out, err = proc.communicate(timeout=60)
-    assert proc.returncode == 2
+    assert proc.returncode == 2, err
     line = one_line(err)
     assert "fig7_vs_fig9" in line and "fig7_vs_fig8" in line
     assert not (tmp_path / "out").exists() and out == ""
@@ -300,7 +300,7 @@ def test_a_signal_mid_render_leaves_no_file_and_keeps_earlier_outputs(sig, code,
     assert proc.poll() is None and len(children) == 2, "the render ended before it could be interrupted"
     proc.send_signal(sig)
     stdout, stderr = proc.communicate(timeout=60)
-    assert proc.returncode == code
+    assert proc.returncode == code, (proc.returncode, stderr)  # a once-seen exit 1: say why, if it recurs
     assert word in one_line(stderr) and stdout == ""
     assert files(out) == ["fig8.gif", "fig8.mp4", "fig8.png"]  # no temporary files left
     assert all((out / n).read_bytes() == b"earlier output" for n in files(out))
