@@ -49,6 +49,12 @@ class FigureBase:
         raise NotImplementedError
 
     @property
+    def bold(self) -> str:
+        """The weight of emphasised words: normal in Chinese (the CJK font has no bold; matplotlib would
+        log a findfont warning and fake nothing)."""
+        return "normal" if self.lang == "zh" else "bold"
+
+    @property
     def n_snapshots(self) -> int:
         return len(self.snapshot.steps)
 

@@ -140,8 +140,7 @@ class SceneFigure(FigureBase):
             if r == 0:
                 top += lay.titles / h
             label = run_label(snap.run_labels[r], self.lang)
-            self.fig.text(lay.left / w, top, label, fontsize=lay.font, va="top",
-                          fontweight="normal" if self.lang == "zh" else "bold")
+            self.fig.text(lay.left / w, top, label, fontsize=lay.font, va="top", fontweight=self.bold)
             self.captions.append(self._caption_row(top))
             x, y, wd, ht = rects[len(self.panels) - 1]
             self.warnings.append(self.fig.text(x + wd / 2, y + ht * 0.92, "", fontsize=lay.font, va="top",

@@ -80,12 +80,6 @@ class SweepFigure(FigureBase):
     def _act_color(self, a: int) -> str:
         return self.theme.palette[a % len(self.theme.palette)]
 
-    @property
-    def bold(self) -> str:
-        """The weight of emphasised words: normal in Chinese (the CJK font has no bold; matplotlib would
-        log a findfont warning and fake nothing)."""
-        return "normal" if self.lang == "zh" else "bold"
-
     def slot_text(self, parent, x: float, y: float, key: str, field: str, values: dict | None = None,
                   **style) -> tuple[SlotText, str]:
         """A SlotText of template `key` around its `field` (the other fields filled in from `values`) and
