@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from headless_chromium import Chromium, page_url  # noqa: E402
 
-from render.encode.pages.lab import DURATION, write_lab  # noqa: E402
+from render.web.lab import DURATION, write_lab  # noqa: E402
 
 SIZE_GOAL, RATE_GOAL, FIRST_GOAL = 250_000, 5.0, 300.0
 

@@ -32,8 +32,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from headless_chromium import Chromium, page_url  # noqa: E402
 
-from render.encode.pages import write_player  # noqa: E402
 from render.record import record  # noqa: E402
+from render.web import write_player  # noqa: E402
 from scenes import get_scene, list_scenes  # noqa: E402
 
 PLAYER = "document.querySelector('.ourdl-player').ourdlPlayer"

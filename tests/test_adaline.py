@@ -19,12 +19,12 @@ from ourdl.ops import Mul
 from ourdl.ops.loss import ValueLoss
 from render.app.cli import app
 from render.draw.panels_shared import panel_box, surface_colors, surface_edges
-from render.encode.pages.player import computable, runs_data
 from render.record import record
 from render.record.diff import compare, load_recording
 from render.record.lockstep import LockstepRuns, PerRunStream
 from render.record.runs import graph_meta, name_nodes, snapshot_row
 from render.record.snapshot import load_snapshot, save_snapshot
+from render.web.player import computable, runs_data
 from scenes import Net, Panel, Run, Scene, Schedule, get_scene
 from scenes.adaline import GRAPH_LR, GRAPH_SEED, build, build_graph, line
 
@@ -306,7 +306,7 @@ def test_a_user_class_named_like_ours_is_not_taken_for_ours(tmp_path):
     page = runs_data(snap)
     assert page["graph"] is None and page["curves"] is not None  # the page draws the recorded curves
 
-    from render.encode.pages.lab import lab_data
+    from render.web.lab import lab_data
     from scenes.base import square
 
     with pytest.raises(ValueError, match=r"cannot train Add \(your own class\)"):

@@ -14,10 +14,10 @@ import numpy as np
 import pytest
 from headless_chromium import page_url
 
-from render.encode.pages import write_player
-from render.encode.pages.build import page
 from render.record import record
 from render.record.runs import graph_meta
+from render.web import write_player
+from render.web.build import page
 from scenes import get_scene
 from scenes.adaline import build
 

@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from render.app.cli import app
-from render.app.embed import alt_text, html_snippet, markdown
+from render.web.embed import alt_text, html_snippet, markdown
 
 runner = CliRunner()
 META = {"scene": "fig7_vs_fig8", "description": "Fig 7 and Fig 8 side by side.", "activation": "LeakyRelu",

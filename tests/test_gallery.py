@@ -82,8 +82,8 @@ def test_gallery_plays_in_headless_chromium(gallery, browser):
 def test_video_snippets_autoplay_in_headless_chromium(gallery, browser):
     """The video snippets (what `--embed html` writes without a player) as a reader's browser sees them:
     muted videos start playing by themselves."""
-    from render.app.embed import html_snippet
     from render.record import load_snapshot
+    from render.web.embed import html_snippet
 
     out, _ = gallery
     names = [s.name for s in list_scenes()]

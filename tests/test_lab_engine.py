@@ -20,8 +20,8 @@ import numpy as np
 import pytest
 from headless_chromium import page_url
 
-from render.encode.pages.lab import write_lab
 from render.record.runs import graph_meta, record_run
+from render.web.lab import write_lab
 from scenes import Net, Run, get_scene
 from scenes.adaline import build as build_adaline
 from scenes.chapter import ACTIVATIONS, FIG7, FIG8, PARAMS, build

@@ -16,8 +16,8 @@ import numpy as np
 import pytest
 from headless_chromium import page_url
 
-from render.encode.pages.lab import command_scene, lab_data, lab_html, write_lab
 from render.record.runs import record_run
+from render.web.lab import command_scene, lab_data, lab_html, write_lab
 from scenes import Run, get_scene
 from scenes.chapter import FIG7, FIG8, PARAMS
 from scenes.sweeps import fitting_modes
@@ -373,7 +373,7 @@ def test_without_webassembly_the_page_interprets(browser, tmp_path, scene):
 def test_the_map_recomputed_in_the_page_equals_the_lockstep_sweep(browser, page, scene):
     """With Relu the shipped map no longer applies: the page trains every cell itself, and gets what the
     Python lockstep engine gets for Relu (same modes; losses to float32)."""
-    from render.encode.pages.lab_map import basin_map, default_run
+    from render.web.lab_map import basin_map, default_run
 
     expected = basin_map(dataclasses.replace(scene, activation="Relu"), default_run(scene), size=9)
     with open_lab(browser, page) as tab:

@@ -1,4 +1,8 @@
-"""Data flows one way: render uses scenes uses ourdl; inside render, record -> draw -> encode -> app.
+"""Data flows one way: render uses scenes uses ourdl; inside render, record -> draw -> encode -> web -> app.
+
+`web` is the pages' room: everything that writes HTML (the player, the sweep explorer, the lab, the gallery
+index, the embed snippets, the notebook display), its JavaScript sources and built bundles. It may use the
+encoders (the notebook shows an MP4, the gallery links the GIF) but no encoder knows a page exists.
 
 Every import statement of every module is read (top level and inside functions alike, since a lazy import
 is still a dependency), and the record stage is also imported for real to see what it pulls in.
@@ -14,13 +18,14 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-STAGES = ("record", "draw", "encode", "app")
+STAGES = ("record", "draw", "encode", "web", "app")
 #: third-party packages a stage may not use (record is numpy only: it runs in the sweeps' workers,
 #: in the Recorder inside a learner's loop, and in CI checks without a display stack)
 FORBIDDEN = {
     "record": {"matplotlib", "PIL", "typer", "rich", "imageio", "imageio_ffmpeg"},
     "draw": {"typer", "rich", "imageio_ffmpeg"},
     "encode": {"typer", "rich"},
+    "web": {"typer", "rich"},
     "app": set(),
 }
 

@@ -40,7 +40,7 @@ def test_video_mode_embeds_a_playable_mp4(small, tmp_path):
 def test_without_ffmpeg_auto_is_the_scrubbable_player_in_a_sandboxed_frame(small, monkeypatch):
     import html
 
-    import render.app.notebook as nb
+    import render.web.notebook as nb
 
     monkeypatch.setattr(nb, "_ffmpeg_available", lambda: False)
     anim = show(small, mode="auto")

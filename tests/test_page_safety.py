@@ -20,12 +20,12 @@ from pathlib import Path
 import pytest
 from headless_chromium import page_url
 
-from render.app.embed import html_snippet
 from render.app.gallery import Result
-from render.app.gallery_page import write_index
-from render.encode.pages.lab import write_lab
-from render.encode.pages.player import write_player
 from render.record import record
+from render.web.embed import html_snippet
+from render.web.gallery_page import write_index
+from render.web.lab import write_lab
+from render.web.player import write_player
 from scenes import Panel, get_scene
 
 PAYLOADS = [

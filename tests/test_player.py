@@ -17,9 +17,9 @@ import numpy as np
 import pytest
 from headless_chromium import font_dirs, page_url
 
-from render.encode.pages import player_html, player_iframe, write_player
 from render.record import record
 from render.record.snapshot import Snapshot, load_snapshot
+from render.web import player_html, player_iframe, write_player
 from scenes import get_scene
 
 PLAYER = "document.querySelector('.ourdl-player').ourdlPlayer"

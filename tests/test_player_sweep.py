@@ -15,9 +15,9 @@ import numpy as np
 import pytest
 from headless_chromium import page_url
 
-from render.encode.pages import player_html, write_player
-from render.encode.pages.sweep import CODE_LEVELS, CODE_RANGE, loss_codes, sweep_rates
 from render.record import record
+from render.web import player_html, write_player
+from render.web.sweep import CODE_LEVELS, CODE_RANGE, loss_codes, sweep_rates
 from scenes import get_scene
 
 PLAYER = "document.querySelector('.ourdl-player').ourdlPlayer"

@@ -248,7 +248,7 @@ def test_a_diverging_loop_is_noted_where_it_diverged():
 
 
 def test_render_video_renders_it_in_every_format_and_the_player_recomputes_it(tmp_path):
-    from render.encode.pages.player import computable, player_html
+    from render.web.player import computable, player_html
 
     net = chapter_net()
     rec = recorder(net, every=20)

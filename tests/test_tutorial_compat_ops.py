@@ -331,7 +331,7 @@ def test_the_recorder_records_user_ops(snapshot):
 
 
 def test_the_player_embeds_the_curves_of_a_graph_it_cannot_compute(snapshot):
-    from render.encode.pages.player import player_html, runs_data
+    from render.web.player import player_html, runs_data
 
     data = runs_data(snapshot)
     assert data["graph"] is None and data["curves"] and data["curveNodes"] == ["add_11", "add_12", "add_21"]

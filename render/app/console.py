@@ -17,6 +17,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from render.app.entry import Escalating
+from render.encode.options import format_bytes
 
 out_console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False)
@@ -93,15 +94,6 @@ def user_errors() -> Iterator[None]:
             traceback.print_exc()
         raise fail(f"internal error: {type(e).__name__}: {e} (run with --debug for the traceback)",
                    1) from None
-
-
-def format_bytes(n: float) -> str:
-    """Decimal units, as `--max-size 2MB` reads them and as blog hosts quote their limits."""
-    for unit in ("B", "kB", "MB", "GB"):
-        if n < 1000 or unit == "GB":
-            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
-        n /= 1000
-    return f"{n} B"
 
 
 def report(paths: list[Path]) -> None:

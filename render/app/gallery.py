@@ -6,7 +6,7 @@ Workers are separate processes (as many as cores): training and drawing are CPU-
 come from a fork server that has already imported the renderer, so a worker starts in milliseconds
 and no thread of the parent (progress bars) is ever forked.
 
-The page (render.app.gallery_page) shows what each scene's worker wrote.
+The page (render.web.gallery_page) shows what each scene's worker wrote.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from render.encode.options import RenderOptions
+from render.web.gallery_page import Result
 
 
 @dataclass(frozen=True)
@@ -34,27 +35,14 @@ class Job:
     graph: bool = True
 
 
-@dataclass
-class Result:
-    name: str
-    description: str = ""
-    kind: str = "runs"  # the snapshot's kind: "runs" or "sweep"
-    files: dict[str, str] = field(default_factory=dict)  # suffix (".mp4") -> file name
-    sizes: dict[str, int] = field(default_factory=dict)  # file name -> bytes
-    snippets: dict[str, str] = field(default_factory=dict)  # "md" / "html" -> text
-    video_size: tuple[int, int] | None = None
-    duration: float | None = None  # seconds the videos last (motion + hold)
-    seconds: float = 0.0  # wall time of this scene in its worker
-    error: str | None = None
-
-
 def render_job(job: Job) -> Result:
     """Worker: record, render, write snippets and the graph; errors come back as `Result.error`."""
-    from render.app.embed import write_embed
     from render.app.params import training_scene
     from render.draw.graph import render_graph
     from render.encode.video import plan, render_snapshot
     from render.record import record
+    from render.web.embed import write_embed
+    from render.web.player import player_pages
 
     t0 = time.perf_counter()
     result = Result(job.name)
@@ -64,7 +52,8 @@ def render_job(job: Job) -> Result:
         snapshot = record(scene)
         result.kind = snapshot.kind
         stem = job.out / scene.name
-        written = render_snapshot(snapshot, stem, job.options, recording=stem.with_suffix(".npz"))
+        written = render_snapshot(snapshot, stem, job.options, recording=stem.with_suffix(".npz"),
+                                  pages=player_pages(snapshot, job.options, stem.name))
         for kind in ("html", "md"):
             path, text = write_embed(kind, stem, written, snapshot.meta)
             result.snippets[kind] = text

@@ -74,17 +74,19 @@ def render_files(snapshot, stem: Path, options, recording: Path | None = None) -
     """Render every requested format with a progress bar; the renderer's notes become output lines.
     With `recording`, the snapshot file is written too (first in the list), on a thread from the start."""
     from render.encode.video import render_snapshot
+    from render.web.player import player_pages
 
     with _bar("rendering", "frames") as bar:
         task = bar.add_task(stem.name, total=None)
         return render_snapshot(snapshot, stem, options, progress=lambda done, total: bar.update(
-            task, completed=done, total=total), report=say, recording=recording)
+            task, completed=done, total=total), report=say, recording=recording,
+            pages=player_pages(snapshot, options, stem.name))
 
 
 def write_embed(kind: str | None, stem: Path, written: list[Path], meta: dict) -> None:
     """Write NAME.embed.md|html beside the outputs, say so, and print the snippet."""
     if kind:
-        from render.app.embed import write_embed as write
+        from render.web.embed import write_embed as write
 
         path, snippet = write(kind, stem, written, meta)
         report([path])

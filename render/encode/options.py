@@ -13,7 +13,7 @@ from render.draw.theme import THEMES
 
 #: quality preset -> (width, height, fps)
 QUALITY = {"low": (854, 480, 15), "medium": (1280, 720, 30), "high": (1920, 1080, 60)}
-#: html is the scrubbable player page (render.encode.pages): it needs no frames and no ffmpeg
+#: html is the scrubbable player page (render.web): it needs no frames and no ffmpeg
 FORMATS = ("gif", "mp4", "webm", "png", "html")
 X264_PRESETS = ("ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "slow", "slower",
                 "veryslow")
@@ -109,3 +109,12 @@ def parse_bytes(text: str) -> int:
         raise ValueError(f"size {text!r} is not a byte count such as 2MB, 500k or 1.5MiB")
     base = 1024 if m[3] else 1000
     return int(float(m[1]) * base ** " kmg".index(m[2].lower() or " "))
+
+
+def format_bytes(n: float) -> str:
+    """Decimal units, as `--max-size 2MB` reads them and as blog hosts quote their limits."""
+    for unit in ("B", "kB", "MB", "GB"):
+        if n < 1000 or unit == "GB":
+            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
+        n /= 1000
+    return f"{n} B"

@@ -24,6 +24,8 @@ from render.record.snapshot import Snapshot, write_snapshot
 
 VIDEO_FORMATS = ("mp4", "webm")
 PAGE_FORMATS = ("html",)
+#: writes one page of a render to the path it is given (see `render_snapshot`'s `pages`)
+PageWriter = Callable[[Path], None]
 
 
 def plan(snapshot: Snapshot, options: RenderOptions) -> tuple[tuple[int, int], Timeline, list[str]]:
@@ -69,8 +71,13 @@ def _report_choices(writers: list[Writer], targets: list[Path], options: RenderO
 def render_snapshot(snapshot: Snapshot, out_stem: Path, options: RenderOptions = RenderOptions(),
                     progress: FrameProgress | None = None,
                     report: Callable[[str], None] | None = None,
-                    recording: Path | None = None) -> list[Path]:
+                    recording: Path | None = None,
+                    pages: dict[str, PageWriter] | None = None) -> list[Path]:
     """Write `out_stem` + `.gif`/`.mp4`/`.webm`/`.png` as `options` asks; return the paths written.
+
+    `pages` maps a suffix (".html") to a function that writes that page to the path it is given: the
+    web stage's player, handed in by the caller so that encoding never depends on the pages. They are
+    written while the encoders finish and published with the rest.
 
     `report` hears about choices made on the user's behalf (what `max_size` settled on). With
     `recording`, the snapshot file is written there too (first in the list), on a thread from the
@@ -96,12 +103,11 @@ def render_snapshot(snapshot: Snapshot, out_stem: Path, options: RenderOptions =
             writers.append(_writer(fmt, temps[-1], options, timeline))
             writers[-1].label = target.name
         jobs = [w.finish for w in writers]
-        if "html" in options.formats:
-            target = out_stem.parent / f"{out_stem.name}.html"
+        for suffix, write_page in (pages or {}).items():
+            target = out_stem.parent / f"{out_stem.name}{suffix}"
             targets.insert(0, target)
             temps.insert(0, temp_beside(target))
-            jobs.append(functools.partial(_write_player, snapshot, temps[0], options,
-                                          f"{out_stem.name}.gif" if "gif" in formats else None))
+            jobs.append(functools.partial(write_page, temps[0]))
         if recording is not None:
             recording = Path(recording)
             targets.insert(0, recording)
@@ -124,9 +130,3 @@ def render_snapshot(snapshot: Snapshot, out_stem: Path, options: RenderOptions =
             tmp.unlink(missing_ok=True)
     return targets
 
-
-def _write_player(snapshot: Snapshot, path: Path, options: RenderOptions, fallback: str | None) -> None:
-    from render.encode.pages.player import write_player
-
-    write_player(snapshot, path, theme=options.theme, lang=options.lang, loss_panel=options.loss_panel,
-                 fallback=fallback)

@@ -32,8 +32,8 @@ def all_(
     from rich.markup import escape
 
     from render.app.gallery import Job, command, default_jobs, render_all
-    from render.app.gallery_page import write_index
     from render.app.params import training_scene
+    from render.web.gallery_page import write_index
 
     with user_errors():
         options = render_options(given)
@@ -78,7 +78,7 @@ def _write_lab(folder: Path, given: Given) -> Path | None:
     """The lab beside the gallery (for the chapter's scene), which the index links; None if it can't be."""
     from rich.markup import escape
 
-    from render.encode.pages.lab import write_lab
+    from render.web.lab import write_lab
 
     try:
         return write_lab(folder / "lab.html", theme=given["theme"], lang=given["lang"])

@@ -1,4 +1,4 @@
-"""`render lab`: the page that trains the chapter's network in the browser (render.encode.pages.lab)."""
+"""`render lab`: the page that trains the chapter's network in the browser (render.web.lab)."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ def lab(
 
     Example: render lab --lang zh --open
     """
-    from render.encode.pages.lab import write_lab
+    from render.web.lab import write_lab
 
     with user_errors():
         chosen = training_scene(scene, given)

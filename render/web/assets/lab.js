@@ -2,7 +2,7 @@
  *
  * Needs data.js, graph.js, plot.js (drawing), dom.js, controls.js (controls, URL fragment), layout.js
  * (the player's rows), random.js, train.js, train_wasm.js (the engine), lab_run.js (a run),
- * lab_figure.js (the figure), lab_map.js (the map). Reads the JSON of render/encode/pages/lab.py
+ * lab_figure.js (the figure), lab_map.js (the map). Reads the JSON of render/web/lab.py
  * (lab_data) and mounts into every `.ourdl-lab[data-source]`.
  *
  * What happens: every setting (initial parameters, learning rates, activation, loss, samples, data seed) makes a

@@ -27,9 +27,9 @@ import numpy as np
 from render.draw.limits import robust_limits
 from render.draw.sweep_figure import MODE_COLORS, MODE_NAMES_ZH, _sub
 from render.draw.text import STRINGS, run_label
-from render.encode.pages.build import b64
-from render.encode.pages.strings import UI
 from render.record.snapshot import Snapshot
+from render.web.build import b64
+from render.web.strings import UI
 
 #: the loss code's range (log-spaced); code 254 is "not finite"
 CODE_RANGE = (0.003, 30.0)
@@ -113,7 +113,7 @@ def sweep_rates(meta: dict) -> list[float]:
 
 def sweep_data(snapshot: Snapshot, theme: str = "light", lang: str = "en") -> dict:
     """The JSON a sweep player reads."""
-    from render.encode.pages.player import _common, computable
+    from render.web.player import _common, computable
 
     meta, x = snapshot.meta, snapshot.extra
     sweep = meta["sweep"]

@@ -1,5 +1,5 @@
 /* lab_map.js: the lab's init-basin map over (w_11, w_12). The shipped map was trained by the lockstep
- * sweep in Python (render/encode/pages/lab_map.py); a click sets the two inits to the cell's exact centre,
+ * sweep in Python (render/web/lab_map.py); a click sets the two inits to the cell's exact centre,
  * so training there reproduces the cell. When the lab's other settings differ from the map's, the page
  * can train every cell itself with the lab's own loop (equal to the lockstep sweep for those settings).
  *

@@ -306,7 +306,7 @@
   }
 
   /**
-   * The labels of `xs` for a target the page can compute exactly as numpy does (render/encode/pages/
+   * The labels of `xs` for a target the page can compute exactly as numpy does (render/web/
    * lab.py, target_spec, checks which one a scene's target is): the chapter's x² (x * x), or an affine
    * a·x + b, (a * x) + b elementwise (the adaline's 2x + 1). Anything else is refused.
    */

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import html
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from render.app.console import format_bytes
-from render.app.gallery import Result
-from render.encode.pages.build import sha256_source
+from render.encode.options import format_bytes
 from render.record.atomic import atomic_write
+from render.web.build import sha256_source
 
 CSS = """
 body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; margin: 0 auto; max-width: 1100px;
@@ -34,6 +34,22 @@ iframe.player-sweep { aspect-ratio: 16/12; }
 details summary { cursor: pointer; color: #444; font-size: .9rem; margin: .3rem 0; }
 """
 
+
+
+@dataclass
+class Result:
+    """What rendering one scene of the gallery gave: its files, their sizes, snippets, or its error."""
+
+    name: str
+    description: str = ""
+    kind: str = "runs"  # the snapshot's kind: "runs" or "sweep"
+    files: dict[str, str] = field(default_factory=dict)  # suffix (".mp4") -> file name
+    sizes: dict[str, int] = field(default_factory=dict)  # file name -> bytes
+    snippets: dict[str, str] = field(default_factory=dict)  # "md" / "html" -> text
+    video_size: tuple[int, int] | None = None
+    duration: float | None = None  # seconds the videos last (motion + hold)
+    seconds: float = 0.0  # wall time of this scene in its worker
+    error: str | None = None
 
 def _scene_section(result: Result, cmd: str) -> str:
     e = html.escape

@@ -12,7 +12,7 @@
  *                             null when no panel needs it. data: the JSON of runs_data(), whose `data`
  *                             ({x, y: base64 float64 (runs, length), length, color}) and `surface`
  *                             ({z: base64 float32 (ny, nx), nx, ny, x: [x0, x1], y: [y0, y1], edges,
- *                             colors}) come from render/encode/pages/player.py; a surface panel
+ *                             colors}) come from render/web/player.py; a surface panel
  *                             carries its path, `path`: base64 float64 (runs, steps, 2).
  *   drawStatic(player, ctx, ax, r, panel)  the surface's bands, start ring and axis names (static layer)
  *   draw(player, ctx, ax, r, i, panel)     the samples seen at snapshot i / the path up to snapshot i

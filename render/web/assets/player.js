@@ -2,7 +2,7 @@
  * timeline, laid out like render.draw.scene_figure; player_draw.js and player_hover.js add its drawing and
  * pointer. Needs data.js, graph.js, plot.js, dom.js, controls.js, layout.js (panels.js for "data" and
  * "surface" panels). Interface (window.ourdl.player):
- *   Player(root, data)  mounts a player in `root` (data: runs_data() in render/encode/pages/player.py;
+ *   Player(root, data)  mounts a player in `root` (data: runs_data() in render/web/player.py;
  *     lossPanel false: no loss panel). root.ourdlPlayer is the player: .controls (seek(i), play(), pause(),
  *     step(d)), .state(), .index, .curves(run, snapshot) -> Float64Array(N·G) of every recorded node (exact
  *     test), .ready (a promise: first frame drawn), .draw() (benchmark).

@@ -24,14 +24,14 @@ from render.draw import panels_shared
 from render.draw.sweep_figure import MODE_COLORS, MODE_NAMES_ZH
 from render.draw.text import STRINGS, panel_title, run_label
 from render.draw.theme import THEMES
-from render.encode.pages.build import b64, page
-from render.encode.pages.lab_map import MAP_SIZE, basin_map, default_run, supports_map
-from render.encode.pages.lab_strings import LAB
-from render.encode.pages.player import ASPECT, KNOWN_OPS, SPEEDS, computable
-from render.encode.pages.strings import UI
 from render.record.atomic import atomic_write
 from render.record.panels import surface_arrays
 from render.record.runs import graph_meta, name_nodes, record_run
+from render.web.build import b64, page
+from render.web.lab_map import MAP_SIZE, basin_map, default_run, supports_map
+from render.web.lab_strings import LAB
+from render.web.player import ASPECT, KNOWN_OPS, SPEEDS, computable
+from render.web.strings import UI
 from scenes import Scene, get_scene, list_scenes
 from scenes.sweeps import SweepScene
 

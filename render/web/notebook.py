@@ -3,7 +3,7 @@
 `show` records the scene (or loads a snapshot) and returns an `Animation` whose `_repr_html_` is one of:
 - `mode="video"`: an HTML5 `<video>` with the MP4 embedded as base64 (the default when ffmpeg is
   available: small, and it plays anywhere the notebook is opened, including GitHub's viewer);
-- `mode="html"`: the scrubbable player (render.encode.pages) in a sandboxed iframe: hover values,
+- `mode="html"`: the scrubbable player (render.web) in a sandboxed iframe: hover values,
   deep links, a few hundred kB, no ffmpeg (the default without it);
 - `mode="lab"`: the lab, training the scene's graph live in the page;
 - `mode="jshtml"`: matplotlib's JavaScript player, every frame an embedded PNG (bigger).
@@ -153,7 +153,7 @@ def show(what: str | Path | Snapshot, *, mode: str = "auto", steps: int | None =
     if mode == "video":
         body = video_html(snapshot, render_options)
     elif mode == "html":
-        from render.encode.pages.player import player_iframe
+        from render.web.player import player_iframe
 
         body = player_iframe(snapshot, theme=render_options.theme, lang=render_options.lang,
                              loss_panel=render_options.loss_panel)
@@ -164,8 +164,8 @@ def show(what: str | Path | Snapshot, *, mode: str = "auto", steps: int | None =
 
 def _lab(what: str | Path | Snapshot, options: RenderOptions) -> Animation:
     """The lab for a scene (its name or 'file.py:NAME', or the scene a snapshot recorded)."""
-    from render.encode.pages.build import iframe
-    from render.encode.pages.lab import lab_html
+    from render.web.build import iframe
+    from render.web.lab import lab_html
     from scenes import get_scene
 
     snapshot = what if isinstance(what, Snapshot) else None

@@ -8,7 +8,7 @@
  *
  * Needs data.js, graph.js, plot.js, dom.js, controls.js; random.js and train.js for the explorer.
  * Interface (window.ourdl.sweep):
- *   SweepPlayer(root, data)  data: the JSON of render/encode/pages/sweep.py sweep_data(). root.ourdlPlayer:
+ *   SweepPlayer(root, data)  data: the JSON of render/web/sweep.py sweep_data(). root.ourdlPlayer:
  *       .ready (a promise: map bytes inflated, first frame drawn), .controls.seek(i), .state(), .index,
  *       .cellAt(i, j, a?) -> {init, loss, mode, ...}, .select(i, j, a?) -> trains that cell (its
  *       parameters in .clicked.params, steps x P), .curves(r, s) (named run r, every node, exact test)

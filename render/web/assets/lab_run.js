@@ -94,7 +94,7 @@
     }
 
     /** Summary points that may set axis limits: before a divergence, within 100x of the start's scale
-     * (render/encode/pages/player.py, healthy). */
+     * (render/web/player.py, healthy). */
     healthyPoints() {
       const n = this.statIndex.length, keep = new Uint8Array(n).fill(1);
       if (this.divergedAt === null) return keep;

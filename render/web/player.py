@@ -14,6 +14,7 @@ matplotlib figure uses, so the page looks like the poster. What changes per fram
 
 from __future__ import annotations
 
+import functools
 import html
 import os
 import re
@@ -23,11 +24,13 @@ from render.draw import panels_shared as panels
 from render.draw.limits import healthy, loss_limits
 from render.draw.text import STRINGS, panel_title, run_label
 from render.draw.theme import THEMES
-from render.encode.pages.build import b64, iframe, page
-from render.encode.pages.strings import UI
+from render.encode.options import RenderOptions
 from render.encode.timeline import default_duration
+from render.encode.video import PageWriter
 from render.record.atomic import atomic_write
 from render.record.snapshot import Snapshot
+from render.web.build import b64, iframe, page
+from render.web.strings import UI
 
 #: ops assets/graph.js computes (ourdl.ops and ourdl.ops.loss, exactly)
 KNOWN_OPS = frozenset({"Add", "Mul", "Relu", "LeakyRelu", "Step", "Sigmoid", "Tanh", "ValueLoss",
@@ -174,7 +177,7 @@ def player_html(snapshot: Snapshot, theme: str = "light", lang: str = "en", auto
     if lang not in STRINGS:
         raise ValueError(f"lang {lang!r} (choose {', '.join(STRINGS)})")
     if snapshot.kind == "sweep":
-        from render.encode.pages.sweep import sweep_data
+        from render.web.sweep import sweep_data
 
         data = sweep_data(snapshot, theme, lang)
     else:
@@ -212,3 +215,17 @@ def write_player(snapshot: Snapshot, path: str | os.PathLike, theme: str = "ligh
     with atomic_write(path) as tmp:
         tmp.write_text(text, encoding="utf-8")
     return path
+
+
+def player_pages(snapshot: Snapshot, options: RenderOptions, stem: str) -> dict[str, PageWriter]:
+    """`render_snapshot`'s `pages` for these options: the player page when they ask for html (its
+    <noscript> fallback is the GIF rendered beside it, when there is one)."""
+    if "html" not in options.formats:
+        return {}
+    fallback = f"{stem}.gif" if "gif" in options.formats else None
+    return {".html": functools.partial(_write_page, snapshot, options, fallback)}
+
+
+def _write_page(snapshot: Snapshot, options: RenderOptions, fallback: str | None, path: Path) -> None:
+    write_player(snapshot, path, theme=options.theme, lang=options.lang, loss_panel=options.loss_panel,
+                 fallback=fallback)
