@@ -1,15 +1,16 @@
 """A Line2D for lines redrawn every frame: Line2D's own Agg calls, without its per-draw setup.
 
 `Line2D.draw` rebuilds its data array (`recache`), a new graphics context and the transform's affine part
-on every draw: about 40 µs of Python per curve (80 µs for a marker), more than Agg takes to stroke a
-300-point curve. `Curve` makes exactly the calls Line2D would make (`renderer.draw_path` for the line,
-`renderer.draw_markers` for its markers, with the same paths, the same gc values and the same matrices),
-keeps each gc while the line's style is unchanged and the affine while its transform is not invalidated,
-and turns new float arrays into vertices without the general conversions.
+on every draw, which in Python costs more than Agg takes to stroke a few hundred points. `Curve` makes
+exactly the calls Line2D would make (`renderer.draw_path` for the line, `renderer.draw_markers` for its
+markers, with the same paths, the same gc values and the same matrices), keeps each gc while the line's
+style is unchanged and the affine while its transform is not invalidated, and turns new float arrays into
+vertices without the general conversions (docs/performance.md has what that saves).
 
 It is written for solid lines and plain markers on Agg: dashes, draw styles, `markevery`, half-filled
 markers, path effects, sketches, filters, rasterization, long data (Line2D's subslicing) and other
-renderers all take `Line2D.draw`. `TransformCache` keeps what a transform computed until it changes.
+renderers all take `Line2D.draw`, and so does everything once its fast path has failed (render.draw.fast).
+`TransformCache` keeps what a transform computed until it changes.
 """
 
 from __future__ import annotations
@@ -24,7 +25,11 @@ from matplotlib.lines import Line2D
 from matplotlib.path import Path
 from matplotlib.transforms import TransformedPath
 
+from render.draw.fast import FastPath
+
 _NO_PATH = Path(np.zeros((0, 2)))
+CURVE = FastPath("Curve", "Line2D.draw")
+TRANSFORM_CACHE = FastPath("TransformCache", "computing it again every time")
 
 
 def _floats(values) -> bool:
@@ -46,18 +51,22 @@ class Curve(Line2D):
         return self
 
     def draw(self, renderer) -> None:
-        if not self._simple(renderer):
+        if not CURVE.attempt(self._draw_fast, renderer):
             super().draw(renderer)  # Line2D's, with its rasterization and filter wrapper
-            return
+
+    def _draw_fast(self, renderer) -> bool:
+        """Line2D.draw's Agg calls for a solid line, plain markers or both; False (nothing drawn) where
+        Line2D.draw would make other calls."""
+        if not self._simple(renderer):
+            return False
         if not self.get_visible():
-            return
+            return True
         if self._invalidx or self._invalidy:
             self._refill()
         if self._invalidx or self._invalidy:
             self.recache()
         if self._subslice:  # long, sorted data: Line2D draws only the visible part
-            super().draw(renderer)
-            return
+            return False
         self.ind_offset = 0
         transform = self.get_transform()
         if transform.is_affine:  # what TransformedPath hands Line2D for an affine transform
@@ -67,12 +76,17 @@ class Curve(Line2D):
             cached._revalidate()
             path, points = cached._transformed_path, cached._transformed_points
         affine = self._frozen_affine(transform)
-        if self._linestyle == "-" and len(path.vertices):
-            renderer.draw_path(self._line_context(renderer), path, affine)
-        if self._marker and self._markersize > 0 and len(points.vertices):
-            gc, marker_path, marker_transform, face = self._marker_context(renderer)
+        # every gc made (every private name read) before the first pixel is drawn
+        line = self._line_context(renderer) if self._linestyle == "-" and len(path.vertices) else None
+        markers = self._marker_context(renderer) if (self._marker and self._markersize > 0
+                                                     and len(points.vertices)) else None
+        if line is not None:
+            renderer.draw_path(line, path, affine)
+        if markers is not None:
+            gc, marker_path, marker_transform, face = markers
             renderer.draw_markers(gc, marker_path, marker_transform, points, affine, face)
         self.stale = False
+        return True
 
     draw._supports_rasterization = True  # a rasterized Curve takes Line2D.draw, which does it
 
@@ -90,11 +104,11 @@ class Curve(Line2D):
         y = self._yorig if self._invalidy else self._y
         if not (_floats(x) and _floats(y) and len(x) == len(y) <= self._subslice_optim_min_size):
             return
+        steps = self._path._interpolation_steps if self._path is not None else 1
         xy = np.empty((len(x), 2))
         xy[:, 0] = x
         xy[:, 1] = y
         self._xy, self._x, self._y = xy, xy[:, 0], xy[:, 1]
-        steps = self._path._interpolation_steps if self._path is not None else 1
         self._path = Path(xy, _interpolation_steps=steps)
         self._transformed_path = None
         self._subslice = self._invalidx = self._invalidy = False
@@ -184,9 +198,16 @@ class TransformCache:
         self._values: dict = {}
 
     def get(self, key, compute):
-        if self._listener._invalid or len(self._values) >= self.size and key not in self._values:
+        if not TRANSFORM_CACHE.attempt(self._still_valid, key):
             self._values.clear()
-            self._listener._invalid = 0
         if key not in self._values:
             self._values[key] = compute()
         return self._values[key]
+
+    def _still_valid(self, key) -> bool:
+        """Whether the kept values still hold (the transform unchanged, room for `key`); the listener
+        re-armed when they do not."""
+        if self._listener._invalid or len(self._values) >= self.size and key not in self._values:
+            self._listener._invalid = 0
+            return False
+        return True

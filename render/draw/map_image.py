@@ -2,8 +2,8 @@
 
 The map sweep's map is an RGB grid of cells (`imshow(..., interpolation="nearest")`), new colours every
 frame. `AxesImage.make_image` resamples it to the axes' pixels each time: float RGBA arrays of the output's
-size, Agg's nearest-neighbour span generator, a demultiply, a NaN check and a cast, ~5-10 ms a frame at
-1280x720 for an 81x81 grid; `draw_image` then blends the result (~0.3 ms). Nearest-neighbour sampling picks
+size, Agg's nearest-neighbour span generator, a demultiply, a NaN check and a cast (most of a map frame's
+time: docs/performance.md); `draw_image` then blends the result. Nearest-neighbour sampling picks
 each output pixel's cell by position only, Agg's image rectangle covers a pixel wholly or not at all, and
 `draw_image` copies opaque pixels and skips blank ones: the frame's pixels are a fixed gather from the cells.
 
@@ -14,7 +14,8 @@ restored after), and checks each against matplotlib's own result on the real cel
 cells to bytes as matplotlib does (`(rgba * 255).astype(uint8)`) and gathers them into the canvas.
 Anything else (not animated, another interpolation, an alpha, RGBA, integer or masked cells, a clip path,
 a filter, another renderer, a gather that is not rows by columns or does not reproduce matplotlib's
-pixels) takes `AxesImage.draw` (whose `make_image` still gathers when it can).
+pixels) takes `AxesImage.draw` (whose `make_image` still gathers when it can); everything takes
+`AxesImage.draw` and `AxesImage.make_image` once the fast path has failed (render.draw.fast).
 """
 
 from __future__ import annotations
@@ -23,7 +24,10 @@ import numpy as np
 from matplotlib.backends.backend_agg import RendererAgg
 from matplotlib.image import AxesImage
 
-from render.draw.curves import TransformCache
+from render.draw.curves import TRANSFORM_CACHE, TransformCache
+from render.draw.fast import FastPath
+
+MAP_IMAGE = FastPath("MapImage", "AxesImage.draw and AxesImage.make_image")
 
 
 def _probe(shape: tuple[int, int]) -> np.ndarray:
@@ -49,55 +53,57 @@ class MapImage(AxesImage):
         self.pasted = self.gathered = False  # whether the last draw pasted, the last make_image gathered
 
     def draw(self, renderer) -> None:
-        paste = self._paste(renderer)
-        self.pasted = paste is not None
-        if paste is None:
+        self.pasted = bool(MAP_IMAGE.attempt(self._paste, renderer))
+        if not self.pasted:
             super().draw(renderer)  # AxesImage's, with its rasterization and filter wrapper
-            return
-        (top, bottom, left, right), rows, cols, table = paste
-        if top < bottom and left < right:
-            canvas = np.asarray(renderer.buffer_rgba()).view(np.uint32)[..., 0]
-            np.take(table[:, cols], rows, axis=0, out=canvas[top:bottom, left:right], mode="wrap")
-        self.stale = False
 
     draw._supports_rasterization = True  # a rasterized MapImage takes AxesImage.draw, which does it
 
     def make_image(self, renderer, magnification=1.0, unsampled=False):
-        cells = self._cells() if not unsampled and self.get_animated() else None
+        made = None if unsampled else MAP_IMAGE.attempt(self._make_gathered, renderer, magnification)
+        self.gathered = made is not None
+        return made if made is not None else super().make_image(renderer, magnification, unsampled)
+
+    def _make_gathered(self, renderer, magnification: float):
+        """make_image's (image, left, bottom, transform), gathered from the cells; None where it is not."""
+        cells = self._cells() if self.get_animated() else None
         gather = self._gather(cells, renderer, magnification) if cells is not None else None
-        self.gathered = gather is not None
         if gather is None:
-            return super().make_image(renderer, magnification, unsampled)
+            return None
         rows, cols, left, bottom, trans = gather
         return self._gathered(cells, rows, cols), left, bottom, trans
 
-    def _paste(self, renderer):
-        """((top, bottom, left, right), rows, cols, cell bytes): the canvas rectangle AxesImage.draw
-        covers and each of its rows' and columns' cell, with this frame's cells as 32-bit pixels; None
-        when the image must be drawn by AxesImage.draw."""
+    def _paste(self, renderer) -> bool:
+        """This frame's cells pasted into the canvas rectangle AxesImage.draw covers, each of its rows and
+        columns from its cell; False (nothing drawn) when the image must be drawn by AxesImage.draw."""
         if not (isinstance(renderer, RendererAgg) and self.get_visible() and self.get_animated()
                 and self._clippath is None and self._agg_filter is None and not self._rasterized):
-            return None
+            return False
         cells = self._cells()
         if cells is None:
-            return None
+            return False
         magnification = renderer.get_image_magnification()
         gather = self._gather(cells, renderer, magnification)
         if gather is None:
-            return None
+            return False
         clip = self.clipbox.extents if self._clipon and self.clipbox is not None else None
         key = ("paste", id(renderer), renderer.width, renderer.height, magnification, self._clipon,
                None if clip is None else tuple(clip), cells.shape, self.origin, tuple(self.get_extent()))
         plan = self._gathers.get(key, lambda: self._learn_paste(renderer, cells, gather))
         if plan is None:
-            return None
-        return (*plan, self._cell_pixels(cells))
+            return False
+        (top, bottom, left, right), rows, cols = plan
+        if top < bottom and left < right:
+            canvas = np.asarray(renderer.buffer_rgba()).view(np.uint32)[..., 0]
+            np.take(self._cell_pixels(cells)[:, cols], rows, axis=0, out=canvas[top:bottom, left:right],
+                    mode="wrap")
+        self.stale = False
+        return True
 
     def _learn_paste(self, renderer, cells: np.ndarray, gather):
         """Where AxesImage.draw's `draw_image` puts each gathered pixel (read off a probe image drawn into
-        the canvas, which is then restored), checked on `cells` against AxesImage.draw itself."""
+        the canvas), checked on `cells` against AxesImage.draw itself; the canvas restored after."""
         rows, cols, left, bottom, _trans = gather
-        ny, nx = cells.shape[:2]
         if len(rows) * len(cols) >= 1 << 24:
             return None
         pixels = np.asarray(renderer.buffer_rgba())
@@ -107,35 +113,19 @@ class MapImage(AxesImage):
             self._draw_image(renderer, left, bottom, _index_pixels((len(rows), len(cols))))
             drawn = pixels[..., 3] == 255
             index = pixels[..., :3].astype(np.int64) @ np.array([1, 256, 65536])
+            pixels[...] = before
+            plan = _paste_plan(drawn, index, rows, cols, cells.shape[:2])
+            if plan is None:
+                return None
+            (top, bottom, left, right), paste_rows, paste_cols = plan
+            AxesImage.draw(self, renderer)  # the check: this frame as AxesImage draws it
+            plain = pixels.copy()
+            pixels[...] = before
+            np.take(self._cell_pixels(cells)[:, paste_cols], paste_rows, axis=0, mode="wrap",
+                    out=pixels.view(np.uint32)[..., 0][top:bottom, left:right])
+            return plan if np.array_equal(pixels, plain) else None
         finally:
             pixels[...] = before
-        src_rows, src_cols = np.divmod(index, len(cols))
-        # opaque gathered pixels are copied, blank ones (no cell) left as they were
-        cell_rows = np.where(drawn, rows[src_rows.clip(0, len(rows) - 1)], ny)
-        cell_cols = np.where(drawn, cols[src_cols.clip(0, len(cols) - 1)], nx)
-        painted = drawn & (cell_rows < ny) & (cell_cols < nx)
-        row_span, col_span = np.flatnonzero(painted.any(axis=1)), np.flatnonzero(painted.any(axis=0))
-        if not len(row_span):
-            top = bottom = left = right = 0
-        else:
-            top, bottom, left, right = row_span[0], row_span[-1] + 1, col_span[0], col_span[-1] + 1
-        region = np.zeros_like(painted)
-        region[top:bottom, left:right] = True
-        if not np.array_equal(painted, region):
-            return None  # not one rectangle
-        row_cells, col_cells = cell_rows[top:bottom, left:right], cell_cols[top:bottom, left:right]
-        if not (row_cells == row_cells[:, :1]).all() or not (col_cells == col_cells[:1]).all():
-            return None  # not whole rows by whole columns
-        paste_rows, paste_cols = row_cells[:, 0].copy(), col_cells[0].copy()
-        AxesImage.draw(self, renderer)  # the check: this frame as AxesImage draws it
-        plain = pixels.copy()
-        pixels[...] = before
-        np.take(self._cell_pixels(cells)[:, paste_cols], paste_rows, axis=0, mode="wrap",
-                out=pixels.view(np.uint32)[..., 0][top:bottom, left:right])
-        if not np.array_equal(pixels, plain):
-            pixels[...] = plain
-            return None
-        return (int(top), int(bottom), int(left), int(right)), paste_rows, paste_cols
 
     def _draw_image(self, renderer, left: float, bottom: float, image: np.ndarray) -> None:
         """`renderer.draw_image` with the gc AxesImage.draw sets up."""
@@ -158,7 +148,10 @@ class MapImage(AxesImage):
 
     def _gather(self, cells: np.ndarray, renderer, magnification: float):
         """(rows, cols, left, bottom, trans): each output row's and column's cell (one past the last: none),
-        and where make_image puts the output; None when the gather would not be make_image's pixels."""
+        and where make_image puts the output; None when the gather would not be make_image's pixels (or
+        could not be kept)."""
+        if not TRANSFORM_CACHE.on:
+            return None
         transform = self.get_transform()
         if self._gathers is None or self._gathers.transform is not transform:
             self._gathers = TransformCache(transform)
@@ -213,6 +206,32 @@ class MapImage(AxesImage):
     def _gathered(cls, cells: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
         """make_image's bytes, gathered from the cells by row and column."""
         return cls._cell_pixels(cells)[:, cols][rows].view(np.uint8).reshape(len(rows), len(cols), 4)
+
+
+def _paste_plan(drawn: np.ndarray, index: np.ndarray, rows: np.ndarray, cols: np.ndarray,
+                shape: tuple[int, int]):
+    """((top, bottom, left, right), rows, cols): the canvas rectangle a probe image covered (`drawn`, its
+    pixels' `index` in the gathered image) and each of its rows' and columns' cell; None when the probe's
+    pixels are not one rectangle of whole cell rows by whole cell columns."""
+    ny, nx = shape
+    src_rows, src_cols = np.divmod(index, len(cols))
+    # opaque gathered pixels are copied, blank ones (no cell) left as they were
+    cell_rows = np.where(drawn, rows[src_rows.clip(0, len(rows) - 1)], ny)
+    cell_cols = np.where(drawn, cols[src_cols.clip(0, len(cols) - 1)], nx)
+    painted = drawn & (cell_rows < ny) & (cell_cols < nx)
+    row_span, col_span = np.flatnonzero(painted.any(axis=1)), np.flatnonzero(painted.any(axis=0))
+    if not len(row_span):
+        top = bottom = left = right = 0
+    else:
+        top, bottom, left, right = row_span[0], row_span[-1] + 1, col_span[0], col_span[-1] + 1
+    region = np.zeros_like(painted)
+    region[top:bottom, left:right] = True
+    if not np.array_equal(painted, region):
+        return None  # not one rectangle
+    row_cells, col_cells = cell_rows[top:bottom, left:right], cell_cols[top:bottom, left:right]
+    if not (row_cells == row_cells[:, :1]).all() or not (col_cells == col_cells[:1]).all():
+        return None  # not whole rows by whole columns
+    return (int(top), int(bottom), int(left), int(right)), row_cells[:, 0].copy(), col_cells[0].copy()
 
 
 def show(ax, cells: np.ndarray, *, extent: tuple, origin: str, interpolation: str, aspect: str = "auto",

@@ -1,16 +1,17 @@
 """A fixed curve shown up to a moving edge: stroked once while blitting, then pasted a column range a frame.
 
 The loss panel shows its eval-loss curve solid up to the cursor, by clipping the whole curve at the cursor.
-Stroking ~300 noisy points on log axes costs Agg 0.15-0.3 ms a frame, the most of any artist in the scene.
-While the curve is blitted (animated, over a fixed background), `Reveal` strokes it once, clipped to its
-axes only, keeps those pixels, and per frame copies the part inside its clip box. Agg rounds each edge of a
-clip box to a whole pixel, so those are the pixels a clipped stroke leaves, but for a level or two in a few
-of them: the clip cuts the path where it crosses the box, and simplification then merges slightly different
-segments (tests hold it to that).
+Stroking a few hundred noisy points on log axes is the dearest artist of the scene's frame (numbers in
+docs/performance.md). While the curve is blitted (animated, over a fixed background), `Reveal` strokes it
+once, clipped to its axes only, keeps those pixels, and per frame copies the part inside its clip box. Agg
+rounds each edge of a clip box to a whole pixel, so those are the pixels a clipped stroke leaves, but for a
+level or two in a few of them: the clip cuts the path where it crosses the box, and simplification then merges
+slightly different segments (tests hold it to that).
 
 Anything else (a full draw, a clip path, a clip box reaching outside the axes, another renderer) strokes the
-curve as `Curve` does. The kept pixels include what lay under the curve, so the pixels under it must not
-change while it is animated: true of a blitted background, which is all it ever pastes onto.
+curve as `Curve` does, and so does everything once its fast path has failed (render.draw.fast). The kept
+pixels include what lay under the curve, so the pixels under it must not change while it is animated: true
+of a blitted background, which is all it ever pastes onto.
 """
 
 from __future__ import annotations
@@ -20,7 +21,10 @@ import math
 import numpy as np
 from matplotlib import colors as mcolors
 
-from render.draw.curves import Curve, TransformCache
+from render.draw.curves import TRANSFORM_CACHE, Curve, TransformCache
+from render.draw.fast import FastPath
+
+REVEAL = FastPath("Reveal", "Curve.draw (a clipped stroke)")
 
 
 def _span(lo: float, hi: float, n: int) -> tuple[int, int]:
@@ -36,10 +40,15 @@ class Reveal(Curve):
         self._kept: TransformCache | None = None
 
     def draw(self, renderer) -> None:
+        if not REVEAL.attempt(self._paste, renderer):
+            super().draw(renderer)
+
+    def _paste(self, renderer) -> bool:
+        """The kept stroke pasted up to the clip box's right edge; False (nothing drawn) where it must be
+        stroked."""
         region = self._region(renderer)
         if region is None:
-            super().draw(renderer)
-            return
+            return False
         (top, bottom), (left, right), (first, last) = region
         if self._kept is None or self._kept.transform is not self.get_transform():
             self._kept = TransformCache(self.get_transform())  # new axes limits: stroke it again
@@ -51,12 +60,13 @@ class Reveal(Curve):
         if first < last:
             pixels[top:bottom, first:last] = kept[:, first - left:last - left]
         self.stale = False
+        return True
 
     def _region(self, renderer):
         """(rows, columns) of the axes and the columns of the clip box to paste, in Agg's top-down pixels;
         None when the curve must be stroked."""
-        if not (self.get_visible() and self.get_animated() and self._simple(renderer) and self.axes
-                and self._clipon and self.clipbox is not None and self._clippath is None):
+        if not (TRANSFORM_CACHE.on and self.get_visible() and self.get_animated() and self._simple(renderer)
+                and self.axes and self._clipon and self.clipbox is not None and self._clippath is None):
             return None
         if self._invalidx or self._invalidy:  # new data: let Line2D make its path before it is kept
             return None
@@ -71,14 +81,14 @@ class Reveal(Curve):
         return rows, cols, clip_cols
 
     def _stroke(self, renderer, under: np.ndarray) -> np.ndarray:
-        """The curve stroked over `under` (a view of the canvas), clipped to its axes; `under` restored."""
+        """The curve stroked over `under` (a view of the canvas), clipped to its axes; `under` restored,
+        whatever happens."""
         before = under.copy()
         clip = self.clipbox
         self.clipbox = self.axes.bbox  # a plain attribute: no stale callbacks for a moment's swap
         try:
             Curve.draw(self, renderer)
+            return under.copy()
         finally:
             self.clipbox = clip
-        kept = under.copy()
-        under[...] = before
-        return kept
+            under[...] = before

@@ -1,25 +1,24 @@
 """A Text whose words stay and whose number changes every frame: Text's own pixels, without Text's cost.
 
-Matplotlib 3.11's Agg shapes a string twice per draw (libraqm: once to measure it, once to place its
-glyphs; ~20 µs a character) and rasterises every glyph with FreeType (~45 µs): 2-3 ms for a 25-character
-caption. A `SlotText` is `prefix + value + suffix`: the prefix and suffix are shaped once, the value's
-characters are placed from cached advances, and every glyph is rasterised once per sub-pixel phase
-(FreeType renders a glyph 1/64-pixel exact; a shift by whole pixels only moves its bitmap). The glyphs
-are placed where Text places them (its own `_get_layout`, asked again only when the line's width or height
-changes, shared by the SlotTexts of one font and alignment) and blended with `draw_text_image`, as Text
-blends them, so the pixels are Text's. Each call costs ~5 µs before it blends a pixel, so glyphs whose
-inked columns do not overlap are pasted into one image and blended in one call (a pixel then gets the
-same single blend either way: Agg leaves a pixel of zero coverage as it is); where one glyph's ink reaches
-back over another's, the glyphs from there on make another image. A caption value costs ~30 µs a frame.
+Matplotlib's Agg shapes a string twice per draw (libraqm: once to measure it, once to place its glyphs)
+and rasterises every glyph with FreeType, every frame. A `SlotText` is `prefix + value + suffix`: the
+prefix and suffix are shaped once, the value's characters are placed from cached advances, and every glyph
+is rasterised once per sub-pixel phase (FreeType renders a glyph 1/64-pixel exact; a shift by whole pixels
+only moves its bitmap). The glyphs are placed where Text places them (its own `_get_layout`, asked again
+only when the line's width or height changes, shared by the SlotTexts of one font and alignment) and
+blended with `draw_text_image`, as Text blends them, so the pixels are Text's. Each blend call has a fixed
+cost, so glyphs whose inked columns do not overlap are pasted into one image and blended in one call (a
+pixel then gets the same single blend either way: Agg leaves a pixel of zero coverage as it is); where one
+glyph's ink reaches back over another's, the glyphs from there on make another image. docs/performance.md
+has what this saves.
 
 The value's layout is composed from single characters, which is Text's layout only if no two adjacent
 characters there are kerned or joined: every such pair is checked as it first appears (with the other
 pairs of the characters met so far, in one layout), and the composed layout is checked against Text's own
 whenever a new width or height shows up. On any mismatch, and for another renderer, rotation, several
-lines, math, path effects or words that are not prefix + value + suffix, it draws as a plain Text.
-
-It replaced `CachedGlyphText`, which placed glyphs at whole pixels, added single-character advances
-across kerned pairs and aligned "top" on the ascent of "lp": close to Text's pixels, not Text's.
+lines, math, path effects or words that are not prefix + value + suffix, it draws as a plain Text; so does
+every SlotText on matplotlib before 3.11 (whose Agg shapes and renders glyphs otherwise) and once the fast
+path has failed (render.draw.fast).
 """
 
 from __future__ import annotations
@@ -33,36 +32,34 @@ from matplotlib.colors import to_rgba
 from matplotlib.text import Text
 
 from render.draw.curves import TransformCache
+from render.draw.fast import FastPath
 
 _FONT_RC = ("text.hinting_factor", "text.kerning_factor", "text.language")  # what else shapes a string
-_RUNS: dict = {}  # (font, dpi, hinting, string) -> Run: a string's glyphs as Text's layout places them
-_PAIRS: dict = {}  # (font, dpi, hinting, a + b) -> True if a + b lays out as a, then b at a's advance
-_SEEN: dict = {}  # (font, dpi, hinting) -> {character: None} met in a value there, in order
+_SHAPED: dict = {}  # (font, dpi, hinting, string) -> ShapedString
+_PAIR_JOINS: dict = {}  # (font, dpi, hinting, a + b) -> True if a + b lays out as a, then b at a's advance
+_CHARS_MET: dict = {}  # (font, dpi, hinting) -> {character: None} met in a value there, in order
 _LAYOUTS: dict = {}  # placing (font, alignment) -> {(width, ascent, descent): line offset}, shared
+SLOT_TEXT = FastPath("SlotText", "Text.draw", since=(3, 11))  # 3.11: FT2Font._layout, _render_glyph
 _BITMAPS: dict = {}  # (ft font id, size, dpi, glyph, flags, 1/64 phases) -> (font, bitmap, left, top, ink)
 
 
-def _none() -> None:
+def _returns_none() -> None:
     return None
 
 
-class _Plain(Exception):
-    """Draw this once as a plain Text."""
-
-
-class Run:
+class ShapedString:
     """A string's glyphs `(ft_font, glyph index, x, y)` and its metrics (width, ascent, descent) as Text
     measures them."""
 
     __slots__ = ("glyphs", "width", "ascent", "descent")
 
     def __init__(self, renderer, prop, flags, string: str) -> None:
-        self.glyphs = _shaped(renderer, prop, flags, string)
+        self.glyphs = _glyphs_of(renderer, prop, flags, string)
         if string:
-            w, h, d = renderer.get_text_width_height_descent(string, prop, ismath=False)
+            width, height, descent = renderer.get_text_width_height_descent(string, prop, ismath=False)
         else:
-            w = h = d = 0.0
-        self.width, self.ascent, self.descent = w, h - d, d
+            width = height = descent = 0.0
+        self.width, self.ascent, self.descent = width, height - descent, descent
 
 
 class SlotText(Text):
@@ -78,10 +75,10 @@ class SlotText(Text):
         self._anchor: TransformCache | None = None
         self._last = None  # (text and place, images) of the last draw
         # per font and alignment (`_placing`), so that a frame's work is a few small-dict look-ups:
-        self._runs: dict = {}  # string -> Run
-        self._pairs: dict = {}  # two characters -> whether they lay out side by side; None -> the edges'
-        self._safe: set = set()  # characters any two of which (either way round) lay out side by side
-        self._glyphs: dict = {}  # (ft font, glyph, 1/64 phases) -> what `_inked` makes of `_bitmap`
+        self._shaped: dict = {}  # string -> ShapedString
+        self._joins: dict = {}  # two characters -> whether they lay out side by side; None -> the edges'
+        self._joining: set = set()  # characters any two of which (either way round) lay out side by side
+        self._glyphs: dict = {}  # (ft font, glyph, 1/64 phases) -> what `_ink_strip` makes of `_bitmap`
         self._flags = None  # FreeType's load flags for rcParams["text.hinting"]
         self._checked = None  # (text, prefix, suffix, parse math) whose words `_simple` found fit
         self._gc = self._gc_key = None  # the graphics context of the last blend, and what it was made of
@@ -90,19 +87,20 @@ class SlotText(Text):
         self.set_text(self.prefix + value + self.suffix)
 
     def draw(self, renderer) -> None:
-        if self.fast and self._simple(renderer):
-            try:
-                placed = self._place(renderer)
-            except _Plain:
-                placed = ()
-            except (AttributeError, TypeError, KeyError, ValueError, IndexError, ImportError):
-                placed = None  # matplotlib's internals are not what this was written for
-            if placed:
-                self._blend(renderer, placed)
-                return
-            if placed is None:
-                self.fast = False
-        super().draw(renderer)
+        if not (self.fast and SLOT_TEXT.attempt(self._draw_fast, renderer)):
+            super().draw(renderer)
+
+    def _draw_fast(self, renderer) -> bool:
+        """Text's glyphs blended from the caches; False (nothing drawn) where Text.draw must draw it."""
+        if not self._simple(renderer):
+            return False
+        placed = self._place(renderer)
+        if placed is None:
+            self.fast = False  # its layout is not Text's: a plain Text for good
+        if not placed:
+            return False
+        self._blend(renderer, placed)
+        return True
 
     # -- when the fast path applies ------------------------------------------------------------------
 
@@ -118,17 +116,17 @@ class SlotText(Text):
         return (isinstance(renderer, RendererAgg) and self.get_visible()
                 and not self.get_rotation() and not self.get_usetex() and not self.get_path_effects()
                 and not self.get_wrap() and self.get_antialiased() and renderer.flipy()
-                and getattr(self, "get_fontfeatures", _none)() is None
-                and getattr(self, "get_language", _none)() is None)
+                and getattr(self, "get_fontfeatures", _returns_none)() is None
+                and getattr(self, "get_language", _returns_none)() is None)
 
     # -- layout ----------------------------------------------------------------------------------------
 
     def _place(self, renderer) -> list | None:
-        """The images to blend, (bitmap, left, bottom) each, as Text would blend its glyphs (see `_merge`);
-        None if the composed layout is not Text's."""
-        prop, rc = self.get_fontproperties(), matplotlib.rcParams
-        font_key = (hash(prop), renderer.dpi, rc["text.hinting"], rc[_FONT_RC[0]], rc[_FONT_RC[1]],
-                    rc[_FONT_RC[2]])
+        """The images to blend, (bitmap, left, bottom) each, as Text would blend its glyphs (see
+        `_merged_images`); empty to leave this draw to Text, None if the composed layout is not Text's."""
+        prop, rcparams = self.get_fontproperties(), matplotlib.rcParams
+        font_key = (hash(prop), renderer.dpi, rcparams["text.hinting"],
+                    *(rcparams[name] for name in _FONT_RC))
         placing = (font_key, self.get_horizontalalignment(), self.get_verticalalignment(),
                    self.get_rotation_mode(), self.get_linespacing())
         if placing != self._placing:  # the layouts and glyphs below hold for one font and one alignment
@@ -138,26 +136,26 @@ class SlotText(Text):
             # the same font and alignment (a caption's values) shares what Text's _get_layout said
             self._layouts = _LAYOUTS.setdefault(placing, {})
             self._placing, self._bbox_key, self._last = placing, None, None
-            self._runs, self._pairs, self._glyphs, self._safe = {}, {}, {}, set()
+            self._shaped, self._joins, self._glyphs, self._joining = {}, {}, {}, set()
             self._flags = get_hinting_flag()  # what rcParams["text.hinting"] (in font_key) says
         flags = self._flags
         text = self.get_text()
         posx, posy = self._position()
         if not (math.isfinite(posx) and math.isfinite(posy)):
-            raise _Plain  # Text skips (NaN) or warns (inf): let it
-        memo = (text, posx, posy, renderer.height)
-        if self._last is not None and self._last[0] == memo:
+            return []  # Text skips (NaN) or warns (inf): let it
+        words_and_place = (text, posx, posy, renderer.height)
+        if self._last is not None and self._last[0] == words_and_place:
             return self._last[1]  # the same words in the same place as the frame before
         value = text[len(self.prefix):len(text) - len(self.suffix)]
-        known = self._runs
-        runs = []
-        for s in (self.prefix, *value, self.suffix):
-            if s:
-                run = known.get(s)
+        shaped = self._shaped
+        runs = []  # the prefix, each of the value's characters, the suffix
+        for piece in (self.prefix, *value, self.suffix):
+            if piece:
+                run = shaped.get(piece)
                 if run is None:
-                    run = known[s] = _run(renderer, prop, flags, font_key, s)
+                    run = shaped[piece] = _shaped_string(renderer, prop, flags, font_key, piece)
                 runs.append(run)
-        if not self._joins(renderer, prop, flags, font_key, value):
+        if not self._value_joins(renderer, prop, flags, font_key, value):
             return None
         width, ascent, descent = 0.0, runs[0].ascent, runs[0].descent
         for r in runs:  # the sum in the same order as before, so the same float
@@ -187,76 +185,77 @@ class SlotText(Text):
                 glyph = (font, index, px % 64, py % 64)
                 found = cache.get(glyph)
                 if found is None:
-                    found = cache[glyph] = _inked(*_bitmap(font, size, dpi, index, flags, px % 64, py % 64))
+                    bitmap = _bitmap(font, size, dpi, index, flags, px % 64, py % 64)
+                    found = cache[glyph] = _ink_strip(*bitmap)
                 if found is not None:  # Text blends empty glyphs (spaces) too: nothing changes
                     strip, left, below, wide, high = found
                     left += px // 64
                     placed.append((strip, left, rows - py // 64 + below, left + wide, high))
             pen += run.width
-        images = _merge(placed)
-        self._last = (memo, images)
+        images = _merged_images(placed)
+        self._last = (words_and_place, images)
         return images
 
-    def _joins(self, renderer, prop, flags, font_key, value: str) -> bool:
+    def _value_joins(self, renderer, prop, flags, font_key, value: str) -> bool:
         """Whether every pair the value forms (inside, and with the prefix's last and the suffix's first
         character) lays out as its two characters side by side."""
         chars = (self.prefix[-1:] + value + self.suffix[:1])
-        if self._safe.issuperset(chars):  # every pair of these characters, either way round, joins
-            return not value or self._edges_known(renderer, prop, flags, font_key)
-        known = self._pairs
+        if self._joining.issuperset(chars):  # every pair of these characters, either way round, joins
+            return not value or self._edges_join(renderer, prop, flags, font_key)
+        joins = self._joins
         for two in map(str.__add__, chars, chars[1:]):
-            joined = known.get(two)
+            joined = joins.get(two)
             if joined is None:
                 self._check_pairs(renderer, prop, flags, font_key, chars)
-                joined = known[two]
+                joined = joins[two]
             if not joined:
                 return False
-        safe = self._safe
+        joining = self._joining
         for c in dict.fromkeys(chars):
-            if c not in safe and all(_PAIRS.get((font_key, c + d)) and _PAIRS.get((font_key, d + c))
-                                     for d in (*safe, c)):
-                safe.add(c)
-        return not value or self._edges_known(renderer, prop, flags, font_key)
+            if c not in joining and all(_PAIR_JOINS.get((font_key, c + d))
+                                        and _PAIR_JOINS.get((font_key, d + c)) for d in (*joining, c)):
+                joining.add(c)
+        return not value or self._edges_join(renderer, prop, flags, font_key)
 
-    def _edges_known(self, renderer, prop, flags, font_key) -> bool:
-        if None not in self._pairs:
-            self._pairs[None] = self._edges(renderer, prop, flags, font_key)
-        return self._pairs[None]
+    def _edges_join(self, renderer, prop, flags, font_key) -> bool:
+        if None not in self._joins:
+            self._joins[None] = self._edges_are_own_glyphs(renderer, prop, flags, font_key)
+        return self._joins[None]
 
     def _check_pairs(self, renderer, prop, flags, font_key, chars: str) -> None:
         """Whether each pair of `chars` lays out as its two characters side by side, into `_pairs` (and
-        `_PAIRS`). Shaping is a matter of neighbours (kerning, ligatures), so many pairs are checked with
+        `_PAIR_JOINS`). Shaping is a matter of neighbours (kerning, ligatures), so many pairs are checked with
         one layout of them all, one after another (each join checked too); only where that layout is not
         the characters side by side are they halved, down to single pairs. The pairs checked are every
         pair of the characters met in this font so far: a caption's values meet all their digits within
         a few frames, and each new pair alone would cost a layout (~0.2 ms) of its own."""
         pairs = list(map(str.__add__, chars, chars[1:]))
-        if any((font_key, two) not in _PAIRS for two in pairs):
-            if len(_PAIRS) > 50_000:  # many fonts, or many characters: keep the caches bounded
-                _PAIRS.clear()
-                _SEEN.clear()
-            seen = _SEEN.setdefault(font_key, {})
+        if any((font_key, two) not in _PAIR_JOINS for two in pairs):
+            if len(_PAIR_JOINS) > 50_000:  # many fonts, or many characters: keep the caches bounded
+                _PAIR_JOINS.clear()
+                _CHARS_MET.clear()
+            seen = _CHARS_MET.setdefault(font_key, {})
             seen.update(dict.fromkeys(chars))
             pool = seen if len(seen) <= 48 else dict.fromkeys(chars)  # digits and a few signs, usually
-            new = [a + b for a in pool for b in pool if (font_key, a + b) not in _PAIRS]
-            singles = {c: _run(renderer, prop, flags, font_key, c) for c in pool}
-            _check(renderer, prop, flags, font_key, singles, new)
-        self._pairs.update((two, _PAIRS[font_key, two]) for two in pairs)
+            new = [a + b for a in pool for b in pool if (font_key, a + b) not in _PAIR_JOINS]
+            singles = {c: _shaped_string(renderer, prop, flags, font_key, c) for c in pool}
+            _learn_joins(renderer, prop, flags, font_key, singles, new)
+        self._joins.update((two, _PAIR_JOINS[font_key, two]) for two in pairs)
 
-    def _edges(self, renderer, prop, flags, font_key) -> bool:
+    def _edges_are_own_glyphs(self, renderer, prop, flags, font_key) -> bool:
         """Whether the prefix's last character and the suffix's first are glyphs of their own there."""
         edges = ((self.prefix, self.prefix[-1:], -1), (self.suffix, self.suffix[:1], 0))
         for string, char, end in edges:
             if char:
-                alone = _run(renderer, prop, flags, font_key, char).glyphs
-                whole = _run(renderer, prop, flags, font_key, string).glyphs
+                alone = _shaped_string(renderer, prop, flags, font_key, char).glyphs
+                whole = _shaped_string(renderer, prop, flags, font_key, string).glyphs
                 if len(alone) != 1 or whole[end][:2] != alone[0][:2]:
                     return False
         return True
 
     def _is_texts_layout(self, renderer, prop, flags, text: str, key: tuple, glyphs: list) -> bool:
         """The composed glyphs and metrics against Text's own for the whole string (on a new size only)."""
-        whole = Run(renderer, prop, flags, text)
+        whole = ShapedString(renderer, prop, flags, text)
         return (whole.width, whole.ascent, whole.descent) == key and whole.glyphs == glyphs
 
     def _position(self) -> tuple[float, float]:
@@ -270,9 +269,10 @@ class SlotText(Text):
     # -- blending --------------------------------------------------------------------------------------
 
     def _blend(self, renderer, placed: list) -> None:
+        """Text.draw's blends: its bbox patch, then each image with the gc Text.draw makes (every private
+        name looked up before the first pixel is drawn)."""
+        draw = renderer._renderer.draw_text_image
         self._renderer = renderer
-        if self._bbox_patch:
-            self._bbox_patch.draw(renderer)
         # the gc as Text.draw makes it, made again only when what it is made of changes (what
         # _set_gc_clip leaves alone when there is no clip is part of that)
         color = self.get_color()
@@ -291,38 +291,39 @@ class SlotText(Text):
         gc = self._gc
         if self._clipon and (self.clipbox is not None or self._clippath is not None):
             self._set_gc_clip(gc)  # with neither, it would set the None the gc holds
-        draw = renderer._renderer.draw_text_image
+        if self._bbox_patch:
+            self._bbox_patch.draw(renderer)
         for bitmap, left, bottom in placed:
             draw(bitmap, left, bottom, 0, gc)
         self.stale = False
 
 
-def _run(renderer, prop, flags, font_key, string: str) -> Run:
+def _shaped_string(renderer, prop, flags, font_key, string: str) -> ShapedString:
     key = (*font_key, string)
-    if key not in _RUNS:
-        if len(_RUNS) > 4096:  # numbers of a long render: keep the cache bounded
-            _RUNS.clear()
-        _RUNS[key] = Run(renderer, prop, flags, string)
-    return _RUNS[key]
+    if key not in _SHAPED:
+        if len(_SHAPED) > 4096:  # numbers of a long render: keep the cache bounded
+            _SHAPED.clear()
+        _SHAPED[key] = ShapedString(renderer, prop, flags, string)
+    return _SHAPED[key]
 
 
-def _check(renderer, prop, flags, font_key, singles: dict, pairs: list) -> None:
-    """Into `_PAIRS`: whether each pair lays out side by side, from one layout of them all if it is, else
+def _learn_joins(renderer, prop, flags, font_key, singles: dict, pairs: list) -> None:
+    """Into `_PAIR_JOINS`: whether each pair lays out side by side, from one layout of them all if it is, else
     from each half's."""
     if not pairs:
         return
     chars = "".join(pairs)
-    if _shaped(renderer, prop, flags, chars) == _composed([singles[c] for c in chars]):
-        _PAIRS.update(((font_key, two), True) for two in pairs)
+    if _glyphs_of(renderer, prop, flags, chars) == _composed([singles[c] for c in chars]):
+        _PAIR_JOINS.update(((font_key, two), True) for two in pairs)
     elif len(pairs) == 1:
-        _PAIRS[font_key, pairs[0]] = False
+        _PAIR_JOINS[font_key, pairs[0]] = False
     else:
         half = len(pairs) // 2
-        _check(renderer, prop, flags, font_key, singles, pairs[:half])
-        _check(renderer, prop, flags, font_key, singles, pairs[half:])
+        _learn_joins(renderer, prop, flags, font_key, singles, pairs[:half])
+        _learn_joins(renderer, prop, flags, font_key, singles, pairs[half:])
 
 
-def _shaped(renderer, prop, flags, string: str) -> list:
+def _glyphs_of(renderer, prop, flags, string: str) -> list:
     """A string's glyphs `(ft_font, glyph index, x, y)` as Text's layout places them."""
     font = renderer._prepare_font(prop)
     return [(g.ft_object, g.glyph_index, g.x, g.y) for g in font._layout(string, flags=flags)]
@@ -356,7 +357,7 @@ def _bitmap(font, size: float, dpi: float, index: int, flags, phase_x: int, phas
     return _BITMAPS[key][1:]
 
 
-def _inked(bitmap: np.ndarray, left: int, top: int, ink: tuple[int, int] | None):
+def _ink_strip(bitmap: np.ndarray, left: int, top: int, ink: tuple[int, int] | None):
     """A glyph's inked columns alone (blending the blank ones changes no pixel), with the column they
     start at and the row below them for the whole-pixel origin (0, 0), their width and height."""
     if ink is None:
@@ -365,7 +366,7 @@ def _inked(bitmap: np.ndarray, left: int, top: int, ink: tuple[int, int] | None)
     return np.ascontiguousarray(bitmap[:, ink[0]:ink[1]]), left + ink[0], high - top, ink[1] - ink[0], high
 
 
-def _merge(placed: list) -> list:
+def _merged_images(placed: list) -> list:
     """Glyphs (bitmap, left, bottom, right, height) in as few images as blend to the same pixels:
     consecutive glyphs join one image while each one's ink starts right of all the ink before it (no pixel
     then gets two blends, and Agg leaves a pixel of zero coverage as it is); a glyph whose ink reaches
