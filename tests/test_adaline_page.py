@@ -132,8 +132,7 @@ def test_a_user_class_named_like_ours_is_refused_by_the_page_engines(browser, tm
     own = json.loads(json.dumps(graph))
     next(n for n in own["nodes"] if n["kind"] == "Add")["builtin"] = False
     path = tmp_path / "engines.html"
-    path.write_text(page(title="engines", lang="en", body="", data={}, styles=[],
-                         scripts=["data.js", "graph.js", "random.js", "train.js"]))
+    path.write_text(page(title="engines", lang="en", body="", data={}, styles=[], script="lab.bundle.js"))
     with browser.open(page_url(path)) as tab:
         assert tab.evaluate(f"ourdl.graph.compile({json.dumps(graph)}, 3) !== null")
         assert tab.evaluate(f"ourdl.graph.compile({json.dumps(own)}, 3) === null")

@@ -1,10 +1,12 @@
 """Assemble a self-contained HTML page from the package's static assets and one JSON data block.
 
-Shared by every page we write (the player here, the lab beside it). A page is one file: its CSS and
-JavaScript are read from `assets/` and inlined, its data sits in a `<script type="application/json">`
-block (never executed, so nothing in it can run), and a Content-Security-Policy meta tag allows exactly
-the inline script and style of this page (by their SHA-256 hashes) and nothing else: no network, no
-other script, no inline event handlers, no `javascript:` URLs, no images or fonts from anywhere.
+Shared by every page we write (the player here, the lab beside it). A page is one file: its CSS and its
+one JavaScript bundle are read from `assets/` and inlined (esbuild builds the bundles from `src/`, `npm
+run build`; they are committed, so installing the package needs no node), its data sits in a `<script
+type="application/json">` block (never executed, so nothing in it can run), and a Content-Security-Policy
+meta tag allows exactly the inline script and style of this page (by their SHA-256 hashes) and nothing
+else: no network, no other script, no inline event handlers, no `javascript:` URLs, no images or fonts
+from anywhere.
 
 Why hashes and not `'unsafe-inline'`: a page pasted into someone's blog still refuses any script that
 data might have smuggled into the markup; and why inline at all: the page must open from `file://`,
@@ -65,12 +67,13 @@ def csp(scripts: list[str], styles: list[str], images: bool = False, script_src:
             + "base-uri 'none'; form-action 'none'")
 
 
-def page(*, title: str, lang: str, body: str, data: object, scripts: list[str], styles: list[str],
+def page(*, title: str, lang: str, body: str, data: object, script: str, styles: list[str],
          data_id: str = "ourdl-data", images: bool = False, script_src: tuple[str, ...] = ()) -> str:
     """A whole document. `body` is trusted markup we wrote (never data); `data` becomes the JSON block
-    `#data_id`; `scripts`/`styles` are asset names, concatenated into one inline <script>/<style> each;
-    `images` and `script_src` widen the policy as `csp` says."""
-    script = "\n".join(asset(name) for name in scripts)
+    `#data_id`; `script` is the page kind's bundle (an asset name, e.g. "runs.bundle.js") and `styles`
+    asset names, concatenated: one inline <script> and one <style>; `images` and `script_src` widen the
+    policy as `csp` says."""
+    script = asset(script)
     style = "\n".join(asset(name) for name in styles)
     policy = csp([script], [style], images, script_src)
     return (

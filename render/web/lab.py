@@ -35,9 +35,9 @@ from render.web.strings import UI
 from scenes import Scene, get_scene, list_scenes
 from scenes.sweeps import SweepScene
 
-#: the page's scripts, in load order: the player's helpers, controls and layout, then the engine, then the lab
-SCRIPTS = ["data.js", "graph.js", "plot.js", "dom.js", "controls.js", "layout.js", "panels.js", "random.js",
-           "train.js", "train_wasm.js", "lab_run.js", "lab_figure.js", "lab_map.js", "lab.js"]
+#: the page's script (assets/, built by esbuild from src/entries/lab.js: the player's drawing, the engine, the
+#: lab) and its styles
+SCRIPT = "lab.bundle.js"
 STYLES = ["standalone.css", "page.css", "lab.css"]
 #: what the page's policy adds to the player's: compiling the WebAssembly it builds from the graph
 #: (assets/train_wasm.js). Unlike 'unsafe-eval' this never lets a string become JavaScript.
@@ -236,7 +236,7 @@ def lab_html(scene: Scene | None = None, theme: str = "light", lang: str = "en",
     data = lab_data(scene, theme, lang, map_size)
     body = (f'<div class="ourdl-lab" data-theme="{theme}" data-source="ourdl-lab-data">'
             f'<noscript>{html.escape(LAB[lang]["title"])}: JavaScript is needed to train.</noscript></div>')
-    return page(title=LAB[lang]["title"], lang=lang, body=body, data=data, scripts=SCRIPTS, styles=STYLES,
+    return page(title=LAB[lang]["title"], lang=lang, body=body, data=data, script=SCRIPT, styles=STYLES,
                 data_id="ourdl-lab-data", script_src=(WASM_SOURCE,))
 
 

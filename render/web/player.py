@@ -35,15 +35,11 @@ from render.web.strings import UI
 #: ops assets/graph.js computes (ourdl.ops and ourdl.ops.loss, exactly)
 KNOWN_OPS = frozenset({"Add", "Mul", "Relu", "LeakyRelu", "Step", "Sigmoid", "Tanh", "ValueLoss",
                        "SquareLoss"})
-#: the page's scripts and styles, in load order (assets/): every page's helpers and timeline controls,
-#: then the runs player (with panels.js when a panel draws data or a loss surface), or a sweep's figure (a
-#: map sweep's explorer also needs the lab's exact trainer)
-_BASE = ["data.js", "graph.js", "plot.js", "dom.js", "controls.js"]
-_RUNS = ["layout.js", "player.js", "player_draw.js", "player_hover.js"]
-_SWEEP = ["sweep.js", "sweep_figure.js", "sweep_panels.js", "sweep_map.js"]
-SCRIPTS = {"runs": [*_BASE, *_RUNS, "boot.js"], "panels": [*_BASE, "panels.js", *_RUNS, "boot.js"],
-           "sweep": [*_BASE, *_SWEEP, "boot.js"],
-           "map": [*_BASE, "random.js", "train.js", *_SWEEP, "boot.js"]}
+#: the page's script per kind (assets/, built by esbuild from src/entries/): the runs player (with panels.js
+#: when a panel draws data or a loss surface), or a sweep's figure (a map sweep's explorer also carries the
+#: lab's exact trainer); and its styles
+SCRIPTS = {"runs": "runs.bundle.js", "panels": "panels.bundle.js", "sweep": "sweep.bundle.js",
+           "map": "map.bundle.js"}
 PANEL_KINDS = {"data", "surface"}  # the panels panels.js draws
 STYLES = ["standalone.css", "page.css"]
 #: the video's default aspect (1280x720): the page keeps it, so the layout matches the poster's
@@ -193,9 +189,8 @@ def player_html(snapshot: Snapshot, theme: str = "light", lang: str = "en", auto
     kind = "map" if "map" in data else snapshot.kind
     if kind == "runs" and PANEL_KINDS & {p["kind"] for p in data["panels"]}:
         kind = "panels"
-    scripts = SCRIPTS[kind]
     return page(title=UI[lang]["figure"].format(scene=scene), lang=lang, body=body, data=data,
-                scripts=scripts, styles=STYLES, images=fallback is not None)
+                script=SCRIPTS[kind], styles=STYLES, images=fallback is not None)
 
 
 def player_iframe(snapshot: Snapshot, theme: str = "light", lang: str = "en", **options) -> str:

@@ -1,117 +1,126 @@
 /* lab_run.js: one run of the lab. train.js trains the whole run at once (milliseconds); this keeps what
  * the figure needs from it: the snapshots' parameters and train loss, and for about STAT_POINTS of them
  * the evaluation loss and every drawn node's extremes (the snapshot on screen gets its own, exactly).
- *
- * Needs data.js, graph.js, train.js. Interface (window.ourdl.labRun):
- *   LabRun(d, settings)  d: the lab's data (lab.py) with gridValues/targetValues/inside decoded;
- *                        settings {init, lrs (one per parameter, update order), samples, activation,
- *                        loss, dataSeed}. Fields: trainer, steps,
- *                        S, names, P, program, divergedAt, trainLoss, trainMs, engine, statSteps, statTrain,
- *                        statEval, extremes, healthy. Methods: evaluate(d, s), evalLoss(d, values),
- *                        indexOf(step).
- *   everyFor(samples)    the snapshot interval: ~300 snapshots a run (Fig 7: every 40, the article's).
- *   rateText(lrs, names) the learning rates in words: "0.01" when they are one, else "w 0.05, b 0.1".
- *   sameRates(a, b)      whether two lists of rates are equal, rate for rate.
  */
-(function (ourdl) {
-  "use strict";
 
-  const GR = ourdl.graph, T = ourdl.train;
+import { compile, evaluate } from "./graph.js";
+import { indexOfStep } from "./shell.js";
+import { Trainer, variantGraph } from "./train.js";
 
-  /** Snapshots every ~1/300 of the run (Fig 7: every 40 samples, the article's), plus the scene's marks. */
-  const everyFor = (samples) => Math.max(1, Math.round(samples / 300));
+/** @typedef {import("./types.js").LabPage} LabPage */
+/** @typedef {import("./types.js").Settings} Settings */
 
-  const sameRates = (a, b) => !!a && !!b && a.length === b.length && a.every((v, j) => v === b[j]);
-  const rateText = (lrs, names) => (lrs.every((v) => v === lrs[0]) ? String(lrs[0])
-    : names.map((n, j) => `${n} ${lrs[j]}`).join(", "));
+/**
+ * Snapshots every ~1/300 of the run (Fig 7: every 40 samples, the article's), plus the scene's marks.
+ * @param {number} samples
+ */
+export const everyFor = (samples) => Math.max(1, Math.round(samples / 300));
 
-  /** Snapshots whose curves are summarised for the axis limits and the loss panel's whole-run line. */
-  const STAT_POINTS = 120;
+/** Whether two lists of rates are equal, rate for rate. @param {number[]} a @param {number[]} b */
+export const sameRates = (a, b) => !!a && !!b && a.length === b.length && a.every((v, j) => v === b[j]);
+/**
+ * The learning rates in words: "0.01" when they are one, else "w 0.05, b 0.1".
+ * @param {number[]} lrs @param {string[]} names
+ */
+export const rateText = (lrs, names) => (lrs.every((v) => v === lrs[0]) ? String(lrs[0])
+  : names.map((n, j) => `${n} ${lrs[j]}`).join(", "));
 
+/** Snapshots whose curves are summarised for the axis limits and the loss panel's whole-run line. */
+export const STAT_POINTS = 120;
+
+/**
+ * A whole run for the given settings, trained at once. For about STAT_POINTS snapshots spread over the
+ * run it keeps the evaluation loss (mean |y - target| on the data range) and each drawn node's extremes;
+ * the snapshot on screen gets its own, exactly, when it is drawn.
+ */
+export class LabRun {
   /**
-   * A whole run for the given settings, trained at once. For about STAT_POINTS snapshots spread over the
-   * run it keeps the evaluation loss (mean |y - target| on the data range) and each drawn node's extremes;
-   * the snapshot on screen gets its own, exactly, when it is drawn.
+   * @param {LabPage} d  the lab's data with its grid and target decoded
+   * @param {Settings} settings
    */
-  class LabRun {
-    constructor(d, settings) {
-      this.settings = settings;
-      const every = everyFor(settings.samples);
-      this.trainer = new T.Trainer(d.graph, {
-        init: settings.init, lrs: settings.lrs, samples: settings.samples, activation: settings.activation,
-        loss: settings.loss, data_seed: settings.dataSeed, data_range: d.dataRange, target: d.targetSpec, every,
-        marks: d.marks,
-      });
-      const t0 = performance.now();  // the samples themselves (compiling the graph and the data come before)
-      this.trainer.advance(this.trainer.steps.length - 1);
-      this.trainMs = performance.now() - t0;
-      this.every = every;
-      this.engine = this.trainer.net.engine;
-      this.steps = this.trainer.steps;
-      this.S = this.steps.length;
-      this.names = this.trainer.names;
-      this.P = this.names.length;
-      this.graph = T.variantGraph(d.graph, { activation: settings.activation, loss: settings.loss });
-      this.program = GR.compile(this.graph, d.gridValues.length);
-      if (!this.program) throw new Error("the page cannot evaluate this graph");
-      this.output = this.program.index[d.graph.output];
-      this.divergedAt = this.trainer.divergedAt;
-      this.trainLoss = this.trainer.trainLoss;
-      const k = Math.max(1, Math.ceil(this.S / STAT_POINTS)), index = [];
-      for (let s = 0; s < this.S; s += k) index.push(s);
-      if (index[index.length - 1] !== this.S - 1) index.push(this.S - 1);
-      this.statIndex = index;
-      this.statSteps = index.map((s) => this.steps[s]);
-      this.statTrain = index.map((s) => this.trainLoss[s]);
-      this.statEval = new Float64Array(index.length);
-      this.extremes = {};
-      const drawn = [...new Set(d.panels.flatMap((p) => p.nodes))];
-      for (const n of drawn) this.extremes[n] = { lo: new Float64Array(index.length), hi: new Float64Array(index.length) };
-      index.forEach((s, j) => {
-        const values = this.evaluate(d, s);
-        this.statEval[j] = this.evalLoss(d, values);
-        for (const n of drawn) {
-          const v = values[this.program.index[n]];
-          let lo = Infinity, hi = -Infinity;
-          for (let g = 0; g < v.length; g++) { if (v[g] < lo) lo = v[g]; if (v[g] > hi) hi = v[g]; }
-          this.extremes[n].lo[j] = lo; this.extremes[n].hi[j] = hi;
-        }
-      });
-      this.healthy = this.healthyPoints();
+  constructor(d, settings) {
+    this.settings = settings;
+    const every = everyFor(settings.samples);
+    this.trainer = new Trainer(d.graph, {
+      init: settings.init, lrs: settings.lrs, samples: settings.samples, activation: settings.activation,
+      loss: settings.loss, data_seed: settings.dataSeed, data_range: d.dataRange, target: d.targetSpec, every,
+      marks: d.marks,
+    });
+    const t0 = performance.now();  // the samples themselves (compiling the graph and the data come before)
+    this.trainer.advance(this.trainer.steps.length - 1);
+    this.trainMs = performance.now() - t0;
+    this.every = every;
+    this.engine = this.trainer.net.engine;
+    this.steps = this.trainer.steps;
+    this.S = this.steps.length;
+    this.names = this.trainer.names;
+    this.P = this.names.length;
+    this.graph = variantGraph(d.graph, { activation: settings.activation, loss: settings.loss });
+    this.program = compile(this.graph, d.gridValues.length);
+    if (!this.program) throw new Error("the page cannot evaluate this graph");
+    this.output = this.program.index[d.graph.output];
+    this.divergedAt = this.trainer.divergedAt;
+    this.trainLoss = this.trainer.trainLoss;
+    const k = Math.max(1, Math.ceil(this.S / STAT_POINTS));
+    /** @type {number[]} */
+    const index = [];
+    for (let s = 0; s < this.S; s += k) index.push(s);
+    if (index[index.length - 1] !== this.S - 1) index.push(this.S - 1);
+    this.statIndex = index;
+    this.statSteps = index.map((s) => this.steps[s]);
+    this.statTrain = index.map((s) => this.trainLoss[s]);
+    this.statEval = new Float64Array(index.length);
+    /** @type {Record<string, {lo: Float64Array, hi: Float64Array}>} */
+    this.extremes = {};
+    const drawn = [...new Set(d.panels.flatMap((p) => p.nodes))];
+    for (const n of drawn) {
+      this.extremes[n] = { lo: new Float64Array(index.length), hi: new Float64Array(index.length) };
     }
-
-    /** Every recorded node over the grid at snapshot s (graph.js's buffers: valid until the next call). */
-    evaluate(d, s) {
-      return GR.evaluate(this.program, this.trainer.params, s * this.P, d.gridValues, d.targetValues);
-    }
-
-    /** Mean |output - target| over the grid points in the data range (render.record.runs.record_run). */
-    evalLoss(d, values) {
-      const out = values[this.output], target = d.targetValues, inside = d.inside;
-      let sum = 0;
-      for (let k = 0; k < inside.length; k++) { const g = inside[k]; sum += Math.abs(out[g] - target[g]); }
-      return inside.length ? sum / inside.length : NaN;
-    }
-
-    /** Summary points that may set axis limits: before a divergence, within 100x of the start's scale
-     * (render/web/player.py, healthy). */
-    healthyPoints() {
-      const n = this.statIndex.length, keep = new Uint8Array(n).fill(1);
-      if (this.divergedAt === null) return keep;
-      const ext = Object.values(this.extremes);
-      const size = (j) => Math.max(...ext.map((e) => Math.max(Math.abs(e.lo[j]), Math.abs(e.hi[j]))));
-      const start = Math.max(1, size(0));
-      for (let j = 1; j < n; j++) keep[j] = this.statSteps[j] < this.divergedAt && size(j) <= 100 * start ? 1 : 0;
-      return keep;
-    }
-
-    /** The last snapshot at or before sample `step`. */
-    indexOf(step) {
-      let lo = 0, hi = this.S - 1;
-      while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (this.steps[mid] <= step) lo = mid; else hi = mid - 1; }
-      return lo;
-    }
+    index.forEach((s, j) => {
+      const values = this.evaluate(d, s);
+      this.statEval[j] = this.evalLoss(d, values);
+      for (const n of drawn) {
+        const v = values[this.program.index[n]];
+        let lo = Infinity, hi = -Infinity;
+        for (let g = 0; g < v.length; g++) { if (v[g] < lo) lo = v[g]; if (v[g] > hi) hi = v[g]; }
+        this.extremes[n].lo[j] = lo; this.extremes[n].hi[j] = hi;
+      }
+    });
+    this.healthy = this.healthyPoints();
   }
 
-  ourdl.labRun = { LabRun, everyFor, rateText, sameRates, STAT_POINTS };
-})(window.ourdl = window.ourdl || {});
+  /**
+   * Every recorded node over the grid at snapshot s (graph.js's buffers: valid until the next call).
+   * @param {LabPage} d @param {number} s
+   */
+  evaluate(d, s) {
+    return evaluate(this.program, this.trainer.params, s * this.P, d.gridValues, d.targetValues);
+  }
+
+  /**
+   * Mean |output - target| over the grid points in the data range (render.record.runs.record_run).
+   * @param {LabPage} d @param {Float64Array[]} values
+   */
+  evalLoss(d, values) {
+    const out = values[this.output], target = d.targetValues, inside = d.inside;
+    let sum = 0;
+    for (let k = 0; k < inside.length; k++) { const g = inside[k]; sum += Math.abs(out[g] - target[g]); }
+    return inside.length ? sum / inside.length : NaN;
+  }
+
+  /** Summary points that may set axis limits: before a divergence, within 100x of the start's scale
+   * (render/web/player.py, healthy). */
+  healthyPoints() {
+    const n = this.statIndex.length, keep = new Uint8Array(n).fill(1);
+    if (this.divergedAt === null) return keep;
+    const ext = Object.values(this.extremes);
+    /** @param {number} j */
+    const size = (j) => Math.max(...ext.map((e) => Math.max(Math.abs(e.lo[j]), Math.abs(e.hi[j]))));
+    const start = Math.max(1, size(0));
+    for (let j = 1; j < n; j++) keep[j] = this.statSteps[j] < this.divergedAt && size(j) <= 100 * start ? 1 : 0;
+    return keep;
+  }
+
+  /** The last snapshot at or before sample `step`. @param {number} step */
+  indexOf(step) { return indexOfStep(this.steps, step); }
+}

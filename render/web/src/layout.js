@@ -1,92 +1,139 @@
 /* layout.js: the runs figure's layout, render.draw.scene_figure's design in inches on an 8-inch width
- * scaled to the page, for the player and the lab's figure (window.ourdl.player): DESIGN_WIDTH, LAYOUT;
- * panelWidth(cols) in inches; rowRects(n, cols, ah, s): [row][col] CSS px rects of n rows of axes ah
- * inches high, s px an inch; lossAxes(rect, total, ylim): the loss panel; rowHeader, legendItems,
- * legendBox, swatch: the overlay's row headers and legends. Needs plot.js, dom.js.
+ * scaled to the page, for the player and the lab's figure: per run a row of the scene's panels plus the
+ * loss panel, a header over each row (the run's label, its caption, a divergence warning) and legends
+ * under the bottom row.
  */
-(function (ourdl) {
-  "use strict";
 
-  const P = ourdl.plot, { el } = ourdl.player;
-  const DESIGN_WIDTH = 8.0;
-  const LAYOUT = { left: 0.40, right: 0.10, gap: 0.40, top: 0.04, header: 0.24, titles: 0.19, ticks: 0.19,
-    legend: 0.36, font: 8.0, small: 6.5, line: 1.5 };
+import { el } from "./dom.js";
+import { Axes } from "./plot.js";
 
-  function panelWidth(cols) {
-    const L = LAYOUT;
-    return (DESIGN_WIDTH - L.left - L.right - (cols - 1) * L.gap) / cols;
+/** @typedef {import("./plot.js").Rect} Rect */
+/** @typedef {import("./types.js").Theme} Theme */
+/** @typedef {import("./types.js").Panel} Panel */
+/** @typedef {import("./types.js").CaptionPiece} CaptionPiece */
+/** A legend entry: `key` is what it toggles; kind "line", "thin", "dash", "dot" or "patch".
+ * @typedef {{key?: string, label: string, color: string, kind: string}} LegendItem */
+/** What legendItems reads of a page's data. @typedef {{panels: Panel[], strings: Record<string, string>}} Legend */
+
+/** The design's width in inches: a figure's px per inch is its width / DESIGN_WIDTH. */
+export const DESIGN_WIDTH = 8.0;
+/** The design in inches (margins, gaps, row header, titles, tick labels, legend) and points (fonts, lines). */
+export const LAYOUT = { left: 0.40, right: 0.10, gap: 0.40, top: 0.04, header: 0.24, titles: 0.19, ticks: 0.19,
+  legend: 0.36, font: 8.0, small: 6.5, line: 1.5 };
+
+/** The width in inches of each of `cols` panels in a row. @param {number} cols */
+export function panelWidth(cols) {
+  const L = LAYOUT;
+  return (DESIGN_WIDTH - L.left - L.right - (cols - 1) * L.gap) / cols;
+}
+
+/**
+ * [row][col] CSS px rects of n rows of `cols` axes `ah` inches high, `s` px an inch.
+ * @param {number} n @param {number} cols @param {number} ah @param {number} s
+ * @returns {Rect[][]}
+ */
+export function rowRects(n, cols, ah, s) {
+  const L = LAYOUT, aw = panelWidth(cols);
+  return Array.from({ length: n }, (_, k) => {
+    const top = (L.top + L.titles + k * (L.header + ah + L.ticks) + L.header) * s;
+    return Array.from({ length: cols },
+      (_, j) => ({ x: (L.left + j * (aw + L.gap)) * s, y: top, w: aw * s, h: ah * s }));
+  });
+}
+
+/** The loss panel's axes: symlog samples, log loss. @param {Rect} rect @param {number} total @param {number[]} ylim */
+export function lossAxes(rect, total, ylim) {
+  return new Axes(rect, { xlim: [0, total * 1.06], ylim, xscale: "symlog", yscale: "log",
+    linthresh: Math.max(10, total / 1000) });
+}
+
+/** Palette colour i (any integer: it wraps). @param {Theme} th @param {number} i */
+export function paletteColor(th, i) {
+  const p = th.palette;
+  return p[((i % p.length) + p.length) % p.length];
+}
+
+/**
+ * The axes' frame style of a figure: its colours, font family, tick label px and px an inch.
+ * @param {{th: Theme, fam: string, pt: number, s: number}} fig @returns {import("./plot.js").FrameStyle}
+ */
+export function frameStyle(fig) {
+  return { fg: fig.th.foreground, muted: fig.th.muted, font: fig.fam, tick: LAYOUT.small * fig.pt, s: fig.s };
+}
+
+/**
+ * Above the axes `row` (row k) in the overlay `o`: the run's label, the caption ([["t", text] | ["v", name]];
+ * each "v" a span in `values`, filled per frame) and the divergence warning over the last of `n` panels.
+ * @param {HTMLElement} o @param {{rect: Rect}[]} row @param {number} k @param {number} s @param {string} label
+ * @param {CaptionPiece[]} caption @param {number} n @param {string} color
+ */
+export function rowHeader(o, row, k, s, label, caption, n, color) {
+  const L = LAYOUT, top = row[0].rect.y - (L.header - 0.06) * s - (k === 0 ? L.titles * s : 0);
+  const name = el("div", "op-run-label", o, label);
+  name.style.left = `${L.left * s}px`; name.style.top = `${top}px`;
+  const cap = el("div", "op-caption", o);
+  cap.style.right = `${L.right * s}px`; cap.style.top = `${top}px`;
+  /** @type {Record<string, HTMLSpanElement>} */
+  const values = {};
+  for (const [kind, text] of caption) {
+    if (kind === "t") el("span", null, cap, text);
+    else values[text] = el("span", "op-value op-value-" + text, cap);
   }
+  const last = row[n - 1].rect, warning = el("div", "op-warning", o);
+  warning.style.left = `${last.x + last.w / 2}px`; warning.style.top = `${last.y + last.h * 0.08}px`;
+  warning.style.color = color;
+  return { label: name, values, warning };
+}
 
-  function rowRects(n, cols, ah, s) {
-    const L = LAYOUT, aw = panelWidth(cols);
-    return Array.from({ length: n }, (_, k) => {
-      const top = (L.top + L.titles + k * (L.header + ah + L.ticks) + L.header) * s;
-      return Array.from({ length: cols }, (_, j) => ({ x: (L.left + j * (aw + L.gap)) * s, y: top, w: aw * s, h: ah * s }));
-    });
+/**
+ * The legend under bottom axes j: the panel's nodes, target, `extra(panel)` items and data range, or
+ * the loss panel's train and eval loss; `color(i)`: palette colour i. Keys are what the entries toggle.
+ * @param {Legend} d @param {number} j @param {Theme} th @param {(i: number) => string} color
+ * @param {((p: Panel) => LegendItem[]) | null} extra
+ * @returns {LegendItem[]}
+ */
+export function legendItems(d, j, th, color, extra) {
+  /** @type {LegendItem[]} */
+  const items = [];
+  if (j < d.panels.length) {
+    const p = d.panels[j];
+    p.nodes.forEach((n, i) => items.push({ key: n, label: n, color: color(p.colors[i]), kind: "line" }));
+    if (p.target) items.push({ key: "target", label: d.strings.target, color: th.target, kind: "dash" });
+    if (extra) items.push(...extra(p));
+    if (p.target) items.push({ key: "span", label: d.strings.data, color: th.span, kind: "patch" });
+  } else {
+    items.push({ key: "train", label: d.strings.loss_train, color: th.muted, kind: "thin" });
+    items.push({ key: "eval", label: d.strings.loss_eval, color: color(2), kind: "line" });
   }
+  return items;
+}
 
-  function lossAxes(rect, total, ylim) {
-    return new P.Axes(rect, { xlim: [0, total * 1.06], ylim, xscale: "symlog", yscale: "log",
-      linthresh: Math.max(10, total / 1000) });
+/**
+ * The legend box under the axes `ax` for n entries: two columns, filled column by column (matplotlib's).
+ * @param {HTMLElement} o @param {string} cls @param {{rect: Rect}} ax @param {number} n @param {number} s
+ * @param {number} pt
+ */
+export function legendBox(o, cls, ax, n, s, pt) {
+  const L = LAYOUT, box = el("div", cls, o);
+  box.style.left = `${ax.rect.x + ax.rect.w / 2}px`;
+  box.style.top = `${ax.rect.y + ax.rect.h + (L.ticks - 0.02) * s}px`;
+  box.style.fontSize = `${L.small * pt}px`;
+  box.style.gridTemplateRows = `repeat(${Math.ceil(n / 2)}, auto)`;
+  return box;
+}
+
+/**
+ * A legend entry's key: a line ("line", "thin", "dash"), a marker ("dot") or a patch, in its colour.
+ * @param {HTMLElement} parent @param {LegendItem} it @param {number} pt
+ */
+export function swatch(parent, it, pt) {
+  const L = LAYOUT, sw = el("span", "op-swatch op-swatch-" + it.kind, parent);
+  sw.style.width = `${1.6 * L.small * pt}px`;
+  if (it.kind === "patch") sw.style.backgroundColor = it.color; else sw.style.borderTopColor = it.color;
+  if (it.kind === "dot") {  // a round patch of the marker's size
+    Object.assign(sw.style, { width: `${2.2 * L.line * pt}px`, height: `${2.2 * L.line * pt}px`, border: "0",
+      borderRadius: "50%", backgroundColor: it.color, margin: `0 ${0.8 * L.small * pt}px` });
+  } else if (it.kind !== "patch") {
+    sw.style.borderTopWidth = `${Math.max(1, (it.kind === "thin" ? 0.6 : L.line) * pt)}px`;
   }
-
-  /** Above the axes `row` (row k) in the overlay `o`: the run's label, the caption ([["t", text] | ["v", name]];
-   * each "v" a span in `values`, filled per frame) and the divergence warning over the last of `n` panels. */
-  function rowHeader(o, row, k, s, label, caption, n, color) {
-    const L = LAYOUT, top = row[0].rect.y - (L.header - 0.06) * s - (k === 0 ? L.titles * s : 0);
-    const name = el("div", "op-run-label", o, label);
-    name.style.left = `${L.left * s}px`; name.style.top = `${top}px`;
-    const cap = el("div", "op-caption", o);
-    cap.style.right = `${L.right * s}px`; cap.style.top = `${top}px`;
-    const values = {};
-    for (const [kind, text] of caption) {
-      if (kind === "t") el("span", null, cap, text);
-      else values[text] = el("span", "op-value op-value-" + text, cap);
-    }
-    const last = row[n - 1].rect, warning = el("div", "op-warning", o);
-    warning.style.left = `${last.x + last.w / 2}px`; warning.style.top = `${last.y + last.h * 0.08}px`;
-    warning.style.color = color;
-    return { label: name, values, warning };
-  }
-
-  /** The legend under bottom axes j: the panel's nodes, target, `extra(panel)` items and data range, or
-   * the loss panel's train and eval loss; `color(i)`: palette colour i. Keys are what the entries toggle. */
-  function legendItems(d, j, th, color, extra) {
-    const items = [];
-    if (j < d.panels.length) {
-      const p = d.panels[j];
-      p.nodes.forEach((n, i) => items.push({ key: n, label: n, color: color(p.colors[i]), kind: "line" }));
-      if (p.target) items.push({ key: "target", label: d.strings.target, color: th.target, kind: "dash" });
-      if (extra) items.push(...extra(p));
-      if (p.target) items.push({ key: "span", label: d.strings.data, color: th.span, kind: "patch" });
-    } else {
-      items.push({ key: "train", label: d.strings.loss_train, color: th.muted, kind: "thin" });
-      items.push({ key: "eval", label: d.strings.loss_eval, color: color(2), kind: "line" });
-    }
-    return items;
-  }
-
-  /** The legend box under the axes `ax` for n entries: two columns, filled column by column (matplotlib's). */
-  function legendBox(o, cls, ax, n, s, pt) {
-    const L = LAYOUT, box = el("div", cls, o);
-    box.style.left = `${ax.rect.x + ax.rect.w / 2}px`;
-    box.style.top = `${ax.rect.y + ax.rect.h + (L.ticks - 0.02) * s}px`;
-    box.style.fontSize = `${L.small * pt}px`;
-    box.style.gridTemplateRows = `repeat(${Math.ceil(n / 2)}, auto)`;
-    return box;
-  }
-
-  /** A legend entry's key: a line ("line", "thin", "dash"), a marker ("dot") or a patch, in its colour. */
-  function swatch(parent, it, pt) {
-    const L = LAYOUT, sw = el("span", "op-swatch op-swatch-" + it.kind, parent);
-    sw.style.width = `${1.6 * L.small * pt}px`;
-    if (it.kind === "patch") sw.style.backgroundColor = it.color; else sw.style.borderTopColor = it.color;
-    if (it.kind === "dot") {  // a round patch of the marker's size
-      Object.assign(sw.style, { width: `${2.2 * L.line * pt}px`, height: `${2.2 * L.line * pt}px`, border: "0",
-        borderRadius: "50%", backgroundColor: it.color, margin: `0 ${0.8 * L.small * pt}px` });
-    } else if (it.kind !== "patch") sw.style.borderTopWidth = `${Math.max(1, (it.kind === "thin" ? 0.6 : L.line) * pt)}px`;
-  }
-
-  Object.assign(ourdl.player, { DESIGN_WIDTH, LAYOUT, panelWidth, rowRects, lossAxes, rowHeader, legendItems, legendBox,
-    swatch });
-})(window.ourdl = window.ourdl || {});
+}

@@ -1,96 +1,125 @@
-/* player_hover.js: Player's pointer: what is under it, the readout and its tip; clicks on the loss panel. */
-(function (ourdl) {
-  "use strict";
+/* player_hover.js: the runs player's pointer: what is under it, the readout and its tip; a click on the
+ * loss panel seeks to the nearest snapshot.
+ */
 
-  const P = ourdl.plot, { el, fill } = ourdl.player;
+import { el, fill } from "./dom.js";
+import { fmtG, number, thousands } from "./plot.js";
 
-  Object.assign(ourdl.player.Player.prototype, {
-    locate(e) {
-      const rect = this.canvas.getBoundingClientRect();
-      const px = e.clientX - rect.left, py = e.clientY - rect.top;
-      for (let k = 0; k < this.axes.length; k++) {
-        for (let j = 0; j < this.axes[k].length; j++) {
-          if (this.axes[k][j].contains(px, py)) return { k, j, px, py };
-        }
-      }
-      return null;
-    },
+/** @typedef {import("./player.js").Player} Player */
+/** @typedef {import("./plot.js").Axes} Axes */
+/** A line of the readout: its text, and the colour of its dot (a node's value: the node and its value too).
+ * @typedef {{text: string, color?: string, node?: string, value?: number}} ReadoutLine */
 
-    nearestGrid(x) {
-      const g = this.grid;
-      let lo = 0, hi = g.length - 1;
-      while (hi - lo > 1) { const mid = (lo + hi) >> 1; if (g[mid] <= x) lo = mid; else hi = mid; }
-      return Math.abs(g[hi] - x) < Math.abs(g[lo] - x) ? hi : lo;
-    },
+/**
+ * The axes under the pointer: row k, panel j and the pointer's pixels in the canvas; null between axes.
+ * @param {Player} player @param {MouseEvent} e
+ */
+function locate(player, e) {
+  const rect = player.canvas.getBoundingClientRect();
+  const px = e.clientX - rect.left, py = e.clientY - rect.top;
+  for (let k = 0; k < player.axes.length; k++) {
+    for (let j = 0; j < player.axes[k].length; j++) {
+      if (player.axes[k][j].contains(px, py)) return { k, j, px, py };
+    }
+  }
+  return null;
+}
 
-    nearestSnapshot(ax, px) {
-      let best = 0, dist = Infinity;
-      for (let s = 0; s < this.S; s++) {
-        const dd = Math.abs(ax.px(this.steps[s]) - px);
-        if (dd < dist) { dist = dd; best = s; }
-      }
-      return best;
-    },
+/** The grid index nearest x. @param {Player} player @param {number} x */
+function nearestGrid(player, x) {
+  const g = player.grid;
+  let lo = 0, hi = g.length - 1;
+  while (hi - lo > 1) { const mid = (lo + hi) >> 1; if (g[mid] <= x) lo = mid; else hi = mid; }
+  return Math.abs(g[hi] - x) < Math.abs(g[lo] - x) ? hi : lo;
+}
 
-    onMove(e) {
-      const at = this.locate(e);
-      if (!at) { if (this.hover) { this.hover = null; this.tip.hidden = true; this.draw(); } return; }
-      const ax = this.axes[at.k][at.j];
-      if (at.j < this.d.panels.length && this.d.panels[at.j].kind === "surface") {
-        this.hover = { kind: "surface", k: at.k, j: at.j, x: ax.xAt(at.px), y: ax.yAt(at.py), px: at.px, py: at.py };
-      } else if (at.j < this.d.panels.length) this.hover = { kind: "x", k: at.k, g: this.nearestGrid(ax.xAt(at.px)), px: at.px, py: at.py };
-      else this.hover = { kind: "loss", k: at.k, s: this.nearestSnapshot(ax, at.px), px: at.px, py: at.py };
-      this.draw();
-    },
+/** The snapshot drawn nearest pixel px on the loss axes. @param {Player} player @param {Axes} ax @param {number} px */
+function nearestSnapshot(player, ax, px) {
+  let best = 0, dist = Infinity;
+  for (let s = 0; s < player.S; s++) {
+    const dd = Math.abs(ax.px(player.steps[s]) - px);
+    if (dd < dist) { dist = dd; best = s; }
+  }
+  return best;
+}
 
-    onClick(e) {
-      const at = this.locate(e);
-      if (at && at.j === this.d.panels.length) {
-        this.controls.pause();
-        this.controls.seek(this.nearestSnapshot(this.axes[at.k][at.j], at.px), true);
-      }
-    },
+/** @param {Player} player @param {MouseEvent} e */
+export function onMove(player, e) {
+  const at = locate(player, e);
+  if (!at) {
+    if (player.hover) { player.hover = null; player.tip.hidden = true; player.draw(); }
+    return;
+  }
+  const ax = player.axes[at.k][at.j], panels = player.d.panels;
+  if (at.j < panels.length && panels[at.j].kind === "surface") {
+    player.hover = { kind: "surface", k: at.k, j: at.j, x: ax.xAt(at.px), y: ax.yAt(at.py), px: at.px, py: at.py };
+  } else if (at.j < panels.length) {
+    player.hover = { kind: "x", k: at.k, g: nearestGrid(player, ax.xAt(at.px)), px: at.px, py: at.py };
+  } else {
+    player.hover = { kind: "loss", k: at.k, s: nearestSnapshot(player, ax, at.px), px: at.px, py: at.py };
+  }
+  player.draw();
+}
 
-    /** the hover readout: x and every drawn node's value there (or the loss at a snapshot) */
-    readout() {
-      const h = this.hover, d = this.d;
-      if (!h) return null;
-      const r = this.rows()[h.k];
-      const lines = [];
-      if (h.kind === "x") {
-        const values = this.drawn(r, this.index);
-        lines.push({ text: `${d.ui.x} = ${P.fmtG(this.grid[h.g], 4)}` });
-        d.panels.forEach((p) => p.nodes.forEach((n, c) => {
-          if (!this.hidden.has(n)) lines.push({ color: this.color(p.colors[c]), text: `${n} = ${P.fmtG(values[n][h.g], 5)}`, node: n, value: values[n][h.g] });
-        }));
-        const t = this.target[h.g];
-        if (d.panels.some((p) => p.target) && !this.hidden.has("target")) lines.push({ color: this.th.target, text: `${d.targetName} = ${P.fmtG(t, 5)}`, node: "target", value: t });
-      } else if (h.kind === "surface") {
-        const names = d.panels[h.j].names;
-        lines.push({ text: `${names[0]} = ${P.fmtG(h.x, 4)}, ${names[1]} = ${P.fmtG(h.y, 4)}` });
-        lines.push({ color: d.surface.colors[0], text: `${fill(d.strings.surface_at, { target: d.targetName })} = ${P.fmtG(ourdl.panels.lossAt(this, h.x, h.y), 4)}` });
-      } else {
-        lines.push({ text: fill(d.ui.sample, { step: P.thousands(this.steps[h.s]) }) });
-        lines.push({ color: this.th.muted, text: `${d.strings.loss_train}: ${P.number(this.loss("train", r, h.s))}` });
-        lines.push({ color: this.color(2), text: `${d.strings.loss_eval}: ${P.number(this.loss("eval", r, h.s))}` });
-      }
-      return { run: r, x: h.kind === "x" ? this.grid[h.g] : null, index: h.kind === "x" ? h.g : h.kind === "loss" ? h.s : null, lines };
-    },
+/** @param {Player} player @param {MouseEvent} e */
+export function onClick(player, e) {
+  const at = locate(player, e);
+  if (at && at.j === player.d.panels.length) {
+    player.controls.pause();
+    player.controls.seek(nearestSnapshot(player, player.axes[at.k][at.j], at.px), true);
+  }
+}
 
-    showTip() {
-      const info = this.readout(), tip = this.tip, h = this.hover;
-      tip.textContent = "";
-      el("div", "op-tip-run", tip, this.d.runs[info.run].label);
-      for (const line of info.lines) {
-        const row = el("div", "op-tip-line", tip);
-        if (line.color) el("span", "op-tip-dot", row).style.backgroundColor = line.color;
-        el("span", null, row, line.text);
-      }
-      tip.hidden = false;
-      const w = tip.offsetWidth, hgt = tip.offsetHeight;
-      const x = h.px + 14 + w > this.W ? h.px - 14 - w : h.px + 14;
-      const y = Math.min(Math.max(0, h.py - hgt / 2), this.H - hgt);
-      tip.style.left = `${x}px`; tip.style.top = `${y}px`;
-    },
-  });
-})(window.ourdl = window.ourdl || {});
+/**
+ * The hover readout: x and every drawn node's value there (or the loss at a snapshot), or null.
+ * @param {Player} player
+ * @returns {{run: number, x: number | null, index: number | null, lines: ReadoutLine[]} | null}
+ */
+export function readout(player) {
+  const h = player.hover, d = player.d, th = player.th;
+  if (!h) return null;
+  const r = player.rows()[h.k];
+  /** @type {ReadoutLine[]} */
+  const lines = [];
+  if (h.kind === "x") {
+    const values = player.drawn(r, player.index);
+    lines.push({ text: `${d.ui.x} = ${fmtG(player.grid[h.g], 4)}` });
+    d.panels.forEach((p) => p.nodes.forEach((n, c) => {
+      if (player.hidden.has(n)) return;
+      const v = values[n][h.g];
+      lines.push({ color: player.color(p.colors[c]), text: `${n} = ${fmtG(v, 5)}`, node: n, value: v });
+    }));
+    const t = player.target[h.g];
+    if (d.panels.some((p) => p.target) && !player.hidden.has("target")) {
+      lines.push({ color: th.target, text: `${d.targetName} = ${fmtG(t, 5)}`, node: "target", value: t });
+    }
+  } else if (h.kind === "surface") {
+    const names = d.panels[h.j].names, what = fill(d.strings.surface_at, { target: d.targetName });
+    lines.push({ text: `${names[0]} = ${fmtG(h.x, 4)}, ${names[1]} = ${fmtG(h.y, 4)}` });
+    lines.push({ color: d.surface.colors[0],
+      text: `${what} = ${fmtG(player.panelDrawing.lossAt(player, h.x, h.y), 4)}` });
+  } else {
+    lines.push({ text: fill(d.ui.sample, { step: thousands(player.steps[h.s]) }) });
+    lines.push({ color: th.muted, text: `${d.strings.loss_train}: ${number(player.loss("train", r, h.s))}` });
+    lines.push({ color: player.color(2), text: `${d.strings.loss_eval}: ${number(player.loss("eval", r, h.s))}` });
+  }
+  const index = h.kind === "x" ? h.g : h.kind === "loss" ? h.s : null;
+  return { run: r, x: h.kind === "x" ? player.grid[h.g] : null, index, lines };
+}
+
+/** The readout beside the pointer, kept inside the figure. @param {Player} player */
+export function showTip(player) {
+  const info = readout(player), tip = player.tip, h = player.hover;
+  tip.textContent = "";
+  el("div", "op-tip-run", tip, player.d.runs[info.run].label);
+  for (const line of info.lines) {
+    const row = el("div", "op-tip-line", tip);
+    if (line.color) el("span", "op-tip-dot", row).style.backgroundColor = line.color;
+    el("span", null, row, line.text);
+  }
+  tip.hidden = false;
+  const w = tip.offsetWidth, hgt = tip.offsetHeight;
+  const x = h.px + 14 + w > player.W ? h.px - 14 - w : h.px + 14;
+  const y = Math.min(Math.max(0, h.py - hgt / 2), player.H - hgt);
+  tip.style.left = `${x}px`; tip.style.top = `${y}px`;
+}

@@ -1,312 +1,401 @@
 /* plot.js: matplotlib-looking panels on a <canvas>, small and fast. No DOM besides the canvas context.
  *
- * Everything is in CSS pixels; the caller scales the context by devicePixelRatio once.
- * Interface (window.ourdl.plot):
- *   Axes(rect, {xlim, ylim, xscale, yscale, linthresh})
- *       rect {x, y, w, h} in CSS px (y down); scales "linear" | "log" | "symlog" (base 10, linscale 1,
- *       as matplotlib's). Methods: px(x), py(y) -> pixels; xAt(px) -> data x; yAt(py) -> data y (linear
- *       y scales); contains(px, py).
- *   maxNTicks(lo, hi, nbins, steps?)   -> ticks, matplotlib's MaxNLocator (steps default
- *                                        [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]); autoTicks(lo, hi, lengthPx,
- *                                        labelPx) is its AutoLocator ([1, 2, 2.5, 5, 10], bins by length)
- *   logTicks(lo, hi, subs)             -> {major, minor} for a log axis (subs e.g. [1, 2, 5])
- *   symlogTicks(lo, hi, linthresh)     -> 0 and the decades in view
- *   tickLabels(ticks)                  -> strings as ScalarFormatter writes them (shared decimals, "−")
- *   fmtG(v, p)                         -> Python's format(v, ".{p}g")
- *   number(v)                          -> a loss for captions, as render.draw.text.number
- *   thousands(n)                       -> "12,000"
- *   font(px, family, bold?)            -> a canvas/CSS font string
- *   frame(ctx, axes, style, {xticks, xlabels, yticks, ylabels, yminor})
- *       left and bottom spines, ticks and labels. style = {fg, muted, font (family), tick (px), s (px/inch)}
- *   line(ctx, axes, xs, ys, {color, width, dash, alpha, from, to})  -> a polyline, broken at non-finite
- *       values, clipped to the axes; from/to limit the index range
- *   hline(ctx, axes, y, opts), vline(ctx, axes, x, opts), vspan(ctx, axes, x0, x1, color)
- *   marker(ctx, x, y, radius, fill, edge, edgeWidth)   -> a dot in pixels
- *   text(ctx, str, x, y, {font, color, align, baseline})   -> fillText (data is drawn, never parsed)
- *   sizeCanvases(canvases, holder, W, H)   -> sizes a figure's canvases for the screen; returns dpr
+ * Everything is in CSS pixels; the caller scales the context by devicePixelRatio once. Axes map data to
+ * pixels on "linear" | "log" | "symlog" scales (base 10, linscale 1, as matplotlib's); the tick locators
+ * and formatters are matplotlib's (MaxNLocator, AutoLocator, ScalarFormatter), so the page's axes read as
+ * the video's; the drawing helpers clip to the axes and draw data as canvas text, never parsed markup.
  */
-(function (ourdl) {
-  "use strict";
 
-  const LN10 = Math.LN10;
+/** @typedef {{x: number, y: number, w: number, h: number}} Rect */
+/** @typedef {"linear" | "log" | "symlog"} Scale */
+/** @typedef {{xlim: number[], ylim: number[], xscale?: Scale, yscale?: Scale, linthresh?: number}}
+ *   AxesOptions */
+/** What frame() draws with: colours, the font family, tick label px and px per inch.
+ * @typedef {{fg: string, muted: string, font: string, tick: number, s: number}} FrameStyle */
+/** @typedef {{xticks: number[], xlabels: string[], yticks: number[], ylabels: string[],
+ *   yminor?: number[]}} Ticks */
+/** @typedef {{color: string, width: number, dash?: number[], alpha?: number, from?: number, to?: number,
+ *   pixels?: boolean}} LineStyle */
+/** @typedef {{font: string, color: string, align?: CanvasTextAlign, baseline?: CanvasTextBaseline}}
+ *   TextStyle */
 
-  function symlog(v, lt) {
-    const lsa = 1 / (1 - 1 / 10);  // matplotlib: linscale / (1 - 1/base)
-    const a = Math.abs(v);
-    return a <= lt ? (v / lt) * lsa : Math.sign(v) * (lsa + Math.log(a / lt) / LN10);
+const LN10 = Math.LN10;
+
+/** @param {number} v @param {number} lt */
+function symlog(v, lt) {
+  const lsa = 1 / (1 - 1 / 10);  // matplotlib: linscale / (1 - 1/base)
+  const a = Math.abs(v);
+  return a <= lt ? (v / lt) * lsa : Math.sign(v) * (lsa + Math.log(a / lt) / LN10);
+}
+/** @param {number} t @param {number} lt */
+function symexp(t, lt) {
+  const lsa = 1 / (1 - 1 / 10);
+  const a = Math.abs(t);
+  return a <= lsa ? (t / lsa) * lt : Math.sign(t) * lt * Math.pow(10, a - lsa);
+}
+
+/** One panel's data-to-pixel mapping: rect {x, y, w, h} in CSS px (y down). */
+export class Axes {
+  /** @param {Rect} rect @param {AxesOptions} o */
+  constructor(rect, o) {
+    this.rect = rect;
+    this.xlim = o.xlim; this.ylim = o.ylim;
+    this.xscale = o.xscale || "linear"; this.yscale = o.yscale || "linear";
+    this.linthresh = o.linthresh || 10;
+    this.tx = this._transform(this.xscale); this.ty = this._transform(this.yscale);
+    this.x0 = this.tx(this.xlim[0]); this.x1 = this.tx(this.xlim[1]);
+    this.y0 = this.ty(this.ylim[0]); this.y1 = this.ty(this.ylim[1]);
   }
-  function symexp(t, lt) {
-    const lsa = 1 / (1 - 1 / 10);
-    const a = Math.abs(t);
-    return a <= lsa ? (t / lsa) * lt : Math.sign(t) * lt * Math.pow(10, a - lsa);
+  /** @param {Scale} kind @returns {(v: number) => number} */
+  _transform(kind) {
+    if (kind === "log") return (v) => (v > 0 ? Math.log(v) / LN10 : NaN);
+    if (kind === "symlog") return (v) => symlog(v, this.linthresh);
+    return (v) => v;
   }
+  /** @param {number} x */
+  px(x) { const r = this.rect; return r.x + ((this.tx(x) - this.x0) / (this.x1 - this.x0)) * r.w; }
+  /** @param {number} y */
+  py(y) { const r = this.rect; return r.y + r.h - ((this.ty(y) - this.y0) / (this.y1 - this.y0)) * r.h; }
+  /** The data x at pixel px. @param {number} px */
+  xAt(px) {
+    const r = this.rect, t = this.x0 + ((px - r.x) / r.w) * (this.x1 - this.x0);
+    if (this.xscale === "log") return Math.pow(10, t);
+    if (this.xscale === "symlog") return symexp(t, this.linthresh);
+    return t;
+  }
+  /** The data y at pixel py (linear y scales). @param {number} py */
+  yAt(py) {
+    const r = this.rect;
+    return this.ylim[0] + ((r.y + r.h - py) / r.h) * (this.ylim[1] - this.ylim[0]);
+  }
+  /** @param {number} px @param {number} py */
+  contains(px, py) {
+    const r = this.rect;
+    return px >= r.x && px <= r.x + r.w && py >= r.y && py <= r.y + r.h;
+  }
+}
 
-  class Axes {
-    constructor(rect, o) {
-      this.rect = rect;
-      this.xlim = o.xlim; this.ylim = o.ylim;
-      this.xscale = o.xscale || "linear"; this.yscale = o.yscale || "linear";
-      this.linthresh = o.linthresh || 10;
-      this.tx = this._transform(this.xscale); this.ty = this._transform(this.yscale);
-      this.x0 = this.tx(this.xlim[0]); this.x1 = this.tx(this.xlim[1]);
-      this.y0 = this.ty(this.ylim[0]); this.y1 = this.ty(this.ylim[1]);
+// ---- ticks ------------------------------------------------------------------------------------------
+
+/** @param {number} a @param {number} b */
+function pyMod(a, b) { return a - Math.floor(a / b) * b; }
+
+/**
+ * Ticks as matplotlib's MaxNLocator places them.
+ * @param {number} lo @param {number} hi @param {number} nbins
+ * @param {number[]} [steps]  default [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]
+ * @returns {number[]}
+ */
+export function maxNTicks(lo, hi, nbins, steps) {
+  steps = steps || [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10];
+  if (!(hi > lo)) return [lo];
+  const dv = hi - lo, meanv = (hi + lo) / 2;
+  const offset = Math.abs(meanv) / dv < 100 ? 0
+    : Math.sign(meanv) * Math.pow(10, Math.floor(Math.log10(Math.abs(meanv))));
+  const scale = Math.pow(10, Math.floor(Math.log10(dv / nbins)));
+  const vmin = lo - offset, vmax = hi - offset;
+  const ext = [...steps.slice(0, -1).map((s) => 0.1 * s), ...steps, 10 * steps[1]].map((s) => s * scale);
+  const raw = (vmax - vmin) / nbins;
+  let istep = ext.findIndex((s) => s >= raw);
+  if (istep < 0) istep = ext.length - 1;
+  let ticks = [];
+  const tol = 1e-10;
+  for (let k = istep; k >= 0; k--) {
+    const step = ext[k];
+    const best = Math.floor(vmin / step) * step;
+    /** @param {number} x */
+    const le = (x) => {
+      const d = Math.floor(x / step), m = pyMod(x, step);
+      return Math.abs(m / step - 1) < tol ? d + 1 : d;
+    };
+    /** @param {number} x */
+    const ge = (x) => {
+      const d = Math.floor(x / step), m = pyMod(x, step);
+      return Math.abs(m / step) < tol ? d : d + 1;
+    };
+    const low = le(vmin - best), high = ge(vmax - best);
+    ticks = [];
+    for (let i = low; i <= high; i++) ticks.push(i * step + best);
+    const n = ticks.filter((t) => t <= vmax && t >= vmin).length;
+    if (n >= 2) break;
+  }
+  const eps = (hi - lo) * 1e-10;
+  return ticks.map((t) => t + offset).filter((t) => t >= lo - eps && t <= hi + eps);
+}
+
+/**
+ * matplotlib's AutoLocator: steps [1, 2, 2.5, 5, 10], as many bins as the axis length holds labels.
+ * @param {number} lo @param {number} hi @param {number} lengthPx @param {number} labelPx
+ */
+export function autoTicks(lo, hi, lengthPx, labelPx) {
+  const nbins = Math.min(9, Math.max(1, Math.floor(lengthPx / (labelPx * 3))));
+  return maxNTicks(lo, hi, nbins, [1, 2, 2.5, 5, 10]);
+}
+
+/**
+ * Major (the `subs` multiples of each decade, e.g. [1, 2, 5]) and minor ticks of a log axis.
+ * @param {number} lo @param {number} hi @param {number[]} subs
+ */
+export function logTicks(lo, hi, subs) {
+  /** @type {number[]} */
+  const major = [], minor = [];
+  for (let e = Math.floor(Math.log10(lo)) - 1; e <= Math.ceil(Math.log10(hi)); e++) {
+    const base = Math.pow(10, e);
+    for (let k = 1; k <= 9; k++) {
+      const v = Number((k * base).toPrecision(12));
+      if (v < lo || v > hi) continue;
+      (subs.includes(k) ? major : minor).push(v);
     }
-    _transform(kind) {
-      if (kind === "log") return (v) => (v > 0 ? Math.log(v) / LN10 : NaN);
-      if (kind === "symlog") return (v) => symlog(v, this.linthresh);
-      return (v) => v;
-    }
-    px(x) { const r = this.rect; return r.x + ((this.tx(x) - this.x0) / (this.x1 - this.x0)) * r.w; }
-    py(y) { const r = this.rect; return r.y + r.h - ((this.ty(y) - this.y0) / (this.y1 - this.y0)) * r.h; }
-    xAt(px) {
-      const r = this.rect, t = this.x0 + ((px - r.x) / r.w) * (this.x1 - this.x0);
-      if (this.xscale === "log") return Math.pow(10, t);
-      if (this.xscale === "symlog") return symexp(t, this.linthresh);
-      return t;
-    }
-    yAt(py) {
-      const r = this.rect;
-      return this.ylim[0] + ((r.y + r.h - py) / r.h) * (this.ylim[1] - this.ylim[0]);
-    }
-    contains(px, py) {
-      const r = this.rect;
-      return px >= r.x && px <= r.x + r.w && py >= r.y && py <= r.y + r.h;
-    }
   }
+  return { major, minor };
+}
 
-  // ---- ticks ------------------------------------------------------------------------------------------
-
-  function pyMod(a, b) { return a - Math.floor(a / b) * b; }
-
-  function maxNTicks(lo, hi, nbins, steps) {
-    steps = steps || [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10];
-    if (!(hi > lo)) return [lo];
-    const dv = hi - lo, meanv = (hi + lo) / 2;
-    const offset = Math.abs(meanv) / dv < 100 ? 0 : Math.sign(meanv) * Math.pow(10, Math.floor(Math.log10(Math.abs(meanv))));
-    const scale = Math.pow(10, Math.floor(Math.log10(dv / nbins)));
-    const vmin = lo - offset, vmax = hi - offset;
-    const ext = [...steps.slice(0, -1).map((s) => 0.1 * s), ...steps, 10 * steps[1]].map((s) => s * scale);
-    const raw = (vmax - vmin) / nbins;
-    let istep = ext.findIndex((s) => s >= raw);
-    if (istep < 0) istep = ext.length - 1;
-    let ticks = [];
-    const tol = 1e-10;
-    for (let k = istep; k >= 0; k--) {
-      const step = ext[k];
-      const best = Math.floor(vmin / step) * step;
-      const le = (x) => { const d = Math.floor(x / step), m = pyMod(x, step); return Math.abs(m / step - 1) < tol ? d + 1 : d; };
-      const ge = (x) => { const d = Math.floor(x / step), m = pyMod(x, step); return Math.abs(m / step) < tol ? d : d + 1; };
-      const low = le(vmin - best), high = ge(vmax - best);
-      ticks = [];
-      for (let i = low; i <= high; i++) ticks.push(i * step + best);
-      const n = ticks.filter((t) => t <= vmax && t >= vmin).length;
-      if (n >= 2) break;
-    }
-    const eps = (hi - lo) * 1e-10;
-    return ticks.map((t) => t + offset).filter((t) => t >= lo - eps && t <= hi + eps);
+/**
+ * 0 and the decades in view of a symlog axis.
+ * @param {number} lo @param {number} hi @param {number} linthresh
+ */
+export function symlogTicks(lo, hi, linthresh) {
+  const out = lo <= 0 && hi >= 0 ? [0] : [];
+  for (let e = Math.max(0, Math.floor(Math.log10(linthresh))); Math.pow(10, e) <= hi; e++) {
+    if (Math.pow(10, e) >= lo) out.push(Math.pow(10, e));
   }
+  return out;
+}
 
-  function autoTicks(lo, hi, lengthPx, labelPx) {
-    const nbins = Math.min(9, Math.max(1, Math.floor(lengthPx / (labelPx * 3))));
-    return maxNTicks(lo, hi, nbins, [1, 2, 2.5, 5, 10]);
+const MINUS = "\u2212";
+
+/** Tick labels as ScalarFormatter writes them: shared decimals, "−". @param {number[]} ticks */
+export function tickLabels(ticks) {
+  if (!ticks.length) return [];
+  const big = ticks.some((t) => Math.abs(t) >= 1e6 || (t !== 0 && Math.abs(t) < 1e-5));
+  if (big) return ticks.map((t) => fmtG(t, 3).replace("-", MINUS));
+  let range = Math.max(...ticks) - Math.min(...ticks);
+  if (range === 0) range = Math.max(...ticks.map(Math.abs)) || 1;
+  const oom = Math.floor(Math.log10(range));
+  let sig = Math.max(0, 3 - oom);
+  const thresh = 1e-3 * Math.pow(10, oom);
+  /** @param {number} v @param {number} d */
+  const roundTo = (v, d) => { const f = Math.pow(10, d); return Math.round(v * f) / f; };
+  while (sig >= 0 && Math.max(...ticks.map((t) => Math.abs(t - roundTo(t, sig)))) < thresh) sig--;
+  sig = Math.max(0, sig + 1);
+  return ticks.map((t) => {
+    let s = (Math.abs(t) < thresh * 1e-6 ? 0 : t).toFixed(sig);
+    if (/^-0(\.0*)?$/.test(s)) s = s.slice(1);
+    return s.replace("-", MINUS);
+  });
+}
+
+/** Labels of a loss panel's symlog sample axis: "500", "1k", "1.5k". @param {number[]} ticks */
+export function sampleLabels(ticks) {
+  return ticks.map((v) => (v >= 1000 ? `${fmtG(v / 1000, 6)}k` : fmtG(v, 6)));
+}
+
+// ---- numbers ----------------------------------------------------------------------------------------
+
+/** Python's format(v, ".{p}g"). @param {number} v @param {number} p */
+export function fmtG(v, p) {
+  if (!isFinite(v)) return v !== v ? "nan" : v > 0 ? "inf" : "-inf";
+  if (v === 0) return "0";
+  const exp = Number(v.toExponential(p - 1).split("e")[1]);
+  if (exp < -4 || exp >= p) {
+    const [m, e] = v.toExponential(p - 1).split("e");
+    const mant = m.includes(".") ? m.replace(/0+$/, "").replace(/\.$/, "") : m;
+    const n = Number(e);
+    return `${mant}e${n < 0 ? "-" : "+"}${String(Math.abs(n)).padStart(2, "0")}`;
   }
+  const s = v.toFixed(Math.max(0, p - 1 - exp));
+  return s.includes(".") ? s.replace(/0+$/, "").replace(/\.$/, "") : s;
+}
 
-  function logTicks(lo, hi, subs) {
-    const major = [], minor = [];
-    for (let e = Math.floor(Math.log10(lo)) - 1; e <= Math.ceil(Math.log10(hi)); e++) {
-      const base = Math.pow(10, e);
-      for (let k = 1; k <= 9; k++) {
-        const v = Number((k * base).toPrecision(12));
-        if (v < lo || v > hi) continue;
-        (subs.includes(k) ? major : minor).push(v);
-      }
-    }
-    return { major, minor };
+/** A loss for captions, as render.draw.text.number. @param {number} v */
+export function number(v) {
+  if (v !== v) return "\u2014";
+  const a = Math.abs(v);
+  if (a >= 0.01 && a < 100) return v.toFixed(3);
+  if (a < 1e4) return fmtG(v, 2);
+  const [m, e] = v.toExponential(0).split("e");
+  return `${m}e${e.replace("+", "")}`;
+}
+
+/** "12,000". @param {number} n */
+export function thousands(n) {
+  return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+
+// ---- colours ----------------------------------------------------------------------------------------
+
+/** [r, g, b] of "#rrggbb". @param {string} hex @returns {number[]} */
+export function rgb(hex) {
+  const h = hex.replace("#", "");
+  return [parseInt(h.slice(0, 2), 16), parseInt(h.slice(2, 4), 16), parseInt(h.slice(4, 6), 16)];
+}
+
+/** A CSS colour of [r, g, b] (rounded), with alpha `a` when given. @param {number[]} c @param {number} [a] */
+export const css = (c, a) => (a === undefined ? `rgb(${c.map(Math.round).join(",")})`
+  : `rgba(${c.map(Math.round).join(",")},${a})`);
+
+/** c moved `amount` of the way toward `toward` (matplotlib's paler shades). @param {number[]} c
+ * @param {number[]} toward @param {number} amount */
+export const blend = (c, toward, amount) => c.map((v, i) => v * (1 - amount) + toward[i] * amount);
+
+// ---- drawing ----------------------------------------------------------------------------------------
+
+/** A canvas/CSS font string. @param {number} px @param {string} family @param {boolean} [bold] */
+export function font(px, family, bold) {
+  return `${bold ? "bold " : ""}${px.toFixed(2)}px ${family}`;
+}
+
+/**
+ * fillText: data is drawn, never parsed.
+ * @param {CanvasRenderingContext2D} ctx @param {string | number} str @param {number} x @param {number} y
+ * @param {TextStyle} o
+ */
+export function text(ctx, str, x, y, o) {
+  ctx.font = o.font;
+  ctx.fillStyle = o.color;
+  ctx.textAlign = o.align || "left";
+  ctx.textBaseline = o.baseline || "alphabetic";
+  ctx.fillText(String(str), x, y);
+}
+
+/**
+ * The left and bottom spines, ticks and labels.
+ * @param {CanvasRenderingContext2D} ctx @param {Axes} ax @param {FrameStyle} st @param {Ticks} t
+ */
+export function frame(ctx, ax, st, t) {
+  const r = ax.rect, pt = st.s / 72;
+  const spine = 0.6 * pt, tickLen = 2.5 * pt, pad = 1.5 * pt;
+  ctx.save();
+  ctx.strokeStyle = st.muted;
+  ctx.lineWidth = spine;
+  ctx.beginPath();
+  ctx.moveTo(r.x, r.y); ctx.lineTo(r.x, r.y + r.h); ctx.lineTo(r.x + r.w, r.y + r.h);
+  ctx.stroke();
+  const tickFont = font(st.tick, st.font);
+  ctx.beginPath();
+  for (const x of t.xticks) {
+    const p = ax.px(x);
+    ctx.moveTo(p, r.y + r.h); ctx.lineTo(p, r.y + r.h + tickLen);
   }
-
-  function symlogTicks(lo, hi, linthresh) {
-    const out = lo <= 0 && hi >= 0 ? [0] : [];
-    for (let e = Math.max(0, Math.floor(Math.log10(linthresh))); Math.pow(10, e) <= hi; e++) {
-      if (Math.pow(10, e) >= lo) out.push(Math.pow(10, e));
-    }
-    return out;
-  }
-
-  const MINUS = "\u2212";
-
-  function tickLabels(ticks) {
-    if (!ticks.length) return [];
-    const big = ticks.some((t) => Math.abs(t) >= 1e6 || (t !== 0 && Math.abs(t) < 1e-5));
-    if (big) return ticks.map((t) => fmtG(t, 3).replace("-", MINUS));
-    let range = Math.max(...ticks) - Math.min(...ticks);
-    if (range === 0) range = Math.max(...ticks.map(Math.abs)) || 1;
-    const oom = Math.floor(Math.log10(range));
-    let sig = Math.max(0, 3 - oom);
-    const thresh = 1e-3 * Math.pow(10, oom);
-    const roundTo = (v, d) => { const f = Math.pow(10, d); return Math.round(v * f) / f; };
-    while (sig >= 0 && Math.max(...ticks.map((t) => Math.abs(t - roundTo(t, sig)))) < thresh) sig--;
-    sig = Math.max(0, sig + 1);
-    return ticks.map((t) => {
-      let s = (Math.abs(t) < thresh * 1e-6 ? 0 : t).toFixed(sig);
-      if (/^-0(\.0*)?$/.test(s)) s = s.slice(1);
-      return s.replace("-", MINUS);
-    });
-  }
-
-  // ---- numbers ----------------------------------------------------------------------------------------
-
-  function fmtG(v, p) {
-    if (!isFinite(v)) return v !== v ? "nan" : v > 0 ? "inf" : "-inf";
-    if (v === 0) return "0";
-    const exp = Number(v.toExponential(p - 1).split("e")[1]);
-    if (exp < -4 || exp >= p) {
-      const [m, e] = v.toExponential(p - 1).split("e");
-      const mant = m.includes(".") ? m.replace(/0+$/, "").replace(/\.$/, "") : m;
-      const n = Number(e);
-      return `${mant}e${n < 0 ? "-" : "+"}${String(Math.abs(n)).padStart(2, "0")}`;
-    }
-    const s = v.toFixed(Math.max(0, p - 1 - exp));
-    return s.includes(".") ? s.replace(/0+$/, "").replace(/\.$/, "") : s;
-  }
-
-  function number(v) {
-    if (v !== v) return "\u2014";
-    const a = Math.abs(v);
-    if (a >= 0.01 && a < 100) return v.toFixed(3);
-    if (a < 1e4) return fmtG(v, 2);
-    const [m, e] = v.toExponential(0).split("e");
-    return `${m}e${e.replace("+", "")}`;
-  }
-
-  function thousands(n) {
-    return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  }
-
-  // ---- drawing ----------------------------------------------------------------------------------------
-
-  function font(px, family, bold) {
-    return `${bold ? "bold " : ""}${px.toFixed(2)}px ${family}`;
-  }
-
-  function text(ctx, str, x, y, o) {
-    ctx.font = o.font;
-    ctx.fillStyle = o.color;
-    ctx.textAlign = o.align || "left";
-    ctx.textBaseline = o.baseline || "alphabetic";
-    ctx.fillText(String(str), x, y);
-  }
-
-  function frame(ctx, ax, st, t) {
-    const r = ax.rect, pt = st.s / 72;
-    const spine = 0.6 * pt, tickLen = 2.5 * pt, pad = 1.5 * pt;
-    ctx.save();
-    ctx.strokeStyle = st.muted;
-    ctx.lineWidth = spine;
+  for (const y of t.yticks) { const p = ax.py(y); ctx.moveTo(r.x, p); ctx.lineTo(r.x - tickLen, p); }
+  ctx.stroke();
+  if (t.yminor && t.yminor.length) {
+    ctx.lineWidth = 0.4 * pt;
     ctx.beginPath();
-    ctx.moveTo(r.x, r.y); ctx.lineTo(r.x, r.y + r.h); ctx.lineTo(r.x + r.w, r.y + r.h);
+    for (const y of t.yminor) { const p = ax.py(y); ctx.moveTo(r.x, p); ctx.lineTo(r.x - 1.5 * pt, p); }
     ctx.stroke();
-    const tickFont = font(st.tick, st.font);
-    ctx.beginPath();
-    for (const x of t.xticks) { const p = ax.px(x); ctx.moveTo(p, r.y + r.h); ctx.lineTo(p, r.y + r.h + tickLen); }
-    for (const y of t.yticks) { const p = ax.py(y); ctx.moveTo(r.x, p); ctx.lineTo(r.x - tickLen, p); }
-    ctx.stroke();
-    if (t.yminor && t.yminor.length) {
-      ctx.lineWidth = 0.4 * pt;
-      ctx.beginPath();
-      for (const y of t.yminor) { const p = ax.py(y); ctx.moveTo(r.x, p); ctx.lineTo(r.x - 1.5 * pt, p); }
-      ctx.stroke();
-    }
-    t.xticks.forEach((x, i) => text(ctx, t.xlabels[i], ax.px(x), r.y + r.h + tickLen + pad,
-      { font: tickFont, color: st.fg, align: "center", baseline: "top" }));
-    t.yticks.forEach((y, i) => text(ctx, t.ylabels[i], r.x - tickLen - pad, ax.py(y),
-      { font: tickFont, color: st.fg, align: "right", baseline: "middle" }));
-    ctx.restore();
   }
+  t.xticks.forEach((x, i) => text(ctx, t.xlabels[i], ax.px(x), r.y + r.h + tickLen + pad,
+    { font: tickFont, color: st.fg, align: "center", baseline: "top" }));
+  t.yticks.forEach((y, i) => text(ctx, t.ylabels[i], r.x - tickLen - pad, ax.py(y),
+    { font: tickFont, color: st.fg, align: "right", baseline: "middle" }));
+  ctx.restore();
+}
 
-  function clip(ctx, ax) {
-    const r = ax.rect;
-    ctx.beginPath();
-    ctx.rect(r.x, r.y, r.w, r.h);
-    ctx.clip();
+/** Clip to the axes' rect. @param {CanvasRenderingContext2D} ctx @param {Axes} ax */
+export function clip(ctx, ax) {
+  const r = ax.rect;
+  ctx.beginPath();
+  ctx.rect(r.x, r.y, r.w, r.h);
+  ctx.clip();
+}
+
+const FAR = 1e6;  // pixels: canvases draw nothing sensible beyond this
+/** @param {number} v */
+const clamp = (v) => (v > FAR ? FAR : v < -FAR ? -FAR : v);
+
+/**
+ * A polyline, broken at non-finite values, clipped to the axes; o.from/o.to limit the index range.
+ * @param {CanvasRenderingContext2D} ctx @param {Axes} ax
+ * @param {ArrayLike<number>} xs @param {ArrayLike<number>} ys @param {LineStyle} o
+ */
+export function line(ctx, ax, xs, ys, o) {
+  const from = o.from || 0, to = o.to === undefined ? xs.length : o.to;
+  ctx.save();
+  clip(ctx, ax);
+  ctx.strokeStyle = o.color;
+  ctx.lineWidth = o.width;
+  ctx.lineJoin = "round";
+  ctx.lineCap = o.dash ? "butt" : "round";
+  if (o.alpha !== undefined) ctx.globalAlpha = o.alpha;
+  if (o.dash) ctx.setLineDash(o.dash);
+  ctx.beginPath();
+  let pen = false;
+  for (let i = from; i < to; i++) {
+    const X = ax.px(xs[i]), Y = ax.py(ys[i]);
+    if (!isFinite(X) || !isFinite(Y)) { pen = false; continue; }
+    if (pen) ctx.lineTo(clamp(X), clamp(Y)); else ctx.moveTo(clamp(X), clamp(Y));
+    pen = true;
   }
+  ctx.stroke();
+  ctx.restore();
+}
 
-  const FAR = 1e6;  // pixels: canvases draw nothing sensible beyond this
-  const clamp = (v) => (v > FAR ? FAR : v < -FAR ? -FAR : v);
+/** @param {CanvasRenderingContext2D} ctx @param {Axes} ax @param {number} y @param {LineStyle} o */
+export function hline(ctx, ax, y, o) {
+  const p = ax.py(y), r = ax.rect;
+  if (!(p >= r.y && p <= r.y + r.h)) return;
+  ctx.save();
+  ctx.strokeStyle = o.color; ctx.lineWidth = o.width;
+  if (o.alpha !== undefined) ctx.globalAlpha = o.alpha;
+  if (o.dash) ctx.setLineDash(o.dash);
+  ctx.beginPath(); ctx.moveTo(r.x, p); ctx.lineTo(r.x + r.w, p); ctx.stroke();
+  ctx.restore();
+}
 
-  function line(ctx, ax, xs, ys, o) {
-    const from = o.from || 0, to = o.to === undefined ? xs.length : o.to;
-    ctx.save();
-    clip(ctx, ax);
-    ctx.strokeStyle = o.color;
-    ctx.lineWidth = o.width;
-    ctx.lineJoin = "round";
-    ctx.lineCap = o.dash ? "butt" : "round";
-    if (o.alpha !== undefined) ctx.globalAlpha = o.alpha;
-    if (o.dash) ctx.setLineDash(o.dash);
-    ctx.beginPath();
-    let pen = false;
-    for (let i = from; i < to; i++) {
-      const X = ax.px(xs[i]), Y = ax.py(ys[i]);
-      if (!isFinite(X) || !isFinite(Y)) { pen = false; continue; }
-      if (pen) ctx.lineTo(clamp(X), clamp(Y)); else ctx.moveTo(clamp(X), clamp(Y));
-      pen = true;
-    }
-    ctx.stroke();
-    ctx.restore();
+/**
+ * A vertical line at data x (at pixel x with o.pixels).
+ * @param {CanvasRenderingContext2D} ctx @param {Axes} ax @param {number} x @param {LineStyle} o
+ */
+export function vline(ctx, ax, x, o) {
+  const p = typeof x === "number" && o.pixels ? x : ax.px(x), r = ax.rect;
+  ctx.save();
+  ctx.strokeStyle = o.color; ctx.lineWidth = o.width;
+  if (o.alpha !== undefined) ctx.globalAlpha = o.alpha;
+  if (o.dash) ctx.setLineDash(o.dash);
+  ctx.beginPath(); ctx.moveTo(p, r.y); ctx.lineTo(p, r.y + r.h); ctx.stroke();
+  ctx.restore();
+}
+
+/**
+ * A band between data x0 and x1, the axes' height.
+ * @param {CanvasRenderingContext2D} ctx @param {Axes} ax @param {number} x0 @param {number} x1
+ * @param {string} color
+ */
+export function vspan(ctx, ax, x0, x1, color) {
+  const r = ax.rect;
+  const a = Math.max(r.x, Math.min(ax.px(x0), ax.px(x1)));
+  const b = Math.min(r.x + r.w, Math.max(ax.px(x0), ax.px(x1)));
+  if (b <= a) return;
+  ctx.fillStyle = color;
+  ctx.fillRect(a, r.y, b - a, r.h);
+}
+
+/**
+ * A dot in pixels, with an optional edge.
+ * @param {CanvasRenderingContext2D} ctx @param {number} x @param {number} y @param {number} radius
+ * @param {string} fill @param {string} [edge] @param {number} [edgeWidth]
+ */
+export function marker(ctx, x, y, radius, fill, edge, edgeWidth) {
+  if (!isFinite(x) || !isFinite(y)) return;
+  ctx.beginPath();
+  ctx.arc(x, y, radius, 0, 2 * Math.PI);
+  ctx.fillStyle = fill;
+  ctx.fill();
+  if (edge) { ctx.strokeStyle = edge; ctx.lineWidth = edgeWidth; ctx.stroke(); }
+}
+
+/**
+ * Give a figure's canvases W x H CSS pixels backed by W*dpr x H*dpr device pixels (sharp on high-DPI
+ * screens), and its holder element that height; returns the device pixel ratio drawing must scale by.
+ * @param {HTMLCanvasElement[]} canvases @param {HTMLElement} holder @param {number} W @param {number} H
+ */
+export function sizeCanvases(canvases, holder, W, H) {
+  const dpr = window.devicePixelRatio || 1;
+  for (const c of canvases) {
+    c.width = Math.round(W * dpr); c.height = Math.round(H * dpr);
+    c.style.width = W + "px"; c.style.height = H + "px";
   }
-
-  function hline(ctx, ax, y, o) {
-    const p = ax.py(y), r = ax.rect;
-    if (!(p >= r.y && p <= r.y + r.h)) return;
-    ctx.save();
-    ctx.strokeStyle = o.color; ctx.lineWidth = o.width;
-    if (o.alpha !== undefined) ctx.globalAlpha = o.alpha;
-    if (o.dash) ctx.setLineDash(o.dash);
-    ctx.beginPath(); ctx.moveTo(r.x, p); ctx.lineTo(r.x + r.w, p); ctx.stroke();
-    ctx.restore();
-  }
-
-  function vline(ctx, ax, x, o) {
-    const p = typeof x === "number" && o.pixels ? x : ax.px(x), r = ax.rect;
-    ctx.save();
-    ctx.strokeStyle = o.color; ctx.lineWidth = o.width;
-    if (o.alpha !== undefined) ctx.globalAlpha = o.alpha;
-    if (o.dash) ctx.setLineDash(o.dash);
-    ctx.beginPath(); ctx.moveTo(p, r.y); ctx.lineTo(p, r.y + r.h); ctx.stroke();
-    ctx.restore();
-  }
-
-  function vspan(ctx, ax, x0, x1, color) {
-    const r = ax.rect;
-    const a = Math.max(r.x, Math.min(ax.px(x0), ax.px(x1))), b = Math.min(r.x + r.w, Math.max(ax.px(x0), ax.px(x1)));
-    if (b <= a) return;
-    ctx.fillStyle = color;
-    ctx.fillRect(a, r.y, b - a, r.h);
-  }
-
-  function marker(ctx, x, y, radius, fill, edge, edgeWidth) {
-    if (!isFinite(x) || !isFinite(y)) return;
-    ctx.beginPath();
-    ctx.arc(x, y, radius, 0, 2 * Math.PI);
-    ctx.fillStyle = fill;
-    ctx.fill();
-    if (edge) { ctx.strokeStyle = edge; ctx.lineWidth = edgeWidth; ctx.stroke(); }
-  }
-
-  // Give a figure's canvases W x H CSS pixels backed by W*dpr x H*dpr device pixels (sharp on high-DPI
-  // screens), and its holder element that height; returns the device pixel ratio drawing must scale by.
-  function sizeCanvases(canvases, holder, W, H) {
-    const dpr = window.devicePixelRatio || 1;
-    for (const c of canvases) {
-      c.width = Math.round(W * dpr); c.height = Math.round(H * dpr);
-      c.style.width = W + "px"; c.style.height = H + "px";
-    }
-    holder.style.height = H + "px";
-    return dpr;
-  }
-
-  ourdl.plot = {
-    Axes, maxNTicks, autoTicks, logTicks, symlogTicks, tickLabels, fmtG, number, thousands,
-    font, text, frame, clip, line, hline, vline, vspan, marker, sizeCanvases,
-  };
-})(window.ourdl = window.ourdl || {});
+  holder.style.height = H + "px";
+  return dpr;
+}

@@ -1,0 +1,3511 @@
+(() => {
+  var __defProp = Object.defineProperty;
+  var __export = (target, all) => {
+    for (var name2 in all)
+      __defProp(target, name2, { get: all[name2], enumerable: true });
+  };
+
+  // render/web/src/graph.js
+  var graph_exports = {};
+  __export(graph_exports, {
+    ACTIVATIONS: () => ACTIVATIONS,
+    ARITY: () => ARITY,
+    OPS: () => OPS,
+    compile: () => compile,
+    evaluate: () => evaluate,
+    value: () => value
+  });
+  var unary = (f) => (out, [t], n) => {
+    for (let i = 0; i < n; i++) out[i] = f(t[i]);
+  };
+  var binary = (f) => (out, [a, b], n) => {
+    for (let i = 0; i < n; i++) out[i] = f(a[i], b[i]);
+  };
+  var OPS = {
+    Add(out, inputs, n) {
+      const first2 = inputs[0];
+      for (let i = 0; i < n; i++) out[i] = first2[i];
+      for (let k = 1; k < inputs.length; k++) {
+        const v = inputs[k];
+        for (let i = 0; i < n; i++) out[i] = out[i] + v[i];
+      }
+    },
+    Mul: binary((a, b) => a * b),
+    Relu: unary((t) => t >= 0 ? t : 0),
+    LeakyRelu: unary((t) => t >= 0 ? t : 0.1 * t),
+    Step: unary((t) => t > 0 ? 1 : 0),
+    Sigmoid: unary((t) => {
+      const e = Math.exp(-Math.abs(t));
+      return t >= 0 ? 1 / (1 + e) : e / (1 + e);
+    }),
+    Tanh: unary(Math.tanh),
+    ValueLoss: binary((label, y) => Math.abs(label - y)),
+    SquareLoss: binary((label, y) => {
+      const d = label - y;
+      return d * d;
+    })
+  };
+  var ARITY = { Mul: 2, Relu: 1, LeakyRelu: 1, Step: 1, Sigmoid: 1, Tanh: 1, ValueLoss: 2, SquareLoss: 2 };
+  var ACTIVATIONS = ["Relu", "LeakyRelu", "Sigmoid", "Tanh", "Step"];
+  function compile(graph, size, activation) {
+    if (!graph || !Array.isArray(graph.nodes) || !Array.isArray(graph.params)) return null;
+    if (activation) {
+      if (!ACTIVATIONS.includes(activation)) return null;
+      graph = {
+        ...graph,
+        nodes: graph.nodes.map((n) => ACTIVATIONS.includes(n.kind) ? { ...n, kind: activation } : n)
+      };
+    }
+    const paramIndex = /* @__PURE__ */ Object.create(null);
+    graph.params.forEach((name2, i) => {
+      paramIndex[name2] = i;
+    });
+    const byName = /* @__PURE__ */ Object.create(null);
+    for (const node of graph.nodes) byName[node.name] = node;
+    const leaves = /* @__PURE__ */ new Set([graph.input, graph.label, ...graph.params]);
+    for (const node of graph.nodes) {
+      if (!Object.prototype.hasOwnProperty.call(OPS, node.kind) || node.builtin === false) return null;
+      const parents = node.parents || [];
+      if (parents.length === 0 || ARITY[node.kind] && parents.length !== ARITY[node.kind]) return null;
+      for (const p of parents) if (!(p in byName) && !leaves.has(p)) return null;
+    }
+    const order = [];
+    const state = /* @__PURE__ */ Object.create(null);
+    function visit(name2) {
+      if (!(name2 in byName) || state[name2] === 2) return true;
+      if (state[name2] === 1) return false;
+      state[name2] = 1;
+      for (const p of byName[name2].parents) if (!visit(p)) return false;
+      state[name2] = 2;
+      order.push(byName[name2]);
+      return true;
+    }
+    for (const node of graph.nodes) if (!visit(node.name)) return null;
+    const buffers = /* @__PURE__ */ Object.create(null);
+    for (const node of graph.nodes) buffers[node.name] = new Float64Array(size);
+    const scalars = graph.params.map(() => new Float64Array(size));
+    return {
+      names: graph.nodes.map((n) => n.name),
+      size,
+      input: graph.input,
+      label: graph.label,
+      order,
+      paramIndex,
+      buffers,
+      scalars,
+      index: Object.fromEntries(graph.nodes.map((n, i) => [n.name, i]))
+    };
+  }
+  function evaluate(program, params, offset, x, label) {
+    const n = program.size;
+    const env = /* @__PURE__ */ Object.create(null);
+    env[program.input] = x;
+    env[program.label] = label;
+    for (const name2 in program.paramIndex) {
+      const i = program.paramIndex[name2], buf = program.scalars[i];
+      buf.fill(params[offset + i]);
+      env[name2] = buf;
+    }
+    for (const node of program.order) {
+      const out = program.buffers[node.name];
+      OPS[node.kind](out, node.parents.map((p) => env[p]), n);
+      env[node.name] = out;
+    }
+    return program.names.map((name2) => program.buffers[name2]);
+  }
+  var value = (program, values, name2, i) => values[program.index[name2]][i];
+
+  // render/web/src/data.js
+  function bytes(b64) {
+    const s = atob(b64 || "");
+    const out = new Uint8Array(s.length);
+    for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+    return out;
+  }
+  function typed(b64, size, Kind, get) {
+    const b = bytes(b64);
+    const view = new DataView(b.buffer);
+    const n = Math.floor(b.length / size);
+    const out = new Kind(n);
+    for (let i = 0; i < n; i++) out[i] = get(view, i * size);
+    return out;
+  }
+  function read(id) {
+    const el2 = document.getElementById(id);
+    return el2 ? JSON.parse(el2.textContent) : null;
+  }
+  var f64 = (b64) => typed(b64, 8, Float64Array, (v, o) => v.getFloat64(o, true));
+  var f32 = (b64) => typed(b64, 4, Float64Array, (v, o) => v.getFloat32(o, true));
+  var i8 = (b64) => typed(b64, 1, Int8Array, (v, o) => v.getInt8(o));
+
+  // render/web/src/plot.js
+  var LN10 = Math.LN10;
+  function symlog(v, lt) {
+    const lsa = 1 / (1 - 1 / 10);
+    const a = Math.abs(v);
+    return a <= lt ? v / lt * lsa : Math.sign(v) * (lsa + Math.log(a / lt) / LN10);
+  }
+  function symexp(t, lt) {
+    const lsa = 1 / (1 - 1 / 10);
+    const a = Math.abs(t);
+    return a <= lsa ? t / lsa * lt : Math.sign(t) * lt * Math.pow(10, a - lsa);
+  }
+  var Axes = class {
+    /** @param {Rect} rect @param {AxesOptions} o */
+    constructor(rect, o) {
+      this.rect = rect;
+      this.xlim = o.xlim;
+      this.ylim = o.ylim;
+      this.xscale = o.xscale || "linear";
+      this.yscale = o.yscale || "linear";
+      this.linthresh = o.linthresh || 10;
+      this.tx = this._transform(this.xscale);
+      this.ty = this._transform(this.yscale);
+      this.x0 = this.tx(this.xlim[0]);
+      this.x1 = this.tx(this.xlim[1]);
+      this.y0 = this.ty(this.ylim[0]);
+      this.y1 = this.ty(this.ylim[1]);
+    }
+    /** @param {Scale} kind @returns {(v: number) => number} */
+    _transform(kind) {
+      if (kind === "log") return (v) => v > 0 ? Math.log(v) / LN10 : NaN;
+      if (kind === "symlog") return (v) => symlog(v, this.linthresh);
+      return (v) => v;
+    }
+    /** @param {number} x */
+    px(x) {
+      const r = this.rect;
+      return r.x + (this.tx(x) - this.x0) / (this.x1 - this.x0) * r.w;
+    }
+    /** @param {number} y */
+    py(y) {
+      const r = this.rect;
+      return r.y + r.h - (this.ty(y) - this.y0) / (this.y1 - this.y0) * r.h;
+    }
+    /** The data x at pixel px. @param {number} px */
+    xAt(px) {
+      const r = this.rect, t = this.x0 + (px - r.x) / r.w * (this.x1 - this.x0);
+      if (this.xscale === "log") return Math.pow(10, t);
+      if (this.xscale === "symlog") return symexp(t, this.linthresh);
+      return t;
+    }
+    /** The data y at pixel py (linear y scales). @param {number} py */
+    yAt(py) {
+      const r = this.rect;
+      return this.ylim[0] + (r.y + r.h - py) / r.h * (this.ylim[1] - this.ylim[0]);
+    }
+    /** @param {number} px @param {number} py */
+    contains(px, py) {
+      const r = this.rect;
+      return px >= r.x && px <= r.x + r.w && py >= r.y && py <= r.y + r.h;
+    }
+  };
+  function pyMod(a, b) {
+    return a - Math.floor(a / b) * b;
+  }
+  function maxNTicks(lo, hi, nbins, steps) {
+    steps = steps || [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10];
+    if (!(hi > lo)) return [lo];
+    const dv = hi - lo, meanv = (hi + lo) / 2;
+    const offset = Math.abs(meanv) / dv < 100 ? 0 : Math.sign(meanv) * Math.pow(10, Math.floor(Math.log10(Math.abs(meanv))));
+    const scale = Math.pow(10, Math.floor(Math.log10(dv / nbins)));
+    const vmin = lo - offset, vmax = hi - offset;
+    const ext = [...steps.slice(0, -1).map((s) => 0.1 * s), ...steps, 10 * steps[1]].map((s) => s * scale);
+    const raw = (vmax - vmin) / nbins;
+    let istep = ext.findIndex((s) => s >= raw);
+    if (istep < 0) istep = ext.length - 1;
+    let ticks = [];
+    const tol = 1e-10;
+    for (let k = istep; k >= 0; k--) {
+      const step = ext[k];
+      const best = Math.floor(vmin / step) * step;
+      const le = (x) => {
+        const d = Math.floor(x / step), m = pyMod(x, step);
+        return Math.abs(m / step - 1) < tol ? d + 1 : d;
+      };
+      const ge = (x) => {
+        const d = Math.floor(x / step), m = pyMod(x, step);
+        return Math.abs(m / step) < tol ? d : d + 1;
+      };
+      const low = le(vmin - best), high = ge(vmax - best);
+      ticks = [];
+      for (let i = low; i <= high; i++) ticks.push(i * step + best);
+      const n = ticks.filter((t) => t <= vmax && t >= vmin).length;
+      if (n >= 2) break;
+    }
+    const eps = (hi - lo) * 1e-10;
+    return ticks.map((t) => t + offset).filter((t) => t >= lo - eps && t <= hi + eps);
+  }
+  function autoTicks(lo, hi, lengthPx, labelPx) {
+    const nbins = Math.min(9, Math.max(1, Math.floor(lengthPx / (labelPx * 3))));
+    return maxNTicks(lo, hi, nbins, [1, 2, 2.5, 5, 10]);
+  }
+  function logTicks(lo, hi, subs) {
+    const major = [], minor = [];
+    for (let e = Math.floor(Math.log10(lo)) - 1; e <= Math.ceil(Math.log10(hi)); e++) {
+      const base = Math.pow(10, e);
+      for (let k = 1; k <= 9; k++) {
+        const v = Number((k * base).toPrecision(12));
+        if (v < lo || v > hi) continue;
+        (subs.includes(k) ? major : minor).push(v);
+      }
+    }
+    return { major, minor };
+  }
+  function symlogTicks(lo, hi, linthresh) {
+    const out = lo <= 0 && hi >= 0 ? [0] : [];
+    for (let e = Math.max(0, Math.floor(Math.log10(linthresh))); Math.pow(10, e) <= hi; e++) {
+      if (Math.pow(10, e) >= lo) out.push(Math.pow(10, e));
+    }
+    return out;
+  }
+  var MINUS = "−";
+  function tickLabels(ticks) {
+    if (!ticks.length) return [];
+    const big = ticks.some((t) => Math.abs(t) >= 1e6 || t !== 0 && Math.abs(t) < 1e-5);
+    if (big) return ticks.map((t) => fmtG(t, 3).replace("-", MINUS));
+    let range = Math.max(...ticks) - Math.min(...ticks);
+    if (range === 0) range = Math.max(...ticks.map(Math.abs)) || 1;
+    const oom = Math.floor(Math.log10(range));
+    let sig = Math.max(0, 3 - oom);
+    const thresh = 1e-3 * Math.pow(10, oom);
+    const roundTo = (v, d) => {
+      const f = Math.pow(10, d);
+      return Math.round(v * f) / f;
+    };
+    while (sig >= 0 && Math.max(...ticks.map((t) => Math.abs(t - roundTo(t, sig)))) < thresh) sig--;
+    sig = Math.max(0, sig + 1);
+    return ticks.map((t) => {
+      let s = (Math.abs(t) < thresh * 1e-6 ? 0 : t).toFixed(sig);
+      if (/^-0(\.0*)?$/.test(s)) s = s.slice(1);
+      return s.replace("-", MINUS);
+    });
+  }
+  function sampleLabels(ticks) {
+    return ticks.map((v) => v >= 1e3 ? `${fmtG(v / 1e3, 6)}k` : fmtG(v, 6));
+  }
+  function fmtG(v, p) {
+    if (!isFinite(v)) return v !== v ? "nan" : v > 0 ? "inf" : "-inf";
+    if (v === 0) return "0";
+    const exp = Number(v.toExponential(p - 1).split("e")[1]);
+    if (exp < -4 || exp >= p) {
+      const [m, e] = v.toExponential(p - 1).split("e");
+      const mant = m.includes(".") ? m.replace(/0+$/, "").replace(/\.$/, "") : m;
+      const n = Number(e);
+      return `${mant}e${n < 0 ? "-" : "+"}${String(Math.abs(n)).padStart(2, "0")}`;
+    }
+    const s = v.toFixed(Math.max(0, p - 1 - exp));
+    return s.includes(".") ? s.replace(/0+$/, "").replace(/\.$/, "") : s;
+  }
+  function number(v) {
+    if (v !== v) return "—";
+    const a = Math.abs(v);
+    if (a >= 0.01 && a < 100) return v.toFixed(3);
+    if (a < 1e4) return fmtG(v, 2);
+    const [m, e] = v.toExponential(0).split("e");
+    return `${m}e${e.replace("+", "")}`;
+  }
+  function thousands(n) {
+    return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  }
+  function rgb(hex) {
+    const h = hex.replace("#", "");
+    return [parseInt(h.slice(0, 2), 16), parseInt(h.slice(2, 4), 16), parseInt(h.slice(4, 6), 16)];
+  }
+  function font(px, family2, bold) {
+    return `${bold ? "bold " : ""}${px.toFixed(2)}px ${family2}`;
+  }
+  function text(ctx, str, x, y, o) {
+    ctx.font = o.font;
+    ctx.fillStyle = o.color;
+    ctx.textAlign = o.align || "left";
+    ctx.textBaseline = o.baseline || "alphabetic";
+    ctx.fillText(String(str), x, y);
+  }
+  function frame(ctx, ax, st, t) {
+    const r = ax.rect, pt = st.s / 72;
+    const spine = 0.6 * pt, tickLen = 2.5 * pt, pad = 1.5 * pt;
+    ctx.save();
+    ctx.strokeStyle = st.muted;
+    ctx.lineWidth = spine;
+    ctx.beginPath();
+    ctx.moveTo(r.x, r.y);
+    ctx.lineTo(r.x, r.y + r.h);
+    ctx.lineTo(r.x + r.w, r.y + r.h);
+    ctx.stroke();
+    const tickFont = font(st.tick, st.font);
+    ctx.beginPath();
+    for (const x of t.xticks) {
+      const p = ax.px(x);
+      ctx.moveTo(p, r.y + r.h);
+      ctx.lineTo(p, r.y + r.h + tickLen);
+    }
+    for (const y of t.yticks) {
+      const p = ax.py(y);
+      ctx.moveTo(r.x, p);
+      ctx.lineTo(r.x - tickLen, p);
+    }
+    ctx.stroke();
+    if (t.yminor && t.yminor.length) {
+      ctx.lineWidth = 0.4 * pt;
+      ctx.beginPath();
+      for (const y of t.yminor) {
+        const p = ax.py(y);
+        ctx.moveTo(r.x, p);
+        ctx.lineTo(r.x - 1.5 * pt, p);
+      }
+      ctx.stroke();
+    }
+    t.xticks.forEach((x, i) => text(
+      ctx,
+      t.xlabels[i],
+      ax.px(x),
+      r.y + r.h + tickLen + pad,
+      { font: tickFont, color: st.fg, align: "center", baseline: "top" }
+    ));
+    t.yticks.forEach((y, i) => text(
+      ctx,
+      t.ylabels[i],
+      r.x - tickLen - pad,
+      ax.py(y),
+      { font: tickFont, color: st.fg, align: "right", baseline: "middle" }
+    ));
+    ctx.restore();
+  }
+  function clip(ctx, ax) {
+    const r = ax.rect;
+    ctx.beginPath();
+    ctx.rect(r.x, r.y, r.w, r.h);
+    ctx.clip();
+  }
+  var FAR = 1e6;
+  var clamp = (v) => v > FAR ? FAR : v < -FAR ? -FAR : v;
+  function line(ctx, ax, xs, ys, o) {
+    const from = o.from || 0, to = o.to === void 0 ? xs.length : o.to;
+    ctx.save();
+    clip(ctx, ax);
+    ctx.strokeStyle = o.color;
+    ctx.lineWidth = o.width;
+    ctx.lineJoin = "round";
+    ctx.lineCap = o.dash ? "butt" : "round";
+    if (o.alpha !== void 0) ctx.globalAlpha = o.alpha;
+    if (o.dash) ctx.setLineDash(o.dash);
+    ctx.beginPath();
+    let pen = false;
+    for (let i = from; i < to; i++) {
+      const X = ax.px(xs[i]), Y = ax.py(ys[i]);
+      if (!isFinite(X) || !isFinite(Y)) {
+        pen = false;
+        continue;
+      }
+      if (pen) ctx.lineTo(clamp(X), clamp(Y));
+      else ctx.moveTo(clamp(X), clamp(Y));
+      pen = true;
+    }
+    ctx.stroke();
+    ctx.restore();
+  }
+  function hline(ctx, ax, y, o) {
+    const p = ax.py(y), r = ax.rect;
+    if (!(p >= r.y && p <= r.y + r.h)) return;
+    ctx.save();
+    ctx.strokeStyle = o.color;
+    ctx.lineWidth = o.width;
+    if (o.alpha !== void 0) ctx.globalAlpha = o.alpha;
+    if (o.dash) ctx.setLineDash(o.dash);
+    ctx.beginPath();
+    ctx.moveTo(r.x, p);
+    ctx.lineTo(r.x + r.w, p);
+    ctx.stroke();
+    ctx.restore();
+  }
+  function vline(ctx, ax, x, o) {
+    const p = typeof x === "number" && o.pixels ? x : ax.px(x), r = ax.rect;
+    ctx.save();
+    ctx.strokeStyle = o.color;
+    ctx.lineWidth = o.width;
+    if (o.alpha !== void 0) ctx.globalAlpha = o.alpha;
+    if (o.dash) ctx.setLineDash(o.dash);
+    ctx.beginPath();
+    ctx.moveTo(p, r.y);
+    ctx.lineTo(p, r.y + r.h);
+    ctx.stroke();
+    ctx.restore();
+  }
+  function vspan(ctx, ax, x0, x1, color) {
+    const r = ax.rect;
+    const a = Math.max(r.x, Math.min(ax.px(x0), ax.px(x1)));
+    const b = Math.min(r.x + r.w, Math.max(ax.px(x0), ax.px(x1)));
+    if (b <= a) return;
+    ctx.fillStyle = color;
+    ctx.fillRect(a, r.y, b - a, r.h);
+  }
+  function marker(ctx, x, y, radius, fill2, edge, edgeWidth) {
+    if (!isFinite(x) || !isFinite(y)) return;
+    ctx.beginPath();
+    ctx.arc(x, y, radius, 0, 2 * Math.PI);
+    ctx.fillStyle = fill2;
+    ctx.fill();
+    if (edge) {
+      ctx.strokeStyle = edge;
+      ctx.lineWidth = edgeWidth;
+      ctx.stroke();
+    }
+  }
+  function sizeCanvases(canvases, holder, W, H) {
+    const dpr = window.devicePixelRatio || 1;
+    for (const c of canvases) {
+      c.width = Math.round(W * dpr);
+      c.height = Math.round(H * dpr);
+      c.style.width = W + "px";
+      c.style.height = H + "px";
+    }
+    holder.style.height = H + "px";
+    return dpr;
+  }
+
+  // render/web/src/dom.js
+  function el(tag, cls, parent, text2) {
+    const e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text2 !== void 0 && text2 !== null) e.textContent = String(text2);
+    if (parent) parent.appendChild(e);
+    return e;
+  }
+  function fill(template, values) {
+    return String(template).replace(/\{(\w+)(:,)?\}/g, (m, k, comma) => {
+      if (!(k in values)) return m;
+      const v = values[k];
+      return comma ? thousands(Number(v)) : String(v);
+    });
+  }
+  function family(lang) {
+    const latin = '"DejaVu Sans", "Bitstream Vera Sans", Verdana, "Segoe UI", Helvetica, Arial, sans-serif';
+    const cjk = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei"';
+    return lang === "zh" ? `${latin.replace(", sans-serif", "")}, ${cjk}, sans-serif` : latin;
+  }
+
+  // render/web/src/controls.js
+  var Fragment = class {
+    /** @param {string[]} keys @param {boolean} enabled */
+    constructor(keys2, enabled) {
+      this.keys = new Set(keys2);
+      this.enabled = enabled;
+      this.timer = null;
+      this.last = 0;
+    }
+    /** @returns {Record<string, string>} */
+    read() {
+      const out = /* @__PURE__ */ Object.create(null);
+      if (!this.enabled) return out;
+      const hash = (location.hash || "").replace(/^#/, "");
+      if (hash.length > 2e3) return out;
+      for (const part of hash.split("&")) {
+        const eq = part.indexOf("=");
+        const k = eq < 0 ? part : part.slice(0, eq);
+        let v = eq < 0 ? "" : part.slice(eq + 1);
+        try {
+          v = decodeURIComponent(v);
+        } catch (e) {
+          continue;
+        }
+        if (this.keys.has(k)) out[k] = v;
+      }
+      return out;
+    }
+    /** @param {Record<string, unknown>} values */
+    write(values) {
+      if (!this.enabled) return;
+      const text2 = Object.entries(values).filter(([, v]) => v !== null && v !== void 0 && v !== "").map(([k, v]) => `${k}=${encodeURIComponent(String(v)).replace(/%2C/g, ",")}`).join("&");
+      const apply = () => {
+        this.timer = null;
+        this.last = performance.now();
+        const url = location.href.replace(/#.*$/, "") + (text2 ? "#" + text2 : "");
+        if (url !== location.href) {
+          try {
+            history.replaceState(history.state, "", url);
+          } catch (e) {
+          }
+        }
+      };
+      clearTimeout(this.timer);
+      const wait = 120 - (performance.now() - this.last);
+      if (wait <= 0) apply();
+      else this.timer = setTimeout(apply, wait);
+    }
+  };
+  var Controls = class {
+    /** @param {HTMLElement} parent @param {ControlOptions} o */
+    constructor(parent, o) {
+      this.o = o;
+      this.count = o.count;
+      this.index = 0;
+      this.pos = 0;
+      this.playing = false;
+      this.speed = 1;
+      this.loop = false;
+      this.holdUntil = 0;
+      const ui = o.ui;
+      const bar = this.element = el("div", "op-controls", parent);
+      this.playButton = el("button", "op-play", bar);
+      this.playButton.type = "button";
+      this.backButton = el("button", "op-step", bar, "‹");
+      this.backButton.type = "button";
+      this.backButton.setAttribute("aria-label", ui.back);
+      this.backButton.title = ui.back;
+      const track = el("div", "op-track", bar);
+      this.slider = el("input", "op-slider", track);
+      this.slider.type = "range";
+      this.slider.min = "0";
+      this.slider.max = String(Math.max(0, o.count - 1));
+      this.slider.step = "1";
+      this.slider.setAttribute("aria-label", ui.slider);
+      this.marks = el("div", "op-marks", track);
+      for (const m of o.marks || []) {
+        const b = el("button", "op-mark" + (m.kind ? " op-mark-" + m.kind : ""), this.marks);
+        b.type = "button";
+        b.title = m.label;
+        b.setAttribute("aria-label", m.label);
+        b.style.left = `calc(7px + (100% - 14px) * ${o.count > 1 ? m.index / (o.count - 1) : 0})`;
+        el("span", "op-mark-label", b, m.short || m.label);
+        b.addEventListener("click", () => {
+          this.pause();
+          this.seek(m.index, true);
+        });
+      }
+      this.fwdButton = el("button", "op-step", bar, "›");
+      this.fwdButton.type = "button";
+      this.fwdButton.setAttribute("aria-label", ui.forward);
+      this.fwdButton.title = ui.forward;
+      this.position = el("span", "op-pos", bar);
+      const speedLabel = el("label", "op-opt", bar);
+      el("span", null, speedLabel, ui.speed + " ");
+      this.speedSelect = el("select", "op-speed", speedLabel);
+      for (const s of o.speeds) {
+        const opt = el("option", null, this.speedSelect, `${s}×`);
+        opt.value = String(s);
+      }
+      this.speedSelect.value = "1";
+      const loopLabel = el("label", "op-opt", bar);
+      this.loopBox = el("input", "op-loop", loopLabel);
+      this.loopBox.type = "checkbox";
+      el("span", null, loopLabel, " " + ui.loop);
+      this.extra = el("span", "op-extra", bar);
+      this.playButton.addEventListener("click", () => this.toggle());
+      this.backButton.addEventListener("click", () => this.step(-1));
+      this.fwdButton.addEventListener("click", () => this.step(1));
+      this.slider.addEventListener("input", () => {
+        this.pause();
+        this.seek(Number(this.slider.value), true);
+      });
+      this.speedSelect.addEventListener("change", () => this.setSpeed(Number(this.speedSelect.value), true));
+      this.loopBox.addEventListener("change", () => this.setLoop(this.loopBox.checked, true));
+      this._tick = this._tick.bind(this);
+      this._showPlaying();
+    }
+    _showPlaying() {
+      const ui = this.o.ui;
+      this.playButton.textContent = this.playing ? "❚❚" : "▶";
+      this.playButton.setAttribute("aria-label", this.playing ? ui.pause : ui.play);
+      this.playButton.title = this.playing ? ui.pause : ui.play;
+      this.playButton.setAttribute("aria-pressed", this.playing ? "true" : "false");
+    }
+    /**
+     * Show snapshot i; `user`: a person asked (the page saves its state).
+     * @param {number} i @param {boolean} user
+     */
+    seek(i, user) {
+      i = Math.max(0, Math.min(this.count - 1, Math.round(Number(i) || 0)));
+      const changed = i !== this.index;
+      this.index = i;
+      if (!this.playing) this.pos = i;
+      this.slider.value = String(i);
+      this.position.textContent = this.o.position(i);
+      if (changed || user) this.o.onSeek(i, !!user);
+    }
+    /** @param {number} d */
+    step(d) {
+      this.pause();
+      this.seek(this.index + d, true);
+    }
+    play() {
+      if (this.playing || this.count < 2) return;
+      if (this.index >= this.count - 1) this.seek(0, true);
+      this.playing = true;
+      this.pos = this.index;
+      this.last = performance.now();
+      this._showPlaying();
+      requestAnimationFrame(this._tick);
+      if (this.o.onPlay) this.o.onPlay(true);
+    }
+    pause() {
+      if (!this.playing) return;
+      this.playing = false;
+      this._showPlaying();
+      if (this.o.onPlay) this.o.onPlay(false);
+    }
+    toggle() {
+      if (this.playing) this.pause();
+      else this.play();
+    }
+    /** @param {number} v  one of o.speeds @param {boolean} [user] */
+    setSpeed(v, user) {
+      if (!this.o.speeds.includes(v)) return;
+      this.speed = v;
+      this.speedSelect.value = String(v);
+      if (user && this.o.onOption) this.o.onOption();
+    }
+    /** @param {boolean} b @param {boolean} [user] */
+    setLoop(b, user) {
+      this.loop = !!b;
+      this.loopBox.checked = this.loop;
+      if (user && this.o.onOption) this.o.onOption();
+    }
+    /** @param {number} now */
+    _tick(now) {
+      if (!this.playing) return;
+      const dt = Math.min(0.25, (now - this.last) / 1e3);
+      this.last = now;
+      const last = this.count - 1;
+      if (this.holdUntil) {
+        if (now < this.holdUntil) {
+          requestAnimationFrame(this._tick);
+          return;
+        }
+        this.holdUntil = 0;
+        this.pos = 0;
+      } else {
+        this.pos += dt * this.speed * last / this.o.duration;
+      }
+      if (this.pos >= last) {
+        this.pos = last;
+        if (this.loop) this.holdUntil = now + this.o.hold * 1e3 / this.speed;
+      }
+      this.seek(Math.floor(this.pos + 1e-9), false);
+      if (this.pos >= last && !this.loop) {
+        this.pause();
+        this.o.onSeek(this.index, true);
+        return;
+      }
+      requestAnimationFrame(this._tick);
+    }
+  };
+  function bindKeys(target, controls, extra) {
+    target.addEventListener("keydown", (e) => {
+      if (e.ctrlKey || e.metaKey || e.altKey) return;
+      const input = (
+        /** @type {HTMLInputElement} */
+        e.target
+      ), tag = input && input.tagName;
+      if (tag === "SELECT" || tag === "INPUT" && input.type !== "range" && input.type !== "checkbox") return;
+      const speeds = controls.o.speeds, k = speeds.indexOf(controls.speed);
+      switch (e.key) {
+        case " ":
+        case "k":
+          controls.toggle();
+          break;
+        case "ArrowLeft":
+          controls.step(e.shiftKey ? -10 : -1);
+          break;
+        case "ArrowRight":
+          controls.step(e.shiftKey ? 10 : 1);
+          break;
+        case "Home":
+          controls.pause();
+          controls.seek(0, true);
+          break;
+        case "End":
+          controls.pause();
+          controls.seek(controls.count - 1, true);
+          break;
+        case "[":
+          controls.setSpeed(speeds[Math.max(0, k - 1)], true);
+          break;
+        case "]":
+          controls.setSpeed(speeds[Math.min(speeds.length - 1, k + 1)], true);
+          break;
+        case "l":
+        case "L":
+          controls.setLoop(!controls.loop, true);
+          break;
+        default:
+          if (!(extra && extra(e))) return;
+      }
+      e.preventDefault();
+    });
+  }
+
+  // render/web/src/layout.js
+  var DESIGN_WIDTH = 8;
+  var LAYOUT = {
+    left: 0.4,
+    right: 0.1,
+    gap: 0.4,
+    top: 0.04,
+    header: 0.24,
+    titles: 0.19,
+    ticks: 0.19,
+    legend: 0.36,
+    font: 8,
+    small: 6.5,
+    line: 1.5
+  };
+  function panelWidth(cols) {
+    const L = LAYOUT;
+    return (DESIGN_WIDTH - L.left - L.right - (cols - 1) * L.gap) / cols;
+  }
+  function rowRects(n, cols, ah, s) {
+    const L = LAYOUT, aw = panelWidth(cols);
+    return Array.from({ length: n }, (_, k) => {
+      const top = (L.top + L.titles + k * (L.header + ah + L.ticks) + L.header) * s;
+      return Array.from(
+        { length: cols },
+        (_2, j) => ({ x: (L.left + j * (aw + L.gap)) * s, y: top, w: aw * s, h: ah * s })
+      );
+    });
+  }
+  function lossAxes(rect, total, ylim) {
+    return new Axes(rect, {
+      xlim: [0, total * 1.06],
+      ylim,
+      xscale: "symlog",
+      yscale: "log",
+      linthresh: Math.max(10, total / 1e3)
+    });
+  }
+  function paletteColor(th, i) {
+    const p = th.palette;
+    return p[(i % p.length + p.length) % p.length];
+  }
+  function frameStyle(fig) {
+    return { fg: fig.th.foreground, muted: fig.th.muted, font: fig.fam, tick: LAYOUT.small * fig.pt, s: fig.s };
+  }
+  function rowHeader(o, row, k, s, label, caption, n, color) {
+    const L = LAYOUT, top = row[0].rect.y - (L.header - 0.06) * s - (k === 0 ? L.titles * s : 0);
+    const name2 = el("div", "op-run-label", o, label);
+    name2.style.left = `${L.left * s}px`;
+    name2.style.top = `${top}px`;
+    const cap = el("div", "op-caption", o);
+    cap.style.right = `${L.right * s}px`;
+    cap.style.top = `${top}px`;
+    const values = {};
+    for (const [kind, text2] of caption) {
+      if (kind === "t") el("span", null, cap, text2);
+      else values[text2] = el("span", "op-value op-value-" + text2, cap);
+    }
+    const last = row[n - 1].rect, warning = el("div", "op-warning", o);
+    warning.style.left = `${last.x + last.w / 2}px`;
+    warning.style.top = `${last.y + last.h * 0.08}px`;
+    warning.style.color = color;
+    return { label: name2, values, warning };
+  }
+  function legendItems(d, j, th, color, extra) {
+    const items = [];
+    if (j < d.panels.length) {
+      const p = d.panels[j];
+      p.nodes.forEach((n, i) => items.push({ key: n, label: n, color: color(p.colors[i]), kind: "line" }));
+      if (p.target) items.push({ key: "target", label: d.strings.target, color: th.target, kind: "dash" });
+      if (extra) items.push(...extra(p));
+      if (p.target) items.push({ key: "span", label: d.strings.data, color: th.span, kind: "patch" });
+    } else {
+      items.push({ key: "train", label: d.strings.loss_train, color: th.muted, kind: "thin" });
+      items.push({ key: "eval", label: d.strings.loss_eval, color: color(2), kind: "line" });
+    }
+    return items;
+  }
+  function legendBox(o, cls, ax, n, s, pt) {
+    const L = LAYOUT, box = el("div", cls, o);
+    box.style.left = `${ax.rect.x + ax.rect.w / 2}px`;
+    box.style.top = `${ax.rect.y + ax.rect.h + (L.ticks - 0.02) * s}px`;
+    box.style.fontSize = `${L.small * pt}px`;
+    box.style.gridTemplateRows = `repeat(${Math.ceil(n / 2)}, auto)`;
+    return box;
+  }
+  function swatch(parent, it, pt) {
+    const L = LAYOUT, sw = el("span", "op-swatch op-swatch-" + it.kind, parent);
+    sw.style.width = `${1.6 * L.small * pt}px`;
+    if (it.kind === "patch") sw.style.backgroundColor = it.color;
+    else sw.style.borderTopColor = it.color;
+    if (it.kind === "dot") {
+      Object.assign(sw.style, {
+        width: `${2.2 * L.line * pt}px`,
+        height: `${2.2 * L.line * pt}px`,
+        border: "0",
+        borderRadius: "50%",
+        backgroundColor: it.color,
+        margin: `0 ${0.8 * L.small * pt}px`
+      });
+    } else if (it.kind !== "patch") {
+      sw.style.borderTopWidth = `${Math.max(1, (it.kind === "thin" ? 0.6 : L.line) * pt)}px`;
+    }
+  }
+
+  // render/web/src/panels.js
+  var decodeSurface = (s) => ({
+    z: f32(s.z),
+    nx: s.nx,
+    ny: s.ny,
+    x: s.x,
+    y: s.y,
+    edges: s.edges,
+    colors: s.colors
+  });
+  function lossAt(player, x, y) {
+    const s = player.panelState && player.panelState.surface;
+    if (!s) return NaN;
+    const fx = (x - s.x[0]) / (s.x[1] - s.x[0]) * (s.nx - 1);
+    const fy = (y - s.y[0]) / (s.y[1] - s.y[0]) * (s.ny - 1);
+    if (!(fx >= 0 && fx <= s.nx - 1 && fy >= 0 && fy <= s.ny - 1)) return NaN;
+    const i = Math.min(Math.floor(fx), s.nx - 2), j = Math.min(Math.floor(fy), s.ny - 2);
+    const a = fx - i, b = fy - j, z = s.z, nx = s.nx;
+    const z00 = z[j * nx + i], z10 = z[j * nx + i + 1];
+    const z01 = z[(j + 1) * nx + i], z11 = z[(j + 1) * nx + i + 1];
+    return (z00 * (1 - a) + z10 * a) * (1 - b) + (z01 * (1 - a) + z11 * a) * b;
+  }
+  function bands(player, ax) {
+    const st = player.panelState, s = st.surface, dpr = player.dpr, r = ax.rect;
+    const w = Math.max(1, Math.round(r.w * dpr)), h = Math.max(1, Math.round(r.h * dpr));
+    const key = `${w}x${h}`;
+    if (st.images[key]) return st.images[key];
+    const canvas = document.createElement("canvas");
+    canvas.width = w;
+    canvas.height = h;
+    const ctx = canvas.getContext("2d"), img = ctx.createImageData(w, h);
+    const colors = s.colors.map(rgb), edges = s.edges, top = colors.length - 1;
+    for (let py = 0; py < h; py++) {
+      const y = ax.ylim[1] - (py + 0.5) / h * (ax.ylim[1] - ax.ylim[0]);
+      for (let px = 0; px < w; px++) {
+        const x = ax.xlim[0] + (px + 0.5) / w * (ax.xlim[1] - ax.xlim[0]);
+        const v = lossAt(player, x, y);
+        const o = (py * w + px) * 4;
+        if (!(v === v)) {
+          img.data[o + 3] = 0;
+          continue;
+        }
+        let band = 0;
+        while (band < top && v > edges[band + 1]) band++;
+        const c = colors[band];
+        img.data[o] = c[0];
+        img.data[o + 1] = c[1];
+        img.data[o + 2] = c[2];
+        img.data[o + 3] = 255;
+      }
+    }
+    ctx.putImageData(img, 0, 0);
+    st.images[key] = canvas;
+    return canvas;
+  }
+  var accent = (player, i) => paletteColor(player.th, i);
+  function drawStatic(player, ctx, ax, r, panel) {
+    if (panel.kind !== "surface") return;
+    const st = player.panelState, pt = player.pt, L = LAYOUT, rect = ax.rect;
+    if (!player.hidden.has("surface")) ctx.drawImage(bands(player, ax), rect.x, rect.y, rect.w, rect.h);
+    const path = st.paths[panel.params.join(",")][r];
+    if (!player.hidden.has("path") && ax.contains(ax.px(path.xs[0]), ax.py(path.ys[0]))) {
+      ctx.save();
+      ctx.beginPath();
+      ctx.arc(ax.px(path.xs[0]), ax.py(path.ys[0]), 1.3 * L.line * pt, 0, 2 * Math.PI);
+      ctx.strokeStyle = accent(player, panel.color);
+      ctx.lineWidth = 0.9 * pt;
+      ctx.stroke();
+      ctx.restore();
+    }
+    const italic = `italic ${font(L.small * pt, player.fam)}`, pad = 0.8 * pt;
+    const names = [
+      [panel.names[0], rect.x + rect.w * 0.98, rect.y + rect.h * 0.97, "right", "bottom"],
+      [panel.names[1], rect.x + rect.w * 0.02, rect.y + rect.h * 0.03, "left", "top"]
+    ];
+    names.forEach(([name2, x, y, align, base]) => {
+      ctx.font = italic;
+      const w = ctx.measureText(name2).width, hgt = L.small * pt;
+      const x0 = align === "right" ? x - w : x, y0 = base === "bottom" ? y - hgt : y;
+      ctx.save();
+      ctx.globalAlpha = 0.7;
+      ctx.fillStyle = player.th.background;
+      ctx.fillRect(x0 - pad, y0 - pad, w + 2 * pad, hgt + 2 * pad);
+      ctx.restore();
+      text(ctx, name2, x, y, { font: italic, color: player.th.foreground, align, baseline: base });
+    });
+  }
+  function draw(player, ctx, ax, r, i, panel) {
+    const st = player.panelState, pt = player.pt, L = LAYOUT;
+    if (panel.kind === "data" && !player.hidden.has("samples") && st.dataX) {
+      const n = Math.min(player.steps[i], st.samples[r]);
+      const cut = Math.max(0, n - panel.window), base = r * st.length;
+      ctx.save();
+      clip(ctx, ax);
+      ctx.globalAlpha = 0.35;
+      for (let k = 0; k < cut; k++) {
+        marker(ctx, ax.px(st.dataX[base + k]), ax.py(st.dataY[base + k]), 0.65 * L.line * pt, player.th.muted);
+      }
+      ctx.globalAlpha = 1;
+      const color = accent(player, player.d.data.color);
+      for (let k = cut; k < n; k++) {
+        marker(ctx, ax.px(st.dataX[base + k]), ax.py(st.dataY[base + k]), 1.1 * L.line * pt, color);
+      }
+      ctx.restore();
+    } else if (panel.kind === "surface" && !player.hidden.has("path")) {
+      const path = st.paths[panel.params.join(",")][r], color = accent(player, panel.color);
+      line(ctx, ax, path.xs, path.ys, { color, width: 0.5 * L.line * pt, alpha: 0.45, to: i + 1 });
+      line(
+        ctx,
+        ax,
+        path.xs,
+        path.ys,
+        { color, width: 0.9 * L.line * pt, from: Math.max(0, i - panel.tail), to: i + 1 }
+      );
+      const x = ax.px(path.xs[i]), y = ax.py(path.ys[i]);
+      if (ax.contains(x, y)) marker(ctx, x, y, 1.3 * L.line * pt, color, player.th.background, 0.8 * pt);
+    }
+  }
+  function legend(player, panel) {
+    const d = player.d, s = d.strings;
+    if (panel.kind === "data") {
+      return [{
+        key: "samples",
+        label: fill(s.data_samples, { window: panel.window }),
+        color: accent(player, d.data.color),
+        kind: "dot"
+      }];
+    }
+    if (panel.kind === "surface") {
+      const colors = d.surface.colors;
+      return [
+        {
+          key: "surface",
+          label: fill(s.surface, { target: d.targetName }),
+          color: colors[Math.floor(colors.length / 2)],
+          kind: "patch"
+        },
+        {
+          key: "path",
+          label: fill(s.path, { x: panel.names[0], y: panel.names[1] }),
+          color: accent(player, panel.color),
+          kind: "line"
+        }
+      ];
+    }
+    return [];
+  }
+
+  // render/web/src/runs_figure.js
+  function panelTitle(ctx, fig, ax, title) {
+    text(
+      ctx,
+      title,
+      ax.rect.x + ax.rect.w / 2,
+      ax.rect.y - 3 * fig.pt,
+      { font: font(LAYOUT.font * fig.pt, fig.fam), color: fig.th.foreground, align: "center", baseline: "bottom" }
+    );
+  }
+  function drawStatic2(fig, rows) {
+    const ctx = fig.bg.getContext("2d"), d = fig.d, th = fig.th, pt = fig.pt, L = LAYOUT;
+    ctx.setTransform(fig.dpr, 0, 0, fig.dpr, 0, 0);
+    ctx.fillStyle = th.background;
+    ctx.fillRect(0, 0, fig.W, fig.H);
+    const st = frameStyle(fig), labelPx = L.small * pt;
+    fig.axes.forEach((row, k) => {
+      row.forEach((ax, j) => {
+        if (j < d.panels.length) {
+          const p = d.panels[j];
+          if (p.kind === "surface") {
+            rows.surface(ctx, ax, k, p);
+          } else {
+            if (!fig.hidden.has("span")) vspan(ctx, ax, d.dataRange[0], d.dataRange[1], th.span);
+            hline(ctx, ax, 0, { color: th.muted, width: 0.8 * pt });
+          }
+          if (p.target && !fig.hidden.has("target")) {
+            line(ctx, ax, rows.grid, rows.target, {
+              color: th.target,
+              width: L.line * 0.8 * pt,
+              dash: [4 * L.line * 0.8 * pt, 3 * L.line * 0.8 * pt]
+            });
+          }
+          const xt = autoTicks(ax.xlim[0], ax.xlim[1], ax.rect.w, labelPx);
+          const yt = maxNTicks(ax.ylim[0], ax.ylim[1], 5);
+          frame(ctx, ax, st, { xticks: xt, xlabels: tickLabels(xt), yticks: yt, ylabels: tickLabels(yt) });
+          if (k === 0) panelTitle(ctx, fig, ax, p.title);
+        } else {
+          lossStatic(ctx, fig, ax, rows, rows.losses(k));
+          if (k === 0) panelTitle(ctx, fig, ax, d.strings.loss_title);
+        }
+      });
+    });
+  }
+  function lossStatic(ctx, fig, ax, rows, losses) {
+    const th = fig.th, pt = fig.pt;
+    if (!fig.hidden.has("train")) line(ctx, ax, ...losses.train, { color: th.muted, width: 0.6 * pt, alpha: 0.6 });
+    if (!fig.hidden.has("eval")) {
+      line(ctx, ax, ...losses.eval, { color: paletteColor(th, 2), width: LAYOUT.line * 0.9 * pt, alpha: 0.3 });
+    }
+    const xt = symlogTicks(0, rows.total * 1.06, Math.max(10, rows.total / 1e3));
+    const yt = logTicks(rows.lossYlim[0], rows.lossYlim[1], [1, 2, 5]);
+    frame(ctx, ax, frameStyle(fig), {
+      xticks: xt,
+      xlabels: sampleLabels(xt),
+      yticks: yt.major,
+      ylabels: yt.major.map((v) => fmtG(v, 6)),
+      yminor: yt.minor
+    });
+  }
+  function showCaption(fig, k, step, train, ev, divergedAt) {
+    const gone = divergedAt !== null && divergedAt !== void 0 && step >= divergedAt;
+    const cap = fig.captions[k];
+    if (cap.step) cap.step.textContent = thousands(step);
+    if (cap.train) cap.train.textContent = number(gone ? NaN : train);
+    if (cap.eval) cap.eval.textContent = number(gone ? NaN : ev);
+    fig.warnings[k].textContent = gone ? fill(fig.d.strings.diverged, { step: divergedAt }) : "";
+  }
+
+  // render/web/src/shell.js
+  function indexOfStep(steps, step) {
+    let lo = 0, hi = steps.length - 1;
+    while (lo < hi) {
+      const mid = lo + hi + 1 >> 1;
+      if (steps[mid] <= step) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+  function dress(root, th, lang, ...classes) {
+    root.classList.add("op-root", ...classes, "op-theme-" + (th.name === "dark" ? "dark" : "light"));
+    root.lang = lang === "zh" ? "zh-CN" : "en";
+    const colours = { bg: th.background, fg: th.foreground, muted: th.muted, span: th.span, accent: th.palette[0] };
+    for (const [k, v] of Object.entries(colours)) root.style.setProperty(`--op-${k}`, v);
+    const fam = family(lang);
+    root.style.fontFamily = fam;
+    return fam;
+  }
+  function figure(parent, cls) {
+    const element = el("div", cls, parent);
+    element.setAttribute("role", "img");
+    const canvas = el("canvas", "op-canvas", element);
+    const overlay = el("div", "op-overlay", element);
+    return { element, canvas, overlay, bg: document.createElement("canvas") };
+  }
+  var sampleMarks = (ui, marks, steps) => marks.map((m) => ({
+    index: indexOfStep(steps, m),
+    label: fill(ui.sample, { step: thousands(m) }),
+    short: thousands(m)
+  }));
+  var divergedMark = (ui, steps, at, label) => ({
+    index: indexOfStep(steps, at),
+    kind: "diverged",
+    short: "⚠",
+    label: fill(ui.diverged_mark, { label })
+  });
+  function timeline(parent, d, marks, o) {
+    const ui = d.ui;
+    return new Controls(parent, {
+      count: o.count,
+      ui,
+      speeds: d.speeds,
+      marks,
+      duration: d.duration,
+      hold: d.hold,
+      position: (i) => fill(ui.position, { step: thousands(o.stepAt(i)), total: thousands(o.total) }),
+      onSeek: (i, user) => {
+        o.draw();
+        if (user) o.save();
+      },
+      onPlay: (playing) => {
+        if (o.played) o.played(playing);
+        o.save();
+      },
+      onOption: () => o.save()
+    });
+  }
+  function keys(root, controls, own) {
+    if (own) bindKeys(window, controls);
+    else {
+      root.tabIndex = 0;
+      bindKeys(root, controls);
+    }
+  }
+  var onFragment = (apply) => window.addEventListener("hashchange", () => apply());
+  function onResize(figureElement, width, relayout) {
+    if (typeof ResizeObserver !== "function") return;
+    new ResizeObserver(() => {
+      if (figureElement.clientWidth !== width()) relayout();
+    }).observe(figureElement);
+  }
+
+  // render/web/src/lab_figure.js
+  var MAX_FADED = 2e3;
+  var NONE = /* @__PURE__ */ new Set();
+  function percentile(values, pct) {
+    const v = Float64Array.from(values).sort();
+    if (!v.length) return NaN;
+    const pos = pct / 100 * (v.length - 1), i = Math.floor(pos), f = pos - i;
+    return i + 1 < v.length ? v[i] + (v[i + 1] - v[i]) * f : v[i];
+  }
+  function robustLimits(lows, highs, include) {
+    lows = lows.filter(isFinite);
+    highs = highs.filter(isFinite);
+    let lo = lows.length ? percentile(lows, 2) : 0, hi = highs.length ? percentile(highs, 98) : 1;
+    lo = Math.min(lo, ...include);
+    hi = Math.max(hi, ...include);
+    if (hi - lo < 1e-9) {
+      lo -= 0.5;
+      hi += 0.5;
+    }
+    const pad = (hi - lo) * 0.08;
+    return [lo - pad, hi + pad];
+  }
+  function logLimits(values) {
+    const v = values.filter((x) => isFinite(x) && x > 0);
+    if (!v.length) return [1e-3, 1];
+    let lo = percentile(v, 1), hi = percentile(v, 99);
+    if (hi / lo < 10) {
+      const mid = Math.sqrt(lo * hi);
+      lo = mid / Math.sqrt(10);
+      hi = mid * Math.sqrt(10);
+    }
+    return [lo / 1.4, hi * 1.4];
+  }
+  var Figure = class {
+    /** @param {HTMLElement} parent @param {LabPage} d */
+    constructor(parent, d) {
+      this.d = d;
+      this.th = d.theme;
+      this.hidden = NONE;
+      this.fam = family(d.lang);
+      ({ element: this.element, canvas: this.canvas, overlay: this.overlay, bg: this.bg } = figure(parent, "op-figure ol-figure"));
+      this.rows = [];
+      this.width = 0;
+      this.surface = d.surface ? decodeSurface(d.surface) : null;
+      this.images = /* @__PURE__ */ Object.create(null);
+    }
+    /**
+     * What panels.js reads of a player, for one row (its run is that "player"'s run 0).
+     * @param {LabRun} run @returns {PanelView}
+     */
+    view(run2) {
+      const fig = this, d = this.d;
+      const paths = /* @__PURE__ */ Object.create(null);
+      for (const p of d.panels) {
+        if (p.kind !== "surface") continue;
+        const [a, b] = p.params;
+        const at = (j) => Float64Array.from({ length: run2.S }, (_, s) => run2.trainer.params[s * run2.P + j]);
+        paths[p.params.join(",")] = [{ xs: at(a), ys: at(b) }];
+      }
+      return {
+        panelState: { surface: this.surface, images: this.images, paths },
+        d: { strings: d.strings, data: d.data, surface: d.surface, targetName: d.targetName },
+        th: this.th,
+        hidden: NONE,
+        steps: run2.steps,
+        get pt() {
+          return fig.pt;
+        },
+        get dpr() {
+          return fig.dpr;
+        },
+        get fam() {
+          return fig.fam;
+        }
+      };
+    }
+    /** Palette colour i. @param {number} i */
+    color(i) {
+      return paletteColor(this.th, i);
+    }
+    /** rows: [{run: LabRun, label}]; total: the timeline's last sample. @param {Row[]} rows @param {number} total */
+    setRows(rows, total) {
+      this.rows = rows;
+      this.total = total;
+      this.element.setAttribute("aria-label", rows.map((r) => r.label).join(" / "));
+      const d = this.d, surface = (p) => p.kind === "surface" && this.surface;
+      this.views = rows.map(({ run: run2 }) => this.view(run2));
+      this.xlims = d.panels.map((p) => surface(p) ? this.surface.x : d.xRange);
+      this.ylims = d.panels.map((p) => {
+        if (surface(p)) return this.surface.y;
+        const lows = [], highs = [], include = [0];
+        for (const { run: run2 } of rows) {
+          for (const n of p.nodes) {
+            const e = run2.extremes[n];
+            run2.healthy.forEach((ok, j) => {
+              if (ok) {
+                lows.push(e.lo[j]);
+                highs.push(e.hi[j]);
+              }
+            });
+          }
+        }
+        if (p.target) include.push(d.targetMin, d.targetMax);
+        return robustLimits(lows, highs, include);
+      });
+      const losses = [];
+      for (const { run: run2 } of rows) {
+        run2.healthy.forEach((ok, j) => {
+          if (ok) losses.push(run2.statTrain[j], run2.statEval[j]);
+        });
+      }
+      this.lossYlim = logLimits(losses);
+      this.layout();
+    }
+    layout() {
+      const L = LAYOUT, d = this.d;
+      const W = Math.max(320, this.element.clientWidth || 800);
+      this.width = this.element.clientWidth;
+      const s = W / DESIGN_WIDTH, pt = s / 72, n = this.rows.length, cols = d.panels.length + 1;
+      const ah = panelWidth(cols) * 0.82;
+      const H = (L.top + L.titles + L.legend + n * (L.header + ah + L.ticks)) * s;
+      this.s = s;
+      this.pt = pt;
+      this.W = W;
+      this.H = H;
+      this.axes = rowRects(n, cols, ah, s).map((rects) => rects.map((rect, j) => j < d.panels.length ? new Axes(rect, { xlim: this.xlims[j], ylim: this.ylims[j] }) : lossAxes(rect, this.total, this.lossYlim)));
+      this.dpr = sizeCanvases([this.canvas, this.bg], this.element, W, H);
+      drawStatic2(this, {
+        grid: d.gridValues,
+        target: d.targetValues,
+        total: this.total,
+        lossYlim: this.lossYlim,
+        surface: (ctx, ax, k, p) => {
+          if (this.surface) drawStatic(this.views[k], ctx, ax, 0, p);
+        },
+        losses: (k) => {
+          const run2 = this.rows[k].run;
+          return { train: [run2.steps, run2.trainLoss], eval: [run2.statSteps, run2.statEval] };
+        }
+      });
+      this.buildOverlay();
+    }
+    buildOverlay() {
+      const o = this.overlay, d = this.d, L = LAYOUT, s = this.s, pt = this.pt;
+      o.textContent = "";
+      o.style.fontSize = `${L.font * pt}px`;
+      this.captions = [];
+      this.warnings = [];
+      this.rows.forEach((row, k) => {
+        const head = rowHeader(
+          o,
+          this.axes[k],
+          k,
+          s,
+          row.label,
+          captionPieces(d, this.total),
+          d.panels.length,
+          this.color(3)
+        );
+        head.label.style.color = row.pinned ? this.th.muted : this.th.foreground;
+        this.captions.push(head.values);
+        this.warnings.push(head.warning);
+      });
+      const bottom = this.axes[this.axes.length - 1];
+      bottom.forEach((ax, j) => {
+        const extra = this.views.length ? (p) => legend(this.views[0], p) : null;
+        const items = legendItems(d, j, this.th, (i) => this.color(i), extra);
+        const box = legendBox(o, "op-legend ol-legend", ax, items.length, s, pt);
+        for (const it of items) {
+          const entry = el("span", "op-entry", box);
+          swatch(entry, it, pt);
+          el("span", "op-entry-label", entry, it.label);
+        }
+      });
+    }
+    /** Draw every row at sample `step` of the timeline. @param {number} step */
+    draw(step) {
+      if (!this.axes) return;
+      if (this.element.clientWidth && this.element.clientWidth !== this.width) this.layout();
+      const ctx = this.canvas.getContext("2d"), d = this.d, th = this.th, pt = this.pt, L = LAYOUT;
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.drawImage(this.bg, 0, 0);
+      ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
+      this.rows.forEach(({ run: run2 }, k) => {
+        const row = this.axes[k], i = run2.indexOf(step), values = run2.evaluate(d, i), index = run2.program.index;
+        d.panels.forEach((p, j2) => {
+          if (p.kind === "data") this.drawSamples(ctx, row[j2], run2, i, p);
+          p.nodes.forEach((n, c) => {
+            line(ctx, row[j2], d.gridValues, values[index[n]], { color: this.color(p.colors[c]), width: L.line * pt });
+          });
+          if (p.kind === "surface" && this.surface) draw(this.views[k], ctx, row[j2], 0, i, p);
+        });
+        const ax = row[d.panels.length], ev = run2.evalLoss(d, values);
+        let j = 0;
+        while (j < run2.statSteps.length && run2.statSteps[j] < run2.steps[i]) j++;
+        line(
+          ctx,
+          ax,
+          [...run2.statSteps.slice(0, j), run2.steps[i]],
+          [...run2.statEval.slice(0, j), ev],
+          { color: this.color(2), width: L.line * 0.9 * pt }
+        );
+        const x = ax.px(Math.min(step, run2.steps[run2.S - 1]));
+        vline(ctx, ax, x, { color: th.foreground, width: 0.8 * pt, alpha: 0.6, pixels: true });
+        if (ev > 0) marker(ctx, x, ax.py(ev), L.line * 1.5 * pt, this.color(2), th.background, 0.8 * pt);
+        showCaption(this, k, run2.steps[i], run2.trainLoss[i], ev, run2.divergedAt);
+      });
+    }
+    /**
+     * The samples a run has trained on by snapshot i: faded (the latest MAX_FADED of them), the latest
+     * `window` solid, as panels.js draws a recording's (render/draw/panels_data.py).
+     * @param {CanvasRenderingContext2D} ctx @param {Axes} ax @param {LabRun} run @param {number} i @param {Panel} p
+     */
+    drawSamples(ctx, ax, run2, i, p) {
+      const pt = this.pt, L = LAYOUT, xs = run2.trainer.xs, ys = run2.trainer.ys;
+      const n = Math.min(run2.steps[i], run2.trainer.seen), cut = Math.max(0, n - p.window);
+      ctx.save();
+      clip(ctx, ax);
+      ctx.globalAlpha = 0.35;
+      for (let k = Math.max(0, cut - MAX_FADED); k < cut; k++) {
+        marker(ctx, ax.px(xs[k]), ax.py(ys[k]), 0.65 * L.line * pt, this.th.muted);
+      }
+      ctx.globalAlpha = 1;
+      const color = this.color(this.d.data.color);
+      for (let k = cut; k < n; k++) marker(ctx, ax.px(xs[k]), ax.py(ys[k]), 1.1 * L.line * pt, color);
+      ctx.restore();
+    }
+  };
+  function captionPieces(d, total) {
+    const out = [];
+    for (const part of String(d.captionTemplate).split(/(\{(?:step|train|eval)\})/)) {
+      const m = /^\{(step|train|eval)\}$/.exec(part);
+      if (m) out.push(["v", m[1]]);
+      else if (part) out.push(["t", part.replace("{total:,}", thousands(total)).replace("{target}", d.targetName)]);
+    }
+    return out;
+  }
+
+  // render/web/src/train.js
+  var train_exports = {};
+  __export(train_exports, {
+    ACTIVATIONS: () => ACTIVATIONS,
+    BLOWUP: () => BLOWUP,
+    LOSSES: () => LOSSES,
+    Net: () => Net,
+    OPS: () => OPS2,
+    Trainer: () => Trainer,
+    checkTarget: () => checkTarget,
+    compile: () => compile2,
+    data: () => data,
+    linearSteps: () => linearSteps,
+    run: () => run,
+    targetOf: () => targetOf,
+    useEngine: () => useEngine,
+    variantGraph: () => variantGraph
+  });
+
+  // render/web/src/random.js
+  var random_exports = {};
+  __export(random_exports, {
+    Pcg64: () => Pcg64,
+    defaultRng: () => defaultRng,
+    seedState: () => seedState,
+    uniform: () => uniform
+  });
+  var INIT_A = 1135663077;
+  var MULT_A = 2468251765;
+  var INIT_B = 2337405405;
+  var MULT_B = 1492356589;
+  var MIX_MULT_L = 3389127133;
+  var MIX_MULT_R = 1232336661;
+  var POOL = 4;
+  var TWO32 = 4294967296;
+  function seedWords(seed) {
+    if (typeof seed !== "number" || !Number.isSafeInteger(seed) || seed < 0) {
+      throw new RangeError("seed must be an integer in [0, 2**53)");
+    }
+    let words = [];
+    do {
+      words.push(seed % TWO32);
+      seed = Math.floor(seed / TWO32);
+    } while (seed > 0);
+    return words;
+  }
+  function seedState(seed) {
+    let entropy = seedWords(seed);
+    let hashConst = INIT_A;
+    function hashmix(value2) {
+      value2 = (value2 ^ hashConst) >>> 0;
+      hashConst = Math.imul(hashConst, MULT_A) >>> 0;
+      value2 = Math.imul(value2, hashConst) >>> 0;
+      return (value2 ^ value2 >>> 16) >>> 0;
+    }
+    function mix(x, y) {
+      let r = Math.imul(MIX_MULT_L, x) - Math.imul(MIX_MULT_R, y) >>> 0;
+      return (r ^ r >>> 16) >>> 0;
+    }
+    let pool = [];
+    for (let i = 0; i < POOL; i++) pool.push(hashmix(i < entropy.length ? entropy[i] : 0));
+    for (let src = 0; src < POOL; src++) {
+      for (let dst = 0; dst < POOL; dst++) {
+        if (src !== dst) pool[dst] = mix(pool[dst], hashmix(pool[src]));
+      }
+    }
+    for (let src = POOL; src < entropy.length; src++) {
+      for (let dst = 0; dst < POOL; dst++) pool[dst] = mix(pool[dst], hashmix(entropy[src]));
+    }
+    let out = [], h = INIT_B;
+    for (let i = 0; i < 8; i++) {
+      let v = (pool[i % POOL] ^ h) >>> 0;
+      h = Math.imul(h, MULT_B) >>> 0;
+      v = Math.imul(v, h) >>> 0;
+      out.push((v ^ v >>> 16) >>> 0);
+    }
+    return out;
+  }
+  var M = [2681009733, 1132846948, 533093796, 593554693];
+  var ML = M.map((m) => m & 65535);
+  var MH = M.map((m) => m >>> 16);
+  var INV16 = 1 / 65536;
+  var INV32 = 1 / TWO32;
+  function mulhi(s, j) {
+    return Math.floor((s * MH[j] + Math.floor(s * ML[j] * INV16)) * INV16);
+  }
+  var Pcg64 = class {
+    /** @param {number[]} initstate @param {number[]} initseq  128-bit numbers as limbs, low first */
+    constructor(initstate, initseq) {
+      this.c = [
+        (initseq[0] << 1 | 1) >>> 0,
+        (initseq[1] << 1 | initseq[0] >>> 31) >>> 0,
+        (initseq[2] << 1 | initseq[1] >>> 31) >>> 0,
+        (initseq[3] << 1 | initseq[2] >>> 31) >>> 0
+      ];
+      this.s = [0, 0, 0, 0];
+      this.step();
+      let s = this.s, carry = 0;
+      for (let k = 0; k < 4; k++) {
+        let t = s[k] + initstate[k] + carry;
+        s[k] = t >>> 0;
+        carry = t >= TWO32 ? 1 : 0;
+      }
+      this.step();
+    }
+    /** state = state * MULT + inc (mod 2**128), column by column with exact float64 sums < 2**53. */
+    step() {
+      let s = this.s, c = this.c;
+      let s0 = s[0], s1 = s[1], s2 = s[2], s3 = s[3];
+      let t0 = (Math.imul(s0, M[0]) >>> 0) + c[0];
+      let t1 = mulhi(s0, 0) + (Math.imul(s0, M[1]) >>> 0) + (Math.imul(s1, M[0]) >>> 0) + c[1] + Math.floor(t0 * INV32);
+      let t2 = mulhi(s0, 1) + mulhi(s1, 0) + (Math.imul(s0, M[2]) >>> 0) + (Math.imul(s1, M[1]) >>> 0) + (Math.imul(s2, M[0]) >>> 0) + c[2] + Math.floor(t1 * INV32);
+      let t3 = mulhi(s0, 2) + mulhi(s1, 1) + mulhi(s2, 0) + Math.imul(s0, M[3]) + Math.imul(s1, M[2]) + Math.imul(s2, M[1]) + Math.imul(s3, M[0]) + c[3] + Math.floor(t2 * INV32);
+      s[0] = t0 >>> 0;
+      s[1] = t1 >>> 0;
+      s[2] = t2 >>> 0;
+      s[3] = t3 >>> 0;
+    }
+    /** numpy's next_double: step, XSL-RR output, top 53 bits as a double in [0, 1). */
+    nextDouble() {
+      this.step();
+      let s = this.s;
+      let hi = (s[3] ^ s[1]) >>> 0, lo = (s[2] ^ s[0]) >>> 0, rot = s[3] >>> 26;
+      if (rot >= 32) {
+        let t = hi;
+        hi = lo;
+        lo = t;
+        rot -= 32;
+      }
+      if (rot > 0) {
+        let h = (hi >>> rot | lo << 32 - rot) >>> 0;
+        lo = (lo >>> rot | hi << 32 - rot) >>> 0;
+        hi = h;
+      }
+      return (hi * 2097152 + (lo >>> 11)) * 11102230246251565e-32;
+    }
+  };
+  function defaultRng(seed) {
+    let w = seedState(seed);
+    return new Pcg64([w[2], w[3], w[0], w[1]], [w[6], w[7], w[4], w[5]]);
+  }
+  function uniform(seed, low, high, n) {
+    let rng = defaultRng(seed), out = new Float64Array(n), scale = high - low;
+    for (let i = 0; i < n; i++) out[i] = low + scale * rng.nextDouble();
+    return out;
+  }
+
+  // render/web/src/train.js
+  var LOSS_KINDS = { absolute: "ValueLoss", squared: "SquareLoss" };
+  var LOSSES = Object.keys(LOSS_KINDS);
+  var BLOWUP = 1e100;
+  var has = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
+  var OPS2 = {
+    F_COPY: 0,
+    F_ADD: 1,
+    F_MUL: 2,
+    F_RELU: 3,
+    F_LEAKY: 4,
+    F_STEP: 5,
+    F_SIGMOID: 6,
+    F_TANH: 7,
+    F_ABS: 8,
+    F_SQUARE: 9,
+    G_ONE: 10,
+    UPDATE: 11,
+    G_ADD: 12,
+    G_MUL: 13,
+    G_RELU: 14,
+    G_LEAKY: 15,
+    G_STEP: 16,
+    G_SIGMOID: 17,
+    G_TANH: 18,
+    G_ABS0: 19,
+    G_ABS1: 20,
+    G_SQUARE0: 21,
+    G_SQUARE1: 22,
+    FIRST: 32,
+    WIDTH: 5
+  };
+  var O = OPS2;
+  var FORWARD = {
+    Mul: O.F_MUL,
+    Relu: O.F_RELU,
+    LeakyRelu: O.F_LEAKY,
+    Step: O.F_STEP,
+    Sigmoid: O.F_SIGMOID,
+    Tanh: O.F_TANH,
+    ValueLoss: O.F_ABS,
+    SquareLoss: O.F_SQUARE
+  };
+  var LOCAL = {
+    Add: O.G_ADD,
+    Mul: O.G_MUL,
+    Relu: O.G_RELU,
+    LeakyRelu: O.G_LEAKY,
+    Step: O.G_STEP,
+    Sigmoid: O.G_SIGMOID,
+    Tanh: O.G_TANH,
+    ValueLoss: [O.G_ABS0, O.G_ABS1],
+    SquareLoss: [O.G_SQUARE0, O.G_SQUARE1]
+  };
+  var fastEngine = null;
+  function useEngine(build2) {
+    fastEngine = build2;
+  }
+  function fail(message) {
+    throw new Error("lab: " + message);
+  }
+  function variant(graph, options) {
+    const act = options && options.activation, loss = options && options.loss;
+    if (act && !ACTIVATIONS.includes(act)) fail(`unknown activation ${JSON.stringify(act)}`);
+    if (loss && !has(LOSS_KINDS, loss)) fail(`unknown loss ${JSON.stringify(loss)}`);
+    return graph.nodes.map((n) => {
+      let kind = n.kind;
+      if (act && ACTIVATIONS.includes(kind)) kind = act;
+      if (loss && n.name === graph.loss) kind = LOSS_KINDS[loss];
+      return { name: String(n.name), kind, parents: n.parents.map(String), builtin: n.builtin !== false };
+    });
+  }
+  function variantGraph(graph, options) {
+    return Object.assign({}, graph, { nodes: variant(graph, options) });
+  }
+  function compile2(graph, options) {
+    const index = /* @__PURE__ */ Object.create(null);
+    const names = [];
+    const kinds = [];
+    const parents = [];
+    const edges = [];
+    const slot = (name2) => {
+      if (!(name2 in index)) {
+        index[name2] = names.length;
+        names.push(name2);
+        kinds.push(null);
+        parents.push([]);
+        edges.push([]);
+      }
+      return index[name2];
+    };
+    for (const n of variant(graph, options)) {
+      if (n.name in index) fail(`node ${JSON.stringify(n.name)} is defined after it is used, or twice`);
+      if (n.kind !== "Add" && !has(ARITY, n.kind)) fail(`the lab cannot train a ${JSON.stringify(n.kind)} node`);
+      if (n.builtin === false) fail(`${JSON.stringify(n.name)} is your own ${JSON.stringify(n.kind)} class, not ourdl's`);
+      if (!n.parents.length || has(ARITY, n.kind) && ARITY[n.kind] !== n.parents.length) {
+        fail(`${n.kind} node ${JSON.stringify(n.name)} has ${n.parents.length} parents`);
+      }
+      const ps = n.parents.map(slot), k = slot(n.name);
+      kinds[k] = n.kind;
+      parents[k] = ps;
+      ps.forEach((p, i) => edges[p].push([k, i]));
+    }
+    const leaf = (name2, what) => {
+      if (!(name2 in index) || kinds[index[name2]] !== null) {
+        fail(`${what} ${JSON.stringify(name2)} is not a leaf of the graph`);
+      }
+      return index[name2];
+    };
+    const params = graph.params.map((p) => leaf(String(p), "parameter"));
+    const x = leaf(String(graph.input), "input"), label = leaf(String(graph.label), "label");
+    const loss = index[graph.loss];
+    if (loss === void 0 || kinds[loss] === null || edges[loss].length) {
+      fail("the loss must be a node without children");
+    }
+    names.forEach((name2, i) => {
+      if (kinds[i] !== null && i !== loss && !edges[i].length) fail(`node ${JSON.stringify(name2)} feeds nothing`);
+    });
+    const tape = [];
+    const emit = (op, d, a, b, c) => tape.push(op, d, a || 0, b || 0, c || 0);
+    const done = new Uint8Array(names.length);
+    const forward = (k) => {
+      if (kinds[k] === null || done[k]) return;
+      const ps = parents[k];
+      ps.forEach(forward);
+      done[k] = 1;
+      if (kinds[k] === "Add") {
+        if (ps.length === 1) emit(O.F_COPY, k, ps[0]);
+        else emit(O.F_ADD, k, ps[0], ps[1]);
+        for (let j = 2; j < ps.length; j++) emit(O.F_ADD, k, k, ps[j]);
+      } else {
+        emit(FORWARD[kinds[k]], k, ps[0], ps[1]);
+      }
+    };
+    forward(loss);
+    const known = new Uint8Array(names.length);
+    const grad = (k) => {
+      if (known[k]) return;
+      if (!edges[k].length) {
+        emit(O.G_ONE, k);
+      } else {
+        for (const [c] of edges[k]) grad(c);
+        edges[k].forEach(([c, i], n) => {
+          const cp = parents[c], kind = kinds[c], first2 = n === 0 ? O.FIRST : 0;
+          if (kind === "Mul") emit(O.G_MUL | first2, k, c, cp[1 - i]);
+          else if (Array.isArray(LOCAL[kind])) emit(LOCAL[kind][i] | first2, k, c, cp[0], cp[1]);
+          else emit(LOCAL[kind] | first2, k, c, cp[0]);
+        });
+      }
+      known[k] = 1;
+    };
+    params.forEach((p, j) => {
+      grad(p);
+      emit(O.UPDATE, p, j);
+    });
+    const net = new Net(names, Int32Array.from(tape), params, x, label, loss);
+    const engine = options && options.engine || "auto";
+    if (!["auto", "interpreter", "wasm"].includes(engine)) fail(`unknown engine ${JSON.stringify(engine)}`);
+    if (engine !== "interpreter" && fastEngine) net.fast = fastEngine(net);
+    if (engine === "wasm" && !net.fast) fail("WebAssembly is not available here");
+    net.engine = net.fast ? "wasm" : "interpreter";
+    return net;
+  }
+  var Net = class {
+    /**
+     * @param {string[]} names @param {Int32Array} tape @param {number[]} params @param {number} x
+     * @param {number} label @param {number} loss
+     */
+    constructor(names, tape, params, x, label, loss) {
+      this.names = names;
+      this.tape = tape;
+      this.paramSlots = params;
+      this.x = x;
+      this.label = label;
+      this.loss = loss;
+      this.V = new Float64Array(names.length);
+      this.G = new Float64Array(names.length);
+      this.fast = null;
+      this.engine = "interpreter";
+    }
+    /** @param {ArrayLike<number>} values  in update order */
+    setParams(values) {
+      this.paramSlots.forEach((p, j) => {
+        this.V[p] = values[j];
+      });
+    }
+    getParams() {
+      return this.paramSlots.map((p) => this.V[p]);
+    }
+    /**
+     * Train on samples [from, to) of xs/ys: render.record.runs._train. Returns {total: the sum of the
+     * losses, bad: the index (from `from`) of a sample whose loss or a parameter went beyond ±BLOWUP or
+     * non-finite, its step undone, or -1}. lr: one rate for every parameter, or one each (update order).
+     * @param {Float64Array} xs @param {Float64Array} ys @param {number} from @param {number} to
+     * @param {number | ArrayLike<number>} lr
+     * @returns {TrainResult}
+     */
+    train(xs, ys, from, to, lr) {
+      const rates = this.rates(lr);
+      return this.fast ? this.fast(xs, ys, from, to, rates) : this.interpret(xs, ys, from, to, rates);
+    }
+    /** One learning rate per parameter (update order) from one for all or a list of them.
+     * @param {number | ArrayLike<number>} lr */
+    rates(lr) {
+      const P = this.paramSlots.length;
+      if (typeof lr === "number") return new Float64Array(P).fill(lr);
+      if (!lr || typeof lr.length !== "number" || lr.length !== P) {
+        fail(`${P} learning rates needed, one per parameter`);
+      }
+      return Float64Array.from(lr);
+    }
+    /**
+     * train() by interpreting the tape: the reference, and the fallback where WebAssembly cannot run.
+     * @param {Float64Array} xs @param {Float64Array} ys @param {number} from @param {number} to
+     * @param {number | ArrayLike<number>} lr
+     * @returns {TrainResult}
+     */
+    interpret(xs, ys, from, to, lr) {
+      const rates = this.rates(lr);
+      const V = this.V, G = this.G, T = this.tape, n = T.length, W = O.WIDTH, P = this.paramSlots;
+      const xi = this.x, li = this.label, lossi = this.loss, FIRST = O.FIRST, G_ADD = O.G_ADD;
+      const before = new Float64Array(P.length);
+      let total = 0;
+      for (let s = from; s < to; s++) {
+        V[xi] = xs[s];
+        V[li] = ys[s];
+        let ok = true, t, e;
+        for (let pc = 0; pc < n; pc += W) {
+          const op = T[pc], d = T[pc + 1], a = T[pc + 2];
+          if (op < G_ADD) {
+            switch (op) {
+              case 0:
+                V[d] = V[a];
+                break;
+              // F_COPY
+              case 1:
+                V[d] = V[a] + V[T[pc + 3]];
+                break;
+              // F_ADD
+              case 2:
+                V[d] = V[a] * V[T[pc + 3]];
+                break;
+              // F_MUL
+              case 3:
+                t = V[a];
+                V[d] = t >= 0 ? t : 0;
+                break;
+              // F_RELU
+              case 4:
+                t = V[a];
+                V[d] = t >= 0 ? t : 0.1 * t;
+                break;
+              // F_LEAKY
+              case 5:
+                V[d] = V[a] > 0 ? 1 : 0;
+                break;
+              // F_STEP
+              case 6:
+                t = V[a];
+                if (t >= 0) {
+                  V[d] = 1 / (1 + Math.exp(-t));
+                } else {
+                  e = Math.exp(t);
+                  V[d] = e / (1 + e);
+                }
+                break;
+              case 7:
+                V[d] = Math.tanh(V[a]);
+                break;
+              // F_TANH
+              case 8:
+                V[d] = Math.abs(V[a] - V[T[pc + 3]]);
+                break;
+              // F_ABS: |label - y|
+              case 9:
+                t = V[a] - V[T[pc + 3]];
+                V[d] = t * t;
+                break;
+              // F_SQUARE
+              case 10:
+                G[d] = 1;
+                break;
+              // G_ONE
+              case 11:
+                t = V[d];
+                before[a] = t;
+                t = t - rates[a] * G[d];
+                V[d] = t;
+                ok = ok && t > -BLOWUP && t < BLOWUP;
+                break;
+            }
+          } else {
+            switch (op & ~FIRST) {
+              // the local derivative of node a with respect to its parent
+              case 12:
+                t = 1;
+                break;
+              // G_ADD
+              case 13:
+                t = V[T[pc + 3]];
+                break;
+              // G_MUL: the other parent's value
+              case 14:
+                t = V[T[pc + 3]] > 0 ? 1 : 0;
+                break;
+              // G_RELU
+              case 15:
+                t = V[T[pc + 3]] > 0 ? 1 : 0.1;
+                break;
+              // G_LEAKY
+              case 16:
+                t = V[T[pc + 3]] > 0 ? 0 : -1;
+                break;
+              // G_STEP (the tutorial's convention)
+              case 17:
+                t = V[a];
+                t = t * (1 - t);
+                break;
+              // G_SIGMOID: s (1 - s)
+              case 18:
+                t = V[a];
+                t = 1 - t * t;
+                break;
+              // G_TANH
+              // losses, parents (label, y): d/d(label) = sign(label - y) with 0 counted negative, or
+              // 2 (label - y); d/dy is its negative
+              case 19:
+                t = V[T[pc + 3]] - V[T[pc + 4]] > 0 ? 1 : -1;
+                break;
+              case 20:
+                t = V[T[pc + 3]] - V[T[pc + 4]] > 0 ? -1 : 1;
+                break;
+              case 21:
+                t = 2 * (V[T[pc + 3]] - V[T[pc + 4]]);
+                break;
+              case 22:
+                t = -2 * (V[T[pc + 3]] - V[T[pc + 4]]);
+                break;
+            }
+            G[d] = (op & FIRST ? 0 : G[d]) + G[a] * t;
+          }
+        }
+        t = V[lossi];
+        if (!(ok && t > -BLOWUP && t < BLOWUP)) {
+          for (let j = 0; j < P.length; j++) V[P[j]] = before[j];
+          return { total, bad: s - from };
+        }
+        total += t;
+      }
+      return { total, bad: -1 };
+    }
+  };
+  function linearSteps(total, every, marks) {
+    const set = /* @__PURE__ */ new Set([0, total]);
+    for (let s = 0; s <= total; s += every) set.add(s);
+    for (const m of marks || []) if (m >= 0 && m <= total) set.add(m);
+    return [...set].sort((a, b) => a - b);
+  }
+  function targetOf(xs, target) {
+    const t = checkTarget(target), ys = new Float64Array(xs.length);
+    if (t.kind === "square") {
+      for (let i = 0; i < xs.length; i++) ys[i] = xs[i] * xs[i];
+    } else {
+      const a = t.a, b = t.b;
+      for (let i = 0; i < xs.length; i++) ys[i] = a * xs[i] + b;
+    }
+    return ys;
+  }
+  var SQUARE = Object.freeze({ kind: "square" });
+  function checkTarget(target) {
+    if (target === void 0 || target === null) return SQUARE;
+    if (typeof target === "object" && target.kind === "square") return SQUARE;
+    if (typeof target === "object" && target.kind === "affine" && finite(target.a) && finite(target.b)) {
+      return { kind: "affine", a: target.a, b: target.b };
+    }
+    fail('target: {kind: "square"} or {kind: "affine", a, b} with finite a, b');
+  }
+  var targetKey = (t) => t.kind === "square" ? "square" : `affine ${t.a} ${t.b}`;
+  var finite = (v) => typeof v === "number" && isFinite(v);
+  function checkConfig(graph, c) {
+    if (!c || typeof c !== "object") fail("config must be an object");
+    for (const n of graph.params) {
+      if (!c.init || typeof c.init[n] !== "number" || !isFinite(c.init[n])) fail(`no finite initial value for ${n}`);
+    }
+    if (!Number.isSafeInteger(c.samples) || c.samples < 0 || c.samples > 1e8) fail("samples: an integer in [0, 1e8]");
+    if (c.lrs !== void 0) {
+      const P = graph.params.length;
+      const list = Array.isArray(c.lrs) || c.lrs instanceof Float64Array;
+      if (!list || c.lrs.length !== P || !Array.from(c.lrs).every(finite)) {
+        fail(`lrs: ${P} finite numbers, one learning rate per parameter in update order (${graph.params.join(", ")})`);
+      }
+    }
+    if ((c.lrs === void 0 || c.lr !== void 0) && !finite(c.lr)) fail("lr must be a finite number");
+    checkTarget(c.target);
+    const r = c.data_range;
+    if (r !== void 0 && !(Array.isArray(r) && r.length === 2 && r.every(finite) && r[0] < r[1])) {
+      fail("data_range: two finite numbers, low < high");
+    }
+    const seed = c.data_seed === void 0 ? 0 : c.data_seed;
+    if (!Number.isSafeInteger(seed) || seed < 0) fail("data_seed: an integer in [0, 2**53)");
+    if (c.every !== void 0 && !(Number.isSafeInteger(c.every) && c.every >= 1)) fail("every: a positive integer");
+    if (c.steps !== void 0 && !(Array.isArray(c.steps) && c.steps.every((s) => Number.isSafeInteger(s) && s >= 0))) {
+      fail("steps: a list of sample counts");
+    }
+    return seed;
+  }
+  var cached = { seed: -1, low: 0, high: 0, target: "", xs: new Float64Array(0), ys: new Float64Array(0) };
+  function data(seed, samples, range = [0, 2], target = SQUARE) {
+    const [low, high] = range, t = checkTarget(target), key = targetKey(t);
+    if (cached.seed !== seed || cached.low !== low || cached.high !== high || cached.xs.length < samples) {
+      const xs = uniform(seed, low, high, samples);
+      cached = { seed, low, high, target: key, xs, ys: targetOf(xs, t) };
+    } else if (cached.target !== key) {
+      cached = { ...cached, target: key, ys: targetOf(cached.xs, t) };
+    }
+    return { xs: cached.xs.subarray(0, samples), ys: cached.ys.subarray(0, samples) };
+  }
+  var Trainer = class {
+    /** @param {Graph} graph @param {RunConfig} config */
+    constructor(graph, config) {
+      const seed = checkConfig(graph, config);
+      this.config = config;
+      this.names = graph.params.map(String);
+      this.net = compile2(graph, { activation: config.activation, loss: config.loss, engine: config.engine });
+      this.net.setParams(this.names.map((n) => config.init[n]));
+      this.samples = config.samples;
+      this.lr = config.lr;
+      this.lrs = config.lrs !== void 0 ? Float64Array.from(config.lrs) : new Float64Array(this.names.length).fill(config.lr);
+      this.steps = config.steps ? [...config.steps].sort((a, b) => a - b) : linearSteps(this.samples, config.every || 1, config.marks);
+      const d = data(seed, this.samples, config.data_range, config.target);
+      this.xs = d.xs;
+      this.ys = d.ys;
+      const S = this.steps.length, P = this.names.length;
+      this.params = new Float64Array(S * P).fill(NaN);
+      this.trainLoss = new Float64Array(S).fill(NaN);
+      this.trained = 0;
+      this.seen = 0;
+      this.divergedAt = null;
+      this.advance(0);
+    }
+    get done() {
+      return this.trained >= this.steps.length;
+    }
+    /** Record snapshot `this.trained` (after training up to its step). */
+    record() {
+      const s = this.trained, P = this.names.length, values = this.net.getParams();
+      for (let j = 0; j < P; j++) this.params[s * P + j] = values[j];
+      this.trained = s + 1;
+    }
+    /** Train up to snapshot `index` (inclusive); returns the number of samples trained. @param {number} index */
+    advance(index) {
+      const start = this.seen;
+      index = Math.min(index, this.steps.length - 1);
+      while (this.trained <= index) {
+        const s = this.trained;
+        const stop = this.divergedAt === null ? Math.min(this.steps[s], this.samples) : this.seen;
+        if (stop > this.seen) {
+          const r = this.net.train(this.xs, this.ys, this.seen, stop, this.lrs);
+          const count = r.bad < 0 ? stop - this.seen : r.bad;
+          this.trainLoss[s] = count ? r.total / count : NaN;
+          if (r.bad >= 0) this.divergedAt = this.seen + r.bad + 1;
+          this.seen += count;
+        } else if (s > 0) {
+          this.trainLoss[s] = this.trainLoss[s - 1];
+        }
+        this.record();
+      }
+      return this.seen - start;
+    }
+    /** The parameters at snapshot s, in update order. @param {number} s */
+    paramsAt(s) {
+      const P = this.names.length;
+      return Array.from(this.params.subarray(s * P, (s + 1) * P));
+    }
+  };
+  function run(graph, config) {
+    const t = new Trainer(graph, config);
+    t.advance(t.steps.length - 1);
+    return {
+      names: t.names,
+      lrs: Array.from(t.lrs),
+      steps: t.steps,
+      params: t.steps.map((_, s) => t.paramsAt(s)),
+      train_loss: Array.from(t.trainLoss),
+      diverged_at: t.divergedAt,
+      engine: t.net.engine
+    };
+  }
+
+  // render/web/src/lab_run.js
+  var everyFor = (samples) => Math.max(1, Math.round(samples / 300));
+  var sameRates = (a, b) => !!a && !!b && a.length === b.length && a.every((v, j) => v === b[j]);
+  var rateText = (lrs, names) => lrs.every((v) => v === lrs[0]) ? String(lrs[0]) : names.map((n, j) => `${n} ${lrs[j]}`).join(", ");
+  var STAT_POINTS = 120;
+  var LabRun = class {
+    /**
+     * @param {LabPage} d  the lab's data with its grid and target decoded
+     * @param {Settings} settings
+     */
+    constructor(d, settings) {
+      this.settings = settings;
+      const every = everyFor(settings.samples);
+      this.trainer = new Trainer(d.graph, {
+        init: settings.init,
+        lrs: settings.lrs,
+        samples: settings.samples,
+        activation: settings.activation,
+        loss: settings.loss,
+        data_seed: settings.dataSeed,
+        data_range: d.dataRange,
+        target: d.targetSpec,
+        every,
+        marks: d.marks
+      });
+      const t0 = performance.now();
+      this.trainer.advance(this.trainer.steps.length - 1);
+      this.trainMs = performance.now() - t0;
+      this.every = every;
+      this.engine = this.trainer.net.engine;
+      this.steps = this.trainer.steps;
+      this.S = this.steps.length;
+      this.names = this.trainer.names;
+      this.P = this.names.length;
+      this.graph = variantGraph(d.graph, { activation: settings.activation, loss: settings.loss });
+      this.program = compile(this.graph, d.gridValues.length);
+      if (!this.program) throw new Error("the page cannot evaluate this graph");
+      this.output = this.program.index[d.graph.output];
+      this.divergedAt = this.trainer.divergedAt;
+      this.trainLoss = this.trainer.trainLoss;
+      const k = Math.max(1, Math.ceil(this.S / STAT_POINTS));
+      const index = [];
+      for (let s = 0; s < this.S; s += k) index.push(s);
+      if (index[index.length - 1] !== this.S - 1) index.push(this.S - 1);
+      this.statIndex = index;
+      this.statSteps = index.map((s) => this.steps[s]);
+      this.statTrain = index.map((s) => this.trainLoss[s]);
+      this.statEval = new Float64Array(index.length);
+      this.extremes = {};
+      const drawn = [...new Set(d.panels.flatMap((p) => p.nodes))];
+      for (const n of drawn) {
+        this.extremes[n] = { lo: new Float64Array(index.length), hi: new Float64Array(index.length) };
+      }
+      index.forEach((s, j) => {
+        const values = this.evaluate(d, s);
+        this.statEval[j] = this.evalLoss(d, values);
+        for (const n of drawn) {
+          const v = values[this.program.index[n]];
+          let lo = Infinity, hi = -Infinity;
+          for (let g = 0; g < v.length; g++) {
+            if (v[g] < lo) lo = v[g];
+            if (v[g] > hi) hi = v[g];
+          }
+          this.extremes[n].lo[j] = lo;
+          this.extremes[n].hi[j] = hi;
+        }
+      });
+      this.healthy = this.healthyPoints();
+    }
+    /**
+     * Every recorded node over the grid at snapshot s (graph.js's buffers: valid until the next call).
+     * @param {LabPage} d @param {number} s
+     */
+    evaluate(d, s) {
+      return evaluate(this.program, this.trainer.params, s * this.P, d.gridValues, d.targetValues);
+    }
+    /**
+     * Mean |output - target| over the grid points in the data range (render.record.runs.record_run).
+     * @param {LabPage} d @param {Float64Array[]} values
+     */
+    evalLoss(d, values) {
+      const out = values[this.output], target = d.targetValues, inside = d.inside;
+      let sum = 0;
+      for (let k = 0; k < inside.length; k++) {
+        const g = inside[k];
+        sum += Math.abs(out[g] - target[g]);
+      }
+      return inside.length ? sum / inside.length : NaN;
+    }
+    /** Summary points that may set axis limits: before a divergence, within 100x of the start's scale
+     * (render/web/player.py, healthy). */
+    healthyPoints() {
+      const n = this.statIndex.length, keep = new Uint8Array(n).fill(1);
+      if (this.divergedAt === null) return keep;
+      const ext = Object.values(this.extremes);
+      const size = (j) => Math.max(...ext.map((e) => Math.max(Math.abs(e.lo[j]), Math.abs(e.hi[j]))));
+      const start = Math.max(1, size(0));
+      for (let j = 1; j < n; j++) keep[j] = this.statSteps[j] < this.divergedAt && size(j) <= 100 * start ? 1 : 0;
+      return keep;
+    }
+    /** The last snapshot at or before sample `step`. @param {number} step */
+    indexOf(step) {
+      return indexOfStep(this.steps, step);
+    }
+  };
+
+  // render/web/src/lab_map.js
+  var short = (v) => fmtG(v, 3).replace("-", "−");
+  var BasinMap = class {
+    /**
+     * @param {HTMLElement} parent @param {LabPage} d
+     * @param {import("./lab.js").Lab} lab  its settings, pinned run, parameter names and set(partial, user)
+     */
+    constructor(parent, d, lab) {
+      const m = this.m = d.map;
+      this.d = d;
+      this.lab = lab;
+      this.loss = f32(m.loss);
+      this.mode = i8(m.mode);
+      const ui = d.lab;
+      this.element = el("div", "ol-map", parent);
+      el("div", "ol-heading", this.element, ui.map_title);
+      this.canvas = el("canvas", "ol-map-canvas", this.element);
+      this.canvas.setAttribute("role", "img");
+      this.canvas.setAttribute("aria-label", ui.map_title);
+      this.info = el("div", "ol-map-info", this.element);
+      this.legend = el("div", "ol-map-legend", this.element);
+      m.modes.forEach((name2, i) => {
+        const item = el("span", "ol-map-key", this.legend);
+        el("span", "ol-map-swatch", item).style.backgroundColor = m.colors[i];
+        el("span", null, item, name2);
+      });
+      el("span", "ol-map-key ol-muted", this.legend, fill(ui.map_pale, { target: d.targetName, thr: m.threshold }));
+      this.note = el("div", "ol-note", this.element);
+      const ref = d.presets.length ? d.presets[0].name : "";
+      this.note.textContent = fill(ui.map_note, {
+        n: m.size,
+        a0: m.axes[0],
+        a1: m.axes[1],
+        ref,
+        act: m.activation,
+        lr: rateText(m.lrs, lab.names),
+        samples: thousands(m.samples),
+        seed: m.dataSeed
+      });
+      this.differs = el("div", "ol-note ol-warn", this.element);
+      this.computeButton = el("button", "ol-button ol-map-compute", this.element, ui.map_compute);
+      this.computeButton.type = "button";
+      this.computeButton.addEventListener("click", () => this.compute());
+      this.job = null;
+      this.canvas.addEventListener("click", (e) => this.onClick(e));
+      this.canvas.addEventListener("mousemove", (e) => this.onMove(e));
+      this.canvas.addEventListener("mouseleave", () => {
+        this.hover = null;
+        this.showInfo();
+        this.draw();
+      });
+      this.hover = null;
+      this.layout();
+    }
+    layout() {
+      const side = 250, pad = { l: 44, r: 8, t: 6, b: 30 };
+      this.W = side + pad.l + pad.r;
+      this.H = side + pad.t + pad.b;
+      const dpr = window.devicePixelRatio || 1;
+      this.dpr = dpr;
+      this.canvas.width = Math.round(this.W * dpr);
+      this.canvas.height = Math.round(this.H * dpr);
+      this.canvas.style.width = this.W + "px";
+      this.canvas.style.height = this.H + "px";
+      const [lo, hi] = this.m.range, half = (hi - lo) / (this.m.size - 1) / 2;
+      this.ax = new Axes(
+        { x: pad.l, y: pad.t, w: side, h: side },
+        { xlim: [lo - half, hi + half], ylim: [lo - half, hi + half] }
+      );
+      this.image = this.paint();
+    }
+    /** The cells' colours, as render.draw.sweep_figure paints the map: mode colour, paler when worse. */
+    paint() {
+      const m = this.m, n = m.size, c = document.createElement("canvas");
+      c.width = n;
+      c.height = n;
+      const ctx = c.getContext("2d"), img = ctx.createImageData(n, n);
+      const palette = m.colors.map(rgb), bg = rgb(this.d.theme.background);
+      const loLog = Math.log(0.03), thrLog = Math.log(m.threshold);
+      for (let j = 0; j < n; j++) {
+        for (let i = 0; i < n; i++) {
+          const r = j * n + i, l = this.loss[r], base = palette[this.mode[r]] || palette[palette.length - 1];
+          let amount;
+          if (!isFinite(l)) amount = 0.9;
+          else if (l < m.threshold) {
+            amount = 0.35 * Math.min(1, Math.max(0, (Math.log(l) - loLog) / (thrLog - loLog)));
+          } else amount = 0.62 + 0.2 * Math.min(1, Math.max(0, Math.log(l / m.threshold) / Math.LN10));
+          const o = ((n - 1 - j) * n + i) * 4;
+          for (let k = 0; k < 3; k++) img.data[o + k] = Math.round(base[k] * (1 - amount) + bg[k] * amount);
+          img.data[o + 3] = 255;
+        }
+      }
+      ctx.putImageData(img, 0, 0);
+      return c;
+    }
+    /** The cell under pixel (px, py) of the canvas, or null. @param {number} px @param {number} py */
+    cellAt(px, py) {
+      const m = this.m, [lo, hi] = m.range, n = m.size, ax = this.ax;
+      if (!ax.contains(px, py)) return null;
+      const x = ax.xAt(px), y = ax.ylim[0] + (1 - (py - ax.rect.y) / ax.rect.h) * (ax.ylim[1] - ax.ylim[0]);
+      const i = Math.round((x - lo) / (hi - lo) * (n - 1)), j = Math.round((y - lo) / (hi - lo) * (n - 1));
+      if (i < 0 || j < 0 || i >= n || j >= n) return null;
+      return { i, j, x: this.value(i), y: this.value(j), r: j * n + i };
+    }
+    /** The cell centre exactly as numpy.linspace(lo, hi, n) computes it (scenes.sweeps.GridInits). */
+    /** @param {number} i */
+    value(i) {
+      const [lo, hi] = this.m.range, n = this.m.size, step = (hi - lo) / (n - 1);
+      return i === n - 1 ? hi : lo + i * step;
+    }
+    /** @param {MouseEvent} e */
+    onClick(e) {
+      const rect = this.canvas.getBoundingClientRect();
+      const cell = this.cellAt(e.clientX - rect.left, e.clientY - rect.top);
+      if (!cell) return;
+      this.lab.set({ init: { [this.m.axes[0]]: cell.x, [this.m.axes[1]]: cell.y } }, true);
+    }
+    /** @param {MouseEvent} e */
+    onMove(e) {
+      const rect = this.canvas.getBoundingClientRect();
+      this.hover = this.cellAt(e.clientX - rect.left, e.clientY - rect.top);
+      this.showInfo();
+      this.draw();
+    }
+    showInfo() {
+      const c = this.hover, m = this.m, ui = this.d.lab;
+      this.info.textContent = c ? fill(ui.map_cell, {
+        a0: m.axes[0],
+        a1: m.axes[1],
+        x: short(c.x),
+        y: short(c.y),
+        mode: m.modes[this.mode[c.r]] || "?",
+        target: this.d.targetName,
+        loss: number(this.loss[c.r])
+      }) : " ";
+    }
+    /** What differs between the current settings and the map's (empty when the map applies).
+     * @param {Settings} s @returns {string[]} */
+    differences(s) {
+      const m = this.m, out = [];
+      for (const [n, v] of Object.entries(m.others)) if (s.init[n] !== v) out.push(n);
+      if (s.activation !== m.activation) out.push(s.activation);
+      if (s.loss !== m.lossKind) out.push(this.d.lab[s.loss] || s.loss);
+      if (!sameRates(s.lrs, m.lrs)) out.push(`lr ${rateText(s.lrs, this.lab.names)}`);
+      if (s.samples !== m.samples) out.push(`${thousands(s.samples)} ${this.d.lab.samples}`);
+      if (s.dataSeed !== m.dataSeed) out.push(`${this.d.lab.data_seed} ${s.dataSeed}`);
+      return out;
+    }
+    /**
+     * Train every cell of the map in the page for the current settings, a few frames' worth at a time:
+     * the same loop as the lab's runs (train.js), so a cell equals the run a click on it trains. One net
+     * and one data stream for all cells; a diverging cell stops at its last finite state, as a run does.
+     */
+    compute() {
+      if (this.job) return;
+      const d = this.d, m = this.m, s = this.lab.settings, n = m.size, cells = n * n, np = this.lab.names.length;
+      const net = compile2(d.graph, { activation: s.activation, loss: s.loss });
+      const graph = variantGraph(d.graph, { activation: s.activation, loss: s.loss });
+      const program = compile(graph, d.gridValues.length), out = program.index[d.graph.output];
+      const { xs, ys } = data(s.dataSeed, s.samples, d.dataRange, d.targetSpec);
+      const base = this.lab.names.map((name2) => s.init[name2]), params = new Float64Array(np);
+      const loss = new Float32Array(cells), mode = new Int8Array(cells);
+      const job = this.job = { next: 0 };
+      const [lo, hi] = d.dataRange, ix = (name2) => this.lab.names.indexOf(name2);
+      const [w1, w2, b1, b2] = ["w_11", "w_12", "b_11", "b_12"].map(ix);
+      const off = (w, b) => Math.max(w * lo + b, w * hi + b) <= 0;
+      const step = () => {
+        if (this.job !== job) return;
+        const until = performance.now() + 12;
+        while (job.next < cells && performance.now() < until) {
+          const r = job.next++, i = r % n, j = (r - i) / n;
+          base[0] = this.value(i);
+          base[1] = this.value(j);
+          net.setParams(base);
+          net.train(xs, ys, 0, s.samples, s.lrs);
+          const p = net.getParams();
+          for (let k = 0; k < np; k++) params[k] = p[k];
+          const values = evaluate(program, params, 0, d.gridValues, d.targetValues);
+          let sum = 0;
+          for (const g of d.inside) sum += Math.abs(values[out][g] - d.targetValues[g]);
+          loss[r] = sum / d.inside.length;
+          const dead = Number(off(p[w1], p[b1])) + Number(off(p[w2], p[b2]));
+          mode[r] = dead === 2 ? 4 : dead === 1 ? 3 : p[w1] > 0 && p[w2] > 0 ? 0 : p[w1] < 0 && p[w2] < 0 ? 1 : 2;
+        }
+        this.computeButton.textContent = fill(d.lab.map_computing, { pct: Math.floor(100 * job.next / cells) });
+        if (job.next < cells) {
+          requestAnimationFrame(step);
+          return;
+        }
+        this.job = null;
+        this.loss = loss;
+        this.mode = mode;
+        const others = Object.fromEntries(this.lab.names.slice(2).map((name2) => [name2, s.init[name2]]));
+        Object.assign(m, {
+          activation: s.activation,
+          lossKind: s.loss,
+          lrs: s.lrs.slice(),
+          samples: s.samples,
+          dataSeed: s.dataSeed,
+          others
+        });
+        this.note.textContent = fill(d.lab.map_note_page, {
+          n,
+          a0: m.axes[0],
+          a1: m.axes[1],
+          act: m.activation,
+          lr: rateText(m.lrs, this.lab.names),
+          samples: thousands(m.samples),
+          seed: m.dataSeed
+        });
+        this.computeButton.textContent = d.lab.map_compute;
+        this.image = this.paint();
+        this.showInfo();
+        this.draw();
+      };
+      this.computeButton.disabled = true;
+      step();
+    }
+    draw() {
+      const ctx = this.canvas.getContext("2d"), th = this.d.theme, ax = this.ax, m = this.m;
+      ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
+      ctx.fillStyle = th.background;
+      ctx.fillRect(0, 0, this.W, this.H);
+      ctx.imageSmoothingEnabled = false;
+      ctx.drawImage(this.image, ax.rect.x, ax.rect.y, ax.rect.w, ax.rect.h);
+      const fam = family(this.d.lang), st = { fg: th.foreground, muted: th.muted, font: fam, tick: 10, s: 72 };
+      const ticks = maxNTicks(m.range[0], m.range[1], 4);
+      frame(ctx, ax, st, { xticks: ticks, xlabels: tickLabels(ticks), yticks: ticks, ylabels: tickLabels(ticks) });
+      const label = { font: font(11, fam), color: th.foreground, align: "center", baseline: "top" };
+      text(ctx, m.axes[0], ax.rect.x + ax.rect.w / 2, ax.rect.y + ax.rect.h + 14, label);
+      ctx.save();
+      ctx.translate(2, ax.rect.y + ax.rect.h / 2);
+      ctx.rotate(-Math.PI / 2);
+      text(ctx, m.axes[1], 0, 0, label);
+      ctx.restore();
+      ctx.save();
+      clip(ctx, ax);
+      for (const preset of this.d.presets) {
+        const x = ax.px(preset.init[m.axes[0]]), y = ax.py(preset.init[m.axes[1]]);
+        ctx.beginPath();
+        ctx.arc(x, y, 4.5, 0, 2 * Math.PI);
+        ctx.strokeStyle = th.foreground;
+        ctx.lineWidth = 1.4;
+        ctx.stroke();
+        text(ctx, preset.name, x + 6, y + 3, { font: font(10, fam, true), color: th.foreground, baseline: "top" });
+      }
+      const pin = this.lab.pinned && this.lab.pinned.settings.init;
+      if (pin) this.cross(ctx, pin[m.axes[0]], pin[m.axes[1]], th.muted);
+      const s = this.lab.settings.init;
+      this.cross(ctx, s[m.axes[0]], s[m.axes[1]], th.foreground);
+      if (this.hover) {
+        const h = ax.px(this.value(this.hover.i)), v = ax.py(this.value(this.hover.j));
+        const half = ax.rect.w / m.size / 2;
+        ctx.strokeStyle = th.foreground;
+        ctx.lineWidth = 1;
+        ctx.strokeRect(h - half, v - half, 2 * half, 2 * half);
+      }
+      ctx.restore();
+      const diff = this.differences(this.lab.settings);
+      this.differs.textContent = diff.length ? fill(this.d.lab.map_differs, { what: diff.join(", ") }) : "";
+      this.element.classList.toggle("ol-stale", diff.length > 0);
+      this.computeButton.hidden = !diff.length && !this.job;
+      this.computeButton.disabled = !!this.job;
+    }
+    /**
+     * A "+" at (x, y) in `color`, edged in the background.
+     * @param {CanvasRenderingContext2D} ctx @param {number} x @param {number} y @param {string} color
+     */
+    cross(ctx, x, y, color) {
+      const px = this.ax.px(x), py = this.ax.py(y);
+      const strokes = [[this.d.theme.background, 4], [color, 2]];
+      for (const [stroke, width] of strokes) {
+        ctx.strokeStyle = stroke;
+        ctx.lineWidth = width;
+        ctx.beginPath();
+        ctx.moveTo(px - 7, py);
+        ctx.lineTo(px + 7, py);
+        ctx.moveTo(px, py - 7);
+        ctx.lineTo(px, py + 7);
+        ctx.stroke();
+      }
+    }
+  };
+
+  // render/web/src/lab.js
+  function shellWord(word) {
+    return /^[A-Za-z0-9_@%+=:,.\/-]+$/.test(word) ? word : "'" + String(word).replace(/'/g, `'"'"'`) + "'";
+  }
+  var NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d{1,3})?$/i;
+  function number2(text2) {
+    const s = String(text2).trim();
+    if (s.length > 40 || !NUMBER.test(s)) return null;
+    const v = Number(s);
+    return isFinite(v) ? v : null;
+  }
+  function integer(text2, lo, hi) {
+    const s = String(text2).trim();
+    if (!/^\d{1,16}$/.test(s)) return null;
+    const v = Number(s);
+    return Number.isSafeInteger(v) && v >= lo && v <= hi ? v : null;
+  }
+  var repr = (v) => Object.is(v, -0) ? "-0.0" : Number.isInteger(v) && Math.abs(v) < 1e16 ? v.toFixed(1) : String(v);
+  var short2 = (v) => fmtG(v, 3).replace("-", "−");
+  var Lab = class {
+    /**
+     * Build the lab in `root` from lab_data() of render/web/lab.py.
+     * @param {HTMLElement & {ourdlLab?: Lab}} root @param {LabPage} d
+     */
+    constructor(root, d) {
+      this.root = root;
+      this.d = d;
+      root.ourdlLab = this;
+      const ui = d.lab;
+      d.gridValues = f64(d.grid);
+      d.targetValues = f64(d.target);
+      d.inside = [];
+      d.gridValues.forEach((x, g) => {
+        if (x >= d.dataRange[0] - 1e-12 && x <= d.dataRange[1] + 1e-12) d.inside.push(g);
+      });
+      d.targetMin = Math.min(...d.targetValues);
+      d.targetMax = Math.max(...d.targetValues);
+      this.names = d.graph.params.map(String);
+      this.defaults = this.normalise(d.defaults);
+      this.settings = this.defaults;
+      this.pinned = null;
+      dress(root, d.theme, d.lang);
+      const head = el("div", "ol-head", root);
+      el("h1", "ol-title", head, ui.title);
+      el("p", "ol-intro", head, ui.intro);
+      this.toolbar = el("div", "ol-toolbar", root);
+      this.figure = new Figure(root, d);
+      this.timeline = el("div", "ol-timeline", root);
+      const panes = el("div", "ol-panes", root);
+      this.buildInit(el("div", "ol-pane ol-pane-init", panes));
+      this.buildTraining(el("div", "ol-pane ol-pane-training", panes));
+      const mapPane = d.map ? el("div", "ol-pane ol-pane-map", panes) : null;
+      this.map = null;
+      this.buildToolbar();
+      this.fragment = new Fragment([...this.names, "lr", "act", "loss", "n", "seed", "step", "pin"], true);
+      this.controls = null;
+      const self = this;
+      keys(root, {
+        get o() {
+          return self.controls.o;
+        },
+        get speed() {
+          return self.controls.speed;
+        },
+        get count() {
+          return self.controls.count;
+        },
+        get index() {
+          return self.controls.index;
+        },
+        get loop() {
+          return self.controls.loop;
+        },
+        toggle: () => self.controls.toggle(),
+        step: (k) => self.controls.step(k),
+        seek: (i, u) => self.controls.seek(i, u),
+        pause: () => self.controls.pause(),
+        setSpeed: (v, u) => self.controls.setSpeed(v, u),
+        setLoop: (b, u) => self.controls.setLoop(b, u)
+      }, true);
+      panes.addEventListener("keydown", (e) => e.stopPropagation());
+      this.toolbar.addEventListener("keydown", (e) => {
+        if (e.key === " " || e.key === "Enter") e.stopPropagation();
+      });
+      onFragment(() => this.applyFragment());
+      onResize(this.figure.element, () => this.figure.width, () => this.redraw());
+      this.applyFragment();
+      if (mapPane) {
+        requestAnimationFrame(() => {
+          this.map = new BasinMap(mapPane, d, this);
+          this.map.draw();
+        });
+      }
+    }
+    // -- settings ------------------------------------------------------------------------------------
+    /**
+     * Settings with every field checked; anything invalid takes the default's value.
+     * @param {Partial<Settings>} s @param {Settings} [base] @returns {Settings}
+     */
+    normalise(s, base) {
+      base = base || this.defaults || s;
+      const init = {};
+      for (const n of this.names) {
+        const v = s.init && s.init[n];
+        init[n] = typeof v === "number" && isFinite(v) ? v : base.init[n];
+      }
+      const ok = (v, test) => test(v) ? v : void 0;
+      const pick = (v, fallback) => v === void 0 ? fallback : v;
+      const finite2 = (v) => typeof v === "number" && isFinite(v);
+      const rates = (v) => Array.isArray(v) && v.length === this.names.length && v.every(finite2) && (this.d.ownRates || v.every((r) => r === v[0]));
+      const lrs = pick(ok(s.lrs, rates), base.lrs).slice();
+      return {
+        init,
+        lr: lrs.every((v) => v === lrs[0]) ? lrs[0] : null,
+        // the one rate, or null when they differ
+        lrs,
+        samples: pick(
+          ok(s.samples, (v) => Number.isSafeInteger(v) && v >= 1 && v <= this.d.maxSamples),
+          base.samples
+        ),
+        activation: pick(ok(s.activation, (v) => this.d.activations.includes(v)), base.activation),
+        loss: pick(ok(s.loss, (v) => this.d.losses.includes(v)), base.loss),
+        dataSeed: pick(ok(s.dataSeed, (v) => Number.isSafeInteger(v) && v >= 0 && v < 2 ** 53), base.dataSeed)
+      };
+    }
+    /**
+     * Apply a partial change of settings; `user`: it came from a control (the fragment follows).
+     * @param {Partial<Settings> & {lr?: number}} partial @param {boolean} [user]
+     */
+    set(partial, user) {
+      const s = this.settings;
+      if (partial.lr !== void 0) {
+        const ok = typeof partial.lr === "number" && isFinite(partial.lr);
+        partial = { ...partial, lrs: ok ? this.names.map(() => partial.lr) : s.lrs };
+      }
+      const next = this.normalise({ ...s, ...partial, init: { ...s.init, ...partial.init || {} } }, s);
+      this.settings = next;
+      this.showSettings();
+      this.schedule(user);
+    }
+    /** A run of the scene: its initial values, and its rates when the scene gives parameters their own.
+     * @param {string} name */
+    preset(name2) {
+      const p = this.d.presets.find((x) => x.name === name2);
+      if (p) this.set(this.d.ownRates ? { init: p.init, lrs: p.lrs } : { init: p.init }, true);
+    }
+    /** Rates from fragment text: one number (every rate), or one per parameter joined by "/".
+     * @param {string | undefined} text */
+    parseRates(text2) {
+      if (typeof text2 !== "string" || text2.length > 40 * this.names.length) return void 0;
+      const values = text2.split("/").map(number2);
+      if (values.some((v) => v === null)) return void 0;
+      if (values.length === 1) return this.names.map(() => values[0]);
+      return values.length === this.names.length ? values : void 0;
+    }
+    /** The rates as the fragment writes them. @param {Settings} s */
+    rateWord(s) {
+      return s.lr !== null ? repr(s.lr) : s.lrs.map(repr).join("/");
+    }
+    /** Run.initial_values with init_seed: default_rng(seed).uniform(-1, 1) per parameter, in update order.
+     * @param {number} seed */
+    random(seed) {
+      const values = uniform(seed, -1, 1, this.names.length);
+      const init = {};
+      this.names.forEach((n, j) => {
+        init[n] = values[j];
+      });
+      this.set({ init }, true);
+    }
+    /** Recompute (once per animation frame, however many inputs arrive). @param {boolean} [user] */
+    schedule(user) {
+      this.pendingUser = this.pendingUser || user;
+      if (!this.pending) this.pending = requestAnimationFrame(() => this.flush());
+    }
+    /** Apply a scheduled recomputation now (state() and the console API see the settings' run). */
+    flush() {
+      if (!this.pending) return;
+      cancelAnimationFrame(this.pending);
+      this.pending = 0;
+      const user = this.pendingUser;
+      this.pendingUser = false;
+      this.rebuild();
+      if (user) this.save();
+    }
+    // -- runs and timeline ---------------------------------------------------------------------------
+    /** A new run for the settings, and the figure and timeline for it (at sample `step`, else where the
+     * timeline was). @param {number} [step] */
+    rebuild(step) {
+      const keep = step !== void 0 ? step : this.controls ? this.timelineSteps[this.controls.index] : 0;
+      const playing = this.controls && this.controls.playing;
+      this.current = new LabRun(this.d, this.settings);
+      const ui = this.d.lab;
+      const row = (who, s) => fill(ui.row, { who, what: this.describe(s) });
+      const rows = [{ run: this.current, label: row(ui.this_run, this.settings) }];
+      if (this.pinned) rows.push({ run: this.pinned, label: row(ui.pinned, this.pinned.settings), pinned: true });
+      const steps = [...new Set(rows.flatMap((r) => r.run.steps))].sort((a, b) => a - b);
+      this.timelineSteps = steps;
+      this.total = steps[steps.length - 1];
+      this.figure.setRows(rows, this.total);
+      this.buildControls(rows);
+      this.controls.seek(this.indexOfStep(keep), false);
+      if (playing) this.controls.play();
+      this.showRun();
+      if (this.map) this.map.draw();
+      this.draw();
+    }
+    /** The last snapshot of the timeline at or before sample `step`. @param {number} step */
+    indexOfStep(step) {
+      return indexOfStep(this.timelineSteps, step);
+    }
+    /** The timeline bar, rebuilt only when its length, end or marks change. @param {import("./lab_figure.js").Row[]} rows */
+    buildControls(rows) {
+      const d = this.d, ui = d.ui, steps = this.timelineSteps;
+      const marks = sampleMarks(ui, d.marks.filter((m) => m > 0 && m < this.total), steps);
+      for (const r of rows) {
+        if (r.run.divergedAt !== null) marks.push(divergedMark(ui, steps, r.run.divergedAt, r.label));
+      }
+      const key = JSON.stringify([steps.length, this.total, marks]);
+      if (this.controls && key === this.controlsKey) return;
+      const old = this.controls;
+      this.controlsKey = key;
+      this.timeline.textContent = "";
+      this.controls = timeline(this.timeline, d, marks, {
+        count: steps.length,
+        stepAt: (i) => this.timelineSteps[i],
+        total: this.total,
+        draw: () => this.draw(),
+        save: () => this.save(),
+        played: (p) => this.showPlaying(p)
+      });
+      if (old) {
+        this.controls.setSpeed(old.speed);
+        this.controls.setLoop(old.loop);
+        old.pause();
+      }
+    }
+    draw() {
+      if (!this.controls) return;
+      const step = this.timelineSteps[this.controls.index];
+      this.figure.draw(step);
+      if (this.firstFrame === void 0) this.firstFrame = performance.now();
+    }
+    redraw() {
+      this.figure.layout();
+      this.draw();
+    }
+    pin() {
+      this.pinned = this.current;
+      this.pinButton.hidden = true;
+      this.unpinButton.hidden = false;
+      this.rebuild();
+      this.save();
+    }
+    unpin() {
+      this.pinned = null;
+      this.pinButton.hidden = false;
+      this.unpinButton.hidden = true;
+      this.rebuild();
+      this.save();
+    }
+    // -- words about a run ---------------------------------------------------------------------------
+    /** The scene's run these settings start as: its initial values, and its rates where the scene gives
+     * parameters their own (a preset sets them there). */
+    presetOf(s) {
+      return this.d.presets.find((p) => this.names.every((n) => p.init[n] === s.init[n]) && (!this.d.ownRates || sameRates(p.lrs, s.lrs)));
+    }
+    /** The settings in a few words (a row's label). @param {Settings} s */
+    describe(s) {
+      const p = this.presetOf(s), [a0, a1] = this.names;
+      const start = p ? p.name : `${a0}=${short2(s.init[a0])}, ${a1}=${short2(s.init[a1])}`;
+      const parts = [start, ...s.activation ? [s.activation] : [], `lr ${rateText(s.lrs, this.names)}`];
+      if (s.loss !== this.defaults.loss) parts.push(this.d.lab[s.loss]);
+      if (s.samples !== this.defaults.samples) parts.push(`${thousands(s.samples)} ${this.d.lab.samples}`);
+      if (s.dataSeed !== this.defaults.dataSeed) parts.push(`${this.d.lab.data_seed} ${s.dataSeed}`);
+      return parts.join(" · ");
+    }
+    /** `render scene NAME --init ...` that re-records the current run in Python. Scene and parameter
+     * names come from the user's file: every word is shell-quoted, so a pasted command runs nothing else.
+     * Rates: none given when they are the scene's own per parameter (c.lrs), else `--lr`, which gives every
+     * parameter one rate; rates that differ and are not the scene's the CLI cannot say (commandNotes). */
+    command() {
+      const s = this.settings, c = this.d.command;
+      const parts = ["render", "scene", c.scene, "--init", this.names.map((n) => `${n}=${repr(s.init[n])}`).join(",")];
+      if (!sameRates(s.lrs, c.lrs) && s.lr !== null) parts.push("--lr", repr(s.lr));
+      parts.push("--steps", String(s.samples), "--seed", String(s.dataSeed));
+      if (c.activation && s.activation) parts.push("--activation", s.activation);
+      parts.push("--every", String(everyFor(s.samples)));
+      if (s.loss !== "absolute") parts.push("--loss-fn", s.loss);
+      return parts.map(shellWord).join(" ");
+    }
+    /** What the command line does not reproduce of the current run. */
+    commandNotes() {
+      const s = this.settings, c = this.d.command, ui = this.d.lab, out = [];
+      if (s.loss !== "absolute" && !c.loss) out.push(ui.no_loss_option);
+      if (s.lr === null && !sameRates(s.lrs, c.lrs)) {
+        out.push(fill(ui.no_lrs_option, { rates: c.lrs ? rateText(c.lrs, this.names) : "" }));
+      }
+      return out.join(" ");
+    }
+    // -- URL fragment --------------------------------------------------------------------------------
+    /**
+     * Settings from fragment values: numbers and known names only; anything else keeps the default.
+     * @param {(key: string) => string | undefined} get
+     */
+    parseSettings(get) {
+      const init = {};
+      for (const n of this.names) {
+        const v = number2(get(n) || "");
+        if (v !== null) init[n] = v;
+      }
+      const int = (k, hi) => {
+        const v = get(k);
+        return v === void 0 ? void 0 : integer(v, 0, hi);
+      };
+      const pick = (v) => v === null ? void 0 : v;
+      return this.normalise({
+        init,
+        lrs: this.parseRates(get("lr")),
+        samples: pick(int("n", this.d.maxSamples)),
+        activation: get("act"),
+        loss: get("loss"),
+        dataSeed: pick(int("seed", 2 ** 53 - 1))
+      }, this.defaults);
+    }
+    /** The fields of a pinned run in the fragment (no activation where the scene has none to swap). */
+    pinKeys() {
+      return [...this.names, "lr", ...this.d.activations.length ? ["act"] : [], "loss", "n", "seed"];
+    }
+    /** A pinned run's settings from "name:value,..." with every field present and valid, else null.
+     * @param {string} text */
+    parsePin(text2) {
+      const keys2 = this.pinKeys();
+      const pairs = /* @__PURE__ */ Object.create(null);
+      if (text2.length > 1500) return null;
+      for (const part of text2.split(",")) {
+        const i = part.indexOf(":"), k = part.slice(0, i);
+        if (i <= 0 || !keys2.includes(k) || k in pairs) return null;
+        pairs[k] = part.slice(i + 1);
+      }
+      if (keys2.some((k) => !(k in pairs))) return null;
+      const s = this.parseSettings((k) => pairs[k]);
+      const same = this.names.every((n) => String(s.init[n]) === String(number2(pairs[n]))) && sameRates(s.lrs, this.parseRates(pairs.lr)) && (s.activation || void 0) === pairs.act && s.loss === pairs.loss && s.samples === integer(pairs.n, 1, this.d.maxSamples) && s.dataSeed === integer(pairs.seed, 0, 2 ** 53 - 1);
+      return same ? s : null;
+    }
+    applyFragment() {
+      const f = this.fragment.read(), get = (k) => k in f ? f[k] : void 0;
+      this.settings = this.parseSettings(get);
+      this.pinned = null;
+      const pin = f.pin ? this.parsePin(f.pin) : null;
+      if (pin) {
+        try {
+          this.pinned = new LabRun(this.d, pin);
+        } catch (err) {
+          this.pinned = null;
+        }
+      }
+      if (this.pinButton) {
+        this.pinButton.hidden = !!this.pinned;
+        this.unpinButton.hidden = !this.pinned;
+      }
+      const step = integer(f.step || "", 0, 1e9);
+      this.showSettings();
+      if (this.controls) this.controls.pause();
+      this.rebuild(step === null ? 0 : step);
+    }
+    save() {
+      if (!this.controls) return;
+      const s = this.settings;
+      const out = {};
+      for (const n of this.names) out[n] = repr(s.init[n]);
+      Object.assign(out, {
+        lr: this.rateWord(s),
+        act: s.activation,
+        loss: s.loss,
+        n: s.samples,
+        seed: s.dataSeed,
+        step: this.timelineSteps[this.controls.index]
+      });
+      if (this.pinned) {
+        const p = this.pinned.settings;
+        out.pin = [
+          ...this.names.map((n) => `${n}:${repr(p.init[n])}`),
+          `lr:${this.rateWord(p)}`,
+          ...p.activation ? [`act:${p.activation}`] : [],
+          `loss:${p.loss}`,
+          `n:${p.samples}`,
+          `seed:${p.dataSeed}`
+        ].join(",");
+      }
+      this.fragment.write(out);
+    }
+    // -- controls ------------------------------------------------------------------------------------
+    buildToolbar() {
+      const ui = this.d.lab, bar = this.toolbar;
+      const button = (text2, cls, action) => {
+        const b = el("button", "ol-button " + cls, bar, text2);
+        b.type = "button";
+        b.addEventListener("click", action);
+        return b;
+      };
+      this.trainButton = button(ui.train, "ol-train", () => this.controls.play());
+      this.pauseButton = button(ui.pause, "ol-pause", () => this.controls.pause());
+      button(ui.step, "ol-step", () => this.controls.step(1));
+      button(ui.reset, "ol-reset", () => {
+        this.controls.pause();
+        this.controls.seek(0, true);
+      });
+      this.pinButton = button(ui.pin, "ol-pin", () => this.pin());
+      this.unpinButton = button(ui.unpin, "ol-unpin", () => this.unpin());
+      this.unpinButton.hidden = true;
+      el("span", "ol-hint", bar, ui.pin_hint);
+      this.status = el("span", "ol-status", bar);
+      this.showPlaying(false);
+    }
+    /** @param {boolean} playing */
+    showPlaying(playing) {
+      this.trainButton.disabled = !!playing;
+      this.pauseButton.disabled = !playing;
+    }
+    /**
+     * A labelled number box (and optionally a slider) in `parent`: o.set(value) hears every valid entry.
+     * @param {HTMLElement} parent @param {string} name @param {string} label
+     * @param {{set: (v: number) => void, slider?: number[], integer?: boolean, min?: number, max?: number,
+     *   param?: string, index?: number}} o
+     */
+    field(parent, name2, label, o) {
+      const row = el("div", "ol-field" + (o.slider ? " ol-param" : ""), parent);
+      const id = `ol-${this.uid}-${name2}${o.param !== void 0 ? "-" + o.index : ""}`;
+      const lab = el("label", "ol-label", row, label);
+      lab.htmlFor = id;
+      let slider = null;
+      if (o.param !== void 0) row.classList.add("ol-rate");
+      if (o.slider) {
+        slider = el("input", "ol-slider", row);
+        slider.type = "range";
+        slider.min = String(o.slider[0]);
+        slider.max = String(o.slider[1]);
+        slider.step = "0.001";
+        slider.setAttribute("aria-label", label);
+        slider.dataset.name = name2;
+      }
+      const box = el("input", "ol-number", row);
+      box.id = id;
+      box.type = "text";
+      box.inputMode = o.integer ? "numeric" : "decimal";
+      box.spellcheck = false;
+      box.autocomplete = "off";
+      box.dataset.name = name2;
+      if (o.param !== void 0) box.dataset.param = o.param;
+      const read2 = () => {
+        const v = o.integer ? integer(box.value, o.min, o.max) : number2(box.value);
+        box.classList.toggle("ol-bad", v === null);
+        box.title = v === null ? this.d.lab.bad_value : "";
+        if (v !== null) o.set(v);
+      };
+      box.addEventListener("input", read2);
+      box.addEventListener("change", () => {
+        read2();
+        this.showSettings();
+      });
+      if (slider) {
+        slider.addEventListener("input", () => {
+          const v = Number(slider.value);
+          box.value = String(v);
+          box.classList.remove("ol-bad");
+          o.set(v);
+        });
+      }
+      return { box, slider };
+    }
+    /** @param {HTMLElement} pane */
+    buildInit(pane) {
+      const ui = this.d.lab, d = this.d;
+      this.uid = Math.random().toString(36).slice(2, 8);
+      el("div", "ol-heading", pane, ui.init);
+      const presets = el("div", "ol-presets", pane);
+      el("span", "ol-label", presets, ui.presets);
+      this.presetButtons = d.presets.map((p) => {
+        const b = el("button", "ol-button ol-preset", presets, p.name);
+        b.type = "button";
+        b.title = p.label;
+        b.dataset.preset = p.name;
+        b.addEventListener("click", () => this.preset(p.name));
+        return b;
+      });
+      const rnd = el("button", "ol-button ol-random", presets, ui.random);
+      rnd.type = "button";
+      const seedLabel = el("label", "ol-seed", presets, ui.seed + " ");
+      this.seedBox = el("input", "ol-number ol-seed-box", seedLabel);
+      this.seedBox.type = "text";
+      this.seedBox.inputMode = "numeric";
+      this.seedBox.value = "1";
+      rnd.addEventListener("click", () => {
+        const seed = integer(this.seedBox.value, 0, 2 ** 53 - 1);
+        this.seedBox.classList.toggle("ol-bad", seed === null);
+        if (seed !== null) this.random(seed);
+      });
+      this.inputs = {};
+      for (const n of this.names) {
+        this.inputs[n] = this.field(
+          pane,
+          n,
+          n,
+          { slider: d.sliderRange, set: (v) => this.set({ init: { [n]: v } }, true) }
+        );
+      }
+    }
+    /** @param {HTMLElement} pane */
+    buildTraining(pane) {
+      const ui = this.d.lab, d = this.d;
+      el("div", "ol-heading", pane, ui.training);
+      if (d.ownRates) {
+        this.rateInputs = this.names.map((n, j) => this.field(pane, "lr", fill(ui.lr_param, { name: n }), {
+          param: n,
+          index: j,
+          set: (v) => this.set({ lrs: this.settings.lrs.map((r, k) => k === j ? v : r) }, true)
+        }));
+      } else {
+        this.inputs.lr = this.field(pane, "lr", ui.lr, { set: (v) => this.set({ lr: v }, true) });
+      }
+      const select = (name2, label, options, set) => {
+        const row = el("div", "ol-field", pane);
+        const lab = el("label", "ol-label", row, label);
+        const s = el("select", "ol-select", row);
+        s.id = `ol-${this.uid}-${name2}`;
+        lab.htmlFor = s.id;
+        for (const [value2, text2] of options) el("option", null, s, text2).value = value2;
+        s.addEventListener("change", () => set(s.value));
+        return s;
+      };
+      this.activationSelect = select(
+        "act",
+        ui.activation,
+        d.activations.map((a) => [a, a]),
+        (v) => this.set({ activation: v }, true)
+      );
+      this.activationSelect.parentNode.hidden = !d.activations.length;
+      this.lossSelect = select(
+        "loss",
+        ui.loss,
+        d.losses.map((l) => [l, ui[l] || l]),
+        (v) => this.set({ loss: v }, true)
+      );
+      this.inputs.samples = this.field(
+        pane,
+        "n",
+        ui.samples,
+        { integer: true, min: 1, max: d.maxSamples, set: (v) => this.set({ samples: v }, true) }
+      );
+      this.inputs.seed = this.field(
+        pane,
+        "seed",
+        ui.data_seed,
+        { integer: true, min: 0, max: 2 ** 53 - 1, set: (v) => this.set({ dataSeed: v }, true) }
+      );
+      el("div", "ol-heading", pane, ui.command);
+      const cmd = el("div", "ol-command", pane);
+      this.commandText = el("code", "ol-code", cmd);
+      const copy = el("button", "ol-button ol-copy", cmd, ui.copy);
+      copy.type = "button";
+      copy.addEventListener("click", () => this.copyCommand(copy));
+      this.commandNote = el("div", "ol-note", pane);
+    }
+    /** Copy the command, or select it where the page may not write the clipboard. @param {HTMLElement} button */
+    copyCommand(button) {
+      const text2 = this.command();
+      const done = () => {
+        button.textContent = this.d.lab.copied;
+        setTimeout(() => {
+          button.textContent = this.d.lab.copy;
+        }, 1200);
+      };
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(text2).then(done, () => this.selectCommand());
+      } else {
+        this.selectCommand();
+      }
+    }
+    selectCommand() {
+      const range = document.createRange();
+      range.selectNodeContents(this.commandText);
+      const sel = window.getSelection();
+      sel.removeAllRanges();
+      sel.addRange(range);
+    }
+    /** Show the settings in the controls (without touching a box the user is typing in). */
+    showSettings() {
+      const s = this.settings, active = document.activeElement;
+      const show = (input, v) => {
+        if (input.box !== active) {
+          input.box.value = String(v);
+          input.box.classList.remove("ol-bad");
+        }
+        if (input.slider && input.slider !== active) input.slider.value = String(v);
+      };
+      for (const n of this.names) show(this.inputs[n], s.init[n]);
+      if (this.rateInputs) this.rateInputs.forEach((input, j) => show(input, s.lrs[j]));
+      else show(this.inputs.lr, s.lr);
+      show(this.inputs.samples, s.samples);
+      show(this.inputs.seed, s.dataSeed);
+      this.activationSelect.value = s.activation || "";
+      this.lossSelect.value = s.loss;
+      const p = this.presetOf(s);
+      for (const b of this.presetButtons) {
+        b.setAttribute("aria-pressed", p && p.name === b.dataset.preset ? "true" : "false");
+      }
+      this.commandText.textContent = this.command();
+      this.commandNote.textContent = this.commandNotes();
+    }
+    showRun() {
+      const r = this.current;
+      this.status.textContent = fill(
+        this.d.lab.engine,
+        { samples: thousands(r.trainer.seen), ms: r.trainMs.toFixed(1), engine: this.d.lab[r.engine] || r.engine }
+      );
+    }
+    state() {
+      this.flush();
+      const c = this.controls, i = this.current.indexOf(this.timelineSteps[c.index]);
+      return {
+        settings: JSON.parse(JSON.stringify(this.settings)),
+        pinned: this.pinned ? JSON.parse(JSON.stringify(this.pinned.settings)) : null,
+        index: c.index,
+        step: this.timelineSteps[c.index],
+        playing: c.playing,
+        count: c.count,
+        engine: this.current.engine,
+        trainMs: this.current.trainMs,
+        command: this.command(),
+        map: !!this.map,
+        divergedAt: this.current.divergedAt,
+        evalLoss: this.current.evalLoss(this.d, this.current.evaluate(this.d, i)),
+        params: this.current.trainer.paramsAt(i)
+      };
+    }
+  };
+
+  // render/web/src/train_wasm.js
+  var BLOCK = 2;
+  var LOOP = 3;
+  var IF = 4;
+  var ELSE = 5;
+  var END = 11;
+  var BR = 12;
+  var BR_IF = 13;
+  var RETURN = 15;
+  var CALL = 16;
+  var SELECT = 27;
+  var GET = 32;
+  var SET = 33;
+  var TEE = 34;
+  var F64_LOAD = 43;
+  var F64_STORE = 57;
+  var I32_CONST = 65;
+  var F64_CONST = 68;
+  var I32_EQZ = 69;
+  var I32_GE_S = 78;
+  var F64_LT = 99;
+  var F64_GT = 100;
+  var F64_GE = 102;
+  var I32_ADD = 106;
+  var I32_SUB = 107;
+  var I32_AND = 113;
+  var I32_SHL = 116;
+  var F64_ABS = 153;
+  var F64_NEG = 154;
+  var F64_ADD = 160;
+  var F64_SUB = 161;
+  var F64_MUL = 162;
+  var F64_DIV = 163;
+  var VOID = 64;
+  var T_I32 = 127;
+  var T_F64 = 124;
+  var MAX_BYTES = 4096;
+  function uleb(n, out) {
+    do {
+      let b = n & 127;
+      n >>>= 7;
+      out.push(n ? b | 128 : b);
+    } while (n);
+  }
+  function sleb(n, out) {
+    for (; ; ) {
+      let b = n & 127;
+      n >>= 7;
+      if (n === 0 && !(b & 64) || n === -1 && b & 64) {
+        out.push(b);
+        return;
+      }
+      out.push(b | 128);
+    }
+  }
+  var f64bytes = new Uint8Array(new Float64Array(1).buffer);
+  function f642(value2, out) {
+    new Float64Array(f64bytes.buffer)[0] = value2;
+    out.push(F64_CONST);
+    for (let i = 0; i < 8; i++) out.push(f64bytes[i]);
+  }
+  function section(id, body2, out) {
+    out.push(id);
+    uleb(body2.length, out);
+    for (let i = 0; i < body2.length; i++) out.push(body2[i]);
+  }
+  function name(text2, out) {
+    uleb(text2.length, out);
+    for (let i = 0; i < text2.length; i++) out.push(text2.charCodeAt(i));
+  }
+  function body(net, O2, blowup) {
+    let n = net.names.length, P = net.paramSlots, T = net.tape, W = O2.WIDTH;
+    let X = 2, Y = 3, S = 4, OK = 5, TMP = 6, E = 7, TOTAL = 8, V0 = 9, G0 = V0 + n, B0 = G0 + n, R0 = B0 + P.length;
+    let code = [];
+    function get(i) {
+      code.push(GET);
+      uleb(i, code);
+    }
+    function set(i) {
+      code.push(SET);
+      uleb(i, code);
+    }
+    function storeState() {
+      P.forEach(function(p, j) {
+        code.push(I32_CONST, 0);
+        get(V0 + p);
+        code.push(F64_STORE, 3);
+        uleb(8 + 8 * j, code);
+      });
+      code.push(I32_CONST, 0);
+      get(TOTAL);
+      code.push(F64_STORE, 3, 0);
+    }
+    function loadSample(offset, slot) {
+      get(S);
+      code.push(I32_CONST, 3, I32_SHL);
+      get(offset);
+      code.push(I32_ADD, F64_LOAD, 3, 0);
+      set(V0 + slot);
+    }
+    function select(whenTrue, whenFalse, condition) {
+      whenTrue();
+      whenFalse();
+      condition();
+      code.push(SELECT);
+    }
+    function cmp(slot, op) {
+      return function() {
+        get(V0 + slot);
+        f642(0, code);
+        code.push(op);
+      };
+    }
+    function k(value2) {
+      return function() {
+        f642(value2, code);
+      };
+    }
+    P.forEach(function(p, j) {
+      code.push(I32_CONST, 0, F64_LOAD, 3);
+      uleb(8 + 8 * j, code);
+      set(V0 + p);
+      code.push(I32_CONST, 0, F64_LOAD, 3);
+      uleb(8 + 8 * (P.length + j), code);
+      set(R0 + j);
+    });
+    get(0);
+    set(S);
+    f642(0, code);
+    set(TOTAL);
+    code.push(BLOCK, VOID, LOOP, VOID);
+    get(S);
+    get(1);
+    code.push(I32_GE_S, BR_IF, 1);
+    loadSample(X, net.x);
+    loadSample(Y, net.label);
+    code.push(I32_CONST, 1);
+    set(OK);
+    for (let pc = 0; pc < T.length; pc += W) {
+      let op = T[pc], d = T[pc + 1], a = T[pc + 2], b = T[pc + 3], c = T[pc + 4];
+      switch (op) {
+        case O2.F_COPY:
+          get(V0 + a);
+          set(V0 + d);
+          break;
+        case O2.F_ADD:
+          get(V0 + a);
+          get(V0 + b);
+          code.push(F64_ADD);
+          set(V0 + d);
+          break;
+        case O2.F_MUL:
+          get(V0 + a);
+          get(V0 + b);
+          code.push(F64_MUL);
+          set(V0 + d);
+          break;
+        case O2.F_RELU:
+          select(function() {
+            get(V0 + a);
+          }, k(0), cmp(a, F64_GE));
+          set(V0 + d);
+          break;
+        case O2.F_LEAKY:
+          select(
+            function() {
+              get(V0 + a);
+            },
+            function() {
+              f642(0.1, code);
+              get(V0 + a);
+              code.push(F64_MUL);
+            },
+            cmp(a, F64_GE)
+          );
+          set(V0 + d);
+          break;
+        case O2.F_STEP:
+          select(k(1), k(0), cmp(a, F64_GT));
+          set(V0 + d);
+          break;
+        case O2.F_SIGMOID:
+          cmp(a, F64_GE)();
+          code.push(IF, T_F64);
+          f642(1, code);
+          f642(1, code);
+          get(V0 + a);
+          code.push(F64_NEG, CALL, 0, F64_ADD, F64_DIV, ELSE);
+          get(V0 + a);
+          code.push(CALL, 0, TEE);
+          uleb(E, code);
+          f642(1, code);
+          get(E);
+          code.push(F64_ADD, F64_DIV, END);
+          set(V0 + d);
+          break;
+        case O2.F_TANH:
+          get(V0 + a);
+          code.push(CALL, 1);
+          set(V0 + d);
+          break;
+        case O2.F_ABS:
+          get(V0 + a);
+          get(V0 + b);
+          code.push(F64_SUB, F64_ABS);
+          set(V0 + d);
+          break;
+        case O2.F_SQUARE:
+          get(V0 + a);
+          get(V0 + b);
+          code.push(F64_SUB, TEE);
+          uleb(TMP, code);
+          get(TMP);
+          code.push(F64_MUL);
+          set(V0 + d);
+          break;
+        case O2.G_ONE:
+          f642(1, code);
+          set(G0 + d);
+          break;
+        case O2.UPDATE:
+          get(V0 + d);
+          set(B0 + a);
+          get(V0 + d);
+          get(R0 + a);
+          get(G0 + d);
+          code.push(F64_MUL, F64_SUB, TEE);
+          uleb(V0 + d, code);
+          f642(-blowup, code);
+          code.push(F64_GT);
+          get(V0 + d);
+          f642(blowup, code);
+          code.push(F64_LT, I32_AND);
+          get(OK);
+          code.push(I32_AND);
+          set(OK);
+          break;
+        default: {
+          if (op & O2.FIRST) f642(0, code);
+          else get(G0 + d);
+          get(G0 + a);
+          switch (op & ~O2.FIRST) {
+            case O2.G_ADD:
+              f642(1, code);
+              break;
+            case O2.G_MUL:
+              get(V0 + b);
+              break;
+            case O2.G_RELU:
+              select(k(1), k(0), cmp(b, F64_GT));
+              break;
+            case O2.G_LEAKY:
+              select(k(1), k(0.1), cmp(b, F64_GT));
+              break;
+            case O2.G_STEP:
+              select(k(0), k(-1), cmp(b, F64_GT));
+              break;
+            case O2.G_SIGMOID:
+              get(V0 + a);
+              f642(1, code);
+              get(V0 + a);
+              code.push(F64_SUB, F64_MUL);
+              break;
+            case O2.G_TANH:
+              f642(1, code);
+              get(V0 + a);
+              get(V0 + a);
+              code.push(F64_MUL, F64_SUB);
+              break;
+            case O2.G_ABS0:
+            case O2.G_ABS1: {
+              let pos = (op & ~O2.FIRST) === O2.G_ABS0 ? 1 : -1;
+              select(k(pos), k(-pos), function() {
+                get(V0 + b);
+                get(V0 + c);
+                code.push(F64_SUB);
+                f642(0, code);
+                code.push(F64_GT);
+              });
+              break;
+            }
+            case O2.G_SQUARE0:
+            case O2.G_SQUARE1:
+              f642((op & ~O2.FIRST) === O2.G_SQUARE0 ? 2 : -2, code);
+              get(V0 + b);
+              get(V0 + c);
+              code.push(F64_SUB, F64_MUL);
+              break;
+            default:
+              throw new Error("lab: no WebAssembly for opcode " + op);
+          }
+          code.push(F64_MUL, F64_ADD);
+          set(G0 + d);
+        }
+      }
+    }
+    get(OK);
+    get(V0 + net.loss);
+    f642(-blowup, code);
+    code.push(F64_GT, I32_AND);
+    get(V0 + net.loss);
+    f642(blowup, code);
+    code.push(F64_LT, I32_AND, I32_EQZ, IF, VOID);
+    P.forEach(function(p, j) {
+      get(B0 + j);
+      set(V0 + p);
+    });
+    storeState();
+    get(S);
+    get(0);
+    code.push(I32_SUB, RETURN, END);
+    get(TOTAL);
+    get(V0 + net.loss);
+    code.push(F64_ADD);
+    set(TOTAL);
+    get(S);
+    code.push(I32_CONST, 1, I32_ADD);
+    set(S);
+    code.push(BR, 0, END, END);
+    storeState();
+    code.push(I32_CONST);
+    sleb(-1, code);
+    code.push(END);
+    let fn = [];
+    uleb(2, fn);
+    uleb(2, fn);
+    fn.push(T_I32);
+    uleb(3 + 2 * n + 2 * P.length, fn);
+    fn.push(T_F64);
+    return fn.concat(code);
+  }
+  function module(net, O2, blowup) {
+    let out = [0, 97, 115, 109, 1, 0, 0, 0], s;
+    s = [2, 96, 1, T_F64, 1, T_F64, 96, 4, T_I32, T_I32, T_I32, T_I32, 1, T_I32];
+    section(1, s, out);
+    s = [3];
+    name("m", s);
+    name("exp", s);
+    s.push(0, 0);
+    name("m", s);
+    name("tanh", s);
+    s.push(0, 0);
+    name("m", s);
+    name("mem", s);
+    s.push(2, 0, 1);
+    section(2, s, out);
+    section(3, [1, 1], out);
+    s = [1];
+    name("train", s);
+    s.push(0, 2);
+    section(7, s, out);
+    let fn = body(net, O2, blowup), code = [1];
+    uleb(fn.length, code);
+    section(10, code.concat(fn), out);
+    return new Uint8Array(out);
+  }
+  var modules = /* @__PURE__ */ new Map();
+  var unavailable = false;
+  function build(net) {
+    if (typeof WebAssembly !== "object" || unavailable) return null;
+    let bytes2 = module(net, OPS2, BLOWUP);
+    if (bytes2.length > MAX_BYTES) return null;
+    let memory, instance;
+    try {
+      memory = new WebAssembly.Memory({ initial: 1 });
+      const key = String.fromCharCode(...bytes2);
+      if (!modules.has(key)) modules.set(key, new WebAssembly.Module(bytes2));
+      instance = new WebAssembly.Instance(
+        modules.get(key),
+        { m: { exp: Math.exp, tanh: Math.tanh, mem: memory } }
+      );
+    } catch (err) {
+      unavailable = true;
+      return null;
+    }
+    let P = net.paramSlots, np = P.length, head = 8 + 16 * np, dataX = null, dataY = null, cap = 0;
+    let train = instance.exports.train;
+    return function(xs, ys, from, to, rates) {
+      if (dataX !== xs || dataY !== ys) {
+        let need = head + 16 * xs.length, have = memory.buffer.byteLength;
+        if (need > have) memory.grow(Math.ceil((need - have) / 65536));
+        new Float64Array(memory.buffer, head, xs.length).set(xs);
+        new Float64Array(memory.buffer, head + 8 * xs.length, xs.length).set(ys);
+        dataX = xs;
+        dataY = ys;
+        cap = xs.length;
+      }
+      let mem = new Float64Array(memory.buffer, 0, 1 + 2 * np);
+      for (let j = 0; j < np; j++) {
+        mem[1 + j] = net.V[P[j]];
+        mem[1 + np + j] = rates[j];
+      }
+      let bad = train(from, to, head, head + 8 * cap);
+      for (let j = 0; j < np; j++) net.V[P[j]] = mem[1 + j];
+      return { total: mem[0], bad };
+    };
+  }
+
+  // render/web/src/entries/lab.js
+  var started = performance.now();
+  useEngine(build);
+  window.ourdl = Object.assign(window.ourdl || {}, { graph: graph_exports, train: train_exports, random: random_exports });
+  var first = null;
+  var timing = { scripts: started, mounted: void 0 };
+  for (const root of document.querySelectorAll(".ourdl-lab[data-source]")) {
+    const element = (
+      /** @type {HTMLElement & {ourdlLab?: Lab}} */
+      root
+    );
+    if (element.ourdlLab) continue;
+    try {
+      const data2 = read(element.dataset.source);
+      if (!data2 || data2.format !== "ourdl-lab") throw new Error("no lab data in this page");
+      element.textContent = "";
+      const lab = new Lab(element, data2);
+      if (!first) {
+        first = lab;
+        timing.mounted = performance.now();
+      }
+    } catch (err) {
+      element.textContent = "The lab could not start: " + String(err && err.message);
+      console.error(err);
+    }
+  }
+  window.lab = Object.assign(window.lab || {}, { timing }, first ? api(first) : {});
+  function api(lab) {
+    const self = {
+      /** @param {import("../types.js").RunConfig} config */
+      run: (config) => run(lab.d.graph, { data_range: lab.d.dataRange, target: lab.d.targetSpec, ...config }),
+      state: () => lab.state(),
+      /** @param {Partial<import("../types.js").Settings> & {lr?: number}} partial */
+      set: (partial) => {
+        lab.set(partial, true);
+        return lab.state();
+      },
+      /** @param {string} name */
+      preset: (name2) => self.set({ init: (lab.d.presets.find((p) => p.name === name2) || { init: {} }).init }),
+      /** @param {number} seed */
+      random: (seed) => {
+        lab.random(seed);
+        return self.set({});
+      },
+      pin: () => {
+        lab.pin();
+        return lab.state();
+      },
+      unpin: () => {
+        lab.unpin();
+        return lab.state();
+      },
+      /** @param {number} step */
+      seekStep: (step) => {
+        lab.flush();
+        lab.controls.pause();
+        lab.controls.seek(lab.indexOfStep(step), true);
+        return lab.state();
+      },
+      train: () => {
+        lab.flush();
+        lab.controls.play();
+      },
+      pause: () => lab.controls.pause(),
+      step: () => {
+        lab.flush();
+        lab.controls.step(1);
+      },
+      reset: () => {
+        lab.flush();
+        lab.controls.pause();
+        lab.controls.seek(0, true);
+      },
+      firstFrame: lab.firstFrame,
+      // drawn while the lab was built
+      lab
+    };
+    return self;
+  }
+})();

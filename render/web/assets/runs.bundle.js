@@ -1,0 +1,1468 @@
+(() => {
+  var __defProp = Object.defineProperty;
+  var __export = (target, all) => {
+    for (var name in all)
+      __defProp(target, name, { get: all[name], enumerable: true });
+  };
+
+  // render/web/src/graph.js
+  var graph_exports = {};
+  __export(graph_exports, {
+    ACTIVATIONS: () => ACTIVATIONS,
+    ARITY: () => ARITY,
+    OPS: () => OPS,
+    compile: () => compile,
+    evaluate: () => evaluate,
+    value: () => value
+  });
+  var unary = (f) => (out, [t], n) => {
+    for (let i = 0; i < n; i++) out[i] = f(t[i]);
+  };
+  var binary = (f) => (out, [a, b], n) => {
+    for (let i = 0; i < n; i++) out[i] = f(a[i], b[i]);
+  };
+  var OPS = {
+    Add(out, inputs, n) {
+      const first = inputs[0];
+      for (let i = 0; i < n; i++) out[i] = first[i];
+      for (let k = 1; k < inputs.length; k++) {
+        const v = inputs[k];
+        for (let i = 0; i < n; i++) out[i] = out[i] + v[i];
+      }
+    },
+    Mul: binary((a, b) => a * b),
+    Relu: unary((t) => t >= 0 ? t : 0),
+    LeakyRelu: unary((t) => t >= 0 ? t : 0.1 * t),
+    Step: unary((t) => t > 0 ? 1 : 0),
+    Sigmoid: unary((t) => {
+      const e = Math.exp(-Math.abs(t));
+      return t >= 0 ? 1 / (1 + e) : e / (1 + e);
+    }),
+    Tanh: unary(Math.tanh),
+    ValueLoss: binary((label, y) => Math.abs(label - y)),
+    SquareLoss: binary((label, y) => {
+      const d = label - y;
+      return d * d;
+    })
+  };
+  var ARITY = { Mul: 2, Relu: 1, LeakyRelu: 1, Step: 1, Sigmoid: 1, Tanh: 1, ValueLoss: 2, SquareLoss: 2 };
+  var ACTIVATIONS = ["Relu", "LeakyRelu", "Sigmoid", "Tanh", "Step"];
+  function compile(graph, size, activation) {
+    if (!graph || !Array.isArray(graph.nodes) || !Array.isArray(graph.params)) return null;
+    if (activation) {
+      if (!ACTIVATIONS.includes(activation)) return null;
+      graph = {
+        ...graph,
+        nodes: graph.nodes.map((n) => ACTIVATIONS.includes(n.kind) ? { ...n, kind: activation } : n)
+      };
+    }
+    const paramIndex = /* @__PURE__ */ Object.create(null);
+    graph.params.forEach((name, i) => {
+      paramIndex[name] = i;
+    });
+    const byName = /* @__PURE__ */ Object.create(null);
+    for (const node of graph.nodes) byName[node.name] = node;
+    const leaves = /* @__PURE__ */ new Set([graph.input, graph.label, ...graph.params]);
+    for (const node of graph.nodes) {
+      if (!Object.prototype.hasOwnProperty.call(OPS, node.kind) || node.builtin === false) return null;
+      const parents = node.parents || [];
+      if (parents.length === 0 || ARITY[node.kind] && parents.length !== ARITY[node.kind]) return null;
+      for (const p of parents) if (!(p in byName) && !leaves.has(p)) return null;
+    }
+    const order = [];
+    const state = /* @__PURE__ */ Object.create(null);
+    function visit(name) {
+      if (!(name in byName) || state[name] === 2) return true;
+      if (state[name] === 1) return false;
+      state[name] = 1;
+      for (const p of byName[name].parents) if (!visit(p)) return false;
+      state[name] = 2;
+      order.push(byName[name]);
+      return true;
+    }
+    for (const node of graph.nodes) if (!visit(node.name)) return null;
+    const buffers = /* @__PURE__ */ Object.create(null);
+    for (const node of graph.nodes) buffers[node.name] = new Float64Array(size);
+    const scalars = graph.params.map(() => new Float64Array(size));
+    return {
+      names: graph.nodes.map((n) => n.name),
+      size,
+      input: graph.input,
+      label: graph.label,
+      order,
+      paramIndex,
+      buffers,
+      scalars,
+      index: Object.fromEntries(graph.nodes.map((n, i) => [n.name, i]))
+    };
+  }
+  function evaluate(program, params, offset, x, label) {
+    const n = program.size;
+    const env = /* @__PURE__ */ Object.create(null);
+    env[program.input] = x;
+    env[program.label] = label;
+    for (const name in program.paramIndex) {
+      const i = program.paramIndex[name], buf = program.scalars[i];
+      buf.fill(params[offset + i]);
+      env[name] = buf;
+    }
+    for (const node of program.order) {
+      const out = program.buffers[node.name];
+      OPS[node.kind](out, node.parents.map((p) => env[p]), n);
+      env[node.name] = out;
+    }
+    return program.names.map((name) => program.buffers[name]);
+  }
+  var value = (program, values, name, i) => values[program.index[name]][i];
+
+  // render/web/src/data.js
+  function bytes(b64) {
+    const s = atob(b64 || "");
+    const out = new Uint8Array(s.length);
+    for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+    return out;
+  }
+  function typed(b64, size, Kind, get) {
+    const b = bytes(b64);
+    const view = new DataView(b.buffer);
+    const n = Math.floor(b.length / size);
+    const out = new Kind(n);
+    for (let i = 0; i < n; i++) out[i] = get(view, i * size);
+    return out;
+  }
+  function read(id) {
+    const el2 = document.getElementById(id);
+    return el2 ? JSON.parse(el2.textContent) : null;
+  }
+  var f64 = (b64) => typed(b64, 8, Float64Array, (v, o) => v.getFloat64(o, true));
+  var f32 = (b64) => typed(b64, 4, Float64Array, (v, o) => v.getFloat32(o, true));
+
+  // render/web/src/mount.js
+  function mountPlayers(players) {
+    for (const root of document.querySelectorAll(".ourdl-player[data-source]")) {
+      const element = (
+        /** @type {HTMLElement & {ourdlPlayer?: unknown}} */
+        root
+      );
+      if (element.ourdlPlayer) continue;
+      try {
+        const data = read(element.dataset.source);
+        if (!data || data.format !== "ourdl-player") throw new Error("no player data in this page");
+        const mount = players[data.kind];
+        if (!mount) throw new Error(`this page has no player for ${data.kind} data`);
+        mount(element, data);
+      } catch (err) {
+        element.textContent = "This player could not start: " + String(err && err.message);
+        console.error(err);
+      }
+    }
+  }
+
+  // render/web/src/plot.js
+  var LN10 = Math.LN10;
+  function symlog(v, lt) {
+    const lsa = 1 / (1 - 1 / 10);
+    const a = Math.abs(v);
+    return a <= lt ? v / lt * lsa : Math.sign(v) * (lsa + Math.log(a / lt) / LN10);
+  }
+  function symexp(t, lt) {
+    const lsa = 1 / (1 - 1 / 10);
+    const a = Math.abs(t);
+    return a <= lsa ? t / lsa * lt : Math.sign(t) * lt * Math.pow(10, a - lsa);
+  }
+  var Axes = class {
+    /** @param {Rect} rect @param {AxesOptions} o */
+    constructor(rect, o) {
+      this.rect = rect;
+      this.xlim = o.xlim;
+      this.ylim = o.ylim;
+      this.xscale = o.xscale || "linear";
+      this.yscale = o.yscale || "linear";
+      this.linthresh = o.linthresh || 10;
+      this.tx = this._transform(this.xscale);
+      this.ty = this._transform(this.yscale);
+      this.x0 = this.tx(this.xlim[0]);
+      this.x1 = this.tx(this.xlim[1]);
+      this.y0 = this.ty(this.ylim[0]);
+      this.y1 = this.ty(this.ylim[1]);
+    }
+    /** @param {Scale} kind @returns {(v: number) => number} */
+    _transform(kind) {
+      if (kind === "log") return (v) => v > 0 ? Math.log(v) / LN10 : NaN;
+      if (kind === "symlog") return (v) => symlog(v, this.linthresh);
+      return (v) => v;
+    }
+    /** @param {number} x */
+    px(x) {
+      const r = this.rect;
+      return r.x + (this.tx(x) - this.x0) / (this.x1 - this.x0) * r.w;
+    }
+    /** @param {number} y */
+    py(y) {
+      const r = this.rect;
+      return r.y + r.h - (this.ty(y) - this.y0) / (this.y1 - this.y0) * r.h;
+    }
+    /** The data x at pixel px. @param {number} px */
+    xAt(px) {
+      const r = this.rect, t = this.x0 + (px - r.x) / r.w * (this.x1 - this.x0);
+      if (this.xscale === "log") return Math.pow(10, t);
+      if (this.xscale === "symlog") return symexp(t, this.linthresh);
+      return t;
+    }
+    /** The data y at pixel py (linear y scales). @param {number} py */
+    yAt(py) {
+      const r = this.rect;
+      return this.ylim[0] + (r.y + r.h - py) / r.h * (this.ylim[1] - this.ylim[0]);
+    }
+    /** @param {number} px @param {number} py */
+    contains(px, py) {
+      const r = this.rect;
+      return px >= r.x && px <= r.x + r.w && py >= r.y && py <= r.y + r.h;
+    }
+  };
+  function pyMod(a, b) {
+    return a - Math.floor(a / b) * b;
+  }
+  function maxNTicks(lo, hi, nbins, steps) {
+    steps = steps || [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10];
+    if (!(hi > lo)) return [lo];
+    const dv = hi - lo, meanv = (hi + lo) / 2;
+    const offset = Math.abs(meanv) / dv < 100 ? 0 : Math.sign(meanv) * Math.pow(10, Math.floor(Math.log10(Math.abs(meanv))));
+    const scale = Math.pow(10, Math.floor(Math.log10(dv / nbins)));
+    const vmin = lo - offset, vmax = hi - offset;
+    const ext = [...steps.slice(0, -1).map((s) => 0.1 * s), ...steps, 10 * steps[1]].map((s) => s * scale);
+    const raw = (vmax - vmin) / nbins;
+    let istep = ext.findIndex((s) => s >= raw);
+    if (istep < 0) istep = ext.length - 1;
+    let ticks = [];
+    const tol = 1e-10;
+    for (let k = istep; k >= 0; k--) {
+      const step = ext[k];
+      const best = Math.floor(vmin / step) * step;
+      const le = (x) => {
+        const d = Math.floor(x / step), m = pyMod(x, step);
+        return Math.abs(m / step - 1) < tol ? d + 1 : d;
+      };
+      const ge = (x) => {
+        const d = Math.floor(x / step), m = pyMod(x, step);
+        return Math.abs(m / step) < tol ? d : d + 1;
+      };
+      const low = le(vmin - best), high = ge(vmax - best);
+      ticks = [];
+      for (let i = low; i <= high; i++) ticks.push(i * step + best);
+      const n = ticks.filter((t) => t <= vmax && t >= vmin).length;
+      if (n >= 2) break;
+    }
+    const eps = (hi - lo) * 1e-10;
+    return ticks.map((t) => t + offset).filter((t) => t >= lo - eps && t <= hi + eps);
+  }
+  function autoTicks(lo, hi, lengthPx, labelPx) {
+    const nbins = Math.min(9, Math.max(1, Math.floor(lengthPx / (labelPx * 3))));
+    return maxNTicks(lo, hi, nbins, [1, 2, 2.5, 5, 10]);
+  }
+  function logTicks(lo, hi, subs) {
+    const major = [], minor = [];
+    for (let e = Math.floor(Math.log10(lo)) - 1; e <= Math.ceil(Math.log10(hi)); e++) {
+      const base = Math.pow(10, e);
+      for (let k = 1; k <= 9; k++) {
+        const v = Number((k * base).toPrecision(12));
+        if (v < lo || v > hi) continue;
+        (subs.includes(k) ? major : minor).push(v);
+      }
+    }
+    return { major, minor };
+  }
+  function symlogTicks(lo, hi, linthresh) {
+    const out = lo <= 0 && hi >= 0 ? [0] : [];
+    for (let e = Math.max(0, Math.floor(Math.log10(linthresh))); Math.pow(10, e) <= hi; e++) {
+      if (Math.pow(10, e) >= lo) out.push(Math.pow(10, e));
+    }
+    return out;
+  }
+  var MINUS = "−";
+  function tickLabels(ticks) {
+    if (!ticks.length) return [];
+    const big = ticks.some((t) => Math.abs(t) >= 1e6 || t !== 0 && Math.abs(t) < 1e-5);
+    if (big) return ticks.map((t) => fmtG(t, 3).replace("-", MINUS));
+    let range = Math.max(...ticks) - Math.min(...ticks);
+    if (range === 0) range = Math.max(...ticks.map(Math.abs)) || 1;
+    const oom = Math.floor(Math.log10(range));
+    let sig = Math.max(0, 3 - oom);
+    const thresh = 1e-3 * Math.pow(10, oom);
+    const roundTo = (v, d) => {
+      const f = Math.pow(10, d);
+      return Math.round(v * f) / f;
+    };
+    while (sig >= 0 && Math.max(...ticks.map((t) => Math.abs(t - roundTo(t, sig)))) < thresh) sig--;
+    sig = Math.max(0, sig + 1);
+    return ticks.map((t) => {
+      let s = (Math.abs(t) < thresh * 1e-6 ? 0 : t).toFixed(sig);
+      if (/^-0(\.0*)?$/.test(s)) s = s.slice(1);
+      return s.replace("-", MINUS);
+    });
+  }
+  function sampleLabels(ticks) {
+    return ticks.map((v) => v >= 1e3 ? `${fmtG(v / 1e3, 6)}k` : fmtG(v, 6));
+  }
+  function fmtG(v, p) {
+    if (!isFinite(v)) return v !== v ? "nan" : v > 0 ? "inf" : "-inf";
+    if (v === 0) return "0";
+    const exp = Number(v.toExponential(p - 1).split("e")[1]);
+    if (exp < -4 || exp >= p) {
+      const [m, e] = v.toExponential(p - 1).split("e");
+      const mant = m.includes(".") ? m.replace(/0+$/, "").replace(/\.$/, "") : m;
+      const n = Number(e);
+      return `${mant}e${n < 0 ? "-" : "+"}${String(Math.abs(n)).padStart(2, "0")}`;
+    }
+    const s = v.toFixed(Math.max(0, p - 1 - exp));
+    return s.includes(".") ? s.replace(/0+$/, "").replace(/\.$/, "") : s;
+  }
+  function number(v) {
+    if (v !== v) return "—";
+    const a = Math.abs(v);
+    if (a >= 0.01 && a < 100) return v.toFixed(3);
+    if (a < 1e4) return fmtG(v, 2);
+    const [m, e] = v.toExponential(0).split("e");
+    return `${m}e${e.replace("+", "")}`;
+  }
+  function thousands(n) {
+    return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  }
+  function font(px, family2, bold) {
+    return `${bold ? "bold " : ""}${px.toFixed(2)}px ${family2}`;
+  }
+  function text(ctx, str, x, y, o) {
+    ctx.font = o.font;
+    ctx.fillStyle = o.color;
+    ctx.textAlign = o.align || "left";
+    ctx.textBaseline = o.baseline || "alphabetic";
+    ctx.fillText(String(str), x, y);
+  }
+  function frame(ctx, ax, st, t) {
+    const r = ax.rect, pt = st.s / 72;
+    const spine = 0.6 * pt, tickLen = 2.5 * pt, pad = 1.5 * pt;
+    ctx.save();
+    ctx.strokeStyle = st.muted;
+    ctx.lineWidth = spine;
+    ctx.beginPath();
+    ctx.moveTo(r.x, r.y);
+    ctx.lineTo(r.x, r.y + r.h);
+    ctx.lineTo(r.x + r.w, r.y + r.h);
+    ctx.stroke();
+    const tickFont = font(st.tick, st.font);
+    ctx.beginPath();
+    for (const x of t.xticks) {
+      const p = ax.px(x);
+      ctx.moveTo(p, r.y + r.h);
+      ctx.lineTo(p, r.y + r.h + tickLen);
+    }
+    for (const y of t.yticks) {
+      const p = ax.py(y);
+      ctx.moveTo(r.x, p);
+      ctx.lineTo(r.x - tickLen, p);
+    }
+    ctx.stroke();
+    if (t.yminor && t.yminor.length) {
+      ctx.lineWidth = 0.4 * pt;
+      ctx.beginPath();
+      for (const y of t.yminor) {
+        const p = ax.py(y);
+        ctx.moveTo(r.x, p);
+        ctx.lineTo(r.x - 1.5 * pt, p);
+      }
+      ctx.stroke();
+    }
+    t.xticks.forEach((x, i) => text(
+      ctx,
+      t.xlabels[i],
+      ax.px(x),
+      r.y + r.h + tickLen + pad,
+      { font: tickFont, color: st.fg, align: "center", baseline: "top" }
+    ));
+    t.yticks.forEach((y, i) => text(
+      ctx,
+      t.ylabels[i],
+      r.x - tickLen - pad,
+      ax.py(y),
+      { font: tickFont, color: st.fg, align: "right", baseline: "middle" }
+    ));
+    ctx.restore();
+  }
+  function clip(ctx, ax) {
+    const r = ax.rect;
+    ctx.beginPath();
+    ctx.rect(r.x, r.y, r.w, r.h);
+    ctx.clip();
+  }
+  var FAR = 1e6;
+  var clamp = (v) => v > FAR ? FAR : v < -FAR ? -FAR : v;
+  function line(ctx, ax, xs, ys, o) {
+    const from = o.from || 0, to = o.to === void 0 ? xs.length : o.to;
+    ctx.save();
+    clip(ctx, ax);
+    ctx.strokeStyle = o.color;
+    ctx.lineWidth = o.width;
+    ctx.lineJoin = "round";
+    ctx.lineCap = o.dash ? "butt" : "round";
+    if (o.alpha !== void 0) ctx.globalAlpha = o.alpha;
+    if (o.dash) ctx.setLineDash(o.dash);
+    ctx.beginPath();
+    let pen = false;
+    for (let i = from; i < to; i++) {
+      const X = ax.px(xs[i]), Y = ax.py(ys[i]);
+      if (!isFinite(X) || !isFinite(Y)) {
+        pen = false;
+        continue;
+      }
+      if (pen) ctx.lineTo(clamp(X), clamp(Y));
+      else ctx.moveTo(clamp(X), clamp(Y));
+      pen = true;
+    }
+    ctx.stroke();
+    ctx.restore();
+  }
+  function hline(ctx, ax, y, o) {
+    const p = ax.py(y), r = ax.rect;
+    if (!(p >= r.y && p <= r.y + r.h)) return;
+    ctx.save();
+    ctx.strokeStyle = o.color;
+    ctx.lineWidth = o.width;
+    if (o.alpha !== void 0) ctx.globalAlpha = o.alpha;
+    if (o.dash) ctx.setLineDash(o.dash);
+    ctx.beginPath();
+    ctx.moveTo(r.x, p);
+    ctx.lineTo(r.x + r.w, p);
+    ctx.stroke();
+    ctx.restore();
+  }
+  function vline(ctx, ax, x, o) {
+    const p = typeof x === "number" && o.pixels ? x : ax.px(x), r = ax.rect;
+    ctx.save();
+    ctx.strokeStyle = o.color;
+    ctx.lineWidth = o.width;
+    if (o.alpha !== void 0) ctx.globalAlpha = o.alpha;
+    if (o.dash) ctx.setLineDash(o.dash);
+    ctx.beginPath();
+    ctx.moveTo(p, r.y);
+    ctx.lineTo(p, r.y + r.h);
+    ctx.stroke();
+    ctx.restore();
+  }
+  function vspan(ctx, ax, x0, x1, color) {
+    const r = ax.rect;
+    const a = Math.max(r.x, Math.min(ax.px(x0), ax.px(x1)));
+    const b = Math.min(r.x + r.w, Math.max(ax.px(x0), ax.px(x1)));
+    if (b <= a) return;
+    ctx.fillStyle = color;
+    ctx.fillRect(a, r.y, b - a, r.h);
+  }
+  function marker(ctx, x, y, radius, fill2, edge, edgeWidth) {
+    if (!isFinite(x) || !isFinite(y)) return;
+    ctx.beginPath();
+    ctx.arc(x, y, radius, 0, 2 * Math.PI);
+    ctx.fillStyle = fill2;
+    ctx.fill();
+    if (edge) {
+      ctx.strokeStyle = edge;
+      ctx.lineWidth = edgeWidth;
+      ctx.stroke();
+    }
+  }
+  function sizeCanvases(canvases, holder, W, H) {
+    const dpr = window.devicePixelRatio || 1;
+    for (const c of canvases) {
+      c.width = Math.round(W * dpr);
+      c.height = Math.round(H * dpr);
+      c.style.width = W + "px";
+      c.style.height = H + "px";
+    }
+    holder.style.height = H + "px";
+    return dpr;
+  }
+
+  // render/web/src/dom.js
+  function el(tag, cls, parent, text2) {
+    const e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text2 !== void 0 && text2 !== null) e.textContent = String(text2);
+    if (parent) parent.appendChild(e);
+    return e;
+  }
+  function fill(template, values) {
+    return String(template).replace(/\{(\w+)(:,)?\}/g, (m, k, comma) => {
+      if (!(k in values)) return m;
+      const v = values[k];
+      return comma ? thousands(Number(v)) : String(v);
+    });
+  }
+  function family(lang) {
+    const latin = '"DejaVu Sans", "Bitstream Vera Sans", Verdana, "Segoe UI", Helvetica, Arial, sans-serif';
+    const cjk = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei"';
+    return lang === "zh" ? `${latin.replace(", sans-serif", "")}, ${cjk}, sans-serif` : latin;
+  }
+
+  // render/web/src/controls.js
+  var Fragment = class {
+    /** @param {string[]} keys @param {boolean} enabled */
+    constructor(keys2, enabled) {
+      this.keys = new Set(keys2);
+      this.enabled = enabled;
+      this.timer = null;
+      this.last = 0;
+    }
+    /** @returns {Record<string, string>} */
+    read() {
+      const out = /* @__PURE__ */ Object.create(null);
+      if (!this.enabled) return out;
+      const hash = (location.hash || "").replace(/^#/, "");
+      if (hash.length > 2e3) return out;
+      for (const part of hash.split("&")) {
+        const eq = part.indexOf("=");
+        const k = eq < 0 ? part : part.slice(0, eq);
+        let v = eq < 0 ? "" : part.slice(eq + 1);
+        try {
+          v = decodeURIComponent(v);
+        } catch (e) {
+          continue;
+        }
+        if (this.keys.has(k)) out[k] = v;
+      }
+      return out;
+    }
+    /** @param {Record<string, unknown>} values */
+    write(values) {
+      if (!this.enabled) return;
+      const text2 = Object.entries(values).filter(([, v]) => v !== null && v !== void 0 && v !== "").map(([k, v]) => `${k}=${encodeURIComponent(String(v)).replace(/%2C/g, ",")}`).join("&");
+      const apply = () => {
+        this.timer = null;
+        this.last = performance.now();
+        const url = location.href.replace(/#.*$/, "") + (text2 ? "#" + text2 : "");
+        if (url !== location.href) {
+          try {
+            history.replaceState(history.state, "", url);
+          } catch (e) {
+          }
+        }
+      };
+      clearTimeout(this.timer);
+      const wait = 120 - (performance.now() - this.last);
+      if (wait <= 0) apply();
+      else this.timer = setTimeout(apply, wait);
+    }
+  };
+  var Controls = class {
+    /** @param {HTMLElement} parent @param {ControlOptions} o */
+    constructor(parent, o) {
+      this.o = o;
+      this.count = o.count;
+      this.index = 0;
+      this.pos = 0;
+      this.playing = false;
+      this.speed = 1;
+      this.loop = false;
+      this.holdUntil = 0;
+      const ui = o.ui;
+      const bar = this.element = el("div", "op-controls", parent);
+      this.playButton = el("button", "op-play", bar);
+      this.playButton.type = "button";
+      this.backButton = el("button", "op-step", bar, "‹");
+      this.backButton.type = "button";
+      this.backButton.setAttribute("aria-label", ui.back);
+      this.backButton.title = ui.back;
+      const track = el("div", "op-track", bar);
+      this.slider = el("input", "op-slider", track);
+      this.slider.type = "range";
+      this.slider.min = "0";
+      this.slider.max = String(Math.max(0, o.count - 1));
+      this.slider.step = "1";
+      this.slider.setAttribute("aria-label", ui.slider);
+      this.marks = el("div", "op-marks", track);
+      for (const m of o.marks || []) {
+        const b = el("button", "op-mark" + (m.kind ? " op-mark-" + m.kind : ""), this.marks);
+        b.type = "button";
+        b.title = m.label;
+        b.setAttribute("aria-label", m.label);
+        b.style.left = `calc(7px + (100% - 14px) * ${o.count > 1 ? m.index / (o.count - 1) : 0})`;
+        el("span", "op-mark-label", b, m.short || m.label);
+        b.addEventListener("click", () => {
+          this.pause();
+          this.seek(m.index, true);
+        });
+      }
+      this.fwdButton = el("button", "op-step", bar, "›");
+      this.fwdButton.type = "button";
+      this.fwdButton.setAttribute("aria-label", ui.forward);
+      this.fwdButton.title = ui.forward;
+      this.position = el("span", "op-pos", bar);
+      const speedLabel = el("label", "op-opt", bar);
+      el("span", null, speedLabel, ui.speed + " ");
+      this.speedSelect = el("select", "op-speed", speedLabel);
+      for (const s of o.speeds) {
+        const opt = el("option", null, this.speedSelect, `${s}×`);
+        opt.value = String(s);
+      }
+      this.speedSelect.value = "1";
+      const loopLabel = el("label", "op-opt", bar);
+      this.loopBox = el("input", "op-loop", loopLabel);
+      this.loopBox.type = "checkbox";
+      el("span", null, loopLabel, " " + ui.loop);
+      this.extra = el("span", "op-extra", bar);
+      this.playButton.addEventListener("click", () => this.toggle());
+      this.backButton.addEventListener("click", () => this.step(-1));
+      this.fwdButton.addEventListener("click", () => this.step(1));
+      this.slider.addEventListener("input", () => {
+        this.pause();
+        this.seek(Number(this.slider.value), true);
+      });
+      this.speedSelect.addEventListener("change", () => this.setSpeed(Number(this.speedSelect.value), true));
+      this.loopBox.addEventListener("change", () => this.setLoop(this.loopBox.checked, true));
+      this._tick = this._tick.bind(this);
+      this._showPlaying();
+    }
+    _showPlaying() {
+      const ui = this.o.ui;
+      this.playButton.textContent = this.playing ? "❚❚" : "▶";
+      this.playButton.setAttribute("aria-label", this.playing ? ui.pause : ui.play);
+      this.playButton.title = this.playing ? ui.pause : ui.play;
+      this.playButton.setAttribute("aria-pressed", this.playing ? "true" : "false");
+    }
+    /**
+     * Show snapshot i; `user`: a person asked (the page saves its state).
+     * @param {number} i @param {boolean} user
+     */
+    seek(i, user) {
+      i = Math.max(0, Math.min(this.count - 1, Math.round(Number(i) || 0)));
+      const changed = i !== this.index;
+      this.index = i;
+      if (!this.playing) this.pos = i;
+      this.slider.value = String(i);
+      this.position.textContent = this.o.position(i);
+      if (changed || user) this.o.onSeek(i, !!user);
+    }
+    /** @param {number} d */
+    step(d) {
+      this.pause();
+      this.seek(this.index + d, true);
+    }
+    play() {
+      if (this.playing || this.count < 2) return;
+      if (this.index >= this.count - 1) this.seek(0, true);
+      this.playing = true;
+      this.pos = this.index;
+      this.last = performance.now();
+      this._showPlaying();
+      requestAnimationFrame(this._tick);
+      if (this.o.onPlay) this.o.onPlay(true);
+    }
+    pause() {
+      if (!this.playing) return;
+      this.playing = false;
+      this._showPlaying();
+      if (this.o.onPlay) this.o.onPlay(false);
+    }
+    toggle() {
+      if (this.playing) this.pause();
+      else this.play();
+    }
+    /** @param {number} v  one of o.speeds @param {boolean} [user] */
+    setSpeed(v, user) {
+      if (!this.o.speeds.includes(v)) return;
+      this.speed = v;
+      this.speedSelect.value = String(v);
+      if (user && this.o.onOption) this.o.onOption();
+    }
+    /** @param {boolean} b @param {boolean} [user] */
+    setLoop(b, user) {
+      this.loop = !!b;
+      this.loopBox.checked = this.loop;
+      if (user && this.o.onOption) this.o.onOption();
+    }
+    /** @param {number} now */
+    _tick(now) {
+      if (!this.playing) return;
+      const dt = Math.min(0.25, (now - this.last) / 1e3);
+      this.last = now;
+      const last = this.count - 1;
+      if (this.holdUntil) {
+        if (now < this.holdUntil) {
+          requestAnimationFrame(this._tick);
+          return;
+        }
+        this.holdUntil = 0;
+        this.pos = 0;
+      } else {
+        this.pos += dt * this.speed * last / this.o.duration;
+      }
+      if (this.pos >= last) {
+        this.pos = last;
+        if (this.loop) this.holdUntil = now + this.o.hold * 1e3 / this.speed;
+      }
+      this.seek(Math.floor(this.pos + 1e-9), false);
+      if (this.pos >= last && !this.loop) {
+        this.pause();
+        this.o.onSeek(this.index, true);
+        return;
+      }
+      requestAnimationFrame(this._tick);
+    }
+  };
+  function bindKeys(target, controls, extra) {
+    target.addEventListener("keydown", (e) => {
+      if (e.ctrlKey || e.metaKey || e.altKey) return;
+      const input = (
+        /** @type {HTMLInputElement} */
+        e.target
+      ), tag = input && input.tagName;
+      if (tag === "SELECT" || tag === "INPUT" && input.type !== "range" && input.type !== "checkbox") return;
+      const speeds = controls.o.speeds, k = speeds.indexOf(controls.speed);
+      switch (e.key) {
+        case " ":
+        case "k":
+          controls.toggle();
+          break;
+        case "ArrowLeft":
+          controls.step(e.shiftKey ? -10 : -1);
+          break;
+        case "ArrowRight":
+          controls.step(e.shiftKey ? 10 : 1);
+          break;
+        case "Home":
+          controls.pause();
+          controls.seek(0, true);
+          break;
+        case "End":
+          controls.pause();
+          controls.seek(controls.count - 1, true);
+          break;
+        case "[":
+          controls.setSpeed(speeds[Math.max(0, k - 1)], true);
+          break;
+        case "]":
+          controls.setSpeed(speeds[Math.min(speeds.length - 1, k + 1)], true);
+          break;
+        case "l":
+        case "L":
+          controls.setLoop(!controls.loop, true);
+          break;
+        default:
+          if (!(extra && extra(e))) return;
+      }
+      e.preventDefault();
+    });
+  }
+
+  // render/web/src/layout.js
+  var DESIGN_WIDTH = 8;
+  var LAYOUT = {
+    left: 0.4,
+    right: 0.1,
+    gap: 0.4,
+    top: 0.04,
+    header: 0.24,
+    titles: 0.19,
+    ticks: 0.19,
+    legend: 0.36,
+    font: 8,
+    small: 6.5,
+    line: 1.5
+  };
+  function panelWidth(cols) {
+    const L = LAYOUT;
+    return (DESIGN_WIDTH - L.left - L.right - (cols - 1) * L.gap) / cols;
+  }
+  function rowRects(n, cols, ah, s) {
+    const L = LAYOUT, aw = panelWidth(cols);
+    return Array.from({ length: n }, (_, k) => {
+      const top = (L.top + L.titles + k * (L.header + ah + L.ticks) + L.header) * s;
+      return Array.from(
+        { length: cols },
+        (_2, j) => ({ x: (L.left + j * (aw + L.gap)) * s, y: top, w: aw * s, h: ah * s })
+      );
+    });
+  }
+  function lossAxes(rect, total, ylim) {
+    return new Axes(rect, {
+      xlim: [0, total * 1.06],
+      ylim,
+      xscale: "symlog",
+      yscale: "log",
+      linthresh: Math.max(10, total / 1e3)
+    });
+  }
+  function paletteColor(th, i) {
+    const p = th.palette;
+    return p[(i % p.length + p.length) % p.length];
+  }
+  function frameStyle(fig) {
+    return { fg: fig.th.foreground, muted: fig.th.muted, font: fig.fam, tick: LAYOUT.small * fig.pt, s: fig.s };
+  }
+  function rowHeader(o, row, k, s, label, caption, n, color) {
+    const L = LAYOUT, top = row[0].rect.y - (L.header - 0.06) * s - (k === 0 ? L.titles * s : 0);
+    const name = el("div", "op-run-label", o, label);
+    name.style.left = `${L.left * s}px`;
+    name.style.top = `${top}px`;
+    const cap = el("div", "op-caption", o);
+    cap.style.right = `${L.right * s}px`;
+    cap.style.top = `${top}px`;
+    const values = {};
+    for (const [kind, text2] of caption) {
+      if (kind === "t") el("span", null, cap, text2);
+      else values[text2] = el("span", "op-value op-value-" + text2, cap);
+    }
+    const last = row[n - 1].rect, warning = el("div", "op-warning", o);
+    warning.style.left = `${last.x + last.w / 2}px`;
+    warning.style.top = `${last.y + last.h * 0.08}px`;
+    warning.style.color = color;
+    return { label: name, values, warning };
+  }
+  function legendItems(d, j, th, color, extra) {
+    const items = [];
+    if (j < d.panels.length) {
+      const p = d.panels[j];
+      p.nodes.forEach((n, i) => items.push({ key: n, label: n, color: color(p.colors[i]), kind: "line" }));
+      if (p.target) items.push({ key: "target", label: d.strings.target, color: th.target, kind: "dash" });
+      if (extra) items.push(...extra(p));
+      if (p.target) items.push({ key: "span", label: d.strings.data, color: th.span, kind: "patch" });
+    } else {
+      items.push({ key: "train", label: d.strings.loss_train, color: th.muted, kind: "thin" });
+      items.push({ key: "eval", label: d.strings.loss_eval, color: color(2), kind: "line" });
+    }
+    return items;
+  }
+  function legendBox(o, cls, ax, n, s, pt) {
+    const L = LAYOUT, box = el("div", cls, o);
+    box.style.left = `${ax.rect.x + ax.rect.w / 2}px`;
+    box.style.top = `${ax.rect.y + ax.rect.h + (L.ticks - 0.02) * s}px`;
+    box.style.fontSize = `${L.small * pt}px`;
+    box.style.gridTemplateRows = `repeat(${Math.ceil(n / 2)}, auto)`;
+    return box;
+  }
+  function swatch(parent, it, pt) {
+    const L = LAYOUT, sw = el("span", "op-swatch op-swatch-" + it.kind, parent);
+    sw.style.width = `${1.6 * L.small * pt}px`;
+    if (it.kind === "patch") sw.style.backgroundColor = it.color;
+    else sw.style.borderTopColor = it.color;
+    if (it.kind === "dot") {
+      Object.assign(sw.style, {
+        width: `${2.2 * L.line * pt}px`,
+        height: `${2.2 * L.line * pt}px`,
+        border: "0",
+        borderRadius: "50%",
+        backgroundColor: it.color,
+        margin: `0 ${0.8 * L.small * pt}px`
+      });
+    } else if (it.kind !== "patch") {
+      sw.style.borderTopWidth = `${Math.max(1, (it.kind === "thin" ? 0.6 : L.line) * pt)}px`;
+    }
+  }
+
+  // render/web/src/runs_figure.js
+  function panelTitle(ctx, fig, ax, title) {
+    text(
+      ctx,
+      title,
+      ax.rect.x + ax.rect.w / 2,
+      ax.rect.y - 3 * fig.pt,
+      { font: font(LAYOUT.font * fig.pt, fig.fam), color: fig.th.foreground, align: "center", baseline: "bottom" }
+    );
+  }
+  function drawStatic(fig, rows) {
+    const ctx = fig.bg.getContext("2d"), d = fig.d, th = fig.th, pt = fig.pt, L = LAYOUT;
+    ctx.setTransform(fig.dpr, 0, 0, fig.dpr, 0, 0);
+    ctx.fillStyle = th.background;
+    ctx.fillRect(0, 0, fig.W, fig.H);
+    const st = frameStyle(fig), labelPx = L.small * pt;
+    fig.axes.forEach((row, k) => {
+      row.forEach((ax, j) => {
+        if (j < d.panels.length) {
+          const p = d.panels[j];
+          if (p.kind === "surface") {
+            rows.surface(ctx, ax, k, p);
+          } else {
+            if (!fig.hidden.has("span")) vspan(ctx, ax, d.dataRange[0], d.dataRange[1], th.span);
+            hline(ctx, ax, 0, { color: th.muted, width: 0.8 * pt });
+          }
+          if (p.target && !fig.hidden.has("target")) {
+            line(ctx, ax, rows.grid, rows.target, {
+              color: th.target,
+              width: L.line * 0.8 * pt,
+              dash: [4 * L.line * 0.8 * pt, 3 * L.line * 0.8 * pt]
+            });
+          }
+          const xt = autoTicks(ax.xlim[0], ax.xlim[1], ax.rect.w, labelPx);
+          const yt = maxNTicks(ax.ylim[0], ax.ylim[1], 5);
+          frame(ctx, ax, st, { xticks: xt, xlabels: tickLabels(xt), yticks: yt, ylabels: tickLabels(yt) });
+          if (k === 0) panelTitle(ctx, fig, ax, p.title);
+        } else {
+          lossStatic(ctx, fig, ax, rows, rows.losses(k));
+          if (k === 0) panelTitle(ctx, fig, ax, d.strings.loss_title);
+        }
+      });
+    });
+  }
+  function lossStatic(ctx, fig, ax, rows, losses) {
+    const th = fig.th, pt = fig.pt;
+    if (!fig.hidden.has("train")) line(ctx, ax, ...losses.train, { color: th.muted, width: 0.6 * pt, alpha: 0.6 });
+    if (!fig.hidden.has("eval")) {
+      line(ctx, ax, ...losses.eval, { color: paletteColor(th, 2), width: LAYOUT.line * 0.9 * pt, alpha: 0.3 });
+    }
+    const xt = symlogTicks(0, rows.total * 1.06, Math.max(10, rows.total / 1e3));
+    const yt = logTicks(rows.lossYlim[0], rows.lossYlim[1], [1, 2, 5]);
+    frame(ctx, ax, frameStyle(fig), {
+      xticks: xt,
+      xlabels: sampleLabels(xt),
+      yticks: yt.major,
+      ylabels: yt.major.map((v) => fmtG(v, 6)),
+      yminor: yt.minor
+    });
+  }
+  function showCaption(fig, k, step, train, ev, divergedAt) {
+    const gone = divergedAt !== null && divergedAt !== void 0 && step >= divergedAt;
+    const cap = fig.captions[k];
+    if (cap.step) cap.step.textContent = thousands(step);
+    if (cap.train) cap.train.textContent = number(gone ? NaN : train);
+    if (cap.eval) cap.eval.textContent = number(gone ? NaN : ev);
+    fig.warnings[k].textContent = gone ? fill(fig.d.strings.diverged, { step: divergedAt }) : "";
+  }
+
+  // render/web/src/player_draw.js
+  function buildOverlay(player) {
+    const o = player.overlay, d = player.d, L = LAYOUT, s = player.s, pt = player.pt;
+    o.textContent = "";
+    o.style.fontSize = `${L.font * pt}px`;
+    player.captions = [];
+    player.warnings = [];
+    player.rows().forEach((r, k) => {
+      const head = rowHeader(o, player.axes[k], k, s, d.runs[r].label, d.caption, d.panels.length, player.color(3));
+      if (d.lang === "zh") head.label.style.fontWeight = "normal";
+      player.captions.push(head.values);
+      player.warnings.push(head.warning);
+    });
+    const bottom = player.axes[player.axes.length - 1];
+    const extra = player.panelState ? (p) => player.panelDrawing.legend(player, p) : null;
+    bottom.forEach((ax, j) => {
+      const items = legendItems(d, j, player.th, (i) => player.color(i), extra);
+      const box = legendBox(o, "op-legend", ax, items.length, s, pt);
+      for (const it of items) {
+        const b = el("button", "op-entry", box);
+        b.type = "button";
+        b.dataset.key = it.key;
+        b.setAttribute("aria-pressed", player.hidden.has(it.key) ? "false" : "true");
+        if (player.hidden.has(it.key)) b.classList.add("op-off");
+        swatch(b, it, pt);
+        el("span", "op-entry-label", b, it.label);
+        b.addEventListener("click", (e) => {
+          e.stopPropagation();
+          player.toggle(it.key);
+        });
+      }
+    });
+  }
+  function drawFrame(player) {
+    if (!player.axes) return false;
+    const ctx = player.canvas.getContext("2d"), d = player.d, th = player.th, pt = player.pt, L = LAYOUT;
+    const i = player.index, step = player.steps[i];
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.drawImage(player.bg, 0, 0);
+    ctx.setTransform(player.dpr, 0, 0, player.dpr, 0, 0);
+    player.rows().forEach((r, k) => {
+      const row = player.axes[k];
+      const values = player.drawn(r, i);
+      d.panels.forEach((p, j) => {
+        p.nodes.forEach((n, c) => {
+          if (!player.hidden.has(n)) {
+            line(ctx, row[j], player.grid, values[n], { color: player.color(p.colors[c]), width: L.line * pt });
+          }
+        });
+        if (p.kind === "data" || p.kind === "surface") player.panelDrawing.draw(player, ctx, row[j], r, i, p);
+      });
+      const ax = row[d.panels.length];
+      const ev = player.loss("eval", r, i);
+      if (ax) {
+        if (!player.hidden.has("eval")) {
+          line(
+            ctx,
+            ax,
+            player.steps,
+            player.evalLoss.subarray(r * player.S, (r + 1) * player.S),
+            { color: player.color(2), width: L.line * 0.9 * pt, to: i + 1 }
+          );
+        }
+        const x = ax.px(step);
+        vline(ctx, ax, x, { color: th.foreground, width: 0.8 * pt, alpha: 0.6, pixels: true });
+        if (!player.hidden.has("eval") && ev > 0) {
+          marker(ctx, x, ax.py(ev), L.line * 1.5 * pt, player.color(2), th.background, 0.8 * pt);
+        }
+      }
+      showCaption(player, k, step, player.loss("train", r, i), ev, d.runs[r].divergedAt);
+      if (player.hover && player.hover.k === k) drawHover(player, ctx, k, values);
+    });
+    return true;
+  }
+  function drawHover(player, ctx, k, values) {
+    const h = player.hover, d = player.d, pt = player.pt, th = player.th;
+    const guide = { color: th.foreground, width: 0.6 * pt, alpha: 0.5, dash: [2 * pt, 2 * pt] };
+    if (h.kind === "x") {
+      const x = player.grid[h.g];
+      d.panels.forEach((p, j) => {
+        if (p.kind === "surface") return;
+        const ax = player.axes[k][j];
+        vline(ctx, ax, x, guide);
+        p.nodes.forEach((n, c) => {
+          if (player.hidden.has(n)) return;
+          const y = ax.py(values[n][h.g]);
+          if (ax.contains(ax.px(x), y)) {
+            marker(ctx, ax.px(x), y, 2.2 * pt, player.color(p.colors[c]), th.background, 0.8 * pt);
+          }
+        });
+      });
+    } else if (h.kind === "loss") {
+      vline(ctx, player.axes[k][d.panels.length], player.steps[h.s], guide);
+    }
+  }
+
+  // render/web/src/player_hover.js
+  function locate(player, e) {
+    const rect = player.canvas.getBoundingClientRect();
+    const px = e.clientX - rect.left, py = e.clientY - rect.top;
+    for (let k = 0; k < player.axes.length; k++) {
+      for (let j = 0; j < player.axes[k].length; j++) {
+        if (player.axes[k][j].contains(px, py)) return { k, j, px, py };
+      }
+    }
+    return null;
+  }
+  function nearestGrid(player, x) {
+    const g = player.grid;
+    let lo = 0, hi = g.length - 1;
+    while (hi - lo > 1) {
+      const mid = lo + hi >> 1;
+      if (g[mid] <= x) lo = mid;
+      else hi = mid;
+    }
+    return Math.abs(g[hi] - x) < Math.abs(g[lo] - x) ? hi : lo;
+  }
+  function nearestSnapshot(player, ax, px) {
+    let best = 0, dist = Infinity;
+    for (let s = 0; s < player.S; s++) {
+      const dd = Math.abs(ax.px(player.steps[s]) - px);
+      if (dd < dist) {
+        dist = dd;
+        best = s;
+      }
+    }
+    return best;
+  }
+  function onMove(player, e) {
+    const at = locate(player, e);
+    if (!at) {
+      if (player.hover) {
+        player.hover = null;
+        player.tip.hidden = true;
+        player.draw();
+      }
+      return;
+    }
+    const ax = player.axes[at.k][at.j], panels = player.d.panels;
+    if (at.j < panels.length && panels[at.j].kind === "surface") {
+      player.hover = { kind: "surface", k: at.k, j: at.j, x: ax.xAt(at.px), y: ax.yAt(at.py), px: at.px, py: at.py };
+    } else if (at.j < panels.length) {
+      player.hover = { kind: "x", k: at.k, g: nearestGrid(player, ax.xAt(at.px)), px: at.px, py: at.py };
+    } else {
+      player.hover = { kind: "loss", k: at.k, s: nearestSnapshot(player, ax, at.px), px: at.px, py: at.py };
+    }
+    player.draw();
+  }
+  function onClick(player, e) {
+    const at = locate(player, e);
+    if (at && at.j === player.d.panels.length) {
+      player.controls.pause();
+      player.controls.seek(nearestSnapshot(player, player.axes[at.k][at.j], at.px), true);
+    }
+  }
+  function readout(player) {
+    const h = player.hover, d = player.d, th = player.th;
+    if (!h) return null;
+    const r = player.rows()[h.k];
+    const lines = [];
+    if (h.kind === "x") {
+      const values = player.drawn(r, player.index);
+      lines.push({ text: `${d.ui.x} = ${fmtG(player.grid[h.g], 4)}` });
+      d.panels.forEach((p) => p.nodes.forEach((n, c) => {
+        if (player.hidden.has(n)) return;
+        const v = values[n][h.g];
+        lines.push({ color: player.color(p.colors[c]), text: `${n} = ${fmtG(v, 5)}`, node: n, value: v });
+      }));
+      const t = player.target[h.g];
+      if (d.panels.some((p) => p.target) && !player.hidden.has("target")) {
+        lines.push({ color: th.target, text: `${d.targetName} = ${fmtG(t, 5)}`, node: "target", value: t });
+      }
+    } else if (h.kind === "surface") {
+      const names = d.panels[h.j].names, what = fill(d.strings.surface_at, { target: d.targetName });
+      lines.push({ text: `${names[0]} = ${fmtG(h.x, 4)}, ${names[1]} = ${fmtG(h.y, 4)}` });
+      lines.push({
+        color: d.surface.colors[0],
+        text: `${what} = ${fmtG(player.panelDrawing.lossAt(player, h.x, h.y), 4)}`
+      });
+    } else {
+      lines.push({ text: fill(d.ui.sample, { step: thousands(player.steps[h.s]) }) });
+      lines.push({ color: th.muted, text: `${d.strings.loss_train}: ${number(player.loss("train", r, h.s))}` });
+      lines.push({ color: player.color(2), text: `${d.strings.loss_eval}: ${number(player.loss("eval", r, h.s))}` });
+    }
+    const index = h.kind === "x" ? h.g : h.kind === "loss" ? h.s : null;
+    return { run: r, x: h.kind === "x" ? player.grid[h.g] : null, index, lines };
+  }
+  function showTip(player) {
+    const info = readout(player), tip = player.tip, h = player.hover;
+    tip.textContent = "";
+    el("div", "op-tip-run", tip, player.d.runs[info.run].label);
+    for (const line2 of info.lines) {
+      const row = el("div", "op-tip-line", tip);
+      if (line2.color) el("span", "op-tip-dot", row).style.backgroundColor = line2.color;
+      el("span", null, row, line2.text);
+    }
+    tip.hidden = false;
+    const w = tip.offsetWidth, hgt = tip.offsetHeight;
+    const x = h.px + 14 + w > player.W ? h.px - 14 - w : h.px + 14;
+    const y = Math.min(Math.max(0, h.py - hgt / 2), player.H - hgt);
+    tip.style.left = `${x}px`;
+    tip.style.top = `${y}px`;
+  }
+
+  // render/web/src/shell.js
+  function indexOfStep(steps, step) {
+    let lo = 0, hi = steps.length - 1;
+    while (lo < hi) {
+      const mid = lo + hi + 1 >> 1;
+      if (steps[mid] <= step) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+  var standalone = (root) => root.dataset.standalone === "1";
+  function dress(root, th, lang, ...classes) {
+    root.classList.add("op-root", ...classes, "op-theme-" + (th.name === "dark" ? "dark" : "light"));
+    root.lang = lang === "zh" ? "zh-CN" : "en";
+    const colours = { bg: th.background, fg: th.foreground, muted: th.muted, span: th.span, accent: th.palette[0] };
+    for (const [k, v] of Object.entries(colours)) root.style.setProperty(`--op-${k}`, v);
+    const fam = family(lang);
+    root.style.fontFamily = fam;
+    return fam;
+  }
+  function figure(parent, cls) {
+    const element = el("div", cls, parent);
+    element.setAttribute("role", "img");
+    const canvas = el("canvas", "op-canvas", element);
+    const overlay = el("div", "op-overlay", element);
+    return { element, canvas, overlay, bg: document.createElement("canvas") };
+  }
+  var sampleMarks = (ui, marks, steps) => marks.map((m) => ({
+    index: indexOfStep(steps, m),
+    label: fill(ui.sample, { step: thousands(m) }),
+    short: thousands(m)
+  }));
+  var divergedMark = (ui, steps, at, label) => ({
+    index: indexOfStep(steps, at),
+    kind: "diverged",
+    short: "⚠",
+    label: fill(ui.diverged_mark, { label })
+  });
+  function timeline(parent, d, marks, o) {
+    const ui = d.ui;
+    return new Controls(parent, {
+      count: o.count,
+      ui,
+      speeds: d.speeds,
+      marks,
+      duration: d.duration,
+      hold: d.hold,
+      position: (i) => fill(ui.position, { step: thousands(o.stepAt(i)), total: thousands(o.total) }),
+      onSeek: (i, user) => {
+        o.draw();
+        if (user) o.save();
+      },
+      onPlay: (playing) => {
+        if (o.played) o.played(playing);
+        o.save();
+      },
+      onOption: () => o.save()
+    });
+  }
+  function readTimeline(f, c, steps, speeds) {
+    let opened = false;
+    if (/^\d{1,12}$/.test(f.step || "")) {
+      c.pause();
+      c.seek(indexOfStep(steps, Number(f.step)), false);
+      opened = true;
+    } else {
+      c.seek(steps.length - 1, false);
+    }
+    c.setSpeed(/^[0-9.]{1,5}$/.test(f.speed || "") && speeds.includes(Number(f.speed)) ? Number(f.speed) : 1);
+    c.setLoop(f.loop === "1");
+    return opened;
+  }
+  function keys(root, controls, own) {
+    if (own) bindKeys(window, controls);
+    else {
+      root.tabIndex = 0;
+      bindKeys(root, controls);
+    }
+  }
+  var onFragment = (apply) => window.addEventListener("hashchange", () => apply());
+  function onResize(figureElement, width, relayout) {
+    if (typeof ResizeObserver !== "function") return;
+    new ResizeObserver(() => {
+      if (figureElement.clientWidth !== width()) relayout();
+    }).observe(figureElement);
+  }
+  function autoplay(root, controls, opened) {
+    if (!opened && root.dataset.autoplay === "1") controls.play();
+  }
+
+  // render/web/src/player.js
+  var Player = class {
+    /**
+     * Mount a player in `root`.
+     * @param {HTMLElement & {ourdlPlayer?: Player}} root
+     * @param {RunsData} data  runs_data() of render/web/player.py
+     * @param {PanelDrawing | null} [panelDrawing]  panels.js, for a page whose panels draw data or a surface
+     */
+    constructor(root, data, panelDrawing) {
+      this.root = root;
+      this.d = data;
+      root.ourdlPlayer = this;
+      const th = this.th = data.theme;
+      this.grid = f64(data.grid);
+      this.target = f64(data.target);
+      this.trainLoss = f64(data.trainLoss);
+      this.evalLoss = f64(data.evalLoss);
+      this.steps = data.steps;
+      this.S = data.steps.length;
+      this.R = data.runs.length;
+      this.G = this.grid.length;
+      if (data.graph) {
+        this.program = compile(data.graph, this.G);
+        if (!this.program) throw new Error("the page cannot evaluate this graph and no curves are embedded");
+        this.params = f64(data.params);
+        this.P = data.shape.params;
+      } else {
+        this.curvesF = f32(data.curves);
+        this.curveIndex = Object.fromEntries(data.curveNodes.map((n, i) => [n, i]));
+      }
+      this.panelDrawing = panelDrawing || null;
+      this.panelState = this.panelDrawing ? this.panelDrawing.prepare(this, data) : null;
+      this.hidden = /* @__PURE__ */ new Set();
+      this.run = -1;
+      this.hover = null;
+      this.fragment = new Fragment(["step", "run", "hide", "speed", "loop"], standalone(root));
+      this.fam = dress(root, th, data.lang);
+      ({ element: this.figure, canvas: this.canvas, overlay: this.overlay, bg: this.bg } = figure(root, "op-figure"));
+      this.figure.setAttribute("aria-label", data.description || data.scene);
+      this.tip = el("div", "op-tip", this.figure);
+      this.tip.hidden = true;
+      const ui = data.ui;
+      const marks = sampleMarks(ui, data.marks, this.steps);
+      data.runs.forEach((r) => {
+        if (r.divergedAt !== null && r.divergedAt !== void 0) {
+          marks.push(divergedMark(ui, this.steps, r.divergedAt, r.label));
+        }
+      });
+      this.controls = timeline(root, data, marks, {
+        count: this.S,
+        stepAt: (i) => this.steps[i],
+        total: data.total,
+        draw: () => this.draw(),
+        save: () => this.saveState()
+      });
+      if (this.R > 1) {
+        const label = el("label", "op-opt", this.controls.extra);
+        el("span", null, label, ui.runs + " ");
+        this.runSelect = el("select", "op-run", label);
+        el("option", null, this.runSelect, ui.all_runs).value = "-1";
+        data.runs.forEach((r, i) => {
+          el("option", null, this.runSelect, r.label).value = String(i);
+        });
+        this.runSelect.addEventListener("change", () => {
+          this.setRun(Number(this.runSelect.value));
+          this.saveState();
+        });
+      }
+      el("div", "op-help", root, ui.keys);
+      const opened = this.applyFragment();
+      this.figure.addEventListener("mousemove", (e) => onMove(this, e));
+      this.figure.addEventListener("mouseleave", () => {
+        this.hover = null;
+        this.tip.hidden = true;
+        this.draw();
+      });
+      this.figure.addEventListener("click", (e) => onClick(this, e));
+      keys(root, this.controls, standalone(root));
+      onFragment(() => this.applyFragment());
+      onResize(this.figure, () => this.width, () => this.layout());
+      this.layout();
+      autoplay(root, this.controls, opened);
+      this.ready = Promise.resolve(this);
+    }
+    /** The last snapshot at or before sample `step`. @param {number} step */
+    indexOfStep(step) {
+      return indexOfStep(this.steps, step);
+    }
+    get index() {
+      return this.controls.index;
+    }
+    // -- state ---------------------------------------------------------------------------------------
+    state() {
+      return {
+        index: this.index,
+        step: this.steps[this.index],
+        playing: this.controls.playing,
+        speed: this.controls.speed,
+        loop: this.controls.loop,
+        run: this.run,
+        hidden: [...this.hidden].sort()
+      };
+    }
+    /** Take the state the URL fragment asks for; returns whether it opened a step (no autoplay then). */
+    applyFragment() {
+      const f = this.fragment.read();
+      const toggles = new Set(this.toggleKeys());
+      const opened = readTimeline(f, this.controls, this.steps, this.d.speeds);
+      this.run = /^\d{1,4}$/.test(f.run || "") && Number(f.run) >= 1 && Number(f.run) <= this.R && this.R > 1 ? Number(f.run) - 1 : -1;
+      if (this.runSelect) this.runSelect.value = String(this.run);
+      this.hidden = new Set((f.hide || "").split(",").filter((k) => toggles.has(k)));
+      if (this.width) this.layout();
+      return opened;
+    }
+    saveState() {
+      const c = this.controls;
+      this.fragment.write({
+        step: this.steps[c.index],
+        run: this.run >= 0 ? this.run + 1 : null,
+        hide: [...this.hidden].join(","),
+        speed: c.speed !== 1 ? c.speed : null,
+        loop: c.loop ? 1 : null
+      });
+    }
+    /** The keys the legend's entries toggle (and the fragment's `hide` may name). */
+    toggleKeys() {
+      const keys2 = /* @__PURE__ */ new Set(["target", "span", "train", "eval"]);
+      for (const p of this.d.panels) for (const n of p.nodes) keys2.add(n);
+      if (this.panelState) for (const p of this.d.panels) for (const k of this.panelDrawing.keys(p)) keys2.add(k);
+      return [...keys2];
+    }
+    /** Show run r alone (-1: every run). @param {number} r */
+    setRun(r) {
+      this.run = r >= 0 && r < this.R ? r : -1;
+      if (this.runSelect) this.runSelect.value = String(this.run);
+      this.layout();
+    }
+    /** Hide or show what a legend entry stands for. @param {string} key */
+    toggle(key) {
+      if (this.hidden.has(key)) this.hidden.delete(key);
+      else this.hidden.add(key);
+      this.layout();
+      this.saveState();
+    }
+    // -- numbers -------------------------------------------------------------------------------------
+    /**
+     * Every recorded node of run r at snapshot s (the program's buffers: valid until the next call).
+     * @param {number} r @param {number} s
+     */
+    evaluate(r, s) {
+      return evaluate(this.program, this.params, (r * this.S + s) * this.P, this.grid, this.target);
+    }
+    /** Every recorded node of run r at snapshot s, node after node. @param {number} r @param {number} s */
+    curves(r, s) {
+      const out = new Float64Array(this.program.names.length * this.G);
+      this.evaluate(r, s).forEach((v, n) => out.set(v, n * this.G));
+      return out;
+    }
+    /**
+     * {node: Float64Array(G)} of the drawn nodes of run r at snapshot s.
+     * @param {number} r @param {number} s @returns {Record<string, Float64Array>}
+     */
+    drawn(r, s) {
+      const out = /* @__PURE__ */ Object.create(null);
+      if (this.program) {
+        const values = this.evaluate(r, s);
+        for (const p of this.d.panels) for (const n of p.nodes) out[n] = values[this.program.index[n]];
+      } else {
+        const N = this.d.curveNodes.length, G = this.G;
+        for (const n of this.d.curveNodes) {
+          const start = ((r * this.S + s) * N + this.curveIndex[n]) * G;
+          out[n] = this.curvesF.subarray(start, start + G);
+        }
+      }
+      return out;
+    }
+    /** @param {"train" | "eval"} kind @param {number} r @param {number} s */
+    loss(kind, r, s) {
+      return (kind === "train" ? this.trainLoss : this.evalLoss)[r * this.S + s];
+    }
+    /** Palette colour i. @param {number} i */
+    color(i) {
+      return paletteColor(this.th, i);
+    }
+    // -- layout and drawing ----------------------------------------------------------------------------
+    /** The runs shown, one a row. */
+    rows() {
+      return this.run >= 0 ? [this.run] : [...Array(this.R).keys()];
+    }
+    layout() {
+      const L = LAYOUT, d = this.d;
+      const W = Math.max(320, this.figure.clientWidth || 800);
+      this.width = this.figure.clientWidth;
+      const s = W / DESIGN_WIDTH, pt = s / 72;
+      const rows = this.rows(), cols = d.panels.length + (d.lossPanel === false ? 0 : 1);
+      if (this.hover && this.hover.k >= rows.length) {
+        this.hover = null;
+        this.tip.hidden = true;
+      }
+      const fixed = L.top + L.titles + L.legend + rows.length * (L.header + L.ticks);
+      const hIn = Math.max(DESIGN_WIDTH * d.aspect, fixed + rows.length * 1.2);
+      const H = hIn * s;
+      const ah = (hIn - fixed) / rows.length;
+      this.s = s;
+      this.pt = pt;
+      this.W = W;
+      this.H = H;
+      this.axes = rowRects(rows.length, cols, ah, s).map((rects) => rects.map((rect, j) => j < d.panels.length ? new Axes(rect, { xlim: d.panels[j].xlim || d.xRange, ylim: d.panels[j].ylim }) : lossAxes(rect, d.total, d.lossYlim)));
+      this.dpr = sizeCanvases([this.canvas, this.bg], this.figure, W, H);
+      this.drawStatic();
+      buildOverlay(this);
+      this.draw();
+    }
+    /** The static layer: axes, ranges, targets, the loss panel's whole-run lines (runs_figure.js). */
+    drawStatic() {
+      const S = this.S, shown = this.rows();
+      drawStatic(this, {
+        grid: this.grid,
+        target: this.target,
+        total: this.d.total,
+        lossYlim: this.d.lossYlim,
+        surface: (ctx, ax, k, p) => this.panelDrawing.drawStatic(this, ctx, ax, shown[k], p),
+        losses: (k) => {
+          const r = shown[k];
+          return {
+            train: [this.steps, this.trainLoss.subarray(r * S, (r + 1) * S)],
+            eval: [this.steps, this.evalLoss.subarray(r * S, (r + 1) * S)]
+          };
+        }
+      });
+    }
+    /** Draw the current snapshot (and the hover, and its tip). */
+    draw() {
+      if (!drawFrame(this)) return;
+      if (this.hover) showTip(this);
+      if (this.firstFrame === void 0) this.firstFrame = performance.now();
+    }
+    /** The hover readout: x and every drawn node's value there (or the loss at a snapshot), or null. */
+    readout() {
+      return readout(this);
+    }
+  };
+
+  // render/web/src/entries/runs.js
+  window.ourdl = Object.assign(window.ourdl || {}, { graph: graph_exports });
+  mountPlayers({ runs: (root, data) => new Player(root, data) });
+})();

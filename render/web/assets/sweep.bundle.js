@@ -1,0 +1,1415 @@
+(() => {
+  var __defProp = Object.defineProperty;
+  var __export = (target, all) => {
+    for (var name in all)
+      __defProp(target, name, { get: all[name], enumerable: true });
+  };
+
+  // render/web/src/graph.js
+  var graph_exports = {};
+  __export(graph_exports, {
+    ACTIVATIONS: () => ACTIVATIONS,
+    ARITY: () => ARITY,
+    OPS: () => OPS,
+    compile: () => compile,
+    evaluate: () => evaluate,
+    value: () => value
+  });
+  var unary = (f) => (out, [t], n) => {
+    for (let i = 0; i < n; i++) out[i] = f(t[i]);
+  };
+  var binary = (f) => (out, [a, b], n) => {
+    for (let i = 0; i < n; i++) out[i] = f(a[i], b[i]);
+  };
+  var OPS = {
+    Add(out, inputs, n) {
+      const first = inputs[0];
+      for (let i = 0; i < n; i++) out[i] = first[i];
+      for (let k = 1; k < inputs.length; k++) {
+        const v = inputs[k];
+        for (let i = 0; i < n; i++) out[i] = out[i] + v[i];
+      }
+    },
+    Mul: binary((a, b) => a * b),
+    Relu: unary((t) => t >= 0 ? t : 0),
+    LeakyRelu: unary((t) => t >= 0 ? t : 0.1 * t),
+    Step: unary((t) => t > 0 ? 1 : 0),
+    Sigmoid: unary((t) => {
+      const e = Math.exp(-Math.abs(t));
+      return t >= 0 ? 1 / (1 + e) : e / (1 + e);
+    }),
+    Tanh: unary(Math.tanh),
+    ValueLoss: binary((label, y) => Math.abs(label - y)),
+    SquareLoss: binary((label, y) => {
+      const d = label - y;
+      return d * d;
+    })
+  };
+  var ARITY = { Mul: 2, Relu: 1, LeakyRelu: 1, Step: 1, Sigmoid: 1, Tanh: 1, ValueLoss: 2, SquareLoss: 2 };
+  var ACTIVATIONS = ["Relu", "LeakyRelu", "Sigmoid", "Tanh", "Step"];
+  function compile(graph, size, activation) {
+    if (!graph || !Array.isArray(graph.nodes) || !Array.isArray(graph.params)) return null;
+    if (activation) {
+      if (!ACTIVATIONS.includes(activation)) return null;
+      graph = {
+        ...graph,
+        nodes: graph.nodes.map((n) => ACTIVATIONS.includes(n.kind) ? { ...n, kind: activation } : n)
+      };
+    }
+    const paramIndex = /* @__PURE__ */ Object.create(null);
+    graph.params.forEach((name, i) => {
+      paramIndex[name] = i;
+    });
+    const byName = /* @__PURE__ */ Object.create(null);
+    for (const node of graph.nodes) byName[node.name] = node;
+    const leaves = /* @__PURE__ */ new Set([graph.input, graph.label, ...graph.params]);
+    for (const node of graph.nodes) {
+      if (!Object.prototype.hasOwnProperty.call(OPS, node.kind) || node.builtin === false) return null;
+      const parents = node.parents || [];
+      if (parents.length === 0 || ARITY[node.kind] && parents.length !== ARITY[node.kind]) return null;
+      for (const p of parents) if (!(p in byName) && !leaves.has(p)) return null;
+    }
+    const order = [];
+    const state = /* @__PURE__ */ Object.create(null);
+    function visit(name) {
+      if (!(name in byName) || state[name] === 2) return true;
+      if (state[name] === 1) return false;
+      state[name] = 1;
+      for (const p of byName[name].parents) if (!visit(p)) return false;
+      state[name] = 2;
+      order.push(byName[name]);
+      return true;
+    }
+    for (const node of graph.nodes) if (!visit(node.name)) return null;
+    const buffers = /* @__PURE__ */ Object.create(null);
+    for (const node of graph.nodes) buffers[node.name] = new Float64Array(size);
+    const scalars = graph.params.map(() => new Float64Array(size));
+    return {
+      names: graph.nodes.map((n) => n.name),
+      size,
+      input: graph.input,
+      label: graph.label,
+      order,
+      paramIndex,
+      buffers,
+      scalars,
+      index: Object.fromEntries(graph.nodes.map((n, i) => [n.name, i]))
+    };
+  }
+  function evaluate(program, params, offset, x, label) {
+    const n = program.size;
+    const env = /* @__PURE__ */ Object.create(null);
+    env[program.input] = x;
+    env[program.label] = label;
+    for (const name in program.paramIndex) {
+      const i = program.paramIndex[name], buf = program.scalars[i];
+      buf.fill(params[offset + i]);
+      env[name] = buf;
+    }
+    for (const node of program.order) {
+      const out = program.buffers[node.name];
+      OPS[node.kind](out, node.parents.map((p) => env[p]), n);
+      env[node.name] = out;
+    }
+    return program.names.map((name) => program.buffers[name]);
+  }
+  var value = (program, values, name, i) => values[program.index[name]][i];
+
+  // render/web/src/data.js
+  function bytes(b64) {
+    const s = atob(b64 || "");
+    const out = new Uint8Array(s.length);
+    for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+    return out;
+  }
+  function typed(b64, size, Kind, get) {
+    const b = bytes(b64);
+    const view = new DataView(b.buffer);
+    const n = Math.floor(b.length / size);
+    const out = new Kind(n);
+    for (let i = 0; i < n; i++) out[i] = get(view, i * size);
+    return out;
+  }
+  function read(id) {
+    const el2 = document.getElementById(id);
+    return el2 ? JSON.parse(el2.textContent) : null;
+  }
+  var f64 = (b64) => typed(b64, 8, Float64Array, (v, o) => v.getFloat64(o, true));
+  var f32 = (b64) => typed(b64, 4, Float64Array, (v, o) => v.getFloat32(o, true));
+  var i32 = (b64) => typed(b64, 4, Int32Array, (v, o) => v.getInt32(o, true));
+
+  // render/web/src/mount.js
+  function mountPlayers(players) {
+    for (const root of document.querySelectorAll(".ourdl-player[data-source]")) {
+      const element = (
+        /** @type {HTMLElement & {ourdlPlayer?: unknown}} */
+        root
+      );
+      if (element.ourdlPlayer) continue;
+      try {
+        const data = read(element.dataset.source);
+        if (!data || data.format !== "ourdl-player") throw new Error("no player data in this page");
+        const mount = players[data.kind];
+        if (!mount) throw new Error(`this page has no player for ${data.kind} data`);
+        mount(element, data);
+      } catch (err) {
+        element.textContent = "This player could not start: " + String(err && err.message);
+        console.error(err);
+      }
+    }
+  }
+
+  // render/web/src/plot.js
+  var LN10 = Math.LN10;
+  function symlog(v, lt) {
+    const lsa = 1 / (1 - 1 / 10);
+    const a = Math.abs(v);
+    return a <= lt ? v / lt * lsa : Math.sign(v) * (lsa + Math.log(a / lt) / LN10);
+  }
+  function symexp(t, lt) {
+    const lsa = 1 / (1 - 1 / 10);
+    const a = Math.abs(t);
+    return a <= lsa ? t / lsa * lt : Math.sign(t) * lt * Math.pow(10, a - lsa);
+  }
+  var Axes = class {
+    /** @param {Rect} rect @param {AxesOptions} o */
+    constructor(rect, o) {
+      this.rect = rect;
+      this.xlim = o.xlim;
+      this.ylim = o.ylim;
+      this.xscale = o.xscale || "linear";
+      this.yscale = o.yscale || "linear";
+      this.linthresh = o.linthresh || 10;
+      this.tx = this._transform(this.xscale);
+      this.ty = this._transform(this.yscale);
+      this.x0 = this.tx(this.xlim[0]);
+      this.x1 = this.tx(this.xlim[1]);
+      this.y0 = this.ty(this.ylim[0]);
+      this.y1 = this.ty(this.ylim[1]);
+    }
+    /** @param {Scale} kind @returns {(v: number) => number} */
+    _transform(kind) {
+      if (kind === "log") return (v) => v > 0 ? Math.log(v) / LN10 : NaN;
+      if (kind === "symlog") return (v) => symlog(v, this.linthresh);
+      return (v) => v;
+    }
+    /** @param {number} x */
+    px(x) {
+      const r = this.rect;
+      return r.x + (this.tx(x) - this.x0) / (this.x1 - this.x0) * r.w;
+    }
+    /** @param {number} y */
+    py(y) {
+      const r = this.rect;
+      return r.y + r.h - (this.ty(y) - this.y0) / (this.y1 - this.y0) * r.h;
+    }
+    /** The data x at pixel px. @param {number} px */
+    xAt(px) {
+      const r = this.rect, t = this.x0 + (px - r.x) / r.w * (this.x1 - this.x0);
+      if (this.xscale === "log") return Math.pow(10, t);
+      if (this.xscale === "symlog") return symexp(t, this.linthresh);
+      return t;
+    }
+    /** The data y at pixel py (linear y scales). @param {number} py */
+    yAt(py) {
+      const r = this.rect;
+      return this.ylim[0] + (r.y + r.h - py) / r.h * (this.ylim[1] - this.ylim[0]);
+    }
+    /** @param {number} px @param {number} py */
+    contains(px, py) {
+      const r = this.rect;
+      return px >= r.x && px <= r.x + r.w && py >= r.y && py <= r.y + r.h;
+    }
+  };
+  function pyMod(a, b) {
+    return a - Math.floor(a / b) * b;
+  }
+  function maxNTicks(lo, hi, nbins, steps) {
+    steps = steps || [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10];
+    if (!(hi > lo)) return [lo];
+    const dv = hi - lo, meanv = (hi + lo) / 2;
+    const offset = Math.abs(meanv) / dv < 100 ? 0 : Math.sign(meanv) * Math.pow(10, Math.floor(Math.log10(Math.abs(meanv))));
+    const scale = Math.pow(10, Math.floor(Math.log10(dv / nbins)));
+    const vmin = lo - offset, vmax = hi - offset;
+    const ext = [...steps.slice(0, -1).map((s) => 0.1 * s), ...steps, 10 * steps[1]].map((s) => s * scale);
+    const raw = (vmax - vmin) / nbins;
+    let istep = ext.findIndex((s) => s >= raw);
+    if (istep < 0) istep = ext.length - 1;
+    let ticks = [];
+    const tol = 1e-10;
+    for (let k = istep; k >= 0; k--) {
+      const step = ext[k];
+      const best = Math.floor(vmin / step) * step;
+      const le = (x) => {
+        const d = Math.floor(x / step), m = pyMod(x, step);
+        return Math.abs(m / step - 1) < tol ? d + 1 : d;
+      };
+      const ge = (x) => {
+        const d = Math.floor(x / step), m = pyMod(x, step);
+        return Math.abs(m / step) < tol ? d : d + 1;
+      };
+      const low = le(vmin - best), high = ge(vmax - best);
+      ticks = [];
+      for (let i = low; i <= high; i++) ticks.push(i * step + best);
+      const n = ticks.filter((t) => t <= vmax && t >= vmin).length;
+      if (n >= 2) break;
+    }
+    const eps = (hi - lo) * 1e-10;
+    return ticks.map((t) => t + offset).filter((t) => t >= lo - eps && t <= hi + eps);
+  }
+  function autoTicks(lo, hi, lengthPx, labelPx) {
+    const nbins = Math.min(9, Math.max(1, Math.floor(lengthPx / (labelPx * 3))));
+    return maxNTicks(lo, hi, nbins, [1, 2, 2.5, 5, 10]);
+  }
+  function logTicks(lo, hi, subs) {
+    const major = [], minor = [];
+    for (let e = Math.floor(Math.log10(lo)) - 1; e <= Math.ceil(Math.log10(hi)); e++) {
+      const base = Math.pow(10, e);
+      for (let k = 1; k <= 9; k++) {
+        const v = Number((k * base).toPrecision(12));
+        if (v < lo || v > hi) continue;
+        (subs.includes(k) ? major : minor).push(v);
+      }
+    }
+    return { major, minor };
+  }
+  function symlogTicks(lo, hi, linthresh) {
+    const out = lo <= 0 && hi >= 0 ? [0] : [];
+    for (let e = Math.max(0, Math.floor(Math.log10(linthresh))); Math.pow(10, e) <= hi; e++) {
+      if (Math.pow(10, e) >= lo) out.push(Math.pow(10, e));
+    }
+    return out;
+  }
+  var MINUS = "−";
+  function tickLabels(ticks) {
+    if (!ticks.length) return [];
+    const big = ticks.some((t) => Math.abs(t) >= 1e6 || t !== 0 && Math.abs(t) < 1e-5);
+    if (big) return ticks.map((t) => fmtG(t, 3).replace("-", MINUS));
+    let range = Math.max(...ticks) - Math.min(...ticks);
+    if (range === 0) range = Math.max(...ticks.map(Math.abs)) || 1;
+    const oom = Math.floor(Math.log10(range));
+    let sig = Math.max(0, 3 - oom);
+    const thresh = 1e-3 * Math.pow(10, oom);
+    const roundTo = (v, d) => {
+      const f = Math.pow(10, d);
+      return Math.round(v * f) / f;
+    };
+    while (sig >= 0 && Math.max(...ticks.map((t) => Math.abs(t - roundTo(t, sig)))) < thresh) sig--;
+    sig = Math.max(0, sig + 1);
+    return ticks.map((t) => {
+      let s = (Math.abs(t) < thresh * 1e-6 ? 0 : t).toFixed(sig);
+      if (/^-0(\.0*)?$/.test(s)) s = s.slice(1);
+      return s.replace("-", MINUS);
+    });
+  }
+  function sampleLabels(ticks) {
+    return ticks.map((v) => v >= 1e3 ? `${fmtG(v / 1e3, 6)}k` : fmtG(v, 6));
+  }
+  function fmtG(v, p) {
+    if (!isFinite(v)) return v !== v ? "nan" : v > 0 ? "inf" : "-inf";
+    if (v === 0) return "0";
+    const exp = Number(v.toExponential(p - 1).split("e")[1]);
+    if (exp < -4 || exp >= p) {
+      const [m, e] = v.toExponential(p - 1).split("e");
+      const mant = m.includes(".") ? m.replace(/0+$/, "").replace(/\.$/, "") : m;
+      const n = Number(e);
+      return `${mant}e${n < 0 ? "-" : "+"}${String(Math.abs(n)).padStart(2, "0")}`;
+    }
+    const s = v.toFixed(Math.max(0, p - 1 - exp));
+    return s.includes(".") ? s.replace(/0+$/, "").replace(/\.$/, "") : s;
+  }
+  function thousands(n) {
+    return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  }
+  function rgb(hex) {
+    const h = hex.replace("#", "");
+    return [parseInt(h.slice(0, 2), 16), parseInt(h.slice(2, 4), 16), parseInt(h.slice(4, 6), 16)];
+  }
+  var css = (c, a) => a === void 0 ? `rgb(${c.map(Math.round).join(",")})` : `rgba(${c.map(Math.round).join(",")},${a})`;
+  var blend = (c, toward, amount) => c.map((v, i) => v * (1 - amount) + toward[i] * amount);
+  function font(px, family2, bold) {
+    return `${bold ? "bold " : ""}${px.toFixed(2)}px ${family2}`;
+  }
+  function text(ctx, str, x, y, o) {
+    ctx.font = o.font;
+    ctx.fillStyle = o.color;
+    ctx.textAlign = o.align || "left";
+    ctx.textBaseline = o.baseline || "alphabetic";
+    ctx.fillText(String(str), x, y);
+  }
+  function frame(ctx, ax, st, t) {
+    const r = ax.rect, pt = st.s / 72;
+    const spine = 0.6 * pt, tickLen = 2.5 * pt, pad = 1.5 * pt;
+    ctx.save();
+    ctx.strokeStyle = st.muted;
+    ctx.lineWidth = spine;
+    ctx.beginPath();
+    ctx.moveTo(r.x, r.y);
+    ctx.lineTo(r.x, r.y + r.h);
+    ctx.lineTo(r.x + r.w, r.y + r.h);
+    ctx.stroke();
+    const tickFont = font(st.tick, st.font);
+    ctx.beginPath();
+    for (const x of t.xticks) {
+      const p = ax.px(x);
+      ctx.moveTo(p, r.y + r.h);
+      ctx.lineTo(p, r.y + r.h + tickLen);
+    }
+    for (const y of t.yticks) {
+      const p = ax.py(y);
+      ctx.moveTo(r.x, p);
+      ctx.lineTo(r.x - tickLen, p);
+    }
+    ctx.stroke();
+    if (t.yminor && t.yminor.length) {
+      ctx.lineWidth = 0.4 * pt;
+      ctx.beginPath();
+      for (const y of t.yminor) {
+        const p = ax.py(y);
+        ctx.moveTo(r.x, p);
+        ctx.lineTo(r.x - 1.5 * pt, p);
+      }
+      ctx.stroke();
+    }
+    t.xticks.forEach((x, i) => text(
+      ctx,
+      t.xlabels[i],
+      ax.px(x),
+      r.y + r.h + tickLen + pad,
+      { font: tickFont, color: st.fg, align: "center", baseline: "top" }
+    ));
+    t.yticks.forEach((y, i) => text(
+      ctx,
+      t.ylabels[i],
+      r.x - tickLen - pad,
+      ax.py(y),
+      { font: tickFont, color: st.fg, align: "right", baseline: "middle" }
+    ));
+    ctx.restore();
+  }
+  function clip(ctx, ax) {
+    const r = ax.rect;
+    ctx.beginPath();
+    ctx.rect(r.x, r.y, r.w, r.h);
+    ctx.clip();
+  }
+  var FAR = 1e6;
+  var clamp = (v) => v > FAR ? FAR : v < -FAR ? -FAR : v;
+  function line(ctx, ax, xs, ys, o) {
+    const from = o.from || 0, to = o.to === void 0 ? xs.length : o.to;
+    ctx.save();
+    clip(ctx, ax);
+    ctx.strokeStyle = o.color;
+    ctx.lineWidth = o.width;
+    ctx.lineJoin = "round";
+    ctx.lineCap = o.dash ? "butt" : "round";
+    if (o.alpha !== void 0) ctx.globalAlpha = o.alpha;
+    if (o.dash) ctx.setLineDash(o.dash);
+    ctx.beginPath();
+    let pen = false;
+    for (let i = from; i < to; i++) {
+      const X = ax.px(xs[i]), Y = ax.py(ys[i]);
+      if (!isFinite(X) || !isFinite(Y)) {
+        pen = false;
+        continue;
+      }
+      if (pen) ctx.lineTo(clamp(X), clamp(Y));
+      else ctx.moveTo(clamp(X), clamp(Y));
+      pen = true;
+    }
+    ctx.stroke();
+    ctx.restore();
+  }
+  function hline(ctx, ax, y, o) {
+    const p = ax.py(y), r = ax.rect;
+    if (!(p >= r.y && p <= r.y + r.h)) return;
+    ctx.save();
+    ctx.strokeStyle = o.color;
+    ctx.lineWidth = o.width;
+    if (o.alpha !== void 0) ctx.globalAlpha = o.alpha;
+    if (o.dash) ctx.setLineDash(o.dash);
+    ctx.beginPath();
+    ctx.moveTo(r.x, p);
+    ctx.lineTo(r.x + r.w, p);
+    ctx.stroke();
+    ctx.restore();
+  }
+  function vline(ctx, ax, x, o) {
+    const p = typeof x === "number" && o.pixels ? x : ax.px(x), r = ax.rect;
+    ctx.save();
+    ctx.strokeStyle = o.color;
+    ctx.lineWidth = o.width;
+    if (o.alpha !== void 0) ctx.globalAlpha = o.alpha;
+    if (o.dash) ctx.setLineDash(o.dash);
+    ctx.beginPath();
+    ctx.moveTo(p, r.y);
+    ctx.lineTo(p, r.y + r.h);
+    ctx.stroke();
+    ctx.restore();
+  }
+  function vspan(ctx, ax, x0, x1, color) {
+    const r = ax.rect;
+    const a = Math.max(r.x, Math.min(ax.px(x0), ax.px(x1)));
+    const b = Math.min(r.x + r.w, Math.max(ax.px(x0), ax.px(x1)));
+    if (b <= a) return;
+    ctx.fillStyle = color;
+    ctx.fillRect(a, r.y, b - a, r.h);
+  }
+  function marker(ctx, x, y, radius, fill2, edge, edgeWidth) {
+    if (!isFinite(x) || !isFinite(y)) return;
+    ctx.beginPath();
+    ctx.arc(x, y, radius, 0, 2 * Math.PI);
+    ctx.fillStyle = fill2;
+    ctx.fill();
+    if (edge) {
+      ctx.strokeStyle = edge;
+      ctx.lineWidth = edgeWidth;
+      ctx.stroke();
+    }
+  }
+  function sizeCanvases(canvases, holder, W, H) {
+    const dpr = window.devicePixelRatio || 1;
+    for (const c of canvases) {
+      c.width = Math.round(W * dpr);
+      c.height = Math.round(H * dpr);
+      c.style.width = W + "px";
+      c.style.height = H + "px";
+    }
+    holder.style.height = H + "px";
+    return dpr;
+  }
+
+  // render/web/src/dom.js
+  function el(tag, cls, parent, text2) {
+    const e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text2 !== void 0 && text2 !== null) e.textContent = String(text2);
+    if (parent) parent.appendChild(e);
+    return e;
+  }
+  function fill(template, values) {
+    return String(template).replace(/\{(\w+)(:,)?\}/g, (m, k, comma) => {
+      if (!(k in values)) return m;
+      const v = values[k];
+      return comma ? thousands(Number(v)) : String(v);
+    });
+  }
+  function family(lang) {
+    const latin = '"DejaVu Sans", "Bitstream Vera Sans", Verdana, "Segoe UI", Helvetica, Arial, sans-serif';
+    const cjk = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei"';
+    return lang === "zh" ? `${latin.replace(", sans-serif", "")}, ${cjk}, sans-serif` : latin;
+  }
+
+  // render/web/src/controls.js
+  var Fragment = class {
+    /** @param {string[]} keys @param {boolean} enabled */
+    constructor(keys2, enabled) {
+      this.keys = new Set(keys2);
+      this.enabled = enabled;
+      this.timer = null;
+      this.last = 0;
+    }
+    /** @returns {Record<string, string>} */
+    read() {
+      const out = /* @__PURE__ */ Object.create(null);
+      if (!this.enabled) return out;
+      const hash = (location.hash || "").replace(/^#/, "");
+      if (hash.length > 2e3) return out;
+      for (const part of hash.split("&")) {
+        const eq = part.indexOf("=");
+        const k = eq < 0 ? part : part.slice(0, eq);
+        let v = eq < 0 ? "" : part.slice(eq + 1);
+        try {
+          v = decodeURIComponent(v);
+        } catch (e) {
+          continue;
+        }
+        if (this.keys.has(k)) out[k] = v;
+      }
+      return out;
+    }
+    /** @param {Record<string, unknown>} values */
+    write(values) {
+      if (!this.enabled) return;
+      const text2 = Object.entries(values).filter(([, v]) => v !== null && v !== void 0 && v !== "").map(([k, v]) => `${k}=${encodeURIComponent(String(v)).replace(/%2C/g, ",")}`).join("&");
+      const apply = () => {
+        this.timer = null;
+        this.last = performance.now();
+        const url = location.href.replace(/#.*$/, "") + (text2 ? "#" + text2 : "");
+        if (url !== location.href) {
+          try {
+            history.replaceState(history.state, "", url);
+          } catch (e) {
+          }
+        }
+      };
+      clearTimeout(this.timer);
+      const wait = 120 - (performance.now() - this.last);
+      if (wait <= 0) apply();
+      else this.timer = setTimeout(apply, wait);
+    }
+  };
+  var Controls = class {
+    /** @param {HTMLElement} parent @param {ControlOptions} o */
+    constructor(parent, o) {
+      this.o = o;
+      this.count = o.count;
+      this.index = 0;
+      this.pos = 0;
+      this.playing = false;
+      this.speed = 1;
+      this.loop = false;
+      this.holdUntil = 0;
+      const ui = o.ui;
+      const bar = this.element = el("div", "op-controls", parent);
+      this.playButton = el("button", "op-play", bar);
+      this.playButton.type = "button";
+      this.backButton = el("button", "op-step", bar, "‹");
+      this.backButton.type = "button";
+      this.backButton.setAttribute("aria-label", ui.back);
+      this.backButton.title = ui.back;
+      const track = el("div", "op-track", bar);
+      this.slider = el("input", "op-slider", track);
+      this.slider.type = "range";
+      this.slider.min = "0";
+      this.slider.max = String(Math.max(0, o.count - 1));
+      this.slider.step = "1";
+      this.slider.setAttribute("aria-label", ui.slider);
+      this.marks = el("div", "op-marks", track);
+      for (const m of o.marks || []) {
+        const b = el("button", "op-mark" + (m.kind ? " op-mark-" + m.kind : ""), this.marks);
+        b.type = "button";
+        b.title = m.label;
+        b.setAttribute("aria-label", m.label);
+        b.style.left = `calc(7px + (100% - 14px) * ${o.count > 1 ? m.index / (o.count - 1) : 0})`;
+        el("span", "op-mark-label", b, m.short || m.label);
+        b.addEventListener("click", () => {
+          this.pause();
+          this.seek(m.index, true);
+        });
+      }
+      this.fwdButton = el("button", "op-step", bar, "›");
+      this.fwdButton.type = "button";
+      this.fwdButton.setAttribute("aria-label", ui.forward);
+      this.fwdButton.title = ui.forward;
+      this.position = el("span", "op-pos", bar);
+      const speedLabel = el("label", "op-opt", bar);
+      el("span", null, speedLabel, ui.speed + " ");
+      this.speedSelect = el("select", "op-speed", speedLabel);
+      for (const s of o.speeds) {
+        const opt = el("option", null, this.speedSelect, `${s}×`);
+        opt.value = String(s);
+      }
+      this.speedSelect.value = "1";
+      const loopLabel = el("label", "op-opt", bar);
+      this.loopBox = el("input", "op-loop", loopLabel);
+      this.loopBox.type = "checkbox";
+      el("span", null, loopLabel, " " + ui.loop);
+      this.extra = el("span", "op-extra", bar);
+      this.playButton.addEventListener("click", () => this.toggle());
+      this.backButton.addEventListener("click", () => this.step(-1));
+      this.fwdButton.addEventListener("click", () => this.step(1));
+      this.slider.addEventListener("input", () => {
+        this.pause();
+        this.seek(Number(this.slider.value), true);
+      });
+      this.speedSelect.addEventListener("change", () => this.setSpeed(Number(this.speedSelect.value), true));
+      this.loopBox.addEventListener("change", () => this.setLoop(this.loopBox.checked, true));
+      this._tick = this._tick.bind(this);
+      this._showPlaying();
+    }
+    _showPlaying() {
+      const ui = this.o.ui;
+      this.playButton.textContent = this.playing ? "❚❚" : "▶";
+      this.playButton.setAttribute("aria-label", this.playing ? ui.pause : ui.play);
+      this.playButton.title = this.playing ? ui.pause : ui.play;
+      this.playButton.setAttribute("aria-pressed", this.playing ? "true" : "false");
+    }
+    /**
+     * Show snapshot i; `user`: a person asked (the page saves its state).
+     * @param {number} i @param {boolean} user
+     */
+    seek(i, user) {
+      i = Math.max(0, Math.min(this.count - 1, Math.round(Number(i) || 0)));
+      const changed = i !== this.index;
+      this.index = i;
+      if (!this.playing) this.pos = i;
+      this.slider.value = String(i);
+      this.position.textContent = this.o.position(i);
+      if (changed || user) this.o.onSeek(i, !!user);
+    }
+    /** @param {number} d */
+    step(d) {
+      this.pause();
+      this.seek(this.index + d, true);
+    }
+    play() {
+      if (this.playing || this.count < 2) return;
+      if (this.index >= this.count - 1) this.seek(0, true);
+      this.playing = true;
+      this.pos = this.index;
+      this.last = performance.now();
+      this._showPlaying();
+      requestAnimationFrame(this._tick);
+      if (this.o.onPlay) this.o.onPlay(true);
+    }
+    pause() {
+      if (!this.playing) return;
+      this.playing = false;
+      this._showPlaying();
+      if (this.o.onPlay) this.o.onPlay(false);
+    }
+    toggle() {
+      if (this.playing) this.pause();
+      else this.play();
+    }
+    /** @param {number} v  one of o.speeds @param {boolean} [user] */
+    setSpeed(v, user) {
+      if (!this.o.speeds.includes(v)) return;
+      this.speed = v;
+      this.speedSelect.value = String(v);
+      if (user && this.o.onOption) this.o.onOption();
+    }
+    /** @param {boolean} b @param {boolean} [user] */
+    setLoop(b, user) {
+      this.loop = !!b;
+      this.loopBox.checked = this.loop;
+      if (user && this.o.onOption) this.o.onOption();
+    }
+    /** @param {number} now */
+    _tick(now) {
+      if (!this.playing) return;
+      const dt = Math.min(0.25, (now - this.last) / 1e3);
+      this.last = now;
+      const last = this.count - 1;
+      if (this.holdUntil) {
+        if (now < this.holdUntil) {
+          requestAnimationFrame(this._tick);
+          return;
+        }
+        this.holdUntil = 0;
+        this.pos = 0;
+      } else {
+        this.pos += dt * this.speed * last / this.o.duration;
+      }
+      if (this.pos >= last) {
+        this.pos = last;
+        if (this.loop) this.holdUntil = now + this.o.hold * 1e3 / this.speed;
+      }
+      this.seek(Math.floor(this.pos + 1e-9), false);
+      if (this.pos >= last && !this.loop) {
+        this.pause();
+        this.o.onSeek(this.index, true);
+        return;
+      }
+      requestAnimationFrame(this._tick);
+    }
+  };
+  function bindKeys(target, controls, extra) {
+    target.addEventListener("keydown", (e) => {
+      if (e.ctrlKey || e.metaKey || e.altKey) return;
+      const input = (
+        /** @type {HTMLInputElement} */
+        e.target
+      ), tag = input && input.tagName;
+      if (tag === "SELECT" || tag === "INPUT" && input.type !== "range" && input.type !== "checkbox") return;
+      const speeds = controls.o.speeds, k = speeds.indexOf(controls.speed);
+      switch (e.key) {
+        case " ":
+        case "k":
+          controls.toggle();
+          break;
+        case "ArrowLeft":
+          controls.step(e.shiftKey ? -10 : -1);
+          break;
+        case "ArrowRight":
+          controls.step(e.shiftKey ? 10 : 1);
+          break;
+        case "Home":
+          controls.pause();
+          controls.seek(0, true);
+          break;
+        case "End":
+          controls.pause();
+          controls.seek(controls.count - 1, true);
+          break;
+        case "[":
+          controls.setSpeed(speeds[Math.max(0, k - 1)], true);
+          break;
+        case "]":
+          controls.setSpeed(speeds[Math.min(speeds.length - 1, k + 1)], true);
+          break;
+        case "l":
+        case "L":
+          controls.setLoop(!controls.loop, true);
+          break;
+        default:
+          if (!(extra && extra(e))) return;
+      }
+      e.preventDefault();
+    });
+  }
+
+  // render/web/src/layout.js
+  var DESIGN_WIDTH = 8;
+  var LAYOUT = {
+    left: 0.4,
+    right: 0.1,
+    gap: 0.4,
+    top: 0.04,
+    header: 0.24,
+    titles: 0.19,
+    ticks: 0.19,
+    legend: 0.36,
+    font: 8,
+    small: 6.5,
+    line: 1.5
+  };
+  function paletteColor(th, i) {
+    const p = th.palette;
+    return p[(i % p.length + p.length) % p.length];
+  }
+  function frameStyle(fig) {
+    return { fg: fig.th.foreground, muted: fig.th.muted, font: fig.fam, tick: LAYOUT.small * fig.pt, s: fig.s };
+  }
+
+  // render/web/src/sweep_style.js
+  var actColor = (sp, a) => {
+    const p = sp.th.palette;
+    return p[a % p.length];
+  };
+  function runColor(sp, r) {
+    const a = sp.d.activations.indexOf(sp.d.runs[r].activation);
+    return a >= 0 ? actColor(sp, a) : paletteColor(sp.th, 2);
+  }
+  var small = (sp, bold) => font(LAYOUT.small * sp.pt, sp.fam, bold);
+  function title(sp, ctx, rect, title2) {
+    text(
+      ctx,
+      title2,
+      rect.x + rect.w / 2,
+      rect.y - 3 * sp.pt,
+      { font: font(LAYOUT.font * sp.pt, sp.fam), color: sp.th.foreground, align: "center", baseline: "bottom" }
+    );
+  }
+  function xlabel(sp, ctx, rect, label) {
+    const pt = sp.pt;
+    text(
+      ctx,
+      label,
+      rect.x + rect.w / 2,
+      rect.y + rect.h + (2.5 + 1.5) * pt + LAYOUT.small * pt * 1.25,
+      { font: small(sp), color: sp.th.foreground, align: "center", baseline: "top" }
+    );
+  }
+
+  // render/web/src/sweep_panels.js
+  var FONT = LAYOUT.font;
+  var SMALL = LAYOUT.small;
+  var LINE = LAYOUT.line;
+  var pct = (v) => `${Math.round(v * 100)}%`;
+  var signed = (v) => v.toFixed(3).replace("-", "−");
+  function histAxes(sp, p) {
+    const count = sp.d.count;
+    if (!sp.histMax) sp.histMax = Math.max(1, ...sp.hist) / count;
+    return new Axes(p.rect, {
+      xlim: [sp.edges[0], sp.edges[sp.edges.length - 1]],
+      ylim: [0, sp.histMax * 1.12],
+      xscale: "log"
+    });
+  }
+  function histStatic(sp, ctx, p) {
+    const ax = p.ax = histAxes(sp, p), th = sp.th, pt = sp.pt, thr = sp.d.threshold;
+    vspan(ctx, ax, sp.edges[0], thr, th.span);
+    vline(ctx, ax, thr, { color: th.muted, width: 0.8 * pt, dash: [3.7 * 0.8 * pt, 1.6 * 0.8 * pt] });
+    text(
+      ctx,
+      fill(sp.d.strings.fitted_zone.replace(":g", ""), { thr: fmtG(thr, 6) }),
+      ax.px(thr / 1.08),
+      ax.py(ax.ylim[1] * 0.97),
+      { font: small(sp), color: th.muted, align: "right", baseline: "top" }
+    );
+    const xt = logTicks(ax.xlim[0], ax.xlim[1], [1]).major;
+    const yt = maxNTicks(0, ax.ylim[1], 4);
+    frame(
+      ctx,
+      ax,
+      frameStyle(sp),
+      { xticks: xt, xlabels: xt.map((v) => fmtG(v, 6)), yticks: yt, ylabels: yt.map(pct) }
+    );
+    title(sp, ctx, p.rect, fill(sp.d.strings.hist, { target: sp.d.targetName }));
+  }
+  function histDraw(sp, ctx, p, i) {
+    const ax = p.ax, H = sp.H, count = sp.d.count, pt = sp.pt;
+    for (let a = 0; a < sp.A; a++) {
+      const col = rgb(actColor(sp, a)), off = (a * sp.S + i) * H;
+      ctx.save();
+      clip(ctx, ax);
+      ctx.beginPath();
+      ctx.moveTo(ax.px(sp.edges[0]), ax.py(0));
+      for (let h = 0; h < H; h++) {
+        const y = ax.py(sp.hist[off + h] / count);
+        ctx.lineTo(ax.px(sp.edges[h]), y);
+        ctx.lineTo(ax.px(sp.edges[h + 1]), y);
+      }
+      ctx.lineTo(ax.px(sp.edges[H]), ax.py(0));
+      ctx.fillStyle = css(col, 0.25);
+      ctx.fill();
+      ctx.strokeStyle = css(col);
+      ctx.lineWidth = LINE * 0.8 * pt;
+      ctx.lineJoin = "miter";
+      ctx.stroke();
+      ctx.restore();
+      const share = (100 * sp.fitted[a * sp.S + i]).toFixed(1);
+      text(
+        ctx,
+        fill(sp.d.strings.share.replace("{pct:.1f}", "{pct}"), { act: sp.d.activations[a], pct: share }),
+        ax.rect.x + 0.985 * ax.rect.w,
+        ax.rect.y + (0.05 + 0.11 * a) * ax.rect.h,
+        { font: font(FONT * pt, sp.fam, true), color: actColor(sp, a), align: "right", baseline: "top" }
+      );
+    }
+  }
+  function modesStatic(sp, ctx, p) {
+    const ax = p.ax = new Axes(p.rect, { xlim: [0, 1], ylim: [sp.A - 0.4, -0.6] });
+    const xt = maxNTicks(0, 1, 4);
+    const st = frameStyle(sp);
+    frame(
+      ctx,
+      ax,
+      st,
+      { xticks: xt, xlabels: xt.map(pct), yticks: sp.d.activations.map((_, a) => a), ylabels: sp.d.activations }
+    );
+    title(sp, ctx, p.rect, sp.d.strings.modes);
+  }
+  function modesDraw(sp, ctx, p, i) {
+    const ax = p.ax, K = sp.K, count = sp.d.count, bg = rgb(sp.th.background);
+    for (let a = 0; a < sp.A; a++) {
+      let left = 0;
+      const y0 = ax.py(a - 0.31), y1 = ax.py(a + 0.31);
+      for (let k = 0; k < K; k++) {
+        const off = (a * sp.S + i) * K + k, f = sp.modeFitted[off] / count, total = sp.modeCounts[off] / count;
+        const col = rgb(sp.d.modeColors[k]);
+        ctx.fillStyle = css(col);
+        ctx.fillRect(ax.px(left), Math.min(y0, y1), ax.px(left + f) - ax.px(left), Math.abs(y1 - y0));
+        ctx.fillStyle = css(blend(col, bg, 0.68));
+        ctx.fillRect(ax.px(left + f), Math.min(y0, y1), ax.px(left + total) - ax.px(left + f), Math.abs(y1 - y0));
+        left += total;
+      }
+    }
+  }
+  function rateStatic(sp, ctx, p) {
+    const d = sp.d, th = sp.th, pt = sp.pt, count = d.count;
+    let max = 0;
+    for (const v of sp.fitted) max = Math.max(max, v);
+    const ax = p.ax = new Axes(p.rect, {
+      xlim: [0, d.total],
+      ylim: [0, Math.min(1, Math.max(0.1, max * 1.15 + 0.02))],
+      xscale: "symlog",
+      linthresh: Math.max(10, d.total / 1e3)
+    });
+    const z = 1.959963984540054;
+    for (let a = 0; a < sp.A; a++) {
+      const f = sp.fitted.subarray(a * sp.S, (a + 1) * sp.S), col = rgb(actColor(sp, a));
+      if (p.band) {
+        const lo = [], hi = [];
+        for (const v of f) {
+          const denom = 1 + z * z / count, center = (v + z * z / (2 * count)) / denom;
+          const half = z * Math.sqrt(v * (1 - v) / count + z * z / (4 * count * count)) / denom;
+          lo.push(center - half);
+          hi.push(center + half);
+        }
+        ctx.save();
+        clip(ctx, ax);
+        ctx.beginPath();
+        sp.steps.forEach((s, k) => k ? ctx.lineTo(ax.px(s), ax.py(hi[k])) : ctx.moveTo(ax.px(s), ax.py(hi[k])));
+        for (let k = sp.S - 1; k >= 0; k--) ctx.lineTo(ax.px(sp.steps[k]), ax.py(lo[k]));
+        ctx.fillStyle = css(col, 0.2);
+        ctx.fill();
+        ctx.restore();
+      }
+      line(ctx, ax, sp.steps, f, { color: actColor(sp, a), width: LINE * 0.8 * pt });
+    }
+    for (const m of d.marks) vline(ctx, ax, m, { color: th.muted, width: 0.6 * pt, dash: [pt, 1.65 * pt] });
+    const xt = symlogTicks(0, d.total, Math.max(10, d.total / 1e3)), yt = maxNTicks(0, ax.ylim[1], 4);
+    frame(ctx, ax, frameStyle(sp), { xticks: xt, xlabels: sampleLabels(xt), yticks: yt, ylabels: yt.map(pct) });
+    title(sp, ctx, p.rect, p.band ? d.strings.rate : d.strings.rate_map);
+    xlabel(sp, ctx, p.rect, d.strings.samples);
+  }
+  function rateDraw(sp, ctx, p, i) {
+    const ax = p.ax, step = sp.steps[i], pt = sp.pt;
+    vline(ctx, ax, step, { color: sp.th.foreground, width: 0.8 * pt, alpha: 0.6 });
+    for (let a = 0; a < sp.A; a++) {
+      marker(ctx, ax.px(step), ax.py(sp.fitted[a * sp.S + i]), LINE * 1.3 * pt, actColor(sp, a));
+    }
+  }
+  function groupRuns(sp, p) {
+    const g = sp.d.groups[p.group];
+    return g ? g.runs : [];
+  }
+  function curvesStatic(sp, ctx, p) {
+    const d = sp.d, th = sp.th, pt = sp.pt;
+    const clicked = p.explorer && sp.clicked;
+    const g = d.groups[p.group];
+    const ylim = clicked ? clickedLimits(sp) : g ? g.ylim : [-0.5, 4.5];
+    const ax = p.ax = new Axes(p.rect, { xlim: d.xRange, ylim });
+    vspan(ctx, ax, d.dataRange[0], d.dataRange[1], th.span);
+    hline(ctx, ax, 0, { color: th.muted, width: 0.8 * pt });
+    line(
+      ctx,
+      ax,
+      sp.grid,
+      sp.target,
+      { color: th.target, width: LINE * 0.8 * pt, dash: [4 * 1.2 * pt, 3 * 1.2 * pt] }
+    );
+    const xt = autoTicks(d.xRange[0], d.xRange[1], ax.rect.w, SMALL * pt), yt = maxNTicks(ylim[0], ylim[1], 4);
+    frame(ctx, ax, frameStyle(sp), { xticks: xt, xlabels: tickLabels(xt), yticks: yt, ylabels: tickLabels(yt) });
+    let heading = g ? g.label : "";
+    if (clicked) {
+      const [a0, a1] = d.map.axisLabels;
+      heading = `${d.ui.cell_run}: ${a0}=${signed(clicked.x)}, ${a1}=${signed(clicked.y)}`;
+    }
+    title(sp, ctx, p.rect, heading);
+    if (!clicked && !groupRuns(sp, p).length) {
+      text(
+        ctx,
+        d.strings.no_run,
+        ax.rect.x + ax.rect.w / 2,
+        ax.rect.y + ax.rect.h / 2,
+        { font: small(sp), color: th.muted, align: "center", baseline: "middle" }
+      );
+    }
+  }
+  function clickedLimits(sp) {
+    const c = sp.clicked, prog = sp.program(sp.d.activations[c.a]);
+    let lo = 0, hi = 0;
+    for (const v of sp.target) if (isFinite(v)) {
+      lo = Math.min(lo, v);
+      hi = Math.max(hi, v);
+    }
+    for (let s = 0; s < sp.S; s++) {
+      const out = evaluate(prog, c.params, s * sp.P, sp.grid, sp.target)[prog.index[sp.d.graph.output]];
+      for (const v of out) if (isFinite(v) && Math.abs(v) < 1e6) {
+        lo = Math.min(lo, v);
+        hi = Math.max(hi, v);
+      }
+    }
+    const pad = (hi - lo) * 0.08;
+    return [lo - pad, hi + pad];
+  }
+  function curvesDraw(sp, ctx, p, i) {
+    const ax = p.ax, pt = sp.pt, d = sp.d;
+    const lines = [];
+    if (p.explorer && sp.clicked) {
+      const c = sp.clicked, prog = sp.program(d.activations[c.a]);
+      const out = evaluate(prog, c.params, i * sp.P, sp.grid, sp.target)[prog.index[d.graph.output]];
+      lines.push({ values: out, color: actColor(sp, c.a), act: d.activations[c.a], loss: c.evalLoss[i] });
+    } else {
+      for (const r of groupRuns(sp, p)) {
+        lines.push({
+          values: sp.output(r, i),
+          color: runColor(sp, r),
+          act: d.runs[r].activation || "",
+          loss: sp.evalLoss[r * sp.S + i]
+        });
+      }
+    }
+    lines.forEach((l, k) => {
+      line(ctx, ax, sp.grid, l.values, { color: l.color, width: LINE * pt });
+      text(
+        ctx,
+        fill(d.strings.loss_at, { act: l.act, target: d.targetName, loss: l.loss.toFixed(3) }),
+        ax.rect.x + 0.03 * ax.rect.w,
+        ax.rect.y + (0.05 + 0.1 * k) * ax.rect.h,
+        { font: small(sp, true), color: l.color, align: "left", baseline: "top" }
+      );
+    });
+  }
+
+  // render/web/src/sweep_figure.js
+  function gridspec(W, H, rows, cols, o) {
+    const cw = (o.right - o.left) * W / (cols + o.wspace * (cols - 1));
+    const ch = (o.top - o.bottom) * H / (rows + o.hspace * (rows - 1));
+    return (r, c, rs = 1, cs = 1) => ({
+      x: o.left * W + c * cw * (1 + o.wspace),
+      y: (1 - o.top) * H + r * ch * (1 + o.hspace),
+      w: cs * cw + (cs - 1) * cw * o.wspace,
+      h: rs * ch + (rs - 1) * ch * o.hspace
+    });
+  }
+  function layout(sp) {
+    const d = sp.d;
+    const W = Math.max(360, sp.figure.clientWidth || 800);
+    sp.width = sp.figure.clientWidth;
+    const H = W * d.aspect, s = W / DESIGN_WIDTH;
+    sp.W = W;
+    sp.Hpx = H;
+    sp.s = s;
+    sp.pt = s / 72;
+    sp.panels = [];
+    if (d.type === "map") layoutMap(sp, W, H, s);
+    else layoutSeeded(sp, W, H);
+    sp.dpr = sizeCanvases([sp.canvas, sp.bg], sp.figure, W, H);
+    drawStatic(sp);
+    buildOverlay(sp);
+    drawFrame(sp);
+  }
+  function layoutSeeded(sp, W, H) {
+    const cell = gridspec(
+      W,
+      H,
+      2,
+      3,
+      { left: 0.06, right: 0.985, top: 0.885, bottom: 0.15, hspace: 0.5, wspace: 0.28 }
+    );
+    sp.panels.push(
+      { kind: "hist", rect: cell(0, 0, 1, 2) },
+      { kind: "modes", rect: cell(0, 2) },
+      { kind: "rate", rect: cell(1, 0), band: true }
+    );
+    for (let k = 0; k < 2; k++) sp.panels.push({ kind: "curves", rect: cell(1, 1 + k), group: k });
+  }
+  function layoutMap(sp, W, H, s) {
+    const top = 0.885, bottom = 0.14, left = 0.06 * W, gap = 0.55 * s, RIGHT_COLUMN = 2.4;
+    const room = (0.985 - 0.06) * W - RIGHT_COLUMN * s - sp.A * gap;
+    const side = Math.min((top - bottom) * H, room / sp.A), y = (1 - top) * H + ((top - bottom) * H - side) / 2;
+    sp.narrowMaps = side < (top - bottom) * H;
+    for (let a = 0; a < sp.A; a++) {
+      sp.panels.push({ kind: "map", a, rect: { x: left + a * (side + gap), y, w: side, h: side } });
+    }
+    const right0 = (left + sp.A * side + (sp.A - 1) * gap + 0.55 * s) / W;
+    const cell = gridspec(
+      W,
+      H,
+      3,
+      1,
+      { left: right0, right: 0.985, top, bottom: bottom + 0.035, hspace: 0.75, wspace: 0 }
+    );
+    sp.panels.push(
+      { kind: "curves", rect: cell(0, 0), group: 0 },
+      { kind: "curves", rect: cell(1, 0), group: 1, explorer: true },
+      { kind: "rate", rect: cell(2, 0), band: false }
+    );
+  }
+  var painters = (sp) => ({
+    hist: [histStatic, histDraw],
+    modes: [modesStatic, modesDraw],
+    rate: [rateStatic, rateDraw],
+    curves: [curvesStatic, curvesDraw],
+    ...sp.mapPart ? { map: [sp.mapPart.mapStatic, sp.mapPart.mapDraw] } : {}
+  });
+  function drawStatic(sp) {
+    const ctx = sp.bg.getContext("2d"), th = sp.th, paint = painters(sp);
+    ctx.setTransform(sp.dpr, 0, 0, sp.dpr, 0, 0);
+    ctx.fillStyle = th.background;
+    ctx.fillRect(0, 0, sp.W, sp.Hpx);
+    for (const p of sp.panels) if (p.kind in paint) paint[p.kind][0](sp, ctx, p, sp.index);
+  }
+  function drawFrame(sp) {
+    if (!sp.panels) return;
+    const ctx = sp.canvas.getContext("2d"), i = sp.index, paint = painters(sp);
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.drawImage(sp.bg, 0, 0);
+    ctx.setTransform(sp.dpr, 0, 0, sp.dpr, 0, 0);
+    for (const p of sp.panels) if (p.kind in paint) paint[p.kind][1](sp, ctx, p, i);
+    sp.caption.textContent = fill(sp.d.strings.sweep_caption, { step: sp.steps[i], total: sp.d.total });
+    if (sp.hover) sp.mapPart.showCell(sp);
+    if (sp.firstFrame === void 0) sp.firstFrame = performance.now();
+  }
+  function buildOverlay(sp) {
+    const o = sp.overlay, d = sp.d, pt = sp.pt, SMALL2 = LAYOUT.small;
+    o.textContent = "";
+    o.style.fontSize = `${LAYOUT.font * pt}px`;
+    const title2 = el("div", "op-run-label", o, d.title);
+    title2.style.left = `${0.012 * sp.W}px`;
+    title2.style.top = `${0.015 * sp.Hpx}px`;
+    if (d.lang === "zh") title2.style.fontWeight = "normal";
+    sp.caption = el("div", "op-caption", o);
+    sp.caption.style.right = `${0.012 * sp.W}px`;
+    sp.caption.style.top = `${0.015 * sp.Hpx}px`;
+    const items = [];
+    if (d.type !== "map") {
+      d.activations.forEach((a, k) => items.push({ label: a, color: actColor(sp, k), kind: "line" }));
+      items.push({ label: d.targetLabel, color: sp.th.target, kind: "dash" });
+    }
+    d.modes.forEach((m, k) => items.push({ label: m, color: d.modeColors[k], kind: "patch" }));
+    if (d.type === "map") {
+      const pale = css(blend(rgb(sp.th.muted), rgb(sp.th.background), 0.68));
+      items.push({ label: d.strings.pale, color: pale, kind: "patch" });
+    }
+    const box = el("div", "op-legend op-legend-row", o);
+    box.style.left = "50%";
+    box.style.bottom = `${0.012 * sp.Hpx}px`;
+    box.style.top = "auto";
+    box.style.fontSize = `${SMALL2 * pt}px`;
+    box.style.gridTemplateRows = "auto";
+    for (const it of items) {
+      const e = el("span", "op-entry", box);
+      const sw = el("span", "op-swatch op-swatch-" + it.kind, e);
+      sw.style.width = `${1.4 * SMALL2 * pt}px`;
+      if (it.kind === "patch") sw.style.backgroundColor = it.color;
+      else sw.style.borderTopColor = it.color;
+      if (it.kind !== "patch") sw.style.borderTopWidth = `${Math.max(1, LAYOUT.line * pt)}px`;
+      el("span", "op-entry-label", e, it.label);
+    }
+  }
+
+  // render/web/src/shell.js
+  function indexOfStep(steps, step) {
+    let lo = 0, hi = steps.length - 1;
+    while (lo < hi) {
+      const mid = lo + hi + 1 >> 1;
+      if (steps[mid] <= step) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+  var standalone = (root) => root.dataset.standalone === "1";
+  function dress(root, th, lang, ...classes) {
+    root.classList.add("op-root", ...classes, "op-theme-" + (th.name === "dark" ? "dark" : "light"));
+    root.lang = lang === "zh" ? "zh-CN" : "en";
+    const colours = { bg: th.background, fg: th.foreground, muted: th.muted, span: th.span, accent: th.palette[0] };
+    for (const [k, v] of Object.entries(colours)) root.style.setProperty(`--op-${k}`, v);
+    const fam = family(lang);
+    root.style.fontFamily = fam;
+    return fam;
+  }
+  function figure(parent, cls) {
+    const element = el("div", cls, parent);
+    element.setAttribute("role", "img");
+    const canvas = el("canvas", "op-canvas", element);
+    const overlay = el("div", "op-overlay", element);
+    return { element, canvas, overlay, bg: document.createElement("canvas") };
+  }
+  var sampleMarks = (ui, marks, steps) => marks.map((m) => ({
+    index: indexOfStep(steps, m),
+    label: fill(ui.sample, { step: thousands(m) }),
+    short: thousands(m)
+  }));
+  function timeline(parent, d, marks, o) {
+    const ui = d.ui;
+    return new Controls(parent, {
+      count: o.count,
+      ui,
+      speeds: d.speeds,
+      marks,
+      duration: d.duration,
+      hold: d.hold,
+      position: (i) => fill(ui.position, { step: thousands(o.stepAt(i)), total: thousands(o.total) }),
+      onSeek: (i, user) => {
+        o.draw();
+        if (user) o.save();
+      },
+      onPlay: (playing) => {
+        if (o.played) o.played(playing);
+        o.save();
+      },
+      onOption: () => o.save()
+    });
+  }
+  function readTimeline(f, c, steps, speeds) {
+    let opened = false;
+    if (/^\d{1,12}$/.test(f.step || "")) {
+      c.pause();
+      c.seek(indexOfStep(steps, Number(f.step)), false);
+      opened = true;
+    } else {
+      c.seek(steps.length - 1, false);
+    }
+    c.setSpeed(/^[0-9.]{1,5}$/.test(f.speed || "") && speeds.includes(Number(f.speed)) ? Number(f.speed) : 1);
+    c.setLoop(f.loop === "1");
+    return opened;
+  }
+  function keys(root, controls, own) {
+    if (own) bindKeys(window, controls);
+    else {
+      root.tabIndex = 0;
+      bindKeys(root, controls);
+    }
+  }
+  var onFragment = (apply) => window.addEventListener("hashchange", () => apply());
+  function onResize(figureElement, width, relayout) {
+    if (typeof ResizeObserver !== "function") return;
+    new ResizeObserver(() => {
+      if (figureElement.clientWidth !== width()) relayout();
+    }).observe(figureElement);
+  }
+  function autoplay(root, controls, opened) {
+    if (!opened && root.dataset.autoplay === "1") controls.play();
+  }
+
+  // render/web/src/sweep.js
+  var SweepPlayer = class {
+    /**
+     * Mount a sweep player in `root`.
+     * @param {HTMLElement & {ourdlPlayer?: SweepPlayer}} root
+     * @param {SweepData} data  sweep_data() of render/web/sweep.py
+     * @param {MapPart | null} [mapPart]  sweep_map.js, for a map sweep's page
+     */
+    constructor(root, data, mapPart) {
+      if (data.map && !mapPart) throw new Error("this page has no map explorer");
+      this.root = root;
+      this.d = data;
+      this.mapPart = mapPart || null;
+      root.ourdlPlayer = this;
+      const th = this.th = data.theme;
+      this.W = 0;
+      this.grid = f64(data.grid);
+      this.target = f64(data.target);
+      this.steps = data.steps;
+      this.S = data.steps.length;
+      this.A = data.activations.length;
+      this.R = data.runs.length;
+      this.Gn = this.grid.length;
+      this.hist = i32(data.hist);
+      this.H = data.histShape[2];
+      this.edges = f64(data.edges);
+      this.modeCounts = i32(data.modeCounts);
+      this.modeFitted = i32(data.modeFitted);
+      this.K = data.modes.length;
+      this.fitted = f64(data.fitted);
+      this.evalLoss = f64(data.evalLoss);
+      this.inside = [];
+      this.grid.forEach((x, i) => {
+        if (x >= data.dataRange[0] - 1e-12 && x <= data.dataRange[1] + 1e-12) this.inside.push(i);
+      });
+      this.programs = /* @__PURE__ */ Object.create(null);
+      if (data.graph) {
+        this.params = f64(data.params);
+        this.P = data.shape.params;
+        for (const r of data.runs) this.program(r.activation);
+      } else {
+        this.outputCurves = f32(data.outputCurves);
+      }
+      this.clicked = null;
+      this.hover = null;
+      this.fragment = new Fragment(["step", "speed", "loop", "cell"], standalone(root));
+      this.fam = dress(root, th, data.lang, "op-sweep");
+      ({ element: this.figure, canvas: this.canvas, overlay: this.overlay, bg: this.bg } = figure(root, "op-figure"));
+      this.figure.setAttribute("aria-label", data.description || data.scene);
+      const ui = data.ui;
+      this.controls = timeline(root, data, sampleMarks(ui, data.marks, this.steps), {
+        count: this.S,
+        stepAt: (i) => this.steps[i],
+        total: data.total,
+        draw: () => this.draw(),
+        save: () => this.saveState()
+      });
+      if (data.map) {
+        this.cellInfo = el("div", "op-cellinfo", root, ui.no_cell);
+        this.cellInfo.setAttribute("aria-live", "polite");
+      }
+      const rates = el("div", "op-rates", root);
+      for (const line2 of data.rateLines) el("div", null, rates, line2);
+      el("div", "op-help", root, ui.keys.split(" · ").slice(0, 4).join(" · "));
+      keys(root, this.controls, standalone(root));
+      if (this.mapPart) this.mapPart.listen(this);
+      onFragment(() => this.applyFragment());
+      this.ready = (data.map ? this.mapPart.loadMap(this) : Promise.resolve()).then(() => {
+        this.applyFragment();
+        onResize(this.figure, () => this.width, () => this.layout());
+        this.layout();
+        autoplay(root, this.controls, this.opened);
+      });
+      this.ready.catch((err) => {
+        root.textContent = "This player could not start: " + String(err && err.message);
+        console.error(err);
+      });
+    }
+    get index() {
+      return this.controls.index;
+    }
+    /** The last snapshot at or before sample `step`. @param {number} step */
+    indexOfStep(step) {
+      return indexOfStep(this.steps, step);
+    }
+    /** The program of the graph with `activation` (compiled once). @param {string} [activation] */
+    program(activation) {
+      const key = activation || "";
+      if (!(key in this.programs)) {
+        const p = compile(this.d.graph, this.Gn, activation || void 0);
+        if (!p) throw new Error("the page cannot evaluate this graph");
+        this.programs[key] = p;
+      }
+      return this.programs[key];
+    }
+    /** Every node of named run r at snapshot s (the exact test). @param {number} r @param {number} s */
+    curves(r, s) {
+      const prog = this.program(this.d.runs[r].activation);
+      const values = evaluate(prog, this.params, (r * this.S + s) * this.P, this.grid, this.target);
+      const out = new Float64Array(values.length * this.Gn);
+      values.forEach((v, n) => out.set(v, n * this.Gn));
+      return out;
+    }
+    /** Named run r's output over the grid at snapshot s. @param {number} r @param {number} s */
+    output(r, s) {
+      if (!this.d.graph) {
+        return this.outputCurves.subarray((r * this.S + s) * this.Gn, (r * this.S + s + 1) * this.Gn);
+      }
+      const prog = this.program(this.d.runs[r].activation);
+      const values = evaluate(prog, this.params, (r * this.S + s) * this.P, this.grid, this.target);
+      return values[prog.index[this.d.graph.output]];
+    }
+    // -- state ---------------------------------------------------------------------------------------
+    state() {
+      const c = this.controls;
+      return {
+        index: c.index,
+        step: this.steps[c.index],
+        playing: c.playing,
+        speed: c.speed,
+        loop: c.loop,
+        cell: this.clicked ? [this.clicked.i, this.clicked.j, this.clicked.a] : null
+      };
+    }
+    /** Take the state the URL fragment asks for (a cell only when the map can train it). */
+    applyFragment() {
+      const f = this.fragment.read();
+      this.opened = readTimeline(f, this.controls, this.steps, this.d.speeds);
+      const cell = /^(\d{1,4}),(\d{1,4})(?:,(\d{1,2}))?$/.exec(f.cell || "");
+      if (cell && this.map && this.d.graph) {
+        const [i, j, a] = [Number(cell[1]), Number(cell[2]), Number(cell[3] || 0)];
+        if (i < this.map.nx && j < this.map.ny && a < this.A) this.select(i, j, a, false);
+      }
+      if (this.W) this.layout();
+    }
+    saveState() {
+      const c = this.controls, k = this.clicked;
+      this.fragment.write({
+        step: this.steps[c.index],
+        speed: c.speed !== 1 ? c.speed : null,
+        loop: c.loop ? 1 : null,
+        cell: k ? `${k.i},${k.j}${k.a ? "," + k.a : ""}` : null
+      });
+    }
+    // -- figure (sweep_figure.js) and map (sweep_map.js) ---------------------------------------------------
+    layout() {
+      layout(this);
+    }
+    drawStatic() {
+      drawStatic(this);
+    }
+    draw() {
+      drawFrame(this);
+    }
+    /**
+     * What the page knows about cell (i, j) of activation a's map at snapshot s (default: the current).
+     * @param {number} i @param {number} j @param {number} [a] @param {number} [s]
+     */
+    cellAt(i, j, a = 0, s = this.index) {
+      return this.mapPart.cellAt(this, i, j, a, s);
+    }
+    /**
+     * Train cell (i, j) with activation a in the page, at every snapshot of the scene's schedule; `play`
+     * plays its training from the start.
+     * @param {number} i @param {number} j @param {number} [a] @param {boolean} [play]
+     */
+    select(i, j, a = 0, play = true) {
+      return this.mapPart.select(this, i, j, a, play);
+    }
+  };
+
+  // render/web/src/entries/sweep.js
+  window.ourdl = Object.assign(window.ourdl || {}, { graph: graph_exports });
+  mountPlayers({ sweep: (root, data) => new SweepPlayer(root, data) });
+})();

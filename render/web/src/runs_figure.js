@@ -1,0 +1,110 @@
+/* runs_figure.js: the drawing the runs player and the lab's figure share, laid out by layout.js: the
+ * static layer (every panel's axes, data range, zero line, dashed target, ticks and titles; the loss
+ * panel's whole-run lines and log axes) and each row's caption and divergence warning. The two differ in
+ * where their runs come from (recorded parameters, or the lab's training), which the callers pass in.
+ */
+
+import { fill } from "./dom.js";
+import { LAYOUT, frameStyle, paletteColor } from "./layout.js";
+import {
+  autoTicks, fmtG, font, frame, hline, line, logTicks, maxNTicks, number, sampleLabels, symlogTicks, text, thousands,
+  tickLabels, vspan,
+} from "./plot.js";
+
+/** @typedef {import("./plot.js").Axes} Axes */
+/** @typedef {import("./types.js").Panel} Panel */
+/** @typedef {import("./types.js").Theme} Theme */
+/** @typedef {[ArrayLike<number>, ArrayLike<number>]} Series  xs, ys */
+/**
+ * What the drawing reads of the figure: its canvases and scale (px an inch `s`, a point `pt`), look,
+ * axes ([row][panel], the loss panel last), the toggled-off legend keys and the page's data.
+ * @typedef {{bg: HTMLCanvasElement, dpr: number, W: number, H: number, s: number, pt: number, fam: string,
+ *   th: Theme, axes: Axes[][], hidden: Set<string>,
+ *   d: {panels: Panel[], dataRange: number[], strings: Record<string, string>}}} RowsFigure
+ */
+/**
+ * The runs behind the figure: grid and target, the timeline's last sample and the loss axis' limits;
+ * surface(ctx, ax, k, panel) draws a surface panel's static layer in row k; losses(k) is row k's train
+ * and eval loss over the run.
+ * @typedef {{grid: Float64Array, target: Float64Array, total: number, lossYlim: number[],
+ *   surface: (ctx: CanvasRenderingContext2D, ax: Axes, k: number, p: Panel) => void,
+ *   losses: (k: number) => {train: Series, eval: Series}}} Rows
+ */
+
+/**
+ * A panel's title above its axes.
+ * @param {CanvasRenderingContext2D} ctx @param {RowsFigure} fig @param {Axes} ax @param {string} title
+ */
+function panelTitle(ctx, fig, ax, title) {
+  text(ctx, title, ax.rect.x + ax.rect.w / 2, ax.rect.y - 3 * fig.pt,
+    { font: font(LAYOUT.font * fig.pt, fig.fam), color: fig.th.foreground, align: "center", baseline: "bottom" });
+}
+
+/**
+ * The static layer into fig.bg: background, then every row's panels and loss panel; titles on the top row.
+ * @param {RowsFigure} fig @param {Rows} rows
+ */
+export function drawStatic(fig, rows) {
+  const ctx = fig.bg.getContext("2d"), d = fig.d, th = fig.th, pt = fig.pt, L = LAYOUT;
+  ctx.setTransform(fig.dpr, 0, 0, fig.dpr, 0, 0);
+  ctx.fillStyle = th.background;
+  ctx.fillRect(0, 0, fig.W, fig.H);
+  const st = frameStyle(fig), labelPx = L.small * pt;
+  fig.axes.forEach((row, k) => {
+    row.forEach((ax, j) => {
+      if (j < d.panels.length) {
+        const p = d.panels[j];
+        if (p.kind === "surface") {
+          rows.surface(ctx, ax, k, p);
+        } else {
+          if (!fig.hidden.has("span")) vspan(ctx, ax, d.dataRange[0], d.dataRange[1], th.span);
+          hline(ctx, ax, 0, { color: th.muted, width: 0.8 * pt });
+        }
+        if (p.target && !fig.hidden.has("target")) {
+          line(ctx, ax, rows.grid, rows.target, { color: th.target, width: L.line * 0.8 * pt,
+            dash: [4 * L.line * 0.8 * pt, 3 * L.line * 0.8 * pt] });
+        }
+        const xt = autoTicks(ax.xlim[0], ax.xlim[1], ax.rect.w, labelPx);
+        const yt = maxNTicks(ax.ylim[0], ax.ylim[1], 5);
+        frame(ctx, ax, st, { xticks: xt, xlabels: tickLabels(xt), yticks: yt, ylabels: tickLabels(yt) });
+        if (k === 0) panelTitle(ctx, fig, ax, p.title);
+      } else {
+        lossStatic(ctx, fig, ax, rows, rows.losses(k));
+        if (k === 0) panelTitle(ctx, fig, ax, d.strings.loss_title);
+      }
+    });
+  });
+}
+
+/**
+ * The loss panel's static part: the run's train loss (thin) and eval loss (faint: the frame draws it up to
+ * the step), then the symlog sample and log loss axes.
+ * @param {CanvasRenderingContext2D} ctx @param {RowsFigure} fig @param {Axes} ax @param {Rows} rows
+ * @param {{train: Series, eval: Series}} losses
+ */
+function lossStatic(ctx, fig, ax, rows, losses) {
+  const th = fig.th, pt = fig.pt;
+  if (!fig.hidden.has("train")) line(ctx, ax, ...losses.train, { color: th.muted, width: 0.6 * pt, alpha: 0.6 });
+  if (!fig.hidden.has("eval")) {
+    line(ctx, ax, ...losses.eval, { color: paletteColor(th, 2), width: LAYOUT.line * 0.9 * pt, alpha: 0.3 });
+  }
+  const xt = symlogTicks(0, rows.total * 1.06, Math.max(10, rows.total / 1000));
+  const yt = logTicks(rows.lossYlim[0], rows.lossYlim[1], [1, 2, 5]);
+  frame(ctx, ax, frameStyle(fig), { xticks: xt, xlabels: sampleLabels(xt),
+    yticks: yt.major, ylabels: yt.major.map((v) => fmtG(v, 6)), yminor: yt.minor });
+}
+
+/**
+ * Row k's caption values at sample `step` (losses as "—" once the run diverged) and its warning.
+ * @param {{captions: Record<string, HTMLElement>[], warnings: HTMLElement[], d: {strings: Record<string, string>}}} fig
+ * @param {number} k @param {number} step @param {number} train @param {number} ev
+ * @param {number | null} divergedAt  the run's diverging sample, or null
+ */
+export function showCaption(fig, k, step, train, ev, divergedAt) {
+  const gone = divergedAt !== null && divergedAt !== undefined && step >= divergedAt;
+  const cap = fig.captions[k];
+  if (cap.step) cap.step.textContent = thousands(step);
+  if (cap.train) cap.train.textContent = number(gone ? NaN : train);
+  if (cap.eval) cap.eval.textContent = number(gone ? NaN : ev);
+  fig.warnings[k].textContent = gone ? fill(fig.d.strings.diverged, { step: divergedAt }) : "";
+}
