@@ -29,9 +29,10 @@ from matplotlib.text import Text
 from matplotlib.transforms import Bbox, IdentityTransform
 
 from render.draw.curves import Curve
+from render.draw.fast import PATHS
 from render.draw.map_image import MapImage
 from render.draw.reveal import Reveal
-from render.draw.slot_text import SlotText
+from render.draw.slot_text import SLOT_TEXT, SlotText
 from render.draw.view import make_view
 from render.encode.options import RenderOptions
 from render.encode.stream import stream
@@ -47,6 +48,11 @@ RUNS = {  # small recordings: a few snapshots each
     "relu_vs_leakyrelu": lambda s: s.with_count(12).with_overrides(samples=600, every=100),  # a sweep
     "init_basin": lambda s: s.with_count(9).with_overrides(samples=600, every=100),  # a sweep's map
 }
+
+
+#: tests of what SlotText's fast path does (on matplotlib before 3.11 it is off, and Text draws)
+needs_slot_text = pytest.mark.skipif(not SLOT_TEXT.supported,
+                                     reason="SlotText's fast path needs matplotlib 3.11")
 
 
 @pytest.fixture(scope="module")
@@ -108,6 +114,7 @@ def test_streamed_frames_are_the_plain_drawing_byte_for_byte(snapshots, name, th
     slots = [a for a in view.animated if isinstance(a, SlotText)]  # caption values, a sweep's texts
     stream(view, timeline, [fast])
     assert slots and all(t.fast for t in slots), [t.get_text() for t in slots if not t.fast]
+    assert [p.name for p in PATHS.values() if p.on != p.supported] == []  # none failed (render.draw.fast)
     plain = plain_frames(make_view(snap, size, theme, lang), timeline)
     assert len(fast.copies) == len(plain) == timeline.frames
     reveals = [a for a in make_view(snap, size, theme, lang).animated if isinstance(a, Reveal)]
@@ -289,6 +296,7 @@ def test_other_renderers_draw_a_plain_line2d():
 
 # -- a value's glyphs blended in one image -------------------------------------------------------------------
 
+@needs_slot_text
 @pytest.mark.parametrize("value, style, images", [
     ("12,345", "normal", 1), ("0.083", "normal", 1), ("1.5e-05", "normal", 1), ("|y − x²|", "normal", 1),
     ("12,345", "italic", 1), ("fj", "normal", 2), ("//", "normal", 2), ("1/7", "italic", 2),
@@ -377,6 +385,7 @@ def test_slot_text_draws_what_text_draws(prefix, suffix, values, style):
     assert slot.fast
 
 
+@needs_slot_text
 @pytest.mark.parametrize("value, for_good", [("To", True), ("ffi", True), ("1\n2", False)])
 def test_slot_text_falls_back_where_its_layout_would_not_be_texts(value, for_good):
     """A kerned pair or a ligature in the value: drawn by Text itself from then on; two lines: by Text."""

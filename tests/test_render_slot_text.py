@@ -7,11 +7,12 @@ import io
 
 import matplotlib
 import numpy as np
+import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 
-from render.draw.slot_text import SlotText
+from render.draw.slot_text import SLOT_TEXT, SlotText
 
 
 def draw(make, text: str, x: float) -> bytes:
@@ -44,6 +45,7 @@ def test_other_renderers_get_a_plain_text():
     assert t.fast  # only this draw was plain: on Agg it would take its fast path again
 
 
+@pytest.mark.skipif(not SLOT_TEXT.supported, reason="SlotText's fast path needs matplotlib 3.11")
 def test_the_fast_path_really_runs_on_agg(monkeypatch):
     """The speed-up relies on matplotlib internals: if an upgrade breaks them, the text would silently fall
     back to a plain Text. This fails instead, naming what broke."""
