@@ -135,7 +135,8 @@ class FFmpegWriter(Writer):
 class Mp4Writer(FFmpegWriter):
     """H.264 in yuv420p (what browsers play), moov atom up front (+faststart) for streaming.
 
-    Preset veryfast: 2.4x faster than medium here for 10% more bytes on these flat line plots.
+    Preset veryfast: much faster than medium for a few more bytes on these flat line plots (measured in
+    docs/performance.md).
     """
 
     suffix, what = ".mp4", "MP4"
