@@ -45,7 +45,16 @@
       return d * d;
     })
   };
-  var ARITY = { Mul: 2, Relu: 1, LeakyRelu: 1, Step: 1, Sigmoid: 1, Tanh: 1, ValueLoss: 2, SquareLoss: 2 };
+  var ARITY = {
+    Mul: 2,
+    Relu: 1,
+    LeakyRelu: 1,
+    Step: 1,
+    Sigmoid: 1,
+    Tanh: 1,
+    ValueLoss: 2,
+    SquareLoss: 2
+  };
   var ACTIVATIONS = ["Relu", "LeakyRelu", "Sigmoid", "Tanh", "Step"];
   function compile(graph, size, activation) {
     if (!graph || !Array.isArray(graph.nodes) || !Array.isArray(graph.params)) return null;
@@ -506,7 +515,7 @@
         let v = eq < 0 ? "" : part.slice(eq + 1);
         try {
           v = decodeURIComponent(v);
-        } catch (e) {
+        } catch {
           continue;
         }
         if (this.keys.has(k)) out[k] = v;
@@ -524,7 +533,7 @@
         if (url !== location.href) {
           try {
             history.replaceState(history.state, "", url);
-          } catch (e) {
+          } catch {
           }
         }
       };
@@ -995,7 +1004,12 @@
       title,
       ax.rect.x + ax.rect.w / 2,
       ax.rect.y - 3 * fig.pt,
-      { font: font(LAYOUT.font * fig.pt, fig.fam), color: fig.th.foreground, align: "center", baseline: "bottom" }
+      {
+        font: font(LAYOUT.font * fig.pt, fig.fam),
+        color: fig.th.foreground,
+        align: "center",
+        baseline: "bottom"
+      }
     );
   }
   function drawStatic2(fig, rows) {
@@ -1034,7 +1048,9 @@
   }
   function lossStatic(ctx, fig, ax, rows, losses) {
     const th = fig.th, pt = fig.pt;
-    if (!fig.hidden.has("train")) line(ctx, ax, ...losses.train, { color: th.muted, width: 0.6 * pt, alpha: 0.6 });
+    if (!fig.hidden.has("train")) {
+      line(ctx, ax, ...losses.train, { color: th.muted, width: 0.6 * pt, alpha: 0.6 });
+    }
     if (!fig.hidden.has("eval")) {
       line(ctx, ax, ...losses.eval, { color: paletteColor(th, 2), width: LAYOUT.line * 0.9 * pt, alpha: 0.3 });
     }
@@ -1070,7 +1086,13 @@
   function dress(root, th, lang, ...classes) {
     root.classList.add("op-root", ...classes, "op-theme-" + (th.name === "dark" ? "dark" : "light"));
     root.lang = lang === "zh" ? "zh-CN" : "en";
-    const colours = { bg: th.background, fg: th.foreground, muted: th.muted, span: th.span, accent: th.palette[0] };
+    const colours = {
+      bg: th.background,
+      fg: th.foreground,
+      muted: th.muted,
+      span: th.span,
+      accent: th.palette[0]
+    };
     for (const [k, v] of Object.entries(colours)) root.style.setProperty(`--op-${k}`, v);
     const fam = family(lang);
     root.style.fontFamily = fam;
@@ -1170,7 +1192,11 @@
       this.th = d.theme;
       this.hidden = NONE;
       this.fam = family(d.lang);
-      ({ element: this.element, canvas: this.canvas, overlay: this.overlay, bg: this.bg } = figure(parent, "op-figure ol-figure"));
+      const fig = figure(parent, "op-figure ol-figure");
+      this.element = fig.element;
+      this.canvas = fig.canvas;
+      this.overlay = fig.overlay;
+      this.bg = fig.bg;
       this.rows = [];
       this.width = 0;
       this.surface = d.surface ? decodeSurface(d.surface) : null;
@@ -1210,7 +1236,8 @@
     color(i) {
       return paletteColor(this.th, i);
     }
-    /** rows: [{run: LabRun, label}]; total: the timeline's last sample. @param {Row[]} rows @param {number} total */
+    /** rows: [{run: LabRun, label}]; total: the timeline's last sample.
+     * @param {Row[]} rows @param {number} total */
     setRows(rows, total) {
       this.rows = rows;
       this.total = total;
@@ -1318,7 +1345,13 @@
         d.panels.forEach((p, j2) => {
           if (p.kind === "data") this.drawSamples(ctx, row[j2], run2, i, p);
           p.nodes.forEach((n, c) => {
-            line(ctx, row[j2], d.gridValues, values[index[n]], { color: this.color(p.colors[c]), width: L.line * pt });
+            line(
+              ctx,
+              row[j2],
+              d.gridValues,
+              values[index[n]],
+              { color: this.color(p.colors[c]), width: L.line * pt }
+            );
           });
           if (p.kind === "surface" && this.surface) draw(this.views[k], ctx, row[j2], 0, i, p);
         });
@@ -1341,7 +1374,8 @@
     /**
      * The samples a run has trained on by snapshot i: faded (the latest MAX_FADED of them), the latest
      * `window` solid, as panels.js draws a recording's (render/draw/panels_data.py).
-     * @param {CanvasRenderingContext2D} ctx @param {Axes} ax @param {LabRun} run @param {number} i @param {Panel} p
+     * @param {CanvasRenderingContext2D} ctx @param {Axes} ax @param {LabRun} run @param {number} i
+     * @param {Panel} p
      */
     drawSamples(ctx, ax, run2, i, p) {
       const pt = this.pt, L = LAYOUT, xs = run2.trainer.xs, ys = run2.trainer.ys;
@@ -1363,7 +1397,9 @@
     for (const part of String(d.captionTemplate).split(/(\{(?:step|train|eval)\})/)) {
       const m = /^\{(step|train|eval)\}$/.exec(part);
       if (m) out.push(["v", m[1]]);
-      else if (part) out.push(["t", part.replace("{total:,}", thousands(total)).replace("{target}", d.targetName)]);
+      else if (part) {
+        out.push(["t", part.replace("{total:,}", thousands(total)).replace("{target}", d.targetName)]);
+      }
     }
     return out;
   }
@@ -1407,7 +1443,7 @@
     if (typeof seed !== "number" || !Number.isSafeInteger(seed) || seed < 0) {
       throw new RangeError("seed must be an integer in [0, 2**53)");
     }
-    let words = [];
+    const words = [];
     do {
       words.push(seed % TWO32);
       seed = Math.floor(seed / TWO32);
@@ -1415,7 +1451,7 @@
     return words;
   }
   function seedState(seed) {
-    let entropy = seedWords(seed);
+    const entropy = seedWords(seed);
     let hashConst = INIT_A;
     function hashmix(value2) {
       value2 = (value2 ^ hashConst) >>> 0;
@@ -1424,10 +1460,10 @@
       return (value2 ^ value2 >>> 16) >>> 0;
     }
     function mix(x, y) {
-      let r = Math.imul(MIX_MULT_L, x) - Math.imul(MIX_MULT_R, y) >>> 0;
+      const r = Math.imul(MIX_MULT_L, x) - Math.imul(MIX_MULT_R, y) >>> 0;
       return (r ^ r >>> 16) >>> 0;
     }
-    let pool = [];
+    const pool = [];
     for (let i = 0; i < POOL; i++) pool.push(hashmix(i < entropy.length ? entropy[i] : 0));
     for (let src = 0; src < POOL; src++) {
       for (let dst = 0; dst < POOL; dst++) {
@@ -1437,7 +1473,8 @@
     for (let src = POOL; src < entropy.length; src++) {
       for (let dst = 0; dst < POOL; dst++) pool[dst] = mix(pool[dst], hashmix(entropy[src]));
     }
-    let out = [], h = INIT_B;
+    const out = [];
+    let h = INIT_B;
     for (let i = 0; i < 8; i++) {
       let v = (pool[i % POOL] ^ h) >>> 0;
       h = Math.imul(h, MULT_B) >>> 0;
@@ -1465,9 +1502,10 @@
       ];
       this.s = [0, 0, 0, 0];
       this.step();
-      let s = this.s, carry = 0;
+      const s = this.s;
+      let carry = 0;
       for (let k = 0; k < 4; k++) {
-        let t = s[k] + initstate[k] + carry;
+        const t = s[k] + initstate[k] + carry;
         s[k] = t >>> 0;
         carry = t >= TWO32 ? 1 : 0;
       }
@@ -1475,12 +1513,12 @@
     }
     /** state = state * MULT + inc (mod 2**128), column by column with exact float64 sums < 2**53. */
     step() {
-      let s = this.s, c = this.c;
-      let s0 = s[0], s1 = s[1], s2 = s[2], s3 = s[3];
-      let t0 = (Math.imul(s0, M[0]) >>> 0) + c[0];
-      let t1 = mulhi(s0, 0) + (Math.imul(s0, M[1]) >>> 0) + (Math.imul(s1, M[0]) >>> 0) + c[1] + Math.floor(t0 * INV32);
-      let t2 = mulhi(s0, 1) + mulhi(s1, 0) + (Math.imul(s0, M[2]) >>> 0) + (Math.imul(s1, M[1]) >>> 0) + (Math.imul(s2, M[0]) >>> 0) + c[2] + Math.floor(t1 * INV32);
-      let t3 = mulhi(s0, 2) + mulhi(s1, 1) + mulhi(s2, 0) + Math.imul(s0, M[3]) + Math.imul(s1, M[2]) + Math.imul(s2, M[1]) + Math.imul(s3, M[0]) + c[3] + Math.floor(t2 * INV32);
+      const s = this.s, c = this.c;
+      const s0 = s[0], s1 = s[1], s2 = s[2], s3 = s[3];
+      const t0 = (Math.imul(s0, M[0]) >>> 0) + c[0];
+      const t1 = mulhi(s0, 0) + (Math.imul(s0, M[1]) >>> 0) + (Math.imul(s1, M[0]) >>> 0) + c[1] + Math.floor(t0 * INV32);
+      const t2 = mulhi(s0, 1) + mulhi(s1, 0) + (Math.imul(s0, M[2]) >>> 0) + (Math.imul(s1, M[1]) >>> 0) + (Math.imul(s2, M[0]) >>> 0) + c[2] + Math.floor(t1 * INV32);
+      const t3 = mulhi(s0, 2) + mulhi(s1, 1) + mulhi(s2, 0) + Math.imul(s0, M[3]) + Math.imul(s1, M[2]) + Math.imul(s2, M[1]) + Math.imul(s3, M[0]) + c[3] + Math.floor(t2 * INV32);
       s[0] = t0 >>> 0;
       s[1] = t1 >>> 0;
       s[2] = t2 >>> 0;
@@ -1489,16 +1527,16 @@
     /** numpy's next_double: step, XSL-RR output, top 53 bits as a double in [0, 1). */
     nextDouble() {
       this.step();
-      let s = this.s;
+      const s = this.s;
       let hi = (s[3] ^ s[1]) >>> 0, lo = (s[2] ^ s[0]) >>> 0, rot = s[3] >>> 26;
       if (rot >= 32) {
-        let t = hi;
+        const t = hi;
         hi = lo;
         lo = t;
         rot -= 32;
       }
       if (rot > 0) {
-        let h = (hi >>> rot | lo << 32 - rot) >>> 0;
+        const h = (hi >>> rot | lo << 32 - rot) >>> 0;
         lo = (lo >>> rot | hi << 32 - rot) >>> 0;
         hi = h;
       }
@@ -1506,11 +1544,11 @@
     }
   };
   function defaultRng(seed) {
-    let w = seedState(seed);
+    const w = seedState(seed);
     return new Pcg64([w[2], w[3], w[0], w[1]], [w[6], w[7], w[4], w[5]]);
   }
   function uniform(seed, low, high, n) {
-    let rng = defaultRng(seed), out = new Float64Array(n), scale = high - low;
+    const rng = defaultRng(seed), out = new Float64Array(n), scale = high - low;
     for (let i = 0; i < n; i++) out[i] = low + scale * rng.nextDouble();
     return out;
   }
@@ -1608,8 +1646,9 @@
     };
     for (const n of variant(graph, options)) {
       if (n.name in index) fail(`node ${JSON.stringify(n.name)} is defined after it is used, or twice`);
-      if (n.kind !== "Add" && !has(ARITY, n.kind)) fail(`the lab cannot train a ${JSON.stringify(n.kind)} node`);
-      if (n.builtin === false) fail(`${JSON.stringify(n.name)} is your own ${JSON.stringify(n.kind)} class, not ourdl's`);
+      const name2 = JSON.stringify(n.name), kind = JSON.stringify(n.kind);
+      if (n.kind !== "Add" && !has(ARITY, n.kind)) fail(`the lab cannot train a ${kind} node`);
+      if (n.builtin === false) fail(`${name2} is your own ${kind} class, not ourdl's`);
       if (!n.parents.length || has(ARITY, n.kind) && ARITY[n.kind] !== n.parents.length) {
         fail(`${n.kind} node ${JSON.stringify(n.name)} has ${n.parents.length} parents`);
       }
@@ -1631,7 +1670,9 @@
       fail("the loss must be a node without children");
     }
     names.forEach((name2, i) => {
-      if (kinds[i] !== null && i !== loss && !edges[i].length) fail(`node ${JSON.stringify(name2)} feeds nothing`);
+      if (kinds[i] !== null && i !== loss && !edges[i].length) {
+        fail(`node ${JSON.stringify(name2)} feeds nothing`);
+      }
     });
     const tape = [];
     const emit = (op, d, a, b, c) => tape.push(op, d, a || 0, b || 0, c || 0);
@@ -1897,14 +1938,17 @@
   function checkConfig(graph, c) {
     if (!c || typeof c !== "object") fail("config must be an object");
     for (const n of graph.params) {
-      if (!c.init || typeof c.init[n] !== "number" || !isFinite(c.init[n])) fail(`no finite initial value for ${n}`);
+      if (!c.init || !finite(c.init[n])) fail(`no finite initial value for ${n}`);
     }
-    if (!Number.isSafeInteger(c.samples) || c.samples < 0 || c.samples > 1e8) fail("samples: an integer in [0, 1e8]");
+    if (!Number.isSafeInteger(c.samples) || c.samples < 0 || c.samples > 1e8) {
+      fail("samples: an integer in [0, 1e8]");
+    }
     if (c.lrs !== void 0) {
       const P = graph.params.length;
       const list = Array.isArray(c.lrs) || c.lrs instanceof Float64Array;
       if (!list || c.lrs.length !== P || !Array.from(c.lrs).every(finite)) {
-        fail(`lrs: ${P} finite numbers, one learning rate per parameter in update order (${graph.params.join(", ")})`);
+        const names = graph.params.join(", ");
+        fail(`lrs: ${P} finite numbers, one learning rate per parameter in update order (${names})`);
       }
     }
     if ((c.lrs === void 0 || c.lr !== void 0) && !finite(c.lr)) fail("lr must be a finite number");
@@ -1915,8 +1959,11 @@
     }
     const seed = c.data_seed === void 0 ? 0 : c.data_seed;
     if (!Number.isSafeInteger(seed) || seed < 0) fail("data_seed: an integer in [0, 2**53)");
-    if (c.every !== void 0 && !(Number.isSafeInteger(c.every) && c.every >= 1)) fail("every: a positive integer");
-    if (c.steps !== void 0 && !(Array.isArray(c.steps) && c.steps.every((s) => Number.isSafeInteger(s) && s >= 0))) {
+    if (c.every !== void 0 && !(Number.isSafeInteger(c.every) && c.every >= 1)) {
+      fail("every: a positive integer");
+    }
+    const counts = Array.isArray(c.steps) && c.steps.every((s) => Number.isSafeInteger(s) && s >= 0);
+    if (c.steps !== void 0 && !counts) {
       fail("steps: a list of sample counts");
     }
     return seed;
@@ -1964,7 +2011,8 @@
       for (let j = 0; j < P; j++) this.params[s * P + j] = values[j];
       this.trained = s + 1;
     }
-    /** Train up to snapshot `index` (inclusive); returns the number of samples trained. @param {number} index */
+    /** Train up to snapshot `index` (inclusive); returns the number of samples trained.
+     * @param {number} index */
     advance(index) {
       const start = this.seen;
       index = Math.min(index, this.steps.length - 1);
@@ -2101,7 +2149,9 @@
       const ext = Object.values(this.extremes);
       const size = (j) => Math.max(...ext.map((e) => Math.max(Math.abs(e.lo[j]), Math.abs(e.hi[j]))));
       const start = Math.max(1, size(0));
-      for (let j = 1; j < n; j++) keep[j] = this.statSteps[j] < this.divergedAt && size(j) <= 100 * start ? 1 : 0;
+      for (let j = 1; j < n; j++) {
+        keep[j] = this.statSteps[j] < this.divergedAt && size(j) <= 100 * start ? 1 : 0;
+      }
       return keep;
     }
     /** The last snapshot at or before sample `step`. @param {number} step */
@@ -2136,7 +2186,12 @@
         el("span", "ol-map-swatch", item).style.backgroundColor = m.colors[i];
         el("span", null, item, name2);
       });
-      el("span", "ol-map-key ol-muted", this.legend, fill(ui.map_pale, { target: d.targetName, thr: m.threshold }));
+      el(
+        "span",
+        "ol-map-key ol-muted",
+        this.legend,
+        fill(ui.map_pale, { target: d.targetName, thr: m.threshold })
+      );
       this.note = el("div", "ol-note", this.element);
       const ref = d.presets.length ? d.presets[0].name : "";
       this.note.textContent = fill(ui.map_note, {
@@ -2265,7 +2320,8 @@
      */
     compute() {
       if (this.job) return;
-      const d = this.d, m = this.m, s = this.lab.settings, n = m.size, cells = n * n, np = this.lab.names.length;
+      const d = this.d, m = this.m, s = this.lab.settings, n = m.size, cells = n * n;
+      const np = this.lab.names.length;
       const net = compile2(d.graph, { activation: s.activation, loss: s.loss });
       const graph = variantGraph(d.graph, { activation: s.activation, loss: s.loss });
       const program = compile(graph, d.gridValues.length), out = program.index[d.graph.output];
@@ -2337,7 +2393,8 @@
       ctx.drawImage(this.image, ax.rect.x, ax.rect.y, ax.rect.w, ax.rect.h);
       const fam = family(this.d.lang), st = { fg: th.foreground, muted: th.muted, font: fam, tick: 10, s: 72 };
       const ticks = maxNTicks(m.range[0], m.range[1], 4);
-      frame(ctx, ax, st, { xticks: ticks, xlabels: tickLabels(ticks), yticks: ticks, ylabels: tickLabels(ticks) });
+      const labels = tickLabels(ticks);
+      frame(ctx, ax, st, { xticks: ticks, xlabels: labels, yticks: ticks, ylabels: labels });
       const label = { font: font(11, fam), color: th.foreground, align: "center", baseline: "top" };
       text(ctx, m.axes[0], ax.rect.x + ax.rect.w / 2, ax.rect.y + ax.rect.h + 14, label);
       ctx.save();
@@ -2354,7 +2411,13 @@
         ctx.strokeStyle = th.foreground;
         ctx.lineWidth = 1.4;
         ctx.stroke();
-        text(ctx, preset.name, x + 6, y + 3, { font: font(10, fam, true), color: th.foreground, baseline: "top" });
+        text(
+          ctx,
+          preset.name,
+          x + 6,
+          y + 3,
+          { font: font(10, fam, true), color: th.foreground, baseline: "top" }
+        );
       }
       const pin = this.lab.pinned && this.lab.pinned.settings.init;
       if (pin) this.cross(ctx, pin[m.axes[0]], pin[m.axes[1]], th.muted);
@@ -2396,7 +2459,7 @@
 
   // render/web/src/lab.js
   function shellWord(word) {
-    return /^[A-Za-z0-9_@%+=:,.\/-]+$/.test(word) ? word : "'" + String(word).replace(/'/g, `'"'"'`) + "'";
+    return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : "'" + String(word).replace(/'/g, `'"'"'`) + "'";
   }
   var NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d{1,3})?$/i;
   function number2(text2) {
@@ -2461,9 +2524,6 @@
         get count() {
           return self.controls.count;
         },
-        get index() {
-          return self.controls.index;
-        },
         get loop() {
           return self.controls.loop;
         },
@@ -2494,7 +2554,8 @@
      * @param {Partial<Settings>} s @param {Settings} [base] @returns {Settings}
      */
     normalise(s, base) {
-      base = base || this.defaults || s;
+      base = base || this.defaults || /** @type {Settings} */
+      s;
       const init = {};
       for (const n of this.names) {
         const v = s.init && s.init[n];
@@ -2588,7 +2649,9 @@
       const ui = this.d.lab;
       const row = (who, s) => fill(ui.row, { who, what: this.describe(s) });
       const rows = [{ run: this.current, label: row(ui.this_run, this.settings) }];
-      if (this.pinned) rows.push({ run: this.pinned, label: row(ui.pinned, this.pinned.settings), pinned: true });
+      if (this.pinned) {
+        rows.push({ run: this.pinned, label: row(ui.pinned, this.pinned.settings), pinned: true });
+      }
       const steps = [...new Set(rows.flatMap((r) => r.run.steps))].sort((a, b) => a - b);
       this.timelineSteps = steps;
       this.total = steps[steps.length - 1];
@@ -2604,7 +2667,8 @@
     indexOfStep(step) {
       return indexOfStep(this.timelineSteps, step);
     }
-    /** The timeline bar, rebuilt only when its length, end or marks change. @param {import("./lab_figure.js").Row[]} rows */
+    /** The timeline bar, rebuilt only when its length, end or marks change.
+     * @param {import("./lab_figure.js").Row[]} rows */
     buildControls(rows) {
       const d = this.d, ui = d.ui, steps = this.timelineSteps;
       const marks = sampleMarks(ui, d.marks.filter((m) => m > 0 && m < this.total), steps);
@@ -2676,7 +2740,8 @@
      * parameter one rate; rates that differ and are not the scene's the CLI cannot say (commandNotes). */
     command() {
       const s = this.settings, c = this.d.command;
-      const parts = ["render", "scene", c.scene, "--init", this.names.map((n) => `${n}=${repr(s.init[n])}`).join(",")];
+      const init = this.names.map((n) => `${n}=${repr(s.init[n])}`).join(",");
+      const parts = ["render", "scene", c.scene, "--init", init];
       if (!sameRates(s.lrs, c.lrs) && s.lr !== null) parts.push("--lr", repr(s.lr));
       parts.push("--steps", String(s.samples), "--seed", String(s.dataSeed));
       if (c.activation && s.activation) parts.push("--activation", s.activation);
@@ -2746,7 +2811,7 @@
       if (pin) {
         try {
           this.pinned = new LabRun(this.d, pin);
-        } catch (err) {
+        } catch {
           this.pinned = null;
         }
       }
@@ -2957,7 +3022,8 @@
       copy.addEventListener("click", () => this.copyCommand(copy));
       this.commandNote = el("div", "ol-note", pane);
     }
-    /** Copy the command, or select it where the page may not write the clipboard. @param {HTMLElement} button */
+    /** Copy the command, or select it where the page may not write the clipboard.
+     * @param {HTMLElement} button */
     copyCommand(button) {
       const text2 = this.command();
       const done = () => {
@@ -3007,7 +3073,11 @@
       const r = this.current;
       this.status.textContent = fill(
         this.d.lab.engine,
-        { samples: thousands(r.trainer.seen), ms: r.trainMs.toFixed(1), engine: this.d.lab[r.engine] || r.engine }
+        {
+          samples: thousands(r.trainer.seen),
+          ms: r.trainMs.toFixed(1),
+          engine: this.d.lab[r.engine] || r.engine
+        }
       );
     }
     state() {
@@ -3070,14 +3140,14 @@
   var MAX_BYTES = 4096;
   function uleb(n, out) {
     do {
-      let b = n & 127;
+      const b = n & 127;
       n >>>= 7;
       out.push(n ? b | 128 : b);
     } while (n);
   }
   function sleb(n, out) {
     for (; ; ) {
-      let b = n & 127;
+      const b = n & 127;
       n >>= 7;
       if (n === 0 && !(b & 64) || n === -1 && b & 64) {
         out.push(b);
@@ -3102,9 +3172,10 @@
     for (let i = 0; i < text2.length; i++) out.push(text2.charCodeAt(i));
   }
   function body(net, O2, blowup) {
-    let n = net.names.length, P = net.paramSlots, T = net.tape, W = O2.WIDTH;
-    let X = 2, Y = 3, S = 4, OK = 5, TMP = 6, E = 7, TOTAL = 8, V0 = 9, G0 = V0 + n, B0 = G0 + n, R0 = B0 + P.length;
-    let code = [];
+    const n = net.names.length, P = net.paramSlots, T = net.tape, W = O2.WIDTH;
+    const X = 2, Y = 3, S = 4, OK = 5, TMP = 6, E = 7, TOTAL = 8, V0 = 9, G0 = V0 + n, B0 = G0 + n;
+    const R0 = B0 + P.length;
+    const code = [];
     function get(i) {
       code.push(GET);
       uleb(i, code);
@@ -3170,7 +3241,7 @@
     code.push(I32_CONST, 1);
     set(OK);
     for (let pc = 0; pc < T.length; pc += W) {
-      let op = T[pc], d = T[pc + 1], a = T[pc + 2], b = T[pc + 3], c = T[pc + 4];
+      const op = T[pc], d = T[pc + 1], a = T[pc + 2], b = T[pc + 3], c = T[pc + 4];
       switch (op) {
         case O2.F_COPY:
           get(V0 + a);
@@ -3302,7 +3373,7 @@
               break;
             case O2.G_ABS0:
             case O2.G_ABS1: {
-              let pos = (op & ~O2.FIRST) === O2.G_ABS0 ? 1 : -1;
+              const pos = (op & ~O2.FIRST) === O2.G_ABS0 ? 1 : -1;
               select(k(pos), k(-pos), function() {
                 get(V0 + b);
                 get(V0 + c);
@@ -3354,7 +3425,7 @@
     code.push(I32_CONST);
     sleb(-1, code);
     code.push(END);
-    let fn = [];
+    const fn = [];
     uleb(2, fn);
     uleb(2, fn);
     fn.push(T_I32);
@@ -3363,7 +3434,8 @@
     return fn.concat(code);
   }
   function module(net, O2, blowup) {
-    let out = [0, 97, 115, 109, 1, 0, 0, 0], s;
+    const out = [0, 97, 115, 109, 1, 0, 0, 0];
+    let s;
     s = [2, 96, 1, T_F64, 1, T_F64, 96, 4, T_I32, T_I32, T_I32, T_I32, 1, T_I32];
     section(1, s, out);
     s = [3];
@@ -3382,7 +3454,7 @@
     name("train", s);
     s.push(0, 2);
     section(7, s, out);
-    let fn = body(net, O2, blowup), code = [1];
+    const fn = body(net, O2, blowup), code = [1];
     uleb(fn.length, code);
     section(10, code.concat(fn), out);
     return new Uint8Array(out);
@@ -3391,7 +3463,7 @@
   var unavailable = false;
   function build(net) {
     if (typeof WebAssembly !== "object" || unavailable) return null;
-    let bytes2 = module(net, OPS2, BLOWUP);
+    const bytes2 = module(net, OPS2, BLOWUP);
     if (bytes2.length > MAX_BYTES) return null;
     let memory, instance;
     try {
@@ -3402,15 +3474,16 @@
         modules.get(key),
         { m: { exp: Math.exp, tanh: Math.tanh, mem: memory } }
       );
-    } catch (err) {
+    } catch {
       unavailable = true;
       return null;
     }
-    let P = net.paramSlots, np = P.length, head = 8 + 16 * np, dataX = null, dataY = null, cap = 0;
-    let train = instance.exports.train;
+    const P = net.paramSlots, np = P.length, head = 8 + 16 * np;
+    let dataX = null, dataY = null, cap = 0;
+    const train = instance.exports.train;
     return function(xs, ys, from, to, rates) {
       if (dataX !== xs || dataY !== ys) {
-        let need = head + 16 * xs.length, have = memory.buffer.byteLength;
+        const need = head + 16 * xs.length, have = memory.buffer.byteLength;
         if (need > have) memory.grow(Math.ceil((need - have) / 65536));
         new Float64Array(memory.buffer, head, xs.length).set(xs);
         new Float64Array(memory.buffer, head + 8 * xs.length, xs.length).set(ys);
@@ -3418,12 +3491,12 @@
         dataY = ys;
         cap = xs.length;
       }
-      let mem = new Float64Array(memory.buffer, 0, 1 + 2 * np);
+      const mem = new Float64Array(memory.buffer, 0, 1 + 2 * np);
       for (let j = 0; j < np; j++) {
         mem[1 + j] = net.V[P[j]];
         mem[1 + np + j] = rates[j];
       }
-      let bad = train(from, to, head, head + 8 * cap);
+      const bad = train(from, to, head, head + 8 * cap);
       for (let j = 0; j < np; j++) net.V[P[j]] = mem[1 + j];
       return { total: mem[0], bad };
     };
@@ -3445,7 +3518,11 @@
       const data2 = read(element.dataset.source);
       if (!data2 || data2.format !== "ourdl-lab") throw new Error("no lab data in this page");
       element.textContent = "";
-      const lab = new Lab(element, data2);
+      const lab = new Lab(
+        element,
+        /** @type {import("../types.js").LabData} */
+        data2
+      );
       if (!first) {
         first = lab;
         timing.mounted = performance.now();
@@ -3459,7 +3536,10 @@
   function api(lab) {
     const self = {
       /** @param {import("../types.js").RunConfig} config */
-      run: (config) => run(lab.d.graph, { data_range: lab.d.dataRange, target: lab.d.targetSpec, ...config }),
+      run: (config) => run(
+        lab.d.graph,
+        { data_range: lab.d.dataRange, target: lab.d.targetSpec, ...config }
+      ),
       state: () => lab.state(),
       /** @param {Partial<import("../types.js").Settings> & {lr?: number}} partial */
       set: (partial) => {

@@ -45,7 +45,16 @@
       return d * d;
     })
   };
-  var ARITY = { Mul: 2, Relu: 1, LeakyRelu: 1, Step: 1, Sigmoid: 1, Tanh: 1, ValueLoss: 2, SquareLoss: 2 };
+  var ARITY = {
+    Mul: 2,
+    Relu: 1,
+    LeakyRelu: 1,
+    Step: 1,
+    Sigmoid: 1,
+    Tanh: 1,
+    ValueLoss: 2,
+    SquareLoss: 2
+  };
   var ACTIVATIONS = ["Relu", "LeakyRelu", "Sigmoid", "Tanh", "Step"];
   function compile(graph, size, activation) {
     if (!graph || !Array.isArray(graph.nodes) || !Array.isArray(graph.params)) return null;
@@ -150,9 +159,17 @@
       try {
         const data2 = read(element.dataset.source);
         if (!data2 || data2.format !== "ourdl-player") throw new Error("no player data in this page");
-        const mount = players[data2.kind];
-        if (!mount) throw new Error(`this page has no player for ${data2.kind} data`);
-        mount(element, data2);
+        if (data2.kind === "sweep" && players.sweep) players.sweep(
+          element,
+          /** @type {SweepData} */
+          data2
+        );
+        else if (data2.kind === "runs" && players.runs) players.runs(
+          element,
+          /** @type {RunsData} */
+          data2
+        );
+        else throw new Error(`this page has no player for ${data2.kind} data`);
       } catch (err) {
         element.textContent = "This player could not start: " + String(err && err.message);
         console.error(err);
@@ -180,7 +197,7 @@
     if (typeof seed !== "number" || !Number.isSafeInteger(seed) || seed < 0) {
       throw new RangeError("seed must be an integer in [0, 2**53)");
     }
-    let words = [];
+    const words = [];
     do {
       words.push(seed % TWO32);
       seed = Math.floor(seed / TWO32);
@@ -188,7 +205,7 @@
     return words;
   }
   function seedState(seed) {
-    let entropy = seedWords(seed);
+    const entropy = seedWords(seed);
     let hashConst = INIT_A;
     function hashmix(value2) {
       value2 = (value2 ^ hashConst) >>> 0;
@@ -197,10 +214,10 @@
       return (value2 ^ value2 >>> 16) >>> 0;
     }
     function mix(x, y) {
-      let r = Math.imul(MIX_MULT_L, x) - Math.imul(MIX_MULT_R, y) >>> 0;
+      const r = Math.imul(MIX_MULT_L, x) - Math.imul(MIX_MULT_R, y) >>> 0;
       return (r ^ r >>> 16) >>> 0;
     }
-    let pool = [];
+    const pool = [];
     for (let i = 0; i < POOL; i++) pool.push(hashmix(i < entropy.length ? entropy[i] : 0));
     for (let src = 0; src < POOL; src++) {
       for (let dst = 0; dst < POOL; dst++) {
@@ -210,7 +227,8 @@
     for (let src = POOL; src < entropy.length; src++) {
       for (let dst = 0; dst < POOL; dst++) pool[dst] = mix(pool[dst], hashmix(entropy[src]));
     }
-    let out = [], h = INIT_B;
+    const out = [];
+    let h = INIT_B;
     for (let i = 0; i < 8; i++) {
       let v = (pool[i % POOL] ^ h) >>> 0;
       h = Math.imul(h, MULT_B) >>> 0;
@@ -238,9 +256,10 @@
       ];
       this.s = [0, 0, 0, 0];
       this.step();
-      let s = this.s, carry = 0;
+      const s = this.s;
+      let carry = 0;
       for (let k = 0; k < 4; k++) {
-        let t = s[k] + initstate[k] + carry;
+        const t = s[k] + initstate[k] + carry;
         s[k] = t >>> 0;
         carry = t >= TWO32 ? 1 : 0;
       }
@@ -248,12 +267,12 @@
     }
     /** state = state * MULT + inc (mod 2**128), column by column with exact float64 sums < 2**53. */
     step() {
-      let s = this.s, c = this.c;
-      let s0 = s[0], s1 = s[1], s2 = s[2], s3 = s[3];
-      let t0 = (Math.imul(s0, M[0]) >>> 0) + c[0];
-      let t1 = mulhi(s0, 0) + (Math.imul(s0, M[1]) >>> 0) + (Math.imul(s1, M[0]) >>> 0) + c[1] + Math.floor(t0 * INV32);
-      let t2 = mulhi(s0, 1) + mulhi(s1, 0) + (Math.imul(s0, M[2]) >>> 0) + (Math.imul(s1, M[1]) >>> 0) + (Math.imul(s2, M[0]) >>> 0) + c[2] + Math.floor(t1 * INV32);
-      let t3 = mulhi(s0, 2) + mulhi(s1, 1) + mulhi(s2, 0) + Math.imul(s0, M[3]) + Math.imul(s1, M[2]) + Math.imul(s2, M[1]) + Math.imul(s3, M[0]) + c[3] + Math.floor(t2 * INV32);
+      const s = this.s, c = this.c;
+      const s0 = s[0], s1 = s[1], s2 = s[2], s3 = s[3];
+      const t0 = (Math.imul(s0, M[0]) >>> 0) + c[0];
+      const t1 = mulhi(s0, 0) + (Math.imul(s0, M[1]) >>> 0) + (Math.imul(s1, M[0]) >>> 0) + c[1] + Math.floor(t0 * INV32);
+      const t2 = mulhi(s0, 1) + mulhi(s1, 0) + (Math.imul(s0, M[2]) >>> 0) + (Math.imul(s1, M[1]) >>> 0) + (Math.imul(s2, M[0]) >>> 0) + c[2] + Math.floor(t1 * INV32);
+      const t3 = mulhi(s0, 2) + mulhi(s1, 1) + mulhi(s2, 0) + Math.imul(s0, M[3]) + Math.imul(s1, M[2]) + Math.imul(s2, M[1]) + Math.imul(s3, M[0]) + c[3] + Math.floor(t2 * INV32);
       s[0] = t0 >>> 0;
       s[1] = t1 >>> 0;
       s[2] = t2 >>> 0;
@@ -262,16 +281,16 @@
     /** numpy's next_double: step, XSL-RR output, top 53 bits as a double in [0, 1). */
     nextDouble() {
       this.step();
-      let s = this.s;
+      const s = this.s;
       let hi = (s[3] ^ s[1]) >>> 0, lo = (s[2] ^ s[0]) >>> 0, rot = s[3] >>> 26;
       if (rot >= 32) {
-        let t = hi;
+        const t = hi;
         hi = lo;
         lo = t;
         rot -= 32;
       }
       if (rot > 0) {
-        let h = (hi >>> rot | lo << 32 - rot) >>> 0;
+        const h = (hi >>> rot | lo << 32 - rot) >>> 0;
         lo = (lo >>> rot | hi << 32 - rot) >>> 0;
         hi = h;
       }
@@ -279,11 +298,11 @@
     }
   };
   function defaultRng(seed) {
-    let w = seedState(seed);
+    const w = seedState(seed);
     return new Pcg64([w[2], w[3], w[0], w[1]], [w[6], w[7], w[4], w[5]]);
   }
   function uniform(seed, low, high, n) {
-    let rng = defaultRng(seed), out = new Float64Array(n), scale = high - low;
+    const rng = defaultRng(seed), out = new Float64Array(n), scale = high - low;
     for (let i = 0; i < n; i++) out[i] = low + scale * rng.nextDouble();
     return out;
   }
@@ -658,7 +677,7 @@
         let v = eq < 0 ? "" : part.slice(eq + 1);
         try {
           v = decodeURIComponent(v);
-        } catch (e) {
+        } catch {
           continue;
         }
         if (this.keys.has(k)) out[k] = v;
@@ -676,7 +695,7 @@
         if (url !== location.href) {
           try {
             history.replaceState(history.state, "", url);
-          } catch (e) {
+          } catch {
           }
         }
       };
@@ -926,7 +945,12 @@
       title2,
       rect.x + rect.w / 2,
       rect.y - 3 * sp.pt,
-      { font: font(LAYOUT.font * sp.pt, sp.fam), color: sp.th.foreground, align: "center", baseline: "bottom" }
+      {
+        font: font(LAYOUT.font * sp.pt, sp.fam),
+        color: sp.th.foreground,
+        align: "center",
+        baseline: "bottom"
+      }
     );
   }
   function xlabel(sp, ctx, rect, label) {
@@ -998,9 +1022,11 @@
       ctx.stroke();
       ctx.restore();
       const share = (100 * sp.fitted[a * sp.S + i]).toFixed(1);
+      const template = sp.d.strings.share.replace("{pct:.1f}", "{pct}");
+      const words = fill(template, { act: sp.d.activations[a], pct: share });
       text(
         ctx,
-        fill(sp.d.strings.share.replace("{pct:.1f}", "{pct}"), { act: sp.d.activations[a], pct: share }),
+        words,
         ax.rect.x + 0.985 * ax.rect.w,
         ax.rect.y + (0.05 + 0.11 * a) * ax.rect.h,
         { font: font(FONT * pt, sp.fam, true), color: actColor(sp, a), align: "right", baseline: "top" }
@@ -1015,7 +1041,12 @@
       ctx,
       ax,
       st,
-      { xticks: xt, xlabels: xt.map(pct), yticks: sp.d.activations.map((_, a) => a), ylabels: sp.d.activations }
+      {
+        xticks: xt,
+        xlabels: xt.map(pct),
+        yticks: sp.d.activations.map((_, a) => a),
+        ylabels: sp.d.activations
+      }
     );
     title(sp, ctx, p.rect, sp.d.strings.modes);
   }
@@ -1030,7 +1061,12 @@
         ctx.fillStyle = css(col);
         ctx.fillRect(ax.px(left), Math.min(y0, y1), ax.px(left + f) - ax.px(left), Math.abs(y1 - y0));
         ctx.fillStyle = css(blend(col, bg, 0.68));
-        ctx.fillRect(ax.px(left + f), Math.min(y0, y1), ax.px(left + total) - ax.px(left + f), Math.abs(y1 - y0));
+        ctx.fillRect(
+          ax.px(left + f),
+          Math.min(y0, y1),
+          ax.px(left + total) - ax.px(left + f),
+          Math.abs(y1 - y0)
+        );
         left += total;
       }
     }
@@ -1100,7 +1136,12 @@
       { color: th.target, width: LINE * 0.8 * pt, dash: [4 * 1.2 * pt, 3 * 1.2 * pt] }
     );
     const xt = autoTicks(d.xRange[0], d.xRange[1], ax.rect.w, SMALL * pt), yt = maxNTicks(ylim[0], ylim[1], 4);
-    frame(ctx, ax, frameStyle(sp), { xticks: xt, xlabels: tickLabels(xt), yticks: yt, ylabels: tickLabels(yt) });
+    frame(
+      ctx,
+      ax,
+      frameStyle(sp),
+      { xticks: xt, xlabels: tickLabels(xt), yticks: yt, ylabels: tickLabels(yt) }
+    );
     let heading = g ? g.label : "";
     if (clicked) {
       const [a0, a1] = d.map.axisLabels;
@@ -1305,7 +1346,13 @@
   function dress(root, th, lang, ...classes) {
     root.classList.add("op-root", ...classes, "op-theme-" + (th.name === "dark" ? "dark" : "light"));
     root.lang = lang === "zh" ? "zh-CN" : "en";
-    const colours = { bg: th.background, fg: th.foreground, muted: th.muted, span: th.span, accent: th.palette[0] };
+    const colours = {
+      bg: th.background,
+      fg: th.foreground,
+      muted: th.muted,
+      span: th.span,
+      accent: th.palette[0]
+    };
     for (const [k, v] of Object.entries(colours)) root.style.setProperty(`--op-${k}`, v);
     const fam = family(lang);
     root.style.fontFamily = fam;
@@ -1421,8 +1468,25 @@
       this.clicked = null;
       this.hover = null;
       this.fragment = new Fragment(["step", "speed", "loop", "cell"], standalone(root));
+      this.s = void 0;
+      this.pt = void 0;
+      this.Hpx = void 0;
+      this.dpr = void 0;
+      this.width = void 0;
+      this.narrowMaps = void 0;
+      this.panels = void 0;
+      this.caption = void 0;
+      this.firstFrame = void 0;
+      this.histMax = void 0;
+      this.map = void 0;
+      this.lut = void 0;
+      this.mapImages = void 0;
       this.fam = dress(root, th, data2.lang, "op-sweep");
-      ({ element: this.figure, canvas: this.canvas, overlay: this.overlay, bg: this.bg } = figure(root, "op-figure"));
+      const fig = figure(root, "op-figure");
+      this.figure = fig.element;
+      this.canvas = fig.canvas;
+      this.overlay = fig.overlay;
+      this.bg = fig.bg;
       this.figure.setAttribute("aria-label", data2.description || data2.scene);
       const ui = data2.ui;
       this.controls = timeline(root, data2, sampleMarks(ui, data2.marks, this.steps), {
@@ -1668,8 +1732,9 @@
     };
     for (const n of variant(graph, options)) {
       if (n.name in index) fail(`node ${JSON.stringify(n.name)} is defined after it is used, or twice`);
-      if (n.kind !== "Add" && !has(ARITY, n.kind)) fail(`the lab cannot train a ${JSON.stringify(n.kind)} node`);
-      if (n.builtin === false) fail(`${JSON.stringify(n.name)} is your own ${JSON.stringify(n.kind)} class, not ourdl's`);
+      const name = JSON.stringify(n.name), kind = JSON.stringify(n.kind);
+      if (n.kind !== "Add" && !has(ARITY, n.kind)) fail(`the lab cannot train a ${kind} node`);
+      if (n.builtin === false) fail(`${name} is your own ${kind} class, not ourdl's`);
       if (!n.parents.length || has(ARITY, n.kind) && ARITY[n.kind] !== n.parents.length) {
         fail(`${n.kind} node ${JSON.stringify(n.name)} has ${n.parents.length} parents`);
       }
@@ -1691,7 +1756,9 @@
       fail("the loss must be a node without children");
     }
     names.forEach((name, i) => {
-      if (kinds[i] !== null && i !== loss && !edges[i].length) fail(`node ${JSON.stringify(name)} feeds nothing`);
+      if (kinds[i] !== null && i !== loss && !edges[i].length) {
+        fail(`node ${JSON.stringify(name)} feeds nothing`);
+      }
     });
     const tape = [];
     const emit = (op, d, a, b, c) => tape.push(op, d, a || 0, b || 0, c || 0);
@@ -1957,14 +2024,17 @@
   function checkConfig(graph, c) {
     if (!c || typeof c !== "object") fail("config must be an object");
     for (const n of graph.params) {
-      if (!c.init || typeof c.init[n] !== "number" || !isFinite(c.init[n])) fail(`no finite initial value for ${n}`);
+      if (!c.init || !finite(c.init[n])) fail(`no finite initial value for ${n}`);
     }
-    if (!Number.isSafeInteger(c.samples) || c.samples < 0 || c.samples > 1e8) fail("samples: an integer in [0, 1e8]");
+    if (!Number.isSafeInteger(c.samples) || c.samples < 0 || c.samples > 1e8) {
+      fail("samples: an integer in [0, 1e8]");
+    }
     if (c.lrs !== void 0) {
       const P = graph.params.length;
       const list = Array.isArray(c.lrs) || c.lrs instanceof Float64Array;
       if (!list || c.lrs.length !== P || !Array.from(c.lrs).every(finite)) {
-        fail(`lrs: ${P} finite numbers, one learning rate per parameter in update order (${graph.params.join(", ")})`);
+        const names = graph.params.join(", ");
+        fail(`lrs: ${P} finite numbers, one learning rate per parameter in update order (${names})`);
       }
     }
     if ((c.lrs === void 0 || c.lr !== void 0) && !finite(c.lr)) fail("lr must be a finite number");
@@ -1975,8 +2045,11 @@
     }
     const seed = c.data_seed === void 0 ? 0 : c.data_seed;
     if (!Number.isSafeInteger(seed) || seed < 0) fail("data_seed: an integer in [0, 2**53)");
-    if (c.every !== void 0 && !(Number.isSafeInteger(c.every) && c.every >= 1)) fail("every: a positive integer");
-    if (c.steps !== void 0 && !(Array.isArray(c.steps) && c.steps.every((s) => Number.isSafeInteger(s) && s >= 0))) {
+    if (c.every !== void 0 && !(Number.isSafeInteger(c.every) && c.every >= 1)) {
+      fail("every: a positive integer");
+    }
+    const counts = Array.isArray(c.steps) && c.steps.every((s) => Number.isSafeInteger(s) && s >= 0);
+    if (c.steps !== void 0 && !counts) {
       fail("steps: a list of sample counts");
     }
     return seed;
@@ -2024,7 +2097,8 @@
       for (let j = 0; j < P; j++) this.params[s * P + j] = values[j];
       this.trained = s + 1;
     }
-    /** Train up to snapshot `index` (inclusive); returns the number of samples trained. @param {number} index */
+    /** Train up to snapshot `index` (inclusive); returns the number of samples trained.
+     * @param {number} index */
     advance(index) {
       const start = this.seen;
       index = Math.min(index, this.steps.length - 1);
@@ -2183,7 +2257,12 @@
     const m = sp.map, e = m.extent;
     const ax = p.ax = new Axes(p.rect, { xlim: [e[0], e[1]], ylim: [e[2], e[3]] });
     const xt = maxNTicks(e[0], e[1], sp.narrowMaps ? 4 : 5), yt = maxNTicks(e[2], e[3], 4);
-    frame(ctx, ax, frameStyle(sp), { xticks: xt, xlabels: tickLabels(xt), yticks: yt, ylabels: tickLabels(yt) });
+    frame(
+      ctx,
+      ax,
+      frameStyle(sp),
+      { xticks: xt, xlabels: tickLabels(xt), yticks: yt, ylabels: tickLabels(yt) }
+    );
     const act = sp.d.activations[p.a];
     title(sp, ctx, p.rect, sp.narrowMaps ? act : fill(sp.d.strings.map, { act }));
     xlabel(sp, ctx, p.rect, m.axisLabels[0]);

@@ -45,7 +45,16 @@
       return d * d;
     })
   };
-  var ARITY = { Mul: 2, Relu: 1, LeakyRelu: 1, Step: 1, Sigmoid: 1, Tanh: 1, ValueLoss: 2, SquareLoss: 2 };
+  var ARITY = {
+    Mul: 2,
+    Relu: 1,
+    LeakyRelu: 1,
+    Step: 1,
+    Sigmoid: 1,
+    Tanh: 1,
+    ValueLoss: 2,
+    SquareLoss: 2
+  };
   var ACTIVATIONS = ["Relu", "LeakyRelu", "Sigmoid", "Tanh", "Step"];
   function compile(graph, size, activation) {
     if (!graph || !Array.isArray(graph.nodes) || !Array.isArray(graph.params)) return null;
@@ -148,9 +157,17 @@
       try {
         const data = read(element.dataset.source);
         if (!data || data.format !== "ourdl-player") throw new Error("no player data in this page");
-        const mount = players[data.kind];
-        if (!mount) throw new Error(`this page has no player for ${data.kind} data`);
-        mount(element, data);
+        if (data.kind === "sweep" && players.sweep) players.sweep(
+          element,
+          /** @type {SweepData} */
+          data
+        );
+        else if (data.kind === "runs" && players.runs) players.runs(
+          element,
+          /** @type {RunsData} */
+          data
+        );
+        else throw new Error(`this page has no player for ${data.kind} data`);
       } catch (err) {
         element.textContent = "This player could not start: " + String(err && err.message);
         console.error(err);
@@ -824,7 +841,7 @@
         let v = eq < 0 ? "" : part.slice(eq + 1);
         try {
           v = decodeURIComponent(v);
-        } catch (e) {
+        } catch {
           continue;
         }
         if (this.keys.has(k)) out[k] = v;
@@ -842,7 +859,7 @@
         if (url !== location.href) {
           try {
             history.replaceState(history.state, "", url);
-          } catch (e) {
+          } catch {
           }
         }
       };
@@ -1060,7 +1077,12 @@
       title,
       ax.rect.x + ax.rect.w / 2,
       ax.rect.y - 3 * fig.pt,
-      { font: font(LAYOUT.font * fig.pt, fig.fam), color: fig.th.foreground, align: "center", baseline: "bottom" }
+      {
+        font: font(LAYOUT.font * fig.pt, fig.fam),
+        color: fig.th.foreground,
+        align: "center",
+        baseline: "bottom"
+      }
     );
   }
   function drawStatic2(fig, rows) {
@@ -1099,7 +1121,9 @@
   }
   function lossStatic(ctx, fig, ax, rows, losses) {
     const th = fig.th, pt = fig.pt;
-    if (!fig.hidden.has("train")) line(ctx, ax, ...losses.train, { color: th.muted, width: 0.6 * pt, alpha: 0.6 });
+    if (!fig.hidden.has("train")) {
+      line(ctx, ax, ...losses.train, { color: th.muted, width: 0.6 * pt, alpha: 0.6 });
+    }
     if (!fig.hidden.has("eval")) {
       line(ctx, ax, ...losses.eval, { color: paletteColor(th, 2), width: LAYOUT.line * 0.9 * pt, alpha: 0.3 });
     }
@@ -1130,7 +1154,16 @@
     player.captions = [];
     player.warnings = [];
     player.rows().forEach((r, k) => {
-      const head = rowHeader(o, player.axes[k], k, s, d.runs[r].label, d.caption, d.panels.length, player.color(3));
+      const head = rowHeader(
+        o,
+        player.axes[k],
+        k,
+        s,
+        d.runs[r].label,
+        d.caption,
+        d.panels.length,
+        player.color(3)
+      );
       if (d.lang === "zh") head.label.style.fontWeight = "normal";
       player.captions.push(head.values);
       player.warnings.push(head.warning);
@@ -1262,7 +1295,15 @@
     }
     const ax = player.axes[at.k][at.j], panels = player.d.panels;
     if (at.j < panels.length && panels[at.j].kind === "surface") {
-      player.hover = { kind: "surface", k: at.k, j: at.j, x: ax.xAt(at.px), y: ax.yAt(at.py), px: at.px, py: at.py };
+      player.hover = {
+        kind: "surface",
+        k: at.k,
+        j: at.j,
+        x: ax.xAt(at.px),
+        y: ax.yAt(at.py),
+        px: at.px,
+        py: at.py
+      };
     } else if (at.j < panels.length) {
       player.hover = { kind: "x", k: at.k, g: nearestGrid(player, ax.xAt(at.px)), px: at.px, py: at.py };
     } else {
@@ -1304,7 +1345,10 @@
     } else {
       lines.push({ text: fill(d.ui.sample, { step: thousands(player.steps[h.s]) }) });
       lines.push({ color: th.muted, text: `${d.strings.loss_train}: ${number(player.loss("train", r, h.s))}` });
-      lines.push({ color: player.color(2), text: `${d.strings.loss_eval}: ${number(player.loss("eval", r, h.s))}` });
+      lines.push({
+        color: player.color(2),
+        text: `${d.strings.loss_eval}: ${number(player.loss("eval", r, h.s))}`
+      });
     }
     const index = h.kind === "x" ? h.g : h.kind === "loss" ? h.s : null;
     return { run: r, x: h.kind === "x" ? player.grid[h.g] : null, index, lines };
@@ -1340,7 +1384,13 @@
   function dress(root, th, lang, ...classes) {
     root.classList.add("op-root", ...classes, "op-theme-" + (th.name === "dark" ? "dark" : "light"));
     root.lang = lang === "zh" ? "zh-CN" : "en";
-    const colours = { bg: th.background, fg: th.foreground, muted: th.muted, span: th.span, accent: th.palette[0] };
+    const colours = {
+      bg: th.background,
+      fg: th.foreground,
+      muted: th.muted,
+      span: th.span,
+      accent: th.palette[0]
+    };
     for (const [k, v] of Object.entries(colours)) root.style.setProperty(`--op-${k}`, v);
     const fam = family(lang);
     root.style.fontFamily = fam;
@@ -1453,8 +1503,14 @@
       this.hover = null;
       this.fragment = new Fragment(["step", "run", "hide", "speed", "loop"], standalone(root));
       this.fam = dress(root, th, data.lang);
-      ({ element: this.figure, canvas: this.canvas, overlay: this.overlay, bg: this.bg } = figure(root, "op-figure"));
+      const fig = figure(root, "op-figure");
+      this.figure = fig.element;
+      this.canvas = fig.canvas;
+      this.overlay = fig.overlay;
+      this.bg = fig.bg;
       this.figure.setAttribute("aria-label", data.description || data.scene);
+      this.captions = [];
+      this.warnings = [];
       this.tip = el("div", "op-tip", this.figure);
       this.tip.hidden = true;
       const ui = data.ui;
@@ -1544,7 +1600,9 @@
     toggleKeys() {
       const keys3 = /* @__PURE__ */ new Set(["target", "span", "train", "eval"]);
       for (const p of this.d.panels) for (const n of p.nodes) keys3.add(n);
-      if (this.panelState) for (const p of this.d.panels) for (const k of this.panelDrawing.keys(p)) keys3.add(k);
+      if (this.panelState) {
+        for (const p of this.d.panels) for (const k of this.panelDrawing.keys(p)) keys3.add(k);
+      }
       return [...keys3];
     }
     /** Show run r alone (-1: every run). @param {number} r */

@@ -45,7 +45,16 @@
       return d * d;
     })
   };
-  var ARITY = { Mul: 2, Relu: 1, LeakyRelu: 1, Step: 1, Sigmoid: 1, Tanh: 1, ValueLoss: 2, SquareLoss: 2 };
+  var ARITY = {
+    Mul: 2,
+    Relu: 1,
+    LeakyRelu: 1,
+    Step: 1,
+    Sigmoid: 1,
+    Tanh: 1,
+    ValueLoss: 2,
+    SquareLoss: 2
+  };
   var ACTIVATIONS = ["Relu", "LeakyRelu", "Sigmoid", "Tanh", "Step"];
   function compile(graph, size, activation) {
     if (!graph || !Array.isArray(graph.nodes) || !Array.isArray(graph.params)) return null;
@@ -149,9 +158,17 @@
       try {
         const data = read(element.dataset.source);
         if (!data || data.format !== "ourdl-player") throw new Error("no player data in this page");
-        const mount = players[data.kind];
-        if (!mount) throw new Error(`this page has no player for ${data.kind} data`);
-        mount(element, data);
+        if (data.kind === "sweep" && players.sweep) players.sweep(
+          element,
+          /** @type {SweepData} */
+          data
+        );
+        else if (data.kind === "runs" && players.runs) players.runs(
+          element,
+          /** @type {RunsData} */
+          data
+        );
+        else throw new Error(`this page has no player for ${data.kind} data`);
       } catch (err) {
         element.textContent = "This player could not start: " + String(err && err.message);
         console.error(err);
@@ -521,7 +538,7 @@
         let v = eq < 0 ? "" : part.slice(eq + 1);
         try {
           v = decodeURIComponent(v);
-        } catch (e) {
+        } catch {
           continue;
         }
         if (this.keys.has(k)) out[k] = v;
@@ -539,7 +556,7 @@
         if (url !== location.href) {
           try {
             history.replaceState(history.state, "", url);
-          } catch (e) {
+          } catch {
           }
         }
       };
@@ -789,7 +806,12 @@
       title2,
       rect.x + rect.w / 2,
       rect.y - 3 * sp.pt,
-      { font: font(LAYOUT.font * sp.pt, sp.fam), color: sp.th.foreground, align: "center", baseline: "bottom" }
+      {
+        font: font(LAYOUT.font * sp.pt, sp.fam),
+        color: sp.th.foreground,
+        align: "center",
+        baseline: "bottom"
+      }
     );
   }
   function xlabel(sp, ctx, rect, label) {
@@ -861,9 +883,11 @@
       ctx.stroke();
       ctx.restore();
       const share = (100 * sp.fitted[a * sp.S + i]).toFixed(1);
+      const template = sp.d.strings.share.replace("{pct:.1f}", "{pct}");
+      const words = fill(template, { act: sp.d.activations[a], pct: share });
       text(
         ctx,
-        fill(sp.d.strings.share.replace("{pct:.1f}", "{pct}"), { act: sp.d.activations[a], pct: share }),
+        words,
         ax.rect.x + 0.985 * ax.rect.w,
         ax.rect.y + (0.05 + 0.11 * a) * ax.rect.h,
         { font: font(FONT * pt, sp.fam, true), color: actColor(sp, a), align: "right", baseline: "top" }
@@ -878,7 +902,12 @@
       ctx,
       ax,
       st,
-      { xticks: xt, xlabels: xt.map(pct), yticks: sp.d.activations.map((_, a) => a), ylabels: sp.d.activations }
+      {
+        xticks: xt,
+        xlabels: xt.map(pct),
+        yticks: sp.d.activations.map((_, a) => a),
+        ylabels: sp.d.activations
+      }
     );
     title(sp, ctx, p.rect, sp.d.strings.modes);
   }
@@ -893,7 +922,12 @@
         ctx.fillStyle = css(col);
         ctx.fillRect(ax.px(left), Math.min(y0, y1), ax.px(left + f) - ax.px(left), Math.abs(y1 - y0));
         ctx.fillStyle = css(blend(col, bg, 0.68));
-        ctx.fillRect(ax.px(left + f), Math.min(y0, y1), ax.px(left + total) - ax.px(left + f), Math.abs(y1 - y0));
+        ctx.fillRect(
+          ax.px(left + f),
+          Math.min(y0, y1),
+          ax.px(left + total) - ax.px(left + f),
+          Math.abs(y1 - y0)
+        );
         left += total;
       }
     }
@@ -963,7 +997,12 @@
       { color: th.target, width: LINE * 0.8 * pt, dash: [4 * 1.2 * pt, 3 * 1.2 * pt] }
     );
     const xt = autoTicks(d.xRange[0], d.xRange[1], ax.rect.w, SMALL * pt), yt = maxNTicks(ylim[0], ylim[1], 4);
-    frame(ctx, ax, frameStyle(sp), { xticks: xt, xlabels: tickLabels(xt), yticks: yt, ylabels: tickLabels(yt) });
+    frame(
+      ctx,
+      ax,
+      frameStyle(sp),
+      { xticks: xt, xlabels: tickLabels(xt), yticks: yt, ylabels: tickLabels(yt) }
+    );
     let heading = g ? g.label : "";
     if (clicked) {
       const [a0, a1] = d.map.axisLabels;
@@ -1168,7 +1207,13 @@
   function dress(root, th, lang, ...classes) {
     root.classList.add("op-root", ...classes, "op-theme-" + (th.name === "dark" ? "dark" : "light"));
     root.lang = lang === "zh" ? "zh-CN" : "en";
-    const colours = { bg: th.background, fg: th.foreground, muted: th.muted, span: th.span, accent: th.palette[0] };
+    const colours = {
+      bg: th.background,
+      fg: th.foreground,
+      muted: th.muted,
+      span: th.span,
+      accent: th.palette[0]
+    };
     for (const [k, v] of Object.entries(colours)) root.style.setProperty(`--op-${k}`, v);
     const fam = family(lang);
     root.style.fontFamily = fam;
@@ -1284,8 +1329,25 @@
       this.clicked = null;
       this.hover = null;
       this.fragment = new Fragment(["step", "speed", "loop", "cell"], standalone(root));
+      this.s = void 0;
+      this.pt = void 0;
+      this.Hpx = void 0;
+      this.dpr = void 0;
+      this.width = void 0;
+      this.narrowMaps = void 0;
+      this.panels = void 0;
+      this.caption = void 0;
+      this.firstFrame = void 0;
+      this.histMax = void 0;
+      this.map = void 0;
+      this.lut = void 0;
+      this.mapImages = void 0;
       this.fam = dress(root, th, data.lang, "op-sweep");
-      ({ element: this.figure, canvas: this.canvas, overlay: this.overlay, bg: this.bg } = figure(root, "op-figure"));
+      const fig = figure(root, "op-figure");
+      this.figure = fig.element;
+      this.canvas = fig.canvas;
+      this.overlay = fig.overlay;
+      this.bg = fig.bg;
       this.figure.setAttribute("aria-label", data.description || data.scene);
       const ui = data.ui;
       this.controls = timeline(root, data, sampleMarks(ui, data.marks, this.steps), {

@@ -41,7 +41,7 @@ export class Fragment {
       const eq = part.indexOf("=");
       const k = eq < 0 ? part : part.slice(0, eq);
       let v = eq < 0 ? "" : part.slice(eq + 1);
-      try { v = decodeURIComponent(v); } catch (e) { continue; }
+      try { v = decodeURIComponent(v); } catch { continue; }
       if (this.keys.has(k)) out[k] = v;
     }
     return out;
@@ -56,7 +56,7 @@ export class Fragment {
       this.last = performance.now();
       const url = location.href.replace(/#.*$/, "") + (text ? "#" + text : "");
       if (url !== location.href) {
-        try { history.replaceState(history.state, "", url); } catch (e) { /* sandboxed frames */ }
+        try { history.replaceState(history.state, "", url); } catch { /* sandboxed frames */ }
       }
     };
     clearTimeout(this.timer);

@@ -42,7 +42,8 @@ export function read(id) {
 
 /** Float64Array from base64 of little-endian float64 bytes. @param {string} b64 */
 export const f64 = (b64) => typed(b64, 8, Float64Array, (v, o) => v.getFloat64(o, true));
-/** Float64Array from little-endian float32 bytes (widened: the fallback curves, surfaces). @param {string} b64 */
+/** Float64Array from little-endian float32 bytes (widened: the fallback curves, surfaces).
+ * @param {string} b64 */
 export const f32 = (b64) => typed(b64, 4, Float64Array, (v, o) => v.getFloat32(o, true));
 /** Int32Array from little-endian bytes. @param {string} b64 */
 export const i32 = (b64) => typed(b64, 4, Int32Array, (v, o) => v.getInt32(o, true));

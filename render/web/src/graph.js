@@ -53,7 +53,8 @@ export const OPS = {
   SquareLoss: binary((label, y) => { const d = label - y; return d * d; }),
 };
 /** How many parents each op takes (Add: any number). @type {Record<string, number>} */
-export const ARITY = { Mul: 2, Relu: 1, LeakyRelu: 1, Step: 1, Sigmoid: 1, Tanh: 1, ValueLoss: 2, SquareLoss: 2 };
+export const ARITY = { Mul: 2, Relu: 1, LeakyRelu: 1, Step: 1, Sigmoid: 1, Tanh: 1, ValueLoss: 2,
+  SquareLoss: 2 };
 
 /** The activation ops (one parent, elementwise). */
 export const ACTIVATIONS = ["Relu", "LeakyRelu", "Sigmoid", "Tanh", "Step"];

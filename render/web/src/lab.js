@@ -2,11 +2,12 @@
  * JSON of render/web/lab.py (lab_data); entries/lab.js mounts one into every `.ourdl-lab[data-source]`.
  *
  * What happens: every setting (initial parameters, learning rates, activation, loss, samples, data
- * seed) makes a LabRun: train.js trains the whole run at once (milliseconds: the engine does several million samples
- * a second) and the figure animates its snapshots on the player's timeline, "Train" playing it at display
- * rate. A pinned run keeps its row under the current one, on the same timeline. The map (precomputed by
- * the lockstep sweep in Python) sets w_11, w_12 on click; when the other settings differ from the map's,
- * the page can train every cell itself (same loop, so it equals the lockstep sweep for those settings).
+ * seed) makes a LabRun: train.js trains the whole run at once (milliseconds: the engine does several
+ * million samples a second) and the figure animates its snapshots on the player's timeline, "Train"
+ * playing it at display rate. A pinned run keeps its row under the current one, on the same timeline.
+ * The map (precomputed by the lockstep sweep in Python) sets w_11, w_12 on click; when the other
+ * settings differ from the map's, the page can train every cell itself (same loop, so it equals the
+ * lockstep sweep for those settings).
  * Every setting lives in the URL fragment.
  *
  * Learning rates: a run trains with one rate per parameter (`lrs`, update order), as ourdl's train_step
@@ -38,7 +39,7 @@ import {
 /** A word as a POSIX shell reads it back unchanged: as is when plain, else in single quotes.
  * @param {string} word */
 function shellWord(word) {
-  return /^[A-Za-z0-9_@%+=:,.\/-]+$/.test(word) ? word : "'" + String(word).replace(/'/g, "'\"'\"'") + "'";
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : "'" + String(word).replace(/'/g, "'\"'\"'") + "'";
 }
 
 // ---- numbers from text (controls and fragment) ---------------------------------------------------
@@ -113,7 +114,7 @@ export class Lab {
     const self = this;
     keys(root, {
       get o() { return self.controls.o; }, get speed() { return self.controls.speed; },
-      get count() { return self.controls.count; }, get index() { return self.controls.index; },
+      get count() { return self.controls.count; },
       get loop() { return self.controls.loop; }, toggle: () => self.controls.toggle(),
       step: (k) => self.controls.step(k), seek: (i, u) => self.controls.seek(i, u),
       pause: () => self.controls.pause(), setSpeed: (v, u) => self.controls.setSpeed(v, u),
@@ -141,7 +142,7 @@ export class Lab {
    * @param {Partial<Settings>} s @param {Settings} [base] @returns {Settings}
    */
   normalise(s, base) {
-    base = base || this.defaults || s;
+    base = base || this.defaults || /** @type {Settings} */ (s);
     /** @type {Record<string, number>} */
     const init = {};
     for (const n of this.names) {
@@ -248,7 +249,9 @@ export class Lab {
     const row = (who, s) => fill(ui.row, { who, what: this.describe(s) });
     /** @type {import("./lab_figure.js").Row[]} */
     const rows = [{ run: this.current, label: row(ui.this_run, this.settings) }];
-    if (this.pinned) rows.push({ run: this.pinned, label: row(ui.pinned, this.pinned.settings), pinned: true });
+    if (this.pinned) {
+      rows.push({ run: this.pinned, label: row(ui.pinned, this.pinned.settings), pinned: true });
+    }
     const steps = [...new Set(rows.flatMap((r) => r.run.steps))].sort((a, b) => a - b);
     this.timelineSteps = steps;
     this.total = steps[steps.length - 1];
@@ -264,7 +267,8 @@ export class Lab {
   /** The last snapshot of the timeline at or before sample `step`. @param {number} step */
   indexOfStep(step) { return indexOfStep(this.timelineSteps, step); }
 
-  /** The timeline bar, rebuilt only when its length, end or marks change. @param {import("./lab_figure.js").Row[]} rows */
+  /** The timeline bar, rebuilt only when its length, end or marks change.
+   * @param {import("./lab_figure.js").Row[]} rows */
   buildControls(rows) {
     const d = this.d, ui = d.ui, steps = this.timelineSteps;
     const marks = sampleMarks(ui, d.marks.filter((m) => m > 0 && m < this.total), steps);
@@ -276,8 +280,10 @@ export class Lab {
     const old = this.controls;
     this.controlsKey = key;
     this.timeline.textContent = "";
-    this.controls = timeline(this.timeline, d, marks, { count: steps.length, stepAt: (i) => this.timelineSteps[i],
-      total: this.total, draw: () => this.draw(), save: () => this.save(), played: (p) => this.showPlaying(p) });
+    this.controls = timeline(this.timeline, d, marks, {
+      count: steps.length, stepAt: (i) => this.timelineSteps[i], total: this.total,
+      draw: () => this.draw(), save: () => this.save(), played: (p) => this.showPlaying(p),
+    });
     if (old) {
       this.controls.setSpeed(old.speed);
       this.controls.setLoop(old.loop);
@@ -339,7 +345,8 @@ export class Lab {
    * parameter one rate; rates that differ and are not the scene's the CLI cannot say (commandNotes). */
   command() {
     const s = this.settings, c = this.d.command;
-    const parts = ["render", "scene", c.scene, "--init", this.names.map((n) => `${n}=${repr(s.init[n])}`).join(",")];
+    const init = this.names.map((n) => `${n}=${repr(s.init[n])}`).join(",");
+    const parts = ["render", "scene", c.scene, "--init", init];
     if (!sameRates(s.lrs, c.lrs) && s.lr !== null) parts.push("--lr", repr(s.lr));
     parts.push("--steps", String(s.samples), "--seed", String(s.dataSeed));
     if (c.activation && s.activation) parts.push("--activation", s.activation);
@@ -410,7 +417,7 @@ export class Lab {
     if (pin) {
       try {
         this.pinned = new LabRun(this.d, pin);
-      } catch (err) {
+      } catch {
         this.pinned = null;
       }
     }
@@ -427,12 +434,14 @@ export class Lab {
     /** @type {Record<string, string | number>} */
     const out = {};
     for (const n of this.names) out[n] = repr(s.init[n]);
-    Object.assign(out, { lr: this.rateWord(s), act: s.activation, loss: s.loss, n: s.samples, seed: s.dataSeed,
+    Object.assign(out, { lr: this.rateWord(s), act: s.activation, loss: s.loss, n: s.samples,
+      seed: s.dataSeed,
       step: this.timelineSteps[this.controls.index] });
     if (this.pinned) {
       const p = this.pinned.settings;
       out.pin = [...this.names.map((n) => `${n}:${repr(p.init[n])}`), `lr:${this.rateWord(p)}`,
-        ...(p.activation ? [`act:${p.activation}`] : []), `loss:${p.loss}`, `n:${p.samples}`, `seed:${p.dataSeed}`]
+        ...(p.activation ? [`act:${p.activation}`] : []), `loss:${p.loss}`, `n:${p.samples}`,
+        `seed:${p.dataSeed}`]
         .join(",");
     }
     this.fragment.write(out);
@@ -591,7 +600,8 @@ export class Lab {
     this.commandNote = el("div", "ol-note", pane);
   }
 
-  /** Copy the command, or select it where the page may not write the clipboard. @param {HTMLElement} button */
+  /** Copy the command, or select it where the page may not write the clipboard.
+   * @param {HTMLElement} button */
   copyCommand(button) {
     const text = this.command();
     const done = () => {
@@ -639,7 +649,8 @@ export class Lab {
   showRun() {
     const r = this.current;
     this.status.textContent = fill(this.d.lab.engine,
-      { samples: thousands(r.trainer.seen), ms: r.trainMs.toFixed(1), engine: this.d.lab[r.engine] || r.engine });
+      { samples: thousands(r.trainer.seen), ms: r.trainMs.toFixed(1),
+        engine: this.d.lab[r.engine] || r.engine });
   }
 
   state() {

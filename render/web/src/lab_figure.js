@@ -9,7 +9,8 @@
 
 import { el, family } from "./dom.js";
 import {
-  DESIGN_WIDTH, LAYOUT, legendBox, legendItems, lossAxes, paletteColor, panelWidth, rowHeader, rowRects, swatch,
+  DESIGN_WIDTH, LAYOUT, legendBox, legendItems, lossAxes, paletteColor, panelWidth, rowHeader, rowRects,
+  swatch,
 } from "./layout.js";
 import * as panels from "./panels.js";
 import { Axes, clip, line, marker, sizeCanvases, thousands, vline } from "./plot.js";
@@ -71,8 +72,8 @@ export class Figure {
     this.th = d.theme;
     this.hidden = NONE;
     this.fam = family(d.lang);
-    ({ element: this.element, canvas: this.canvas, overlay: this.overlay, bg: this.bg } =
-      figure(parent, "op-figure ol-figure"));
+    const fig = figure(parent, "op-figure ol-figure");
+    this.element = fig.element; this.canvas = fig.canvas; this.overlay = fig.overlay; this.bg = fig.bg;
     /** @type {Row[]} */
     this.rows = [];
     this.width = 0;
@@ -108,7 +109,8 @@ export class Figure {
   /** Palette colour i. @param {number} i */
   color(i) { return paletteColor(this.th, i); }
 
-  /** rows: [{run: LabRun, label}]; total: the timeline's last sample. @param {Row[]} rows @param {number} total */
+  /** rows: [{run: LabRun, label}]; total: the timeline's last sample.
+   * @param {Row[]} rows @param {number} total */
   setRows(rows, total) {
     this.rows = rows;
     this.total = total;
@@ -147,7 +149,8 @@ export class Figure {
     const H = (L.top + L.titles + L.legend + n * (L.header + ah + L.ticks)) * s;
     this.s = s; this.pt = pt; this.W = W; this.H = H;
     this.axes = rowRects(n, cols, ah, s).map((rects) => rects.map((rect, j) => (j < d.panels.length
-      ? new Axes(rect, { xlim: this.xlims[j], ylim: this.ylims[j] }) : lossAxes(rect, this.total, this.lossYlim))));
+      ? new Axes(rect, { xlim: this.xlims[j], ylim: this.ylims[j] })
+      : lossAxes(rect, this.total, this.lossYlim))));
     this.dpr = sizeCanvases([this.canvas, this.bg], this.element, W, H);
     drawStatic(this, { grid: d.gridValues, target: d.targetValues, total: this.total, lossYlim: this.lossYlim,
       surface: (ctx, ax, k, p) => { if (this.surface) panels.drawStatic(this.views[k], ctx, ax, 0, p); },
@@ -199,7 +202,8 @@ export class Figure {
       d.panels.forEach((p, j) => {
         if (p.kind === "data") this.drawSamples(ctx, row[j], run, i, p);
         p.nodes.forEach((n, c) => {
-          line(ctx, row[j], d.gridValues, values[index[n]], { color: this.color(p.colors[c]), width: L.line * pt });
+          line(ctx, row[j], d.gridValues, values[index[n]],
+            { color: this.color(p.colors[c]), width: L.line * pt });
         });
         if (p.kind === "surface" && this.surface) panels.draw(this.views[k], ctx, row[j], 0, i, p);
       });
@@ -218,7 +222,8 @@ export class Figure {
   /**
    * The samples a run has trained on by snapshot i: faded (the latest MAX_FADED of them), the latest
    * `window` solid, as panels.js draws a recording's (render/draw/panels_data.py).
-   * @param {CanvasRenderingContext2D} ctx @param {Axes} ax @param {LabRun} run @param {number} i @param {Panel} p
+   * @param {CanvasRenderingContext2D} ctx @param {Axes} ax @param {LabRun} run @param {number} i
+   * @param {Panel} p
    */
   drawSamples(ctx, ax, run, i, p) {
     const pt = this.pt, L = LAYOUT, xs = run.trainer.xs, ys = run.trainer.ys;
@@ -246,7 +251,9 @@ export function captionPieces(d, total) {
   for (const part of String(d.captionTemplate).split(/(\{(?:step|train|eval)\})/)) {
     const m = /^\{(step|train|eval)\}$/.exec(part);
     if (m) out.push(["v", m[1]]);
-    else if (part) out.push(["t", part.replace("{total:,}", thousands(total)).replace("{target}", d.targetName)]);
+    else if (part) {
+      out.push(["t", part.replace("{total:,}", thousands(total)).replace("{target}", d.targetName)]);
+    }
   }
   return out;
 }

@@ -8,7 +8,9 @@ import { f32, i8 } from "./data.js";
 import { el, family, fill } from "./dom.js";
 import { compile, evaluate } from "./graph.js";
 import { rateText, sameRates } from "./lab_run.js";
-import { Axes, clip, fmtG, font, frame, maxNTicks, number, rgb, text, thousands, tickLabels } from "./plot.js";
+import {
+  Axes, clip, fmtG, font, frame, maxNTicks, number, rgb, text, thousands, tickLabels,
+} from "./plot.js";
 import { compile as compileNet, data, variantGraph } from "./train.js";
 
 /** @typedef {import("./types.js").LabPage} LabPage */
@@ -43,10 +45,12 @@ export class BasinMap {
       el("span", "ol-map-swatch", item).style.backgroundColor = m.colors[i];
       el("span", null, item, name);
     });
-    el("span", "ol-map-key ol-muted", this.legend, fill(ui.map_pale, { target: d.targetName, thr: m.threshold }));
+    el("span", "ol-map-key ol-muted", this.legend,
+      fill(ui.map_pale, { target: d.targetName, thr: m.threshold }));
     this.note = el("div", "ol-note", this.element);
     const ref = d.presets.length ? d.presets[0].name : "";
-    this.note.textContent = fill(ui.map_note, { n: m.size, a0: m.axes[0], a1: m.axes[1], ref, act: m.activation,
+    this.note.textContent = fill(ui.map_note, {
+      n: m.size, a0: m.axes[0], a1: m.axes[1], ref, act: m.activation,
       lr: rateText(m.lrs, lab.names), samples: thousands(m.samples), seed: m.dataSeed });
     this.differs = el("div", "ol-note ol-warn", this.element);
     this.computeButton = el("button", "ol-button ol-map-compute", this.element, ui.map_compute);
@@ -133,8 +137,10 @@ export class BasinMap {
 
   showInfo() {
     const c = this.hover, m = this.m, ui = this.d.lab;
-    this.info.textContent = c ? fill(ui.map_cell, { a0: m.axes[0], a1: m.axes[1], x: short(c.x), y: short(c.y),
-      mode: m.modes[this.mode[c.r]] || "?", target: this.d.targetName, loss: number(this.loss[c.r]) }) : "\u00a0";
+    this.info.textContent = c ? fill(ui.map_cell, {
+      a0: m.axes[0], a1: m.axes[1], x: short(c.x), y: short(c.y), mode: m.modes[this.mode[c.r]] || "?",
+      target: this.d.targetName, loss: number(this.loss[c.r]),
+    }) : "\u00a0";
   }
 
   /** What differs between the current settings and the map's (empty when the map applies).
@@ -157,7 +163,8 @@ export class BasinMap {
    */
   compute() {
     if (this.job) return;
-    const d = this.d, m = this.m, s = this.lab.settings, n = m.size, cells = n * n, np = this.lab.names.length;
+    const d = this.d, m = this.m, s = this.lab.settings, n = m.size, cells = n * n;
+    const np = this.lab.names.length;
     const net = compileNet(d.graph, { activation: s.activation, loss: s.loss });
     const graph = variantGraph(d.graph, { activation: s.activation, loss: s.loss });
     const program = compile(graph, d.gridValues.length), out = program.index[d.graph.output];
@@ -184,7 +191,8 @@ export class BasinMap {
         for (const g of d.inside) sum += Math.abs(values[out][g] - d.targetValues[g]);
         loss[r] = sum / d.inside.length;
         const dead = Number(off(p[w1], p[b1])) + Number(off(p[w2], p[b2]));  // scenes.sweeps.fitting_modes
-        mode[r] = dead === 2 ? 4 : dead === 1 ? 3 : p[w1] > 0 && p[w2] > 0 ? 0 : p[w1] < 0 && p[w2] < 0 ? 1 : 2;
+        mode[r] = dead === 2 ? 4 : dead === 1 ? 3
+          : p[w1] > 0 && p[w2] > 0 ? 0 : p[w1] < 0 && p[w2] < 0 ? 1 : 2;
       }
       this.computeButton.textContent = fill(d.lab.map_computing, { pct: Math.floor(100 * job.next / cells) });
       if (job.next < cells) { requestAnimationFrame(step); return; }
@@ -213,7 +221,8 @@ export class BasinMap {
     ctx.drawImage(this.image, ax.rect.x, ax.rect.y, ax.rect.w, ax.rect.h);
     const fam = family(this.d.lang), st = { fg: th.foreground, muted: th.muted, font: fam, tick: 10, s: 72 };
     const ticks = maxNTicks(m.range[0], m.range[1], 4);
-    frame(ctx, ax, st, { xticks: ticks, xlabels: tickLabels(ticks), yticks: ticks, ylabels: tickLabels(ticks) });
+    const labels = tickLabels(ticks);
+    frame(ctx, ax, st, { xticks: ticks, xlabels: labels, yticks: ticks, ylabels: labels });
     /** @type {import("./plot.js").TextStyle} */
     const label = { font: font(11, fam), color: th.foreground, align: "center", baseline: "top" };
     text(ctx, m.axes[0], ax.rect.x + ax.rect.w / 2, ax.rect.y + ax.rect.h + 14, label);
@@ -228,7 +237,8 @@ export class BasinMap {
       const x = ax.px(preset.init[m.axes[0]]), y = ax.py(preset.init[m.axes[1]]);
       ctx.beginPath(); ctx.arc(x, y, 4.5, 0, 2 * Math.PI);
       ctx.strokeStyle = th.foreground; ctx.lineWidth = 1.4; ctx.stroke();
-      text(ctx, preset.name, x + 6, y + 3, { font: font(10, fam, true), color: th.foreground, baseline: "top" });
+      text(ctx, preset.name, x + 6, y + 3,
+        { font: font(10, fam, true), color: th.foreground, baseline: "top" });
     }
     const pin = this.lab.pinned && this.lab.pinned.settings.init;
     if (pin) this.cross(ctx, pin[m.axes[0]], pin[m.axes[1]], th.muted);

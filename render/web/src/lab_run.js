@@ -117,7 +117,9 @@ export class LabRun {
     /** @param {number} j */
     const size = (j) => Math.max(...ext.map((e) => Math.max(Math.abs(e.lo[j]), Math.abs(e.hi[j]))));
     const start = Math.max(1, size(0));
-    for (let j = 1; j < n; j++) keep[j] = this.statSteps[j] < this.divergedAt && size(j) <= 100 * start ? 1 : 0;
+    for (let j = 1; j < n; j++) {
+      keep[j] = this.statSteps[j] < this.divergedAt && size(j) <= 100 * start ? 1 : 0;
+    }
     return keep;
   }
 

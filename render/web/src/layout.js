@@ -13,13 +13,15 @@ import { Axes } from "./plot.js";
 /** @typedef {import("./types.js").CaptionPiece} CaptionPiece */
 /** A legend entry: `key` is what it toggles; kind "line", "thin", "dash", "dot" or "patch".
  * @typedef {{key?: string, label: string, color: string, kind: string}} LegendItem */
-/** What legendItems reads of a page's data. @typedef {{panels: Panel[], strings: Record<string, string>}} Legend */
+/** What legendItems reads of a page's data.
+ * @typedef {{panels: Panel[], strings: Record<string, string>}} Legend */
 
 /** The design's width in inches: a figure's px per inch is its width / DESIGN_WIDTH. */
 export const DESIGN_WIDTH = 8.0;
-/** The design in inches (margins, gaps, row header, titles, tick labels, legend) and points (fonts, lines). */
-export const LAYOUT = { left: 0.40, right: 0.10, gap: 0.40, top: 0.04, header: 0.24, titles: 0.19, ticks: 0.19,
-  legend: 0.36, font: 8.0, small: 6.5, line: 1.5 };
+/** The design in inches (margins, gaps, row header, titles, tick labels, legend) and points (fonts,
+ * lines). */
+export const LAYOUT = { left: 0.40, right: 0.10, gap: 0.40, top: 0.04, header: 0.24, titles: 0.19,
+  ticks: 0.19, legend: 0.36, font: 8.0, small: 6.5, line: 1.5 };
 
 /** The width in inches of each of `cols` panels in a row. @param {number} cols */
 export function panelWidth(cols) {
@@ -41,7 +43,8 @@ export function rowRects(n, cols, ah, s) {
   });
 }
 
-/** The loss panel's axes: symlog samples, log loss. @param {Rect} rect @param {number} total @param {number[]} ylim */
+/** The loss panel's axes: symlog samples, log loss.
+ * @param {Rect} rect @param {number} total @param {number[]} ylim */
 export function lossAxes(rect, total, ylim) {
   return new Axes(rect, { xlim: [0, total * 1.06], ylim, xscale: "symlog", yscale: "log",
     linthresh: Math.max(10, total / 1000) });
@@ -64,7 +67,8 @@ export function frameStyle(fig) {
 /**
  * Above the axes `row` (row k) in the overlay `o`: the run's label, the caption ([["t", text] | ["v", name]];
  * each "v" a span in `values`, filled per frame) and the divergence warning over the last of `n` panels.
- * @param {HTMLElement} o @param {{rect: Rect}[]} row @param {number} k @param {number} s @param {string} label
+ * @param {HTMLElement} o @param {{rect: Rect}[]} row @param {number} k @param {number} s
+ * @param {string} label
  * @param {CaptionPiece[]} caption @param {number} n @param {string} color
  */
 export function rowHeader(o, row, k, s, label, caption, n, color) {

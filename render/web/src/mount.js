@@ -4,9 +4,12 @@
 
 import { read } from "./data.js";
 
+/** @typedef {import("./types.js").RunsData} RunsData */
+/** @typedef {import("./types.js").SweepData} SweepData */
+
 /**
- * @param {Record<string, (root: HTMLElement, data: any) => unknown>} players  the page's player for each
- *   data kind ("runs", "sweep"); the data is the kind's JSON (types.js: RunsData, SweepData)
+ * @param {{runs?: (root: HTMLElement, data: RunsData) => unknown,
+ *   sweep?: (root: HTMLElement, data: SweepData) => unknown}} players  the page's player of each data kind
  */
 export function mountPlayers(players) {
   for (const root of document.querySelectorAll(".ourdl-player[data-source]")) {
@@ -15,9 +18,9 @@ export function mountPlayers(players) {
     try {
       const data = read(element.dataset.source);
       if (!data || data.format !== "ourdl-player") throw new Error("no player data in this page");
-      const mount = players[data.kind];
-      if (!mount) throw new Error(`this page has no player for ${data.kind} data`);
-      mount(element, data);
+      if (data.kind === "sweep" && players.sweep) players.sweep(element, /** @type {SweepData} */ (data));
+      else if (data.kind === "runs" && players.runs) players.runs(element, /** @type {RunsData} */ (data));
+      else throw new Error(`this page has no player for ${data.kind} data`);
     } catch (err) {
       element.textContent = "This player could not start: " + String(err && err.message);
       console.error(err);

@@ -30,8 +30,9 @@ import { clip, font, line, marker, rgb, text } from "./plot.js";
  */
 /**
  * What the panels read of the figure that draws them: the player itself, or a lab row's view of its run.
- * @typedef {{panelState: PanelState, d: Pick<RunsData, "strings" | "data" | "surface" | "targetName">,
- *   th: Theme, hidden: Set<string>, steps: number[], pt: number, dpr: number, fam: string}} PanelView
+ * @typedef {{panelState: PanelState, d: {strings: Record<string, string>, data?: {color: number},
+ *   surface?: Surface, targetName: string}, th: Theme, hidden: Set<string>, steps: number[], pt: number,
+ *   dpr: number, fam: string}} PanelView
  */
 
 /**

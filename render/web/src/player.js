@@ -26,7 +26,8 @@ import {
 
 /** @typedef {import("./types.js").RunsData} RunsData */
 /** @typedef {typeof import("./panels.js")} PanelDrawing */
-/** What the pointer is over: x on panel curves (grid index g), a surface (x, y), or the loss panel (snapshot s).
+/** What the pointer is over: x on panel curves (grid index g), a surface (x, y), or the loss panel
+ * (snapshot s).
  * @typedef {{kind: "x" | "surface" | "loss", k: number, j?: number, g?: number, s?: number, x?: number,
  *   y?: number, px: number, py: number}} Hover */
 
@@ -70,8 +71,14 @@ export class Player {
     this.fragment = new Fragment(["step", "run", "hide", "speed", "loop"], standalone(root));
 
     this.fam = dress(root, th, data.lang);
-    ({ element: this.figure, canvas: this.canvas, overlay: this.overlay, bg: this.bg } = figure(root, "op-figure"));
+    const fig = figure(root, "op-figure");
+    this.figure = fig.element; this.canvas = fig.canvas; this.overlay = fig.overlay; this.bg = fig.bg;
     this.figure.setAttribute("aria-label", data.description || data.scene);
+    /** each row's caption values and warning (player_draw.js fills them per frame)
+     * @type {Record<string, HTMLElement>[]} */
+    this.captions = [];
+    /** @type {HTMLElement[]} */
+    this.warnings = [];
     this.tip = el("div", "op-tip", this.figure);
     this.tip.hidden = true;
 
@@ -82,8 +89,8 @@ export class Player {
         marks.push(divergedMark(ui, this.steps, r.divergedAt, r.label));
       }
     });
-    this.controls = timeline(root, data, marks, { count: this.S, stepAt: (i) => this.steps[i], total: data.total,
-      draw: () => this.draw(), save: () => this.saveState() });
+    this.controls = timeline(root, data, marks, { count: this.S, stepAt: (i) => this.steps[i],
+      total: data.total, draw: () => this.draw(), save: () => this.saveState() });
     if (this.R > 1) {
       const label = el("label", "op-opt", this.controls.extra);
       el("span", null, label, ui.runs + " ");
@@ -99,7 +106,9 @@ export class Player {
 
     const opened = this.applyFragment();
     this.figure.addEventListener("mousemove", (e) => onMove(this, e));
-    this.figure.addEventListener("mouseleave", () => { this.hover = null; this.tip.hidden = true; this.draw(); });
+    this.figure.addEventListener("mouseleave", () => {
+      this.hover = null; this.tip.hidden = true; this.draw();
+    });
     this.figure.addEventListener("click", (e) => onClick(this, e));
     keys(root, this.controls, standalone(root));
     onFragment(() => this.applyFragment());
@@ -143,7 +152,9 @@ export class Player {
   toggleKeys() {
     const keys = new Set(["target", "span", "train", "eval"]);
     for (const p of this.d.panels) for (const n of p.nodes) keys.add(n);
-    if (this.panelState) for (const p of this.d.panels) for (const k of this.panelDrawing.keys(p)) keys.add(k);
+    if (this.panelState) {
+      for (const p of this.d.panels) for (const k of this.panelDrawing.keys(p)) keys.add(k);
+    }
     return [...keys];
   }
 

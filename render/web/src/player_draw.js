@@ -18,7 +18,8 @@ export function buildOverlay(player) {
   o.style.fontSize = `${L.font * pt}px`;
   player.captions = []; player.warnings = [];
   player.rows().forEach((r, k) => {
-    const head = rowHeader(o, player.axes[k], k, s, d.runs[r].label, d.caption, d.panels.length, player.color(3));
+    const head = rowHeader(o, player.axes[k], k, s, d.runs[r].label, d.caption, d.panels.length,
+      player.color(3));
     if (d.lang === "zh") head.label.style.fontWeight = "normal";
     player.captions.push(head.values);
     player.warnings.push(head.warning);

@@ -33,7 +33,8 @@ function nearestGrid(player, x) {
   return Math.abs(g[hi] - x) < Math.abs(g[lo] - x) ? hi : lo;
 }
 
-/** The snapshot drawn nearest pixel px on the loss axes. @param {Player} player @param {Axes} ax @param {number} px */
+/** The snapshot drawn nearest pixel px on the loss axes.
+ * @param {Player} player @param {Axes} ax @param {number} px */
 function nearestSnapshot(player, ax, px) {
   let best = 0, dist = Infinity;
   for (let s = 0; s < player.S; s++) {
@@ -52,7 +53,8 @@ export function onMove(player, e) {
   }
   const ax = player.axes[at.k][at.j], panels = player.d.panels;
   if (at.j < panels.length && panels[at.j].kind === "surface") {
-    player.hover = { kind: "surface", k: at.k, j: at.j, x: ax.xAt(at.px), y: ax.yAt(at.py), px: at.px, py: at.py };
+    player.hover = { kind: "surface", k: at.k, j: at.j, x: ax.xAt(at.px), y: ax.yAt(at.py),
+      px: at.px, py: at.py };
   } else if (at.j < panels.length) {
     player.hover = { kind: "x", k: at.k, g: nearestGrid(player, ax.xAt(at.px)), px: at.px, py: at.py };
   } else {
@@ -101,7 +103,8 @@ export function readout(player) {
   } else {
     lines.push({ text: fill(d.ui.sample, { step: thousands(player.steps[h.s]) }) });
     lines.push({ color: th.muted, text: `${d.strings.loss_train}: ${number(player.loss("train", r, h.s))}` });
-    lines.push({ color: player.color(2), text: `${d.strings.loss_eval}: ${number(player.loss("eval", r, h.s))}` });
+    lines.push({ color: player.color(2),
+      text: `${d.strings.loss_eval}: ${number(player.loss("eval", r, h.s))}` });
   }
   const index = h.kind === "x" ? h.g : h.kind === "loss" ? h.s : null;
   return { run: r, x: h.kind === "x" ? player.grid[h.g] : null, index, lines };

@@ -19,9 +19,9 @@
  * below 2**48): 3-10x faster than the same LCG in BigInt here (benchmarks/lab_speed.py prints both).
  */
 // ------------------------------------------------------------------ SeedSequence (32-bit words)
-let INIT_A = 0x43b0d7e5, MULT_A = 0x931e8875, INIT_B = 0x8b51f9dd, MULT_B = 0x58f38ded;
-let MIX_MULT_L = 0xca01f9dd, MIX_MULT_R = 0x4973f715, POOL = 4;
-let TWO32 = 4294967296;
+const INIT_A = 0x43b0d7e5, MULT_A = 0x931e8875, INIT_B = 0x8b51f9dd, MULT_B = 0x58f38ded;
+const MIX_MULT_L = 0xca01f9dd, MIX_MULT_R = 0x4973f715, POOL = 4;
+const TWO32 = 4294967296;
 
 /**
  * The seed's 32-bit words, least significant first ([0] for 0), as numpy's _int_to_uint32_array.
@@ -31,7 +31,7 @@ function seedWords(seed) {
   if (typeof seed !== 'number' || !Number.isSafeInteger(seed) || seed < 0) {
     throw new RangeError('seed must be an integer in [0, 2**53)');
   }
-  let words = [];
+  const words = [];
   do {
     words.push(seed % TWO32);
     seed = Math.floor(seed / TWO32);
@@ -44,7 +44,7 @@ function seedWords(seed) {
  * @param {number} seed @returns {number[]}
  */
 export function seedState(seed) {
-  let entropy = seedWords(seed);
+  const entropy = seedWords(seed);
   let hashConst = INIT_A;
   /** @param {number} value */
   function hashmix(value) {
@@ -55,10 +55,10 @@ export function seedState(seed) {
   }
   /** @param {number} x @param {number} y */
   function mix(x, y) {
-    let r = (Math.imul(MIX_MULT_L, x) - Math.imul(MIX_MULT_R, y)) >>> 0;
+    const r = (Math.imul(MIX_MULT_L, x) - Math.imul(MIX_MULT_R, y)) >>> 0;
     return (r ^ (r >>> 16)) >>> 0;
   }
-  let pool = [];
+  const pool = [];
   for (let i = 0; i < POOL; i++) pool.push(hashmix(i < entropy.length ? entropy[i] : 0));
   for (let src = 0; src < POOL; src++) {
     for (let dst = 0; dst < POOL; dst++) {
@@ -68,7 +68,8 @@ export function seedState(seed) {
   for (let src = POOL; src < entropy.length; src++) {
     for (let dst = 0; dst < POOL; dst++) pool[dst] = mix(pool[dst], hashmix(entropy[src]));
   }
-  let out = [], h = INIT_B;
+  const out = [];
+  let h = INIT_B;
   for (let i = 0; i < 8; i++) {
     let v = (pool[i % POOL] ^ h) >>> 0;
     h = Math.imul(h, MULT_B) >>> 0;
@@ -81,10 +82,10 @@ export function seedState(seed) {
 // ------------------------------------------------------------------ PCG64 (four 32-bit limbs)
 // PCG_DEFAULT_MULTIPLIER_128 = 0x2360ED051FC65DA4_4385DF649FCCF645, limbs low to high,
 // each also split into 16-bit halves for the exact high words of 32x32 products.
-let M = [0x9fccf645, 0x4385df64, 0x1fc65da4, 0x2360ed05];
-let ML = M.map((m) => m & 0xffff);
-let MH = M.map((m) => m >>> 16);
-let INV16 = 1 / 65536, INV32 = 1 / TWO32;
+const M = [0x9fccf645, 0x4385df64, 0x1fc65da4, 0x2360ed05];
+const ML = M.map((m) => m & 0xffff);
+const MH = M.map((m) => m >>> 16);
+const INV16 = 1 / 65536, INV32 = 1 / TWO32;
 
 /**
  * The high 32 bits of s * M[j] (s < 2**32), exactly: s*MH < 2**48 and s*ML < 2**48 in float64.
@@ -107,9 +108,10 @@ export class Pcg64 {
     ];
     this.s = [0, 0, 0, 0];
     this.step();
-    let s = this.s, carry = 0;
+    const s = this.s;
+    let carry = 0;
     for (let k = 0; k < 4; k++) {
-      let t = s[k] + initstate[k] + carry;
+      const t = s[k] + initstate[k] + carry;
       s[k] = t >>> 0;
       carry = t >= TWO32 ? 1 : 0;
     }
@@ -118,14 +120,14 @@ export class Pcg64 {
 
   /** state = state * MULT + inc (mod 2**128), column by column with exact float64 sums < 2**53. */
   step() {
-    let s = this.s, c = this.c;
-    let s0 = s[0], s1 = s[1], s2 = s[2], s3 = s[3];
-    let t0 = (Math.imul(s0, M[0]) >>> 0) + c[0];
-    let t1 = mulhi(s0, 0) + (Math.imul(s0, M[1]) >>> 0) + (Math.imul(s1, M[0]) >>> 0) + c[1]
+    const s = this.s, c = this.c;
+    const s0 = s[0], s1 = s[1], s2 = s[2], s3 = s[3];
+    const t0 = (Math.imul(s0, M[0]) >>> 0) + c[0];
+    const t1 = mulhi(s0, 0) + (Math.imul(s0, M[1]) >>> 0) + (Math.imul(s1, M[0]) >>> 0) + c[1]
       + Math.floor(t0 * INV32);
-    let t2 = mulhi(s0, 1) + mulhi(s1, 0) + (Math.imul(s0, M[2]) >>> 0) + (Math.imul(s1, M[1]) >>> 0)
+    const t2 = mulhi(s0, 1) + mulhi(s1, 0) + (Math.imul(s0, M[2]) >>> 0) + (Math.imul(s1, M[1]) >>> 0)
       + (Math.imul(s2, M[0]) >>> 0) + c[2] + Math.floor(t1 * INV32);
-    let t3 = mulhi(s0, 2) + mulhi(s1, 1) + mulhi(s2, 0) + Math.imul(s0, M[3]) + Math.imul(s1, M[2])
+    const t3 = mulhi(s0, 2) + mulhi(s1, 1) + mulhi(s2, 0) + Math.imul(s0, M[3]) + Math.imul(s1, M[2])
       + Math.imul(s2, M[1]) + Math.imul(s3, M[0]) + c[3] + Math.floor(t2 * INV32);
     s[0] = t0 >>> 0;
     s[1] = t1 >>> 0;
@@ -136,13 +138,13 @@ export class Pcg64 {
   /** numpy's next_double: step, XSL-RR output, top 53 bits as a double in [0, 1). */
   nextDouble() {
     this.step();
-    let s = this.s;
+    const s = this.s;
     let hi = (s[3] ^ s[1]) >>> 0, lo = (s[2] ^ s[0]) >>> 0, rot = s[3] >>> 26;
     if (rot >= 32) {
-      let t = hi; hi = lo; lo = t; rot -= 32;
+      const t = hi; hi = lo; lo = t; rot -= 32;
     }
     if (rot > 0) {
-      let h = ((hi >>> rot) | (lo << (32 - rot))) >>> 0;
+      const h = ((hi >>> rot) | (lo << (32 - rot))) >>> 0;
       lo = ((lo >>> rot) | (hi << (32 - rot))) >>> 0;
       hi = h;
     }
@@ -152,7 +154,7 @@ export class Pcg64 {
 
 /** default_rng(seed): the PCG64 numpy seeds from SeedSequence(seed). @param {number} seed */
 export function defaultRng(seed) {
-  let w = seedState(seed); // uint64 v_k = w[2k] | w[2k+1] << 32
+  const w = seedState(seed); // uint64 v_k = w[2k] | w[2k+1] << 32
   // initstate = (v0 << 64) | v1, initseq = (v2 << 64) | v3, as limbs low to high
   return new Pcg64([w[2], w[3], w[0], w[1]], [w[6], w[7], w[4], w[5]]);
 }
@@ -162,7 +164,7 @@ export function defaultRng(seed) {
  * @param {number} seed @param {number} low @param {number} high @param {number} n
  */
 export function uniform(seed, low, high, n) {
-  let rng = defaultRng(seed), out = new Float64Array(n), scale = high - low;
+  const rng = defaultRng(seed), out = new Float64Array(n), scale = high - low;
   for (let i = 0; i < n; i++) out[i] = low + scale * rng.nextDouble();
   return out;
 }

@@ -7,8 +7,8 @@
 import { fill } from "./dom.js";
 import { LAYOUT, frameStyle, paletteColor } from "./layout.js";
 import {
-  autoTicks, fmtG, font, frame, hline, line, logTicks, maxNTicks, number, sampleLabels, symlogTicks, text, thousands,
-  tickLabels, vspan,
+  autoTicks, fmtG, font, frame, hline, line, logTicks, maxNTicks, number, sampleLabels, symlogTicks, text,
+  thousands, tickLabels, vspan,
 } from "./plot.js";
 
 /** @typedef {import("./plot.js").Axes} Axes */
@@ -37,7 +37,8 @@ import {
  */
 function panelTitle(ctx, fig, ax, title) {
   text(ctx, title, ax.rect.x + ax.rect.w / 2, ax.rect.y - 3 * fig.pt,
-    { font: font(LAYOUT.font * fig.pt, fig.fam), color: fig.th.foreground, align: "center", baseline: "bottom" });
+    { font: font(LAYOUT.font * fig.pt, fig.fam), color: fig.th.foreground, align: "center",
+      baseline: "bottom" });
 }
 
 /**
@@ -84,7 +85,9 @@ export function drawStatic(fig, rows) {
  */
 function lossStatic(ctx, fig, ax, rows, losses) {
   const th = fig.th, pt = fig.pt;
-  if (!fig.hidden.has("train")) line(ctx, ax, ...losses.train, { color: th.muted, width: 0.6 * pt, alpha: 0.6 });
+  if (!fig.hidden.has("train")) {
+    line(ctx, ax, ...losses.train, { color: th.muted, width: 0.6 * pt, alpha: 0.6 });
+  }
   if (!fig.hidden.has("eval")) {
     line(ctx, ax, ...losses.eval, { color: paletteColor(th, 2), width: LAYOUT.line * 0.9 * pt, alpha: 0.3 });
   }
@@ -96,7 +99,8 @@ function lossStatic(ctx, fig, ax, rows, losses) {
 
 /**
  * Row k's caption values at sample `step` (losses as "—" once the run diverged) and its warning.
- * @param {{captions: Record<string, HTMLElement>[], warnings: HTMLElement[], d: {strings: Record<string, string>}}} fig
+ * @param {{captions: Record<string, HTMLElement>[], warnings: HTMLElement[],
+ *   d: {strings: Record<string, string>}}} fig
  * @param {number} k @param {number} step @param {number} train @param {number} ev
  * @param {number | null} divergedAt  the run's diverging sample, or null
  */

@@ -35,7 +35,8 @@ export const standalone = (root) => root.dataset.standalone === "1";
 export function dress(root, th, lang, ...classes) {
   root.classList.add("op-root", ...classes, "op-theme-" + (th.name === "dark" ? "dark" : "light"));
   root.lang = lang === "zh" ? "zh-CN" : "en";
-  const colours = { bg: th.background, fg: th.foreground, muted: th.muted, span: th.span, accent: th.palette[0] };
+  const colours = { bg: th.background, fg: th.foreground, muted: th.muted, span: th.span,
+    accent: th.palette[0] };
   for (const [k, v] of Object.entries(colours)) root.style.setProperty(`--op-${k}`, v);
   const fam = family(lang);
   root.style.fontFamily = fam;
@@ -65,7 +66,8 @@ export const sampleMarks = (ui, marks, steps) => marks.map((m) => ({ index: inde
 
 /**
  * The slider's mark where the run `label` diverged (at sample `at`).
- * @param {Record<string, string>} ui @param {ArrayLike<number>} steps @param {number} at @param {string} label
+ * @param {Record<string, string>} ui @param {ArrayLike<number>} steps @param {number} at
+ * @param {string} label
  * @returns {Mark}
  */
 export const divergedMark = (ui, steps, at, label) => ({ index: indexOfStep(steps, at), kind: "diverged",
@@ -93,7 +95,8 @@ export function timeline(parent, d, marks, o) {
 /**
  * Take the timeline's part of the URL fragment `f`: the step (else the last snapshot), speed and loop;
  * returns whether it opened a step.
- * @param {Record<string, string>} f @param {Controls} c @param {ArrayLike<number>} steps @param {number[]} speeds
+ * @param {Record<string, string>} f @param {Controls} c @param {ArrayLike<number>} steps
+ * @param {number[]} speeds
  */
 export function readTimeline(f, c, steps, speeds) {
   let opened = false;

@@ -79,13 +79,32 @@ export class SweepPlayer {
     /** @type {CellRef | null} */
     this.hover = null;
     this.fragment = new Fragment(["step", "speed", "loop", "cell"], standalone(root));
+    // what the layout sets (sweep_figure.js): px an inch and a point, the height and device pixel ratio,
+    // the width laid out for, the panels and caption; when the first frame was drawn
+    /** @type {number} */ this.s = undefined;
+    /** @type {number} */ this.pt = undefined;
+    /** @type {number} */ this.Hpx = undefined;
+    /** @type {number} */ this.dpr = undefined;
+    /** @type {number} */ this.width = undefined;
+    /** @type {boolean} */ this.narrowMaps = undefined;
+    /** @type {import("./sweep_figure.js").SweepPanel[]} */ this.panels = undefined;
+    /** @type {HTMLElement} */ this.caption = undefined;
+    /** @type {number} */ this.firstFrame = undefined;
+    /** @type {number} */ this.histMax = undefined;
+    // what a map sweep's map sets (sweep_map.js): the decoded map, its colours, a canvas per activation
+    /** @type {import("./sweep_map.js").DecodedMap} */ this.map = undefined;
+    /** @type {Uint8ClampedArray} */ this.lut = undefined;
+    /** @type {HTMLCanvasElement[]} */ this.mapImages = undefined;
 
     this.fam = dress(root, th, data.lang, "op-sweep");
-    ({ element: this.figure, canvas: this.canvas, overlay: this.overlay, bg: this.bg } = figure(root, "op-figure"));
+    const fig = figure(root, "op-figure");
+    this.figure = fig.element; this.canvas = fig.canvas; this.overlay = fig.overlay; this.bg = fig.bg;
     this.figure.setAttribute("aria-label", data.description || data.scene);
     const ui = data.ui;
-    this.controls = timeline(root, data, sampleMarks(ui, data.marks, this.steps), { count: this.S,
-      stepAt: (i) => this.steps[i], total: data.total, draw: () => this.draw(), save: () => this.saveState() });
+    this.controls = timeline(root, data, sampleMarks(ui, data.marks, this.steps), {
+      count: this.S, stepAt: (i) => this.steps[i], total: data.total,
+      draw: () => this.draw(), save: () => this.saveState(),
+    });
     if (data.map) {
       this.cellInfo = el("div", "op-cellinfo", root, ui.no_cell);
       this.cellInfo.setAttribute("aria-live", "polite");

@@ -83,7 +83,8 @@ function layoutMap(sp, W, H, s) {
   const cell = gridspec(W, H, 3, 1,
     { left: right0, right: 0.985, top, bottom: bottom + 0.035, hspace: 0.75, wspace: 0 });
   sp.panels.push({ kind: "curves", rect: cell(0, 0), group: 0 },
-    { kind: "curves", rect: cell(1, 0), group: 1, explorer: true }, { kind: "rate", rect: cell(2, 0), band: false });
+    { kind: "curves", rect: cell(1, 0), group: 1, explorer: true },
+    { kind: "rate", rect: cell(2, 0), band: false });
 }
 
 // -- drawing -------------------------------------------------------------------------------------------

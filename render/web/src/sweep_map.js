@@ -17,6 +17,10 @@ import { Trainer } from "./train.js";
 /** @typedef {import("./sweep.js").SweepPlayer} SweepPlayer */
 /** @typedef {import("./sweep.js").CellRef} CellRef */
 /** @typedef {import("./sweep_figure.js").PanelDraw} PanelDraw */
+/** The map with its arrays decoded: codes and states inflated (uint8), the rest typed arrays.
+ * @typedef {Omit<import("./types.js").SweepMap, "state" | "xs" | "ys" | "init" | "finalLoss" | "finalMode">
+ *   & {codes: Uint8Array, state: Uint8Array, xs: Float64Array, ys: Float64Array, init: Float64Array,
+ *   finalLoss: Float64Array, finalMode: Int8Array, diverged: Int32Array, share: Float64Array}} DecodedMap */
 
 const SMALL = LAYOUT.small;
 
@@ -76,7 +80,8 @@ export async function loadMap(sp) {
  */
 function cellLoss(sp, code) {
   const [lo, hi] = sp.map.codeRange, levels = sp.map.codeLevels;
-  return code > levels ? NaN : Math.pow(10, Math.log10(lo) + (code / levels) * (Math.log10(hi) - Math.log10(lo)));
+  return code > levels ? NaN
+    : Math.pow(10, Math.log10(lo) + (code / levels) * (Math.log10(hi) - Math.log10(lo)));
 }
 
 /**
@@ -131,7 +136,8 @@ export function mapStatic(sp, ctx, p) {
   const m = sp.map, e = m.extent;
   const ax = p.ax = new Axes(p.rect, { xlim: [e[0], e[1]], ylim: [e[2], e[3]] });
   const xt = maxNTicks(e[0], e[1], sp.narrowMaps ? 4 : 5), yt = maxNTicks(e[2], e[3], 4);
-  frame(ctx, ax, frameStyle(sp), { xticks: xt, xlabels: tickLabels(xt), yticks: yt, ylabels: tickLabels(yt) });
+  frame(ctx, ax, frameStyle(sp),
+    { xticks: xt, xlabels: tickLabels(xt), yticks: yt, ylabels: tickLabels(yt) });
   const act = sp.d.activations[p.a];
   title(sp, ctx, p.rect, sp.narrowMaps ? act : fill(sp.d.strings.map, { act }));
   xlabel(sp, ctx, p.rect, m.axisLabels[0]);
@@ -244,7 +250,8 @@ export function showCell(sp) {
   const info = cellAt(sp, c.i, c.j, c.a), d = sp.d, ui = d.ui, L = d.map.axisLabels;
   /** @param {boolean} yes */
   const fitted = (yes) => (yes ? ui.fitted : ui.not_fitted);
-  const final = `|y \u2212 ${d.targetName}| ${number(info.finalLoss)} (${fitted(info.finalLoss < d.threshold)})`;
+  const final = `|y \u2212 ${d.targetName}| ${number(info.finalLoss)}` +
+    ` (${fitted(info.finalLoss < d.threshold)})`;
   const now = `\u2248${fmtG(info.loss, 2)} (${fitted(info.fitted)})`;
   const parts = [
     `${L[0]} = ${signed(info.x)}, ${L[1]} = ${signed(info.y)}`,

@@ -8,8 +8,8 @@ import { fill } from "./dom.js";
 import { evaluate } from "./graph.js";
 import { LAYOUT, frameStyle } from "./layout.js";
 import {
-  Axes, autoTicks, blend, clip, css, fmtG, font, frame, hline, line, logTicks, marker, maxNTicks, rgb, sampleLabels,
-  symlogTicks, text, tickLabels, vline, vspan,
+  Axes, autoTicks, blend, clip, css, fmtG, font, frame, hline, line, logTicks, marker, maxNTicks, rgb,
+  sampleLabels, symlogTicks, text, tickLabels, vline, vspan,
 } from "./plot.js";
 import { actColor, runColor, small, title, xlabel } from "./sweep_style.js";
 
@@ -65,7 +65,9 @@ export function histDraw(sp, ctx, p, i) {
     ctx.strokeStyle = css(col); ctx.lineWidth = LINE * 0.8 * pt; ctx.lineJoin = "miter"; ctx.stroke();
     ctx.restore();
     const share = (100 * sp.fitted[a * sp.S + i]).toFixed(1);
-    text(ctx, fill(sp.d.strings.share.replace("{pct:.1f}", "{pct}"), { act: sp.d.activations[a], pct: share }),
+    const template = sp.d.strings.share.replace("{pct:.1f}", "{pct}");
+    const words = fill(template, { act: sp.d.activations[a], pct: share });
+    text(ctx, words,
       ax.rect.x + 0.985 * ax.rect.w, ax.rect.y + (0.05 + 0.11 * a) * ax.rect.h,
       { font: font(FONT * pt, sp.fam, true), color: actColor(sp, a), align: "right", baseline: "top" });
   }
@@ -79,7 +81,8 @@ export function modesStatic(sp, ctx, p) {
   const xt = maxNTicks(0, 1, 4);
   const st = frameStyle(sp);
   frame(ctx, ax, st,
-    { xticks: xt, xlabels: xt.map(pct), yticks: sp.d.activations.map((_, a) => a), ylabels: sp.d.activations });
+    { xticks: xt, xlabels: xt.map(pct), yticks: sp.d.activations.map((_, a) => a),
+      ylabels: sp.d.activations });
   title(sp, ctx, p.rect, sp.d.strings.modes);
 }
 
@@ -95,7 +98,8 @@ export function modesDraw(sp, ctx, p, i) {
       ctx.fillStyle = css(col);
       ctx.fillRect(ax.px(left), Math.min(y0, y1), ax.px(left + f) - ax.px(left), Math.abs(y1 - y0));
       ctx.fillStyle = css(blend(col, bg, 0.68));
-      ctx.fillRect(ax.px(left + f), Math.min(y0, y1), ax.px(left + total) - ax.px(left + f), Math.abs(y1 - y0));
+      ctx.fillRect(ax.px(left + f), Math.min(y0, y1), ax.px(left + total) - ax.px(left + f),
+        Math.abs(y1 - y0));
       left += total;
     }
   }
@@ -109,7 +113,8 @@ export function rateStatic(sp, ctx, p) {
   let max = 0;
   for (const v of sp.fitted) max = Math.max(max, v);
   const ax = p.ax = new Axes(p.rect, { xlim: [0, d.total],
-    ylim: [0, Math.min(1, Math.max(0.1, max * 1.15 + 0.02))], xscale: "symlog", linthresh: Math.max(10, d.total / 1000) });
+    ylim: [0, Math.min(1, Math.max(0.1, max * 1.15 + 0.02))], xscale: "symlog",
+    linthresh: Math.max(10, d.total / 1000) });
   const z = 1.959963984540054;
   for (let a = 0; a < sp.A; a++) {
     const f = sp.fitted.subarray(a * sp.S, (a + 1) * sp.S), col = rgb(actColor(sp, a));
@@ -122,7 +127,8 @@ export function rateStatic(sp, ctx, p) {
         lo.push(center - half); hi.push(center + half);
       }
       ctx.save(); clip(ctx, ax); ctx.beginPath();
-      sp.steps.forEach((s, k) => (k ? ctx.lineTo(ax.px(s), ax.py(hi[k])) : ctx.moveTo(ax.px(s), ax.py(hi[k]))));
+      sp.steps.forEach((s, k) => (k ? ctx.lineTo(ax.px(s), ax.py(hi[k]))
+        : ctx.moveTo(ax.px(s), ax.py(hi[k]))));
       for (let k = sp.S - 1; k >= 0; k--) ctx.lineTo(ax.px(sp.steps[k]), ax.py(lo[k]));
       ctx.fillStyle = css(col, 0.2); ctx.fill(); ctx.restore();
     }
@@ -146,7 +152,8 @@ export function rateDraw(sp, ctx, p, i) {
 
 // ---- output curves of named runs (or of the clicked cell) beside the target ------------------------------
 
-/** The named runs of a curves panel's group. @param {SweepPlayer} sp @param {SweepPanel} p @returns {number[]} */
+/** The named runs of a curves panel's group.
+ * @param {SweepPlayer} sp @param {SweepPanel} p @returns {number[]} */
 function groupRuns(sp, p) {
   const g = sp.d.groups[p.group];
   return g ? g.runs : [];
@@ -164,7 +171,8 @@ export function curvesStatic(sp, ctx, p) {
   line(ctx, ax, sp.grid, sp.target,
     { color: th.target, width: LINE * 0.8 * pt, dash: [4 * 1.2 * pt, 3 * 1.2 * pt] });
   const xt = autoTicks(d.xRange[0], d.xRange[1], ax.rect.w, SMALL * pt), yt = maxNTicks(ylim[0], ylim[1], 4);
-  frame(ctx, ax, frameStyle(sp), { xticks: xt, xlabels: tickLabels(xt), yticks: yt, ylabels: tickLabels(yt) });
+  frame(ctx, ax, frameStyle(sp),
+    { xticks: xt, xlabels: tickLabels(xt), yticks: yt, ylabels: tickLabels(yt) });
   let heading = g ? g.label : "";
   if (clicked) {
     const [a0, a1] = d.map.axisLabels;

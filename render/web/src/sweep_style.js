@@ -26,7 +26,8 @@ export const small = (sp, bold) => font(LAYOUT.small * sp.pt, sp.fam, bold);
  */
 export function title(sp, ctx, rect, title) {
   text(ctx, title, rect.x + rect.w / 2, rect.y - 3 * sp.pt,
-    { font: font(LAYOUT.font * sp.pt, sp.fam), color: sp.th.foreground, align: "center", baseline: "bottom" });
+    { font: font(LAYOUT.font * sp.pt, sp.fam), color: sp.th.foreground, align: "center",
+      baseline: "bottom" });
 }
 
 /**

@@ -2,8 +2,9 @@
  *
  * The graph comes from a snapshot's meta (render.record.runs.graph_meta): nodes with name, kind and
  * parents in creation order (`builtin: false` marks a user's own class: refused, whatever its name), the
- * parameters in update order, and the input, label, output and loss nodes. `compile` turns it into a tape: a flat list of float64 operations in exactly the order the
- * Python recorder performs them for one sample (ourdl.core.train_step):
+ * parameters in update order, and the input, label, output and loss nodes. `compile` turns it into a
+ * tape: a flat list of float64 operations in exactly the order the Python recorder performs them for
+ * one sample (ourdl.core.train_step):
  *
  *   1. loss.forward()       every node the loss depends on, parents first, each once;
  *   2. for p in params:     p.get_grad(): d(loss)/d(node) by the chain rule over the node's children
@@ -59,8 +60,8 @@ import { uniform } from "./random.js";
 /** The page's choices of activation and loss ("absolute" | "squared").
  * @typedef {{activation?: string, loss?: string}} Variant */
 /** @typedef {{total: number, bad: number}} TrainResult */
-/** @typedef {(xs: Float64Array, ys: Float64Array, from: number, to: number, rates: Float64Array) => TrainResult}
- *   TrainFn */
+/** @typedef {(xs: Float64Array, ys: Float64Array, from: number, to: number, rates: Float64Array)
+ *   => TrainResult} TrainFn */
 
 export { ACTIVATIONS };
 
@@ -164,8 +165,9 @@ export function compile(graph, options) {
     // meta lists nodes in creation order, parents first: a name used before it is defined would
     // make a cycle possible, so it is refused
     if (n.name in index) fail(`node ${JSON.stringify(n.name)} is defined after it is used, or twice`);
-    if (n.kind !== "Add" && !has(ARITY, n.kind)) fail(`the lab cannot train a ${JSON.stringify(n.kind)} node`);
-    if (n.builtin === false) fail(`${JSON.stringify(n.name)} is your own ${JSON.stringify(n.kind)} class, not ourdl's`);
+    const name = JSON.stringify(n.name), kind = JSON.stringify(n.kind);
+    if (n.kind !== "Add" && !has(ARITY, n.kind)) fail(`the lab cannot train a ${kind} node`);
+    if (n.builtin === false) fail(`${name} is your own ${kind} class, not ourdl's`);
     if (!n.parents.length || (has(ARITY, n.kind) && ARITY[n.kind] !== n.parents.length)) {
       fail(`${n.kind} node ${JSON.stringify(n.name)} has ${n.parents.length} parents`);
     }
@@ -189,7 +191,9 @@ export function compile(graph, options) {
   }
   names.forEach((name, i) => {
     // Python gives any childless node the grad 1.0: only the loss may be one here
-    if (kinds[i] !== null && i !== loss && !edges[i].length) fail(`node ${JSON.stringify(name)} feeds nothing`);
+    if (kinds[i] !== null && i !== loss && !edges[i].length) {
+      fail(`node ${JSON.stringify(name)} feeds nothing`);
+    }
   });
 
   const tape = [];
@@ -430,14 +434,17 @@ const finite = (v) => typeof v === "number" && isFinite(v);
 function checkConfig(graph, c) {
   if (!c || typeof c !== "object") fail("config must be an object");
   for (const n of graph.params) {
-    if (!c.init || typeof c.init[n] !== "number" || !isFinite(c.init[n])) fail(`no finite initial value for ${n}`);
+    if (!c.init || !finite(c.init[n])) fail(`no finite initial value for ${n}`);
   }
-  if (!Number.isSafeInteger(c.samples) || c.samples < 0 || c.samples > 1e8) fail("samples: an integer in [0, 1e8]");
+  if (!Number.isSafeInteger(c.samples) || c.samples < 0 || c.samples > 1e8) {
+    fail("samples: an integer in [0, 1e8]");
+  }
   if (c.lrs !== undefined) {  // one rate per parameter, in update order (Run.lr_for)
     const P = graph.params.length;
     const list = Array.isArray(c.lrs) || c.lrs instanceof Float64Array;
     if (!list || c.lrs.length !== P || !Array.from(c.lrs).every(finite)) {
-      fail(`lrs: ${P} finite numbers, one learning rate per parameter in update order (${graph.params.join(", ")})`);
+      const names = graph.params.join(", ");
+      fail(`lrs: ${P} finite numbers, one learning rate per parameter in update order (${names})`);
     }
   }
   if ((c.lrs === undefined || c.lr !== undefined) && !finite(c.lr)) fail("lr must be a finite number");
@@ -448,19 +455,22 @@ function checkConfig(graph, c) {
   }
   const seed = c.data_seed === undefined ? 0 : c.data_seed;
   if (!Number.isSafeInteger(seed) || seed < 0) fail("data_seed: an integer in [0, 2**53)");
-  if (c.every !== undefined && !(Number.isSafeInteger(c.every) && c.every >= 1)) fail("every: a positive integer");
-  if (c.steps !== undefined && !(Array.isArray(c.steps) && c.steps.every((s) => Number.isSafeInteger(s) && s >= 0))) {
+  if (c.every !== undefined && !(Number.isSafeInteger(c.every) && c.every >= 1)) {
+    fail("every: a positive integer");
+  }
+  const counts = Array.isArray(c.steps) && c.steps.every((s) => Number.isSafeInteger(s) && s >= 0);
+  if (c.steps !== undefined && !counts) {
     fail("steps: a list of sample counts");
   }
   return seed;
 }
 
-/** The data stream of `seed`: xs = default_rng(seed).uniform(low, high, samples) (the scene's data
- * range, the chapter's [0, 2] by default), ys = the target of xs (x² by default). The last one is kept, and a shorter run of the
- * same seed takes its prefix (a generator's draws do not depend on how many are asked for), so moving
- * a slider never regenerates the data. */
 let cached = { seed: -1, low: 0, high: 0, target: "", xs: new Float64Array(0), ys: new Float64Array(0) };
 /**
+ * The data stream of `seed`: xs = default_rng(seed).uniform(low, high, samples) (the scene's data
+ * range, the chapter's [0, 2] by default), ys = the target of xs (x² by default). The last one is
+ * kept, and a shorter run of the same seed takes its prefix (a generator's draws do not depend on how
+ * many are asked for), so moving a slider never regenerates the data.
  * @param {number} seed @param {number} samples @param {number[]} [range] @param {Target} [target]
  * @returns {{xs: Float64Array, ys: Float64Array}}
  */
@@ -517,7 +527,8 @@ export class Trainer {
     this.trained = s + 1;
   }
 
-  /** Train up to snapshot `index` (inclusive); returns the number of samples trained. @param {number} index */
+  /** Train up to snapshot `index` (inclusive); returns the number of samples trained.
+   * @param {number} index */
   advance(index) {
     const start = this.seen;
     index = Math.min(index, this.steps.length - 1);

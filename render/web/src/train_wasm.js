@@ -25,19 +25,19 @@ import { BLOWUP, OPS } from "./train.js";
 /** @typedef {import("./train.js").Net} Net */
 
 // WebAssembly opcodes used here (the binary format, section 5.4)
-let BLOCK = 0x02, LOOP = 0x03, IF = 0x04, ELSE = 0x05, END = 0x0b, BR = 0x0c, BR_IF = 0x0d,
+const BLOCK = 0x02, LOOP = 0x03, IF = 0x04, ELSE = 0x05, END = 0x0b, BR = 0x0c, BR_IF = 0x0d,
   RETURN = 0x0f, CALL = 0x10, SELECT = 0x1b, GET = 0x20, SET = 0x21, TEE = 0x22, F64_LOAD = 0x2b,
   F64_STORE = 0x39, I32_CONST = 0x41, F64_CONST = 0x44, I32_EQZ = 0x45, I32_GE_S = 0x4e,
   F64_LT = 0x63, F64_GT = 0x64, F64_GE = 0x66, I32_ADD = 0x6a, I32_SUB = 0x6b, I32_AND = 0x71,
   I32_SHL = 0x74, F64_ABS = 0x99, F64_NEG = 0x9a, F64_ADD = 0xa0, F64_SUB = 0xa1, F64_MUL = 0xa2,
   F64_DIV = 0xa3, VOID = 0x40, T_I32 = 0x7f, T_F64 = 0x7c;
 /** Chrome compiles modules up to 4 KB synchronously on the main thread; bigger graphs interpret. */
-let MAX_BYTES = 4096;
+const MAX_BYTES = 4096;
 
 /** @param {number} n @param {number[]} out */
 function uleb(n, out) {
   do {
-    let b = n & 0x7f;
+    const b = n & 0x7f;
     n >>>= 7;
     out.push(n ? b | 0x80 : b);
   } while (n);
@@ -46,7 +46,7 @@ function uleb(n, out) {
 /** @param {number} n @param {number[]} out */
 function sleb(n, out) {
   for (;;) {
-    let b = n & 0x7f;
+    const b = n & 0x7f;
     n >>= 7;
     if ((n === 0 && !(b & 0x40)) || (n === -1 && (b & 0x40))) {
       out.push(b);
@@ -56,7 +56,7 @@ function sleb(n, out) {
   }
 }
 
-let f64bytes = new Uint8Array(new Float64Array(1).buffer);
+const f64bytes = new Uint8Array(new Float64Array(1).buffer);
 /** @param {number} value @param {number[]} out */
 function f64(value, out) {
   new Float64Array(f64bytes.buffer)[0] = value;
@@ -82,11 +82,12 @@ function name(text, out) {
  * @param {Net} net @param {typeof OPS} O @param {number} blowup @returns {number[]}
  */
 function body(net, O, blowup) {
-  let n = net.names.length, P = net.paramSlots, T = net.tape, W = O.WIDTH;
+  const n = net.names.length, P = net.paramSlots, T = net.tape, W = O.WIDTH;
   // locals: params 0 from, 1 to, 2 xoff, 3 yoff; then i32 s, ok; f64 t, e, total, V[n], G[n], before[P],
   // rate[P]
-  let X = 2, Y = 3, S = 4, OK = 5, TMP = 6, E = 7, TOTAL = 8, V0 = 9, G0 = V0 + n, B0 = G0 + n, R0 = B0 + P.length;
-  let code = [];
+  const X = 2, Y = 3, S = 4, OK = 5, TMP = 6, E = 7, TOTAL = 8, V0 = 9, G0 = V0 + n, B0 = G0 + n;
+  const R0 = B0 + P.length;
+  const code = [];
   function get(i) { code.push(GET); uleb(i, code); }
   function set(i) { code.push(SET); uleb(i, code); }
   function storeState() { // params and the loss sum back to memory
@@ -139,7 +140,7 @@ function body(net, O, blowup) {
   code.push(I32_CONST, 1);
   set(OK);
   for (let pc = 0; pc < T.length; pc += W) {
-    let op = T[pc], d = T[pc + 1], a = T[pc + 2], b = T[pc + 3], c = T[pc + 4];
+    const op = T[pc], d = T[pc + 1], a = T[pc + 2], b = T[pc + 3], c = T[pc + 4];
     switch (op) {
       case O.F_COPY: get(V0 + a); set(V0 + d); break;
       case O.F_ADD: get(V0 + a); get(V0 + b); code.push(F64_ADD); set(V0 + d); break;
@@ -196,7 +197,7 @@ function body(net, O, blowup) {
           case O.G_TANH: f64(1.0, code); get(V0 + a); get(V0 + a); code.push(F64_MUL, F64_SUB); break;
           case O.G_ABS0:
           case O.G_ABS1: {
-            let pos = (op & ~O.FIRST) === O.G_ABS0 ? 1.0 : -1.0;
+            const pos = (op & ~O.FIRST) === O.G_ABS0 ? 1.0 : -1.0;
             select(k(pos), k(-pos), function () {
               get(V0 + b); get(V0 + c); code.push(F64_SUB); f64(0.0, code); code.push(F64_GT);
             });
@@ -229,7 +230,7 @@ function body(net, O, blowup) {
   sleb(-1, code);
   code.push(END);
 
-  let fn = [];
+  const fn = [];
   uleb(2, fn); // local groups: 2 i32, then the f64s
   uleb(2, fn); fn.push(T_I32);
   uleb(3 + 2 * n + 2 * P.length, fn); fn.push(T_F64);
@@ -241,7 +242,8 @@ function body(net, O, blowup) {
  * @param {Net} net @param {typeof OPS} O @param {number} blowup
  */
 export function module(net, O, blowup) {
-  let out = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00], s;
+  const out = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
+  let s;
   // types: 0 (f64) -> f64; 1 (i32, i32, i32, i32) -> i32
   s = [2, 0x60, 1, T_F64, 1, T_F64, 0x60, 4, T_I32, T_I32, T_I32, T_I32, 1, T_I32];
   section(1, s, out);
@@ -254,7 +256,7 @@ export function module(net, O, blowup) {
   s = [1];
   name('train', s); s.push(0x00, 2); // function index 2 (after the two imports)
   section(7, s, out);
-  let fn = body(net, O, blowup), code = [1];
+  const fn = body(net, O, blowup), code = [1];
   uleb(fn.length, code);
   section(10, code.concat(fn), out);
   return new Uint8Array(out);
@@ -273,7 +275,7 @@ let unavailable = false;
  */
 export function build(net) {
   if (typeof WebAssembly !== 'object' || unavailable) return null;
-  let bytes = module(net, OPS, BLOWUP);
+  const bytes = module(net, OPS, BLOWUP);
   if (bytes.length > MAX_BYTES) return null;
   let memory, instance;
   try {
@@ -282,15 +284,17 @@ export function build(net) {
     if (!modules.has(key)) modules.set(key, new WebAssembly.Module(bytes));
     instance = new WebAssembly.Instance(modules.get(key),
       { m: { exp: Math.exp, tanh: Math.tanh, mem: memory } });
-  } catch (err) { // a Content-Security-Policy without 'wasm-unsafe-eval', or no compiler: once is
+  } catch { // a Content-Security-Policy without 'wasm-unsafe-eval', or no compiler: once is
     unavailable = true; // enough (each refusal is also reported on the console)
     return null;
   }
-  let P = net.paramSlots, np = P.length, head = 8 + 16 * np, dataX = null, dataY = null, cap = 0;
-  let train = instance.exports.train;
+  const P = net.paramSlots, np = P.length, head = 8 + 16 * np;
+  /** @type {Float64Array | null} */
+  let dataX = null, dataY = null, cap = 0;
+  const train = instance.exports.train;
   return function (xs, ys, from, to, rates) {
     if (dataX !== xs || dataY !== ys) { // copy the data in once per data array
-      let need = head + 16 * xs.length, have = memory.buffer.byteLength;
+      const need = head + 16 * xs.length, have = memory.buffer.byteLength;
       if (need > have) memory.grow(Math.ceil((need - have) / 65536));
       new Float64Array(memory.buffer, head, xs.length).set(xs);
       new Float64Array(memory.buffer, head + 8 * xs.length, xs.length).set(ys);
@@ -298,12 +302,12 @@ export function build(net) {
       dataY = ys;
       cap = xs.length;
     }
-    let mem = new Float64Array(memory.buffer, 0, 1 + 2 * np);
+    const mem = new Float64Array(memory.buffer, 0, 1 + 2 * np);
     for (let j = 0; j < np; j++) {
       mem[1 + j] = net.V[P[j]];
       mem[1 + np + j] = rates[j];
     }
-    let bad = train(from, to, head, head + 8 * cap);
+    const bad = train(from, to, head, head + 8 * cap);
     for (let j = 0; j < np; j++) net.V[P[j]] = mem[1 + j];
     return { total: mem[0], bad: bad };
   };

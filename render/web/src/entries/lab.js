@@ -38,7 +38,7 @@ for (const root of document.querySelectorAll(".ourdl-lab[data-source]")) {
     const data = read(element.dataset.source);
     if (!data || data.format !== "ourdl-lab") throw new Error("no lab data in this page");
     element.textContent = "";
-    const lab = new Lab(element, data);
+    const lab = new Lab(element, /** @type {import("../types.js").LabData} */ (data));
     if (!first) { first = lab; timing.mounted = performance.now(); }
   } catch (err) {
     element.textContent = "The lab could not start: " + String(err && err.message);
@@ -52,7 +52,8 @@ window.lab = Object.assign(window.lab || {}, { timing }, first ? api(first) : {}
 function api(lab) {
   const self = {
     /** @param {import("../types.js").RunConfig} config */
-    run: (config) => train.run(lab.d.graph, { data_range: lab.d.dataRange, target: lab.d.targetSpec, ...config }),
+    run: (config) => train.run(lab.d.graph,
+      { data_range: lab.d.dataRange, target: lab.d.targetSpec, ...config }),
     state: () => lab.state(),
     /** @param {Partial<import("../types.js").Settings> & {lr?: number}} partial */
     set: (partial) => { lab.set(partial, true); return lab.state(); },
