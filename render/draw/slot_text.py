@@ -228,7 +228,7 @@ class SlotText(Text):
         one layout of them all, one after another (each join checked too); only where that layout is not
         the characters side by side are they halved, down to single pairs. The pairs checked are every
         pair of the characters met in this font so far: a caption's values meet all their digits within
-        a few frames, and each new pair alone would cost a layout (~0.2 ms) of its own."""
+        a few frames, and each new pair alone would cost a whole layout of its own."""
         pairs = list(map(str.__add__, chars, chars[1:]))
         if any((font_key, two) not in _PAIR_JOINS for two in pairs):
             if len(_PAIR_JOINS) > 50_000:  # many fonts, or many characters: keep the caches bounded
