@@ -223,7 +223,7 @@ class SlotText(Text):
         return self._joins[None]
 
     def _check_pairs(self, renderer, prop, flags, font_key, chars: str) -> None:
-        """Whether each pair of `chars` lays out as its two characters side by side, into `_pairs` (and
+        """Whether each pair of `chars` lays out as its two characters side by side, into `_joins` (and
         `_PAIR_JOINS`). Shaping is a matter of neighbours (kerning, ligatures), so many pairs are checked with
         one layout of them all, one after another (each join checked too); only where that layout is not
         the characters side by side are they halved, down to single pairs. The pairs checked are every
