@@ -1,7 +1,7 @@
 """The lab's engine in headless Chromium against the Python recorder: numpy's data stream and ourdl's
 per-sample SGD, bit for bit.
 
-`window.lab.run(config)` (assets/train.js) trains from the graph description in the page; every recorded
+`window.lab.run(config)` (src/train.js) trains from the graph description in the page; every recorded
 parameter of Fig 7, Fig 8 and 110 random runs (every activation, both losses, learning rates up to 0.5 so
 some diverge, a third of them with a learning rate per parameter, data seeds up to 500 000 + r as the
 sweeps use) is compared with render.record.runs.record_run, through both of the page's executors (the

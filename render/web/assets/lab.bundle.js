@@ -124,29 +124,6 @@
   }
   var value = (program, values, name2, i) => values[program.index[name2]][i];
 
-  // render/web/src/data.js
-  function bytes(b64) {
-    const s = atob(b64 || "");
-    const out = new Uint8Array(s.length);
-    for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
-    return out;
-  }
-  function typed(b64, size, Kind, get) {
-    const b = bytes(b64);
-    const view = new DataView(b.buffer);
-    const n = Math.floor(b.length / size);
-    const out = new Kind(n);
-    for (let i = 0; i < n; i++) out[i] = get(view, i * size);
-    return out;
-  }
-  function read(id) {
-    const el2 = document.getElementById(id);
-    return el2 ? JSON.parse(el2.textContent) : null;
-  }
-  var f64 = (b64) => typed(b64, 8, Float64Array, (v, o) => v.getFloat64(o, true));
-  var f32 = (b64) => typed(b64, 4, Float64Array, (v, o) => v.getFloat32(o, true));
-  var i8 = (b64) => typed(b64, 1, Int8Array, (v, o) => v.getInt8(o));
-
   // render/web/src/plot.js
   var LN10 = Math.LN10;
   function symlog(v, lt) {
@@ -743,6 +720,29 @@
       e.preventDefault();
     });
   }
+
+  // render/web/src/data.js
+  function bytes(b64) {
+    const s = atob(b64 || "");
+    const out = new Uint8Array(s.length);
+    for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+    return out;
+  }
+  function typed(b64, size, Kind, get) {
+    const b = bytes(b64);
+    const view = new DataView(b.buffer);
+    const n = Math.floor(b.length / size);
+    const out = new Kind(n);
+    for (let i = 0; i < n; i++) out[i] = get(view, i * size);
+    return out;
+  }
+  function read(id) {
+    const el2 = document.getElementById(id);
+    return el2 ? JSON.parse(el2.textContent) : null;
+  }
+  var f64 = (b64) => typed(b64, 8, Float64Array, (v, o) => v.getFloat64(o, true));
+  var f32 = (b64) => typed(b64, 4, Float64Array, (v, o) => v.getFloat32(o, true));
+  var i8 = (b64) => typed(b64, 1, Int8Array, (v, o) => v.getInt8(o));
 
   // render/web/src/layout.js
   var DESIGN_WIDTH = 8;
@@ -3101,6 +3101,25 @@
     }
   };
 
+  // render/web/src/mount.js
+  function mountAll(selector, format, noun, failure, running, start) {
+    for (const root of document.querySelectorAll(selector)) {
+      const element = (
+        /** @type {HTMLElement} */
+        root
+      );
+      if (running(element)) continue;
+      try {
+        const data2 = read(element.dataset.source);
+        if (!data2 || data2.format !== format) throw new Error(`no ${noun} data in this page`);
+        start(element, data2);
+      } catch (err) {
+        element.textContent = failure + String(err && err.message);
+        console.error(err);
+      }
+    }
+  }
+
   // render/web/src/train_wasm.js
   var BLOCK = 2;
   var LOOP = 3;
@@ -3508,18 +3527,17 @@
   window.ourdl = Object.assign(window.ourdl || {}, { graph: graph_exports, train: train_exports, random: random_exports });
   var first = null;
   var timing = { scripts: started, mounted: void 0 };
-  for (const root of document.querySelectorAll(".ourdl-lab[data-source]")) {
-    const element = (
-      /** @type {HTMLElement & {ourdlLab?: Lab}} */
-      root
-    );
-    if (element.ourdlLab) continue;
-    try {
-      const data2 = read(element.dataset.source);
-      if (!data2 || data2.format !== "ourdl-lab") throw new Error("no lab data in this page");
-      element.textContent = "";
+  mountAll(
+    ".ourdl-lab[data-source]",
+    "ourdl-lab",
+    "lab",
+    "The lab could not start: ",
+    (root) => !!/** @type {HTMLElement & {ourdlLab?: Lab}} */
+    root.ourdlLab,
+    (root, data2) => {
+      root.textContent = "";
       const lab = new Lab(
-        element,
+        root,
         /** @type {import("../types.js").LabData} */
         data2
       );
@@ -3527,11 +3545,8 @@
         first = lab;
         timing.mounted = performance.now();
       }
-    } catch (err) {
-      element.textContent = "The lab could not start: " + String(err && err.message);
-      console.error(err);
     }
-  }
+  );
   window.lab = Object.assign(window.lab || {}, { timing }, first ? api(first) : {});
   function api(lab) {
     const self = {

@@ -149,32 +149,45 @@
   var i8 = (b64) => typed(b64, 1, Int8Array, (v, o) => v.getInt8(o));
 
   // render/web/src/mount.js
-  function mountPlayers(players) {
-    for (const root of document.querySelectorAll(".ourdl-player[data-source]")) {
+  function mountAll(selector, format, noun, failure, running, start) {
+    for (const root of document.querySelectorAll(selector)) {
       const element = (
-        /** @type {HTMLElement & {ourdlPlayer?: unknown}} */
+        /** @type {HTMLElement} */
         root
       );
-      if (element.ourdlPlayer) continue;
+      if (running(element)) continue;
       try {
         const data2 = read(element.dataset.source);
-        if (!data2 || data2.format !== "ourdl-player") throw new Error("no player data in this page");
+        if (!data2 || data2.format !== format) throw new Error(`no ${noun} data in this page`);
+        start(element, data2);
+      } catch (err) {
+        element.textContent = failure + String(err && err.message);
+        console.error(err);
+      }
+    }
+  }
+  function mountPlayers(players) {
+    mountAll(
+      ".ourdl-player[data-source]",
+      "ourdl-player",
+      "player",
+      "This player could not start: ",
+      (root) => !!/** @type {HTMLElement & {ourdlPlayer?: unknown}} */
+      root.ourdlPlayer,
+      (root, data2) => {
         if (data2.kind === "sweep" && players.sweep) players.sweep(
-          element,
+          root,
           /** @type {SweepData} */
           data2
         );
         else if (data2.kind === "runs" && players.runs) players.runs(
-          element,
+          root,
           /** @type {RunsData} */
           data2
         );
         else throw new Error(`this page has no player for ${data2.kind} data`);
-      } catch (err) {
-        element.textContent = "This player could not start: " + String(err && err.message);
-        console.error(err);
       }
-    }
+    );
   }
 
   // render/web/src/random.js
@@ -1342,6 +1355,25 @@
     }
     return lo;
   }
+  var TimelinePlayer = class {
+    /** @param {HTMLElement & {ourdlPlayer?: unknown}} root @param {D} data */
+    constructor(root, data2) {
+      this.root = root;
+      this.d = data2;
+      root.ourdlPlayer = this;
+      this.th = data2.theme;
+      this.grid = f64(data2.grid);
+      this.target = f64(data2.target);
+      this.steps = data2.steps;
+      this.S = data2.steps.length;
+      this.R = data2.runs.length;
+      this.G = this.grid.length;
+    }
+    /** The last snapshot at or before sample `step`. @param {number} step */
+    indexOfStep(step) {
+      return indexOfStep(this.steps, step);
+    }
+  };
   var standalone = (root) => root.dataset.standalone === "1";
   function dress(root, th, lang, ...classes) {
     root.classList.add("op-root", ...classes, "op-theme-" + (th.name === "dark" ? "dark" : "light"));
@@ -1423,28 +1455,20 @@
   }
 
   // render/web/src/sweep.js
-  var SweepPlayer = class {
+  var SweepPlayer = class extends TimelinePlayer {
     /**
      * Mount a sweep player in `root`.
-     * @param {HTMLElement & {ourdlPlayer?: SweepPlayer}} root
+     * @param {HTMLElement} root
      * @param {SweepData} data  sweep_data() of render/web/sweep.py
      * @param {MapPart | null} [mapPart]  sweep_map.js, for a map sweep's page
      */
     constructor(root, data2, mapPart) {
       if (data2.map && !mapPart) throw new Error("this page has no map explorer");
-      this.root = root;
-      this.d = data2;
+      super(root, data2);
       this.mapPart = mapPart || null;
-      root.ourdlPlayer = this;
-      const th = this.th = data2.theme;
+      const th = this.th;
       this.W = 0;
-      this.grid = f64(data2.grid);
-      this.target = f64(data2.target);
-      this.steps = data2.steps;
-      this.S = data2.steps.length;
       this.A = data2.activations.length;
-      this.R = data2.runs.length;
-      this.Gn = this.grid.length;
       this.hist = i32(data2.hist);
       this.H = data2.histShape[2];
       this.edges = f64(data2.edges);
@@ -1520,15 +1544,11 @@
     get index() {
       return this.controls.index;
     }
-    /** The last snapshot at or before sample `step`. @param {number} step */
-    indexOfStep(step) {
-      return indexOfStep(this.steps, step);
-    }
     /** The program of the graph with `activation` (compiled once). @param {string} [activation] */
     program(activation) {
       const key = activation || "";
       if (!(key in this.programs)) {
-        const p = compile(this.d.graph, this.Gn, activation || void 0);
+        const p = compile(this.d.graph, this.G, activation || void 0);
         if (!p) throw new Error("the page cannot evaluate this graph");
         this.programs[key] = p;
       }
@@ -1538,14 +1558,14 @@
     curves(r, s) {
       const prog = this.program(this.d.runs[r].activation);
       const values = evaluate(prog, this.params, (r * this.S + s) * this.P, this.grid, this.target);
-      const out = new Float64Array(values.length * this.Gn);
-      values.forEach((v, n) => out.set(v, n * this.Gn));
+      const out = new Float64Array(values.length * this.G);
+      values.forEach((v, n) => out.set(v, n * this.G));
       return out;
     }
     /** Named run r's output over the grid at snapshot s. @param {number} r @param {number} s */
     output(r, s) {
       if (!this.d.graph) {
-        return this.outputCurves.subarray((r * this.S + s) * this.Gn, (r * this.S + s + 1) * this.Gn);
+        return this.outputCurves.subarray((r * this.S + s) * this.G, (r * this.S + s + 1) * this.G);
       }
       const prog = this.program(this.d.runs[r].activation);
       const values = evaluate(prog, this.params, (r * this.S + s) * this.P, this.grid, this.target);

@@ -147,32 +147,45 @@
   var f32 = (b64) => typed(b64, 4, Float64Array, (v, o) => v.getFloat32(o, true));
 
   // render/web/src/mount.js
-  function mountPlayers(players) {
-    for (const root of document.querySelectorAll(".ourdl-player[data-source]")) {
+  function mountAll(selector, format, noun, failure, running, start) {
+    for (const root of document.querySelectorAll(selector)) {
       const element = (
-        /** @type {HTMLElement & {ourdlPlayer?: unknown}} */
+        /** @type {HTMLElement} */
         root
       );
-      if (element.ourdlPlayer) continue;
+      if (running(element)) continue;
       try {
         const data = read(element.dataset.source);
-        if (!data || data.format !== "ourdl-player") throw new Error("no player data in this page");
+        if (!data || data.format !== format) throw new Error(`no ${noun} data in this page`);
+        start(element, data);
+      } catch (err) {
+        element.textContent = failure + String(err && err.message);
+        console.error(err);
+      }
+    }
+  }
+  function mountPlayers(players) {
+    mountAll(
+      ".ourdl-player[data-source]",
+      "ourdl-player",
+      "player",
+      "This player could not start: ",
+      (root) => !!/** @type {HTMLElement & {ourdlPlayer?: unknown}} */
+      root.ourdlPlayer,
+      (root, data) => {
         if (data.kind === "sweep" && players.sweep) players.sweep(
-          element,
+          root,
           /** @type {SweepData} */
           data
         );
         else if (data.kind === "runs" && players.runs) players.runs(
-          element,
+          root,
           /** @type {RunsData} */
           data
         );
         else throw new Error(`this page has no player for ${data.kind} data`);
-      } catch (err) {
-        element.textContent = "This player could not start: " + String(err && err.message);
-        console.error(err);
       }
-    }
+    );
   }
 
   // render/web/src/plot.js
@@ -1183,6 +1196,25 @@
     }
     return lo;
   }
+  var TimelinePlayer = class {
+    /** @param {HTMLElement & {ourdlPlayer?: unknown}} root @param {D} data */
+    constructor(root, data) {
+      this.root = root;
+      this.d = data;
+      root.ourdlPlayer = this;
+      this.th = data.theme;
+      this.grid = f64(data.grid);
+      this.target = f64(data.target);
+      this.steps = data.steps;
+      this.S = data.steps.length;
+      this.R = data.runs.length;
+      this.G = this.grid.length;
+    }
+    /** The last snapshot at or before sample `step`. @param {number} step */
+    indexOfStep(step) {
+      return indexOfStep(this.steps, step);
+    }
+  };
   var standalone = (root) => root.dataset.standalone === "1";
   function dress(root, th, lang, ...classes) {
     root.classList.add("op-root", ...classes, "op-theme-" + (th.name === "dark" ? "dark" : "light"));
@@ -1270,26 +1302,18 @@
   }
 
   // render/web/src/player.js
-  var Player = class {
+  var Player = class extends TimelinePlayer {
     /**
      * Mount a player in `root`.
-     * @param {HTMLElement & {ourdlPlayer?: Player}} root
+     * @param {HTMLElement} root
      * @param {RunsData} data  runs_data() of render/web/player.py
      * @param {PanelDrawing | null} [panelDrawing]  panels.js, for a page whose panels draw data or a surface
      */
     constructor(root, data, panelDrawing) {
-      this.root = root;
-      this.d = data;
-      root.ourdlPlayer = this;
-      const th = this.th = data.theme;
-      this.grid = f64(data.grid);
-      this.target = f64(data.target);
+      super(root, data);
+      const th = this.th;
       this.trainLoss = f64(data.trainLoss);
       this.evalLoss = f64(data.evalLoss);
-      this.steps = data.steps;
-      this.S = data.steps.length;
-      this.R = data.runs.length;
-      this.G = this.grid.length;
       if (data.graph) {
         this.program = compile(data.graph, this.G);
         if (!this.program) throw new Error("the page cannot evaluate this graph and no curves are embedded");
@@ -1358,10 +1382,6 @@
       this.layout();
       autoplay(root, this.controls, opened);
       this.ready = Promise.resolve(this);
-    }
-    /** The last snapshot at or before sample `step`. @param {number} step */
-    indexOfStep(step) {
-      return indexOfStep(this.steps, step);
     }
     get index() {
       return this.controls.index;

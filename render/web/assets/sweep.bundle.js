@@ -148,32 +148,45 @@
   var i32 = (b64) => typed(b64, 4, Int32Array, (v, o) => v.getInt32(o, true));
 
   // render/web/src/mount.js
-  function mountPlayers(players) {
-    for (const root of document.querySelectorAll(".ourdl-player[data-source]")) {
+  function mountAll(selector, format, noun, failure, running, start) {
+    for (const root of document.querySelectorAll(selector)) {
       const element = (
-        /** @type {HTMLElement & {ourdlPlayer?: unknown}} */
+        /** @type {HTMLElement} */
         root
       );
-      if (element.ourdlPlayer) continue;
+      if (running(element)) continue;
       try {
         const data = read(element.dataset.source);
-        if (!data || data.format !== "ourdl-player") throw new Error("no player data in this page");
+        if (!data || data.format !== format) throw new Error(`no ${noun} data in this page`);
+        start(element, data);
+      } catch (err) {
+        element.textContent = failure + String(err && err.message);
+        console.error(err);
+      }
+    }
+  }
+  function mountPlayers(players) {
+    mountAll(
+      ".ourdl-player[data-source]",
+      "ourdl-player",
+      "player",
+      "This player could not start: ",
+      (root) => !!/** @type {HTMLElement & {ourdlPlayer?: unknown}} */
+      root.ourdlPlayer,
+      (root, data) => {
         if (data.kind === "sweep" && players.sweep) players.sweep(
-          element,
+          root,
           /** @type {SweepData} */
           data
         );
         else if (data.kind === "runs" && players.runs) players.runs(
-          element,
+          root,
           /** @type {RunsData} */
           data
         );
         else throw new Error(`this page has no player for ${data.kind} data`);
-      } catch (err) {
-        element.textContent = "This player could not start: " + String(err && err.message);
-        console.error(err);
       }
-    }
+    );
   }
 
   // render/web/src/plot.js
@@ -1203,6 +1216,25 @@
     }
     return lo;
   }
+  var TimelinePlayer = class {
+    /** @param {HTMLElement & {ourdlPlayer?: unknown}} root @param {D} data */
+    constructor(root, data) {
+      this.root = root;
+      this.d = data;
+      root.ourdlPlayer = this;
+      this.th = data.theme;
+      this.grid = f64(data.grid);
+      this.target = f64(data.target);
+      this.steps = data.steps;
+      this.S = data.steps.length;
+      this.R = data.runs.length;
+      this.G = this.grid.length;
+    }
+    /** The last snapshot at or before sample `step`. @param {number} step */
+    indexOfStep(step) {
+      return indexOfStep(this.steps, step);
+    }
+  };
   var standalone = (root) => root.dataset.standalone === "1";
   function dress(root, th, lang, ...classes) {
     root.classList.add("op-root", ...classes, "op-theme-" + (th.name === "dark" ? "dark" : "light"));
@@ -1284,28 +1316,20 @@
   }
 
   // render/web/src/sweep.js
-  var SweepPlayer = class {
+  var SweepPlayer = class extends TimelinePlayer {
     /**
      * Mount a sweep player in `root`.
-     * @param {HTMLElement & {ourdlPlayer?: SweepPlayer}} root
+     * @param {HTMLElement} root
      * @param {SweepData} data  sweep_data() of render/web/sweep.py
      * @param {MapPart | null} [mapPart]  sweep_map.js, for a map sweep's page
      */
     constructor(root, data, mapPart) {
       if (data.map && !mapPart) throw new Error("this page has no map explorer");
-      this.root = root;
-      this.d = data;
+      super(root, data);
       this.mapPart = mapPart || null;
-      root.ourdlPlayer = this;
-      const th = this.th = data.theme;
+      const th = this.th;
       this.W = 0;
-      this.grid = f64(data.grid);
-      this.target = f64(data.target);
-      this.steps = data.steps;
-      this.S = data.steps.length;
       this.A = data.activations.length;
-      this.R = data.runs.length;
-      this.Gn = this.grid.length;
       this.hist = i32(data.hist);
       this.H = data.histShape[2];
       this.edges = f64(data.edges);
@@ -1381,15 +1405,11 @@
     get index() {
       return this.controls.index;
     }
-    /** The last snapshot at or before sample `step`. @param {number} step */
-    indexOfStep(step) {
-      return indexOfStep(this.steps, step);
-    }
     /** The program of the graph with `activation` (compiled once). @param {string} [activation] */
     program(activation) {
       const key = activation || "";
       if (!(key in this.programs)) {
-        const p = compile(this.d.graph, this.Gn, activation || void 0);
+        const p = compile(this.d.graph, this.G, activation || void 0);
         if (!p) throw new Error("the page cannot evaluate this graph");
         this.programs[key] = p;
       }
@@ -1399,14 +1419,14 @@
     curves(r, s) {
       const prog = this.program(this.d.runs[r].activation);
       const values = evaluate(prog, this.params, (r * this.S + s) * this.P, this.grid, this.target);
-      const out = new Float64Array(values.length * this.Gn);
-      values.forEach((v, n) => out.set(v, n * this.Gn));
+      const out = new Float64Array(values.length * this.G);
+      values.forEach((v, n) => out.set(v, n * this.G));
       return out;
     }
     /** Named run r's output over the grid at snapshot s. @param {number} r @param {number} s */
     output(r, s) {
       if (!this.d.graph) {
-        return this.outputCurves.subarray((r * this.S + s) * this.Gn, (r * this.S + s + 1) * this.Gn);
+        return this.outputCurves.subarray((r * this.S + s) * this.G, (r * this.S + s + 1) * this.G);
       }
       const prog = this.program(this.d.runs[r].activation);
       const values = evaluate(prog, this.params, (r * this.S + s) * this.P, this.grid, this.target);

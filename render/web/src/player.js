@@ -20,8 +20,8 @@ import { buildOverlay, drawFrame } from "./player_draw.js";
 import { onClick, onMove, readout, showTip } from "./player_hover.js";
 import { drawStatic } from "./runs_figure.js";
 import {
-  autoplay, divergedMark, dress, figure, indexOfStep, keys, onFragment, onResize, readTimeline, sampleMarks,
-  standalone, timeline,
+  TimelinePlayer, autoplay, divergedMark, dress, figure, keys, onFragment, onResize, readTimeline,
+  sampleMarks, standalone, timeline,
 } from "./shell.js";
 
 /** @typedef {import("./types.js").RunsData} RunsData */
@@ -31,26 +31,19 @@ import {
  * @typedef {{kind: "x" | "surface" | "loss", k: number, j?: number, g?: number, s?: number, x?: number,
  *   y?: number, px: number, py: number}} Hover */
 
-export class Player {
+/** @extends {TimelinePlayer<RunsData>} */
+export class Player extends TimelinePlayer {
   /**
    * Mount a player in `root`.
-   * @param {HTMLElement & {ourdlPlayer?: Player}} root
+   * @param {HTMLElement} root
    * @param {RunsData} data  runs_data() of render/web/player.py
    * @param {PanelDrawing | null} [panelDrawing]  panels.js, for a page whose panels draw data or a surface
    */
   constructor(root, data, panelDrawing) {
-    this.root = root;
-    this.d = data;
-    root.ourdlPlayer = this;
-    const th = this.th = data.theme;
-    this.grid = f64(data.grid);
-    this.target = f64(data.target);
+    super(root, data);
+    const th = this.th;
     this.trainLoss = f64(data.trainLoss);
     this.evalLoss = f64(data.evalLoss);
-    this.steps = data.steps;
-    this.S = data.steps.length;
-    this.R = data.runs.length;
-    this.G = this.grid.length;
     if (data.graph) {
       this.program = compile(data.graph, this.G);
       if (!this.program) throw new Error("the page cannot evaluate this graph and no curves are embedded");
@@ -118,8 +111,6 @@ export class Player {
     this.ready = Promise.resolve(this);  // as the sweep player's, which waits for its map bytes
   }
 
-  /** The last snapshot at or before sample `step`. @param {number} step */
-  indexOfStep(step) { return indexOfStep(this.steps, step); }
   get index() { return this.controls.index; }
 
   // -- state ---------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@
  */
 
 import { Controls, bindKeys } from "./controls.js";
+import { f64 } from "./data.js";
 import { el, family, fill } from "./dom.js";
 import { thousands } from "./plot.js";
 
@@ -21,6 +22,30 @@ export function indexOfStep(steps, step) {
   let lo = 0, hi = steps.length - 1;
   while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (steps[mid] <= step) lo = mid; else hi = mid - 1; }
   return lo;
+}
+
+/**
+ * What the runs and the sweep player share: their data (`d`) and look, the grid and target (decoded), the
+ * timeline's samples (`steps`, S of them) and the named runs (R); the player is root.ourdlPlayer.
+ * @template {import("./types.js").RunsData | import("./types.js").SweepData} D
+ */
+export class TimelinePlayer {
+  /** @param {HTMLElement & {ourdlPlayer?: unknown}} root @param {D} data */
+  constructor(root, data) {
+    this.root = root;
+    this.d = data;
+    root.ourdlPlayer = this;
+    this.th = data.theme;
+    this.grid = f64(data.grid);
+    this.target = f64(data.target);
+    this.steps = data.steps;
+    this.S = data.steps.length;
+    this.R = data.runs.length;
+    this.G = this.grid.length;
+  }
+
+  /** The last snapshot at or before sample `step`. @param {number} step */
+  indexOfStep(step) { return indexOfStep(this.steps, step); }
 }
 
 /** Whether the page is the player's own (it may take the window's keys and the URL fragment).

@@ -19,7 +19,7 @@ import { f32, f64, i32 } from "./data.js";
 import { compile, evaluate } from "./graph.js";
 import { drawFrame, drawStatic, layout } from "./sweep_figure.js";
 import {
-  autoplay, dress, figure, indexOfStep, keys, onFragment, onResize, readTimeline, sampleMarks, standalone,
+  TimelinePlayer, autoplay, dress, figure, keys, onFragment, onResize, readTimeline, sampleMarks, standalone,
   timeline,
 } from "./shell.js";
 
@@ -28,28 +28,21 @@ import {
 /** @typedef {typeof import("./sweep_map.js")} MapPart */
 /** A map cell: column i, row j of activation a's map. @typedef {{i: number, j: number, a: number}} CellRef */
 
-export class SweepPlayer {
+/** @extends {TimelinePlayer<SweepData>} */
+export class SweepPlayer extends TimelinePlayer {
   /**
    * Mount a sweep player in `root`.
-   * @param {HTMLElement & {ourdlPlayer?: SweepPlayer}} root
+   * @param {HTMLElement} root
    * @param {SweepData} data  sweep_data() of render/web/sweep.py
    * @param {MapPart | null} [mapPart]  sweep_map.js, for a map sweep's page
    */
   constructor(root, data, mapPart) {
     if (data.map && !mapPart) throw new Error("this page has no map explorer");
-    this.root = root;
-    this.d = data;
+    super(root, data);
     this.mapPart = mapPart || null;
-    root.ourdlPlayer = this;
-    const th = this.th = data.theme;
+    const th = this.th;
     this.W = 0;
-    this.grid = f64(data.grid);
-    this.target = f64(data.target);
-    this.steps = data.steps;
-    this.S = data.steps.length;
     this.A = data.activations.length;
-    this.R = data.runs.length;
-    this.Gn = this.grid.length;
     this.hist = i32(data.hist);
     this.H = data.histShape[2];
     this.edges = f64(data.edges);
@@ -129,14 +122,11 @@ export class SweepPlayer {
 
   get index() { return this.controls.index; }
 
-  /** The last snapshot at or before sample `step`. @param {number} step */
-  indexOfStep(step) { return indexOfStep(this.steps, step); }
-
   /** The program of the graph with `activation` (compiled once). @param {string} [activation] */
   program(activation) {
     const key = activation || "";
     if (!(key in this.programs)) {
-      const p = compile(this.d.graph, this.Gn, activation || undefined);
+      const p = compile(this.d.graph, this.G, activation || undefined);
       if (!p) throw new Error("the page cannot evaluate this graph");
       this.programs[key] = p;
     }
@@ -147,15 +137,15 @@ export class SweepPlayer {
   curves(r, s) {
     const prog = this.program(this.d.runs[r].activation);
     const values = evaluate(prog, this.params, (r * this.S + s) * this.P, this.grid, this.target);
-    const out = new Float64Array(values.length * this.Gn);
-    values.forEach((v, n) => out.set(v, n * this.Gn));
+    const out = new Float64Array(values.length * this.G);
+    values.forEach((v, n) => out.set(v, n * this.G));
     return out;
   }
 
   /** Named run r's output over the grid at snapshot s. @param {number} r @param {number} s */
   output(r, s) {
     if (!this.d.graph) {
-      return this.outputCurves.subarray((r * this.S + s) * this.Gn, (r * this.S + s + 1) * this.Gn);
+      return this.outputCurves.subarray((r * this.S + s) * this.G, (r * this.S + s + 1) * this.G);
     }
     const prog = this.program(this.d.runs[r].activation);
     const values = evaluate(prog, this.params, (r * this.S + s) * this.P, this.grid, this.target);

@@ -18,8 +18,8 @@
  */
 
 import * as graph from "../graph.js";
-import { read } from "../data.js";
 import { Lab } from "../lab.js";
+import { mountAll } from "../mount.js";
 import * as random from "../random.js";
 import * as train from "../train.js";
 import { build } from "../train_wasm.js";
@@ -31,20 +31,12 @@ window.ourdl = Object.assign(window.ourdl || {}, { graph, train, random });
 /** @type {Lab | null} */
 let first = null;
 const timing = { scripts: started, mounted: undefined };
-for (const root of document.querySelectorAll(".ourdl-lab[data-source]")) {
-  const element = /** @type {HTMLElement & {ourdlLab?: Lab}} */ (root);
-  if (element.ourdlLab) continue;
-  try {
-    const data = read(element.dataset.source);
-    if (!data || data.format !== "ourdl-lab") throw new Error("no lab data in this page");
-    element.textContent = "";
-    const lab = new Lab(element, /** @type {import("../types.js").LabData} */ (data));
+mountAll(".ourdl-lab[data-source]", "ourdl-lab", "lab", "The lab could not start: ",
+  (root) => !!(/** @type {HTMLElement & {ourdlLab?: Lab}} */ (root)).ourdlLab, (root, data) => {
+    root.textContent = "";
+    const lab = new Lab(root, /** @type {import("../types.js").LabData} */ (data));
     if (!first) { first = lab; timing.mounted = performance.now(); }
-  } catch (err) {
-    element.textContent = "The lab could not start: " + String(err && err.message);
-    console.error(err);
-  }
-}
+  });
 
 window.lab = Object.assign(window.lab || {}, { timing }, first ? api(first) : {});
 
