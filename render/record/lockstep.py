@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 import numpy as np
 
 from ourdl.core import train_step
-from render.record.runs import BLOWUP
+from render.record.net_snapshot import BLOWUP
 from scenes import Net
 
 __all__ = ["LockstepRuns", "PerRunStream", "SharedStream"]

@@ -16,7 +16,7 @@ from __future__ import annotations
 import numpy as np
 
 from render.record.lockstep import LockstepRuns
-from render.record.runs import name_nodes
+from render.record.net_snapshot import name_nodes
 from scenes import Panel, Scene
 
 #: how far the mesh reaches beyond the box that holds the panel's `extent` and every run's path

@@ -10,9 +10,9 @@
 `step()` only copies the parameters (a few floats) and notes the sample's x, label and loss; it never
 computes anything in the graph, so training is bit for bit what it is without the recorder. The curves are
 computed when a snapshot is taken (`save`, `snapshot`, `show(rec)`): for each recorded step the
-parameters are set back to their values then, every node is evaluated over the grid by the scene recorder's
-own code (`render.record.runs.snapshot_row`), and afterwards every node's value and grad is put back as the
-loop left it.
+parameters are set back to their values then, every node is evaluated over the grid by the scene
+recorder's own code (`render.record.net_snapshot.snapshot_row`), and afterwards every node's value and grad
+is put back as the loop left it.
 
 Nodes are named after your variables; the grid has 301 points. The data range, grid span, target and
 panels that describe the recording default to what the loop showed (recorder_scene.py says how); each is
@@ -30,6 +30,7 @@ from pathlib import Path
 import numpy as np
 
 from ourdl.core import Graph, Node, Variable
+from render.record.net_snapshot import BLOWUP, snapshot_row
 from render.record.own_graph import ancestors, in_order, readable_names
 from render.record.recorder_scene import (
     RecorderError,
@@ -39,7 +40,7 @@ from render.record.recorder_scene import (
     run_meta,
     target_curve,
 )
-from render.record.runs import BLOWUP, snapshot_meta, snapshot_row
+from render.record.runs import snapshot_meta
 from render.record.snapshot import Snapshot, save_snapshot
 from scenes import Net
 
@@ -126,11 +127,11 @@ class Recorder:
         self.description = description or f"{self.name}: a training loop of your own, recorded with Recorder."
         self.title = title
         self.init = {self.names[p]: float(p.value) for p in params}
-        self._panels = panels
+        self.panels_given = panels
         self.count = 0
         self.diverged_at: int | None = None
-        self._xs: list = []
-        self._ys: list = []
+        self.xs_seen: list = []
+        self.labels_seen: list = []
         self._loss_sum, self._loss_n = 0.0, 0
         self._rows: list[tuple[int, list, float]] = [(0, [n.value for n in self.leaves], math.nan)]
         if panels is not None:
@@ -146,9 +147,9 @@ class Recorder:
             raise RecorderError(f"step(): input {self.names[self.input]} has no value; call step() once per "
                                 f"sample, after setting x and updating the parameters")
         self.count += 1
-        self._xs.append(x)
+        self.xs_seen.append(x)
         if self.label is not None and self.label.value is not None:
-            self._ys.append((x, self.label.value))
+            self.labels_seen.append((x, self.label.value))
         value = self.loss.value if self.loss is not None else None
         if value is not None:
             self._loss_sum += value

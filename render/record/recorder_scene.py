@@ -6,27 +6,53 @@ data range is the x values seen, rounded outward to a round number (uniform(0, 2
 spans it plus a quarter of its width on each side; the target is `target=` (a function of x, or an array
 over the grid), else the labels seen, interpolated over the data range (blank outside it); panels are
 inferred from the graph's layers unless given. Also home of `RecorderError`, the one error a Recorder
-raises.
+raises. What is described is a `Recording`: what a `Recorder` holds, declared here, so this module needs
+nothing of the class that records.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
+from typing import Protocol
 
 import numpy as np
 
+from ourdl.core import Node
+from render.record.net_snapshot import graph_meta
 from render.record.own_graph import activations, ancestors, given_panels, infer_panels
-from render.record.runs import graph_meta
 from scenes import Net, Scene, Schedule
-
-if TYPE_CHECKING:
-    from render.record.recorder import Recorder
 
 
 class RecorderError(ValueError):
     """A mistake in using `Recorder`; the message says what to fix."""
+
+
+class Recording(Protocol):
+    """What describing a recording reads (`render.record.recorder.Recorder` holds all of it)."""
+
+    nodes: list[Node]  # every node the loss depends on, in creation order
+    names: dict[Node, str]  # their readable names
+    recorded: list[Node]  # the nodes with parents: the `curves` axis
+    output: Node
+    label: Node | None
+    loss: Node | None
+    xs_seen: list  # each step's x
+    labels_seen: list[tuple]  # (x, label) of each step that had a label
+    panels_given: Sequence | None  # `panels=`, or None to infer them
+    target: Callable | Sequence[float] | None
+    target_name: str | None
+    data_range: tuple[float, float] | None
+    x_range: tuple[float, float] | None
+    grid_points: int
+    every: int
+    name: str
+    description: str
+    title: str | None
+    lr: float | None
+    init: dict[str, float]
+    count: int
+    diverged_at: int | None
 
 
 def nice_range(lo: float, hi: float) -> tuple[float, float]:
@@ -37,9 +63,9 @@ def nice_range(lo: float, hi: float) -> tuple[float, float]:
     return round(math.floor(lo / step) * step, 12), round(math.ceil(hi / step) * step, 12)
 
 
-def recording_scene(rec: Recorder) -> Scene:
+def recording_scene(rec: Recording) -> Scene:
     """A `Scene` describing the recording, so the scene recorder's metadata code describes it too."""
-    xs = np.concatenate([np.ravel(np.asarray(x, dtype=float)) for x in rec._xs])
+    xs = np.concatenate([np.ravel(np.asarray(x, dtype=float)) for x in rec.xs_seen])
     finite = xs[np.isfinite(xs)]
     data_range = rec.data_range or (nice_range(float(finite.min()), float(finite.max()))
                                     if finite.size else (0.0, 1.0))
@@ -55,12 +81,12 @@ def recording_scene(rec: Recorder) -> Scene:
                  grid_points=rec.grid_points)
 
 
-def resolve_panels(rec: Recorder, target_name: str) -> list:
+def resolve_panels(rec: Recording, target_name: str) -> list:
     """The recording's panels: `panels=` checked against the recorded nodes, else inferred from the graph."""
-    if rec._panels is None:
+    if rec.panels_given is None:
         return infer_panels(rec.recorded, rec.output, rec.names, target_name)
     try:
-        return given_panels(rec._panels, rec.recorded, rec.output, rec.names)
+        return given_panels(rec.panels_given, rec.recorded, rec.output, rec.names)
     except ValueError as e:
         raise RecorderError(str(e)) from None
 
@@ -71,7 +97,7 @@ def _target_function(target: Callable | object) -> Callable[[np.ndarray], np.nda
     return lambda grid: np.full(np.shape(grid), np.nan)  # what a Scene's target means: unknown here
 
 
-def target_curve(rec: Recorder, grid: np.ndarray, scene: Scene) -> np.ndarray:
+def target_curve(rec: Recording, grid: np.ndarray, scene: Scene) -> np.ndarray:
     """The target over the grid: `target=`, else the labels seen interpolated over the data range."""
     if rec.target is not None:
         values = rec.target(grid) if callable(rec.target) else rec.target
@@ -81,7 +107,7 @@ def target_curve(rec: Recorder, grid: np.ndarray, scene: Scene) -> np.ndarray:
             raise RecorderError(f"target: give a function of x or {grid.size} values, one per grid point "
                                 f"(got shape {np.shape(values)})") from None
     target = np.full(grid.shape, np.nan)
-    pairs = [(float(x), float(y)) for x, y in rec._ys if np.ndim(x) == 0 and np.ndim(y) == 0]
+    pairs = [(float(x), float(y)) for x, y in rec.labels_seen if np.ndim(x) == 0 and np.ndim(y) == 0]
     if pairs:
         xs, ys = np.array(pairs).T
         order = np.argsort(xs, kind="stable")
@@ -92,7 +118,7 @@ def target_curve(rec: Recorder, grid: np.ndarray, scene: Scene) -> np.ndarray:
     return target
 
 
-def recording_graph_meta(rec: Recorder, net: Net) -> dict:
+def recording_graph_meta(rec: Recording, net: Net) -> dict:
     """`graph_meta` of the user's nodes under their readable names (given back afterwards)."""
     own = {n: n.name for n in rec.nodes}
     try:
@@ -109,7 +135,7 @@ def recording_graph_meta(rec: Recorder, net: Net) -> dict:
     return meta
 
 
-def run_meta(rec: Recorder) -> dict:
+def run_meta(rec: Recording) -> dict:
     """The one run's entry: the loop's own data and init have no seeds to name (null)."""
     title = rec.title or rec.name
     return {"label": title, "init": rec.init, "init_seed": None, "data_seed": None,

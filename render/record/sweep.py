@@ -14,8 +14,9 @@ from collections.abc import Callable
 import numpy as np
 
 from render.record.lockstep import LockstepRuns, PerRunStream, SharedStream
+from render.record.net_snapshot import graph_meta, name_nodes
 from render.record.parallel import map_runs
-from render.record.runs import SampleProgress, graph_meta, name_nodes, record_run, snapshot_meta
+from render.record.runs import SampleProgress, record_run, snapshot_meta
 from render.record.snapshot import SWEEP_AXES, Snapshot
 from render.record.stats import rate
 from scenes import Run
