@@ -142,19 +142,19 @@ def test_seed_override_moves_inits_and_data():
 
 @pytest.mark.parametrize("name", ["relu_vs_leakyrelu", "init_basin"])
 def test_sweep_figure_draws_every_panel(name, small_sweep):
-    from render.draw.sweep_figure import sweep_figure
+    from render.draw.view import make_view
     from render.encode.stream import render_frame
 
     snap = small_sweep[1] if name == "relu_vs_leakyrelu" else record(
         get_scene(name).with_count(9).with_overrides(samples=200))
-    view = sweep_figure(snap, size=(640, 360))
+    view = make_view(snap, size=(640, 360))
     first, last = render_frame(view, 0), render_frame(view, view.n_snapshots - 1)
     assert first.shape == (360, 640, 4)
     assert (first != last).any()
     assert all(a.get_animated() for a in view.animated)
     # a snapshot without named runs still draws
     empty = dataclasses.replace(snap, meta={**snap.meta, "runs": []}, curves=snap.curves[:0])
-    render_frame(sweep_figure(empty, size=(320, 180)), 0)
+    render_frame(make_view(empty, size=(320, 180)), 0)
 
 
 def test_a_sweep_with_a_rate_per_parameter_records_them_and_trains_its_named_runs_with_them(tmp_path):
@@ -182,12 +182,12 @@ def test_a_sweep_with_a_rate_per_parameter_records_them_and_trains_its_named_run
 @pytest.mark.parametrize("activations", [("Relu", "LeakyRelu"), ("Relu", "LeakyRelu", "Tanh")])
 def test_a_map_of_several_activations_leaves_the_curves_their_column(activations):
     """Square maps as tall as the plot would push the curves off the figure: they narrow instead."""
-    from render.draw.sweep_figure import sweep_figure
+    from render.draw.view import make_view
     from render.encode.stream import render_frame
 
     scene = get_scene("init_basin").with_count(4).with_overrides(samples=200)
     snap = record(dataclasses.replace(scene, activations=activations))
-    view = sweep_figure(snap, size=(800, 450))
+    view = make_view(snap, size=(800, 450))
     render_frame(view, view.n_snapshots - 1)
     maps = [ax for ax in view.fig.axes if ax.images]
     others = [ax for ax in view.fig.axes if not ax.images]

@@ -45,7 +45,7 @@ MODE_NAMES_ZH = {"slopes + +": "斜率 + +", "slopes − −": "斜率 − −",
                  "one unit off": "一个单元关闭", "both units off": "两个单元关闭"}
 
 
-def _blend(color, toward, amount: np.ndarray | float) -> np.ndarray:
+def blend(color, toward, amount: np.ndarray | float) -> np.ndarray:
     c, b = np.asarray(to_rgb(color)), np.asarray(to_rgb(toward))
     amount = np.asarray(amount, dtype=float)[..., None]
     return c * (1 - amount) + b * amount
@@ -65,7 +65,7 @@ def axis_line(ax, x: float | None = None, y: float | None = None, **style) -> Cu
 class SweepFigure(FigureBase):
     """What both sweep figures share (header, share-fitted panel, named runs' curves, legends); the layout
     is a subclass's `build`: `SeededSweepFigure` (render.draw.sweep_seeded) or `MapSweepFigure`
-    (render.draw.sweep_map). `sweep_figure(...)` picks the one for a snapshot."""
+    (render.draw.sweep_map). `render.draw.view.make_view` picks the one for a snapshot."""
 
     def __init__(self, snapshot: Snapshot, size: tuple[int, int] = (1280, 720), theme: str = "light",
                  lang: str = "en") -> None:
@@ -233,18 +233,8 @@ def template_slot(lang: str, key: str, field: str, **values) -> tuple[str, str, 
     return "".join(before), spec, "".join(after)
 
 
-def _sub(name: str) -> str:
+def subscript(name: str) -> str:
     """w_11 -> w₁₁ for axis labels."""
     head, _, tail = name.partition("_")
     digits = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
     return head + tail.translate(digits) if tail.isdigit() else name
-
-
-def sweep_figure(snapshot: Snapshot, size: tuple[int, int] = (1280, 720), theme: str = "light",
-                 lang: str = "en") -> SweepFigure:
-    """The figure of a sweep snapshot: the map of a grid of inits, or the distributions of seeded ones."""
-    if snapshot.meta["sweep"]["type"] == "map":
-        from render.draw.sweep_map import MapSweepFigure as figure
-    else:
-        from render.draw.sweep_seeded import SeededSweepFigure as figure
-    return figure(snapshot, size=size, theme=theme, lang=lang)

@@ -14,7 +14,7 @@ from render.draw.base import FONT, SMALL
 from render.draw.curves import Curve
 from render.draw.map_image import show
 from render.draw.slot_text import SlotText
-from render.draw.sweep_figure import SweepFigure, _blend, _sub, axis_line
+from render.draw.sweep_figure import SweepFigure, axis_line, blend, subscript
 from render.draw.text import run_label, text
 
 RIGHT_COLUMN = 2.4  # inches of the 8-inch design kept for the curves and the fitted share, at least
@@ -33,7 +33,7 @@ class MapSweepFigure(SweepFigure):
         self.map_shape = (int(ny), int(nx))
         n_a = len(self.acts)
         self._header(text(lang, "map_title", acts=" / ".join(self.acts), nx=nx, ny=ny,
-                        ax0=_sub(ax0), ax1=_sub(ax1)))
+                        ax0=subscript(ax0), ax1=subscript(ax1)))
         w, h = fig.get_size_inches()
         top, bottom = 0.885, 0.14
         left, gap, right = 0.06, 0.55, 0.985
@@ -45,7 +45,7 @@ class MapSweepFigure(SweepFigure):
         low = bottom + ((top - bottom) * h - side) / 2 / h
         for a in range(n_a):
             rect = (left + a * (side + gap) / w, low, side / w, side / h)
-            self._map_panel(fig.add_axes(rect), a, (x0, x1, y0, y1), inits, (_sub(ax0), _sub(ax1)))
+            self._map_panel(fig.add_axes(rect), a, (x0, x1, y0, y1), inits, (subscript(ax0), subscript(ax1)))
         right0 = left + (n_a * side + (n_a - 1) * gap + 0.55) / w
         gs = fig.add_gridspec(3, 1, left=right0, right=right, top=top, bottom=bottom + 0.035,
                               hspace=0.75)
@@ -54,7 +54,7 @@ class MapSweepFigure(SweepFigure):
             self._curve_panel(fig.add_subplot(gs[k, 0]), *(groups[k] if k < len(groups) else ("", [])))
         self._rate_panel(fig.add_subplot(gs[2, 0]), int(self.sweep["count"]), band=False)
         mh, ml = self._mode_handles()
-        mh.append(Patch(color=_blend(self.theme.muted, self.theme.background, 0.68)))
+        mh.append(Patch(color=blend(self.theme.muted, self.theme.background, 0.68)))
         ml.append(text(lang, "pale"))
         self._legend(mh, ml, ncol=len(mh))
 

@@ -9,7 +9,7 @@ from matplotlib.lines import Line2D
 from matplotlib.ticker import FuncFormatter, MaxNLocator, PercentFormatter
 
 from render.draw.base import FONT, LINE, SMALL
-from render.draw.sweep_figure import SweepFigure, _blend
+from render.draw.sweep_figure import SweepFigure, blend
 from render.draw.text import text
 
 
@@ -90,7 +90,7 @@ class SeededSweepFigure(SweepFigure):
             for m in range(n_m):
                 c = self.mode_colors[m]
                 solid = ax.barh(a, 0.0, height=0.62, color=c, lw=0)[0]
-                pale = ax.barh(a, 0.0, height=0.62, color=_blend(c, th.background, 0.68), lw=0)[0]
+                pale = ax.barh(a, 0.0, height=0.62, color=blend(c, th.background, 0.68), lw=0)[0]
                 row.append((solid, pale))
             bars.append(row)
         self._animate(*[r for row in bars for pair in row for r in pair])

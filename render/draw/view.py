@@ -33,10 +33,12 @@ class View(Protocol):
 def make_view(snapshot: Snapshot, size: tuple[int, int], theme: str = "light", lang: str = "en",
               loss_panel: bool = True) -> View:
     """The figure that draws `snapshot`: a sweep has one of its own (it has no per-run loss panel)."""
-    if snapshot.kind == "sweep":
-        from render.draw.sweep_figure import sweep_figure
-
-        return sweep_figure(snapshot, size=size, theme=theme, lang=lang)
+    if snapshot.kind == "sweep":  # the map of a grid of inits, or the distributions of seeded ones
+        if snapshot.meta["sweep"]["type"] == "map":
+            from render.draw.sweep_map import MapSweepFigure as Sweep
+        else:
+            from render.draw.sweep_seeded import SeededSweepFigure as Sweep
+        return Sweep(snapshot, size=size, theme=theme, lang=lang)
     from render.draw.scene_figure import SceneFigure
 
     return SceneFigure(snapshot, size=size, theme=theme, lang=lang, loss_panel=loss_panel)
