@@ -19,8 +19,8 @@ import traceback
 from pathlib import Path
 from types import ModuleType
 
-from scenes import SceneNotFound, close_names
 from scenes.base import Net, Scene
+from scenes.registry import SceneNotFound, close_names, registered
 
 
 class SceneLoadError(SceneNotFound):
@@ -83,8 +83,6 @@ def _syntax_error(path: Path, source: bytes, e: SyntaxError) -> SceneLoadError:
 
 def load_module(path: str | Path) -> ModuleType:
     """Run a scene file as a module of its own (importable by the name it gets, for its dataclasses)."""
-    from scenes import _REGISTRY  # the registry the file's `register` calls write to
-
     path = Path(path).expanduser()
     if not path.exists():
         raise SceneLoadError(f"scene file {path} does not exist")
@@ -101,14 +99,14 @@ def load_module(path: str | Path) -> ModuleType:
     name = _module_name(resolved)
     spec = importlib.util.spec_from_file_location(name, resolved)
     module = importlib.util.module_from_spec(spec)
-    before = dict(_REGISTRY)
+    before = registered()  # what the file's `register` calls add to
     sys.modules[name] = module
     try:
         exec(code, module.__dict__)
     except (Exception, SystemExit) as e:  # sys.exit() in the file too: the command still says why
         sys.modules.pop(name, None)
         raise SceneLoadError(f"{_where(resolved, e)}: {_described(e)}") from None
-    module.__registered__ = {k: v for k, v in _REGISTRY.items() if before.get(k) is not v}
+    module.__registered__ = {k: v for k, v in registered().items() if before.get(k) is not v}
     return module
 
 

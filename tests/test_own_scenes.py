@@ -17,10 +17,10 @@ runner = CliRunner()
 @pytest.fixture(autouse=True)
 def _repo_root(monkeypatch, request):
     """Run from the repository root; leave the registry as it was (files may `register` scenes)."""
-    import scenes
+    from scenes import registry
 
     monkeypatch.chdir(request.config.rootpath)
-    monkeypatch.setattr(scenes, "_REGISTRY", dict(scenes._REGISTRY))
+    monkeypatch.setattr(registry, "_REGISTRY", registry.registered())
 
 
 def test_references_are_told_from_registry_names():
