@@ -16,7 +16,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from render.app.entry import Escalating
+from render.app.escalating import Escalating
 from render.encode.options import format_bytes
 
 out_console = Console(highlight=False)

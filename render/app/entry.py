@@ -3,10 +3,11 @@
 Python raises KeyboardInterrupt wherever the main thread happens to be: while it imports the app (typer,
 rich and the commands take about half a second), while click parses the arguments, inside a command, in
 the cleanup that an earlier Ctrl-C started, or while Python shuts down. So this module imports nothing
-of the app before its `try`, and only the first Ctrl-C interrupts: the cleanup it starts (killing the
-encoders, removing temporary files) runs to its end although people press Ctrl-C twice, then the process
-says so and exits 130. A third Ctrl-C stops at once, should a cleanup ever hang. Commands print the line
-themselves (`console.user_errors`); this prints it for the moments outside them.
+of the app before its `try` but the handler (render.app.escalating, which imports only `os`), and only
+the first Ctrl-C interrupts: the cleanup it starts (killing the encoders, removing temporary files) runs
+to its end although people press Ctrl-C twice, then the process says so and exits 130. A third Ctrl-C
+stops at once, should a cleanup ever hang. Commands print the line themselves (`console.user_errors`);
+this prints it for the moments outside them.
 """
 
 from __future__ import annotations
@@ -16,25 +17,7 @@ import signal
 import sys
 from typing import NoReturn
 
-INTERRUPTED = "interrupted; no partial output was left behind"
-
-
-class Escalating:
-    """A signal handler for Ctrl-C and SIGTERM alike: the first raises `exception`; the second is
-    ignored, so the cleanup the first started runs to its end; the third exits at once with `code`."""
-
-    def __init__(self, exception: type[BaseException], word: str, code: int) -> None:
-        self.exception, self.word, self.code, self.count = exception, word, code, 0
-
-    def __call__(self, signum: int, frame: object) -> None:
-        self.count += 1
-        if self.count == 1:
-            raise self.exception()
-        if self.count >= 3:
-            message = f"error: {self.word} three times: stopped at once, temporary files may remain\n"
-            os.write(2, message.encode())
-            os._exit(self.code)
-
+from render.app.escalating import INTERRUPTED, Escalating
 
 on_sigint = Escalating(KeyboardInterrupt, "interrupted", 130)
 

@@ -44,7 +44,7 @@ class _reported:
         if kind is None or isinstance(error, typer.Exit):
             return
         if isinstance(error, KeyboardInterrupt):
-            from render.app.entry import INTERRUPTED
+            from render.app.escalating import INTERRUPTED
 
             raise fail(INTERRUPTED, 130) from None
         if isinstance(error, ClickException) and type(error).__name__ != "NoArgsIsHelpError":  # help: as is
