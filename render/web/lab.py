@@ -30,7 +30,7 @@ from render.record.runs import graph_meta, name_nodes, record_run
 from render.web.build import b64, page
 from render.web.lab_map import MAP_SIZE, basin_map, default_run, supports_map
 from render.web.lab_strings import LAB
-from render.web.player import ASPECT, KNOWN_OPS, SPEEDS, computable
+from render.web.player_data import ASPECT, KNOWN_OPS, SPEEDS, computable
 from render.web.strings import UI
 from scenes import Scene, get_scene, list_scenes
 from scenes.sweeps import SweepScene

@@ -25,16 +25,13 @@ from render.draw.limits import healthy, loss_limits
 from render.draw.text import STRINGS, panel_title, run_label
 from render.draw.theme import THEMES
 from render.encode.options import RenderOptions
-from render.encode.timeline import default_duration
 from render.encode.video import PageWriter
 from render.record.atomic import atomic_write
 from render.record.snapshot import Snapshot
 from render.web.build import b64, iframe, page
+from render.web.player_data import base_player_data, computable
 from render.web.strings import UI
 
-#: ops assets/graph.js computes (ourdl.ops and ourdl.ops.loss, exactly)
-KNOWN_OPS = frozenset({"Add", "Mul", "Relu", "LeakyRelu", "Step", "Sigmoid", "Tanh", "ValueLoss",
-                       "SquareLoss"})
 #: the page's script per kind (assets/, built by esbuild from src/entries/): the runs player (with panels.js
 #: when a panel draws data or a loss surface), or a sweep's figure (a map sweep's explorer also carries the
 #: lab's exact trainer); and its styles
@@ -42,61 +39,12 @@ SCRIPTS = {"runs": "runs.bundle.js", "panels": "panels.bundle.js", "sweep": "swe
            "map": "map.bundle.js"}
 PANEL_KINDS = {"data", "surface"}  # the panels panels.js draws
 STYLES = ["standalone.css", "page.css"]
-#: the video's default aspect (1280x720): the page keeps it, so the layout matches the poster's
-ASPECT = 720 / 1280
-SPEEDS = [0.25, 0.5, 1, 2, 4]
-
-
-def computable(meta: dict) -> bool:
-    """Whether the page can recompute every recorded node from the parameters (else: embed curves). A
-    user's own class is unknown even when it is named like one of ours (`"builtin": false`)."""
-    nodes = meta.get("nodes") or []
-    leaves = {meta.get("input"), meta.get("label"), *meta.get("params", [])}
-    names = {n["name"] for n in nodes}
-    return bool(nodes) and all(
-        n.get("kind") in KNOWN_OPS and n.get("builtin", True) is True and n.get("parents")
-        and all(p in names or p in leaves for p in n["parents"]) for n in nodes)
-
-
-def caption_pieces(lang: str, total: int, target: str) -> list[list[str]]:
-    """The caption as [["t", static text] | ["v", value name]]: values are filled in per frame."""
-    pieces = []
-    for part in re.split(r"(\{(?:step|train|eval)\})", STRINGS[lang]["caption"]):
-        if part[1:-1] in ("step", "train", "eval"):
-            pieces.append(["v", part[1:-1]])
-        elif part:
-            pieces.append(["t", part.format(total=total, target=target)])
-    return pieces
-
-
-def _common(snapshot: Snapshot, theme: str, lang: str) -> dict:
-    """What every player page carries: look, words, timeline, grid and target."""
-    meta = snapshot.meta
-    th = THEMES[theme]
-    target_name = meta.get("target_name", "target")
-    total = int(snapshot.steps[-1])
-    strings = {k: v for k, v in STRINGS[lang].items() if k != "caption"}
-    strings.update({k: (v.format(target=target_name) if "{target}" in v else v)
-                    for k, v in STRINGS[lang].items() if k in ("loss_eval", "target")})
-    return {
-        "format": "ourdl-player", "version": 1, "kind": snapshot.kind, "lang": lang,
-        "scene": str(meta.get("scene", "")), "description": str(meta.get("description", "")),
-        "theme": {"name": theme, "background": th.background, "foreground": th.foreground, "muted": th.muted,
-                  "span": th.span, "target": th.target, "palette": list(th.palette)},
-        "strings": strings, "ui": UI[lang], "caption": caption_pieces(lang, total, target_name),
-        "targetName": target_name, "total": total, "steps": [int(s) for s in snapshot.steps],
-        "marks": [int(m) for m in meta.get("schedule", {}).get("marks", []) if 0 <= m <= total],
-        "duration": default_duration(len(snapshot.steps)), "hold": 1.5, "speeds": SPEEDS, "aspect": ASPECT,
-        "xRange": [float(v) for v in meta.get("x_range", [snapshot.grid[0], snapshot.grid[-1]])],
-        "dataRange": [float(v) for v in meta.get("data_range", meta.get("x_range", [0, 1]))],
-        "grid": b64(snapshot.grid), "target": b64(snapshot.target),
-    }
 
 
 def runs_data(snapshot: Snapshot, theme: str = "light", lang: str = "en", loss_panel: bool = True) -> dict:
     """The JSON a runs player reads (assets/player.js): named runs side by side on one timeline."""
     meta = snapshot.meta
-    data = _common(snapshot, theme, lang)
+    data = base_player_data(snapshot, theme, lang)
     keep = [healthy(snapshot, r) for r in range(len(meta["runs"]))]
     panels = [{"title": panel_title(p, lang), "nodes": list(p["nodes"]), "colors": list(p["colors"]),
                "target": bool(p.get("target")), **_panel_extras(snapshot, p, keep)} for p in meta["panels"]]

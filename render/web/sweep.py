@@ -25,10 +25,11 @@ import zlib
 import numpy as np
 
 from render.draw.limits import robust_limits
-from render.draw.sweep_figure import MODE_COLORS, MODE_NAMES_ZH, _sub
+from render.draw.sweep_figure import MODE_COLORS, MODE_NAMES_ZH, subscript
 from render.draw.text import STRINGS, run_label
 from render.record.snapshot import Snapshot
 from render.web.build import b64
+from render.web.player_data import base_player_data, computable
 from render.web.strings import UI
 
 #: the loss code's range (log-spaced); code 254 is "not finite"
@@ -113,8 +114,6 @@ def sweep_rates(meta: dict) -> list[float]:
 
 def sweep_data(snapshot: Snapshot, theme: str = "light", lang: str = "en") -> dict:
     """The JSON a sweep player reads."""
-    from render.web.player import _common, computable
-
     meta, x = snapshot.meta, snapshot.extra
     sweep = meta["sweep"]
     acts = list(sweep["activations"])
@@ -122,10 +121,11 @@ def sweep_data(snapshot: Snapshot, theme: str = "light", lang: str = "en") -> di
     target = meta.get("target_name", "target")
     inits = sweep["inits"]
     count = int(sweep["count"])
-    data = _common(snapshot, theme, lang)
+    data = base_player_data(snapshot, theme, lang)
     if sweep["type"] == "map":
         (ax0, ax1), nx, ny = inits["axes"], int(inits["x"][2]), int(inits["y"][2])
-        title = words["map_title"].format(acts=" / ".join(acts), nx=nx, ny=ny, ax0=_sub(ax0), ax1=_sub(ax1))
+        title = words["map_title"].format(acts=" / ".join(acts), nx=nx, ny=ny, ax0=subscript(ax0),
+                                          ax1=subscript(ax1))
     else:
         lo, hi = inits.get("range", [-1, 1])
         title = words["seeded_title"].format(acts=" vs ".join(acts), count=count, lo=lo, hi=hi)
@@ -166,7 +166,7 @@ def sweep_data(snapshot: Snapshot, theme: str = "light", lang: str = "en") -> di
         nx, ny = int(inits["x"][2]), int(inits["y"][2])
         fitted = (loss < float(sweep["threshold"])).astype(np.uint8)
         data["map"] = {
-            "axes": list(inits["axes"]), "axisLabels": [_sub(a) for a in inits["axes"]],
+            "axes": list(inits["axes"]), "axisLabels": [subscript(a) for a in inits["axes"]],
             "nx": nx, "ny": ny, "extent": [float(inits["x"][0]), float(inits["x"][1]),
                                            float(inits["y"][0]), float(inits["y"][1])],
             # the cells' exact starting values along each axis (run j*nx + i starts at (xs[i], ys[j]))
