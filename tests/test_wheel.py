@@ -54,7 +54,9 @@ def source_files() -> list[str]:
         out = [f for f in out if (REPO / f).is_file()]  # tracked but deleted in the working tree
     except (OSError, subprocess.CalledProcessError):
         out = [p.relative_to(REPO).as_posix() for d in PACKAGES for p in (REPO / d).rglob("*") if p.is_file()]
-    return sorted(f for f in out if "__pycache__" not in f and not f.endswith(".pyc"))
+    # render/web/src: the JavaScript the committed bundles in render/web/assets are built from (sdist only)
+    return sorted(f for f in out if "__pycache__" not in f and not f.endswith(".pyc")
+                  and not f.startswith("render/web/src/"))
 
 
 def owning_package(path: str) -> str:
@@ -226,6 +228,7 @@ class Step:
 STEPS = ["render --version", "python -m render --version", "list", "record", "video, every format",
          "scene, default formats", "scene, every format", "scene --lang zh (the zh extra's font)",
          "scene from the README's example file", "player page with data and surface panels (panels.js)",
+         "player page of a map sweep (its explorer)",
          "the README's own loop (Recorder)",
          "video of the own loop's recording", "lab", "graph", "check (goldens from the wheel)",
          "check --update refuses inside the installed package",
@@ -261,6 +264,9 @@ def smoke_steps(v: Venv) -> list[Step]:
         Step("player page with data and surface panels (panels.js)", [render, "scene", "adaline", *TINY,
                                                                        "--format", "html", "--out", "panels"],
              files=["panels/adaline.html"]),
+        Step("player page of a map sweep (its explorer)", [render, "scene", "init_basin", *TINY,
+                                                            "--format", "html", "--out", "map"],
+             files=["map/init_basin.html"]),
         Step("the README's own loop (Recorder)", [v.bin("python"), "own_loop.py"], files=["my_run.npz"]),
         Step("video of the own loop's recording", [render, "video", "my_run.npz", "--quality", "low",
                                                    "--format", "png", "--out", "own"],
