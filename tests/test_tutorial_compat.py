@@ -259,5 +259,35 @@ def test_a_tutorial_style_script_on_the_global_default_graph():
     out = subprocess.run([sys.executable, "-c", textwrap.dedent(SCRIPT)], input="3\n", capture_output=True,
                          text=True, check=True, timeout=60)
     lines = out.stdout.split("\n")
-    assert lines[0] == "7 3.0 2.0"  # ints in, the same numbers out
+    assert lines[0] == "7 3 2"  # ints in, ints out, as the tutorial's ourdl gives them
     assert lines[1] == "12 [3.0]"  # every node joined the global graph; the unit learnt 2x + 1
+
+
+#: example/01_esay/02_backward.py of the tutorial's repository: y = w·x + b with w = 2, b = 1 and x read
+#: as an int, then y and the grads printed; the tutorial's ourdl prints exactly BACKWARD_PRINTS for x = 3.
+BACKWARD = """
+import ourdl as od
+
+x1 = od.core.Varrible()
+w1 = od.core.Varrible()
+mul = od.ops.Mul(x1, w1)
+b = od.core.Varrible()
+add = od.ops.Add(mul, b)
+w1.set_value(2)
+b.set_value(1)
+x1.set_value(int(input()))
+y = add.forward()
+print(f"y: {y}")
+w_grad = w1.get_grad()
+x_grad = x1.get_grad()
+print(f"w_grad: {w_grad}, x_grad: {x_grad}")
+"""
+BACKWARD_PRINTS = "y: 7\nw_grad: 3, x_grad: 2\n"
+
+
+def test_the_backward_example_prints_what_the_tutorial_prints():
+    """Ints stay ints through the grads, as in the tutorial's node.py: the final node's grad is 1, Add's
+    derivative is 1, and a grad is a sum of products of those and the values."""
+    out = subprocess.run([sys.executable, "-c", textwrap.dedent(BACKWARD)], input="3\n", capture_output=True,
+                         text=True, check=True, timeout=60)
+    assert out.stdout == BACKWARD_PRINTS

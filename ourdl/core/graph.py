@@ -74,8 +74,10 @@ class Graph:
         return self.node_loss.forward()
 
     def backward(self, lr: Value = 0.0001) -> None:
-        """For every trainable node in order, its gradient then one step (grads cached within a step,
-        so a simultaneous update). Values and grads stay until `clear()`, as in the tutorial."""
+        """For every trainable node in creation order, its gradient then one step; values and grads stay
+        until `clear()`, as in the tutorial. A simultaneous update (as PyTorch's SGD) only when the
+        parameters nearest the input were created first, as when a network is built from the input up:
+        `ourdl.core.train_step` says why, and which order is not."""
         for node in self.params():
             node.get_grad()
             node.update(lr)

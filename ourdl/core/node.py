@@ -142,16 +142,23 @@ class Node:
         """d(final node)/d(self) by the chain rule over the children; cached in `.grad`."""
         if self.grad is None:
             if not self.children:
-                # d(out)/d(out) = 1, shaped like the value: an array output stands for the sum of its
-                # elements, so every grad below keeps its node's full shape before being reduced
+                # d(out)/d(out) = 1: the tutorial's int 1 (its grads stay ints while every factor is
+                # one), or ones shaped like an array output, which stands for the sum of its elements,
+                # so every grad below keeps its node's full shape before being reduced
                 value = self.value
-                self.grad = np.ones_like(value, dtype=float) if isinstance(value, np.ndarray) else 1.0
+                self.grad = np.ones_like(value, dtype=float) if isinstance(value, np.ndarray) else 1
             else:
-                grad: Value = 0.0  # a float: int + float takes Python's slow path
-                for child, i in self._edges:  # a child using us twice contributes twice
-                    # not `+=`: contributions of different (broadcast) shapes must not be added in place
-                    grad = grad + child.get_grad() * child.local_grad(i)
-                self.grad = reduce_to(grad, self.value)
+                edges = self._edges  # (a child using us twice contributes twice)
+                child, i = edges[0]
+                # the tutorial's sum from 0, less the 0: int 0 + float takes Python's slow path, and
+                # adding 0 would only turn a -0.0 grad into 0.0, which moves no parameter but one at -0.0
+                grad = child.local_grad(i) * child.get_grad()
+                if len(edges) > 1:
+                    for child, i in edges[1:]:
+                        # not `+=`: contributions of different (broadcast) shapes must not be added in place
+                        grad = grad + child.local_grad(i) * child.get_grad()
+                # a scalar needs no reducing: checked here, as a call per node costs the loop ~4%
+                self.grad = reduce_to(grad, self.value) if isinstance(grad, np.ndarray) else grad
         return self.grad
 
     def update(self, lr: Value = 0.0001) -> None:
@@ -185,8 +192,13 @@ Varrible = Variable  # the tutorial's spelling
 
 def train_step(loss: Node, params: Sequence[Node], lrs: Sequence[Value]) -> Value:
     """One step of the tutorial's loop, once the input and label are set: forward the loss, then for each
-    parameter in update order `get_grad()` and `update(lr)`, then clear. Grads are cached within the step,
-    so every parameter moves by the gradient at the same point (a simultaneous update).
+    parameter in update order `get_grad()` and `update(lr)`, then clear.
+
+    Grads are cached within the step, but a grad computed after an update reads the updated weight. So the
+    step is a simultaneous update (what PyTorch's SGD does) only for update orders with the input side
+    first, as the chapter's `[w_11, w_12, b_11, b_12, w_21, w_22, b_21]`: w_11's grad, computed first,
+    caches every grad the later ones need, w_21 still unchanged. An order that updates w_21 before w_11's
+    grad is computed gives w_11 a grad through the new w_21.
 
     `lrs` holds one learning rate per parameter (the tutorial's adaline uses two). Every recorder, scalar or
     lockstep, calls this one function, which is why their runs agree bit for bit.

@@ -27,7 +27,7 @@ class ValueLoss(LossFunction):
         if _is_array(diff):
             sign = np.where(diff > 0, 1.0, -1.0)
         else:
-            sign = 1.0 if diff > 0 else -1.0
+            sign = 1 if diff > 0 else -1  # the tutorial's ints
         return sign if index == 0 else -sign
 
 

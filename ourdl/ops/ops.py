@@ -1,7 +1,9 @@
 """The tutorial's operators. Each defines its value and, right beside it, its derivative per parent.
 
-Values are floats on the scalar path (kept free of numpy for speed) or numpy arrays. A new op may
-subclass `Op` (or `Node`) and be written either way `ourdl.core.protocol` describes.
+Values are Python numbers on the scalar path (kept free of numpy for speed) or numpy arrays. Where the
+tutorial's ops give an int (Add's derivative 1, Relu's 0, Step's values), so do these: its scripts print
+`w_grad: 3`, not `3.0`. A new op may subclass `Op` (or `Node`) and be written either way
+`ourdl.core.protocol` describes.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ class Add(Op):
         return total
 
     def local_grad(self, index: int) -> Value:
-        return 1.0
+        return 1
 
 
 class Mul(Op):
@@ -62,13 +64,13 @@ class Relu(_Unary):
     def compute(self, t: Value) -> Value:
         if _is_array(t):
             return np.where(t >= 0, t, 0.0)
-        return t if t >= 0 else 0.0
+        return t if t >= 0 else 0
 
     def local_grad(self, index: int) -> Value:
         t = self.t
         if _is_array(t):
             return np.where(t > 0, 1.0, 0.0)
-        return 1.0 if t > 0 else 0.0
+        return 1.0 if t > 0 else 0
 
     @staticmethod
     def relu(x: Value) -> Value:
@@ -108,7 +110,7 @@ class Step(_Unary):
     def compute(self, t: Value) -> Value:
         if _is_array(t):
             return np.where(t > 0, 1.0, 0.0)
-        return 1.0 if t > 0 else 0.0
+        return 1 if t > 0 else 0
 
     def local_grad(self, index: int) -> Value:
         t = self.t
