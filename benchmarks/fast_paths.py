@@ -1,6 +1,6 @@
 """What does each fast drawing path save? Each scene's default render, with every path on and with one off.
 
-The fast paths (render.draw.fast: `Curve`, `Reveal`, `SlotText`, `MapImage`, `TransformCache`) draw
+The fast paths (render.draw.fast: `Reveal`, `SlotText`, `MapImage`, `TransformCache`) draw
 matplotlib's pixels through private names; one is worth its names only if it saves a real share of a
 render. For each scene this times, in one run and interleaved (best of `--repeat`):
 
@@ -38,7 +38,7 @@ matplotlib.use("Agg")
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from render.draw import curves, map_image, reveal, slot_text  # noqa: E402,F401 - each registers its path
+from render.draw import map_image, reveal, slot_text, transform_cache  # noqa: E402,F401 - each registers its path
 from render.draw.fast import PATHS  # noqa: E402
 from render.draw.view import make_view  # noqa: E402
 from render.encode.options import RenderOptions  # noqa: E402

@@ -1,20 +1,18 @@
 """The fast drawing path makes the same bytes as plain matplotlib drawing.
 
-`stream` draws with `Curve` (render.draw.curves), `Reveal` (render.draw.reveal) and `SlotText`
-(render.draw.slot_text: cached glyphs, a value's blended in one image); the reference here is the loop as
-it was: every animated artist drawn by plain `Line2D.draw` and `Text.draw`, into the one canvas, copied per
-frame. A `Reveal` pastes the pixels of an
-unclipped stroke, which Agg's path clipping and simplification make differ from a clipped stroke's by a
-level or two in a few pixels: those, and only those, are allowed.
+`stream` draws with `Reveal` (render.draw.reveal), `SlotText` (render.draw.slot_text: cached glyphs, a
+value's blended in one image) and `MapImage` (render.draw.map_image); the reference here is the loop as it
+was: every animated artist drawn by plain `Line2D.draw`, `Text.draw` and `AxesImage.draw`, into the one
+canvas, copied per frame. A `Reveal` pastes the pixels of an unclipped stroke, which Agg's path clipping
+and simplification make differ from a clipped stroke's by a level or two in a few pixels: those, and only
+those, are allowed.
 """
 
 from __future__ import annotations
 
-import io
 import queue
 import threading
 import time
-import warnings
 from pathlib import Path
 from unittest import mock
 
@@ -26,9 +24,8 @@ from matplotlib.figure import Figure
 from matplotlib.image import AxesImage
 from matplotlib.lines import Line2D
 from matplotlib.text import Text
-from matplotlib.transforms import Bbox, IdentityTransform
+from matplotlib.transforms import Bbox
 
-from render.draw.curves import Curve
 from render.draw.fast import PATHS
 from render.draw.map_image import MapImage
 from render.draw.reveal import Reveal
@@ -181,117 +178,9 @@ class Feeder(Keep):
         self.thread.join()
 
 
-# -- Curve against Line2D, one change at a time ------------------------------------------------------------
-
-def _figure(cls, yscale: str = "linear", **style):
-    fig = Figure(figsize=(3.2, 1.8), dpi=100)
-    FigureCanvasAgg(fig)
-    ax = fig.add_axes((0.1, 0.1, 0.85, 0.85))
-    ax.set_xlim(0, 10)
-    ax.set_ylim((0.1, 100) if yscale == "log" else (-1.5, 1.5))
-    ax.set_yscale(yscale)
-    x = np.linspace(0, 10, 301)
-    line = cls(x, np.sin(x) + (2 if yscale == "log" else 0), **style)
-    ax.add_line(line)
-    return fig, ax, line
-
-
 def _pixels(fig) -> bytes:
     fig.canvas.draw()
     return bytes(fig.canvas.buffer_rgba())
-
-
-x, few, many = np.linspace(0, 10, 301), np.linspace(1, 9, 50), np.linspace(0, 10, 3000)
-CHANGES = [  # (what, change, undo or None): cumulative, each on top of the ones before that were not undone
-    ("new y", lambda ax, line: line.set_ydata(np.cos(x)), None),
-    ("float32 y", lambda ax, line: line.set_ydata(np.cos(x).astype(np.float32)), None),
-    ("y with NaNs", lambda ax, line: line.set_ydata(np.where(x > 5, np.nan, np.sin(2 * x))), None),
-    ("masked y", lambda ax, line: line.set_ydata(np.ma.masked_greater(np.sin(x), 0.5)), None),
-    ("lists", lambda ax, line: line.set_data([1.0, 5.0, 9.0], [0.5, -0.5, 1.0]), None),
-    ("new x and y", lambda ax, line: line.set_data(few, np.sin(few)), None),
-    ("colour and alpha", lambda ax, line: (line.set_color("#d62728"), line.set_alpha(0.5)), None),
-    ("width", lambda ax, line: line.set_linewidth(3.5), None),
-    ("joins and caps", lambda ax, line: (line.set_solid_joinstyle("round"), line.set_solid_capstyle("butt")),
-     None),
-    ("axes limits", lambda ax, line: ax.set_xlim(2, 6), None),
-    ("axes moved", lambda ax, line: ax.set_position((0.3, 0.2, 0.5, 0.5)), None),
-    ("clip box", lambda ax, line: line.set_clip_box(Bbox([[40, 20], [200, 150]])), None),
-    ("no clip", lambda ax, line: line.set_clip_on(False), None),
-    ("hidden", lambda ax, line: line.set_visible(False), lambda ax, line: line.set_visible(True)),
-    ("dashed", lambda ax, line: line.set_linestyle("--"), lambda ax, line: line.set_linestyle("-")),
-    ("steps", lambda ax, line: line.set_drawstyle("steps-post"),
-     lambda ax, line: line.set_drawstyle("default")),
-    ("long data", lambda ax, line: line.set_data(many, np.sin(many)),
-     lambda ax, line: line.set_data(x, np.sin(x))),
-    ("markers too", lambda ax, line: (line.set_marker("o"), line.set_ms(4)), None),
-    ("half-filled markers", lambda ax, line: line.set_fillstyle("left"),
-     lambda ax, line: line.set_fillstyle("full")),
-    ("markevery", lambda ax, line: line.set_markevery(10), lambda ax, line: line.set_markevery(None)),
-    ("marker colours", lambda ax, line: (line.set_mec("k"), line.set_mfc("#ffdd00")), None),
-    ("marker edge width", lambda ax, line: line.set_mew(2), None),
-    ("markers only", lambda ax, line: (line.set_linestyle("None"), line.set_marker("s")), None),
-    ("pixel markers", lambda ax, line: line.set_marker(","), None),
-    ("pixel coordinates", lambda ax, line: (line.set_transform(IdentityTransform()), line.set_marker("o"),
-                                            line.set_data(np.array([20.0, 250.0]), np.array([30.0, 140.0]))),
-     None),
-    ("a line again", lambda ax, line: line.set_linestyle("-"), None),
-]
-
-
-@pytest.mark.parametrize("yscale", ["linear", "log"])
-def test_curve_draws_what_line2d_draws_through_every_change(yscale):
-    style = dict(color="#1f77b4", lw=1.5)
-    fig_a, ax_a, curve = _figure(Curve, yscale, **style)
-    fig_b, ax_b, line = _figure(Line2D, yscale, **style)
-    assert _pixels(fig_a) == _pixels(fig_b)
-    for what, change, undo in CHANGES:
-        change(ax_a, curve)
-        change(ax_b, line)
-        assert _pixels(fig_a) == _pixels(fig_b), f"after: {what} ({yscale})"
-        assert _pixels(fig_a) == _pixels(fig_b), f"drawn again after: {what} ({yscale})"
-        if undo:
-            undo(ax_a, curve)
-            undo(ax_b, line)
-            assert _pixels(fig_a) == _pixels(fig_b), f"after undoing: {what} ({yscale})"
-
-
-def line2d_fallbacks(monkeypatch) -> list:
-    """Every line drawn by Line2D.draw from now on: where a Curve's fast path silently fell back."""
-    fallbacks = []
-    line_draw = Line2D.draw
-
-    def recording_draw(self, renderer):
-        fallbacks.append(self)
-        return line_draw(self, renderer)
-
-    monkeypatch.setattr(Line2D, "draw", recording_draw)
-    return fallbacks
-
-
-def test_curves_take_the_fast_path_in_the_figure(snapshots, monkeypatch):
-    """The speed relies on matplotlib internals; if they change, Curve must not silently fall back."""
-    fallbacks = line2d_fallbacks(monkeypatch)
-    view = make_view(snapshots["fig7_vs_fig8"], (640, 360))
-    with matplotlib.rc_context(view.rc):
-        view.update(3.0)
-        view.fig.canvas.draw()
-        for artist in view.animated:
-            artist.draw(view.fig.canvas.get_renderer())
-    curves = [a for a in view.animated if isinstance(a, Curve)]
-    assert len(curves) >= 2 * 5 + 6  # the node curves, loss progress, cursors, markers
-    assert not [c for c in curves if c in fallbacks]
-
-
-def test_other_renderers_draw_a_plain_line2d():
-    fig, _ax, curve = _figure(Curve, color="#1f77b4", lw=1.5)
-    curve.set_gid("the-curve")
-    out = io.StringIO()
-    fig.savefig(out, format="svg")
-    assert 'id="the-curve"' in out.getvalue()  # Line2D.draw's open_group: the SVG backend drew it
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")  # matplotlib warns of artists whose draw cannot rasterize
-        curve.set_rasterized(True)
-    fig.savefig(io.BytesIO(), format="pdf")
 
 
 # -- a value's glyphs blended in one image -------------------------------------------------------------------
@@ -319,25 +208,6 @@ def test_a_value_blends_in_one_image_and_draws_what_text_draws(value, style, ima
     assert slot.fast
     blended = slot._last[1]  # what the last draw blended
     assert len(blended) == images, [image.shape for image, _x, _y in blended]
-
-
-@pytest.mark.parametrize("name", ["adaline", "relu_vs_leakyrelu", "init_basin"])
-def test_other_figures_animate_curves_that_take_the_fast_path(snapshots, monkeypatch, name):
-    """Data and surface panels, and both sweep figures: every animated line is a Curve, and none of them
-    falls back to Line2D.draw over a few frames (one at the start, where some are still empty)."""
-    fallbacks = line2d_fallbacks(monkeypatch)
-    view = make_view(snapshots[name], (640, 360))
-    lines = [a for a in view.animated if isinstance(a, Line2D)]
-    assert lines and all(isinstance(a, Curve) for a in lines), [type(a).__name__ for a in lines]
-    with matplotlib.rc_context(view.rc):
-        view.init()
-        view.fig.canvas.draw()
-        renderer = view.fig.canvas.get_renderer()
-        for pos in (0.0, 2.5, view.n_snapshots - 1):
-            view.update(pos)
-            for artist in view.animated:
-                artist.draw(renderer)
-    assert not [c for c in lines if c in fallbacks]
 
 
 # -- sweep figures: SlotText against Text -------------------------------------------------------------------

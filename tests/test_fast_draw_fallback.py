@@ -14,7 +14,6 @@ import warnings
 
 import matplotlib
 import pytest
-from matplotlib.artist import Artist
 from matplotlib.backends.backend_agg import RendererAgg
 from matplotlib.ft2font import FT2Font
 from matplotlib.image import AxesImage
@@ -80,14 +79,13 @@ def as_a_new_process(monkeypatch) -> None:
 
 
 CASES = [  # (path, scene, owner, private name, module that uses it)
-    ("Curve", "fig7_vs_fig8", Artist, "_set_gc_clip", "render.draw.curves"),
     ("Reveal", "fig7_vs_fig8", Line2D, "_solidcapstyle", "render.draw.reveal"),
     ("SlotText", "fig7_vs_fig8", FT2Font, "_layout", "render.draw.slot_text"),
     ("SlotText", "fig7_vs_fig8", RendererAgg, "_renderer", "render.draw.slot_text"),
     ("MapImage", "init_basin", AxesImage, "_A", "render.draw.map_image"),
     ("MapImage", "init_basin", AxesImage, "_get_scalar_alpha", "render.draw.map_image"),  # mid-probe
-    ("TransformCache", "fig7_vs_fig8", TransformedPath, "_invalid", "render.draw.curves"),
-    ("TransformCache", "init_basin", TransformedPath, "_invalid", "render.draw.curves"),
+    ("TransformCache", "fig7_vs_fig8", TransformedPath, "_invalid", "render.draw.transform_cache"),
+    ("TransformCache", "init_basin", TransformedPath, "_invalid", "render.draw.transform_cache"),
 ]
 
 

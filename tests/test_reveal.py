@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import io
+import warnings
+
 import numpy as np
 import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -9,7 +12,6 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.transforms import Bbox
 
-from render.draw.curves import Curve
 from render.draw.reveal import Reveal
 
 x = np.linspace(1, 300, 293)
@@ -82,7 +84,7 @@ def test_every_change_strokes_it_again():
 
 
 def test_what_it_cannot_paste_is_stroked():
-    a, b = Blitted(Reveal), Blitted(Curve)
+    a, b = Blitted(Reveal), Blitted(Line2D)
     box = a.ax.bbox
     for t in (a, b):
         t.curve.set_animated(False)  # a full draw: nothing kept to paste onto
@@ -102,3 +104,17 @@ def test_what_it_cannot_paste_is_stroked():
             t.curve.draw(t.fig.canvas.get_renderer())
         assert bytes(a.fig.canvas.buffer_rgba()) == bytes(b.fig.canvas.buffer_rgba())
         assert a.curve._kept is None
+
+
+def test_other_renderers_stroke_it_as_line2d_does():
+    """SVG, PDF, a rasterized curve: Line2D.draw's own output (its group id, its rasterization)."""
+    blitted = Blitted(Reveal)
+    fig, curve = blitted.fig, blitted.curve
+    curve.set_gid("the-curve")
+    out = io.StringIO()
+    fig.savefig(out, format="svg")
+    assert 'id="the-curve"' in out.getvalue()  # Line2D.draw's open_group: the SVG backend drew it
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # matplotlib warns of artists whose draw cannot rasterize
+        curve.set_rasterized(True)
+    fig.savefig(io.BytesIO(), format="pdf")

@@ -1,6 +1,6 @@
 """One switch per fast drawing path, so that a matplotlib upgrade can slow a render down but never break it.
 
-A fast path (`Curve`, `Reveal`, `SlotText`, `MapImage`, `TransformCache`) makes the pixels of a public
+A fast path (`Reveal`, `SlotText`, `MapImage`, `TransformCache`) makes the pixels of a public
 matplotlib draw (`Line2D.draw`, `Text.draw`, `AxesImage.draw`...) through private names that any release
 may rename or change. Each runs through its `FastPath`: the first exception it raises (AttributeError from
 a renamed attribute, TypeError from a changed signature, anything) switches that path off for the rest of

@@ -24,8 +24,8 @@ import numpy as np
 from matplotlib.backends.backend_agg import RendererAgg
 from matplotlib.image import AxesImage
 
-from render.draw.curves import TRANSFORM_CACHE, TransformCache
 from render.draw.fast import FastPath
+from render.draw.transform_cache import TRANSFORM_CACHE, TransformCache
 
 MAP_IMAGE = FastPath("MapImage", "AxesImage.draw and AxesImage.make_image")
 

@@ -2,15 +2,14 @@
 
 The model's line and the dashed target are the panel's curves, drawn as in any curves panel
 (render.draw.scene_figure); this adds the samples. Both sets are animated markers-only lines whose data
-grow with the step, so a frame redraws one path of points, not a collection per point. They are `Curve`s
-(render.draw.curves: Line2D's pixels, less per-frame overhead), added after the figure set the axes' limits.
+grow with the step, so a frame redraws one path of points, not a collection per point.
 """
 
 from __future__ import annotations
 
 from matplotlib.artist import Artist
+from matplotlib.lines import Line2D
 
-from render.draw.curves import Curve
 from render.draw.panels_shared import PATH_COLOR, need, seen
 from render.draw.text import text
 
@@ -24,10 +23,10 @@ class DataPanel:
         self.xs, self.ys = data_x[r], data_y[r]
         th, lang, line = figure.theme, figure.lang, figure.layout.line
         style = dict(ls="", marker="o", mew=0, zorder=2.5)
-        self.old = Curve([], [], color=th.muted, alpha=0.35, ms=line * 1.3, **style).add_to(ax)
+        self.old = ax.add_line(Line2D([], [], color=th.muted, alpha=0.35, ms=line * 1.3, **style))
         label = text(lang, "data_samples", window=self.window)
-        self.new = Curve([], [], color=th.palette[PATH_COLOR % len(th.palette)], ms=line * 2.2,
-                         **{**style, "zorder": 4}, label=label).add_to(ax)
+        self.new = ax.add_line(Line2D([], [], color=th.palette[PATH_COLOR % len(th.palette)], ms=line * 2.2,
+                                      **{**style, "zorder": 4}, label=label))
         self.animated: list[Artist] = [self.old, self.new]
 
     def update(self, i: int, a: float, step: float) -> None:

@@ -1,18 +1,16 @@
 """A "surface" panel: the mean loss over a mesh of two parameters, and the run's path across it.
 
 The filled log-spaced contours, the start and the axis names are static (drawn once, then blitted
-over); the path up to the current step and its head are animated, as `Curve`s (render.draw.curves:
-Line2D's pixels, less per-frame overhead; the limits are set before they join the axes). The contours
-come from the recording (`surface`, computed by the graph itself at record time), so they agree with the
-evaluation loss.
+over); the path up to the current step and its head are animated lines. The contours come from the
+recording (`surface`, computed by the graph itself at record time), so they agree with the evaluation loss.
 """
 
 from __future__ import annotations
 
 import numpy as np
 from matplotlib.artist import Artist
+from matplotlib.lines import Line2D
 
-from render.draw.curves import Curve
 from render.draw.panels_shared import (
     PATH_COLOR,
     PATH_TAIL,
@@ -50,11 +48,11 @@ class SurfacePanel:
                     style="italic", color=th.foreground, zorder=5,
                     bbox=dict(facecolor=th.background, edgecolor="none", alpha=0.7, pad=0.8))
         style = dict(color=accent, zorder=3, solid_joinstyle="round", solid_capstyle="round")
-        self.trail = Curve([], [], lw=lay.line * 0.5, alpha=0.45, **style).add_to(ax)
-        self.line = Curve([], [], lw=lay.line * 0.9, **style,
-                          label=text(figure.lang, "path", x=x_name, y=y_name)).add_to(ax)
-        self.head = Curve([], [], ls="None", marker="o", color=accent, ms=lay.line * 2.6, mec=th.background,
-                          mew=0.8, zorder=4).add_to(ax)
+        self.trail = ax.add_line(Line2D([], [], lw=lay.line * 0.5, alpha=0.45, **style))
+        self.line = ax.add_line(Line2D([], [], lw=lay.line * 0.9, **style,
+                                       label=text(figure.lang, "path", x=x_name, y=y_name)))
+        self.head = ax.add_line(Line2D([], [], ls="None", marker="o", color=accent, ms=lay.line * 2.6,
+                                       mec=th.background, mew=0.8, zorder=4))
         self.animated: list[Artist] = [self.trail, self.line, self.head]
 
     def update(self, i: int, a: float, step: float) -> None:
@@ -66,4 +64,4 @@ class SurfacePanel:
         shown = np.vstack([path[:i + 1], head[None, :]])
         self.trail.set_data(shown[:, 0], shown[:, 1])
         self.line.set_data(shown[-PATH_TAIL - 1:, 0], shown[-PATH_TAIL - 1:, 1])
-        self.head.set_data(head[:1], head[1:])  # float arrays: Curve's cheap refill
+        self.head.set_data(head[:1], head[1:])

@@ -8,10 +8,10 @@ rounds each edge of a clip box to a whole pixel, so those are the pixels a clipp
 level or two in a few of them: the clip cuts the path where it crosses the box, and simplification then merges
 slightly different segments (tests hold it to that).
 
-Anything else (a full draw, a clip path, a clip box reaching outside the axes, another renderer) strokes the
-curve as `Curve` does, and so does everything once its fast path has failed (render.draw.fast). The kept
-pixels include what lay under the curve, so the pixels under it must not change while it is animated: true
-of a blitted background, which is all it ever pastes onto.
+Anything else (a full draw, a clip path, a clip box reaching outside the axes, a style Line2D strokes with
+other calls, another renderer) is stroked by `Line2D.draw`, and so is everything once its fast path has
+failed (render.draw.fast). The kept pixels include what lay under the curve, so the pixels under it must not
+change while it is animated: true of a blitted background, which is all it ever pastes onto.
 """
 
 from __future__ import annotations
@@ -20,11 +20,23 @@ import math
 
 import numpy as np
 from matplotlib import colors as mcolors
+from matplotlib.backends.backend_agg import RendererAgg
+from matplotlib.lines import Line2D
 
-from render.draw.curves import TRANSFORM_CACHE, Curve, TransformCache
 from render.draw.fast import FastPath
+from render.draw.transform_cache import TRANSFORM_CACHE, TransformCache
 
-REVEAL = FastPath("Reveal", "Curve.draw (a clipped stroke)")
+REVEAL = FastPath("Reveal", "Line2D.draw (a clipped stroke)")
+
+
+def _plain(line: Line2D, renderer) -> bool:
+    """Whether Line2D.draw strokes `line` on `renderer` with plain Agg calls whose pixels a clip box cuts
+    at its edges: a solid line, plain markers or both, nothing around them."""
+    return (isinstance(renderer, RendererAgg) and line.get_linestyle() in ("-", "None")
+            and line.get_drawstyle() == "default" and line.get_markevery() is None
+            and line.get_fillstyle() in ("full", "none") and not line.get_path_effects()
+            and line.get_sketch_params() is None and line.get_agg_filter() is None
+            and not line.get_rasterized())
 
 
 def _span(lo: float, hi: float, n: int) -> tuple[int, int]:
@@ -32,8 +44,8 @@ def _span(lo: float, hi: float, n: int) -> tuple[int, int]:
     return max(math.floor(lo + 0.5), 0), min(math.floor(hi + 0.5), n)
 
 
-class Reveal(Curve):
-    """A Curve whose clip box moves over a fixed curve; drawn from kept pixels while it is animated."""
+class Reveal(Line2D):
+    """A Line2D whose clip box moves over a fixed curve; drawn from kept pixels while it is animated."""
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -41,7 +53,9 @@ class Reveal(Curve):
 
     def draw(self, renderer) -> None:
         if not REVEAL.attempt(self._paste, renderer):
-            super().draw(renderer)
+            super().draw(renderer)  # Line2D's, with its rasterization and filter wrapper
+
+    draw._supports_rasterization = True  # a rasterized Reveal is stroked by Line2D.draw, which does it
 
     def _paste(self, renderer) -> bool:
         """The kept stroke pasted up to the clip box's right edge; False (nothing drawn) where it must be
@@ -65,7 +79,7 @@ class Reveal(Curve):
     def _region(self, renderer):
         """(rows, columns) of the axes and the columns of the clip box to paste, in Agg's top-down pixels;
         None when the curve must be stroked."""
-        if not (TRANSFORM_CACHE.on and self.get_visible() and self.get_animated() and self._simple(renderer)
+        if not (TRANSFORM_CACHE.on and self.get_visible() and self.get_animated() and _plain(self, renderer)
                 and self.axes and self._clipon and self.clipbox is not None and self._clippath is None):
             return None
         if self._invalidx or self._invalidy:  # new data: let Line2D make its path before it is kept
@@ -87,7 +101,7 @@ class Reveal(Curve):
         clip = self.clipbox
         self.clipbox = self.axes.bbox  # a plain attribute: no stale callbacks for a moment's swap
         try:
-            Curve.draw(self, renderer)
+            Line2D.draw(self, renderer)
             return under.copy()
         finally:
             self.clipbox = clip

@@ -22,7 +22,6 @@ from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter, NullLoca
 from matplotlib.transforms import Bbox, IdentityTransform
 
 from render.draw.base import FONT, LINE, SMALL, FigureBase, samples_label
-from render.draw.curves import Curve, TransformCache
 from render.draw.limits import healthy, loss_limits, panel_limits
 from render.draw.panels_data import DataPanel
 from render.draw.panels_shared import kind
@@ -30,6 +29,7 @@ from render.draw.panels_surface import SurfacePanel
 from render.draw.reveal import Reveal
 from render.draw.slot_text import SlotText
 from render.draw.text import caption_pieces, number, panel_title, run_label, text
+from render.draw.transform_cache import TransformCache
 from render.record.snapshot import Snapshot
 
 
@@ -123,8 +123,8 @@ class SceneFigure(FigureBase):
                 ax.axhline(0.0, color=th.muted, lw=0.8, zorder=1)
                 for node, color in zip(panel["nodes"], panel["colors"]):
                     color = th.palette[color % len(th.palette)]
-                    lines.append(Curve(snap.grid, snap.grid * np.nan, color=color, lw=lay.line, zorder=3,
-                                       label=node).add_to(ax))
+                    lines.append(ax.add_line(Line2D(snap.grid, snap.grid * np.nan, color=color, lw=lay.line,
+                                                    zorder=3, label=node)))
                 if panel.get("target"):
                     ax.plot(snap.grid, snap.target, color=th.target, lw=lay.line * 0.8, ls=(0, (4, 3)),
                             zorder=2, label=text(self.lang, "target", target=self.target_name))
@@ -192,16 +192,16 @@ class SceneFigure(FigureBase):
         ax.plot(steps, snap.eval_loss[r], alpha=0.3, **eval_style)  # what is still to come, faint
         # the part already trained, solid: the whole curve, clipped at the cursor (its path never changes:
         # while blitted it is stroked once and pasted up to the cursor)
-        self.progress.append(Reveal(steps, snap.eval_loss[r], **eval_style,
-                                   label=text(self.lang, "loss_eval", target=self.target_name)).add_to(ax))
+        self.progress.append(ax.add_line(Reveal(steps, snap.eval_loss[r], **eval_style,
+                                                label=text(self.lang, "loss_eval", target=self.target_name))))
         # cursor and marker live in display coordinates, placed by `update` (`_loss_pixel`): drawing them
         # then skips the symlog/log path machinery every frame
         pixels = IdentityTransform()
-        cursor = Curve([], [], color=th.foreground, lw=0.8, alpha=0.6, transform=pixels)
-        self.cursors.append(cursor.add_to(ax))
+        self.cursors.append(ax.add_line(Line2D([], [], color=th.foreground, lw=0.8, alpha=0.6,
+                                               transform=pixels)))
         edge = dict(mec=th.background, mew=0.8, clip_on=False)  # whole at the axes edge
-        self.markers.append(Curve([], [], ls="", marker="o", ms=lay.line * 3, color=th.palette[2],
-                                  transform=pixels, **edge).add_to(ax))
+        self.markers.append(ax.add_line(Line2D([], [], ls="", marker="o", ms=lay.line * 3,
+                                               color=th.palette[2], transform=pixels, **edge)))
         if first:
             ax.set_title(text(self.lang, "loss_title"), fontsize=lay.font, pad=3, y=1.0)
         self.style(ax, y_ticks=None)

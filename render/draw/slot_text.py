@@ -31,8 +31,8 @@ from matplotlib.backends.backend_agg import RendererAgg, get_hinting_flag
 from matplotlib.colors import to_rgba
 from matplotlib.text import Text
 
-from render.draw.curves import TransformCache
 from render.draw.fast import FastPath
+from render.draw.transform_cache import TransformCache
 
 _FONT_RC = ("text.hinting_factor", "text.kerning_factor", "text.language")  # what else shapes a string
 _SHAPED: dict = {}  # (font, dpi, hinting, string) -> ShapedString

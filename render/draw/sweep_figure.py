@@ -10,11 +10,11 @@ and the full histories are drawn once; per frame only the animated artists chang
   fitting mode and shaded by loss (pale: not fitted), Fig 7 and Fig 8 marked; their output curves; the
   fitted share of the grid over training.
 
-The animated lines (output curves, cursors, markers) are `Curve`s (render.draw.curves): Line2D's pixels
-with less per-frame overhead. They join their axes after its limits are set, so that `add_line` (which
-does not autoscale) leaves the limits as `ax.plot` did. The animated texts are `SlotText`s
-(render.draw.slot_text): a template's words around one changing number, Text's pixels at a fraction of
-its cost (plain Text was ~80% of a frame). Chinese is never bold: the CJK font has one weight.
+The animated lines (output curves, cursors, markers) are Line2Ds that join their axes after its limits
+are set, so that `add_line` (which does not autoscale) leaves the limits as `ax.plot` did. The animated
+texts are `SlotText`s (render.draw.slot_text): a template's words around one changing number, Text's
+pixels at a fraction of its cost (plain Text was ~80% of a frame). Chinese is never bold: the CJK font has
+one weight.
 """
 
 from __future__ import annotations
@@ -25,11 +25,11 @@ import numpy as np
 from matplotlib.artist import Artist
 from matplotlib.axis import GRIDLINE_INTERPOLATION_STEPS
 from matplotlib.colors import to_rgb
+from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter, PercentFormatter
 
 from render.draw.base import FONT, LINE, SMALL, FigureBase, samples_label
-from render.draw.curves import Curve
 from render.draw.limits import robust_limits
 from render.draw.slot_text import SlotText
 from render.draw.text import STRINGS, run_label, text
@@ -51,13 +51,13 @@ def blend(color, toward, amount: np.ndarray | float) -> np.ndarray:
     return c * (1 - amount) + b * amount
 
 
-def axis_line(ax, x: float | None = None, y: float | None = None, **style) -> Curve:
-    """The Curve of `ax.axvline(x, **style)` (or `ax.axhline(y, ...)`): the same line, transform and path
+def axis_line(ax, x: float | None = None, y: float | None = None, **style) -> Line2D:
+    """The line of `ax.axvline(x, **style)` (or `ax.axhline(y, ...)`): the same line, transform and path
     (interpolated as a grid line's, for non-linear scales); the axes' limits are left as they are."""
     vertical = x is not None
     transform = ax.get_xaxis_transform(which="grid") if vertical else ax.get_yaxis_transform(which="grid")
     xs, ys = ([x, x], [0, 1]) if vertical else ([0, 1], [y, y])
-    line = Curve(xs, ys, transform=transform, **style).add_to(ax)
+    line = ax.add_line(Line2D(xs, ys, transform=transform, **style))
     line.get_path()._interpolation_steps = GRIDLINE_INTERPOLATION_STEPS  # as axvline/axhline do
     return line
 
@@ -131,7 +131,7 @@ class SweepFigure(FigureBase):
             if band:
                 ax.fill_between(steps, center - half, center + half, color=color, alpha=0.2, lw=0)
             ax.plot(steps, p, color=color, lw=LINE * 0.8, label=act)
-            markers.append(Curve([], [], ls="None", marker="o", ms=LINE * 2.6, color=color).add_to(ax))
+            markers.append(ax.add_line(Line2D([], [], ls="None", marker="o", ms=LINE * 2.6, color=color)))
         for mark in self.snapshot.meta.get("schedule", {}).get("marks", []):
             ax.axvline(mark, color=self.theme.muted, lw=0.6, ls=":")
         cursor = axis_line(ax, x=0.0, color=self.theme.foreground, lw=0.8, alpha=0.6)
@@ -141,7 +141,7 @@ class SweepFigure(FigureBase):
         self._animate(cursor, *markers)
 
         def update(i: int, step: float) -> None:
-            cursor.set_xdata(np.full(2, step))  # float arrays: Curve's cheap refill, not Line2D's recache
+            cursor.set_xdata(np.full(2, step))
             for a, m in enumerate(markers):
                 m.set_data(np.full(1, step), frac[a, i:i + 1])
         self._updaters.append(update)
@@ -171,7 +171,8 @@ class SweepFigure(FigureBase):
             lows = np.concatenate([np.nanmin(h, axis=1) for h in hist])
             highs = np.concatenate([np.nanmax(h, axis=1) for h in hist])
         ax.set_ylim(*robust_limits(lows, highs, (0.0, float(t.min()), float(t.max()))))
-        lines = [Curve(snap.grid, snap.grid * np.nan, color=c, lw=LINE, zorder=3).add_to(ax) for c in colors]
+        lines = [ax.add_line(Line2D(snap.grid, snap.grid * np.nan, color=c, lw=LINE, zorder=3))
+                 for c in colors]
         losses = [self.slot_text(ax, 0.03, 0.95 - 0.1 * k, "loss_at", "loss", transform=ax.transAxes,
                                  values={"act": labels[k], "target": self.target_name}, fontsize=SMALL,
                                  va="top", color=c, fontweight=self.bold)[0] for k, c in enumerate(colors)]

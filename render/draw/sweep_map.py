@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import numpy as np
 from matplotlib.colors import to_rgb
+from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 from matplotlib.transforms import Affine2D
 
 from render.draw.base import FONT, SMALL
-from render.draw.curves import Curve
 from render.draw.map_image import show
 from render.draw.slot_text import SlotText
 from render.draw.sweep_figure import SweepFigure, axis_line, blend, subscript
@@ -85,12 +85,11 @@ class MapSweepFigure(SweepFigure):
         ax.set_xlabel(names[0], fontsize=SMALL, labelpad=1)
         ax.set_ylabel(names[1], fontsize=SMALL, labelpad=1)
         # everything drawn over the (animated) image must be animated too, or the image would cover it
-        # (Curves, drawn as Line2D but cheaper; the limits are set above)
         over = [axis_line(ax, y=0.0, color=th.foreground, lw=0.5, alpha=0.5, zorder=2),
                 axis_line(ax, x=0.0, color=th.foreground, lw=0.5, alpha=0.5, zorder=2)]
         for label, (mx, my) in inits.get("marks", {}).items():
-            over.append(Curve([mx], [my], ls="None", marker="o", ms=4.5, mfc="none", mec=th.foreground,
-                              mew=1.2, zorder=3).add_to(ax))
+            over.append(ax.add_line(Line2D([mx], [my], ls="None", marker="o", ms=4.5, mfc="none",
+                                           mec=th.foreground, mew=1.2, zorder=3)))
             over.extend(_mark_label(ax, run_label(label, lang), (mx, my), fontsize=SMALL,
                                     fontweight=self.bold, color=th.foreground, va="top", zorder=3))
         title = self.acts[a] if self._narrow else text(lang, "map", act=self.acts[a])
