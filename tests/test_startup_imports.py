@@ -40,3 +40,10 @@ def test_describing_scenes_is_light_and_computing_with_them_loads_numpy():
                 "[(s.name, s.description, s.total_samples, len(s.runs)) for s in scenes.list_scenes()]")
     assert imported("-c", describe) & HEAVY == set()
     assert "numpy" in imported("-c", describe + "; scenes.get_scene('fig8').schedule.steps(100)")
+
+
+def test_the_front_door_is_light_until_used():
+    """`import render` and naming its functions load nothing heavy: `show` and `animation` import the
+    drawing stack when called, `Recorder` the record stage when first named."""
+    assert imported("-c", "import render; render.show, render.animation, render.__all__") & HEAVY == set()
+    assert {"numpy", "ourdl"} <= imported("-c", "import render; render.Recorder")

@@ -22,9 +22,15 @@ FrameProgress = Callable[[int, int], None]  # (frames done, frames in all)
 
 
 def make_animation(view: View, timeline: Timeline) -> FuncAnimation:
-    """The animation's definition: blits in GUIs, plays in notebooks (`anim.to_jshtml()`)."""
+    """The animation for matplotlib: `save()` with its writers, `to_jshtml()` in notebooks, a GUI window.
+
+    It takes the view over: its artists stop being animated and every frame draws the whole figure,
+    because matplotlib never draws an animated artist of the figure itself (the captions) when it saves,
+    and cannot blit one."""
+    for artist in view.animated:
+        artist.set_animated(False)
     return FuncAnimation(view.fig, lambda k: view.update(timeline.position(k)), frames=timeline.frames,
-                         init_func=view.init, blit=True, interval=1000 / timeline.fps, repeat=False)
+                         init_func=view.init, blit=False, interval=1000 / timeline.fps, repeat=False)
 
 
 def stream(view: View, timeline: Timeline, writers: Sequence[Writer],
