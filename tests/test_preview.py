@@ -1,4 +1,5 @@
-"""`--preview/-p`: the first output opens in the system's viewer; without one, its path is printed instead.
+"""`--preview/-p`: the first output (`render all`: the gallery index) opens in the system's viewer; without
+one, its path is printed instead.
 
 A fake opener on PATH stands in for xdg-open / open and writes down what it was asked to open.
 """
@@ -82,6 +83,19 @@ def test_video_p_opens_its_first_format(tmp_path, small, monkeypatch):
     result = runner.invoke(app, ["video", str(small), "--format", "png", "--out", str(tmp_path / "v"), "-p"])
     assert result.exit_code == 0, result.output
     assert log.read_text().split() == [str((tmp_path / "v" / "small.png").resolve())]
+
+
+@linux_only
+def test_all_p_opens_the_gallery_index(tmp_path, monkeypatch):
+    log = fake_opener(tmp_path / "bin")
+    for key, value in env_with(tmp_path / "bin", ":0").items():
+        monkeypatch.setenv(key, value)
+    result = runner.invoke(app, ["all", "fig8", "--steps", "20", "--every", "10", "--format", "png",
+                                 "-j", "1", "--out", str(tmp_path / "g"), "-p"])
+    assert result.exit_code == 0, result.output
+    index = (tmp_path / "g" / "index.html").resolve()
+    assert log.read_text().split() == [str(index)] and f"opened {index}" in result.output
+    assert "-p" not in (tmp_path / "g" / "index.html").read_text().split()  # not in the scenes' commands
 
 
 @linux_only

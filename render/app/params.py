@@ -118,8 +118,8 @@ EMBED = Group("Files and encoding", (
 ))
 
 PREVIEW = Group("Files and encoding", (
-    _opt("preview", bool, False, ("--preview", "-p"), "Open the first output in the system's viewer when "
-         "done (no display: print where it is)."),
+    _opt("preview", bool, False, ("--preview", "-p"), "Open the first output (render all: the gallery) in "
+         "the system's viewer when done (no display: print where it is)."),
 ))
 
 

@@ -9,10 +9,11 @@ from typing import Annotated
 import typer
 
 from render.app.console import err_console, format_bytes, out_dir, say, user_errors
-from render.app.params import ENCODING, LOOK, TRAINING, Given, render_options, takes
+from render.app.params import ENCODING, LOOK, PREVIEW, TRAINING, Given, render_options, takes
+from render.app.preview import preview
 
 
-@takes(TRAINING, LOOK, ENCODING)
+@takes(TRAINING, LOOK, ENCODING, PREVIEW)
 def all_(
     names: Annotated[list[str] | None, typer.Argument(
         metavar="[SCENE]...", help="Scenes to render (default: every registered scene).")] = None,
@@ -25,7 +26,8 @@ def all_(
     """Render every scene in parallel worker processes and write a gallery, OUT/index.html.
 
     The gallery shows each animation, its poster, its graph, its embed snippets and the command
-    that makes it. Every training, picture and encoding option applies to every scene.
+    that makes it. Every training, picture and encoding option applies to every scene; --preview opens
+    the gallery.
 
     Example: render all --quality low --steps 600
     """
@@ -64,6 +66,8 @@ def all_(
         index = write_index(folder, results, {n: command(n, argv) for n in chosen}, wall, workers,
                             lab=lab.name if lab else None)
         say(f"wrote {index}  ({len(results) - len(failed)} of {len(results)} scenes, {wall:.1f} s)")
+        if given["preview"]:
+            preview(index, say)
     if failed:
         raise typer.Exit(1)
 
