@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from ourdl.core import Node, Value
-from ourdl.ops.ops import _is_array
+from ourdl.ops.ops import is_array
 
 __all__ = ["LossFunction", "ValueLoss", "SquareLoss"]
 
@@ -24,7 +24,7 @@ class ValueLoss(LossFunction):
 
     def local_grad(self, index: int) -> Value:
         diff = self.parents[0].value - self.parents[1].value
-        if _is_array(diff):
+        if is_array(diff):
             sign = np.where(diff > 0, 1.0, -1.0)
         else:
             sign = 1 if diff > 0 else -1  # the tutorial's ints

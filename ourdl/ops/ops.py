@@ -17,7 +17,8 @@ from ourdl.core import Node, Value
 __all__ = ["Op", "Add", "Mul", "Relu", "LeakyRelu", "Step", "Sigmoid", "Tanh"]
 
 
-def _is_array(v: Value) -> bool:
+def is_array(v: Value) -> bool:
+    """A numpy array (curves over a grid, lockstep runs), not a Python number (the scalar path)."""
     return isinstance(v, np.ndarray)
 
 
@@ -62,20 +63,20 @@ class Relu(_Unary):
     """t if t >= 0 else 0; derivative 1 if t > 0 else 0."""
 
     def compute(self, t: Value) -> Value:
-        if _is_array(t):
+        if is_array(t):
             return np.where(t >= 0, t, 0.0)
         return t if t >= 0 else 0
 
     def local_grad(self, index: int) -> Value:
         t = self.t
-        if _is_array(t):
+        if is_array(t):
             return np.where(t > 0, 1.0, 0.0)
         return 1.0 if t > 0 else 0
 
     @staticmethod
     def relu(x: Value) -> Value:
         """Relu outside a graph (a float, or an array element-wise), as the tutorial's plots use it."""
-        if _is_array(x):
+        if is_array(x):
             return np.where(x >= 0.0, x, 0.0)
         return x if x >= 0.0 else 0.0
 
@@ -86,20 +87,20 @@ class LeakyRelu(_Unary):
     slope = 0.1
 
     def compute(self, t: Value) -> Value:
-        if _is_array(t):
+        if is_array(t):
             return np.where(t >= 0, t, self.slope * t)
         return t if t >= 0 else self.slope * t
 
     def local_grad(self, index: int) -> Value:
         t = self.t
-        if _is_array(t):
+        if is_array(t):
             return np.where(t > 0, 1.0, self.slope)
         return 1.0 if t > 0 else self.slope
 
     @staticmethod
     def relu(x: Value) -> Value:
         """LeakyRelu outside a graph (the tutorial names it `relu` too, to swap one for the other)."""
-        if _is_array(x):
+        if is_array(x):
             return np.where(x >= 0.0, x, x * 0.1)
         return x if x >= 0.0 else x * 0.1
 
@@ -108,13 +109,13 @@ class Step(_Unary):
     """1 if t > 0 else 0; the tutorial's derivative convention is 0 if t > 0 else -1."""
 
     def compute(self, t: Value) -> Value:
-        if _is_array(t):
+        if is_array(t):
             return np.where(t > 0, 1.0, 0.0)
         return 1 if t > 0 else 0
 
     def local_grad(self, index: int) -> Value:
         t = self.t
-        if _is_array(t):
+        if is_array(t):
             return np.where(t > 0, 0.0, -1.0)
         return 0.0 if t > 0 else -1.0
 
@@ -123,7 +124,7 @@ class Sigmoid(_Unary):
     """1 / (1 + e^-t); derivative s·(1 − s)."""
 
     def compute(self, t: Value) -> Value:
-        if _is_array(t):
+        if is_array(t):
             # the two branches keep exp() from overflowing for large |t|
             e = np.exp(-np.abs(t))
             return np.where(t >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
@@ -141,7 +142,7 @@ class Tanh(_Unary):
     """tanh(t); derivative 1 − tanh²."""
 
     def compute(self, t: Value) -> Value:
-        return np.tanh(t) if _is_array(t) else math.tanh(t)
+        return np.tanh(t) if is_array(t) else math.tanh(t)
 
     def local_grad(self, index: int) -> Value:
         th = self.value if self.value is not None else self._values(self.t)

@@ -22,7 +22,7 @@ from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter, NullLoca
 from matplotlib.transforms import Bbox, IdentityTransform
 
 from render.draw.base import FONT, LINE, SMALL, FigureBase, samples_label
-from render.draw.limits import healthy, loss_limits, panel_limits
+from render.draw.limits import RULE, healthy, loss_limits, panel_limits, sample_axis
 from render.draw.panels_data import DataPanel
 from render.draw.panels_shared import kind
 from render.draw.panels_surface import SurfacePanel
@@ -68,7 +68,8 @@ class SceneFigure(FigureBase):
         self.cursors, self.markers, self.progress = [], [], []  # the loss panel's moving parts
         self.extras: list[list] = []  # per run: the data and surface panels' own parts (panels_*.py)
         self._loss_pixels: list[TransformCache | None] = [None] * len(snapshot.run_labels)
-        self._keep = [healthy(snapshot, r) for r in range(len(snapshot.run_labels))]
+        #: per run: which snapshots may set axis limits (a diverged run's blow-up may not; limits.healthy)
+        self._healthy_snapshots = [healthy(snapshot, r) for r in range(len(snapshot.run_labels))]
         super().__init__(snapshot, size, theme, lang)
 
     def build(self) -> None:
@@ -178,9 +179,10 @@ class SceneFigure(FigureBase):
         snap, th, lay = self.snapshot, self.theme, self.layout
         steps = snap.steps.astype(float)
         ax.set_yscale("log")
-        ax.set_xscale("symlog", linthresh=max(10.0, self.total / 1000))
-        ax.set_xlim(0, self.total * 1.06)  # room for the cursor at the very end
-        ax.set_ylim(*loss_limits(snap, self._keep))
+        xlim, linthresh = sample_axis(self.total, RULE.cursor_room)  # room for the cursor at the very end
+        ax.set_xscale("symlog", linthresh=linthresh)
+        ax.set_xlim(*xlim)
+        ax.set_ylim(*loss_limits(snap, self._healthy_snapshots))
         ax.xaxis.set_major_formatter(FuncFormatter(samples_label))
         ax.xaxis.set_minor_locator(NullLocator())
         ax.yaxis.set_major_locator(LogLocator(subs=(1.0, 2.0, 5.0)))
@@ -221,7 +223,7 @@ class SceneFigure(FigureBase):
                             handletextpad=0.5, borderaxespad=0, borderpad=0)
 
     def _panel_limits(self, j: int) -> tuple[float, float]:
-        return panel_limits(self.snapshot, self.panels[j], self._keep)
+        return panel_limits(self.snapshot, self.panels[j], self._healthy_snapshots)
 
     # -- animation --------------------------------------------------------------------------------
 
