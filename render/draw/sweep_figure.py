@@ -19,6 +19,7 @@ one weight.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from string import Formatter
 
 import numpy as np
@@ -30,7 +31,7 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter, PercentFormatter
 
 from render.draw.base import FONT, LINE, SMALL, FigureBase, samples_label
-from render.draw.limits import robust_limits
+from render.draw.limits import robust_limits, sample_axis
 from render.draw.slot_text import SlotText
 from render.draw.text import STRINGS, run_label, text
 from render.record.snapshot import Snapshot
@@ -60,6 +61,16 @@ def axis_line(ax, x: float | None = None, y: float | None = None, **style) -> Li
     line = ax.add_line(Line2D(xs, ys, transform=transform, **style))
     line.get_path()._interpolation_steps = GRIDLINE_INTERPOLATION_STEPS  # as axvline/axhline do
     return line
+
+
+@dataclass(frozen=True)
+class SweepHeader:
+    """Where a sweep figure's title, caption and legend row go, in figure fractions; the sweep page places
+    its own from the same numbers."""
+
+    x: float = 0.012  # the title's left from the left edge, the caption's right from the right one
+    y: float = 0.985  # the top of both (bottom-up, as matplotlib)
+    legend: float = 0.012  # the legend row's bottom
 
 
 class SweepFigure(FigureBase):
@@ -102,9 +113,10 @@ class SweepFigure(FigureBase):
 
     def _header(self, title: str) -> None:
         fig = self.fig
-        fig.text(0.012, 0.985, title, fontsize=FONT, fontweight=self.bold, va="top", ha="left")
-        caption, spec = self.slot_text(fig, 0.988, 0.985, "sweep_caption", "step", {"total": self.total},
-                                       fontsize=FONT, va="top", ha="right")
+        head = SweepHeader()
+        fig.text(head.x, head.y, title, fontsize=FONT, fontweight=self.bold, va="top", ha="left")
+        caption, spec = self.slot_text(fig, 1 - head.x, head.y, "sweep_caption", "step",
+                                       {"total": self.total}, fontsize=FONT, va="top", ha="right")
         self._animate(caption)
 
         def update(i: int, step: float) -> None:
@@ -115,11 +127,12 @@ class SweepFigure(FigureBase):
         """The share of fitted runs over training, a 95% band (random inits only), a moving cursor."""
         steps = self.snapshot.steps.astype(float)
         frac = self.x["sweep_fitted"]
-        ax.set_xscale("symlog", linthresh=max(10.0, self.total / 1000))
-        ax.set_xlim(0, self.total)
+        xlim, ylim, linthresh = rate_limits(frac, self.total)
+        ax.set_xscale("symlog", linthresh=linthresh)
+        ax.set_xlim(*xlim)
         ax.xaxis.set_major_formatter(FuncFormatter(samples_label))
         ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
-        ax.set_ylim(0, min(1.0, max(0.1, float(np.max(frac)) * 1.15 + 0.02)))
+        ax.set_ylim(*ylim)
         z = 1.959963984540054
         markers = []
         for a, act in enumerate(self.acts):
@@ -159,18 +172,13 @@ class SweepFigure(FigureBase):
         ax.plot(snap.grid, snap.target, color=th.target, lw=LINE * 0.8, ls=(0, (4, 3)), zorder=2)
         ax.set_title(run_label(title, self.lang), fontsize=FONT, pad=3)
         self.style(ax, y_ticks=4)
+        ax.set_ylim(*group_limits(snap, runs))
         if not runs:
-            ax.set_ylim(-0.5, 4.5)
             ax.text(0.5, 0.5, text(self.lang, "no_run"), transform=ax.transAxes, ha="center",
                     fontsize=SMALL, color=th.muted)
             return
         out = snap.node_names.index(snap.meta["output"])
         hist = [snap.curves[r, :, out] for r in runs]
-        t = snap.target[np.isfinite(snap.target)]
-        with np.errstate(invalid="ignore"):
-            lows = np.concatenate([np.nanmin(h, axis=1) for h in hist])
-            highs = np.concatenate([np.nanmax(h, axis=1) for h in hist])
-        ax.set_ylim(*robust_limits(lows, highs, (0.0, float(t.min()), float(t.max()))))
         lines = [ax.add_line(Line2D(snap.grid, snap.grid * np.nan, color=c, lw=LINE, zorder=3))
                  for c in colors]
         losses = [self.slot_text(ax, 0.03, 0.95 - 0.1 * k, "loss_at", "loss", transform=ax.transAxes,
@@ -195,7 +203,7 @@ class SweepFigure(FigureBase):
             groups.setdefault(label, []).append(r)
         return list(groups.items())
 
-    def _legend(self, handles: list, labels: list[str], y: float = 0.012, ncol: int = 8) -> None:
+    def _legend(self, handles: list, labels: list[str], y: float = SweepHeader.legend, ncol: int = 8) -> None:
         self.fig.legend(handles, labels, loc="lower center", bbox_to_anchor=(0.5, y), ncol=ncol,
                         fontsize=SMALL, frameon=False, handlelength=1.4, columnspacing=1.1,
                         handletextpad=0.4, borderaxespad=0, borderpad=0)
@@ -214,6 +222,26 @@ class SweepFigure(FigureBase):
         for update in self._updaters:
             update(i, step)
         return self.animated
+
+
+def rate_limits(fitted: np.ndarray, total: int) -> tuple[list[float], list[float], float]:
+    """The fitted-share panel's x limits (every sample), y limits (the share, with headroom above its
+    highest) and linear threshold: the video's and the sweep page's."""
+    xlim, linthresh = sample_axis(total)
+    return xlim, [0.0, min(1.0, max(0.1, float(np.max(fitted)) * 1.15 + 0.02))], linthresh
+
+
+def group_limits(snapshot: Snapshot, runs: list[int]) -> list[float]:
+    """y-limits of a curve panel of named runs (their output and the target; a fixed box when the panel
+    has none): the video's and the sweep page's."""
+    if not runs:
+        return [-0.5, 4.5]
+    out = snapshot.node_names.index(snapshot.meta["output"])
+    t = snapshot.target[np.isfinite(snapshot.target)]
+    with np.errstate(invalid="ignore"):
+        lows = np.concatenate([np.nanmin(snapshot.curves[r, :, out], axis=1) for r in runs])
+        highs = np.concatenate([np.nanmax(snapshot.curves[r, :, out], axis=1) for r in runs])
+    return list(robust_limits(lows, highs, (0.0, float(t.min()), float(t.max()))))
 
 
 def template_slot(lang: str, key: str, field: str, **values) -> tuple[str, str, str]:

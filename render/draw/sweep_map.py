@@ -4,6 +4,8 @@ of the grid over training."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 from matplotlib.colors import to_rgb
 from matplotlib.lines import Line2D
@@ -17,7 +19,20 @@ from render.draw.slot_text import SlotText
 from render.draw.sweep_figure import SweepFigure, axis_line, blend, subscript
 from render.draw.text import run_label, text
 
-RIGHT_COLUMN = 2.4  # inches of the 8-inch design kept for the curves and the fitted share, at least
+
+@dataclass(frozen=True)
+class MapLayout:
+    """Where a map sweep's panels go: the plot area in figure fractions (bottom-up, as matplotlib), the
+    gaps in inches of the 8-inch design; the sweep page lays its panels out from the same numbers."""
+
+    left: float = 0.06
+    right: float = 0.985
+    top: float = 0.885
+    bottom: float = 0.14
+    gap: float = 0.55  # inches between maps, and between the last map and the right column
+    right_column: float = 2.4  # inches kept for the curves and the fitted share, at least
+    lift: float = 0.035  # the right column's bottom above the maps': room for its x label
+    hspace: float = 0.75  # the right column's GridSpec
 
 
 class MapSweepFigure(SweepFigure):
@@ -35,20 +50,21 @@ class MapSweepFigure(SweepFigure):
         self._header(text(lang, "map_title", acts=" / ".join(self.acts), nx=nx, ny=ny,
                         ax0=subscript(ax0), ax1=subscript(ax1)))
         w, h = fig.get_size_inches()
-        top, bottom = 0.885, 0.14
-        left, gap, right = 0.06, 0.55, 0.985
+        lay = MapLayout()
+        top, bottom = lay.top, lay.bottom
+        left, gap, right = lay.left, lay.gap, lay.right
         # square maps as tall as the plot area, narrower when several would leave the curves' column less
-        # than RIGHT_COLUMN inches (then centred in the height)
-        room = (right - left) * w - RIGHT_COLUMN - n_a * gap
+        # than lay.right_column inches (then centred in the height)
+        room = (right - left) * w - lay.right_column - n_a * gap
         side = min((top - bottom) * h, room / n_a)
         self._narrow = side < (top - bottom) * h  # short titles, fewer ticks
         low = bottom + ((top - bottom) * h - side) / 2 / h
         for a in range(n_a):
             rect = (left + a * (side + gap) / w, low, side / w, side / h)
             self._map_panel(fig.add_axes(rect), a, (x0, x1, y0, y1), inits, (subscript(ax0), subscript(ax1)))
-        right0 = left + (n_a * side + (n_a - 1) * gap + 0.55) / w
-        gs = fig.add_gridspec(3, 1, left=right0, right=right, top=top, bottom=bottom + 0.035,
-                              hspace=0.75)
+        right0 = left + (n_a * side + (n_a - 1) * gap + lay.gap) / w
+        gs = fig.add_gridspec(3, 1, left=right0, right=right, top=top, bottom=bottom + lay.lift,
+                              hspace=lay.hspace)
         groups = self._named_groups()
         for k in range(2):
             self._curve_panel(fig.add_subplot(gs[k, 0]), *(groups[k] if k < len(groups) else ("", [])))

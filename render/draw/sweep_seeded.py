@@ -4,6 +4,9 @@ output curves of a few named runs beside the target."""
 
 from __future__ import annotations
 
+from dataclasses import asdict, dataclass
+
+import numpy as np
 from matplotlib.colors import to_rgb
 from matplotlib.lines import Line2D
 from matplotlib.ticker import FuncFormatter, MaxNLocator, PercentFormatter
@@ -11,6 +14,29 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator, PercentFormatter
 from render.draw.base import FONT, LINE, SMALL
 from render.draw.sweep_figure import SweepFigure, blend
 from render.draw.text import text
+
+
+@dataclass(frozen=True)
+class SeededLayout:
+    """The seeded figure's GridSpec of 2 x 3 cells, in figure fractions (bottom-up, as matplotlib); the sweep
+    page lays its panels out from the same numbers."""
+
+    left: float = 0.06
+    right: float = 0.985
+    top: float = 0.885
+    bottom: float = 0.15
+    hspace: float = 0.5
+    wspace: float = 0.28
+
+
+def hist_limits(hist: np.ndarray, edges: np.ndarray) -> tuple[list[float], list[float]]:
+    """The loss histogram's x limits (its bins) and y limits (its shares, `hist`, with headroom)."""
+    return [float(edges[0]), float(edges[-1])], [0.0, float(hist.max()) * 1.12]
+
+
+def modes_limits(activations: int) -> tuple[list[float], list[float]]:
+    """The fitting-mode bars' x limits (a share) and y limits, top down: the first activation on top."""
+    return [0.0, 1.0], [activations - 0.4, -0.6]
 
 
 class SeededSweepFigure(SweepFigure):
@@ -25,8 +51,7 @@ class SeededSweepFigure(SweepFigure):
         lo, hi = inits.get("range", [-1, 1])
         count = int(self.sweep["count"])
         self._header(text(lang, "seeded_title", acts=" vs ".join(self.acts), count=count, lo=lo, hi=hi))
-        gs = fig.add_gridspec(2, 3, left=0.06, right=0.985, top=0.885, bottom=0.15, hspace=0.5,
-                              wspace=0.28, width_ratios=[1.0, 1.0, 1.0])
+        gs = fig.add_gridspec(2, 3, **asdict(SeededLayout()), width_ratios=[1.0, 1.0, 1.0])
         self._hist_panel(fig.add_subplot(gs[0, 0:2]), count)
         self._modes_panel(fig.add_subplot(gs[0, 2]), count)
         self._rate_panel(fig.add_subplot(gs[1, 0]), count)
@@ -44,8 +69,9 @@ class SeededSweepFigure(SweepFigure):
         th, lang = self.theme, self.lang
         hist, edges = self.x["sweep_hist"] / count, self.x["sweep_edges"]
         ax.set_xscale("log")
-        ax.set_xlim(edges[0], edges[-1])
-        ax.set_ylim(0, float(hist.max()) * 1.12)
+        xlim, ylim = hist_limits(hist, edges)
+        ax.set_xlim(*xlim)
+        ax.set_ylim(*ylim)
         ax.axvspan(edges[0], self.threshold, color=th.span, lw=0, zorder=0)
         ax.axvline(self.threshold, color=th.muted, lw=0.8, ls="--", zorder=1)
         ax.text(self.threshold / 1.08, ax.get_ylim()[1] * 0.97, text(lang, "fitted_zone", thr=self.threshold),
@@ -76,10 +102,10 @@ class SeededSweepFigure(SweepFigure):
         th = self.theme
         counts, fitted = self.x["sweep_mode_counts"] / count, self.x["sweep_mode_fitted"] / count
         n_a, _, n_m = counts.shape
-        ax.set_xlim(0, 1)
-        ax.set_ylim(-0.6, n_a - 0.4)
+        xlim, ylim = modes_limits(n_a)
+        ax.set_xlim(*xlim)
+        ax.set_ylim(*ylim)
         ax.set_yticks(range(n_a), self.acts)
-        ax.invert_yaxis()
         ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
         ax.xaxis.set_major_locator(MaxNLocator(4))
         ax.set_title(text(self.lang, "modes"), fontsize=FONT, pad=3)
