@@ -32,7 +32,7 @@ from render.draw.reveal import Reveal
 from render.draw.slot_text import SLOT_TEXT, SlotText
 from render.draw.view import make_view
 from render.encode.options import RenderOptions
-from render.encode.stream import stream
+from render.encode.stream import render_frame, stream
 from render.encode.timeline import Timeline
 from render.encode.writers import Writer
 from render.record import record
@@ -133,6 +133,24 @@ def _same(fast: bytes, plain: bytes, size: tuple[int, int], reveals: list[Reveal
             return False
         off[rows, cols] = 0
     return not off.any()
+
+
+@pytest.mark.parametrize("name", list(RUNS))
+@pytest.mark.parametrize("theme, lang", [("light", "en"), ("dark", "zh")])
+def test_streamed_frames_are_full_redraws(snapshots, name, theme, lang):
+    """A blitted frame is what a full draw of the same state shows (`render_frame`; a notebook's frames are
+    full draws): the animated artists are stacked over the static ones in both (render.draw.base.animate),
+    from the first frame (the cursor on the loss panel's spine, the map over its axes' edge) to the last."""
+    snap = snapshots[name]
+    timeline = Timeline(len(snap.steps), 30, len(snap.steps) / 30, 0.0)
+    kept = Keep(timeline.fps)
+    stream(make_view(snap, SMALL, theme, lang), timeline, [kept])
+    view = make_view(snap, SMALL, theme, lang)
+    reveals = [a for a in view.animated if isinstance(a, Reveal)]
+    frames = sorted({0, timeline.frames // 3, timeline.frames - 1})
+    full = {k: render_frame(view, timeline.position(k)).tobytes() for k in frames}
+    differ = [k for k in frames if not _same(kept.copies[k], full[k], SMALL, reveals)]
+    assert not differ, f"frames {differ} of {timeline.frames} differ from a full redraw"
 
 
 def test_a_held_frame_stays_as_it_was_handed_out(snapshots):

@@ -26,6 +26,19 @@ def samples_label(x: float, _pos=None) -> str:
     return f"{x / 1000:g}k" if abs(x) >= 1000 else f"{x:g}"
 
 
+def animate(fig: Figure, artists: list[Artist]) -> None:
+    """Mark `artists` animated and stack them above every static artist of `fig`, their order among
+    themselves kept. Blitting draws them over the whole static background whatever their zorders, so a full
+    draw (`render_frame`, a notebook's frames) must stack them there too, or it shows the spines (zorder
+    2.5) over the loss cursor, a map's edge and the sweep's bars where the video does not."""
+    moving = {id(a) for a in artists}
+    static = [a for ax in fig.axes for a in ax.get_children()] + fig.get_children()
+    top = max(a.get_zorder() for a in static if id(a) not in moving)
+    for k, artist in enumerate(sorted(artists, key=lambda a: a.get_zorder())):  # stable, as the blit sorts
+        artist.set_animated(True)
+        artist.set_zorder(top + 1 + k)
+
+
 class FigureBase:
     """A themed Agg figure of `size` pixels for one snapshot; subclasses build it inside `self.rc`."""
 
@@ -41,8 +54,7 @@ class FigureBase:
                               dpi=size[0] / DESIGN_WIDTH)
             FigureCanvasAgg(self.fig)
             self.build()
-        for artist in self.animated:
-            artist.set_animated(True)
+        animate(self.fig, self.animated)
 
     def build(self) -> None:
         """Lay the figure out; put every artist that changes per frame in `self.animated`."""

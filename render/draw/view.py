@@ -17,7 +17,7 @@ from render.record.snapshot import Snapshot
 class View(Protocol):
     fig: Figure  # with an Agg canvas attached
     rc: dict  # rcParams to draw under
-    animated: list[Artist]  # every artist `update` may change; all have set_animated(True)
+    animated: list[Artist]  # every artist `update` may change: all animated, stacked above the static ones
 
     @property
     def n_snapshots(self) -> int: ...
