@@ -13,6 +13,7 @@ player's code (assets/plot.js, graph.js, dom.js, controls.js, layout.js).
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import math
 import os
@@ -21,6 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from render.draw import panels_shared
+from render.draw.limits import RULE
 from render.draw.sweep_figure import MODE_COLORS, MODE_NAMES_ZH
 from render.draw.text import STRINGS, panel_title, run_label
 from render.draw.theme import THEMES
@@ -30,6 +32,7 @@ from render.record.runs import graph_meta, name_nodes, record_run
 from render.web.build import b64, page
 from render.web.lab_map import MAP_SIZE, basin_map, default_run, supports_map
 from render.web.lab_strings import LAB
+from render.web.player import runs_layout
 from render.web.player_data import ASPECT, KNOWN_OPS, SPEEDS, computable
 from render.web.strings import UI
 from scenes import Scene, get_scene, list_scenes
@@ -210,6 +213,9 @@ def lab_data(scene: Scene, theme: str = "light", lang: str = "en", map_size: int
         "losses": list(LOSSES.values()), "targetSpec": target_kind,
         # a run of the scene has its own rate per parameter: the page shows one box per parameter
         "ownRates": any(r.lrs for r in scene.runs),
+        # the player's layout, and the numbers of the video's limit rules: the page sets the limits of the
+        # runs it trains (render/web/src/limits.js)
+        "layout": runs_layout(), "limitRule": dataclasses.asdict(RULE),
         "panels": _panels(scene, names, lang), "surface": _surface(scene, run, theme),
         "data": {"color": panels_shared.PATH_COLOR},
         "xRange": list(scene.x_range), "dataRange": list(scene.data_range),

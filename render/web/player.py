@@ -14,6 +14,7 @@ matplotlib figure uses, so the page looks like the poster. What changes per fram
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import html
 import os
@@ -21,7 +22,9 @@ import re
 from pathlib import Path
 
 from render.draw import panels_shared as panels
-from render.draw.limits import healthy, loss_limits
+from render.draw.base import DESIGN_WIDTH
+from render.draw.limits import RULE, healthy, loss_limits, sample_axis
+from render.draw.scene_figure import Layout
 from render.draw.text import STRINGS, panel_title, run_label
 from render.draw.theme import THEMES
 from render.encode.options import RenderOptions
@@ -41,6 +44,13 @@ PANEL_KINDS = {"data", "surface"}  # the panels panels.js draws
 STYLES = ["standalone.css", "page.css"]
 
 
+def runs_layout() -> dict:
+    """The runs figure's layout as the video's (render.draw.scene_figure.Layout: inches of a
+    `designWidth`-inch design, fonts and lines in points), which the player and the lab scale to their
+    width."""
+    return {"designWidth": DESIGN_WIDTH, **dataclasses.asdict(Layout())}
+
+
 def runs_data(snapshot: Snapshot, theme: str = "light", lang: str = "en", loss_panel: bool = True) -> dict:
     """The JSON a runs player reads (assets/player.js): named runs side by side on one timeline."""
     meta = snapshot.meta
@@ -51,10 +61,12 @@ def runs_data(snapshot: Snapshot, theme: str = "light", lang: str = "en", loss_p
     graph = {k: meta.get(k) for k in ("nodes", "params", "input", "output", "label", "loss")}
     exact = computable(meta)
     drawn = list(dict.fromkeys(n for p in meta["panels"] for n in p["nodes"]))
+    loss_xlim, linthresh = sample_axis(int(snapshot.steps[-1]), RULE.cursor_room)
     data.update({
         "runs": [{"label": run_label(r["label"], lang), "divergedAt": r.get("diverged_at")}
                  for r in meta["runs"]],
-        "panels": panels, "lossYlim": list(loss_limits(snapshot, keep)), "nodeNames": snapshot.node_names,
+        "layout": runs_layout(), "panels": panels, "nodeNames": snapshot.node_names,
+        "lossXlim": loss_xlim, "lossYlim": list(loss_limits(snapshot, keep)), "lossLinthresh": linthresh,
         "lossPanel": bool(loss_panel),
         "graph": graph if exact else None,
         "shape": {"runs": len(meta["runs"]), "steps": len(snapshot.steps), "params": snapshot.params.shape[2],

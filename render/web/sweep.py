@@ -20,12 +20,23 @@ What the page gets, and why:
 
 from __future__ import annotations
 
+import dataclasses
 import zlib
 
 import numpy as np
 
-from render.draw.limits import robust_limits
-from render.draw.sweep_figure import MODE_COLORS, MODE_NAMES_ZH, subscript
+from render.draw.base import DESIGN_WIDTH, FONT, LINE, SMALL
+from render.draw.limits import RULE
+from render.draw.sweep_figure import (
+    MODE_COLORS,
+    MODE_NAMES_ZH,
+    SweepHeader,
+    group_limits,
+    rate_limits,
+    subscript,
+)
+from render.draw.sweep_map import MapLayout
+from render.draw.sweep_seeded import SeededLayout, hist_limits, modes_limits
 from render.draw.text import STRINGS, run_label
 from render.record.snapshot import Snapshot
 from render.web.build import b64
@@ -53,16 +64,25 @@ def deflated(array: np.ndarray) -> str:
     return base64.b64encode(zlib.compress(np.ascontiguousarray(array).tobytes(), 9)).decode("ascii")
 
 
-def _group_limits(snapshot: Snapshot, runs: list[int]) -> list[float]:
-    """y-limits of a curve panel of named runs: as SweepFigure._curve_panel."""
-    if not runs:
-        return [-0.5, 4.5]
-    out = snapshot.node_names.index(snapshot.meta["output"])
-    t = snapshot.target[np.isfinite(snapshot.target)]
-    with np.errstate(invalid="ignore"):
-        lows = np.concatenate([np.nanmin(snapshot.curves[r, :, out], axis=1) for r in runs])
-        highs = np.concatenate([np.nanmax(snapshot.curves[r, :, out], axis=1) for r in runs])
-    return list(robust_limits(lows, highs, (0.0, float(t.min()), float(t.max()))))
+def sweep_layout(kind: str) -> dict:
+    """The sweep figure's layout as the video's (render.draw.sweep_*): the header's and legend's place, a
+    map sweep's MapLayout or a seeded one's SeededLayout, fonts and lines in points."""
+    grid = MapLayout() if kind == "map" else SeededLayout()
+    return {"designWidth": DESIGN_WIDTH, "font": FONT, "small": SMALL, "line": LINE,
+            "header": dataclasses.asdict(SweepHeader()), "grid": dataclasses.asdict(grid)}
+
+
+def sweep_limits(snapshot: Snapshot) -> dict:
+    """Each panel's limits as the video's figure sets them (the histogram and modes: a seeded sweep's)."""
+    x, count = snapshot.extra, int(snapshot.meta["sweep"]["count"])
+    xlim, ylim, linthresh = rate_limits(x["sweep_fitted"], int(snapshot.steps[-1]))
+    out = {"rate": {"xlim": xlim, "ylim": ylim, "linthresh": linthresh}}
+    if snapshot.meta["sweep"]["type"] != "map":
+        xlim, ylim = hist_limits(x["sweep_hist"] / count, x["sweep_edges"])
+        out["hist"] = {"xlim": xlim, "ylim": ylim}
+        xlim, ylim = modes_limits(len(snapshot.meta["sweep"]["activations"]))
+        out["modes"] = {"xlim": xlim, "ylim": ylim}
+    return out
 
 
 def named_groups(meta: dict) -> list[tuple[str, list[int]]]:
@@ -139,7 +159,10 @@ def sweep_data(snapshot: Snapshot, theme: str = "light", lang: str = "en") -> di
         "modeColors": list(MODE_COLORS[theme]),
         "rates": {a: sweep["rates"][a] for a in acts if a in sweep.get("rates", {})},
         "ratesAt": sweep.get("rates_at", {}),
-        "groups": [{"label": run_label(g, lang), "runs": rs, "ylim": _group_limits(snapshot, rs)}
+        # the explorer's clicked cell is a run Python never saw: the page sets its limits by the video's rule
+        "layout": sweep_layout(sweep["type"]), "limits": sweep_limits(snapshot),
+        "limitRule": dataclasses.asdict(RULE),
+        "groups": [{"label": run_label(g, lang), "runs": rs, "ylim": group_limits(snapshot, rs)}
                    for g, rs in groups],
         "runs": [{"label": run_label(r["label"], lang), "activation": r.get("activation"),
                   "sweepIndex": r.get("sweep_index")} for r in meta["runs"]],

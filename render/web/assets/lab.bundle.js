@@ -151,6 +151,7 @@
       this.x1 = this.tx(this.xlim[1]);
       this.y0 = this.ty(this.ylim[0]);
       this.y1 = this.ty(this.ylim[1]);
+      this.drawn = null;
     }
     /** @param {Scale} kind @returns {(v: number) => number} */
     _transform(kind) {
@@ -186,90 +187,6 @@
       return px >= r.x && px <= r.x + r.w && py >= r.y && py <= r.y + r.h;
     }
   };
-  function pyMod(a, b) {
-    return a - Math.floor(a / b) * b;
-  }
-  function maxNTicks(lo, hi, nbins, steps) {
-    steps = steps || [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10];
-    if (!(hi > lo)) return [lo];
-    const dv = hi - lo, meanv = (hi + lo) / 2;
-    const offset = Math.abs(meanv) / dv < 100 ? 0 : Math.sign(meanv) * Math.pow(10, Math.floor(Math.log10(Math.abs(meanv))));
-    const scale = Math.pow(10, Math.floor(Math.log10(dv / nbins)));
-    const vmin = lo - offset, vmax = hi - offset;
-    const ext = [...steps.slice(0, -1).map((s) => 0.1 * s), ...steps, 10 * steps[1]].map((s) => s * scale);
-    const raw = (vmax - vmin) / nbins;
-    let istep = ext.findIndex((s) => s >= raw);
-    if (istep < 0) istep = ext.length - 1;
-    let ticks = [];
-    const tol = 1e-10;
-    for (let k = istep; k >= 0; k--) {
-      const step = ext[k];
-      const best = Math.floor(vmin / step) * step;
-      const le = (x) => {
-        const d = Math.floor(x / step), m = pyMod(x, step);
-        return Math.abs(m / step - 1) < tol ? d + 1 : d;
-      };
-      const ge = (x) => {
-        const d = Math.floor(x / step), m = pyMod(x, step);
-        return Math.abs(m / step) < tol ? d : d + 1;
-      };
-      const low = le(vmin - best), high = ge(vmax - best);
-      ticks = [];
-      for (let i = low; i <= high; i++) ticks.push(i * step + best);
-      const n = ticks.filter((t) => t <= vmax && t >= vmin).length;
-      if (n >= 2) break;
-    }
-    const eps = (hi - lo) * 1e-10;
-    return ticks.map((t) => t + offset).filter((t) => t >= lo - eps && t <= hi + eps);
-  }
-  function autoTicks(lo, hi, lengthPx, labelPx) {
-    const nbins = Math.min(9, Math.max(1, Math.floor(lengthPx / (labelPx * 3))));
-    return maxNTicks(lo, hi, nbins, [1, 2, 2.5, 5, 10]);
-  }
-  function logTicks(lo, hi, subs) {
-    const major = [], minor = [];
-    for (let e = Math.floor(Math.log10(lo)) - 1; e <= Math.ceil(Math.log10(hi)); e++) {
-      const base = Math.pow(10, e);
-      for (let k = 1; k <= 9; k++) {
-        const v = Number((k * base).toPrecision(12));
-        if (v < lo || v > hi) continue;
-        (subs.includes(k) ? major : minor).push(v);
-      }
-    }
-    return { major, minor };
-  }
-  function symlogTicks(lo, hi, linthresh) {
-    const out = lo <= 0 && hi >= 0 ? [0] : [];
-    for (let e = Math.max(0, Math.floor(Math.log10(linthresh))); Math.pow(10, e) <= hi; e++) {
-      if (Math.pow(10, e) >= lo) out.push(Math.pow(10, e));
-    }
-    return out;
-  }
-  var MINUS = "−";
-  function tickLabels(ticks) {
-    if (!ticks.length) return [];
-    const big = ticks.some((t) => Math.abs(t) >= 1e6 || t !== 0 && Math.abs(t) < 1e-5);
-    if (big) return ticks.map((t) => fmtG(t, 3).replace("-", MINUS));
-    let range = Math.max(...ticks) - Math.min(...ticks);
-    if (range === 0) range = Math.max(...ticks.map(Math.abs)) || 1;
-    const oom = Math.floor(Math.log10(range));
-    let sig = Math.max(0, 3 - oom);
-    const thresh = 1e-3 * Math.pow(10, oom);
-    const roundTo = (v, d) => {
-      const f = Math.pow(10, d);
-      return Math.round(v * f) / f;
-    };
-    while (sig >= 0 && Math.max(...ticks.map((t) => Math.abs(t - roundTo(t, sig)))) < thresh) sig--;
-    sig = Math.max(0, sig + 1);
-    return ticks.map((t) => {
-      let s = (Math.abs(t) < thresh * 1e-6 ? 0 : t).toFixed(sig);
-      if (/^-0(\.0*)?$/.test(s)) s = s.slice(1);
-      return s.replace("-", MINUS);
-    });
-  }
-  function sampleLabels(ticks) {
-    return ticks.map((v) => v >= 1e3 ? `${fmtG(v / 1e3, 6)}k` : fmtG(v, 6));
-  }
   function fmtG(v, p) {
     if (!isFinite(v)) return v !== v ? "nan" : v > 0 ? "inf" : "-inf";
     if (v === 0) return "0";
@@ -309,8 +226,9 @@
     ctx.fillText(String(str), x, y);
   }
   function frame(ctx, ax, st, t) {
+    ax.drawn = t;
     const r = ax.rect, pt = st.s / 72;
-    const spine = 0.6 * pt, tickLen = 2.5 * pt, pad = 1.5 * pt;
+    const spine = 0.6 * pt, tickLen = 2.5 * pt, pad = 1.5 * pt, [minorLen, minorWidth] = t.minor || [2, 0.6];
     ctx.save();
     ctx.strokeStyle = st.muted;
     ctx.lineWidth = spine;
@@ -321,42 +239,62 @@
     ctx.stroke();
     const tickFont = font(st.tick, st.font);
     ctx.beginPath();
-    for (const x of t.xticks) {
+    for (const x of t.x.ticks) {
       const p = ax.px(x);
       ctx.moveTo(p, r.y + r.h);
       ctx.lineTo(p, r.y + r.h + tickLen);
     }
-    for (const y of t.yticks) {
+    for (const y of t.y.ticks) {
       const p = ax.py(y);
       ctx.moveTo(r.x, p);
       ctx.lineTo(r.x - tickLen, p);
     }
     ctx.stroke();
-    if (t.yminor && t.yminor.length) {
-      ctx.lineWidth = 0.4 * pt;
+    if (t.x.minor.length || t.y.minor.length) {
+      ctx.lineWidth = minorWidth * pt;
       ctx.beginPath();
-      for (const y of t.yminor) {
+      const m = minorLen * pt;
+      for (const x of t.x.minor) {
+        const p = ax.px(x);
+        ctx.moveTo(p, r.y + r.h);
+        ctx.lineTo(p, r.y + r.h + m);
+      }
+      for (const y of t.y.minor) {
         const p = ax.py(y);
         ctx.moveTo(r.x, p);
-        ctx.lineTo(r.x - 1.5 * pt, p);
+        ctx.lineTo(r.x - m, p);
       }
       ctx.stroke();
     }
-    t.xticks.forEach((x, i) => text(
+    t.x.ticks.forEach((x, i) => text(
       ctx,
-      t.xlabels[i],
+      t.x.labels[i],
       ax.px(x),
       r.y + r.h + tickLen + pad,
       { font: tickFont, color: st.fg, align: "center", baseline: "top" }
     ));
-    t.yticks.forEach((y, i) => text(
+    t.y.ticks.forEach((y, i) => text(
       ctx,
-      t.ylabels[i],
+      t.y.labels[i],
       r.x - tickLen - pad,
       ax.py(y),
       { font: tickFont, color: st.fg, align: "right", baseline: "middle" }
     ));
     ctx.restore();
+  }
+  function report(panel, ax) {
+    const t = ax.drawn;
+    return {
+      panel,
+      xlim: [...ax.xlim],
+      ylim: [...ax.ylim],
+      xticks: t.x.ticks,
+      xlabels: t.x.labels,
+      yticks: t.y.ticks,
+      ylabels: t.y.labels,
+      xminor: t.x.minor,
+      yminor: t.y.minor
+    };
   }
   function clip(ctx, ax) {
     const r = ax.rect;
@@ -745,26 +683,11 @@
   var i8 = (b64) => typed(b64, 1, Int8Array, (v, o) => v.getInt8(o));
 
   // render/web/src/layout.js
-  var DESIGN_WIDTH = 8;
-  var LAYOUT = {
-    left: 0.4,
-    right: 0.1,
-    gap: 0.4,
-    top: 0.04,
-    header: 0.24,
-    titles: 0.19,
-    ticks: 0.19,
-    legend: 0.36,
-    font: 8,
-    small: 6.5,
-    line: 1.5
-  };
-  function panelWidth(cols) {
-    const L = LAYOUT;
-    return (DESIGN_WIDTH - L.left - L.right - (cols - 1) * L.gap) / cols;
+  function panelWidth(L, cols) {
+    return (L.designWidth - L.left - L.right - (cols - 1) * L.gap) / cols;
   }
-  function rowRects(n, cols, ah, s) {
-    const L = LAYOUT, aw = panelWidth(cols);
+  function rowRects(L, n, cols, ah, s) {
+    const aw = panelWidth(L, cols);
     return Array.from({ length: n }, (_, k) => {
       const top = (L.top + L.titles + k * (L.header + ah + L.ticks) + L.header) * s;
       return Array.from(
@@ -773,24 +696,18 @@
       );
     });
   }
-  function lossAxes(rect, total, ylim) {
-    return new Axes(rect, {
-      xlim: [0, total * 1.06],
-      ylim,
-      xscale: "symlog",
-      yscale: "log",
-      linthresh: Math.max(10, total / 1e3)
-    });
+  function lossAxes(rect, xlim, ylim, linthresh) {
+    return new Axes(rect, { xlim, ylim, xscale: "symlog", yscale: "log", linthresh });
   }
   function paletteColor(th, i) {
     const p = th.palette;
     return p[(i % p.length + p.length) % p.length];
   }
   function frameStyle(fig) {
-    return { fg: fig.th.foreground, muted: fig.th.muted, font: fig.fam, tick: LAYOUT.small * fig.pt, s: fig.s };
+    return { fg: fig.th.foreground, muted: fig.th.muted, font: fig.fam, tick: fig.L.small * fig.pt, s: fig.s };
   }
-  function rowHeader(o, row, k, s, label, caption, n, color) {
-    const L = LAYOUT, top = row[0].rect.y - (L.header - 0.06) * s - (k === 0 ? L.titles * s : 0);
+  function rowHeader(o, L, row, k, s, label, caption, n, color) {
+    const top = row[0].rect.y - (L.header - 0.06) * s - (k === 0 ? L.titles * s : 0);
     const name2 = el("div", "op-run-label", o, label);
     name2.style.left = `${L.left * s}px`;
     name2.style.top = `${top}px`;
@@ -822,16 +739,16 @@
     }
     return items;
   }
-  function legendBox(o, cls, ax, n, s, pt) {
-    const L = LAYOUT, box = el("div", cls, o);
+  function legendBox(o, L, cls, ax, n, s, pt) {
+    const box = el("div", cls, o);
     box.style.left = `${ax.rect.x + ax.rect.w / 2}px`;
     box.style.top = `${ax.rect.y + ax.rect.h + (L.ticks - 0.02) * s}px`;
     box.style.fontSize = `${L.small * pt}px`;
     box.style.gridTemplateRows = `repeat(${Math.ceil(n / 2)}, auto)`;
     return box;
   }
-  function swatch(parent, it, pt) {
-    const L = LAYOUT, sw = el("span", "op-swatch op-swatch-" + it.kind, parent);
+  function swatch(parent, L, it, pt) {
+    const sw = el("span", "op-swatch op-swatch-" + it.kind, parent);
     sw.style.width = `${1.6 * L.small * pt}px`;
     if (it.kind === "patch") sw.style.backgroundColor = it.color;
     else sw.style.borderTopColor = it.color;
@@ -847,6 +764,43 @@
     } else if (it.kind !== "patch") {
       sw.style.borderTopWidth = `${Math.max(1, (it.kind === "thin" ? 0.6 : L.line) * pt)}px`;
     }
+  }
+
+  // render/web/src/limits.js
+  function percentile(values, pct) {
+    const v = Float64Array.from(values).sort();
+    const pos = pct / 100 * (v.length - 1), i = Math.floor(pos), t = pos - i;
+    if (i + 1 >= v.length) return v[i];
+    const a = v[i], b = v[i + 1], diff = b - a;
+    return t >= 0.5 ? b - diff * (1 - t) : a + diff * t;
+  }
+  function robustLimits(lows, highs, include, rule) {
+    lows = lows.filter(isFinite);
+    highs = highs.filter(isFinite);
+    let lo = lows.length ? percentile(lows, rule.pct) : 0;
+    let hi = highs.length ? percentile(highs, 100 - rule.pct) : 1;
+    lo = Math.min(lo, ...include);
+    hi = Math.max(hi, ...include);
+    if (hi - lo < rule.flat) {
+      lo -= rule.half;
+      hi += rule.half;
+    }
+    const pad = (hi - lo) * rule.margin;
+    return [lo - pad, hi + pad];
+  }
+  function logLimits(values, rule) {
+    const v = values.filter((x) => isFinite(x) && x > 0);
+    if (!v.length) return [1e-3, 1];
+    let lo = percentile(v, rule.log_pct), hi = percentile(v, 100 - rule.log_pct);
+    if (hi / lo < rule.log_span) {
+      const mid = Math.sqrt(lo * hi);
+      lo = mid / Math.sqrt(rule.log_span);
+      hi = mid * Math.sqrt(rule.log_span);
+    }
+    return [lo / rule.log_pad, hi * rule.log_pad];
+  }
+  function sampleAxis(total, room, rule) {
+    return { xlim: [0, total * room], linthresh: Math.max(rule.linthresh, total / rule.linthresh_per) };
   }
 
   // render/web/src/panels.js
@@ -907,7 +861,7 @@
   var accent = (player, i) => paletteColor(player.th, i);
   function drawStatic(player, ctx, ax, r, panel) {
     if (panel.kind !== "surface") return;
-    const st = player.panelState, pt = player.pt, L = LAYOUT, rect = ax.rect;
+    const st = player.panelState, pt = player.pt, L = player.L, rect = ax.rect;
     if (!player.hidden.has("surface")) ctx.drawImage(bands(player, ax), rect.x, rect.y, rect.w, rect.h);
     const path = st.paths[panel.params.join(",")][r];
     if (!player.hidden.has("path") && ax.contains(ax.px(path.xs[0]), ax.py(path.ys[0]))) {
@@ -937,7 +891,7 @@
     });
   }
   function draw(player, ctx, ax, r, i, panel) {
-    const st = player.panelState, pt = player.pt, L = LAYOUT;
+    const st = player.panelState, pt = player.pt, L = player.L;
     if (panel.kind === "data" && !player.hidden.has("samples") && st.dataX) {
       const n = Math.min(player.steps[i], st.samples[r]);
       const cut = Math.max(0, n - panel.window), base = r * st.length;
@@ -997,6 +951,179 @@
     return [];
   }
 
+  // render/web/src/ticks.js
+  var STEPS = [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10];
+  var AUTO_STEPS = [1, 2, 2.5, 5, 10];
+  var MINUS = "−";
+  var pow10 = (e) => Number(`1e${e}`);
+  function divmod(a, b) {
+    let mod = a % b, div = (a - mod) / b;
+    if (mod) {
+      if (b < 0 !== mod < 0) {
+        mod += b;
+        div -= 1;
+      }
+    }
+    let floor = div ? Math.floor(div) : 0;
+    if (div && div - floor > 0.5) floor += 1;
+    return [floor, mod];
+  }
+  function rint(v) {
+    const f = Math.floor(v), d = v - f;
+    return d > 0.5 ? f + 1 : d < 0.5 ? f : f % 2 === 0 ? f : f + 1;
+  }
+  function tickSpace(lengthPx, labelPx, which) {
+    return Math.floor(lengthPx / (labelPx * (which === "x" ? 3 : 2)));
+  }
+  function maxNLocator(lo, hi, nbins, steps = STEPS) {
+    let vmin = Math.min(lo, hi), vmax = Math.max(lo, hi);
+    const big = Math.max(Math.abs(vmin), Math.abs(vmax));
+    if (vmax - vmin <= big * 1e-14) {
+      if (big === 0) {
+        vmin = -1e-13;
+        vmax = 1e-13;
+      } else {
+        vmin -= 1e-13 * Math.abs(vmin);
+        vmax += 1e-13 * Math.abs(vmax);
+      }
+    }
+    const dv = vmax - vmin, meanv = (vmax + vmin) / 2;
+    const offset = Math.abs(meanv) / dv < 100 ? 0 : Math.sign(meanv) * pow10(divmod(Math.log10(Math.abs(meanv)), 1)[0]);
+    const scale = pow10(divmod(Math.log10(dv / nbins), 1)[0]);
+    const v0 = vmin - offset, v1 = vmax - offset;
+    const extended = [...steps.slice(0, -1).map((s) => 0.1 * s), ...steps, 10 * steps[1]].map((s) => s * scale);
+    const raw = (v1 - v0) / nbins;
+    let istep = extended.findIndex((s) => s >= raw);
+    if (istep < 0) istep = extended.length - 1;
+    const tolerance = (step) => offset ? Math.min(0.4999, Math.max(1e-10, 10 ** (Math.log10(Math.abs(offset) / step) - 12))) : 1e-10;
+    let ticks = [];
+    for (let k = istep; k >= 0; k--) {
+      const step = extended[k], best = divmod(v0, step)[0] * step, tol = tolerance(step);
+      const [dl, ml] = divmod(v0 - best, step), [dh, mh] = divmod(v1 - best, step);
+      const low = Math.abs(ml / step - 1) < tol ? dl + 1 : dl;
+      const high = Math.abs(mh / step) < tol ? dh : dh + 1;
+      ticks = [];
+      for (let i = low; i <= high; i++) ticks.push(i * step + best);
+      if (ticks.filter((t) => t <= v1 && t >= v0).length >= 2) break;
+    }
+    return ticks.map((t) => t + offset);
+  }
+  function logLocator(lo, hi, subs, request) {
+    let nRequest = Math.min(9, Math.max(2, request));
+    const vmin = Math.min(lo, hi), vmax = Math.max(lo, hi);
+    const efmin = Math.log10(vmin), efmax = Math.log10(vmax);
+    const emin = Math.ceil(efmin), emax = Math.floor(efmax), nAvail = emax - emin + 1;
+    if (subs === "auto") {
+      if (nAvail >= 10) return [];
+      subs = [2, 3, 4, 5, 6, 7, 8, 9];
+    }
+    let stride = Math.floor(nAvail / (nRequest + 1)) + 1;
+    const nr = Math.ceil(nAvail / stride);
+    if (nr <= nRequest) nRequest = nr;
+    let decades;
+    if (nRequest === 0) {
+      decades = [emin - 1, emax + 1];
+      stride = decades[1] - decades[0];
+    } else if (nRequest === 1) {
+      const mid = rint((efmin + efmax) / 2);
+      stride = Math.max(mid - (emin - 1), emax + 1 - mid);
+      decades = [mid - stride, mid, mid + stride];
+    } else {
+      stride = Math.floor((nAvail - 1) / (nRequest - 1));
+      if (stride < nAvail / nRequest) stride = Math.floor(nAvail / nRequest);
+      const olo = Math.max(nAvail - stride * nRequest, 0);
+      const ohi = Math.min(nAvail - stride * (nRequest - 1), stride);
+      let offset = (-emin % stride + stride) % stride;
+      if (!(olo <= offset && offset < ohi)) offset = olo;
+      decades = [];
+      for (let e = emin + offset - stride; e < emax + stride + 1; e += stride) decades.push(e);
+    }
+    const minor = subs.length > 1 || subs[0] !== 1;
+    let ticks = [];
+    if (!minor) ticks = decades.map(pow10);
+    else if (stride === 1 || nAvail <= 1) {
+      for (let e = emin - 1; e < emax + 1; e++) for (const s of subs) ticks.push(s * pow10(e));
+    }
+    if (subs.length > 1 && stride === 1 && decades.length - 2 + ticks.filter((t) => vmin <= t && t <= vmax).length <= 1) {
+      return maxNLocator(vmin, vmax, 9, AUTO_STEPS);
+    }
+    return ticks;
+  }
+  function symlogLocator(lo, hi, linthresh) {
+    const vmin = Math.min(lo, hi), vmax = Math.max(lo, hi), numticks = 15;
+    if (-linthresh <= vmin && vmax <= linthresh) return [.../* @__PURE__ */ new Set([vmin, 0, vmax])].sort((a, b) => a - b);
+    const hasA = vmin < -linthresh, hasC = vmax > linthresh;
+    const hasB = hasA && vmax > -linthresh || hasC && vmin < linthresh;
+    const range = (a, b) => [Math.floor(Math.log(a) / Math.log(10)), Math.ceil(Math.log(b) / Math.log(10))];
+    const [aLo, aHi] = hasA ? range(Math.abs(Math.min(-linthresh, vmax)), Math.abs(vmin) + 1) : [0, 0];
+    const [cLo, cHi] = hasC ? range(Math.max(linthresh, vmin), vmax + 1) : [0, 0];
+    const total = aHi - aLo + (cHi - cLo) + (hasB ? 1 : 0);
+    const stride = Math.max(Math.floor(total / (numticks - 1)), 1);
+    const out = [];
+    if (hasA) {
+      const a = [];
+      for (let e = aLo; e < aHi; e += stride) a.push(-pow10(e));
+      out.push(...a.reverse());
+    }
+    if (hasB) out.push(0);
+    if (hasC) for (let e = cLo; e < cHi; e += stride) out.push(pow10(e));
+    return out;
+  }
+  function scalarLabels(ticks, lim) {
+    if (!ticks.length) return [];
+    if (ticks.some((t) => Math.abs(t) >= 1e6 || t !== 0 && Math.abs(t) < 1e-5)) {
+      return ticks.map((t) => fmtG(t, 3).replace("-", MINUS));
+    }
+    const all = ticks.length < 2 ? [...ticks, ...lim] : ticks;
+    let range = Math.max(...all) - Math.min(...all);
+    if (range === 0) range = Math.max(...all.map(Math.abs));
+    if (range === 0) range = 1;
+    const oom = Math.floor(Math.log10(range)), thresh = 1e-3 * pow10(oom);
+    let sig = Math.max(0, 3 - oom);
+    while (sig >= 0) {
+      const f = pow10(sig);
+      if (Math.max(...ticks.map((t) => Math.abs(t - rint(t * f) / f))) < thresh) sig--;
+      else break;
+    }
+    sig += 1;
+    return ticks.map((t) => (Math.abs(t) < 1e-8 ? 0 : t).toFixed(sig).replace("-", MINUS));
+  }
+  var gLabels = (ticks) => ticks.map((v) => fmtG(v, 6));
+  var sampleLabels = (ticks) => ticks.map((v) => Math.abs(v) >= 1e3 ? `${fmtG(v / 1e3, 6)}k` : fmtG(v, 6));
+  function axisTicks(ax, which, located, format, minor = []) {
+    const lim = which === "x" ? ax.xlim : ax.ylim, t = which === "x" ? ax.tx : ax.ty;
+    const a = Math.min(t(lim[0]), t(lim[1])), b = Math.max(t(lim[0]), t(lim[1]));
+    const inside = (v, rtol) => a - rtol * (b - a) <= t(v) && t(v) <= b + rtol * (b - a);
+    const labels = format(located, lim);
+    const keep = located.map((v) => inside(v, 1e-10));
+    const majors = located.map(t);
+    return {
+      ticks: located.filter((_, i) => keep[i]),
+      labels: labels.filter((_, i) => keep[i]),
+      minor: minor.filter((v) => !majors.some((m) => Math.abs(t(v) - m) <= (b - a) * 1e-5) && inside(v, 1e-10))
+    };
+  }
+  function linearTicks(ax, which, nbins, labelPx, format = scalarLabels) {
+    const lim = which === "x" ? ax.xlim : ax.ylim;
+    const length = which === "x" ? ax.rect.w : ax.rect.h;
+    const located = nbins === null ? maxNLocator(lim[0], lim[1], Math.min(9, Math.max(1, tickSpace(length, labelPx, which))), AUTO_STEPS) : maxNLocator(lim[0], lim[1], nbins);
+    return axisTicks(ax, which, located, format);
+  }
+  function logTicks(ax, which, subs, labelPx) {
+    const lim = which === "x" ? ax.xlim : ax.ylim;
+    const request = tickSpace(which === "x" ? ax.rect.w : ax.rect.h, labelPx, which);
+    return axisTicks(
+      ax,
+      which,
+      logLocator(lim[0], lim[1], subs, request),
+      gLabels,
+      logLocator(lim[0], lim[1], "auto", request)
+    );
+  }
+  function sampleTicks(ax) {
+    return axisTicks(ax, "x", symlogLocator(ax.xlim[0], ax.xlim[1], ax.linthresh), sampleLabels);
+  }
+
   // render/web/src/runs_figure.js
   function panelTitle(ctx, fig, ax, title) {
     text(
@@ -1005,7 +1132,7 @@
       ax.rect.x + ax.rect.w / 2,
       ax.rect.y - 3 * fig.pt,
       {
-        font: font(LAYOUT.font * fig.pt, fig.fam),
+        font: font(fig.L.font * fig.pt, fig.fam),
         color: fig.th.foreground,
         align: "center",
         baseline: "bottom"
@@ -1013,7 +1140,7 @@
     );
   }
   function drawStatic2(fig, rows) {
-    const ctx = fig.bg.getContext("2d"), d = fig.d, th = fig.th, pt = fig.pt, L = LAYOUT;
+    const ctx = fig.bg.getContext("2d"), d = fig.d, th = fig.th, pt = fig.pt, L = fig.L;
     ctx.setTransform(fig.dpr, 0, 0, fig.dpr, 0, 0);
     ctx.fillStyle = th.background;
     ctx.fillRect(0, 0, fig.W, fig.H);
@@ -1035,34 +1162,35 @@
               dash: [4 * L.line * 0.8 * pt, 3 * L.line * 0.8 * pt]
             });
           }
-          const xt = autoTicks(ax.xlim[0], ax.xlim[1], ax.rect.w, labelPx);
-          const yt = maxNTicks(ax.ylim[0], ax.ylim[1], 5);
-          frame(ctx, ax, st, { xticks: xt, xlabels: tickLabels(xt), yticks: yt, ylabels: tickLabels(yt) });
+          frame(ctx, ax, st, { x: linearTicks(ax, "x", null, labelPx), y: linearTicks(ax, "y", 5, labelPx) });
           if (k === 0) panelTitle(ctx, fig, ax, p.title);
         } else {
-          lossStatic(ctx, fig, ax, rows, rows.losses(k));
+          lossStatic(ctx, fig, ax, rows.losses(k));
           if (k === 0) panelTitle(ctx, fig, ax, d.strings.loss_title);
         }
       });
     });
   }
-  function lossStatic(ctx, fig, ax, rows, losses) {
+  function lossStatic(ctx, fig, ax, losses) {
     const th = fig.th, pt = fig.pt;
     if (!fig.hidden.has("train")) {
       line(ctx, ax, ...losses.train, { color: th.muted, width: 0.6 * pt, alpha: 0.6 });
     }
     if (!fig.hidden.has("eval")) {
-      line(ctx, ax, ...losses.eval, { color: paletteColor(th, 2), width: LAYOUT.line * 0.9 * pt, alpha: 0.3 });
+      line(ctx, ax, ...losses.eval, { color: paletteColor(th, 2), width: fig.L.line * 0.9 * pt, alpha: 0.3 });
     }
-    const xt = symlogTicks(0, rows.total * 1.06, Math.max(10, rows.total / 1e3));
-    const yt = logTicks(rows.lossYlim[0], rows.lossYlim[1], [1, 2, 5]);
-    frame(ctx, ax, frameStyle(fig), {
-      xticks: xt,
-      xlabels: sampleLabels(xt),
-      yticks: yt.major,
-      ylabels: yt.major.map((v) => fmtG(v, 6)),
-      yminor: yt.minor
-    });
+    frame(
+      ctx,
+      ax,
+      frameStyle(fig),
+      { x: sampleTicks(ax), y: logTicks(ax, "y", [1, 2, 5], fig.L.small * pt), minor: [1.5, 0.4] }
+    );
+  }
+  function axesReport(fig) {
+    return fig.axes.flatMap((row, k) => row.map((ax, j) => report(
+      `${k}: ${j < fig.d.panels.length ? fig.d.panels[j].title : fig.d.strings.loss_title}`,
+      ax
+    )));
   }
   function showCaption(fig, k, step, train, ev, divergedAt) {
     const gone = divergedAt !== null && divergedAt !== void 0 && step >= divergedAt;
@@ -1155,41 +1283,12 @@
   // render/web/src/lab_figure.js
   var MAX_FADED = 2e3;
   var NONE = /* @__PURE__ */ new Set();
-  function percentile(values, pct) {
-    const v = Float64Array.from(values).sort();
-    if (!v.length) return NaN;
-    const pos = pct / 100 * (v.length - 1), i = Math.floor(pos), f = pos - i;
-    return i + 1 < v.length ? v[i] + (v[i + 1] - v[i]) * f : v[i];
-  }
-  function robustLimits(lows, highs, include) {
-    lows = lows.filter(isFinite);
-    highs = highs.filter(isFinite);
-    let lo = lows.length ? percentile(lows, 2) : 0, hi = highs.length ? percentile(highs, 98) : 1;
-    lo = Math.min(lo, ...include);
-    hi = Math.max(hi, ...include);
-    if (hi - lo < 1e-9) {
-      lo -= 0.5;
-      hi += 0.5;
-    }
-    const pad = (hi - lo) * 0.08;
-    return [lo - pad, hi + pad];
-  }
-  function logLimits(values) {
-    const v = values.filter((x) => isFinite(x) && x > 0);
-    if (!v.length) return [1e-3, 1];
-    let lo = percentile(v, 1), hi = percentile(v, 99);
-    if (hi / lo < 10) {
-      const mid = Math.sqrt(lo * hi);
-      lo = mid / Math.sqrt(10);
-      hi = mid * Math.sqrt(10);
-    }
-    return [lo / 1.4, hi * 1.4];
-  }
   var Figure = class {
     /** @param {HTMLElement} parent @param {LabPage} d */
     constructor(parent, d) {
       this.d = d;
       this.th = d.theme;
+      this.L = d.layout;
       this.hidden = NONE;
       this.fam = family(d.lang);
       const fig = figure(parent, "op-figure ol-figure");
@@ -1221,6 +1320,7 @@
         th: this.th,
         hidden: NONE,
         steps: run2.steps,
+        L: this.L,
         get pt() {
           return fig.pt;
         },
@@ -1260,7 +1360,7 @@
           }
         }
         if (p.target) include.push(d.targetMin, d.targetMax);
-        return robustLimits(lows, highs, include);
+        return this.robustLimits(lows, highs, include);
       });
       const losses = [];
       for (const { run: run2 } of rows) {
@@ -1268,27 +1368,41 @@
           if (ok) losses.push(run2.statTrain[j], run2.statEval[j]);
         });
       }
-      this.lossYlim = logLimits(losses);
+      this.lossYlim = this.logLimits(losses);
+      const axis = sampleAxis(total, d.limitRule.cursor_room, d.limitRule);
+      this.lossXlim = axis.xlim;
+      this.linthresh = axis.linthresh;
       this.layout();
     }
+    /** render.draw.limits.robust_limits, by the page's rule. @param {number[]} lows @param {number[]} highs
+     * @param {number[]} include */
+    robustLimits(lows, highs, include) {
+      return robustLimits(lows, highs, include, this.d.limitRule);
+    }
+    /** render.draw.limits.log_limits, by the page's rule. @param {number[]} values */
+    logLimits(values) {
+      return logLimits(values, this.d.limitRule);
+    }
+    /** What each axes drew, row by row (tests). */
+    axesReport() {
+      return axesReport(this);
+    }
     layout() {
-      const L = LAYOUT, d = this.d;
+      const L = this.L, d = this.d;
       const W = Math.max(320, this.element.clientWidth || 800);
       this.width = this.element.clientWidth;
-      const s = W / DESIGN_WIDTH, pt = s / 72, n = this.rows.length, cols = d.panels.length + 1;
-      const ah = panelWidth(cols) * 0.82;
+      const s = W / L.designWidth, pt = s / 72, n = this.rows.length, cols = d.panels.length + 1;
+      const ah = panelWidth(L, cols) * 0.82;
       const H = (L.top + L.titles + L.legend + n * (L.header + ah + L.ticks)) * s;
       this.s = s;
       this.pt = pt;
       this.W = W;
       this.H = H;
-      this.axes = rowRects(n, cols, ah, s).map((rects) => rects.map((rect, j) => j < d.panels.length ? new Axes(rect, { xlim: this.xlims[j], ylim: this.ylims[j] }) : lossAxes(rect, this.total, this.lossYlim)));
+      this.axes = rowRects(L, n, cols, ah, s).map((rects) => rects.map((rect, j) => j < d.panels.length ? new Axes(rect, { xlim: this.xlims[j], ylim: this.ylims[j] }) : lossAxes(rect, this.lossXlim, this.lossYlim, this.linthresh)));
       this.dpr = sizeCanvases([this.canvas, this.bg], this.element, W, H);
       drawStatic2(this, {
         grid: d.gridValues,
         target: d.targetValues,
-        total: this.total,
-        lossYlim: this.lossYlim,
         surface: (ctx, ax, k, p) => {
           if (this.surface) drawStatic(this.views[k], ctx, ax, 0, p);
         },
@@ -1300,7 +1414,7 @@
       this.buildOverlay();
     }
     buildOverlay() {
-      const o = this.overlay, d = this.d, L = LAYOUT, s = this.s, pt = this.pt;
+      const o = this.overlay, d = this.d, L = this.L, s = this.s, pt = this.pt;
       o.textContent = "";
       o.style.fontSize = `${L.font * pt}px`;
       this.captions = [];
@@ -1308,6 +1422,7 @@
       this.rows.forEach((row, k) => {
         const head = rowHeader(
           o,
+          L,
           this.axes[k],
           k,
           s,
@@ -1324,10 +1439,10 @@
       bottom.forEach((ax, j) => {
         const extra = this.views.length ? (p) => legend(this.views[0], p) : null;
         const items = legendItems(d, j, this.th, (i) => this.color(i), extra);
-        const box = legendBox(o, "op-legend ol-legend", ax, items.length, s, pt);
+        const box = legendBox(o, L, "op-legend ol-legend", ax, items.length, s, pt);
         for (const it of items) {
           const entry = el("span", "op-entry", box);
-          swatch(entry, it, pt);
+          swatch(entry, L, it, pt);
           el("span", "op-entry-label", entry, it.label);
         }
       });
@@ -1336,7 +1451,7 @@
     draw(step) {
       if (!this.axes) return;
       if (this.element.clientWidth && this.element.clientWidth !== this.width) this.layout();
-      const ctx = this.canvas.getContext("2d"), d = this.d, th = this.th, pt = this.pt, L = LAYOUT;
+      const ctx = this.canvas.getContext("2d"), d = this.d, th = this.th, pt = this.pt, L = this.L;
       ctx.setTransform(1, 0, 0, 1, 0, 0);
       ctx.drawImage(this.bg, 0, 0);
       ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
@@ -1378,7 +1493,7 @@
      * @param {Panel} p
      */
     drawSamples(ctx, ax, run2, i, p) {
-      const pt = this.pt, L = LAYOUT, xs = run2.trainer.xs, ys = run2.trainer.ys;
+      const pt = this.pt, L = this.L, xs = run2.trainer.xs, ys = run2.trainer.ys;
       const n = Math.min(run2.steps[i], run2.trainer.seen), cut = Math.max(0, n - p.window);
       ctx.save();
       clip(ctx, ax);
@@ -2119,7 +2234,7 @@
           this.extremes[n].hi[j] = hi;
         }
       });
-      this.healthy = this.healthyPoints();
+      this.healthy = this.healthyPoints(d.limitRule.healthy);
     }
     /**
      * Every recorded node over the grid at snapshot s (graph.js's buffers: valid until the next call).
@@ -2141,16 +2256,16 @@
       }
       return inside.length ? sum / inside.length : NaN;
     }
-    /** Summary points that may set axis limits: before a divergence, within 100x of the start's scale
-     * (render/web/player.py, healthy). */
-    healthyPoints() {
+    /** Summary points that may set axis limits: before a divergence, within `scale` times the start's scale
+     * (render.draw.limits.healthy, RULE.healthy). @param {number} scale */
+    healthyPoints(scale) {
       const n = this.statIndex.length, keep = new Uint8Array(n).fill(1);
       if (this.divergedAt === null) return keep;
       const ext = Object.values(this.extremes);
       const size = (j) => Math.max(...ext.map((e) => Math.max(Math.abs(e.lo[j]), Math.abs(e.hi[j]))));
       const start = Math.max(1, size(0));
       for (let j = 1; j < n; j++) {
-        keep[j] = this.statSteps[j] < this.divergedAt && size(j) <= 100 * start ? 1 : 0;
+        keep[j] = this.statSteps[j] < this.divergedAt && size(j) <= scale * start ? 1 : 0;
       }
       return keep;
     }
@@ -2392,9 +2507,7 @@
       ctx.imageSmoothingEnabled = false;
       ctx.drawImage(this.image, ax.rect.x, ax.rect.y, ax.rect.w, ax.rect.h);
       const fam = family(this.d.lang), st = { fg: th.foreground, muted: th.muted, font: fam, tick: 10, s: 72 };
-      const ticks = maxNTicks(m.range[0], m.range[1], 4);
-      const labels = tickLabels(ticks);
-      frame(ctx, ax, st, { xticks: ticks, xlabels: labels, yticks: ticks, ylabels: labels });
+      frame(ctx, ax, st, { x: linearTicks(ax, "x", 4, st.tick), y: linearTicks(ax, "y", 4, st.tick) });
       const label = { font: font(11, fam), color: th.foreground, align: "center", baseline: "top" };
       text(ctx, m.axes[0], ax.rect.x + ax.rect.w / 2, ax.rect.y + ax.rect.h + 14, label);
       ctx.save();

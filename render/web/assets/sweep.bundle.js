@@ -216,6 +216,7 @@
       this.x1 = this.tx(this.xlim[1]);
       this.y0 = this.ty(this.ylim[0]);
       this.y1 = this.ty(this.ylim[1]);
+      this.drawn = null;
     }
     /** @param {Scale} kind @returns {(v: number) => number} */
     _transform(kind) {
@@ -251,90 +252,6 @@
       return px >= r.x && px <= r.x + r.w && py >= r.y && py <= r.y + r.h;
     }
   };
-  function pyMod(a, b) {
-    return a - Math.floor(a / b) * b;
-  }
-  function maxNTicks(lo, hi, nbins, steps) {
-    steps = steps || [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10];
-    if (!(hi > lo)) return [lo];
-    const dv = hi - lo, meanv = (hi + lo) / 2;
-    const offset = Math.abs(meanv) / dv < 100 ? 0 : Math.sign(meanv) * Math.pow(10, Math.floor(Math.log10(Math.abs(meanv))));
-    const scale = Math.pow(10, Math.floor(Math.log10(dv / nbins)));
-    const vmin = lo - offset, vmax = hi - offset;
-    const ext = [...steps.slice(0, -1).map((s) => 0.1 * s), ...steps, 10 * steps[1]].map((s) => s * scale);
-    const raw = (vmax - vmin) / nbins;
-    let istep = ext.findIndex((s) => s >= raw);
-    if (istep < 0) istep = ext.length - 1;
-    let ticks = [];
-    const tol = 1e-10;
-    for (let k = istep; k >= 0; k--) {
-      const step = ext[k];
-      const best = Math.floor(vmin / step) * step;
-      const le = (x) => {
-        const d = Math.floor(x / step), m = pyMod(x, step);
-        return Math.abs(m / step - 1) < tol ? d + 1 : d;
-      };
-      const ge = (x) => {
-        const d = Math.floor(x / step), m = pyMod(x, step);
-        return Math.abs(m / step) < tol ? d : d + 1;
-      };
-      const low = le(vmin - best), high = ge(vmax - best);
-      ticks = [];
-      for (let i = low; i <= high; i++) ticks.push(i * step + best);
-      const n = ticks.filter((t) => t <= vmax && t >= vmin).length;
-      if (n >= 2) break;
-    }
-    const eps = (hi - lo) * 1e-10;
-    return ticks.map((t) => t + offset).filter((t) => t >= lo - eps && t <= hi + eps);
-  }
-  function autoTicks(lo, hi, lengthPx, labelPx) {
-    const nbins = Math.min(9, Math.max(1, Math.floor(lengthPx / (labelPx * 3))));
-    return maxNTicks(lo, hi, nbins, [1, 2, 2.5, 5, 10]);
-  }
-  function logTicks(lo, hi, subs) {
-    const major = [], minor = [];
-    for (let e = Math.floor(Math.log10(lo)) - 1; e <= Math.ceil(Math.log10(hi)); e++) {
-      const base = Math.pow(10, e);
-      for (let k = 1; k <= 9; k++) {
-        const v = Number((k * base).toPrecision(12));
-        if (v < lo || v > hi) continue;
-        (subs.includes(k) ? major : minor).push(v);
-      }
-    }
-    return { major, minor };
-  }
-  function symlogTicks(lo, hi, linthresh) {
-    const out = lo <= 0 && hi >= 0 ? [0] : [];
-    for (let e = Math.max(0, Math.floor(Math.log10(linthresh))); Math.pow(10, e) <= hi; e++) {
-      if (Math.pow(10, e) >= lo) out.push(Math.pow(10, e));
-    }
-    return out;
-  }
-  var MINUS = "−";
-  function tickLabels(ticks) {
-    if (!ticks.length) return [];
-    const big = ticks.some((t) => Math.abs(t) >= 1e6 || t !== 0 && Math.abs(t) < 1e-5);
-    if (big) return ticks.map((t) => fmtG(t, 3).replace("-", MINUS));
-    let range = Math.max(...ticks) - Math.min(...ticks);
-    if (range === 0) range = Math.max(...ticks.map(Math.abs)) || 1;
-    const oom = Math.floor(Math.log10(range));
-    let sig = Math.max(0, 3 - oom);
-    const thresh = 1e-3 * Math.pow(10, oom);
-    const roundTo = (v, d) => {
-      const f = Math.pow(10, d);
-      return Math.round(v * f) / f;
-    };
-    while (sig >= 0 && Math.max(...ticks.map((t) => Math.abs(t - roundTo(t, sig)))) < thresh) sig--;
-    sig = Math.max(0, sig + 1);
-    return ticks.map((t) => {
-      let s = (Math.abs(t) < thresh * 1e-6 ? 0 : t).toFixed(sig);
-      if (/^-0(\.0*)?$/.test(s)) s = s.slice(1);
-      return s.replace("-", MINUS);
-    });
-  }
-  function sampleLabels(ticks) {
-    return ticks.map((v) => v >= 1e3 ? `${fmtG(v / 1e3, 6)}k` : fmtG(v, 6));
-  }
   function fmtG(v, p) {
     if (!isFinite(v)) return v !== v ? "nan" : v > 0 ? "inf" : "-inf";
     if (v === 0) return "0";
@@ -368,8 +285,9 @@
     ctx.fillText(String(str), x, y);
   }
   function frame(ctx, ax, st, t) {
+    ax.drawn = t;
     const r = ax.rect, pt = st.s / 72;
-    const spine = 0.6 * pt, tickLen = 2.5 * pt, pad = 1.5 * pt;
+    const spine = 0.6 * pt, tickLen = 2.5 * pt, pad = 1.5 * pt, [minorLen, minorWidth] = t.minor || [2, 0.6];
     ctx.save();
     ctx.strokeStyle = st.muted;
     ctx.lineWidth = spine;
@@ -380,42 +298,62 @@
     ctx.stroke();
     const tickFont = font(st.tick, st.font);
     ctx.beginPath();
-    for (const x of t.xticks) {
+    for (const x of t.x.ticks) {
       const p = ax.px(x);
       ctx.moveTo(p, r.y + r.h);
       ctx.lineTo(p, r.y + r.h + tickLen);
     }
-    for (const y of t.yticks) {
+    for (const y of t.y.ticks) {
       const p = ax.py(y);
       ctx.moveTo(r.x, p);
       ctx.lineTo(r.x - tickLen, p);
     }
     ctx.stroke();
-    if (t.yminor && t.yminor.length) {
-      ctx.lineWidth = 0.4 * pt;
+    if (t.x.minor.length || t.y.minor.length) {
+      ctx.lineWidth = minorWidth * pt;
       ctx.beginPath();
-      for (const y of t.yminor) {
+      const m = minorLen * pt;
+      for (const x of t.x.minor) {
+        const p = ax.px(x);
+        ctx.moveTo(p, r.y + r.h);
+        ctx.lineTo(p, r.y + r.h + m);
+      }
+      for (const y of t.y.minor) {
         const p = ax.py(y);
         ctx.moveTo(r.x, p);
-        ctx.lineTo(r.x - 1.5 * pt, p);
+        ctx.lineTo(r.x - m, p);
       }
       ctx.stroke();
     }
-    t.xticks.forEach((x, i) => text(
+    t.x.ticks.forEach((x, i) => text(
       ctx,
-      t.xlabels[i],
+      t.x.labels[i],
       ax.px(x),
       r.y + r.h + tickLen + pad,
       { font: tickFont, color: st.fg, align: "center", baseline: "top" }
     ));
-    t.yticks.forEach((y, i) => text(
+    t.y.ticks.forEach((y, i) => text(
       ctx,
-      t.ylabels[i],
+      t.y.labels[i],
       r.x - tickLen - pad,
       ax.py(y),
       { font: tickFont, color: st.fg, align: "right", baseline: "middle" }
     ));
     ctx.restore();
+  }
+  function report(panel, ax) {
+    const t = ax.drawn;
+    return {
+      panel,
+      xlim: [...ax.xlim],
+      ylim: [...ax.ylim],
+      xticks: t.x.ticks,
+      xlabels: t.x.labels,
+      yticks: t.y.ticks,
+      ylabels: t.y.labels,
+      xminor: t.x.minor,
+      yminor: t.y.minor
+    };
   }
   function clip(ctx, ax) {
     const r = ax.rect;
@@ -781,26 +719,12 @@
   }
 
   // render/web/src/layout.js
-  var DESIGN_WIDTH = 8;
-  var LAYOUT = {
-    left: 0.4,
-    right: 0.1,
-    gap: 0.4,
-    top: 0.04,
-    header: 0.24,
-    titles: 0.19,
-    ticks: 0.19,
-    legend: 0.36,
-    font: 8,
-    small: 6.5,
-    line: 1.5
-  };
   function paletteColor(th, i) {
     const p = th.palette;
     return p[(i % p.length + p.length) % p.length];
   }
   function frameStyle(fig) {
-    return { fg: fig.th.foreground, muted: fig.th.muted, font: fig.fam, tick: LAYOUT.small * fig.pt, s: fig.s };
+    return { fg: fig.th.foreground, muted: fig.th.muted, font: fig.fam, tick: fig.L.small * fig.pt, s: fig.s };
   }
 
   // render/web/src/sweep_style.js
@@ -812,7 +736,7 @@
     const a = sp.d.activations.indexOf(sp.d.runs[r].activation);
     return a >= 0 ? actColor(sp, a) : paletteColor(sp.th, 2);
   }
-  var small = (sp, bold) => font(LAYOUT.small * sp.pt, sp.fam, bold);
+  var small = (sp, bold) => font(sp.L.small * sp.pt, sp.fam, bold);
   function title(sp, ctx, rect, title2) {
     text(
       ctx,
@@ -820,7 +744,7 @@
       rect.x + rect.w / 2,
       rect.y - 3 * sp.pt,
       {
-        font: font(LAYOUT.font * sp.pt, sp.fam),
+        font: font(sp.L.font * sp.pt, sp.fam),
         color: sp.th.foreground,
         align: "center",
         baseline: "bottom"
@@ -833,28 +757,218 @@
       ctx,
       label,
       rect.x + rect.w / 2,
-      rect.y + rect.h + (2.5 + 1.5) * pt + LAYOUT.small * pt * 1.25,
+      rect.y + rect.h + (2.5 + 1.5) * pt + sp.L.small * pt * 1.25,
       { font: small(sp), color: sp.th.foreground, align: "center", baseline: "top" }
     );
   }
 
-  // render/web/src/sweep_panels.js
-  var FONT = LAYOUT.font;
-  var SMALL = LAYOUT.small;
-  var LINE = LAYOUT.line;
-  var pct = (v) => `${Math.round(v * 100)}%`;
-  var signed = (v) => v.toFixed(3).replace("-", "−");
-  function histAxes(sp, p) {
-    const count = sp.d.count;
-    if (!sp.histMax) sp.histMax = Math.max(1, ...sp.hist) / count;
-    return new Axes(p.rect, {
-      xlim: [sp.edges[0], sp.edges[sp.edges.length - 1]],
-      ylim: [0, sp.histMax * 1.12],
-      xscale: "log"
-    });
+  // render/web/src/limits.js
+  function percentile(values, pct) {
+    const v = Float64Array.from(values).sort();
+    const pos = pct / 100 * (v.length - 1), i = Math.floor(pos), t = pos - i;
+    if (i + 1 >= v.length) return v[i];
+    const a = v[i], b = v[i + 1], diff = b - a;
+    return t >= 0.5 ? b - diff * (1 - t) : a + diff * t;
   }
+  function robustLimits(lows, highs, include, rule) {
+    lows = lows.filter(isFinite);
+    highs = highs.filter(isFinite);
+    let lo = lows.length ? percentile(lows, rule.pct) : 0;
+    let hi = highs.length ? percentile(highs, 100 - rule.pct) : 1;
+    lo = Math.min(lo, ...include);
+    hi = Math.max(hi, ...include);
+    if (hi - lo < rule.flat) {
+      lo -= rule.half;
+      hi += rule.half;
+    }
+    const pad = (hi - lo) * rule.margin;
+    return [lo - pad, hi + pad];
+  }
+
+  // render/web/src/ticks.js
+  var STEPS = [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10];
+  var AUTO_STEPS = [1, 2, 2.5, 5, 10];
+  var MINUS = "−";
+  var pow10 = (e) => Number(`1e${e}`);
+  function divmod(a, b) {
+    let mod = a % b, div = (a - mod) / b;
+    if (mod) {
+      if (b < 0 !== mod < 0) {
+        mod += b;
+        div -= 1;
+      }
+    }
+    let floor = div ? Math.floor(div) : 0;
+    if (div && div - floor > 0.5) floor += 1;
+    return [floor, mod];
+  }
+  function rint(v) {
+    const f = Math.floor(v), d = v - f;
+    return d > 0.5 ? f + 1 : d < 0.5 ? f : f % 2 === 0 ? f : f + 1;
+  }
+  function tickSpace(lengthPx, labelPx, which) {
+    return Math.floor(lengthPx / (labelPx * (which === "x" ? 3 : 2)));
+  }
+  function maxNLocator(lo, hi, nbins, steps = STEPS) {
+    let vmin = Math.min(lo, hi), vmax = Math.max(lo, hi);
+    const big = Math.max(Math.abs(vmin), Math.abs(vmax));
+    if (vmax - vmin <= big * 1e-14) {
+      if (big === 0) {
+        vmin = -1e-13;
+        vmax = 1e-13;
+      } else {
+        vmin -= 1e-13 * Math.abs(vmin);
+        vmax += 1e-13 * Math.abs(vmax);
+      }
+    }
+    const dv = vmax - vmin, meanv = (vmax + vmin) / 2;
+    const offset = Math.abs(meanv) / dv < 100 ? 0 : Math.sign(meanv) * pow10(divmod(Math.log10(Math.abs(meanv)), 1)[0]);
+    const scale = pow10(divmod(Math.log10(dv / nbins), 1)[0]);
+    const v0 = vmin - offset, v1 = vmax - offset;
+    const extended = [...steps.slice(0, -1).map((s) => 0.1 * s), ...steps, 10 * steps[1]].map((s) => s * scale);
+    const raw = (v1 - v0) / nbins;
+    let istep = extended.findIndex((s) => s >= raw);
+    if (istep < 0) istep = extended.length - 1;
+    const tolerance = (step) => offset ? Math.min(0.4999, Math.max(1e-10, 10 ** (Math.log10(Math.abs(offset) / step) - 12))) : 1e-10;
+    let ticks = [];
+    for (let k = istep; k >= 0; k--) {
+      const step = extended[k], best = divmod(v0, step)[0] * step, tol = tolerance(step);
+      const [dl, ml] = divmod(v0 - best, step), [dh, mh] = divmod(v1 - best, step);
+      const low = Math.abs(ml / step - 1) < tol ? dl + 1 : dl;
+      const high = Math.abs(mh / step) < tol ? dh : dh + 1;
+      ticks = [];
+      for (let i = low; i <= high; i++) ticks.push(i * step + best);
+      if (ticks.filter((t) => t <= v1 && t >= v0).length >= 2) break;
+    }
+    return ticks.map((t) => t + offset);
+  }
+  function logLocator(lo, hi, subs, request) {
+    let nRequest = Math.min(9, Math.max(2, request));
+    const vmin = Math.min(lo, hi), vmax = Math.max(lo, hi);
+    const efmin = Math.log10(vmin), efmax = Math.log10(vmax);
+    const emin = Math.ceil(efmin), emax = Math.floor(efmax), nAvail = emax - emin + 1;
+    if (subs === "auto") {
+      if (nAvail >= 10) return [];
+      subs = [2, 3, 4, 5, 6, 7, 8, 9];
+    }
+    let stride = Math.floor(nAvail / (nRequest + 1)) + 1;
+    const nr = Math.ceil(nAvail / stride);
+    if (nr <= nRequest) nRequest = nr;
+    let decades;
+    if (nRequest === 0) {
+      decades = [emin - 1, emax + 1];
+      stride = decades[1] - decades[0];
+    } else if (nRequest === 1) {
+      const mid = rint((efmin + efmax) / 2);
+      stride = Math.max(mid - (emin - 1), emax + 1 - mid);
+      decades = [mid - stride, mid, mid + stride];
+    } else {
+      stride = Math.floor((nAvail - 1) / (nRequest - 1));
+      if (stride < nAvail / nRequest) stride = Math.floor(nAvail / nRequest);
+      const olo = Math.max(nAvail - stride * nRequest, 0);
+      const ohi = Math.min(nAvail - stride * (nRequest - 1), stride);
+      let offset = (-emin % stride + stride) % stride;
+      if (!(olo <= offset && offset < ohi)) offset = olo;
+      decades = [];
+      for (let e = emin + offset - stride; e < emax + stride + 1; e += stride) decades.push(e);
+    }
+    const minor = subs.length > 1 || subs[0] !== 1;
+    let ticks = [];
+    if (!minor) ticks = decades.map(pow10);
+    else if (stride === 1 || nAvail <= 1) {
+      for (let e = emin - 1; e < emax + 1; e++) for (const s of subs) ticks.push(s * pow10(e));
+    }
+    if (subs.length > 1 && stride === 1 && decades.length - 2 + ticks.filter((t) => vmin <= t && t <= vmax).length <= 1) {
+      return maxNLocator(vmin, vmax, 9, AUTO_STEPS);
+    }
+    return ticks;
+  }
+  function symlogLocator(lo, hi, linthresh) {
+    const vmin = Math.min(lo, hi), vmax = Math.max(lo, hi), numticks = 15;
+    if (-linthresh <= vmin && vmax <= linthresh) return [.../* @__PURE__ */ new Set([vmin, 0, vmax])].sort((a, b) => a - b);
+    const hasA = vmin < -linthresh, hasC = vmax > linthresh;
+    const hasB = hasA && vmax > -linthresh || hasC && vmin < linthresh;
+    const range = (a, b) => [Math.floor(Math.log(a) / Math.log(10)), Math.ceil(Math.log(b) / Math.log(10))];
+    const [aLo, aHi] = hasA ? range(Math.abs(Math.min(-linthresh, vmax)), Math.abs(vmin) + 1) : [0, 0];
+    const [cLo, cHi] = hasC ? range(Math.max(linthresh, vmin), vmax + 1) : [0, 0];
+    const total = aHi - aLo + (cHi - cLo) + (hasB ? 1 : 0);
+    const stride = Math.max(Math.floor(total / (numticks - 1)), 1);
+    const out = [];
+    if (hasA) {
+      const a = [];
+      for (let e = aLo; e < aHi; e += stride) a.push(-pow10(e));
+      out.push(...a.reverse());
+    }
+    if (hasB) out.push(0);
+    if (hasC) for (let e = cLo; e < cHi; e += stride) out.push(pow10(e));
+    return out;
+  }
+  function scalarLabels(ticks, lim) {
+    if (!ticks.length) return [];
+    if (ticks.some((t) => Math.abs(t) >= 1e6 || t !== 0 && Math.abs(t) < 1e-5)) {
+      return ticks.map((t) => fmtG(t, 3).replace("-", MINUS));
+    }
+    const all = ticks.length < 2 ? [...ticks, ...lim] : ticks;
+    let range = Math.max(...all) - Math.min(...all);
+    if (range === 0) range = Math.max(...all.map(Math.abs));
+    if (range === 0) range = 1;
+    const oom = Math.floor(Math.log10(range)), thresh = 1e-3 * pow10(oom);
+    let sig = Math.max(0, 3 - oom);
+    while (sig >= 0) {
+      const f = pow10(sig);
+      if (Math.max(...ticks.map((t) => Math.abs(t - rint(t * f) / f))) < thresh) sig--;
+      else break;
+    }
+    sig += 1;
+    return ticks.map((t) => (Math.abs(t) < 1e-8 ? 0 : t).toFixed(sig).replace("-", MINUS));
+  }
+  var gLabels = (ticks) => ticks.map((v) => fmtG(v, 6));
+  var sampleLabels = (ticks) => ticks.map((v) => Math.abs(v) >= 1e3 ? `${fmtG(v / 1e3, 6)}k` : fmtG(v, 6));
+  var percentLabels = (ticks) => ticks.map((v) => `${rint(v * 100).toFixed(0)}%`.replace("-", MINUS));
+  function axisTicks(ax, which, located, format, minor = []) {
+    const lim = which === "x" ? ax.xlim : ax.ylim, t = which === "x" ? ax.tx : ax.ty;
+    const a = Math.min(t(lim[0]), t(lim[1])), b = Math.max(t(lim[0]), t(lim[1]));
+    const inside = (v, rtol) => a - rtol * (b - a) <= t(v) && t(v) <= b + rtol * (b - a);
+    const labels = format(located, lim);
+    const keep = located.map((v) => inside(v, 1e-10));
+    const majors = located.map(t);
+    return {
+      ticks: located.filter((_, i) => keep[i]),
+      labels: labels.filter((_, i) => keep[i]),
+      minor: minor.filter((v) => !majors.some((m) => Math.abs(t(v) - m) <= (b - a) * 1e-5) && inside(v, 1e-10))
+    };
+  }
+  function linearTicks(ax, which, nbins, labelPx, format = scalarLabels) {
+    const lim = which === "x" ? ax.xlim : ax.ylim;
+    const length = which === "x" ? ax.rect.w : ax.rect.h;
+    const located = nbins === null ? maxNLocator(lim[0], lim[1], Math.min(9, Math.max(1, tickSpace(length, labelPx, which))), AUTO_STEPS) : maxNLocator(lim[0], lim[1], nbins);
+    return axisTicks(ax, which, located, format);
+  }
+  function logTicks(ax, which, subs, labelPx) {
+    const lim = which === "x" ? ax.xlim : ax.ylim;
+    const request = tickSpace(which === "x" ? ax.rect.w : ax.rect.h, labelPx, which);
+    return axisTicks(
+      ax,
+      which,
+      logLocator(lim[0], lim[1], subs, request),
+      gLabels,
+      logLocator(lim[0], lim[1], "auto", request)
+    );
+  }
+  function sampleTicks(ax) {
+    return axisTicks(ax, "x", symlogLocator(ax.xlim[0], ax.xlim[1], ax.linthresh), sampleLabels);
+  }
+
+  // render/web/src/sweep_panels.js
+  var signed = (v) => v.toFixed(3).replace("-", "−");
+  var shareTicks = (ax, which, nbins) => {
+    const lim = which === "x" ? ax.xlim : ax.ylim;
+    return axisTicks(ax, which, maxNLocator(lim[0], lim[1], nbins), percentLabels);
+  };
   function histStatic(sp, ctx, p) {
-    const ax = p.ax = histAxes(sp, p), th = sp.th, pt = sp.pt, thr = sp.d.threshold;
+    const lim = sp.d.limits.hist;
+    const ax = p.ax = new Axes(p.rect, { xlim: lim.xlim, ylim: lim.ylim, xscale: "log" });
+    const th = sp.th, pt = sp.pt, thr = sp.d.threshold;
     vspan(ctx, ax, sp.edges[0], thr, th.span);
     vline(ctx, ax, thr, { color: th.muted, width: 0.8 * pt, dash: [3.7 * 0.8 * pt, 1.6 * 0.8 * pt] });
     text(
@@ -864,18 +978,11 @@
       ax.py(ax.ylim[1] * 0.97),
       { font: small(sp), color: th.muted, align: "right", baseline: "top" }
     );
-    const xt = logTicks(ax.xlim[0], ax.xlim[1], [1]).major;
-    const yt = maxNTicks(0, ax.ylim[1], 4);
-    frame(
-      ctx,
-      ax,
-      frameStyle(sp),
-      { xticks: xt, xlabels: xt.map((v) => fmtG(v, 6)), yticks: yt, ylabels: yt.map(pct) }
-    );
+    frame(ctx, ax, frameStyle(sp), { x: logTicks(ax, "x", [1], sp.L.small * pt), y: shareTicks(ax, "y", 4) });
     title(sp, ctx, p.rect, fill(sp.d.strings.hist, { target: sp.d.targetName }));
   }
   function histDraw(sp, ctx, p, i) {
-    const ax = p.ax, H = sp.H, count = sp.d.count, pt = sp.pt;
+    const ax = p.ax, H = sp.H, count = sp.d.count, pt = sp.pt, L = sp.L;
     for (let a = 0; a < sp.A; a++) {
       const col = rgb(actColor(sp, a)), off = (a * sp.S + i) * H;
       ctx.save();
@@ -891,7 +998,7 @@
       ctx.fillStyle = css(col, 0.25);
       ctx.fill();
       ctx.strokeStyle = css(col);
-      ctx.lineWidth = LINE * 0.8 * pt;
+      ctx.lineWidth = L.line * 0.8 * pt;
       ctx.lineJoin = "miter";
       ctx.stroke();
       ctx.restore();
@@ -903,25 +1010,14 @@
         words,
         ax.rect.x + 0.985 * ax.rect.w,
         ax.rect.y + (0.05 + 0.11 * a) * ax.rect.h,
-        { font: font(FONT * pt, sp.fam, true), color: actColor(sp, a), align: "right", baseline: "top" }
+        { font: font(L.font * pt, sp.fam, true), color: actColor(sp, a), align: "right", baseline: "top" }
       );
     }
   }
   function modesStatic(sp, ctx, p) {
-    const ax = p.ax = new Axes(p.rect, { xlim: [0, 1], ylim: [sp.A - 0.4, -0.6] });
-    const xt = maxNTicks(0, 1, 4);
-    const st = frameStyle(sp);
-    frame(
-      ctx,
-      ax,
-      st,
-      {
-        xticks: xt,
-        xlabels: xt.map(pct),
-        yticks: sp.d.activations.map((_, a) => a),
-        ylabels: sp.d.activations
-      }
-    );
+    const ax = p.ax = new Axes(p.rect, sp.d.limits.modes);
+    const names = axisTicks(ax, "y", sp.d.activations.map((_, a) => a), () => sp.d.activations);
+    frame(ctx, ax, frameStyle(sp), { x: shareTicks(ax, "x", 4), y: names });
     title(sp, ctx, p.rect, sp.d.strings.modes);
   }
   function modesDraw(sp, ctx, p, i) {
@@ -946,14 +1042,12 @@
     }
   }
   function rateStatic(sp, ctx, p) {
-    const d = sp.d, th = sp.th, pt = sp.pt, count = d.count;
-    let max = 0;
-    for (const v of sp.fitted) max = Math.max(max, v);
+    const d = sp.d, th = sp.th, pt = sp.pt, count = d.count, lim = d.limits.rate;
     const ax = p.ax = new Axes(p.rect, {
-      xlim: [0, d.total],
-      ylim: [0, Math.min(1, Math.max(0.1, max * 1.15 + 0.02))],
+      xlim: lim.xlim,
+      ylim: lim.ylim,
       xscale: "symlog",
-      linthresh: Math.max(10, d.total / 1e3)
+      linthresh: lim.linthresh
     });
     const z = 1.959963984540054;
     for (let a = 0; a < sp.A; a++) {
@@ -975,11 +1069,10 @@
         ctx.fill();
         ctx.restore();
       }
-      line(ctx, ax, sp.steps, f, { color: actColor(sp, a), width: LINE * 0.8 * pt });
+      line(ctx, ax, sp.steps, f, { color: actColor(sp, a), width: sp.L.line * 0.8 * pt });
     }
     for (const m of d.marks) vline(ctx, ax, m, { color: th.muted, width: 0.6 * pt, dash: [pt, 1.65 * pt] });
-    const xt = symlogTicks(0, d.total, Math.max(10, d.total / 1e3)), yt = maxNTicks(0, ax.ylim[1], 4);
-    frame(ctx, ax, frameStyle(sp), { xticks: xt, xlabels: sampleLabels(xt), yticks: yt, ylabels: yt.map(pct) });
+    frame(ctx, ax, frameStyle(sp), { x: sampleTicks(ax), y: shareTicks(ax, "y", 4) });
     title(sp, ctx, p.rect, p.band ? d.strings.rate : d.strings.rate_map);
     xlabel(sp, ctx, p.rect, d.strings.samples);
   }
@@ -987,7 +1080,7 @@
     const ax = p.ax, step = sp.steps[i], pt = sp.pt;
     vline(ctx, ax, step, { color: sp.th.foreground, width: 0.8 * pt, alpha: 0.6 });
     for (let a = 0; a < sp.A; a++) {
-      marker(ctx, ax.px(step), ax.py(sp.fitted[a * sp.S + i]), LINE * 1.3 * pt, actColor(sp, a));
+      marker(ctx, ax.px(step), ax.py(sp.fitted[a * sp.S + i]), sp.L.line * 1.3 * pt, actColor(sp, a));
     }
   }
   function groupRuns(sp, p) {
@@ -1002,19 +1095,19 @@
     const ax = p.ax = new Axes(p.rect, { xlim: d.xRange, ylim });
     vspan(ctx, ax, d.dataRange[0], d.dataRange[1], th.span);
     hline(ctx, ax, 0, { color: th.muted, width: 0.8 * pt });
+    const L = sp.L;
     line(
       ctx,
       ax,
       sp.grid,
       sp.target,
-      { color: th.target, width: LINE * 0.8 * pt, dash: [4 * 1.2 * pt, 3 * 1.2 * pt] }
+      { color: th.target, width: L.line * 0.8 * pt, dash: [4 * 1.2 * pt, 3 * 1.2 * pt] }
     );
-    const xt = autoTicks(d.xRange[0], d.xRange[1], ax.rect.w, SMALL * pt), yt = maxNTicks(ylim[0], ylim[1], 4);
     frame(
       ctx,
       ax,
       frameStyle(sp),
-      { xticks: xt, xlabels: tickLabels(xt), yticks: yt, ylabels: tickLabels(yt) }
+      { x: linearTicks(ax, "x", null, L.small * pt), y: linearTicks(ax, "y", 4, L.small * pt) }
     );
     let heading = g ? g.label : "";
     if (clicked) {
@@ -1034,20 +1127,23 @@
   }
   function clickedLimits(sp) {
     const c = sp.clicked, prog = sp.program(sp.d.activations[c.a]);
-    let lo = 0, hi = 0;
+    let tlo = Infinity, thi = -Infinity;
     for (const v of sp.target) if (isFinite(v)) {
-      lo = Math.min(lo, v);
-      hi = Math.max(hi, v);
+      tlo = Math.min(tlo, v);
+      thi = Math.max(thi, v);
     }
+    const lows = [], highs = [];
     for (let s = 0; s < sp.S; s++) {
       const out = evaluate(prog, c.params, s * sp.P, sp.grid, sp.target)[prog.index[sp.d.graph.output]];
-      for (const v of out) if (isFinite(v) && Math.abs(v) < 1e6) {
+      let lo = Infinity, hi = -Infinity;
+      for (const v of out) if (v === v) {
         lo = Math.min(lo, v);
         hi = Math.max(hi, v);
       }
+      lows.push(lo === Infinity ? NaN : lo);
+      highs.push(hi === -Infinity ? NaN : hi);
     }
-    const pad = (hi - lo) * 0.08;
-    return [lo - pad, hi + pad];
+    return robustLimits(lows, highs, [0, tlo, thi], sp.d.limitRule);
   }
   function curvesDraw(sp, ctx, p, i) {
     const ax = p.ax, pt = sp.pt, d = sp.d;
@@ -1067,7 +1163,7 @@
       }
     }
     lines.forEach((l, k) => {
-      line(ctx, ax, sp.grid, l.values, { color: l.color, width: LINE * pt });
+      line(ctx, ax, sp.grid, l.values, { color: l.color, width: sp.L.line * pt });
       text(
         ctx,
         fill(d.strings.loss_at, { act: l.act, target: d.targetName, loss: l.loss.toFixed(3) }),
@@ -1093,7 +1189,7 @@
     const d = sp.d;
     const W = Math.max(360, sp.figure.clientWidth || 800);
     sp.width = sp.figure.clientWidth;
-    const H = W * d.aspect, s = W / DESIGN_WIDTH;
+    const H = W * d.aspect, s = W / sp.L.designWidth;
     sp.W = W;
     sp.Hpx = H;
     sp.s = s;
@@ -1107,12 +1203,13 @@
     drawFrame(sp);
   }
   function layoutSeeded(sp, W, H) {
+    const g = sp.L.grid;
     const cell = gridspec(
       W,
       H,
       2,
       3,
-      { left: 0.06, right: 0.985, top: 0.885, bottom: 0.15, hspace: 0.5, wspace: 0.28 }
+      { left: g.left, right: g.right, top: g.top, bottom: g.bottom, hspace: g.hspace, wspace: g.wspace }
     );
     sp.panels.push(
       { kind: "hist", rect: cell(0, 0, 1, 2) },
@@ -1122,20 +1219,20 @@
     for (let k = 0; k < 2; k++) sp.panels.push({ kind: "curves", rect: cell(1, 1 + k), group: k });
   }
   function layoutMap(sp, W, H, s) {
-    const top = 0.885, bottom = 0.14, left = 0.06 * W, gap = 0.55 * s, RIGHT_COLUMN = 2.4;
-    const room = (0.985 - 0.06) * W - RIGHT_COLUMN * s - sp.A * gap;
+    const g = sp.L.grid, top = g.top, bottom = g.bottom, left = g.left * W, gap = g.gap * s;
+    const room = (g.right - g.left) * W - g.right_column * s - sp.A * gap;
     const side = Math.min((top - bottom) * H, room / sp.A), y = (1 - top) * H + ((top - bottom) * H - side) / 2;
     sp.narrowMaps = side < (top - bottom) * H;
     for (let a = 0; a < sp.A; a++) {
       sp.panels.push({ kind: "map", a, rect: { x: left + a * (side + gap), y, w: side, h: side } });
     }
-    const right0 = (left + sp.A * side + (sp.A - 1) * gap + 0.55 * s) / W;
+    const right0 = (left + sp.A * side + (sp.A - 1) * gap + g.gap * s) / W;
     const cell = gridspec(
       W,
       H,
       3,
       1,
-      { left: right0, right: 0.985, top, bottom: bottom + 0.035, hspace: 0.75, wspace: 0 }
+      { left: right0, right: g.right, top, bottom: bottom + g.lift, hspace: g.hspace, wspace: 0 }
     );
     sp.panels.push(
       { kind: "curves", rect: cell(0, 0), group: 0 },
@@ -1168,17 +1265,20 @@
     if (sp.hover) sp.mapPart.showCell(sp);
     if (sp.firstFrame === void 0) sp.firstFrame = performance.now();
   }
+  function axesReport(sp) {
+    return sp.panels.filter((p) => p.ax).map((p) => report(p.kind + (p.a !== void 0 ? ` ${p.a}` : ""), p.ax));
+  }
   function buildOverlay(sp) {
-    const o = sp.overlay, d = sp.d, pt = sp.pt, SMALL2 = LAYOUT.small;
+    const o = sp.overlay, d = sp.d, pt = sp.pt, L = sp.L, SMALL = L.small, head = L.header;
     o.textContent = "";
-    o.style.fontSize = `${LAYOUT.font * pt}px`;
+    o.style.fontSize = `${L.font * pt}px`;
     const title2 = el("div", "op-run-label", o, d.title);
-    title2.style.left = `${0.012 * sp.W}px`;
-    title2.style.top = `${0.015 * sp.Hpx}px`;
+    title2.style.left = `${head.x * sp.W}px`;
+    title2.style.top = `${(1 - head.y) * sp.Hpx}px`;
     if (d.lang === "zh") title2.style.fontWeight = "normal";
     sp.caption = el("div", "op-caption", o);
-    sp.caption.style.right = `${0.012 * sp.W}px`;
-    sp.caption.style.top = `${0.015 * sp.Hpx}px`;
+    sp.caption.style.right = `${head.x * sp.W}px`;
+    sp.caption.style.top = `${(1 - head.y) * sp.Hpx}px`;
     const items = [];
     if (d.type !== "map") {
       d.activations.forEach((a, k) => items.push({ label: a, color: actColor(sp, k), kind: "line" }));
@@ -1191,17 +1291,17 @@
     }
     const box = el("div", "op-legend op-legend-row", o);
     box.style.left = "50%";
-    box.style.bottom = `${0.012 * sp.Hpx}px`;
+    box.style.bottom = `${head.legend * sp.Hpx}px`;
     box.style.top = "auto";
-    box.style.fontSize = `${SMALL2 * pt}px`;
+    box.style.fontSize = `${SMALL * pt}px`;
     box.style.gridTemplateRows = "auto";
     for (const it of items) {
       const e = el("span", "op-entry", box);
       const sw = el("span", "op-swatch op-swatch-" + it.kind, e);
-      sw.style.width = `${1.4 * SMALL2 * pt}px`;
+      sw.style.width = `${1.4 * SMALL * pt}px`;
       if (it.kind === "patch") sw.style.backgroundColor = it.color;
       else sw.style.borderTopColor = it.color;
-      if (it.kind !== "patch") sw.style.borderTopWidth = `${Math.max(1, LAYOUT.line * pt)}px`;
+      if (it.kind !== "patch") sw.style.borderTopWidth = `${Math.max(1, L.line * pt)}px`;
       el("span", "op-entry-label", e, it.label);
     }
   }
@@ -1328,6 +1428,7 @@
       super(root, data);
       this.mapPart = mapPart || null;
       const th = this.th;
+      this.L = data.layout;
       this.W = 0;
       this.A = data.activations.length;
       this.hist = i32(data.hist);
@@ -1362,7 +1463,6 @@
       this.panels = void 0;
       this.caption = void 0;
       this.firstFrame = void 0;
-      this.histMax = void 0;
       this.map = void 0;
       this.lut = void 0;
       this.mapImages = void 0;
@@ -1467,6 +1567,9 @@
     // -- figure (sweep_figure.js) and map (sweep_map.js) ---------------------------------------------------
     layout() {
       layout(this);
+    }
+    axesReport() {
+      return axesReport(this);
     }
     drawStatic() {
       drawStatic(this);

@@ -2,19 +2,20 @@
  * the scene's panels plus the loss panel; the rows share one timeline and their y-limits. A "data" panel
  * adds the run's samples seen so far (the latest `window` solid); a "surface" panel shows the evaluation
  * loss over two parameters (lab.py's mesh, drawn by the player's panels.js) and the run's path of them.
- * Its axes' limits are render.draw.base.robust_limits and scene_figure.log_limits of the runs, so the
- * page's axes are the video's.
+ * Its axes' limits are the video's rules (limits.js: render.draw.limits' robust_limits, log_limits and
+ * sample_axis, with the numbers the page's data carries) applied to the runs, so the page's axes are the
+ * video's; .axesReport() says what each axes drew (tests).
  * Safety: labels go in as textContent, titles through canvas fillText.
  */
 
 import { el, family } from "./dom.js";
 import {
-  DESIGN_WIDTH, LAYOUT, legendBox, legendItems, lossAxes, paletteColor, panelWidth, rowHeader, rowRects,
-  swatch,
+  legendBox, legendItems, lossAxes, paletteColor, panelWidth, rowHeader, rowRects, swatch,
 } from "./layout.js";
+import { logLimits, robustLimits, sampleAxis } from "./limits.js";
 import * as panels from "./panels.js";
 import { Axes, clip, line, marker, sizeCanvases, thousands, vline } from "./plot.js";
-import { drawStatic, showCaption } from "./runs_figure.js";
+import { axesReport, drawStatic, showCaption } from "./runs_figure.js";
 import { figure } from "./shell.js";
 
 /** @typedef {import("./types.js").LabPage} LabPage */
@@ -31,45 +32,13 @@ const MAX_FADED = 2000;
 /** @type {Set<string>} the lab's legends toggle nothing */
 const NONE = new Set();
 
-// ---- statistics for axis limits (render.draw.base.robust_limits, scene_figure.log_limits) ---------
-
-/** numpy's default (linear) percentile of a sorted copy. @param {number[]} values @param {number} pct */
-function percentile(values, pct) {
-  const v = Float64Array.from(values).sort();
-  if (!v.length) return NaN;
-  const pos = (pct / 100) * (v.length - 1), i = Math.floor(pos), f = pos - i;
-  return i + 1 < v.length ? v[i] + (v[i + 1] - v[i]) * f : v[i];
-}
-
-/**
- * render.draw.base.robust_limits: the 2nd and 98th percentiles of the lows and highs, widened to
- * `include`, padded by 8%.
- * @param {number[]} lows @param {number[]} highs @param {number[]} include
- */
-export function robustLimits(lows, highs, include) {
-  lows = lows.filter(isFinite); highs = highs.filter(isFinite);
-  let lo = lows.length ? percentile(lows, 2) : 0, hi = highs.length ? percentile(highs, 98) : 1;
-  lo = Math.min(lo, ...include); hi = Math.max(hi, ...include);
-  if (hi - lo < 1e-9) { lo -= 0.5; hi += 0.5; }
-  const pad = (hi - lo) * 0.08;
-  return [lo - pad, hi + pad];
-}
-
-/** scene_figure.log_limits: the positive values' 1st to 99th percentile, a decade at least.
- * @param {number[]} values */
-export function logLimits(values) {
-  const v = values.filter((x) => isFinite(x) && x > 0);
-  if (!v.length) return [1e-3, 1];
-  let lo = percentile(v, 1), hi = percentile(v, 99);
-  if (hi / lo < 10) { const mid = Math.sqrt(lo * hi); lo = mid / Math.sqrt(10); hi = mid * Math.sqrt(10); }
-  return [lo / 1.4, hi * 1.4];
-}
-
 export class Figure {
   /** @param {HTMLElement} parent @param {LabPage} d */
   constructor(parent, d) {
     this.d = d;
     this.th = d.theme;
+    /** the video's layout (render/web/player.py runs_layout) */
+    this.L = d.layout;
     this.hidden = NONE;
     this.fam = family(d.lang);
     const fig = figure(parent, "op-figure ol-figure");
@@ -101,7 +70,7 @@ export class Figure {
     return {
       panelState: { surface: this.surface, images: this.images, paths },
       d: { strings: d.strings, data: d.data, surface: d.surface, targetName: d.targetName },
-      th: this.th, hidden: NONE, steps: run.steps,
+      th: this.th, hidden: NONE, steps: run.steps, L: this.L,
       get pt() { return fig.pt; }, get dpr() { return fig.dpr; }, get fam() { return fig.fam; },
     };
   }
@@ -129,30 +98,42 @@ export class Figure {
         }
       }
       if (p.target) include.push(d.targetMin, d.targetMax);
-      return robustLimits(lows, highs, include);
+      return this.robustLimits(lows, highs, include);
     });
     /** @type {number[]} */
     const losses = [];
     for (const { run } of rows) {
       run.healthy.forEach((ok, j) => { if (ok) losses.push(run.statTrain[j], run.statEval[j]); });
     }
-    this.lossYlim = logLimits(losses);
+    this.lossYlim = this.logLimits(losses);
+    const axis = sampleAxis(total, d.limitRule.cursor_room, d.limitRule);
+    this.lossXlim = axis.xlim; this.linthresh = axis.linthresh;
     this.layout();
   }
 
+  /** render.draw.limits.robust_limits, by the page's rule. @param {number[]} lows @param {number[]} highs
+   * @param {number[]} include */
+  robustLimits(lows, highs, include) { return robustLimits(lows, highs, include, this.d.limitRule); }
+
+  /** render.draw.limits.log_limits, by the page's rule. @param {number[]} values */
+  logLimits(values) { return logLimits(values, this.d.limitRule); }
+
+  /** What each axes drew, row by row (tests). */
+  axesReport() { return axesReport(this); }
+
   layout() {
-    const L = LAYOUT, d = this.d;
+    const L = this.L, d = this.d;
     const W = Math.max(320, this.element.clientWidth || 800);
     this.width = this.element.clientWidth;
-    const s = W / DESIGN_WIDTH, pt = s / 72, n = this.rows.length, cols = d.panels.length + 1;
-    const ah = panelWidth(cols) * 0.82;
+    const s = W / L.designWidth, pt = s / 72, n = this.rows.length, cols = d.panels.length + 1;
+    const ah = panelWidth(L, cols) * 0.82;
     const H = (L.top + L.titles + L.legend + n * (L.header + ah + L.ticks)) * s;
     this.s = s; this.pt = pt; this.W = W; this.H = H;
-    this.axes = rowRects(n, cols, ah, s).map((rects) => rects.map((rect, j) => (j < d.panels.length
+    this.axes = rowRects(L, n, cols, ah, s).map((rects) => rects.map((rect, j) => (j < d.panels.length
       ? new Axes(rect, { xlim: this.xlims[j], ylim: this.ylims[j] })
-      : lossAxes(rect, this.total, this.lossYlim))));
+      : lossAxes(rect, this.lossXlim, this.lossYlim, this.linthresh))));
     this.dpr = sizeCanvases([this.canvas, this.bg], this.element, W, H);
-    drawStatic(this, { grid: d.gridValues, target: d.targetValues, total: this.total, lossYlim: this.lossYlim,
+    drawStatic(this, { grid: d.gridValues, target: d.targetValues,
       surface: (ctx, ax, k, p) => { if (this.surface) panels.drawStatic(this.views[k], ctx, ax, 0, p); },
       losses: (k) => {
         const run = this.rows[k].run;
@@ -162,7 +143,7 @@ export class Figure {
   }
 
   buildOverlay() {
-    const o = this.overlay, d = this.d, L = LAYOUT, s = this.s, pt = this.pt;
+    const o = this.overlay, d = this.d, L = this.L, s = this.s, pt = this.pt;
     o.textContent = "";
     o.style.fontSize = `${L.font * pt}px`;
     /** @type {Record<string, HTMLElement>[]} */
@@ -170,8 +151,8 @@ export class Figure {
     /** @type {HTMLElement[]} */
     this.warnings = [];
     this.rows.forEach((row, k) => {
-      const head = rowHeader(o, this.axes[k], k, s, row.label, captionPieces(d, this.total), d.panels.length,
-        this.color(3));
+      const head = rowHeader(o, L, this.axes[k], k, s, row.label, captionPieces(d, this.total),
+        d.panels.length, this.color(3));
       head.label.style.color = row.pinned ? this.th.muted : this.th.foreground;
       this.captions.push(head.values);
       this.warnings.push(head.warning);
@@ -180,10 +161,10 @@ export class Figure {
     bottom.forEach((ax, j) => {
       const extra = this.views.length ? (/** @type {Panel} */ p) => panels.legend(this.views[0], p) : null;
       const items = legendItems(d, j, this.th, (i) => this.color(i), extra);
-      const box = legendBox(o, "op-legend ol-legend", ax, items.length, s, pt);
+      const box = legendBox(o, L, "op-legend ol-legend", ax, items.length, s, pt);
       for (const it of items) {
         const entry = el("span", "op-entry", box);
-        swatch(entry, it, pt);
+        swatch(entry, L, it, pt);
         el("span", "op-entry-label", entry, it.label);
       }
     });
@@ -193,7 +174,7 @@ export class Figure {
   draw(step) {
     if (!this.axes) return;
     if (this.element.clientWidth && this.element.clientWidth !== this.width) this.layout();
-    const ctx = this.canvas.getContext("2d"), d = this.d, th = this.th, pt = this.pt, L = LAYOUT;
+    const ctx = this.canvas.getContext("2d"), d = this.d, th = this.th, pt = this.pt, L = this.L;
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.drawImage(this.bg, 0, 0);
     ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
@@ -226,7 +207,7 @@ export class Figure {
    * @param {Panel} p
    */
   drawSamples(ctx, ax, run, i, p) {
-    const pt = this.pt, L = LAYOUT, xs = run.trainer.xs, ys = run.trainer.ys;
+    const pt = this.pt, L = this.L, xs = run.trainer.xs, ys = run.trainer.ys;
     const n = Math.min(run.steps[i], run.trainer.seen), cut = Math.max(0, n - p.window);
     ctx.save();
     clip(ctx, ax);

@@ -86,7 +86,7 @@ export class LabRun {
         this.extremes[n].lo[j] = lo; this.extremes[n].hi[j] = hi;
       }
     });
-    this.healthy = this.healthyPoints();
+    this.healthy = this.healthyPoints(d.limitRule.healthy);
   }
 
   /**
@@ -108,9 +108,9 @@ export class LabRun {
     return inside.length ? sum / inside.length : NaN;
   }
 
-  /** Summary points that may set axis limits: before a divergence, within 100x of the start's scale
-   * (render/web/player.py, healthy). */
-  healthyPoints() {
+  /** Summary points that may set axis limits: before a divergence, within `scale` times the start's scale
+   * (render.draw.limits.healthy, RULE.healthy). @param {number} scale */
+  healthyPoints(scale) {
     const n = this.statIndex.length, keep = new Uint8Array(n).fill(1);
     if (this.divergedAt === null) return keep;
     const ext = Object.values(this.extremes);
@@ -118,7 +118,7 @@ export class LabRun {
     const size = (j) => Math.max(...ext.map((e) => Math.max(Math.abs(e.lo[j]), Math.abs(e.hi[j]))));
     const start = Math.max(1, size(0));
     for (let j = 1; j < n; j++) {
-      keep[j] = this.statSteps[j] < this.divergedAt && size(j) <= 100 * start ? 1 : 0;
+      keep[j] = this.statSteps[j] < this.divergedAt && size(j) <= scale * start ? 1 : 0;
     }
     return keep;
   }

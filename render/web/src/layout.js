@@ -1,7 +1,7 @@
-/* layout.js: the runs figure's layout, render.draw.scene_figure's design in inches on an 8-inch width
- * scaled to the page, for the player and the lab's figure: per run a row of the scene's panels plus the
- * loss panel, a header over each row (the run's label, its caption, a divergence warning) and legends
- * under the bottom row.
+/* layout.js: the runs figure's layout, for the player and the lab's figure: render.draw.scene_figure's
+ * Layout (inches of a design `designWidth` inches wide, from the page's data: no number of it is typed
+ * here) scaled to the page: per run a row of the scene's panels plus the loss panel, a header over each
+ * row (the run's label, its caption, a divergence warning) and legends under the bottom row.
  */
 
 import { el } from "./dom.js";
@@ -9,6 +9,7 @@ import { Axes } from "./plot.js";
 
 /** @typedef {import("./plot.js").Rect} Rect */
 /** @typedef {import("./types.js").Theme} Theme */
+/** @typedef {import("./types.js").Layout} Layout */
 /** @typedef {import("./types.js").Panel} Panel */
 /** @typedef {import("./types.js").CaptionPiece} CaptionPiece */
 /** A legend entry: `key` is what it toggles; kind "line", "thin", "dash", "dot" or "patch".
@@ -16,26 +17,18 @@ import { Axes } from "./plot.js";
 /** What legendItems reads of a page's data.
  * @typedef {{panels: Panel[], strings: Record<string, string>}} Legend */
 
-/** The design's width in inches: a figure's px per inch is its width / DESIGN_WIDTH. */
-export const DESIGN_WIDTH = 8.0;
-/** The design in inches (margins, gaps, row header, titles, tick labels, legend) and points (fonts,
- * lines). */
-export const LAYOUT = { left: 0.40, right: 0.10, gap: 0.40, top: 0.04, header: 0.24, titles: 0.19,
-  ticks: 0.19, legend: 0.36, font: 8.0, small: 6.5, line: 1.5 };
-
-/** The width in inches of each of `cols` panels in a row. @param {number} cols */
-export function panelWidth(cols) {
-  const L = LAYOUT;
-  return (DESIGN_WIDTH - L.left - L.right - (cols - 1) * L.gap) / cols;
+/** The width in inches of each of `cols` panels in a row. @param {Layout} L @param {number} cols */
+export function panelWidth(L, cols) {
+  return (L.designWidth - L.left - L.right - (cols - 1) * L.gap) / cols;
 }
 
 /**
  * [row][col] CSS px rects of n rows of `cols` axes `ah` inches high, `s` px an inch.
- * @param {number} n @param {number} cols @param {number} ah @param {number} s
+ * @param {Layout} L @param {number} n @param {number} cols @param {number} ah @param {number} s
  * @returns {Rect[][]}
  */
-export function rowRects(n, cols, ah, s) {
-  const L = LAYOUT, aw = panelWidth(cols);
+export function rowRects(L, n, cols, ah, s) {
+  const aw = panelWidth(L, cols);
   return Array.from({ length: n }, (_, k) => {
     const top = (L.top + L.titles + k * (L.header + ah + L.ticks) + L.header) * s;
     return Array.from({ length: cols },
@@ -44,10 +37,9 @@ export function rowRects(n, cols, ah, s) {
 }
 
 /** The loss panel's axes: symlog samples, log loss.
- * @param {Rect} rect @param {number} total @param {number[]} ylim */
-export function lossAxes(rect, total, ylim) {
-  return new Axes(rect, { xlim: [0, total * 1.06], ylim, xscale: "symlog", yscale: "log",
-    linthresh: Math.max(10, total / 1000) });
+ * @param {Rect} rect @param {number[]} xlim @param {number[]} ylim @param {number} linthresh */
+export function lossAxes(rect, xlim, ylim, linthresh) {
+  return new Axes(rect, { xlim, ylim, xscale: "symlog", yscale: "log", linthresh });
 }
 
 /** Palette colour i (any integer: it wraps). @param {Theme} th @param {number} i */
@@ -58,21 +50,22 @@ export function paletteColor(th, i) {
 
 /**
  * The axes' frame style of a figure: its colours, font family, tick label px and px an inch.
- * @param {{th: Theme, fam: string, pt: number, s: number}} fig @returns {import("./plot.js").FrameStyle}
+ * @param {{th: Theme, fam: string, pt: number, s: number, L: {small: number}}} fig
+ * @returns {import("./plot.js").FrameStyle}
  */
 export function frameStyle(fig) {
-  return { fg: fig.th.foreground, muted: fig.th.muted, font: fig.fam, tick: LAYOUT.small * fig.pt, s: fig.s };
+  return { fg: fig.th.foreground, muted: fig.th.muted, font: fig.fam, tick: fig.L.small * fig.pt, s: fig.s };
 }
 
 /**
  * Above the axes `row` (row k) in the overlay `o`: the run's label, the caption ([["t", text] | ["v", name]];
  * each "v" a span in `values`, filled per frame) and the divergence warning over the last of `n` panels.
- * @param {HTMLElement} o @param {{rect: Rect}[]} row @param {number} k @param {number} s
+ * @param {HTMLElement} o @param {Layout} L @param {{rect: Rect}[]} row @param {number} k @param {number} s
  * @param {string} label
  * @param {CaptionPiece[]} caption @param {number} n @param {string} color
  */
-export function rowHeader(o, row, k, s, label, caption, n, color) {
-  const L = LAYOUT, top = row[0].rect.y - (L.header - 0.06) * s - (k === 0 ? L.titles * s : 0);
+export function rowHeader(o, L, row, k, s, label, caption, n, color) {
+  const top = row[0].rect.y - (L.header - 0.06) * s - (k === 0 ? L.titles * s : 0);
   const name = el("div", "op-run-label", o, label);
   name.style.left = `${L.left * s}px`; name.style.top = `${top}px`;
   const cap = el("div", "op-caption", o);
@@ -114,11 +107,11 @@ export function legendItems(d, j, th, color, extra) {
 
 /**
  * The legend box under the axes `ax` for n entries: two columns, filled column by column (matplotlib's).
- * @param {HTMLElement} o @param {string} cls @param {{rect: Rect}} ax @param {number} n @param {number} s
- * @param {number} pt
+ * @param {HTMLElement} o @param {Layout} L @param {string} cls @param {{rect: Rect}} ax @param {number} n
+ * @param {number} s @param {number} pt
  */
-export function legendBox(o, cls, ax, n, s, pt) {
-  const L = LAYOUT, box = el("div", cls, o);
+export function legendBox(o, L, cls, ax, n, s, pt) {
+  const box = el("div", cls, o);
   box.style.left = `${ax.rect.x + ax.rect.w / 2}px`;
   box.style.top = `${ax.rect.y + ax.rect.h + (L.ticks - 0.02) * s}px`;
   box.style.fontSize = `${L.small * pt}px`;
@@ -128,10 +121,10 @@ export function legendBox(o, cls, ax, n, s, pt) {
 
 /**
  * A legend entry's key: a line ("line", "thin", "dash"), a marker ("dot") or a patch, in its colour.
- * @param {HTMLElement} parent @param {LegendItem} it @param {number} pt
+ * @param {HTMLElement} parent @param {Layout} L @param {LegendItem} it @param {number} pt
  */
-export function swatch(parent, it, pt) {
-  const L = LAYOUT, sw = el("span", "op-swatch op-swatch-" + it.kind, parent);
+export function swatch(parent, L, it, pt) {
+  const sw = el("span", "op-swatch op-swatch-" + it.kind, parent);
   sw.style.width = `${1.6 * L.small * pt}px`;
   if (it.kind === "patch") sw.style.backgroundColor = it.color; else sw.style.borderTopColor = it.color;
   if (it.kind === "dot") {  // a round patch of the marker's size

@@ -10,7 +10,7 @@
  */
 
 import { f32, f64 } from "./data.js";
-import { LAYOUT, paletteColor } from "./layout.js";
+import { paletteColor } from "./layout.js";
 import { fill } from "./dom.js";
 import { clip, font, line, marker, rgb, text } from "./plot.js";
 
@@ -32,7 +32,7 @@ import { clip, font, line, marker, rgb, text } from "./plot.js";
  * What the panels read of the figure that draws them: the player itself, or a lab row's view of its run.
  * @typedef {{panelState: PanelState, d: {strings: Record<string, string>, data?: {color: number},
  *   surface?: Surface, targetName: string}, th: Theme, hidden: Set<string>, steps: number[], pt: number,
- *   dpr: number, fam: string}} PanelView
+ *   dpr: number, fam: string, L: import("./types.js").Layout}} PanelView
  */
 
 /**
@@ -140,7 +140,7 @@ const accent = (player, i) => paletteColor(player.th, i);
  */
 export function drawStatic(player, ctx, ax, r, panel) {
   if (panel.kind !== "surface") return;
-  const st = player.panelState, pt = player.pt, L = LAYOUT, rect = ax.rect;
+  const st = player.panelState, pt = player.pt, L = player.L, rect = ax.rect;
   if (!player.hidden.has("surface")) ctx.drawImage(bands(player, ax), rect.x, rect.y, rect.w, rect.h);
   const path = st.paths[panel.params.join(",")][r];
   if (!player.hidden.has("path") && ax.contains(ax.px(path.xs[0]), ax.py(path.ys[0]))) {
@@ -175,7 +175,7 @@ export function drawStatic(player, ctx, ax, r, panel) {
  * @param {number} i @param {Panel} panel
  */
 export function draw(player, ctx, ax, r, i, panel) {
-  const st = player.panelState, pt = player.pt, L = LAYOUT;
+  const st = player.panelState, pt = player.pt, L = player.L;
   if (panel.kind === "data" && !player.hidden.has("samples") && st.dataX) {
     const n = Math.min(player.steps[i], st.samples[r]);
     const cut = Math.max(0, n - panel.window), base = r * st.length;

@@ -5,7 +5,8 @@
  * The player is root.ourdlPlayer: .controls (seek(i), play(), pause(), step(d)), .state(), .index,
  * .curves(run, snapshot) -> Float64Array(N·G) of every recorded node (the exact test), .drawn(run,
  * snapshot), .readout() (the hover's), .color(i), .ready (a promise: first frame drawn), .firstFrame
- * (ms since navigation start), .draw() (benchmarks), .indexOfStep(step).
+ * (ms since navigation start), .draw() (benchmarks), .indexOfStep(step), .axesReport() (what each axes
+ * drew: limits, ticks and labels, row by row; tests/test_page_axes.py compares it with the video's).
  * Safety: strings from the data or the URL go in as textContent or canvas text, never as HTML; the fragment
  * only selects among known values.
  */
@@ -14,11 +15,11 @@ import { Fragment } from "./controls.js";
 import { f32, f64 } from "./data.js";
 import { el } from "./dom.js";
 import { compile, evaluate } from "./graph.js";
-import { DESIGN_WIDTH, LAYOUT, lossAxes, paletteColor, rowRects } from "./layout.js";
+import { lossAxes, paletteColor, rowRects } from "./layout.js";
 import { Axes, sizeCanvases } from "./plot.js";
 import { buildOverlay, drawFrame } from "./player_draw.js";
 import { onClick, onMove, readout, showTip } from "./player_hover.js";
-import { drawStatic } from "./runs_figure.js";
+import { axesReport, drawStatic } from "./runs_figure.js";
 import {
   TimelinePlayer, autoplay, divergedMark, dress, figure, keys, onFragment, onResize, readTimeline,
   sampleMarks, standalone, timeline,
@@ -42,6 +43,8 @@ export class Player extends TimelinePlayer {
   constructor(root, data, panelDrawing) {
     super(root, data);
     const th = this.th;
+    /** the video's layout (render/web/player.py runs_layout) */
+    this.L = data.layout;
     this.trainLoss = f64(data.trainLoss);
     this.evalLoss = f64(data.evalLoss);
     if (data.graph) {
@@ -212,21 +215,21 @@ export class Player extends TimelinePlayer {
   rows() { return this.run >= 0 ? [this.run] : [...Array(this.R).keys()]; }
 
   layout() {
-    const L = LAYOUT, d = this.d;
+    const L = this.L, d = this.d;
     const W = Math.max(320, this.figure.clientWidth || 800);
     this.width = this.figure.clientWidth;
-    const s = W / DESIGN_WIDTH, pt = s / 72;
+    const s = W / L.designWidth, pt = s / 72;
     const rows = this.rows(), cols = d.panels.length + (d.lossPanel === false ? 0 : 1);
     // a hover on a row that is no longer shown (a link or the menu picked one run) points nowhere
     if (this.hover && this.hover.k >= rows.length) { this.hover = null; this.tip.hidden = true; }
     const fixed = L.top + L.titles + L.legend + rows.length * (L.header + L.ticks);
-    const hIn = Math.max(DESIGN_WIDTH * d.aspect, fixed + rows.length * 1.2);
+    const hIn = Math.max(L.designWidth * d.aspect, fixed + rows.length * 1.2);
     const H = hIn * s;
     const ah = (hIn - fixed) / rows.length;
     this.s = s; this.pt = pt; this.W = W; this.H = H;
-    this.axes = rowRects(rows.length, cols, ah, s).map((rects) => rects.map((rect, j) => (j < d.panels.length
-      ? new Axes(rect, { xlim: d.panels[j].xlim || d.xRange, ylim: d.panels[j].ylim })
-      : lossAxes(rect, d.total, d.lossYlim))));
+    this.axes = rowRects(L, rows.length, cols, ah, s).map((rects) => rects.map((rect, j) => (
+      j < d.panels.length ? new Axes(rect, { xlim: d.panels[j].xlim, ylim: d.panels[j].ylim })
+      : lossAxes(rect, d.lossXlim, d.lossYlim, d.lossLinthresh))));
     this.dpr = sizeCanvases([this.canvas, this.bg], this.figure, W, H);
     this.drawStatic();
     buildOverlay(this);
@@ -236,7 +239,7 @@ export class Player extends TimelinePlayer {
   /** The static layer: axes, ranges, targets, the loss panel's whole-run lines (runs_figure.js). */
   drawStatic() {
     const S = this.S, shown = this.rows();
-    drawStatic(this, { grid: this.grid, target: this.target, total: this.d.total, lossYlim: this.d.lossYlim,
+    drawStatic(this, { grid: this.grid, target: this.target,
       surface: (ctx, ax, k, p) => this.panelDrawing.drawStatic(this, ctx, ax, shown[k], p),
       losses: (k) => {
         const r = shown[k];
@@ -254,4 +257,7 @@ export class Player extends TimelinePlayer {
 
   /** The hover readout: x and every drawn node's value there (or the loss at a snapshot), or null. */
   readout() { return readout(this); }
+
+  /** What each axes drew, row by row (tests). */
+  axesReport() { return axesReport(this); }
 }

@@ -4,7 +4,7 @@
  */
 
 import { el } from "./dom.js";
-import { LAYOUT, legendBox, legendItems, rowHeader, swatch } from "./layout.js";
+import { legendBox, legendItems, rowHeader, swatch } from "./layout.js";
 import { line, marker, vline } from "./plot.js";
 import { showCaption } from "./runs_figure.js";
 
@@ -13,12 +13,12 @@ import { showCaption } from "./runs_figure.js";
 /** The overlay: each row's label, caption and warning; under the bottom row one toggling legend a panel.
  * @param {Player} player */
 export function buildOverlay(player) {
-  const o = player.overlay, d = player.d, L = LAYOUT, s = player.s, pt = player.pt;
+  const o = player.overlay, d = player.d, L = player.L, s = player.s, pt = player.pt;
   o.textContent = "";
   o.style.fontSize = `${L.font * pt}px`;
   player.captions = []; player.warnings = [];
   player.rows().forEach((r, k) => {
-    const head = rowHeader(o, player.axes[k], k, s, d.runs[r].label, d.caption, d.panels.length,
+    const head = rowHeader(o, L, player.axes[k], k, s, d.runs[r].label, d.caption, d.panels.length,
       player.color(3));
     if (d.lang === "zh") head.label.style.fontWeight = "normal";
     player.captions.push(head.values);
@@ -30,14 +30,14 @@ export function buildOverlay(player) {
     player.panelDrawing.legend(player, p) : null;
   bottom.forEach((ax, j) => {
     const items = legendItems(d, j, player.th, (i) => player.color(i), extra);
-    const box = legendBox(o, "op-legend", ax, items.length, s, pt);
+    const box = legendBox(o, L, "op-legend", ax, items.length, s, pt);
     for (const it of items) {
       const b = el("button", "op-entry", box);
       b.type = "button";
       b.dataset.key = it.key;
       b.setAttribute("aria-pressed", player.hidden.has(it.key) ? "false" : "true");
       if (player.hidden.has(it.key)) b.classList.add("op-off");
-      swatch(b, it, pt);
+      swatch(b, L, it, pt);
       el("span", "op-entry-label", b, it.label);
       b.addEventListener("click", (e) => { e.stopPropagation(); player.toggle(it.key); });
     }
@@ -47,7 +47,7 @@ export function buildOverlay(player) {
 /** The current snapshot over the static layer; false before the first layout. @param {Player} player */
 export function drawFrame(player) {
   if (!player.axes) return false;
-  const ctx = player.canvas.getContext("2d"), d = player.d, th = player.th, pt = player.pt, L = LAYOUT;
+  const ctx = player.canvas.getContext("2d"), d = player.d, th = player.th, pt = player.pt, L = player.L;
   const i = player.index, step = player.steps[i];
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.drawImage(player.bg, 0, 0);

@@ -1,9 +1,9 @@
 /* plot.js: matplotlib-looking panels on a <canvas>, small and fast. No DOM besides the canvas context.
  *
  * Everything is in CSS pixels; the caller scales the context by devicePixelRatio once. Axes map data to
- * pixels on "linear" | "log" | "symlog" scales (base 10, linscale 1, as matplotlib's); the tick locators
- * and formatters are matplotlib's (MaxNLocator, AutoLocator, ScalarFormatter), so the page's axes read as
- * the video's; the drawing helpers clip to the axes and draw data as canvas text, never parsed markup.
+ * pixels on "linear" | "log" | "symlog" scales (base 10, linscale 1, as matplotlib's) and draw the ticks
+ * ticks.js places as matplotlib does, so the page's axes read as the video's; the drawing helpers clip to
+ * the axes and draw data as canvas text, never parsed markup.
  */
 
 /** @typedef {{x: number, y: number, w: number, h: number}} Rect */
@@ -12,8 +12,9 @@
  *   AxesOptions */
 /** What frame() draws with: colours, the font family, tick label px and px per inch.
  * @typedef {{fg: string, muted: string, font: string, tick: number, s: number}} FrameStyle */
-/** @typedef {{xticks: number[], xlabels: string[], yticks: number[], ylabels: string[],
- *   yminor?: number[]}} Ticks */
+/** What frame() draws on each axis (ticks.js), and the minor ticks' [length, width] in points.
+ * @typedef {{x: import("./ticks.js").AxisTicks, y: import("./ticks.js").AxisTicks, minor?: number[]}}
+ *   Ticks */
 /** @typedef {{color: string, width: number, dash?: number[], alpha?: number, from?: number, to?: number,
  *   pixels?: boolean}} LineStyle */
 /** @typedef {{font: string, color: string, align?: CanvasTextAlign, baseline?: CanvasTextBaseline}}
@@ -45,6 +46,8 @@ export class Axes {
     this.tx = this._transform(this.xscale); this.ty = this._transform(this.yscale);
     this.x0 = this.tx(this.xlim[0]); this.x1 = this.tx(this.xlim[1]);
     this.y0 = this.ty(this.ylim[0]); this.y1 = this.ty(this.ylim[1]);
+    /** what frame() drew on it @type {Ticks | null} */
+    this.drawn = null;
   }
   /** @param {Scale} kind @returns {(v: number) => number} */
   _transform(kind) {
@@ -73,121 +76,6 @@ export class Axes {
     const r = this.rect;
     return px >= r.x && px <= r.x + r.w && py >= r.y && py <= r.y + r.h;
   }
-}
-
-// ---- ticks ------------------------------------------------------------------------------------------
-
-/** @param {number} a @param {number} b */
-function pyMod(a, b) { return a - Math.floor(a / b) * b; }
-
-/**
- * Ticks as matplotlib's MaxNLocator places them.
- * @param {number} lo @param {number} hi @param {number} nbins
- * @param {number[]} [steps]  default [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]
- * @returns {number[]}
- */
-export function maxNTicks(lo, hi, nbins, steps) {
-  steps = steps || [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10];
-  if (!(hi > lo)) return [lo];
-  const dv = hi - lo, meanv = (hi + lo) / 2;
-  const offset = Math.abs(meanv) / dv < 100 ? 0
-    : Math.sign(meanv) * Math.pow(10, Math.floor(Math.log10(Math.abs(meanv))));
-  const scale = Math.pow(10, Math.floor(Math.log10(dv / nbins)));
-  const vmin = lo - offset, vmax = hi - offset;
-  const ext = [...steps.slice(0, -1).map((s) => 0.1 * s), ...steps, 10 * steps[1]].map((s) => s * scale);
-  const raw = (vmax - vmin) / nbins;
-  let istep = ext.findIndex((s) => s >= raw);
-  if (istep < 0) istep = ext.length - 1;
-  let ticks = [];
-  const tol = 1e-10;
-  for (let k = istep; k >= 0; k--) {
-    const step = ext[k];
-    const best = Math.floor(vmin / step) * step;
-    /** @param {number} x */
-    const le = (x) => {
-      const d = Math.floor(x / step), m = pyMod(x, step);
-      return Math.abs(m / step - 1) < tol ? d + 1 : d;
-    };
-    /** @param {number} x */
-    const ge = (x) => {
-      const d = Math.floor(x / step), m = pyMod(x, step);
-      return Math.abs(m / step) < tol ? d : d + 1;
-    };
-    const low = le(vmin - best), high = ge(vmax - best);
-    ticks = [];
-    for (let i = low; i <= high; i++) ticks.push(i * step + best);
-    const n = ticks.filter((t) => t <= vmax && t >= vmin).length;
-    if (n >= 2) break;
-  }
-  const eps = (hi - lo) * 1e-10;
-  return ticks.map((t) => t + offset).filter((t) => t >= lo - eps && t <= hi + eps);
-}
-
-/**
- * matplotlib's AutoLocator: steps [1, 2, 2.5, 5, 10], as many bins as the axis length holds labels.
- * @param {number} lo @param {number} hi @param {number} lengthPx @param {number} labelPx
- */
-export function autoTicks(lo, hi, lengthPx, labelPx) {
-  const nbins = Math.min(9, Math.max(1, Math.floor(lengthPx / (labelPx * 3))));
-  return maxNTicks(lo, hi, nbins, [1, 2, 2.5, 5, 10]);
-}
-
-/**
- * Major (the `subs` multiples of each decade, e.g. [1, 2, 5]) and minor ticks of a log axis.
- * @param {number} lo @param {number} hi @param {number[]} subs
- */
-export function logTicks(lo, hi, subs) {
-  /** @type {number[]} */
-  const major = [], minor = [];
-  for (let e = Math.floor(Math.log10(lo)) - 1; e <= Math.ceil(Math.log10(hi)); e++) {
-    const base = Math.pow(10, e);
-    for (let k = 1; k <= 9; k++) {
-      const v = Number((k * base).toPrecision(12));
-      if (v < lo || v > hi) continue;
-      (subs.includes(k) ? major : minor).push(v);
-    }
-  }
-  return { major, minor };
-}
-
-/**
- * 0 and the decades in view of a symlog axis.
- * @param {number} lo @param {number} hi @param {number} linthresh
- */
-export function symlogTicks(lo, hi, linthresh) {
-  const out = lo <= 0 && hi >= 0 ? [0] : [];
-  for (let e = Math.max(0, Math.floor(Math.log10(linthresh))); Math.pow(10, e) <= hi; e++) {
-    if (Math.pow(10, e) >= lo) out.push(Math.pow(10, e));
-  }
-  return out;
-}
-
-const MINUS = "\u2212";
-
-/** Tick labels as ScalarFormatter writes them: shared decimals, "−". @param {number[]} ticks */
-export function tickLabels(ticks) {
-  if (!ticks.length) return [];
-  const big = ticks.some((t) => Math.abs(t) >= 1e6 || (t !== 0 && Math.abs(t) < 1e-5));
-  if (big) return ticks.map((t) => fmtG(t, 3).replace("-", MINUS));
-  let range = Math.max(...ticks) - Math.min(...ticks);
-  if (range === 0) range = Math.max(...ticks.map(Math.abs)) || 1;
-  const oom = Math.floor(Math.log10(range));
-  let sig = Math.max(0, 3 - oom);
-  const thresh = 1e-3 * Math.pow(10, oom);
-  /** @param {number} v @param {number} d */
-  const roundTo = (v, d) => { const f = Math.pow(10, d); return Math.round(v * f) / f; };
-  while (sig >= 0 && Math.max(...ticks.map((t) => Math.abs(t - roundTo(t, sig)))) < thresh) sig--;
-  sig = Math.max(0, sig + 1);
-  return ticks.map((t) => {
-    let s = (Math.abs(t) < thresh * 1e-6 ? 0 : t).toFixed(sig);
-    if (/^-0(\.0*)?$/.test(s)) s = s.slice(1);
-    return s.replace("-", MINUS);
-  });
-}
-
-/** Labels of a loss panel's symlog sample axis: "500", "1k", "1.5k". @param {number[]} ticks */
-export function sampleLabels(ticks) {
-  return ticks.map((v) => (v >= 1000 ? `${fmtG(v / 1000, 6)}k` : fmtG(v, 6)));
 }
 
 // ---- numbers ----------------------------------------------------------------------------------------
@@ -259,12 +147,14 @@ export function text(ctx, str, x, y, o) {
 }
 
 /**
- * The left and bottom spines, ticks and labels.
+ * The left and bottom spines, ticks (minor ones `t.minor` = [length, width] points, matplotlib's 2 and 0.6
+ * by default) and labels; the axes remembers what it drew (`ax.drawn`, for `report`).
  * @param {CanvasRenderingContext2D} ctx @param {Axes} ax @param {FrameStyle} st @param {Ticks} t
  */
 export function frame(ctx, ax, st, t) {
+  ax.drawn = t;
   const r = ax.rect, pt = st.s / 72;
-  const spine = 0.6 * pt, tickLen = 2.5 * pt, pad = 1.5 * pt;
+  const spine = 0.6 * pt, tickLen = 2.5 * pt, pad = 1.5 * pt, [minorLen, minorWidth] = t.minor || [2, 0.6];
   ctx.save();
   ctx.strokeStyle = st.muted;
   ctx.lineWidth = spine;
@@ -273,23 +163,35 @@ export function frame(ctx, ax, st, t) {
   ctx.stroke();
   const tickFont = font(st.tick, st.font);
   ctx.beginPath();
-  for (const x of t.xticks) {
+  for (const x of t.x.ticks) {
     const p = ax.px(x);
     ctx.moveTo(p, r.y + r.h); ctx.lineTo(p, r.y + r.h + tickLen);
   }
-  for (const y of t.yticks) { const p = ax.py(y); ctx.moveTo(r.x, p); ctx.lineTo(r.x - tickLen, p); }
+  for (const y of t.y.ticks) { const p = ax.py(y); ctx.moveTo(r.x, p); ctx.lineTo(r.x - tickLen, p); }
   ctx.stroke();
-  if (t.yminor && t.yminor.length) {
-    ctx.lineWidth = 0.4 * pt;
+  if (t.x.minor.length || t.y.minor.length) {
+    ctx.lineWidth = minorWidth * pt;
     ctx.beginPath();
-    for (const y of t.yminor) { const p = ax.py(y); ctx.moveTo(r.x, p); ctx.lineTo(r.x - 1.5 * pt, p); }
+    const m = minorLen * pt;
+    for (const x of t.x.minor) { const p = ax.px(x); ctx.moveTo(p, r.y + r.h); ctx.lineTo(p, r.y + r.h + m); }
+    for (const y of t.y.minor) { const p = ax.py(y); ctx.moveTo(r.x, p); ctx.lineTo(r.x - m, p); }
     ctx.stroke();
   }
-  t.xticks.forEach((x, i) => text(ctx, t.xlabels[i], ax.px(x), r.y + r.h + tickLen + pad,
+  t.x.ticks.forEach((x, i) => text(ctx, t.x.labels[i], ax.px(x), r.y + r.h + tickLen + pad,
     { font: tickFont, color: st.fg, align: "center", baseline: "top" }));
-  t.yticks.forEach((y, i) => text(ctx, t.ylabels[i], r.x - tickLen - pad, ax.py(y),
+  t.y.ticks.forEach((y, i) => text(ctx, t.y.labels[i], r.x - tickLen - pad, ax.py(y),
     { font: tickFont, color: st.fg, align: "right", baseline: "middle" }));
   ctx.restore();
+}
+
+/**
+ * What an axes drew, for tests: its limits, and each axis' ticks in view, their labels and minor ticks.
+ * @param {string} panel  what the axes shows @param {Axes} ax
+ */
+export function report(panel, ax) {
+  const t = ax.drawn;
+  return { panel, xlim: [...ax.xlim], ylim: [...ax.ylim], xticks: t.x.ticks, xlabels: t.x.labels,
+    yticks: t.y.ticks, ylabels: t.y.labels, xminor: t.x.minor, yminor: t.y.minor };
 }
 
 /** Clip to the axes' rect. @param {CanvasRenderingContext2D} ctx @param {Axes} ax */

@@ -5,28 +5,26 @@
  */
 
 import { fill } from "./dom.js";
-import { LAYOUT, frameStyle, paletteColor } from "./layout.js";
-import {
-  autoTicks, fmtG, font, frame, hline, line, logTicks, maxNTicks, number, sampleLabels, symlogTicks, text,
-  thousands, tickLabels, vspan,
-} from "./plot.js";
+import { frameStyle, paletteColor } from "./layout.js";
+import { font, frame, hline, line, number, report, text, thousands, vspan } from "./plot.js";
+import { linearTicks, logTicks, sampleTicks } from "./ticks.js";
 
 /** @typedef {import("./plot.js").Axes} Axes */
 /** @typedef {import("./types.js").Panel} Panel */
 /** @typedef {import("./types.js").Theme} Theme */
+/** @typedef {import("./types.js").Layout} Layout */
 /** @typedef {[ArrayLike<number>, ArrayLike<number>]} Series  xs, ys */
 /**
- * What the drawing reads of the figure: its canvases and scale (px an inch `s`, a point `pt`), look,
- * axes ([row][panel], the loss panel last), the toggled-off legend keys and the page's data.
- * @typedef {{bg: HTMLCanvasElement, dpr: number, W: number, H: number, s: number, pt: number, fam: string,
- *   th: Theme, axes: Axes[][], hidden: Set<string>,
+ * What the drawing reads of the figure: its canvases, layout and scale (px an inch `s`, a point `pt`),
+ * look, axes ([row][panel], the loss panel last), the toggled-off legend keys and the page's data.
+ * @typedef {{bg: HTMLCanvasElement, dpr: number, W: number, H: number, L: Layout, s: number, pt: number,
+ *   fam: string, th: Theme, axes: Axes[][], hidden: Set<string>,
  *   d: {panels: Panel[], dataRange: number[], strings: Record<string, string>}}} RowsFigure
  */
 /**
- * The runs behind the figure: grid and target, the timeline's last sample and the loss axis' limits;
- * surface(ctx, ax, k, panel) draws a surface panel's static layer in row k; losses(k) is row k's train
- * and eval loss over the run.
- * @typedef {{grid: Float64Array, target: Float64Array, total: number, lossYlim: number[],
+ * The runs behind the figure: grid and target; surface(ctx, ax, k, panel) draws a surface panel's static
+ * layer in row k; losses(k) is row k's train and eval loss over the run.
+ * @typedef {{grid: Float64Array, target: Float64Array,
  *   surface: (ctx: CanvasRenderingContext2D, ax: Axes, k: number, p: Panel) => void,
  *   losses: (k: number) => {train: Series, eval: Series}}} Rows
  */
@@ -37,7 +35,7 @@ import {
  */
 function panelTitle(ctx, fig, ax, title) {
   text(ctx, title, ax.rect.x + ax.rect.w / 2, ax.rect.y - 3 * fig.pt,
-    { font: font(LAYOUT.font * fig.pt, fig.fam), color: fig.th.foreground, align: "center",
+    { font: font(fig.L.font * fig.pt, fig.fam), color: fig.th.foreground, align: "center",
       baseline: "bottom" });
 }
 
@@ -46,7 +44,7 @@ function panelTitle(ctx, fig, ax, title) {
  * @param {RowsFigure} fig @param {Rows} rows
  */
 export function drawStatic(fig, rows) {
-  const ctx = fig.bg.getContext("2d"), d = fig.d, th = fig.th, pt = fig.pt, L = LAYOUT;
+  const ctx = fig.bg.getContext("2d"), d = fig.d, th = fig.th, pt = fig.pt, L = fig.L;
   ctx.setTransform(fig.dpr, 0, 0, fig.dpr, 0, 0);
   ctx.fillStyle = th.background;
   ctx.fillRect(0, 0, fig.W, fig.H);
@@ -65,12 +63,10 @@ export function drawStatic(fig, rows) {
           line(ctx, ax, rows.grid, rows.target, { color: th.target, width: L.line * 0.8 * pt,
             dash: [4 * L.line * 0.8 * pt, 3 * L.line * 0.8 * pt] });
         }
-        const xt = autoTicks(ax.xlim[0], ax.xlim[1], ax.rect.w, labelPx);
-        const yt = maxNTicks(ax.ylim[0], ax.ylim[1], 5);
-        frame(ctx, ax, st, { xticks: xt, xlabels: tickLabels(xt), yticks: yt, ylabels: tickLabels(yt) });
+        frame(ctx, ax, st, { x: linearTicks(ax, "x", null, labelPx), y: linearTicks(ax, "y", 5, labelPx) });
         if (k === 0) panelTitle(ctx, fig, ax, p.title);
       } else {
-        lossStatic(ctx, fig, ax, rows, rows.losses(k));
+        lossStatic(ctx, fig, ax, rows.losses(k));
         if (k === 0) panelTitle(ctx, fig, ax, d.strings.loss_title);
       }
     });
@@ -80,21 +76,28 @@ export function drawStatic(fig, rows) {
 /**
  * The loss panel's static part: the run's train loss (thin) and eval loss (faint: the frame draws it up to
  * the step), then the symlog sample and log loss axes.
- * @param {CanvasRenderingContext2D} ctx @param {RowsFigure} fig @param {Axes} ax @param {Rows} rows
+ * @param {CanvasRenderingContext2D} ctx @param {RowsFigure} fig @param {Axes} ax
  * @param {{train: Series, eval: Series}} losses
  */
-function lossStatic(ctx, fig, ax, rows, losses) {
+function lossStatic(ctx, fig, ax, losses) {
   const th = fig.th, pt = fig.pt;
   if (!fig.hidden.has("train")) {
     line(ctx, ax, ...losses.train, { color: th.muted, width: 0.6 * pt, alpha: 0.6 });
   }
   if (!fig.hidden.has("eval")) {
-    line(ctx, ax, ...losses.eval, { color: paletteColor(th, 2), width: LAYOUT.line * 0.9 * pt, alpha: 0.3 });
+    line(ctx, ax, ...losses.eval, { color: paletteColor(th, 2), width: fig.L.line * 0.9 * pt, alpha: 0.3 });
   }
-  const xt = symlogTicks(0, rows.total * 1.06, Math.max(10, rows.total / 1000));
-  const yt = logTicks(rows.lossYlim[0], rows.lossYlim[1], [1, 2, 5]);
-  frame(ctx, ax, frameStyle(fig), { xticks: xt, xlabels: sampleLabels(xt),
-    yticks: yt.major, ylabels: yt.major.map((v) => fmtG(v, 6)), yminor: yt.minor });
+  frame(ctx, ax, frameStyle(fig),
+    { x: sampleTicks(ax), y: logTicks(ax, "y", [1, 2, 5], fig.L.small * pt), minor: [1.5, 0.4] });
+}
+
+/**
+ * What every axes drew, row by row (the loss panel last), for tests.
+ * @param {RowsFigure} fig
+ */
+export function axesReport(fig) {
+  return fig.axes.flatMap((row, k) => row.map((ax, j) => report(
+    `${k}: ${j < fig.d.panels.length ? fig.d.panels[j].title : fig.d.strings.loss_title}`, ax)));
 }
 
 /**

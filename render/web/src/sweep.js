@@ -8,7 +8,8 @@
  *
  * The player is root.ourdlPlayer: .ready (a promise: map bytes inflated, first frame drawn),
  * .controls.seek(i), .state(), .index, .steps, .curves(r, s) (named run r, every node: the exact test),
- * .firstFrame, .panels (the laid-out panels: kind, rect, ax), .W; with a map: .map, .cellAt(i, j, a?, s?)
+ * .firstFrame, .panels (the laid-out panels: kind, rect, ax), .W, .axesReport() (what each panel's axes
+ * drew: limits, ticks and labels; tests/test_page_axes.py); with a map: .map, .cellAt(i, j, a?, s?)
  * -> {init, loss, mode, ...}, .select(i, j, a?, play?) -> trains that cell (its parameters in
  * .clicked.params, steps x P).
  */
@@ -17,7 +18,7 @@ import { Fragment } from "./controls.js";
 import { el } from "./dom.js";
 import { f32, f64, i32 } from "./data.js";
 import { compile, evaluate } from "./graph.js";
-import { drawFrame, drawStatic, layout } from "./sweep_figure.js";
+import { axesReport, drawFrame, drawStatic, layout } from "./sweep_figure.js";
 import {
   TimelinePlayer, autoplay, dress, figure, keys, onFragment, onResize, readTimeline, sampleMarks, standalone,
   timeline,
@@ -41,6 +42,8 @@ export class SweepPlayer extends TimelinePlayer {
     super(root, data);
     this.mapPart = mapPart || null;
     const th = this.th;
+    /** the video's layout (render/web/sweep.py sweep_layout) */
+    this.L = data.layout;
     this.W = 0;
     this.A = data.activations.length;
     this.hist = i32(data.hist);
@@ -83,7 +86,6 @@ export class SweepPlayer extends TimelinePlayer {
     /** @type {import("./sweep_figure.js").SweepPanel[]} */ this.panels = undefined;
     /** @type {HTMLElement} */ this.caption = undefined;
     /** @type {number} */ this.firstFrame = undefined;
-    /** @type {number} */ this.histMax = undefined;
     // what a map sweep's map sets (sweep_map.js): the decoded map, its colours, a canvas per activation
     /** @type {import("./sweep_map.js").DecodedMap} */ this.map = undefined;
     /** @type {Uint8ClampedArray} */ this.lut = undefined;
@@ -181,6 +183,7 @@ export class SweepPlayer extends TimelinePlayer {
   // -- figure (sweep_figure.js) and map (sweep_map.js) ---------------------------------------------------
 
   layout() { layout(this); }
+  axesReport() { return axesReport(this); }
   drawStatic() { drawStatic(this); }
   draw() { drawFrame(this); }
 

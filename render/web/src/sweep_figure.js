@@ -1,11 +1,11 @@
-/* sweep_figure.js: the sweep player's layout (matplotlib's GridSpec cells, as render.draw.sweep_figure)
- * and drawing: the static layer and each frame, panel by panel (sweep_panels.js; the maps: sweep_map.js),
- * and the overlay (title, caption, legend).
+/* sweep_figure.js: the sweep player's layout (matplotlib's GridSpec cells, from the numbers of
+ * render.draw.sweep_seeded.SeededLayout or sweep_map.MapLayout and sweep_figure.SweepHeader, which the
+ * page's data carries) and drawing: the static layer and each frame, panel by panel (sweep_panels.js; the
+ * maps: sweep_map.js), and the overlay (title, caption, legend).
  */
 
 import { el, fill } from "./dom.js";
-import { DESIGN_WIDTH, LAYOUT } from "./layout.js";
-import { blend, css, rgb, sizeCanvases } from "./plot.js";
+import { blend, css, report, rgb, sizeCanvases } from "./plot.js";
 import { actColor } from "./sweep_style.js";
 import {
   curvesDraw, curvesStatic, histDraw, histStatic, modesDraw, modesStatic, rateDraw, rateStatic,
@@ -46,7 +46,7 @@ export function layout(sp) {
   const d = sp.d;
   const W = Math.max(360, sp.figure.clientWidth || 800);
   sp.width = sp.figure.clientWidth;
-  const H = W * d.aspect, s = W / DESIGN_WIDTH;
+  const H = W * d.aspect, s = W / sp.L.designWidth;
   sp.W = W; sp.Hpx = H; sp.s = s; sp.pt = s / 72;
   /** @type {SweepPanel[]} */
   sp.panels = [];
@@ -59,8 +59,9 @@ export function layout(sp) {
 
 /** @param {SweepPlayer} sp @param {number} W @param {number} H */
 function layoutSeeded(sp, W, H) {
+  const g = sp.L.grid;
   const cell = gridspec(W, H, 2, 3,
-    { left: 0.06, right: 0.985, top: 0.885, bottom: 0.15, hspace: 0.5, wspace: 0.28 });
+    { left: g.left, right: g.right, top: g.top, bottom: g.bottom, hspace: g.hspace, wspace: g.wspace });
   sp.panels.push({ kind: "hist", rect: cell(0, 0, 1, 2) }, { kind: "modes", rect: cell(0, 2) },
     { kind: "rate", rect: cell(1, 0), band: true });
   for (let k = 0; k < 2; k++) sp.panels.push({ kind: "curves", rect: cell(1, 1 + k), group: k });
@@ -68,20 +69,20 @@ function layoutSeeded(sp, W, H) {
 
 /**
  * As render/draw/sweep_map.py: square maps as tall as the plot area, narrower when several would leave
- * the curves' column less than RIGHT_COLUMN inches (then centred in the height, short titles).
+ * the curves' column less than `right_column` inches (then centred in the height, short titles).
  * @param {SweepPlayer} sp @param {number} W @param {number} H @param {number} s
  */
 function layoutMap(sp, W, H, s) {
-  const top = 0.885, bottom = 0.14, left = 0.06 * W, gap = 0.55 * s, RIGHT_COLUMN = 2.4;
-  const room = (0.985 - 0.06) * W - RIGHT_COLUMN * s - sp.A * gap;
+  const g = sp.L.grid, top = g.top, bottom = g.bottom, left = g.left * W, gap = g.gap * s;
+  const room = (g.right - g.left) * W - g.right_column * s - sp.A * gap;
   const side = Math.min((top - bottom) * H, room / sp.A), y = (1 - top) * H + ((top - bottom) * H - side) / 2;
   sp.narrowMaps = side < (top - bottom) * H;
   for (let a = 0; a < sp.A; a++) {
     sp.panels.push({ kind: "map", a, rect: { x: left + a * (side + gap), y, w: side, h: side } });
   }
-  const right0 = (left + sp.A * side + (sp.A - 1) * gap + 0.55 * s) / W;
+  const right0 = (left + sp.A * side + (sp.A - 1) * gap + g.gap * s) / W;
   const cell = gridspec(W, H, 3, 1,
-    { left: right0, right: 0.985, top, bottom: bottom + 0.035, hspace: 0.75, wspace: 0 });
+    { left: right0, right: g.right, top, bottom: bottom + g.lift, hspace: g.hspace, wspace: 0 });
   sp.panels.push({ kind: "curves", rect: cell(0, 0), group: 0 },
     { kind: "curves", rect: cell(1, 0), group: 1, explorer: true },
     { kind: "rate", rect: cell(2, 0), band: false });
@@ -121,16 +122,22 @@ export function drawFrame(sp) {
   if (sp.firstFrame === undefined) sp.firstFrame = performance.now();
 }
 
+/** What each panel's axes drew, in drawing order (tests). @param {SweepPlayer} sp */
+export function axesReport(sp) {
+  return sp.panels.filter((p) => p.ax)
+    .map((p) => report(p.kind + (p.a !== undefined ? ` ${p.a}` : ""), p.ax));
+}
+
 /** The overlay: the title, the caption and one legend row under the figure. @param {SweepPlayer} sp */
 function buildOverlay(sp) {
-  const o = sp.overlay, d = sp.d, pt = sp.pt, SMALL = LAYOUT.small;
+  const o = sp.overlay, d = sp.d, pt = sp.pt, L = sp.L, SMALL = L.small, head = L.header;
   o.textContent = "";
-  o.style.fontSize = `${LAYOUT.font * pt}px`;
+  o.style.fontSize = `${L.font * pt}px`;
   const title = el("div", "op-run-label", o, d.title);
-  title.style.left = `${0.012 * sp.W}px`; title.style.top = `${0.015 * sp.Hpx}px`;
+  title.style.left = `${head.x * sp.W}px`; title.style.top = `${(1 - head.y) * sp.Hpx}px`;
   if (d.lang === "zh") title.style.fontWeight = "normal";
   sp.caption = el("div", "op-caption", o);
-  sp.caption.style.right = `${0.012 * sp.W}px`; sp.caption.style.top = `${0.015 * sp.Hpx}px`;
+  sp.caption.style.right = `${head.x * sp.W}px`; sp.caption.style.top = `${(1 - head.y) * sp.Hpx}px`;
   /** @type {LegendItem[]} */
   const items = [];
   if (d.type !== "map") {
@@ -143,7 +150,7 @@ function buildOverlay(sp) {
     items.push({ label: d.strings.pale, color: pale, kind: "patch" });
   }
   const box = el("div", "op-legend op-legend-row", o);
-  box.style.left = "50%"; box.style.bottom = `${0.012 * sp.Hpx}px`; box.style.top = "auto";
+  box.style.left = "50%"; box.style.bottom = `${head.legend * sp.Hpx}px`; box.style.top = "auto";
   box.style.fontSize = `${SMALL * pt}px`;
   box.style.gridTemplateRows = "auto";
   for (const it of items) {
@@ -151,7 +158,7 @@ function buildOverlay(sp) {
     const sw = el("span", "op-swatch op-swatch-" + it.kind, e);
     sw.style.width = `${1.4 * SMALL * pt}px`;
     if (it.kind === "patch") sw.style.backgroundColor = it.color; else sw.style.borderTopColor = it.color;
-    if (it.kind !== "patch") sw.style.borderTopWidth = `${Math.max(1, LAYOUT.line * pt)}px`;
+    if (it.kind !== "patch") sw.style.borderTopWidth = `${Math.max(1, L.line * pt)}px`;
     el("span", "op-entry-label", e, it.label);
   }
 }

@@ -6,12 +6,11 @@
 import { f64, i32, i8 } from "./data.js";
 import { fill } from "./dom.js";
 import { evaluate } from "./graph.js";
-import { LAYOUT, frameStyle } from "./layout.js";
-import {
-  Axes, blend, css, fmtG, frame, hline, maxNTicks, number, rgb, text, thousands, tickLabels, vline,
-} from "./plot.js";
+import { frameStyle } from "./layout.js";
+import { Axes, blend, css, fmtG, frame, hline, number, rgb, text, thousands, vline } from "./plot.js";
 import { signed } from "./sweep_panels.js";
 import { small, title, xlabel } from "./sweep_style.js";
+import { linearTicks } from "./ticks.js";
 import { Trainer } from "./train.js";
 
 /** @typedef {import("./sweep.js").SweepPlayer} SweepPlayer */
@@ -21,8 +20,6 @@ import { Trainer } from "./train.js";
  * @typedef {Omit<import("./types.js").SweepMap, "state" | "xs" | "ys" | "init" | "finalLoss" | "finalMode">
  *   & {codes: Uint8Array, state: Uint8Array, xs: Float64Array, ys: Float64Array, init: Float64Array,
  *   finalLoss: Float64Array, finalMode: Int8Array, diverged: Int32Array, share: Float64Array}} DecodedMap */
-
-const SMALL = LAYOUT.small;
 
 /**
  * zlib bytes (Python zlib.compress) of base64 text, inflated through DecompressionStream.
@@ -135,14 +132,14 @@ export function select(sp, i, j, a = 0, play = true) {
 export function mapStatic(sp, ctx, p) {
   const m = sp.map, e = m.extent;
   const ax = p.ax = new Axes(p.rect, { xlim: [e[0], e[1]], ylim: [e[2], e[3]] });
-  const xt = maxNTicks(e[0], e[1], sp.narrowMaps ? 4 : 5), yt = maxNTicks(e[2], e[3], 4);
+  const labelPx = sp.L.small * sp.pt;
   frame(ctx, ax, frameStyle(sp),
-    { xticks: xt, xlabels: tickLabels(xt), yticks: yt, ylabels: tickLabels(yt) });
+    { x: linearTicks(ax, "x", sp.narrowMaps ? 4 : 5, labelPx), y: linearTicks(ax, "y", 4, labelPx) });
   const act = sp.d.activations[p.a];
   title(sp, ctx, p.rect, sp.narrowMaps ? act : fill(sp.d.strings.map, { act }));
   xlabel(sp, ctx, p.rect, m.axisLabels[0]);
   ctx.save();
-  ctx.translate(ax.rect.x - 2.5 * sp.pt - 1.5 * sp.pt - SMALL * sp.pt * 2.6, ax.rect.y + ax.rect.h / 2);
+  ctx.translate(ax.rect.x - 2.5 * sp.pt - 1.5 * sp.pt - sp.L.small * sp.pt * 2.6, ax.rect.y + ax.rect.h / 2);
   ctx.rotate(-Math.PI / 2);
   text(ctx, m.axisLabels[1], 0, 0,
     { font: small(sp), color: sp.th.foreground, align: "center", baseline: "bottom" });
@@ -192,7 +189,7 @@ export function mapDraw(sp, ctx, p, i) {
   const w = ctx.measureText(share).width;
   ctx.fillStyle = css(rgb(th.background), 0.8);
   const x = ax.rect.x + 0.02 * ax.rect.w, y = ax.rect.y + 0.02 * ax.rect.h;
-  ctx.fillRect(x - 2 * pt, y - 1.5 * pt, w + 4 * pt, SMALL * pt * 1.3 + 3 * pt);
+  ctx.fillRect(x - 2 * pt, y - 1.5 * pt, w + 4 * pt, sp.L.small * pt * 1.3 + 3 * pt);
   text(ctx, share, x, y, { font: small(sp, true), color: th.foreground, baseline: "top" });
 }
 

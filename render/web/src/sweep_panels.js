@@ -1,56 +1,54 @@
 /* sweep_panels.js: the sweep player's panels of a seeded sweep (and the map sweep's curves and rate): the
  * loss histogram, the fitting modes, the fitted share over training and the named runs' (or the clicked
  * cell's) output curves. Each panel kind has a static part (into the static layer, setting p.ax) and a
- * frame part (snapshot i), as render.draw.sweep_figure draws them.
+ * frame part (snapshot i), as render.draw.sweep_figure draws them, with the limits it sets (the page's
+ * data: sweep.py sweep_limits; the clicked cell's by the video's rule, limits.js).
  */
 
 import { fill } from "./dom.js";
 import { evaluate } from "./graph.js";
-import { LAYOUT, frameStyle } from "./layout.js";
+import { frameStyle } from "./layout.js";
+import { robustLimits } from "./limits.js";
 import {
-  Axes, autoTicks, blend, clip, css, fmtG, font, frame, hline, line, logTicks, marker, maxNTicks, rgb,
-  sampleLabels, symlogTicks, text, tickLabels, vline, vspan,
+  Axes, blend, clip, css, fmtG, font, frame, hline, line, marker, rgb, text, vline, vspan,
 } from "./plot.js";
 import { actColor, runColor, small, title, xlabel } from "./sweep_style.js";
+import {
+  axisTicks, linearTicks, logTicks, maxNLocator, percentLabels, sampleTicks,
+} from "./ticks.js";
 
 /** @typedef {import("./sweep.js").SweepPlayer} SweepPlayer */
 /** @typedef {import("./sweep_figure.js").SweepPanel} SweepPanel */
 /** @typedef {import("./sweep_figure.js").PanelDraw} PanelDraw */
 
-const FONT = LAYOUT.font, SMALL = LAYOUT.small, LINE = LAYOUT.line;
-
-/** A share as "42%". @param {number} v */
-const pct = (v) => `${Math.round(v * 100)}%`;
 /** A coordinate with three decimals and a real minus sign. @param {number} v */
 export const signed = (v) => v.toFixed(3).replace("-", "\u2212");
 
 // ---- histogram of every run's evaluation loss ---------------------------------------------------------
 
-/** @param {SweepPlayer} sp @param {SweepPanel} p */
-function histAxes(sp, p) {
-  const count = sp.d.count;
-  if (!sp.histMax) sp.histMax = Math.max(1, ...sp.hist) / count;
-  return new Axes(p.rect, { xlim: [sp.edges[0], sp.edges[sp.edges.length - 1]],
-    ylim: [0, sp.histMax * 1.12], xscale: "log" });
-}
+/** A linear axis' MaxNLocator(nbins) ticks labelled as shares ("42%").
+ * @param {Axes} ax @param {"x" | "y"} which @param {number} nbins */
+const shareTicks = (ax, which, nbins) => {
+  const lim = which === "x" ? ax.xlim : ax.ylim;
+  return axisTicks(ax, which, maxNLocator(lim[0], lim[1], nbins), percentLabels);
+};
 
 /** @type {PanelDraw} */
 export function histStatic(sp, ctx, p) {
-  const ax = p.ax = histAxes(sp, p), th = sp.th, pt = sp.pt, thr = sp.d.threshold;
+  const lim = sp.d.limits.hist;
+  const ax = p.ax = new Axes(p.rect, { xlim: lim.xlim, ylim: lim.ylim, xscale: "log" });
+  const th = sp.th, pt = sp.pt, thr = sp.d.threshold;
   vspan(ctx, ax, sp.edges[0], thr, th.span);
   vline(ctx, ax, thr, { color: th.muted, width: 0.8 * pt, dash: [3.7 * 0.8 * pt, 1.6 * 0.8 * pt] });
   text(ctx, fill(sp.d.strings.fitted_zone.replace(":g", ""), { thr: fmtG(thr, 6) }), ax.px(thr / 1.08),
     ax.py(ax.ylim[1] * 0.97), { font: small(sp), color: th.muted, align: "right", baseline: "top" });
-  const xt = logTicks(ax.xlim[0], ax.xlim[1], [1]).major;
-  const yt = maxNTicks(0, ax.ylim[1], 4);
-  frame(ctx, ax, frameStyle(sp),
-    { xticks: xt, xlabels: xt.map((v) => fmtG(v, 6)), yticks: yt, ylabels: yt.map(pct) });
+  frame(ctx, ax, frameStyle(sp), { x: logTicks(ax, "x", [1], sp.L.small * pt), y: shareTicks(ax, "y", 4) });
   title(sp, ctx, p.rect, fill(sp.d.strings.hist, { target: sp.d.targetName }));
 }
 
 /** @type {PanelDraw} */
 export function histDraw(sp, ctx, p, i) {
-  const ax = p.ax, H = sp.H, count = sp.d.count, pt = sp.pt;
+  const ax = p.ax, H = sp.H, count = sp.d.count, pt = sp.pt, L = sp.L;
   for (let a = 0; a < sp.A; a++) {
     const col = rgb(actColor(sp, a)), off = (a * sp.S + i) * H;
     ctx.save(); clip(ctx, ax);
@@ -62,14 +60,14 @@ export function histDraw(sp, ctx, p, i) {
     }
     ctx.lineTo(ax.px(sp.edges[H]), ax.py(0));
     ctx.fillStyle = css(col, 0.25); ctx.fill();
-    ctx.strokeStyle = css(col); ctx.lineWidth = LINE * 0.8 * pt; ctx.lineJoin = "miter"; ctx.stroke();
+    ctx.strokeStyle = css(col); ctx.lineWidth = L.line * 0.8 * pt; ctx.lineJoin = "miter"; ctx.stroke();
     ctx.restore();
     const share = (100 * sp.fitted[a * sp.S + i]).toFixed(1);
     const template = sp.d.strings.share.replace("{pct:.1f}", "{pct}");
     const words = fill(template, { act: sp.d.activations[a], pct: share });
     text(ctx, words,
       ax.rect.x + 0.985 * ax.rect.w, ax.rect.y + (0.05 + 0.11 * a) * ax.rect.h,
-      { font: font(FONT * pt, sp.fam, true), color: actColor(sp, a), align: "right", baseline: "top" });
+      { font: font(L.font * pt, sp.fam, true), color: actColor(sp, a), align: "right", baseline: "top" });
   }
 }
 
@@ -77,12 +75,10 @@ export function histDraw(sp, ctx, p, i) {
 
 /** @type {PanelDraw} */
 export function modesStatic(sp, ctx, p) {
-  const ax = p.ax = new Axes(p.rect, { xlim: [0, 1], ylim: [sp.A - 0.4, -0.6] });
-  const xt = maxNTicks(0, 1, 4);
-  const st = frameStyle(sp);
-  frame(ctx, ax, st,
-    { xticks: xt, xlabels: xt.map(pct), yticks: sp.d.activations.map((_, a) => a),
-      ylabels: sp.d.activations });
+  const ax = p.ax = new Axes(p.rect, sp.d.limits.modes);
+  // the activations' names at their bars (a FixedLocator and its labels)
+  const names = axisTicks(ax, "y", sp.d.activations.map((_, a) => a), () => sp.d.activations);
+  frame(ctx, ax, frameStyle(sp), { x: shareTicks(ax, "x", 4), y: names });
   title(sp, ctx, p.rect, sp.d.strings.modes);
 }
 
@@ -109,12 +105,9 @@ export function modesDraw(sp, ctx, p, i) {
 
 /** @type {PanelDraw} */
 export function rateStatic(sp, ctx, p) {
-  const d = sp.d, th = sp.th, pt = sp.pt, count = d.count;
-  let max = 0;
-  for (const v of sp.fitted) max = Math.max(max, v);
-  const ax = p.ax = new Axes(p.rect, { xlim: [0, d.total],
-    ylim: [0, Math.min(1, Math.max(0.1, max * 1.15 + 0.02))], xscale: "symlog",
-    linthresh: Math.max(10, d.total / 1000) });
+  const d = sp.d, th = sp.th, pt = sp.pt, count = d.count, lim = d.limits.rate;
+  const ax = p.ax = new Axes(p.rect, { xlim: lim.xlim, ylim: lim.ylim, xscale: "symlog",
+    linthresh: lim.linthresh });
   const z = 1.959963984540054;
   for (let a = 0; a < sp.A; a++) {
     const f = sp.fitted.subarray(a * sp.S, (a + 1) * sp.S), col = rgb(actColor(sp, a));
@@ -132,11 +125,10 @@ export function rateStatic(sp, ctx, p) {
       for (let k = sp.S - 1; k >= 0; k--) ctx.lineTo(ax.px(sp.steps[k]), ax.py(lo[k]));
       ctx.fillStyle = css(col, 0.2); ctx.fill(); ctx.restore();
     }
-    line(ctx, ax, sp.steps, f, { color: actColor(sp, a), width: LINE * 0.8 * pt });
+    line(ctx, ax, sp.steps, f, { color: actColor(sp, a), width: sp.L.line * 0.8 * pt });
   }
   for (const m of d.marks) vline(ctx, ax, m, { color: th.muted, width: 0.6 * pt, dash: [pt, 1.65 * pt] });
-  const xt = symlogTicks(0, d.total, Math.max(10, d.total / 1000)), yt = maxNTicks(0, ax.ylim[1], 4);
-  frame(ctx, ax, frameStyle(sp), { xticks: xt, xlabels: sampleLabels(xt), yticks: yt, ylabels: yt.map(pct) });
+  frame(ctx, ax, frameStyle(sp), { x: sampleTicks(ax), y: shareTicks(ax, "y", 4) });
   title(sp, ctx, p.rect, p.band ? d.strings.rate : d.strings.rate_map);
   xlabel(sp, ctx, p.rect, d.strings.samples);
 }
@@ -146,7 +138,7 @@ export function rateDraw(sp, ctx, p, i) {
   const ax = p.ax, step = sp.steps[i], pt = sp.pt;
   vline(ctx, ax, step, { color: sp.th.foreground, width: 0.8 * pt, alpha: 0.6 });
   for (let a = 0; a < sp.A; a++) {
-    marker(ctx, ax.px(step), ax.py(sp.fitted[a * sp.S + i]), LINE * 1.3 * pt, actColor(sp, a));
+    marker(ctx, ax.px(step), ax.py(sp.fitted[a * sp.S + i]), sp.L.line * 1.3 * pt, actColor(sp, a));
   }
 }
 
@@ -168,11 +160,11 @@ export function curvesStatic(sp, ctx, p) {
   const ax = p.ax = new Axes(p.rect, { xlim: d.xRange, ylim });
   vspan(ctx, ax, d.dataRange[0], d.dataRange[1], th.span);
   hline(ctx, ax, 0, { color: th.muted, width: 0.8 * pt });
+  const L = sp.L;
   line(ctx, ax, sp.grid, sp.target,
-    { color: th.target, width: LINE * 0.8 * pt, dash: [4 * 1.2 * pt, 3 * 1.2 * pt] });
-  const xt = autoTicks(d.xRange[0], d.xRange[1], ax.rect.w, SMALL * pt), yt = maxNTicks(ylim[0], ylim[1], 4);
+    { color: th.target, width: L.line * 0.8 * pt, dash: [4 * 1.2 * pt, 3 * 1.2 * pt] });
   frame(ctx, ax, frameStyle(sp),
-    { xticks: xt, xlabels: tickLabels(xt), yticks: yt, ylabels: tickLabels(yt) });
+    { x: linearTicks(ax, "x", null, L.small * pt), y: linearTicks(ax, "y", 4, L.small * pt) });
   let heading = g ? g.label : "";
   if (clicked) {
     const [a0, a1] = d.map.axisLabels;
@@ -185,18 +177,22 @@ export function curvesStatic(sp, ctx, p) {
   }
 }
 
-/** The explorer's y limits: the target and the clicked cell's output at every snapshot, padded.
+/** The explorer's y limits: the video's rule for a curve panel of named runs (render.draw.sweep_figure
+ * group_limits) on the clicked cell's output at every snapshot, with the target.
  * @param {SweepPlayer} sp */
 function clickedLimits(sp) {
   const c = sp.clicked, prog = sp.program(sp.d.activations[c.a]);
-  let lo = 0, hi = 0;
-  for (const v of sp.target) if (isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+  let tlo = Infinity, thi = -Infinity;
+  for (const v of sp.target) if (isFinite(v)) { tlo = Math.min(tlo, v); thi = Math.max(thi, v); }
+  /** @type {number[]} */
+  const lows = [], highs = [];
   for (let s = 0; s < sp.S; s++) {
     const out = evaluate(prog, c.params, s * sp.P, sp.grid, sp.target)[prog.index[sp.d.graph.output]];
-    for (const v of out) if (isFinite(v) && Math.abs(v) < 1e6) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+    let lo = Infinity, hi = -Infinity;
+    for (const v of out) if (v === v) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+    lows.push(lo === Infinity ? NaN : lo); highs.push(hi === -Infinity ? NaN : hi);
   }
-  const pad = (hi - lo) * 0.08;
-  return [lo - pad, hi + pad];
+  return robustLimits(lows, highs, [0, tlo, thi], sp.d.limitRule);
 }
 
 /** @type {PanelDraw} */
@@ -215,7 +211,7 @@ export function curvesDraw(sp, ctx, p, i) {
     }
   }
   lines.forEach((l, k) => {
-    line(ctx, ax, sp.grid, l.values, { color: l.color, width: LINE * pt });
+    line(ctx, ax, sp.grid, l.values, { color: l.color, width: sp.L.line * pt });
     text(ctx, fill(d.strings.loss_at, { act: l.act, target: d.targetName, loss: l.loss.toFixed(3) }),
       ax.rect.x + 0.03 * ax.rect.w, ax.rect.y + (0.05 + 0.1 * k) * ax.rect.h,
       { font: small(sp, true), color: l.color, align: "left", baseline: "top" });

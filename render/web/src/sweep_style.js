@@ -2,7 +2,7 @@
  * activation's colour, titles, small text and x labels.
  */
 
-import { LAYOUT, paletteColor } from "./layout.js";
+import { paletteColor } from "./layout.js";
 import { font, text } from "./plot.js";
 
 /** @typedef {import("./sweep.js").SweepPlayer} SweepPlayer */
@@ -18,7 +18,7 @@ export function runColor(sp, r) {
 }
 
 /** The small font (tick labels, notes). @param {SweepPlayer} sp @param {boolean} [bold] */
-export const small = (sp, bold) => font(LAYOUT.small * sp.pt, sp.fam, bold);
+export const small = (sp, bold) => font(sp.L.small * sp.pt, sp.fam, bold);
 
 /**
  * A panel's title above `rect`.
@@ -26,7 +26,7 @@ export const small = (sp, bold) => font(LAYOUT.small * sp.pt, sp.fam, bold);
  */
 export function title(sp, ctx, rect, title) {
   text(ctx, title, rect.x + rect.w / 2, rect.y - 3 * sp.pt,
-    { font: font(LAYOUT.font * sp.pt, sp.fam), color: sp.th.foreground, align: "center",
+    { font: font(sp.L.font * sp.pt, sp.fam), color: sp.th.foreground, align: "center",
       baseline: "bottom" });
 }
 
@@ -36,6 +36,6 @@ export function title(sp, ctx, rect, title) {
  */
 export function xlabel(sp, ctx, rect, label) {
   const pt = sp.pt;
-  text(ctx, label, rect.x + rect.w / 2, rect.y + rect.h + (2.5 + 1.5) * pt + LAYOUT.small * pt * 1.25,
+  text(ctx, label, rect.x + rect.w / 2, rect.y + rect.h + (2.5 + 1.5) * pt + sp.L.small * pt * 1.25,
     { font: small(sp), color: sp.th.foreground, align: "center", baseline: "top" });
 }

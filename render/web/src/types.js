@@ -11,6 +11,17 @@
  * @typedef {{name: string, background: string, foreground: string, muted: string, span: string,
  *   target: string, palette: string[]}} Theme */
 
+/** A figure's layout (render.draw.scene_figure.Layout, player.py runs_layout): margins, gaps and bands in
+ * inches of a design `designWidth` inches wide; fonts and lines in points.
+ * @typedef {{designWidth: number, left: number, right: number, gap: number, top: number, header: number,
+ *   titles: number, ticks: number, legend: number, font: number, small: number, line: number}} Layout */
+/** A sweep figure's layout (sweep.py sweep_layout): its header and legend row (SweepHeader), its grid
+ * (SeededLayout: a GridSpec; MapLayout: maps and a right column), fonts and lines in points.
+ * @typedef {{designWidth: number, font: number, small: number, line: number,
+ *   header: {x: number, y: number, legend: number}, grid: Record<string, number>}} SweepLayout */
+/** An axes' limits (and a symlog axis' linear threshold). @typedef {{xlim: number[], ylim: number[],
+ *   linthresh?: number}} Limits */
+
 /** A recorded node: its kind (an ourdl op), parents by name; builtin false for a user's own class.
  * @typedef {{name: string, kind: string, parents: string[], builtin?: boolean}} GraphNode */
 /** A snapshot's graph (render.record.runs.graph_meta): nodes in creation order, parameters in update order.
@@ -49,7 +60,8 @@
  * compute) or the drawn curves (float32, (runs, steps, curveNodes, grid)); losses (runs, steps); the
  * data panels' samples (runs, length) and the surface, when a panel draws them.
  * @typedef {PageCommon & {runs: {label: string, divergedAt?: number | null}[], panels: Panel[],
- *   lossYlim: number[], nodeNames: string[], lossPanel: boolean, graph: Graph | null,
+ *   layout: Layout, lossXlim: number[], lossYlim: number[], lossLinthresh: number, nodeNames: string[],
+ *   lossPanel: boolean, graph: Graph | null,
  *   shape: {runs: number, steps: number, params: number, grid: number}, params: B64 | null,
  *   curveNodes: string[] | null, curves: B64 | null, trainLoss: B64, evalLoss: B64,
  *   data?: {x: B64, y: B64, length: number, color: number}, surface?: Surface}} RunsData
@@ -75,6 +87,8 @@
  *   outputCurves: B64 | null, shape: {runs: number, steps: number, params: number, grid: number},
  *   runs: {activation: string, label: string, sweepIndex: number | null}[],
  *   groups: {label: string, runs: number[], ylim: number[]}[], lr: number, lrs: number[],
+ *   layout: SweepLayout, limits: {rate: Limits, hist?: Limits, modes?: Limits},
+ *   limitRule: import("./limits.js").LimitRule,
  *   samples: number, threshold: number, targetLabel: string, rateLines: string[], map?: SweepMap}} SweepData
  */
 
@@ -110,6 +124,7 @@
  * @typedef {PageCommon & {activations: string[], losses: string[], captionTemplate: string,
  *   command: {activation: boolean, loss: boolean, lrs: number[] | null, scene: string},
  *   data: {color: number}, defaults: Settings, graph: Graph, lab: Record<string, string>,
+ *   layout: Layout, limitRule: import("./limits.js").LimitRule,
  *   map?: LabMap, maxSamples: number, ownRates: boolean, panels: Panel[],
  *   presets: {init: Record<string, number>, label: string, lrs: number[], name: string,
  *   seed: number | null}[], sliderRange: number[], surface: Surface | null, targetSpec: Target}} LabData
