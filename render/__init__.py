@@ -60,13 +60,9 @@ def animation(recording: Snapshot | str | os.PathLike | Recorder, *, size: tuple
     from render.encode.options import RenderOptions
     from render.encode.stream import make_animation
     from render.encode.video import plan
-    from render.record.recorder import Recorder
-    from render.record.snapshot import Snapshot, load_snapshot
+    from render.record.recorder import as_snapshot
 
-    if isinstance(recording, Recorder):
-        snapshot = recording.snapshot()
-    else:
-        snapshot = recording if isinstance(recording, Snapshot) else load_snapshot(recording)
+    snapshot = as_snapshot(recording)
     options = RenderOptions(formats=("mp4",), poster=False, size=size, fps=fps, duration=duration, hold=hold,
                             interpolate=interpolate, theme=theme, lang=lang, loss_panel=loss_panel)
     frame_size, timeline, _ = plan(snapshot, options)

@@ -41,7 +41,7 @@ from render.record.recorder_scene import (
     target_curve,
 )
 from render.record.runs import snapshot_meta
-from render.record.snapshot import Snapshot, save_snapshot
+from render.record.snapshot import Snapshot, load_snapshot, save_snapshot
 from scenes import Net
 
 
@@ -226,3 +226,11 @@ class Recorder:
     def __repr__(self) -> str:
         return (f"<Recorder {self.name!r}: {self.count:,} samples, {len(self._rows)} snapshots of "
                 f"{len(self.recorded)} nodes and {len(self.params)} parameters>")
+
+
+def as_snapshot(recording: Snapshot | str | os.PathLike | Recorder) -> Snapshot:
+    """The snapshot of what a user hands the front door (`render.animation`, `show`): a `Snapshot` as it
+    is, the path of a `.npz` snapshot file loaded, or a `Recorder`'s loop as recorded so far."""
+    if isinstance(recording, Recorder):
+        return recording.snapshot()
+    return recording if isinstance(recording, Snapshot) else load_snapshot(recording)

@@ -58,14 +58,10 @@ def _ffmpeg_available() -> bool:
 
 
 def _snapshot(what: str | Path | Snapshot, steps: int | None, every: int | None) -> Snapshot:
-    from render.record.recorder import Recorder
+    from render.record.recorder import Recorder, as_snapshot
 
-    if isinstance(what, Recorder):  # a user's own loop, recorded so far
-        return what.snapshot()
-    if isinstance(what, Snapshot):
-        return what
-    if str(what).endswith(".npz"):
-        return load_snapshot(what)
+    if isinstance(what, (Recorder, Snapshot)) or str(what).endswith(".npz"):
+        return as_snapshot(what)
     from render.record import record
     from scenes import get_scene
 
