@@ -282,8 +282,8 @@ class SceneFigure(FigureBase):
 
 def _fixed_empty_labels(ax) -> None:
     """Pin the axes' (empty) axis labels: matplotlib would otherwise place each one, on every draw, clear of
-    every tick label, by laying out its axis' ticks a second time: 15% of drawing the static background
-    (no pixel changes: an empty label draws nothing wherever it is)."""
+    every tick label, by laying out its axis' ticks a second time (docs/performance.md says what it costs;
+    no pixel changes: an empty label draws nothing wherever it is)."""
     for axis, xy in ((ax.xaxis, (0.5, 0.0)), (ax.yaxis, (0.0, 0.5))):
         if not axis.label.get_text():
             axis.set_label_coords(*xy)

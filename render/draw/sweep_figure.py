@@ -13,7 +13,7 @@ and the full histories are drawn once; per frame only the animated artists chang
 The animated lines (output curves, cursors, markers) are Line2Ds that join their axes after its limits
 are set, so that `add_line` (which does not autoscale) leaves the limits as `ax.plot` did. The animated
 texts are `SlotText`s (render.draw.slot_text): a template's words around one changing number, Text's
-pixels at a fraction of its cost (plain Text was ~80% of a frame). Chinese is never bold: the CJK font has
+pixels at a fraction of its cost (docs/performance.md). Chinese is never bold: the CJK font has
 one weight.
 """
 
