@@ -2507,7 +2507,11 @@
       ctx.imageSmoothingEnabled = false;
       ctx.drawImage(this.image, ax.rect.x, ax.rect.y, ax.rect.w, ax.rect.h);
       const fam = family(this.d.lang), st = { fg: th.foreground, muted: th.muted, font: fam, tick: 10, s: 72 };
-      frame(ctx, ax, st, { x: linearTicks(ax, "x", 4, st.tick), y: linearTicks(ax, "y", 4, st.tick) });
+      const located = maxNLocator(m.range[0], m.range[1], 4);
+      frame(ctx, ax, st, {
+        x: axisTicks(ax, "x", located, scalarLabels),
+        y: axisTicks(ax, "y", located, scalarLabels)
+      });
       const label = { font: font(11, fam), color: th.foreground, align: "center", baseline: "top" };
       text(ctx, m.axes[0], ax.rect.x + ax.rect.w / 2, ax.rect.y + ax.rect.h + 14, label);
       ctx.save();

@@ -9,7 +9,7 @@ import { el, family, fill } from "./dom.js";
 import { compile, evaluate } from "./graph.js";
 import { rateText, sameRates } from "./lab_run.js";
 import { Axes, clip, fmtG, font, frame, number, rgb, text, thousands } from "./plot.js";
-import { linearTicks } from "./ticks.js";
+import { axisTicks, maxNLocator, scalarLabels } from "./ticks.js";
 import { compile as compileNet, data, variantGraph } from "./train.js";
 
 /** @typedef {import("./types.js").LabPage} LabPage */
@@ -219,7 +219,11 @@ export class BasinMap {
     ctx.imageSmoothingEnabled = false;
     ctx.drawImage(this.image, ax.rect.x, ax.rect.y, ax.rect.w, ax.rect.h);
     const fam = family(this.d.lang), st = { fg: th.foreground, muted: th.muted, font: fam, tick: 10, s: 72 };
-    frame(ctx, ax, st, { x: linearTicks(ax, "x", 4, st.tick), y: linearTicks(ax, "y", 4, st.tick) });
+    // ticks over the cells' centres (the inits), not the image's edges half a cell beyond: -1, -0.5, ... 1
+    const located = maxNLocator(m.range[0], m.range[1], 4);
+    frame(ctx, ax, st, {
+      x: axisTicks(ax, "x", located, scalarLabels), y: axisTicks(ax, "y", located, scalarLabels),
+    });
     /** @type {import("./plot.js").TextStyle} */
     const label = { font: font(11, fam), color: th.foreground, align: "center", baseline: "top" };
     text(ctx, m.axes[0], ax.rect.x + ax.rect.w / 2, ax.rect.y + ax.rect.h + 14, label);
