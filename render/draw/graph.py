@@ -192,7 +192,11 @@ def render_graph(scene: Scene, out_stem: Path, theme: str = "light", engine: str
             else:
                 import matplotlib
 
-                with matplotlib.rc_context({"svg.fonttype": "none"}):  # SVG text stays text: selectable
-                    fig.savefig(tmp, format=fmt, facecolor=fig.get_facecolor())
+                # SVG text stays text (selectable); the same graph gives the same bytes: no date, and the
+                # clip paths' ids hashed from a fixed salt rather than a random one
+                rc = {"svg.fonttype": "none", "svg.hashsalt": "ourdl-render"}
+                with matplotlib.rc_context(rc):
+                    fig.savefig(tmp, format=fmt, facecolor=fig.get_facecolor(),
+                                metadata={"Date": None} if fmt == "svg" else None)
         written.append(target)
     return written
