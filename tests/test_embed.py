@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from render.app.cli import app
-from render.web.embed import alt_text, html_snippet, markdown
+from render.web.embed import COLUMN, HEIGHT_MESSAGE, PLAYER_HEIGHT, alt_text, html_snippet, markdown
 
 runner = CliRunner()
 META = {"scene": "fig7_vs_fig8", "description": "Fig 7 and Fig 8 side by side.", "activation": "LeakyRelu",
@@ -89,10 +89,21 @@ def test_unknown_embed_kind_is_a_usage_error(tmp_path):
 def test_html_with_a_player_is_the_player_in_an_iframe_whose_title_is_the_alt_text():
     paths = [Path("fig8.gif"), Path("fig8.mp4"), Path("fig8.html")]
     snippet = html_snippet(paths, META)
-    assert snippet.startswith('<iframe src="fig8.html"') and 'loading="lazy"' in snippet
-    assert f'title="{html.escape(alt_text(META), quote=True)}"' in snippet
-    assert "aspect-ratio:16/11" in snippet
-    assert "aspect-ratio:16/12" in html_snippet(paths, {**META, "kind": "sweep"})
+    note, frame = snippet.splitlines()
+    assert note.startswith("<!--") and note.endswith("-->") and HEIGHT_MESSAGE in note
+    assert frame.startswith('<iframe src="fig8.html"') and 'loading="lazy"' in frame
+    assert f'title="{html.escape(alt_text(META), quote=True)}"' in frame
+
+
+def test_the_players_frame_has_its_size_as_attributes_for_hosts_that_refuse_inline_styles():
+    """width/height attributes hold where a strict CSP drops the style; the style scales the frame with
+    the column at the same aspect. The heights themselves are measured in tests/test_embed_host.py."""
+    for meta, kind in [({**META, "runs": META["runs"][:1]}, "runs"), (META, "runs, picker"),
+                       ({**META, "kind": "sweep"}, "sweep")]:
+        frame = dict(Tags(html_snippet([Path("a.html")], meta)).tags)["iframe"]
+        height = PLAYER_HEIGHT[kind]
+        assert (frame["width"], frame["height"], frame["frameborder"]) == (str(COLUMN), str(height), "0")
+        assert f"aspect-ratio:{COLUMN}/{height}" in frame["style"] and "height:auto" in frame["style"]
 
 
 def test_alt_text_names_each_parameters_learning_rate_when_they_differ():

@@ -7,6 +7,27 @@ and the GIF as the fallback `<img>`, so browsers that can play the video get the
 get the GIF.
 Paths in a snippet are relative to its own folder (the outputs' folder), so the folder can be copied
 into a site as it is. The alt text describes the scene: its description, its runs and its panels.
+
+The player's frame is sized for the common 760 px blog column twice over: `width`/`height` attributes,
+which a host with a strict Content-Security-Policy (`default-src 'self'`, no inline styles) still applies,
+so the frame keeps its shape there instead of collapsing to 300x150; and a style that scales it to the
+column keeping that aspect where inline styles are allowed. The height is the page's own at 760 px
+(PLAYER_HEIGHT, measured in Chromium by tests/test_embed_host.py), so no blank band sits under it. Below
+about 700 px the controls wrap onto more rows and the aspect falls short by a row or two: the page then
+scrolls inside its frame, unless the host listens for its height.
+
+The height message: a framed player page posts `{type: "ourdl-player:height", height: <CSS px, rounded
+up>}` to `window.parent` when it lays out and whenever its height changes (render/web/src/host.js); it
+listens for nothing. Any host that runs a little script of its own can fit the frame exactly (under a
+strict CSP from a script file of its own; setting `element.style` from script is allowed there):
+
+    addEventListener("message", (e) => {
+      const frame = [...document.querySelectorAll("iframe")].find((f) => f.contentWindow === e.source);
+      if (frame && e.data && e.data.type === "ourdl-player:height" && e.data.height > 0)
+        frame.style.height = Math.min(e.data.height, 4000) + "px";
+    });
+
+The snippet itself needs no script to look right.
 """
 
 from __future__ import annotations
@@ -21,8 +42,15 @@ EMBEDS = ("md", "html")
 SUFFIX = {"md": ".embed.md", "html": ".embed.html"}
 STYLE = "max-width:100%;height:auto"  # scales down with the column, keeps the aspect ratio
 VIDEO_TYPES = {".webm": "video/webm", ".mp4": "video/mp4"}  # in source order: the smaller file first
-#: the player page's shape: the figure's 16:9 plus its controls (a sweep's page has its rates below too)
-PLAYER_ASPECT = {"runs": "16/11", "sweep": "16/12"}
+COLUMN = 760  # px: the blog column the player's frame is sized for
+HEIGHT_MESSAGE = "ourdl-player:height"  # the type of the message a framed player page posts its height in
+#: the player page's height (CSS px, rounded up) at COLUMN px wide: the figure's 16:9 plus one row of
+#: controls and the keys' line; the run picker of a scene with several runs wraps the controls onto a
+#: second row; a sweep's page has its rates below. Measured in Chromium (tests/test_embed_host.py checks).
+PLAYER_HEIGHT = {"runs": 491, "runs, picker": 516, "sweep": 523}
+SNIPPET_NOTE = (f"<!-- the ourdl player, sized for a {COLUMN} px column; it posts "
+                f"{{type: \"{HEIGHT_MESSAGE}\", height: px}} to this page when its height changes, "
+                "for a host script that fits the frame -->")
 
 
 def alt_text(meta: dict) -> str:
@@ -77,6 +105,13 @@ def markdown(paths: Iterable[Path], meta: dict, base: str = "") -> str:
     raise ValueError("nothing to embed: render a GIF, a video or a PNG")
 
 
+def player_height(meta: dict) -> int:
+    """The player page's height at COLUMN px wide for this recording (PLAYER_HEIGHT says why it varies)."""
+    if meta.get("kind") == "sweep":
+        return PLAYER_HEIGHT["sweep"]
+    return PLAYER_HEIGHT["runs, picker" if len(meta.get("runs", [])) > 1 else "runs"]
+
+
 def html_snippet(paths: Iterable[Path], meta: dict, base: str = "") -> str:
     """The player in an `<iframe>` when there is one (its page shows the GIF where scripts don't run);
     else a looping muted `<video>` (WebM, MP4) with the poster and the GIF as fallback; or just the GIF."""
@@ -87,9 +122,11 @@ def html_snippet(paths: Iterable[Path], meta: dict, base: str = "") -> str:
         return html.escape(base + p.name, quote=True)
 
     if ".html" in files:
-        aspect = PLAYER_ASPECT["sweep" if meta.get("kind") == "sweep" else "runs"]
-        return (f'<iframe src="{url(files[".html"])}" title="{alt}" loading="lazy" '
-                f'style="width:100%;max-width:1280px;aspect-ratio:{aspect};border:0"></iframe>\n')
+        height = player_height(meta)
+        return (f'{SNIPPET_NOTE}\n<iframe src="{url(files[".html"])}" title="{alt}" loading="lazy" '
+                f'width="{COLUMN}" height="{height}" frameborder="0" '
+                f'style="width:100%;max-width:1280px;height:auto;aspect-ratio:{COLUMN}/{height};border:0">'
+                '</iframe>\n')
 
     def dims(p: Path | None) -> str:
         size = _image_size(p) if p is not None else None

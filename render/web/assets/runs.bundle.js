@@ -1278,6 +1278,20 @@
     tip.style.top = `${y}px`;
   }
 
+  // render/web/src/host.js
+  var HEIGHT_MESSAGE = "ourdl-player:height";
+  function tellHostHeight() {
+    if (window.parent === window || typeof ResizeObserver !== "function") return;
+    const page = document.documentElement;
+    let sent = -1;
+    new ResizeObserver(() => {
+      const height = Math.ceil(page.getBoundingClientRect().height);
+      if (height === sent) return;
+      sent = height;
+      window.parent.postMessage({ type: HEIGHT_MESSAGE, height }, "*");
+    }).observe(page);
+  }
+
   // render/web/src/shell.js
   function indexOfStep(steps, step) {
     let lo = 0, hi = steps.length - 1;
@@ -1321,6 +1335,7 @@
     for (const [k, v] of Object.entries(colours)) root.style.setProperty(`--op-${k}`, v);
     const fam = family(lang);
     root.style.fontFamily = fam;
+    if (standalone(root)) tellHostHeight();
     return fam;
   }
   function figure(parent, cls) {

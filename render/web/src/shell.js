@@ -3,11 +3,13 @@
  * timeline bar with the scene's marks, the keys, following the URL fragment and the figure's width, and
  * autoplay. A standalone page (data-standalone="1", or the lab) owns the window's keys and the URL
  * fragment; a player embedded among other content takes keys only when focused and leaves the URL alone.
+ * A standalone player page in a frame also tells its host its height (host.js).
  */
 
 import { Controls, bindKeys } from "./controls.js";
 import { f64 } from "./data.js";
 import { el, family, fill } from "./dom.js";
+import { tellHostHeight } from "./host.js";
 import { thousands } from "./plot.js";
 
 /** @typedef {import("./types.js").Theme} Theme */
@@ -54,7 +56,8 @@ export const standalone = (root) => root.dataset.standalone === "1";
 
 /**
  * Dress `root` in the theme: its classes ("op-root", `classes`, the theme's), language, colours as CSS
- * variables and the language's font; returns that font stack.
+ * variables and the language's font; returns that font stack. A standalone page starts telling a host
+ * that frames it its height.
  * @param {HTMLElement} root @param {Theme} th @param {string} lang @param {...string} classes
  */
 export function dress(root, th, lang, ...classes) {
@@ -65,6 +68,7 @@ export function dress(root, th, lang, ...classes) {
   for (const [k, v] of Object.entries(colours)) root.style.setProperty(`--op-${k}`, v);
   const fam = family(lang);
   root.style.fontFamily = fam;
+  if (standalone(root)) tellHostHeight();
   return fam;
 }
 
