@@ -1,0 +1,58 @@
+/* lab_words.js: the lab's words about a run: which of the scene's presets it starts as, a row's label,
+ * and the `render scene` command that re-records it in Python (with what that command cannot say).
+ */
+
+import { fill } from "./dom.js";
+import { everyFor, rateText, sameRates } from "./lab_run.js";
+import { thousands } from "./plot.js";
+import { repr, shellWord, short } from "./lab_text.js";
+
+/** @typedef {import("./types.js").Settings} Settings */
+/** @typedef {import("./lab_settings.js").LabSettings} LabSettings */
+
+/** The scene's run settings `s` start as: its initial values, and its rates where the scene gives
+ * parameters their own (a preset sets them there). @param {LabSettings} rules @param {Settings} s */
+export function presetOf(rules, s) {
+  return rules.d.presets.find((p) => rules.names.every((n) => p.init[n] === s.init[n]) &&
+    (!rules.d.ownRates || sameRates(p.lrs, s.lrs)));
+}
+
+/** The settings in a few words (a row's label). @param {LabSettings} rules @param {Settings} s */
+export function describe(rules, s) {
+  const d = rules.d, defaults = rules.defaults;
+  const p = presetOf(rules, s), [a0, a1] = rules.names;
+  const start = p ? p.name : `${a0}=${short(s.init[a0])}, ${a1}=${short(s.init[a1])}`;
+  const parts = [start, ...(s.activation ? [s.activation] : []), `lr ${rateText(s.lrs, rules.names)}`];
+  if (s.loss !== defaults.loss) parts.push(d.lab[s.loss]);
+  if (s.samples !== defaults.samples) parts.push(`${thousands(s.samples)} ${d.lab.samples}`);
+  if (s.dataSeed !== defaults.dataSeed) parts.push(`${d.lab.data_seed} ${s.dataSeed}`);
+  return parts.join(" \u00b7 ");
+}
+
+/** `render scene NAME --init ...` that re-records the run of settings `s` in Python. Scene and parameter
+ * names come from the user's file: every word is shell-quoted, so a pasted command runs nothing else.
+ * Rates: none given when they are the scene's own per parameter (c.lrs), else `--lr`, which gives every
+ * parameter one rate; rates that differ and are not the scene's the CLI cannot say (commandNotes).
+ * @param {LabSettings} rules @param {Settings} s */
+export function command(rules, s) {
+  const c = rules.d.command;
+  const init = rules.names.map((n) => `${n}=${repr(s.init[n])}`).join(",");
+  const parts = ["render", "scene", c.scene, "--init", init];
+  if (!sameRates(s.lrs, c.lrs) && s.lr !== null) parts.push("--lr", repr(s.lr));
+  parts.push("--steps", String(s.samples), "--seed", String(s.dataSeed));
+  if (c.activation && s.activation) parts.push("--activation", s.activation);
+  parts.push("--every", String(everyFor(s.samples)));
+  if (s.loss !== "absolute") parts.push("--loss-fn", s.loss);
+  return parts.map(shellWord).join(" ");
+}
+
+/** What the command line does not reproduce of the run of settings `s`.
+ * @param {LabSettings} rules @param {Settings} s */
+export function commandNotes(rules, s) {
+  const c = rules.d.command, ui = rules.d.lab, out = [];
+  if (s.loss !== "absolute" && !c.loss) out.push(ui.no_loss_option);
+  if (s.lr === null && !sameRates(s.lrs, c.lrs)) {
+    out.push(fill(ui.no_lrs_option, { rates: c.lrs ? rateText(c.lrs, rules.names) : "" }));
+  }
+  return out.join(" ");
+}
