@@ -1554,141 +1554,11 @@
     variantGraph: () => variantGraph
   });
 
-  // render/web/src/random.js
-  var random_exports = {};
-  __export(random_exports, {
-    Pcg64: () => Pcg64,
-    defaultRng: () => defaultRng,
-    seedState: () => seedState,
-    uniform: () => uniform
-  });
-  var INIT_A = 1135663077;
-  var MULT_A = 2468251765;
-  var INIT_B = 2337405405;
-  var MULT_B = 1492356589;
-  var MIX_MULT_L = 3389127133;
-  var MIX_MULT_R = 1232336661;
-  var POOL = 4;
-  var TWO32 = 4294967296;
-  function seedWords(seed) {
-    if (typeof seed !== "number" || !Number.isSafeInteger(seed) || seed < 0) {
-      throw new RangeError("seed must be an integer in [0, 2**53)");
-    }
-    const words = [];
-    do {
-      words.push(seed % TWO32);
-      seed = Math.floor(seed / TWO32);
-    } while (seed > 0);
-    return words;
-  }
-  function seedState(seed) {
-    const entropy = seedWords(seed);
-    let hashConst = INIT_A;
-    function hashmix(value2) {
-      value2 = (value2 ^ hashConst) >>> 0;
-      hashConst = Math.imul(hashConst, MULT_A) >>> 0;
-      value2 = Math.imul(value2, hashConst) >>> 0;
-      return (value2 ^ value2 >>> 16) >>> 0;
-    }
-    function mix(x, y) {
-      const r = Math.imul(MIX_MULT_L, x) - Math.imul(MIX_MULT_R, y) >>> 0;
-      return (r ^ r >>> 16) >>> 0;
-    }
-    const pool = [];
-    for (let i = 0; i < POOL; i++) pool.push(hashmix(i < entropy.length ? entropy[i] : 0));
-    for (let src = 0; src < POOL; src++) {
-      for (let dst = 0; dst < POOL; dst++) {
-        if (src !== dst) pool[dst] = mix(pool[dst], hashmix(pool[src]));
-      }
-    }
-    for (let src = POOL; src < entropy.length; src++) {
-      for (let dst = 0; dst < POOL; dst++) pool[dst] = mix(pool[dst], hashmix(entropy[src]));
-    }
-    const out = [];
-    let h = INIT_B;
-    for (let i = 0; i < 8; i++) {
-      let v = (pool[i % POOL] ^ h) >>> 0;
-      h = Math.imul(h, MULT_B) >>> 0;
-      v = Math.imul(v, h) >>> 0;
-      out.push((v ^ v >>> 16) >>> 0);
-    }
-    return out;
-  }
-  var M = [2681009733, 1132846948, 533093796, 593554693];
-  var ML = M.map((m) => m & 65535);
-  var MH = M.map((m) => m >>> 16);
-  var INV16 = 1 / 65536;
-  var INV32 = 1 / TWO32;
-  function mulhi(s, j) {
-    return Math.floor((s * MH[j] + Math.floor(s * ML[j] * INV16)) * INV16);
-  }
-  var Pcg64 = class {
-    /** @param {number[]} initstate @param {number[]} initseq  128-bit numbers as limbs, low first */
-    constructor(initstate, initseq) {
-      this.c = [
-        (initseq[0] << 1 | 1) >>> 0,
-        (initseq[1] << 1 | initseq[0] >>> 31) >>> 0,
-        (initseq[2] << 1 | initseq[1] >>> 31) >>> 0,
-        (initseq[3] << 1 | initseq[2] >>> 31) >>> 0
-      ];
-      this.s = [0, 0, 0, 0];
-      this.step();
-      const s = this.s;
-      let carry = 0;
-      for (let k = 0; k < 4; k++) {
-        const t = s[k] + initstate[k] + carry;
-        s[k] = t >>> 0;
-        carry = t >= TWO32 ? 1 : 0;
-      }
-      this.step();
-    }
-    /** state = state * MULT + inc (mod 2**128), column by column with exact float64 sums < 2**53. */
-    step() {
-      const s = this.s, c = this.c;
-      const s0 = s[0], s1 = s[1], s2 = s[2], s3 = s[3];
-      const t0 = (Math.imul(s0, M[0]) >>> 0) + c[0];
-      const t1 = mulhi(s0, 0) + (Math.imul(s0, M[1]) >>> 0) + (Math.imul(s1, M[0]) >>> 0) + c[1] + Math.floor(t0 * INV32);
-      const t2 = mulhi(s0, 1) + mulhi(s1, 0) + (Math.imul(s0, M[2]) >>> 0) + (Math.imul(s1, M[1]) >>> 0) + (Math.imul(s2, M[0]) >>> 0) + c[2] + Math.floor(t1 * INV32);
-      const t3 = mulhi(s0, 2) + mulhi(s1, 1) + mulhi(s2, 0) + Math.imul(s0, M[3]) + Math.imul(s1, M[2]) + Math.imul(s2, M[1]) + Math.imul(s3, M[0]) + c[3] + Math.floor(t2 * INV32);
-      s[0] = t0 >>> 0;
-      s[1] = t1 >>> 0;
-      s[2] = t2 >>> 0;
-      s[3] = t3 >>> 0;
-    }
-    /** numpy's next_double: step, XSL-RR output, top 53 bits as a double in [0, 1). */
-    nextDouble() {
-      this.step();
-      const s = this.s;
-      let hi = (s[3] ^ s[1]) >>> 0, lo = (s[2] ^ s[0]) >>> 0, rot = s[3] >>> 26;
-      if (rot >= 32) {
-        const t = hi;
-        hi = lo;
-        lo = t;
-        rot -= 32;
-      }
-      if (rot > 0) {
-        const h = (hi >>> rot | lo << 32 - rot) >>> 0;
-        lo = (lo >>> rot | hi << 32 - rot) >>> 0;
-        hi = h;
-      }
-      return (hi * 2097152 + (lo >>> 11)) * 11102230246251565e-32;
-    }
-  };
-  function defaultRng(seed) {
-    const w = seedState(seed);
-    return new Pcg64([w[2], w[3], w[0], w[1]], [w[6], w[7], w[4], w[5]]);
-  }
-  function uniform(seed, low, high, n) {
-    const rng = defaultRng(seed), out = new Float64Array(n), scale = high - low;
-    for (let i = 0; i < n; i++) out[i] = low + scale * rng.nextDouble();
-    return out;
-  }
-
-  // render/web/src/train.js
-  var LOSS_KINDS = { absolute: "ValueLoss", squared: "SquareLoss" };
-  var LOSSES = Object.keys(LOSS_KINDS);
+  // render/web/src/train_net.js
   var BLOWUP = 1e100;
-  var has = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
+  function fail(message) {
+    throw new Error("lab: " + message);
+  }
   var OPS2 = {
     F_COPY: 0,
     F_ADD: 1,
@@ -1717,139 +1587,6 @@
     WIDTH: 5
   };
   var O = OPS2;
-  var FORWARD = {
-    Mul: O.F_MUL,
-    Relu: O.F_RELU,
-    LeakyRelu: O.F_LEAKY,
-    Step: O.F_STEP,
-    Sigmoid: O.F_SIGMOID,
-    Tanh: O.F_TANH,
-    ValueLoss: O.F_ABS,
-    SquareLoss: O.F_SQUARE
-  };
-  var LOCAL = {
-    Add: O.G_ADD,
-    Mul: O.G_MUL,
-    Relu: O.G_RELU,
-    LeakyRelu: O.G_LEAKY,
-    Step: O.G_STEP,
-    Sigmoid: O.G_SIGMOID,
-    Tanh: O.G_TANH,
-    ValueLoss: [O.G_ABS0, O.G_ABS1],
-    SquareLoss: [O.G_SQUARE0, O.G_SQUARE1]
-  };
-  var fastEngine = null;
-  function useEngine(build2) {
-    fastEngine = build2;
-  }
-  function fail(message) {
-    throw new Error("lab: " + message);
-  }
-  function variant(graph, options) {
-    const act = options && options.activation, loss = options && options.loss;
-    if (act && !ACTIVATIONS.includes(act)) fail(`unknown activation ${JSON.stringify(act)}`);
-    if (loss && !has(LOSS_KINDS, loss)) fail(`unknown loss ${JSON.stringify(loss)}`);
-    return graph.nodes.map((n) => {
-      let kind = n.kind;
-      if (act && ACTIVATIONS.includes(kind)) kind = act;
-      if (loss && n.name === graph.loss) kind = LOSS_KINDS[loss];
-      return { name: String(n.name), kind, parents: n.parents.map(String), builtin: n.builtin !== false };
-    });
-  }
-  function variantGraph(graph, options) {
-    return Object.assign({}, graph, { nodes: variant(graph, options) });
-  }
-  function compile2(graph, options) {
-    const index = /* @__PURE__ */ Object.create(null);
-    const names = [];
-    const kinds = [];
-    const parents = [];
-    const edges = [];
-    const slot = (name2) => {
-      if (!(name2 in index)) {
-        index[name2] = names.length;
-        names.push(name2);
-        kinds.push(null);
-        parents.push([]);
-        edges.push([]);
-      }
-      return index[name2];
-    };
-    for (const n of variant(graph, options)) {
-      if (n.name in index) fail(`node ${JSON.stringify(n.name)} is defined after it is used, or twice`);
-      const name2 = JSON.stringify(n.name), kind = JSON.stringify(n.kind);
-      if (n.kind !== "Add" && !has(ARITY, n.kind)) fail(`the lab cannot train a ${kind} node`);
-      if (n.builtin === false) fail(`${name2} is your own ${kind} class, not ourdl's`);
-      if (!n.parents.length || has(ARITY, n.kind) && ARITY[n.kind] !== n.parents.length) {
-        fail(`${n.kind} node ${JSON.stringify(n.name)} has ${n.parents.length} parents`);
-      }
-      const ps = n.parents.map(slot), k = slot(n.name);
-      kinds[k] = n.kind;
-      parents[k] = ps;
-      ps.forEach((p, i) => edges[p].push([k, i]));
-    }
-    const leaf = (name2, what) => {
-      if (!(name2 in index) || kinds[index[name2]] !== null) {
-        fail(`${what} ${JSON.stringify(name2)} is not a leaf of the graph`);
-      }
-      return index[name2];
-    };
-    const params = graph.params.map((p) => leaf(String(p), "parameter"));
-    const x = leaf(String(graph.input), "input"), label = leaf(String(graph.label), "label");
-    const loss = index[graph.loss];
-    if (loss === void 0 || kinds[loss] === null || edges[loss].length) {
-      fail("the loss must be a node without children");
-    }
-    names.forEach((name2, i) => {
-      if (kinds[i] !== null && i !== loss && !edges[i].length) {
-        fail(`node ${JSON.stringify(name2)} feeds nothing`);
-      }
-    });
-    const tape = [];
-    const emit = (op, d, a, b, c) => tape.push(op, d, a || 0, b || 0, c || 0);
-    const done = new Uint8Array(names.length);
-    const forward = (k) => {
-      if (kinds[k] === null || done[k]) return;
-      const ps = parents[k];
-      ps.forEach(forward);
-      done[k] = 1;
-      if (kinds[k] === "Add") {
-        if (ps.length === 1) emit(O.F_COPY, k, ps[0]);
-        else emit(O.F_ADD, k, ps[0], ps[1]);
-        for (let j = 2; j < ps.length; j++) emit(O.F_ADD, k, k, ps[j]);
-      } else {
-        emit(FORWARD[kinds[k]], k, ps[0], ps[1]);
-      }
-    };
-    forward(loss);
-    const known = new Uint8Array(names.length);
-    const grad = (k) => {
-      if (known[k]) return;
-      if (!edges[k].length) {
-        emit(O.G_ONE, k);
-      } else {
-        for (const [c] of edges[k]) grad(c);
-        edges[k].forEach(([c, i], n) => {
-          const cp = parents[c], kind = kinds[c], first2 = n === 0 ? O.FIRST : 0;
-          if (kind === "Mul") emit(O.G_MUL | first2, k, c, cp[1 - i]);
-          else if (Array.isArray(LOCAL[kind])) emit(LOCAL[kind][i] | first2, k, c, cp[0], cp[1]);
-          else emit(LOCAL[kind] | first2, k, c, cp[0]);
-        });
-      }
-      known[k] = 1;
-    };
-    params.forEach((p, j) => {
-      grad(p);
-      emit(O.UPDATE, p, j);
-    });
-    const net = new Net(names, Int32Array.from(tape), params, x, label, loss);
-    const engine = options && options.engine || "auto";
-    if (!["auto", "interpreter", "wasm"].includes(engine)) fail(`unknown engine ${JSON.stringify(engine)}`);
-    if (engine !== "interpreter" && fastEngine) net.fast = fastEngine(net);
-    if (engine === "wasm" && !net.fast) fail("WebAssembly is not available here");
-    net.engine = net.fast ? "wasm" : "interpreter";
-    return net;
-  }
   var Net = class {
     /**
      * @param {string[]} names @param {Int32Array} tape @param {number[]} params @param {number} x
@@ -2039,12 +1776,274 @@
       return { total, bad: -1 };
     }
   };
-  function linearSteps(total, every, marks) {
-    const set = /* @__PURE__ */ new Set([0, total]);
-    for (let s = 0; s <= total; s += every) set.add(s);
-    for (const m of marks || []) if (m >= 0 && m <= total) set.add(m);
-    return [...set].sort((a, b) => a - b);
+
+  // render/web/src/train_compile.js
+  var LOSS_KINDS = { absolute: "ValueLoss", squared: "SquareLoss" };
+  var LOSSES = Object.keys(LOSS_KINDS);
+  var has = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
+  var O2 = OPS2;
+  var FORWARD = {
+    Mul: O2.F_MUL,
+    Relu: O2.F_RELU,
+    LeakyRelu: O2.F_LEAKY,
+    Step: O2.F_STEP,
+    Sigmoid: O2.F_SIGMOID,
+    Tanh: O2.F_TANH,
+    ValueLoss: O2.F_ABS,
+    SquareLoss: O2.F_SQUARE
+  };
+  var LOCAL = {
+    Add: O2.G_ADD,
+    Mul: O2.G_MUL,
+    Relu: O2.G_RELU,
+    LeakyRelu: O2.G_LEAKY,
+    Step: O2.G_STEP,
+    Sigmoid: O2.G_SIGMOID,
+    Tanh: O2.G_TANH,
+    ValueLoss: [O2.G_ABS0, O2.G_ABS1],
+    SquareLoss: [O2.G_SQUARE0, O2.G_SQUARE1]
+  };
+  var fastEngine = null;
+  function useEngine(build2) {
+    fastEngine = build2;
   }
+  function variant(graph, options) {
+    const act = options && options.activation, loss = options && options.loss;
+    if (act && !ACTIVATIONS.includes(act)) fail(`unknown activation ${JSON.stringify(act)}`);
+    if (loss && !has(LOSS_KINDS, loss)) fail(`unknown loss ${JSON.stringify(loss)}`);
+    return graph.nodes.map((n) => {
+      let kind = n.kind;
+      if (act && ACTIVATIONS.includes(kind)) kind = act;
+      if (loss && n.name === graph.loss) kind = LOSS_KINDS[loss];
+      return { name: String(n.name), kind, parents: n.parents.map(String), builtin: n.builtin !== false };
+    });
+  }
+  function variantGraph(graph, options) {
+    return Object.assign({}, graph, { nodes: variant(graph, options) });
+  }
+  function compile2(graph, options) {
+    const index = /* @__PURE__ */ Object.create(null);
+    const names = [];
+    const kinds = [];
+    const parents = [];
+    const edges = [];
+    const slot = (name2) => {
+      if (!(name2 in index)) {
+        index[name2] = names.length;
+        names.push(name2);
+        kinds.push(null);
+        parents.push([]);
+        edges.push([]);
+      }
+      return index[name2];
+    };
+    for (const n of variant(graph, options)) {
+      if (n.name in index) fail(`node ${JSON.stringify(n.name)} is defined after it is used, or twice`);
+      const name2 = JSON.stringify(n.name), kind = JSON.stringify(n.kind);
+      if (n.kind !== "Add" && !has(ARITY, n.kind)) fail(`the lab cannot train a ${kind} node`);
+      if (n.builtin === false) fail(`${name2} is your own ${kind} class, not ourdl's`);
+      if (!n.parents.length || has(ARITY, n.kind) && ARITY[n.kind] !== n.parents.length) {
+        fail(`${n.kind} node ${JSON.stringify(n.name)} has ${n.parents.length} parents`);
+      }
+      const ps = n.parents.map(slot), k = slot(n.name);
+      kinds[k] = n.kind;
+      parents[k] = ps;
+      ps.forEach((p, i) => edges[p].push([k, i]));
+    }
+    const leaf = (name2, what) => {
+      if (!(name2 in index) || kinds[index[name2]] !== null) {
+        fail(`${what} ${JSON.stringify(name2)} is not a leaf of the graph`);
+      }
+      return index[name2];
+    };
+    const params = graph.params.map((p) => leaf(String(p), "parameter"));
+    const x = leaf(String(graph.input), "input"), label = leaf(String(graph.label), "label");
+    const loss = index[graph.loss];
+    if (loss === void 0 || kinds[loss] === null || edges[loss].length) {
+      fail("the loss must be a node without children");
+    }
+    names.forEach((name2, i) => {
+      if (kinds[i] !== null && i !== loss && !edges[i].length) {
+        fail(`node ${JSON.stringify(name2)} feeds nothing`);
+      }
+    });
+    const tape = [];
+    const emit = (op, d, a, b, c) => tape.push(op, d, a || 0, b || 0, c || 0);
+    const done = new Uint8Array(names.length);
+    const forward = (k) => {
+      if (kinds[k] === null || done[k]) return;
+      const ps = parents[k];
+      ps.forEach(forward);
+      done[k] = 1;
+      if (kinds[k] === "Add") {
+        if (ps.length === 1) emit(O2.F_COPY, k, ps[0]);
+        else emit(O2.F_ADD, k, ps[0], ps[1]);
+        for (let j = 2; j < ps.length; j++) emit(O2.F_ADD, k, k, ps[j]);
+      } else {
+        emit(FORWARD[kinds[k]], k, ps[0], ps[1]);
+      }
+    };
+    forward(loss);
+    const known = new Uint8Array(names.length);
+    const grad = (k) => {
+      if (known[k]) return;
+      if (!edges[k].length) {
+        emit(O2.G_ONE, k);
+      } else {
+        for (const [c] of edges[k]) grad(c);
+        edges[k].forEach(([c, i], n) => {
+          const cp = parents[c], kind = kinds[c], first2 = n === 0 ? O2.FIRST : 0;
+          if (kind === "Mul") emit(O2.G_MUL | first2, k, c, cp[1 - i]);
+          else if (Array.isArray(LOCAL[kind])) emit(LOCAL[kind][i] | first2, k, c, cp[0], cp[1]);
+          else emit(LOCAL[kind] | first2, k, c, cp[0]);
+        });
+      }
+      known[k] = 1;
+    };
+    params.forEach((p, j) => {
+      grad(p);
+      emit(O2.UPDATE, p, j);
+    });
+    const net = new Net(names, Int32Array.from(tape), params, x, label, loss);
+    const engine = options && options.engine || "auto";
+    if (!["auto", "interpreter", "wasm"].includes(engine)) fail(`unknown engine ${JSON.stringify(engine)}`);
+    if (engine !== "interpreter" && fastEngine) net.fast = fastEngine(net);
+    if (engine === "wasm" && !net.fast) fail("WebAssembly is not available here");
+    net.engine = net.fast ? "wasm" : "interpreter";
+    return net;
+  }
+
+  // render/web/src/random.js
+  var random_exports = {};
+  __export(random_exports, {
+    Pcg64: () => Pcg64,
+    defaultRng: () => defaultRng,
+    seedState: () => seedState,
+    uniform: () => uniform
+  });
+  var INIT_A = 1135663077;
+  var MULT_A = 2468251765;
+  var INIT_B = 2337405405;
+  var MULT_B = 1492356589;
+  var MIX_MULT_L = 3389127133;
+  var MIX_MULT_R = 1232336661;
+  var POOL = 4;
+  var TWO32 = 4294967296;
+  function seedWords(seed) {
+    if (typeof seed !== "number" || !Number.isSafeInteger(seed) || seed < 0) {
+      throw new RangeError("seed must be an integer in [0, 2**53)");
+    }
+    const words = [];
+    do {
+      words.push(seed % TWO32);
+      seed = Math.floor(seed / TWO32);
+    } while (seed > 0);
+    return words;
+  }
+  function seedState(seed) {
+    const entropy = seedWords(seed);
+    let hashConst = INIT_A;
+    function hashmix(value2) {
+      value2 = (value2 ^ hashConst) >>> 0;
+      hashConst = Math.imul(hashConst, MULT_A) >>> 0;
+      value2 = Math.imul(value2, hashConst) >>> 0;
+      return (value2 ^ value2 >>> 16) >>> 0;
+    }
+    function mix(x, y) {
+      const r = Math.imul(MIX_MULT_L, x) - Math.imul(MIX_MULT_R, y) >>> 0;
+      return (r ^ r >>> 16) >>> 0;
+    }
+    const pool = [];
+    for (let i = 0; i < POOL; i++) pool.push(hashmix(i < entropy.length ? entropy[i] : 0));
+    for (let src = 0; src < POOL; src++) {
+      for (let dst = 0; dst < POOL; dst++) {
+        if (src !== dst) pool[dst] = mix(pool[dst], hashmix(pool[src]));
+      }
+    }
+    for (let src = POOL; src < entropy.length; src++) {
+      for (let dst = 0; dst < POOL; dst++) pool[dst] = mix(pool[dst], hashmix(entropy[src]));
+    }
+    const out = [];
+    let h = INIT_B;
+    for (let i = 0; i < 8; i++) {
+      let v = (pool[i % POOL] ^ h) >>> 0;
+      h = Math.imul(h, MULT_B) >>> 0;
+      v = Math.imul(v, h) >>> 0;
+      out.push((v ^ v >>> 16) >>> 0);
+    }
+    return out;
+  }
+  var M = [2681009733, 1132846948, 533093796, 593554693];
+  var ML = M.map((m) => m & 65535);
+  var MH = M.map((m) => m >>> 16);
+  var INV16 = 1 / 65536;
+  var INV32 = 1 / TWO32;
+  function mulhi(s, j) {
+    return Math.floor((s * MH[j] + Math.floor(s * ML[j] * INV16)) * INV16);
+  }
+  var Pcg64 = class {
+    /** @param {number[]} initstate @param {number[]} initseq  128-bit numbers as limbs, low first */
+    constructor(initstate, initseq) {
+      this.c = [
+        (initseq[0] << 1 | 1) >>> 0,
+        (initseq[1] << 1 | initseq[0] >>> 31) >>> 0,
+        (initseq[2] << 1 | initseq[1] >>> 31) >>> 0,
+        (initseq[3] << 1 | initseq[2] >>> 31) >>> 0
+      ];
+      this.s = [0, 0, 0, 0];
+      this.step();
+      const s = this.s;
+      let carry = 0;
+      for (let k = 0; k < 4; k++) {
+        const t = s[k] + initstate[k] + carry;
+        s[k] = t >>> 0;
+        carry = t >= TWO32 ? 1 : 0;
+      }
+      this.step();
+    }
+    /** state = state * MULT + inc (mod 2**128), column by column with exact float64 sums < 2**53. */
+    step() {
+      const s = this.s, c = this.c;
+      const s0 = s[0], s1 = s[1], s2 = s[2], s3 = s[3];
+      const t0 = (Math.imul(s0, M[0]) >>> 0) + c[0];
+      const t1 = mulhi(s0, 0) + (Math.imul(s0, M[1]) >>> 0) + (Math.imul(s1, M[0]) >>> 0) + c[1] + Math.floor(t0 * INV32);
+      const t2 = mulhi(s0, 1) + mulhi(s1, 0) + (Math.imul(s0, M[2]) >>> 0) + (Math.imul(s1, M[1]) >>> 0) + (Math.imul(s2, M[0]) >>> 0) + c[2] + Math.floor(t1 * INV32);
+      const t3 = mulhi(s0, 2) + mulhi(s1, 1) + mulhi(s2, 0) + Math.imul(s0, M[3]) + Math.imul(s1, M[2]) + Math.imul(s2, M[1]) + Math.imul(s3, M[0]) + c[3] + Math.floor(t2 * INV32);
+      s[0] = t0 >>> 0;
+      s[1] = t1 >>> 0;
+      s[2] = t2 >>> 0;
+      s[3] = t3 >>> 0;
+    }
+    /** numpy's next_double: step, XSL-RR output, top 53 bits as a double in [0, 1). */
+    nextDouble() {
+      this.step();
+      const s = this.s;
+      let hi = (s[3] ^ s[1]) >>> 0, lo = (s[2] ^ s[0]) >>> 0, rot = s[3] >>> 26;
+      if (rot >= 32) {
+        const t = hi;
+        hi = lo;
+        lo = t;
+        rot -= 32;
+      }
+      if (rot > 0) {
+        const h = (hi >>> rot | lo << 32 - rot) >>> 0;
+        lo = (lo >>> rot | hi << 32 - rot) >>> 0;
+        hi = h;
+      }
+      return (hi * 2097152 + (lo >>> 11)) * 11102230246251565e-32;
+    }
+  };
+  function defaultRng(seed) {
+    const w = seedState(seed);
+    return new Pcg64([w[2], w[3], w[0], w[1]], [w[6], w[7], w[4], w[5]]);
+  }
+  function uniform(seed, low, high, n) {
+    const rng = defaultRng(seed), out = new Float64Array(n), scale = high - low;
+    for (let i = 0; i < n; i++) out[i] = low + scale * rng.nextDouble();
+    return out;
+  }
+
+  // render/web/src/train_data.js
   function targetOf(xs, target) {
     const t = checkTarget(target), ys = new Float64Array(xs.length);
     if (t.kind === "square") {
@@ -2066,6 +2065,25 @@
   }
   var targetKey = (t) => t.kind === "square" ? "square" : `affine ${t.a} ${t.b}`;
   var finite = (v) => typeof v === "number" && isFinite(v);
+  var cached = { seed: -1, low: 0, high: 0, target: "", xs: new Float64Array(0), ys: new Float64Array(0) };
+  function data(seed, samples, range = [0, 2], target = SQUARE) {
+    const [low, high] = range, t = checkTarget(target), key = targetKey(t);
+    if (cached.seed !== seed || cached.low !== low || cached.high !== high || cached.xs.length < samples) {
+      const xs = uniform(seed, low, high, samples);
+      cached = { seed, low, high, target: key, xs, ys: targetOf(xs, t) };
+    } else if (cached.target !== key) {
+      cached = { ...cached, target: key, ys: targetOf(cached.xs, t) };
+    }
+    return { xs: cached.xs.subarray(0, samples), ys: cached.ys.subarray(0, samples) };
+  }
+
+  // render/web/src/train.js
+  function linearSteps(total, every, marks) {
+    const set = /* @__PURE__ */ new Set([0, total]);
+    for (let s = 0; s <= total; s += every) set.add(s);
+    for (const m of marks || []) if (m >= 0 && m <= total) set.add(m);
+    return [...set].sort((a, b) => a - b);
+  }
   function checkConfig(graph, c) {
     if (!c || typeof c !== "object") fail("config must be an object");
     for (const n of graph.params) {
@@ -2098,17 +2116,6 @@
       fail("steps: a list of sample counts");
     }
     return seed;
-  }
-  var cached = { seed: -1, low: 0, high: 0, target: "", xs: new Float64Array(0), ys: new Float64Array(0) };
-  function data(seed, samples, range = [0, 2], target = SQUARE) {
-    const [low, high] = range, t = checkTarget(target), key = targetKey(t);
-    if (cached.seed !== seed || cached.low !== low || cached.high !== high || cached.xs.length < samples) {
-      const xs = uniform(seed, low, high, samples);
-      cached = { seed, low, high, target: key, xs, ys: targetOf(xs, t) };
-    } else if (cached.target !== key) {
-      cached = { ...cached, target: key, ys: targetOf(cached.xs, t) };
-    }
-    return { xs: cached.xs.subarray(0, samples), ys: cached.ys.subarray(0, samples) };
   }
   var Trainer = class {
     /** @param {Graph} graph @param {RunConfig} config */
@@ -2590,10 +2597,7 @@
     }
   };
 
-  // render/web/src/lab.js
-  function shellWord(word) {
-    return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : "'" + String(word).replace(/'/g, `'"'"'`) + "'";
-  }
+  // render/web/src/lab_text.js
   var NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d{1,3})?$/i;
   function number2(text2) {
     const s = String(text2).trim();
@@ -2609,398 +2613,76 @@
   }
   var repr = (v) => Object.is(v, -0) ? "-0.0" : Number.isInteger(v) && Math.abs(v) < 1e16 ? v.toFixed(1) : String(v);
   var short2 = (v) => fmtG(v, 3).replace("-", "−");
-  var Lab = class {
+  function shellWord(word) {
+    return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : "'" + String(word).replace(/'/g, `'"'"'`) + "'";
+  }
+
+  // render/web/src/lab_words.js
+  function presetOf(rules, s) {
+    return rules.d.presets.find((p) => rules.names.every((n) => p.init[n] === s.init[n]) && (!rules.d.ownRates || sameRates(p.lrs, s.lrs)));
+  }
+  function describe(rules, s) {
+    const d = rules.d, defaults = rules.defaults;
+    const p = presetOf(rules, s), [a0, a1] = rules.names;
+    const start = p ? p.name : `${a0}=${short2(s.init[a0])}, ${a1}=${short2(s.init[a1])}`;
+    const parts = [start, ...s.activation ? [s.activation] : [], `lr ${rateText(s.lrs, rules.names)}`];
+    if (s.loss !== defaults.loss) parts.push(d.lab[s.loss]);
+    if (s.samples !== defaults.samples) parts.push(`${thousands(s.samples)} ${d.lab.samples}`);
+    if (s.dataSeed !== defaults.dataSeed) parts.push(`${d.lab.data_seed} ${s.dataSeed}`);
+    return parts.join(" · ");
+  }
+  function command(rules, s) {
+    const c = rules.d.command;
+    const init = rules.names.map((n) => `${n}=${repr(s.init[n])}`).join(",");
+    const parts = ["render", "scene", c.scene, "--init", init];
+    if (!sameRates(s.lrs, c.lrs) && s.lr !== null) parts.push("--lr", repr(s.lr));
+    parts.push("--steps", String(s.samples), "--seed", String(s.dataSeed));
+    if (c.activation && s.activation) parts.push("--activation", s.activation);
+    parts.push("--every", String(everyFor(s.samples)));
+    if (s.loss !== "absolute") parts.push("--loss-fn", s.loss);
+    return parts.map(shellWord).join(" ");
+  }
+  function commandNotes(rules, s) {
+    const c = rules.d.command, ui = rules.d.lab, out = [];
+    if (s.loss !== "absolute" && !c.loss) out.push(ui.no_loss_option);
+    if (s.lr === null && !sameRates(s.lrs, c.lrs)) {
+      out.push(fill(ui.no_lrs_option, { rates: c.lrs ? rateText(c.lrs, rules.names) : "" }));
+    }
+    return out.join(" ");
+  }
+
+  // render/web/src/lab_panes.js
+  var LabPanes = class {
     /**
-     * Build the lab in `root` from lab_data() of render/web/lab.py.
-     * @param {HTMLElement & {ourdlLab?: Lab}} root @param {LabPage} d
+     * The toolbar in `toolbar`, the initial values' and training panes in `panes`.
+     * @param {Lab} lab @param {HTMLElement} toolbar @param {HTMLElement} panes
      */
-    constructor(root, d) {
-      this.root = root;
-      this.d = d;
-      root.ourdlLab = this;
-      const ui = d.lab;
-      d.gridValues = f64(d.grid);
-      d.targetValues = f64(d.target);
-      d.inside = [];
-      d.gridValues.forEach((x, g) => {
-        if (x >= d.dataRange[0] - 1e-12 && x <= d.dataRange[1] + 1e-12) d.inside.push(g);
-      });
-      d.targetMin = Math.min(...d.targetValues);
-      d.targetMax = Math.max(...d.targetValues);
-      this.names = d.graph.params.map(String);
-      this.defaults = this.normalise(d.defaults);
-      this.settings = this.defaults;
-      this.pinned = null;
-      dress(root, d.theme, d.lang);
-      const head = el("div", "ol-head", root);
-      el("h1", "ol-title", head, ui.title);
-      el("p", "ol-intro", head, ui.intro);
-      this.toolbar = el("div", "ol-toolbar", root);
-      this.figure = new Figure(root, d);
-      this.timeline = el("div", "ol-timeline", root);
-      const panes = el("div", "ol-panes", root);
+    constructor(lab, toolbar, panes) {
+      this.lab = lab;
+      this.d = lab.d;
+      this.names = lab.names;
       this.buildInit(el("div", "ol-pane ol-pane-init", panes));
       this.buildTraining(el("div", "ol-pane ol-pane-training", panes));
-      const mapPane = d.map ? el("div", "ol-pane ol-pane-map", panes) : null;
-      this.map = null;
-      this.buildToolbar();
-      this.fragment = new Fragment([...this.names, "lr", "act", "loss", "n", "seed", "step", "pin"], true);
-      this.controls = null;
-      const self = this;
-      keys(root, {
-        get o() {
-          return self.controls.o;
-        },
-        get speed() {
-          return self.controls.speed;
-        },
-        get count() {
-          return self.controls.count;
-        },
-        get loop() {
-          return self.controls.loop;
-        },
-        toggle: () => self.controls.toggle(),
-        step: (k) => self.controls.step(k),
-        seek: (i, u) => self.controls.seek(i, u),
-        pause: () => self.controls.pause(),
-        setSpeed: (v, u) => self.controls.setSpeed(v, u),
-        setLoop: (b, u) => self.controls.setLoop(b, u)
-      }, true);
-      panes.addEventListener("keydown", (e) => e.stopPropagation());
-      this.toolbar.addEventListener("keydown", (e) => {
-        if (e.key === " " || e.key === "Enter") e.stopPropagation();
-      });
-      onFragment(() => this.applyFragment());
-      onResize(this.figure.element, () => this.figure.width, () => this.redraw());
-      this.applyFragment();
-      if (mapPane) {
-        requestAnimationFrame(() => {
-          this.map = new BasinMap(mapPane, d, this);
-          this.map.draw();
-        });
-      }
+      this.buildToolbar(toolbar);
     }
-    // -- settings ------------------------------------------------------------------------------------
-    /**
-     * Settings with every field checked; anything invalid takes the default's value.
-     * @param {Partial<Settings>} s @param {Settings} [base] @returns {Settings}
-     */
-    normalise(s, base) {
-      base = base || this.defaults || /** @type {Settings} */
-      s;
-      const init = {};
-      for (const n of this.names) {
-        const v = s.init && s.init[n];
-        init[n] = typeof v === "number" && isFinite(v) ? v : base.init[n];
-      }
-      const ok = (v, test) => test(v) ? v : void 0;
-      const pick = (v, fallback) => v === void 0 ? fallback : v;
-      const finite2 = (v) => typeof v === "number" && isFinite(v);
-      const rates = (v) => Array.isArray(v) && v.length === this.names.length && v.every(finite2) && (this.d.ownRates || v.every((r) => r === v[0]));
-      const lrs = pick(ok(s.lrs, rates), base.lrs).slice();
-      return {
-        init,
-        lr: lrs.every((v) => v === lrs[0]) ? lrs[0] : null,
-        // the one rate, or null when they differ
-        lrs,
-        samples: pick(
-          ok(s.samples, (v) => Number.isSafeInteger(v) && v >= 1 && v <= this.d.maxSamples),
-          base.samples
-        ),
-        activation: pick(ok(s.activation, (v) => this.d.activations.includes(v)), base.activation),
-        loss: pick(ok(s.loss, (v) => this.d.losses.includes(v)), base.loss),
-        dataSeed: pick(ok(s.dataSeed, (v) => Number.isSafeInteger(v) && v >= 0 && v < 2 ** 53), base.dataSeed)
-      };
-    }
-    /**
-     * Apply a partial change of settings; `user`: it came from a control (the fragment follows).
-     * @param {Partial<Settings> & {lr?: number}} partial @param {boolean} [user]
-     */
-    set(partial, user) {
-      const s = this.settings;
-      if (partial.lr !== void 0) {
-        const ok = typeof partial.lr === "number" && isFinite(partial.lr);
-        partial = { ...partial, lrs: ok ? this.names.map(() => partial.lr) : s.lrs };
-      }
-      const next = this.normalise({ ...s, ...partial, init: { ...s.init, ...partial.init || {} } }, s);
-      this.settings = next;
-      this.showSettings();
-      this.schedule(user);
-    }
-    /** A run of the scene: its initial values, and its rates when the scene gives parameters their own.
-     * @param {string} name */
-    preset(name2) {
-      const p = this.d.presets.find((x) => x.name === name2);
-      if (p) this.set(this.d.ownRates ? { init: p.init, lrs: p.lrs } : { init: p.init }, true);
-    }
-    /** Rates from fragment text: one number (every rate), or one per parameter joined by "/".
-     * @param {string | undefined} text */
-    parseRates(text2) {
-      if (typeof text2 !== "string" || text2.length > 40 * this.names.length) return void 0;
-      const values = text2.split("/").map(number2);
-      if (values.some((v) => v === null)) return void 0;
-      if (values.length === 1) return this.names.map(() => values[0]);
-      return values.length === this.names.length ? values : void 0;
-    }
-    /** The rates as the fragment writes them. @param {Settings} s */
-    rateWord(s) {
-      return s.lr !== null ? repr(s.lr) : s.lrs.map(repr).join("/");
-    }
-    /** Run.initial_values with init_seed: default_rng(seed).uniform(-1, 1) per parameter, in update order.
-     * @param {number} seed */
-    random(seed) {
-      const values = uniform(seed, -1, 1, this.names.length);
-      const init = {};
-      this.names.forEach((n, j) => {
-        init[n] = values[j];
-      });
-      this.set({ init }, true);
-    }
-    /** Recompute (once per animation frame, however many inputs arrive). @param {boolean} [user] */
-    schedule(user) {
-      this.pendingUser = this.pendingUser || user;
-      if (!this.pending) this.pending = requestAnimationFrame(() => this.flush());
-    }
-    /** Apply a scheduled recomputation now (state() and the console API see the settings' run). */
-    flush() {
-      if (!this.pending) return;
-      cancelAnimationFrame(this.pending);
-      this.pending = 0;
-      const user = this.pendingUser;
-      this.pendingUser = false;
-      this.rebuild();
-      if (user) this.save();
-    }
-    // -- runs and timeline ---------------------------------------------------------------------------
-    /** A new run for the settings, and the figure and timeline for it (at sample `step`, else where the
-     * timeline was). @param {number} [step] */
-    rebuild(step) {
-      const keep = step !== void 0 ? step : this.controls ? this.timelineSteps[this.controls.index] : 0;
-      const playing = this.controls && this.controls.playing;
-      this.current = new LabRun(this.d, this.settings);
-      const ui = this.d.lab;
-      const row = (who, s) => fill(ui.row, { who, what: this.describe(s) });
-      const rows = [{ run: this.current, label: row(ui.this_run, this.settings) }];
-      if (this.pinned) {
-        rows.push({ run: this.pinned, label: row(ui.pinned, this.pinned.settings), pinned: true });
-      }
-      const steps = [...new Set(rows.flatMap((r) => r.run.steps))].sort((a, b) => a - b);
-      this.timelineSteps = steps;
-      this.total = steps[steps.length - 1];
-      this.figure.setRows(rows, this.total);
-      this.buildControls(rows);
-      this.controls.seek(this.indexOfStep(keep), false);
-      if (playing) this.controls.play();
-      this.showRun();
-      if (this.map) this.map.draw();
-      this.draw();
-    }
-    /** The last snapshot of the timeline at or before sample `step`. @param {number} step */
-    indexOfStep(step) {
-      return indexOfStep(this.timelineSteps, step);
-    }
-    /** The timeline bar, rebuilt only when its length, end or marks change.
-     * @param {import("./lab_figure.js").Row[]} rows */
-    buildControls(rows) {
-      const d = this.d, ui = d.ui, steps = this.timelineSteps;
-      const marks = sampleMarks(ui, d.marks.filter((m) => m > 0 && m < this.total), steps);
-      for (const r of rows) {
-        if (r.run.divergedAt !== null) marks.push(divergedMark(ui, steps, r.run.divergedAt, r.label));
-      }
-      const key = JSON.stringify([steps.length, this.total, marks]);
-      if (this.controls && key === this.controlsKey) return;
-      const old = this.controls;
-      this.controlsKey = key;
-      this.timeline.textContent = "";
-      this.controls = timeline(this.timeline, d, marks, {
-        count: steps.length,
-        stepAt: (i) => this.timelineSteps[i],
-        total: this.total,
-        draw: () => this.draw(),
-        save: () => this.save(),
-        played: (p) => this.showPlaying(p)
-      });
-      if (old) {
-        this.controls.setSpeed(old.speed);
-        this.controls.setLoop(old.loop);
-        old.pause();
-      }
-    }
-    draw() {
-      if (!this.controls) return;
-      const step = this.timelineSteps[this.controls.index];
-      this.figure.draw(step);
-      if (this.firstFrame === void 0) this.firstFrame = performance.now();
-    }
-    redraw() {
-      this.figure.layout();
-      this.draw();
-    }
-    pin() {
-      this.pinned = this.current;
-      this.pinButton.hidden = true;
-      this.unpinButton.hidden = false;
-      this.rebuild();
-      this.save();
-    }
-    unpin() {
-      this.pinned = null;
-      this.pinButton.hidden = false;
-      this.unpinButton.hidden = true;
-      this.rebuild();
-      this.save();
-    }
-    // -- words about a run ---------------------------------------------------------------------------
-    /** The scene's run these settings start as: its initial values, and its rates where the scene gives
-     * parameters their own (a preset sets them there). */
-    presetOf(s) {
-      return this.d.presets.find((p) => this.names.every((n) => p.init[n] === s.init[n]) && (!this.d.ownRates || sameRates(p.lrs, s.lrs)));
-    }
-    /** The settings in a few words (a row's label). @param {Settings} s */
-    describe(s) {
-      const p = this.presetOf(s), [a0, a1] = this.names;
-      const start = p ? p.name : `${a0}=${short2(s.init[a0])}, ${a1}=${short2(s.init[a1])}`;
-      const parts = [start, ...s.activation ? [s.activation] : [], `lr ${rateText(s.lrs, this.names)}`];
-      if (s.loss !== this.defaults.loss) parts.push(this.d.lab[s.loss]);
-      if (s.samples !== this.defaults.samples) parts.push(`${thousands(s.samples)} ${this.d.lab.samples}`);
-      if (s.dataSeed !== this.defaults.dataSeed) parts.push(`${this.d.lab.data_seed} ${s.dataSeed}`);
-      return parts.join(" · ");
-    }
-    /** `render scene NAME --init ...` that re-records the current run in Python. Scene and parameter
-     * names come from the user's file: every word is shell-quoted, so a pasted command runs nothing else.
-     * Rates: none given when they are the scene's own per parameter (c.lrs), else `--lr`, which gives every
-     * parameter one rate; rates that differ and are not the scene's the CLI cannot say (commandNotes). */
-    command() {
-      const s = this.settings, c = this.d.command;
-      const init = this.names.map((n) => `${n}=${repr(s.init[n])}`).join(",");
-      const parts = ["render", "scene", c.scene, "--init", init];
-      if (!sameRates(s.lrs, c.lrs) && s.lr !== null) parts.push("--lr", repr(s.lr));
-      parts.push("--steps", String(s.samples), "--seed", String(s.dataSeed));
-      if (c.activation && s.activation) parts.push("--activation", s.activation);
-      parts.push("--every", String(everyFor(s.samples)));
-      if (s.loss !== "absolute") parts.push("--loss-fn", s.loss);
-      return parts.map(shellWord).join(" ");
-    }
-    /** What the command line does not reproduce of the current run. */
-    commandNotes() {
-      const s = this.settings, c = this.d.command, ui = this.d.lab, out = [];
-      if (s.loss !== "absolute" && !c.loss) out.push(ui.no_loss_option);
-      if (s.lr === null && !sameRates(s.lrs, c.lrs)) {
-        out.push(fill(ui.no_lrs_option, { rates: c.lrs ? rateText(c.lrs, this.names) : "" }));
-      }
-      return out.join(" ");
-    }
-    // -- URL fragment --------------------------------------------------------------------------------
-    /**
-     * Settings from fragment values: numbers and known names only; anything else keeps the default.
-     * @param {(key: string) => string | undefined} get
-     */
-    parseSettings(get) {
-      const init = {};
-      for (const n of this.names) {
-        const v = number2(get(n) || "");
-        if (v !== null) init[n] = v;
-      }
-      const int = (k, hi) => {
-        const v = get(k);
-        return v === void 0 ? void 0 : integer(v, 0, hi);
-      };
-      const pick = (v) => v === null ? void 0 : v;
-      return this.normalise({
-        init,
-        lrs: this.parseRates(get("lr")),
-        samples: pick(int("n", this.d.maxSamples)),
-        activation: get("act"),
-        loss: get("loss"),
-        dataSeed: pick(int("seed", 2 ** 53 - 1))
-      }, this.defaults);
-    }
-    /** The fields of a pinned run in the fragment (no activation where the scene has none to swap). */
-    pinKeys() {
-      return [...this.names, "lr", ...this.d.activations.length ? ["act"] : [], "loss", "n", "seed"];
-    }
-    /** A pinned run's settings from "name:value,..." with every field present and valid, else null.
-     * @param {string} text */
-    parsePin(text2) {
-      const keys2 = this.pinKeys();
-      const pairs = /* @__PURE__ */ Object.create(null);
-      if (text2.length > 1500) return null;
-      for (const part of text2.split(",")) {
-        const i = part.indexOf(":"), k = part.slice(0, i);
-        if (i <= 0 || !keys2.includes(k) || k in pairs) return null;
-        pairs[k] = part.slice(i + 1);
-      }
-      if (keys2.some((k) => !(k in pairs))) return null;
-      const s = this.parseSettings((k) => pairs[k]);
-      const same = this.names.every((n) => String(s.init[n]) === String(number2(pairs[n]))) && sameRates(s.lrs, this.parseRates(pairs.lr)) && (s.activation || void 0) === pairs.act && s.loss === pairs.loss && s.samples === integer(pairs.n, 1, this.d.maxSamples) && s.dataSeed === integer(pairs.seed, 0, 2 ** 53 - 1);
-      return same ? s : null;
-    }
-    applyFragment() {
-      const f = this.fragment.read(), get = (k) => k in f ? f[k] : void 0;
-      this.settings = this.parseSettings(get);
-      this.pinned = null;
-      const pin = f.pin ? this.parsePin(f.pin) : null;
-      if (pin) {
-        try {
-          this.pinned = new LabRun(this.d, pin);
-        } catch {
-          this.pinned = null;
-        }
-      }
-      if (this.pinButton) {
-        this.pinButton.hidden = !!this.pinned;
-        this.unpinButton.hidden = !this.pinned;
-      }
-      const step = integer(f.step || "", 0, 1e9);
-      this.showSettings();
-      if (this.controls) this.controls.pause();
-      this.rebuild(step === null ? 0 : step);
-    }
-    save() {
-      if (!this.controls) return;
-      const s = this.settings;
-      const out = {};
-      for (const n of this.names) out[n] = repr(s.init[n]);
-      Object.assign(out, {
-        lr: this.rateWord(s),
-        act: s.activation,
-        loss: s.loss,
-        n: s.samples,
-        seed: s.dataSeed,
-        step: this.timelineSteps[this.controls.index]
-      });
-      if (this.pinned) {
-        const p = this.pinned.settings;
-        out.pin = [
-          ...this.names.map((n) => `${n}:${repr(p.init[n])}`),
-          `lr:${this.rateWord(p)}`,
-          ...p.activation ? [`act:${p.activation}`] : [],
-          `loss:${p.loss}`,
-          `n:${p.samples}`,
-          `seed:${p.dataSeed}`
-        ].join(",");
-      }
-      this.fragment.write(out);
-    }
-    // -- controls ------------------------------------------------------------------------------------
-    buildToolbar() {
-      const ui = this.d.lab, bar = this.toolbar;
+    /** @param {HTMLElement} bar */
+    buildToolbar(bar) {
+      const ui = this.d.lab, lab = this.lab;
       const button = (text2, cls, action) => {
         const b = el("button", "ol-button " + cls, bar, text2);
         b.type = "button";
         b.addEventListener("click", action);
         return b;
       };
-      this.trainButton = button(ui.train, "ol-train", () => this.controls.play());
-      this.pauseButton = button(ui.pause, "ol-pause", () => this.controls.pause());
-      button(ui.step, "ol-step", () => this.controls.step(1));
+      this.trainButton = button(ui.train, "ol-train", () => lab.controls.play());
+      this.pauseButton = button(ui.pause, "ol-pause", () => lab.controls.pause());
+      button(ui.step, "ol-step", () => lab.controls.step(1));
       button(ui.reset, "ol-reset", () => {
-        this.controls.pause();
-        this.controls.seek(0, true);
+        lab.controls.pause();
+        lab.controls.seek(0, true);
       });
-      this.pinButton = button(ui.pin, "ol-pin", () => this.pin());
-      this.unpinButton = button(ui.unpin, "ol-unpin", () => this.unpin());
+      this.pinButton = button(ui.pin, "ol-pin", () => lab.pin());
+      this.unpinButton = button(ui.unpin, "ol-unpin", () => lab.unpin());
       this.unpinButton.hidden = true;
       el("span", "ol-hint", bar, ui.pin_hint);
       this.status = el("span", "ol-status", bar);
@@ -3011,11 +2693,17 @@
       this.trainButton.disabled = !!playing;
       this.pauseButton.disabled = !playing;
     }
+    /** Offer to pin, or to unpin when a run is pinned. @param {boolean} pinned */
+    showPinned(pinned) {
+      this.pinButton.hidden = pinned;
+      this.unpinButton.hidden = !pinned;
+    }
     /**
      * A labelled number box (and optionally a slider) in `parent`: o.set(value) hears every valid entry.
      * @param {HTMLElement} parent @param {string} name @param {string} label
      * @param {{set: (v: number) => void, slider?: number[], integer?: boolean, min?: number, max?: number,
      *   param?: string, index?: number}} o
+     * @returns {Input}
      */
     field(parent, name2, label, o) {
       const row = el("div", "ol-field" + (o.slider ? " ol-param" : ""), parent);
@@ -3064,7 +2752,7 @@
     }
     /** @param {HTMLElement} pane */
     buildInit(pane) {
-      const ui = this.d.lab, d = this.d;
+      const ui = this.d.lab, d = this.d, lab = this.lab;
       this.uid = Math.random().toString(36).slice(2, 8);
       el("div", "ol-heading", pane, ui.init);
       const presets = el("div", "ol-presets", pane);
@@ -3074,7 +2762,7 @@
         b.type = "button";
         b.title = p.label;
         b.dataset.preset = p.name;
-        b.addEventListener("click", () => this.preset(p.name));
+        b.addEventListener("click", () => lab.preset(p.name));
         return b;
       });
       const rnd = el("button", "ol-button ol-random", presets, ui.random);
@@ -3087,7 +2775,7 @@
       rnd.addEventListener("click", () => {
         const seed = integer(this.seedBox.value, 0, 2 ** 53 - 1);
         this.seedBox.classList.toggle("ol-bad", seed === null);
-        if (seed !== null) this.random(seed);
+        if (seed !== null) lab.random(seed);
       });
       this.inputs = {};
       for (const n of this.names) {
@@ -3095,29 +2783,29 @@
           pane,
           n,
           n,
-          { slider: d.sliderRange, set: (v) => this.set({ init: { [n]: v } }, true) }
+          { slider: d.sliderRange, set: (v) => lab.set({ init: { [n]: v } }, true) }
         );
       }
     }
     /** @param {HTMLElement} pane */
     buildTraining(pane) {
-      const ui = this.d.lab, d = this.d;
+      const ui = this.d.lab, d = this.d, lab = this.lab;
       el("div", "ol-heading", pane, ui.training);
       if (d.ownRates) {
         this.rateInputs = this.names.map((n, j) => this.field(pane, "lr", fill(ui.lr_param, { name: n }), {
           param: n,
           index: j,
-          set: (v) => this.set({ lrs: this.settings.lrs.map((r, k) => k === j ? v : r) }, true)
+          set: (v) => lab.set({ lrs: lab.settings.lrs.map((r, k) => k === j ? v : r) }, true)
         }));
       } else {
-        this.inputs.lr = this.field(pane, "lr", ui.lr, { set: (v) => this.set({ lr: v }, true) });
+        this.inputs.lr = this.field(pane, "lr", ui.lr, { set: (v) => lab.set({ lr: v }, true) });
       }
       const select = (name2, label, options, set) => {
         const row = el("div", "ol-field", pane);
-        const lab = el("label", "ol-label", row, label);
+        const lab2 = el("label", "ol-label", row, label);
         const s = el("select", "ol-select", row);
         s.id = `ol-${this.uid}-${name2}`;
-        lab.htmlFor = s.id;
+        lab2.htmlFor = s.id;
         for (const [value2, text2] of options) el("option", null, s, text2).value = value2;
         s.addEventListener("change", () => set(s.value));
         return s;
@@ -3126,26 +2814,26 @@
         "act",
         ui.activation,
         d.activations.map((a) => [a, a]),
-        (v) => this.set({ activation: v }, true)
+        (v) => lab.set({ activation: v }, true)
       );
       this.activationSelect.parentNode.hidden = !d.activations.length;
       this.lossSelect = select(
         "loss",
         ui.loss,
         d.losses.map((l) => [l, ui[l] || l]),
-        (v) => this.set({ loss: v }, true)
+        (v) => lab.set({ loss: v }, true)
       );
       this.inputs.samples = this.field(
         pane,
         "n",
         ui.samples,
-        { integer: true, min: 1, max: d.maxSamples, set: (v) => this.set({ samples: v }, true) }
+        { integer: true, min: 1, max: d.maxSamples, set: (v) => lab.set({ samples: v }, true) }
       );
       this.inputs.seed = this.field(
         pane,
         "seed",
         ui.data_seed,
-        { integer: true, min: 0, max: 2 ** 53 - 1, set: (v) => this.set({ dataSeed: v }, true) }
+        { integer: true, min: 0, max: 2 ** 53 - 1, set: (v) => lab.set({ dataSeed: v }, true) }
       );
       el("div", "ol-heading", pane, ui.command);
       const cmd = el("div", "ol-command", pane);
@@ -3158,7 +2846,7 @@
     /** Copy the command, or select it where the page may not write the clipboard.
      * @param {HTMLElement} button */
     copyCommand(button) {
-      const text2 = this.command();
+      const text2 = command(this.lab.rules, this.lab.settings);
       const done = () => {
         button.textContent = this.d.lab.copied;
         setTimeout(() => {
@@ -3178,9 +2866,9 @@
       sel.removeAllRanges();
       sel.addRange(range);
     }
-    /** Show the settings in the controls (without touching a box the user is typing in). */
+    /** Show the lab's settings in the controls (without touching a box the user is typing in). */
     showSettings() {
-      const s = this.settings, active = document.activeElement;
+      const s = this.lab.settings, rules = this.lab.rules, active = document.activeElement;
       const show = (input, v) => {
         if (input.box !== active) {
           input.box.value = String(v);
@@ -3195,15 +2883,15 @@
       show(this.inputs.seed, s.dataSeed);
       this.activationSelect.value = s.activation || "";
       this.lossSelect.value = s.loss;
-      const p = this.presetOf(s);
+      const p = presetOf(rules, s);
       for (const b of this.presetButtons) {
         b.setAttribute("aria-pressed", p && p.name === b.dataset.preset ? "true" : "false");
       }
-      this.commandText.textContent = this.command();
-      this.commandNote.textContent = this.commandNotes();
+      this.commandText.textContent = command(rules, s);
+      this.commandNote.textContent = commandNotes(rules, s);
     }
-    showRun() {
-      const r = this.current;
+    /** The engine's status: samples trained, in how many milliseconds, on which engine. @param {LabRun} r */
+    showRun(r) {
       this.status.textContent = fill(
         this.d.lab.engine,
         {
@@ -3212,6 +2900,358 @@
           engine: this.d.lab[r.engine] || r.engine
         }
       );
+    }
+  };
+
+  // render/web/src/lab_settings.js
+  var LabSettings = class {
+    /** @param {LabPage} d */
+    constructor(d) {
+      this.d = d;
+      this.names = d.graph.params.map(String);
+      this.defaults = this.normalise(d.defaults);
+    }
+    /**
+     * Settings with every field checked; anything invalid takes the default's value.
+     * @param {Partial<Settings>} s @param {Settings} [base] @returns {Settings}
+     */
+    normalise(s, base) {
+      base = base || this.defaults || /** @type {Settings} */
+      s;
+      const init = {};
+      for (const n of this.names) {
+        const v = s.init && s.init[n];
+        init[n] = typeof v === "number" && isFinite(v) ? v : base.init[n];
+      }
+      const ok = (v, test) => test(v) ? v : void 0;
+      const pick = (v, fallback) => v === void 0 ? fallback : v;
+      const finite2 = (v) => typeof v === "number" && isFinite(v);
+      const rates = (v) => Array.isArray(v) && v.length === this.names.length && v.every(finite2) && (this.d.ownRates || v.every((r) => r === v[0]));
+      const lrs = pick(ok(s.lrs, rates), base.lrs).slice();
+      return {
+        init,
+        lr: lrs.every((v) => v === lrs[0]) ? lrs[0] : null,
+        // the one rate, or null when they differ
+        lrs,
+        samples: pick(
+          ok(s.samples, (v) => Number.isSafeInteger(v) && v >= 1 && v <= this.d.maxSamples),
+          base.samples
+        ),
+        activation: pick(ok(s.activation, (v) => this.d.activations.includes(v)), base.activation),
+        loss: pick(ok(s.loss, (v) => this.d.losses.includes(v)), base.loss),
+        dataSeed: pick(ok(s.dataSeed, (v) => Number.isSafeInteger(v) && v >= 0 && v < 2 ** 53), base.dataSeed)
+      };
+    }
+    /** Rates from fragment text: one number (every rate), or one per parameter joined by "/".
+     * @param {string | undefined} text */
+    parseRates(text2) {
+      if (typeof text2 !== "string" || text2.length > 40 * this.names.length) return void 0;
+      const values = text2.split("/").map(number2);
+      if (values.some((v) => v === null)) return void 0;
+      if (values.length === 1) return this.names.map(() => values[0]);
+      return values.length === this.names.length ? values : void 0;
+    }
+    /** The rates as the fragment writes them. @param {Settings} s */
+    rateWord(s) {
+      return s.lr !== null ? repr(s.lr) : s.lrs.map(repr).join("/");
+    }
+    /** The fragment's fields: the settings, the timeline's sample and a pinned run. */
+    fragmentKeys() {
+      return [...this.names, "lr", "act", "loss", "n", "seed", "step", "pin"];
+    }
+    /**
+     * Settings from fragment values: numbers and known names only; anything else keeps the default.
+     * @param {(key: string) => string | undefined} get
+     */
+    parseSettings(get) {
+      const init = {};
+      for (const n of this.names) {
+        const v = number2(get(n) || "");
+        if (v !== null) init[n] = v;
+      }
+      const int = (k, hi) => {
+        const v = get(k);
+        return v === void 0 ? void 0 : integer(v, 0, hi);
+      };
+      const pick = (v) => v === null ? void 0 : v;
+      return this.normalise({
+        init,
+        lrs: this.parseRates(get("lr")),
+        samples: pick(int("n", this.d.maxSamples)),
+        activation: get("act"),
+        loss: get("loss"),
+        dataSeed: pick(int("seed", 2 ** 53 - 1))
+      }, this.defaults);
+    }
+    /** The fields of a pinned run in the fragment (no activation where the scene has none to swap). */
+    pinKeys() {
+      return [...this.names, "lr", ...this.d.activations.length ? ["act"] : [], "loss", "n", "seed"];
+    }
+    /** A pinned run's settings from "name:value,..." with every field present and valid, else null.
+     * @param {string} text */
+    parsePin(text2) {
+      const keys2 = this.pinKeys();
+      const pairs = /* @__PURE__ */ Object.create(null);
+      if (text2.length > 1500) return null;
+      for (const part of text2.split(",")) {
+        const i = part.indexOf(":"), k = part.slice(0, i);
+        if (i <= 0 || !keys2.includes(k) || k in pairs) return null;
+        pairs[k] = part.slice(i + 1);
+      }
+      if (keys2.some((k) => !(k in pairs))) return null;
+      const s = this.parseSettings((k) => pairs[k]);
+      const same = this.names.every((n) => String(s.init[n]) === String(number2(pairs[n]))) && sameRates(s.lrs, this.parseRates(pairs.lr)) && (s.activation || void 0) === pairs.act && s.loss === pairs.loss && s.samples === integer(pairs.n, 1, this.d.maxSamples) && s.dataSeed === integer(pairs.seed, 0, 2 ** 53 - 1);
+      return same ? s : null;
+    }
+    /**
+     * The fragment's values for settings `s` at sample `step`, with a pinned run's settings if any.
+     * @param {Settings} s @param {number} step @param {Settings | null} pinned
+     */
+    fragmentOf(s, step, pinned) {
+      const out = {};
+      for (const n of this.names) out[n] = repr(s.init[n]);
+      Object.assign(out, {
+        lr: this.rateWord(s),
+        act: s.activation,
+        loss: s.loss,
+        n: s.samples,
+        seed: s.dataSeed,
+        step
+      });
+      if (pinned) {
+        const p = pinned;
+        out.pin = [
+          ...this.names.map((n) => `${n}:${repr(p.init[n])}`),
+          `lr:${this.rateWord(p)}`,
+          ...p.activation ? [`act:${p.activation}`] : [],
+          `loss:${p.loss}`,
+          `n:${p.samples}`,
+          `seed:${p.dataSeed}`
+        ].join(",");
+      }
+      return out;
+    }
+  };
+
+  // render/web/src/lab.js
+  var Lab = class {
+    /**
+     * Build the lab in `root` from lab_data() of render/web/lab.py.
+     * @param {HTMLElement & {ourdlLab?: Lab}} root @param {LabPage} d
+     */
+    constructor(root, d) {
+      this.root = root;
+      this.d = d;
+      root.ourdlLab = this;
+      const ui = d.lab;
+      d.gridValues = f64(d.grid);
+      d.targetValues = f64(d.target);
+      d.inside = [];
+      d.gridValues.forEach((x, g) => {
+        if (x >= d.dataRange[0] - 1e-12 && x <= d.dataRange[1] + 1e-12) d.inside.push(g);
+      });
+      d.targetMin = Math.min(...d.targetValues);
+      d.targetMax = Math.max(...d.targetValues);
+      this.rules = new LabSettings(d);
+      this.names = this.rules.names;
+      this.defaults = this.rules.defaults;
+      this.settings = this.defaults;
+      this.pinned = null;
+      dress(root, d.theme, d.lang);
+      const head = el("div", "ol-head", root);
+      el("h1", "ol-title", head, ui.title);
+      el("p", "ol-intro", head, ui.intro);
+      const toolbar = el("div", "ol-toolbar", root);
+      this.figure = new Figure(root, d);
+      this.timeline = el("div", "ol-timeline", root);
+      const panes = el("div", "ol-panes", root);
+      this.panes = new LabPanes(this, toolbar, panes);
+      const mapPane = d.map ? el("div", "ol-pane ol-pane-map", panes) : null;
+      this.map = null;
+      this.fragment = new Fragment(this.rules.fragmentKeys(), true);
+      this.controls = null;
+      const self = this;
+      keys(root, {
+        get o() {
+          return self.controls.o;
+        },
+        get speed() {
+          return self.controls.speed;
+        },
+        get count() {
+          return self.controls.count;
+        },
+        get loop() {
+          return self.controls.loop;
+        },
+        toggle: () => self.controls.toggle(),
+        step: (k) => self.controls.step(k),
+        seek: (i, u) => self.controls.seek(i, u),
+        pause: () => self.controls.pause(),
+        setSpeed: (v, u) => self.controls.setSpeed(v, u),
+        setLoop: (b, u) => self.controls.setLoop(b, u)
+      }, true);
+      panes.addEventListener("keydown", (e) => e.stopPropagation());
+      toolbar.addEventListener("keydown", (e) => {
+        if (e.key === " " || e.key === "Enter") e.stopPropagation();
+      });
+      onFragment(() => this.applyFragment());
+      onResize(this.figure.element, () => this.figure.width, () => this.redraw());
+      this.applyFragment();
+      if (mapPane) {
+        requestAnimationFrame(() => {
+          this.map = new BasinMap(mapPane, d, this);
+          this.map.draw();
+        });
+      }
+    }
+    // -- settings ------------------------------------------------------------------------------------
+    /**
+     * Apply a partial change of settings; `user`: it came from a control (the fragment follows).
+     * @param {Partial<Settings> & {lr?: number}} partial @param {boolean} [user]
+     */
+    set(partial, user) {
+      const s = this.settings;
+      if (partial.lr !== void 0) {
+        const ok = typeof partial.lr === "number" && isFinite(partial.lr);
+        partial = { ...partial, lrs: ok ? this.names.map(() => partial.lr) : s.lrs };
+      }
+      const next = this.rules.normalise({ ...s, ...partial, init: { ...s.init, ...partial.init || {} } }, s);
+      this.settings = next;
+      this.panes.showSettings();
+      this.schedule(user);
+    }
+    /** A run of the scene: its initial values, and its rates when the scene gives parameters their own.
+     * @param {string} name */
+    preset(name2) {
+      const p = this.d.presets.find((x) => x.name === name2);
+      if (p) this.set(this.d.ownRates ? { init: p.init, lrs: p.lrs } : { init: p.init }, true);
+    }
+    /** Run.initial_values with init_seed: default_rng(seed).uniform(-1, 1) per parameter, in update order.
+     * @param {number} seed */
+    random(seed) {
+      const values = uniform(seed, -1, 1, this.names.length);
+      const init = {};
+      this.names.forEach((n, j) => {
+        init[n] = values[j];
+      });
+      this.set({ init }, true);
+    }
+    /** Recompute (once per animation frame, however many inputs arrive). @param {boolean} [user] */
+    schedule(user) {
+      this.pendingUser = this.pendingUser || user;
+      if (!this.pending) this.pending = requestAnimationFrame(() => this.flush());
+    }
+    /** Apply a scheduled recomputation now (state() and the console API see the settings' run). */
+    flush() {
+      if (!this.pending) return;
+      cancelAnimationFrame(this.pending);
+      this.pending = 0;
+      const user = this.pendingUser;
+      this.pendingUser = false;
+      this.rebuild();
+      if (user) this.save();
+    }
+    // -- runs and timeline ---------------------------------------------------------------------------
+    /** A new run for the settings, and the figure and timeline for it (at sample `step`, else where the
+     * timeline was). @param {number} [step] */
+    rebuild(step) {
+      const keep = step !== void 0 ? step : this.controls ? this.timelineSteps[this.controls.index] : 0;
+      const playing = this.controls && this.controls.playing;
+      this.current = new LabRun(this.d, this.settings);
+      const ui = this.d.lab;
+      const row = (who, s) => fill(ui.row, { who, what: describe(this.rules, s) });
+      const rows = [{ run: this.current, label: row(ui.this_run, this.settings) }];
+      if (this.pinned) {
+        rows.push({ run: this.pinned, label: row(ui.pinned, this.pinned.settings), pinned: true });
+      }
+      const steps = [...new Set(rows.flatMap((r) => r.run.steps))].sort((a, b) => a - b);
+      this.timelineSteps = steps;
+      this.total = steps[steps.length - 1];
+      this.figure.setRows(rows, this.total);
+      this.buildControls(rows);
+      this.controls.seek(this.indexOfStep(keep), false);
+      if (playing) this.controls.play();
+      this.panes.showRun(this.current);
+      if (this.map) this.map.draw();
+      this.draw();
+    }
+    /** The last snapshot of the timeline at or before sample `step`. @param {number} step */
+    indexOfStep(step) {
+      return indexOfStep(this.timelineSteps, step);
+    }
+    /** The timeline bar, rebuilt only when its length, end or marks change.
+     * @param {import("./lab_figure.js").Row[]} rows */
+    buildControls(rows) {
+      const d = this.d, ui = d.ui, steps = this.timelineSteps;
+      const marks = sampleMarks(ui, d.marks.filter((m) => m > 0 && m < this.total), steps);
+      for (const r of rows) {
+        if (r.run.divergedAt !== null) marks.push(divergedMark(ui, steps, r.run.divergedAt, r.label));
+      }
+      const key = JSON.stringify([steps.length, this.total, marks]);
+      if (this.controls && key === this.controlsKey) return;
+      const old = this.controls;
+      this.controlsKey = key;
+      this.timeline.textContent = "";
+      this.controls = timeline(this.timeline, d, marks, {
+        count: steps.length,
+        stepAt: (i) => this.timelineSteps[i],
+        total: this.total,
+        draw: () => this.draw(),
+        save: () => this.save(),
+        played: (p) => this.panes.showPlaying(p)
+      });
+      if (old) {
+        this.controls.setSpeed(old.speed);
+        this.controls.setLoop(old.loop);
+        old.pause();
+      }
+    }
+    draw() {
+      if (!this.controls) return;
+      const step = this.timelineSteps[this.controls.index];
+      this.figure.draw(step);
+      if (this.firstFrame === void 0) this.firstFrame = performance.now();
+    }
+    redraw() {
+      this.figure.layout();
+      this.draw();
+    }
+    pin() {
+      this.pinned = this.current;
+      this.panes.showPinned(true);
+      this.rebuild();
+      this.save();
+    }
+    unpin() {
+      this.pinned = null;
+      this.panes.showPinned(false);
+      this.rebuild();
+      this.save();
+    }
+    // -- URL fragment --------------------------------------------------------------------------------
+    applyFragment() {
+      const f = this.fragment.read(), get = (k) => k in f ? f[k] : void 0;
+      this.settings = this.rules.parseSettings(get);
+      this.pinned = null;
+      const pin = f.pin ? this.rules.parsePin(f.pin) : null;
+      if (pin) {
+        try {
+          this.pinned = new LabRun(this.d, pin);
+        } catch {
+          this.pinned = null;
+        }
+      }
+      this.panes.showPinned(!!this.pinned);
+      const step = integer(f.step || "", 0, 1e9);
+      this.panes.showSettings();
+      if (this.controls) this.controls.pause();
+      this.rebuild(step === null ? 0 : step);
+    }
+    save() {
+      if (!this.controls) return;
+      const step = this.timelineSteps[this.controls.index];
+      this.fragment.write(this.rules.fragmentOf(this.settings, step, this.pinned && this.pinned.settings));
     }
     state() {
       this.flush();
@@ -3225,7 +3265,7 @@
         count: c.count,
         engine: this.current.engine,
         trainMs: this.current.trainMs,
-        command: this.command(),
+        command: command(this.rules, this.settings),
         map: !!this.map,
         divergedAt: this.current.divergedAt,
         evalLoss: this.current.evalLoss(this.d, this.current.evaluate(this.d, i)),
@@ -3323,8 +3363,8 @@
     uleb(text2.length, out);
     for (let i = 0; i < text2.length; i++) out.push(text2.charCodeAt(i));
   }
-  function body(net, O2, blowup) {
-    const n = net.names.length, P = net.paramSlots, T = net.tape, W = O2.WIDTH;
+  function body(net, O3, blowup) {
+    const n = net.names.length, P = net.paramSlots, T = net.tape, W = O3.WIDTH;
     const X = 2, Y = 3, S = 4, OK = 5, TMP = 6, E = 7, TOTAL = 8, V0 = 9, G0 = V0 + n, B0 = G0 + n;
     const R0 = B0 + P.length;
     const code = [];
@@ -3395,29 +3435,29 @@
     for (let pc = 0; pc < T.length; pc += W) {
       const op = T[pc], d = T[pc + 1], a = T[pc + 2], b = T[pc + 3], c = T[pc + 4];
       switch (op) {
-        case O2.F_COPY:
+        case O3.F_COPY:
           get(V0 + a);
           set(V0 + d);
           break;
-        case O2.F_ADD:
+        case O3.F_ADD:
           get(V0 + a);
           get(V0 + b);
           code.push(F64_ADD);
           set(V0 + d);
           break;
-        case O2.F_MUL:
+        case O3.F_MUL:
           get(V0 + a);
           get(V0 + b);
           code.push(F64_MUL);
           set(V0 + d);
           break;
-        case O2.F_RELU:
+        case O3.F_RELU:
           select(function() {
             get(V0 + a);
           }, k(0), cmp(a, F64_GE));
           set(V0 + d);
           break;
-        case O2.F_LEAKY:
+        case O3.F_LEAKY:
           select(
             function() {
               get(V0 + a);
@@ -3431,11 +3471,11 @@
           );
           set(V0 + d);
           break;
-        case O2.F_STEP:
+        case O3.F_STEP:
           select(k(1), k(0), cmp(a, F64_GT));
           set(V0 + d);
           break;
-        case O2.F_SIGMOID:
+        case O3.F_SIGMOID:
           cmp(a, F64_GE)();
           code.push(IF, T_F64);
           f642(1, code);
@@ -3450,18 +3490,18 @@
           code.push(F64_ADD, F64_DIV, END);
           set(V0 + d);
           break;
-        case O2.F_TANH:
+        case O3.F_TANH:
           get(V0 + a);
           code.push(CALL, 1);
           set(V0 + d);
           break;
-        case O2.F_ABS:
+        case O3.F_ABS:
           get(V0 + a);
           get(V0 + b);
           code.push(F64_SUB, F64_ABS);
           set(V0 + d);
           break;
-        case O2.F_SQUARE:
+        case O3.F_SQUARE:
           get(V0 + a);
           get(V0 + b);
           code.push(F64_SUB, TEE);
@@ -3470,11 +3510,11 @@
           code.push(F64_MUL);
           set(V0 + d);
           break;
-        case O2.G_ONE:
+        case O3.G_ONE:
           f642(1, code);
           set(G0 + d);
           break;
-        case O2.UPDATE:
+        case O3.UPDATE:
           get(V0 + d);
           set(B0 + a);
           get(V0 + d);
@@ -3492,40 +3532,40 @@
           set(OK);
           break;
         default: {
-          if (op & O2.FIRST) f642(0, code);
+          if (op & O3.FIRST) f642(0, code);
           else get(G0 + d);
           get(G0 + a);
-          switch (op & ~O2.FIRST) {
-            case O2.G_ADD:
+          switch (op & ~O3.FIRST) {
+            case O3.G_ADD:
               f642(1, code);
               break;
-            case O2.G_MUL:
+            case O3.G_MUL:
               get(V0 + b);
               break;
-            case O2.G_RELU:
+            case O3.G_RELU:
               select(k(1), k(0), cmp(b, F64_GT));
               break;
-            case O2.G_LEAKY:
+            case O3.G_LEAKY:
               select(k(1), k(0.1), cmp(b, F64_GT));
               break;
-            case O2.G_STEP:
+            case O3.G_STEP:
               select(k(0), k(-1), cmp(b, F64_GT));
               break;
-            case O2.G_SIGMOID:
+            case O3.G_SIGMOID:
               get(V0 + a);
               f642(1, code);
               get(V0 + a);
               code.push(F64_SUB, F64_MUL);
               break;
-            case O2.G_TANH:
+            case O3.G_TANH:
               f642(1, code);
               get(V0 + a);
               get(V0 + a);
               code.push(F64_MUL, F64_SUB);
               break;
-            case O2.G_ABS0:
-            case O2.G_ABS1: {
-              const pos = (op & ~O2.FIRST) === O2.G_ABS0 ? 1 : -1;
+            case O3.G_ABS0:
+            case O3.G_ABS1: {
+              const pos = (op & ~O3.FIRST) === O3.G_ABS0 ? 1 : -1;
               select(k(pos), k(-pos), function() {
                 get(V0 + b);
                 get(V0 + c);
@@ -3535,9 +3575,9 @@
               });
               break;
             }
-            case O2.G_SQUARE0:
-            case O2.G_SQUARE1:
-              f642((op & ~O2.FIRST) === O2.G_SQUARE0 ? 2 : -2, code);
+            case O3.G_SQUARE0:
+            case O3.G_SQUARE1:
+              f642((op & ~O3.FIRST) === O3.G_SQUARE0 ? 2 : -2, code);
               get(V0 + b);
               get(V0 + c);
               code.push(F64_SUB, F64_MUL);
@@ -3585,7 +3625,7 @@
     fn.push(T_F64);
     return fn.concat(code);
   }
-  function module(net, O2, blowup) {
+  function module(net, O3, blowup) {
     const out = [0, 97, 115, 109, 1, 0, 0, 0];
     let s;
     s = [2, 96, 1, T_F64, 1, T_F64, 96, 4, T_I32, T_I32, T_I32, T_I32, 1, T_I32];
@@ -3606,7 +3646,7 @@
     name("train", s);
     s.push(0, 2);
     section(7, s, out);
-    const fn = body(net, O2, blowup), code = [1];
+    const fn = body(net, O3, blowup), code = [1];
     uleb(fn.length, code);
     section(10, code.concat(fn), out);
     return new Uint8Array(out);

@@ -1778,10 +1778,12 @@
     useEngine: () => useEngine,
     variantGraph: () => variantGraph
   });
-  var LOSS_KINDS = { absolute: "ValueLoss", squared: "SquareLoss" };
-  var LOSSES = Object.keys(LOSS_KINDS);
+
+  // render/web/src/train_net.js
   var BLOWUP = 1e100;
-  var has = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
+  function fail(message) {
+    throw new Error("lab: " + message);
+  }
   var OPS2 = {
     F_COPY: 0,
     F_ADD: 1,
@@ -1810,139 +1812,6 @@
     WIDTH: 5
   };
   var O = OPS2;
-  var FORWARD = {
-    Mul: O.F_MUL,
-    Relu: O.F_RELU,
-    LeakyRelu: O.F_LEAKY,
-    Step: O.F_STEP,
-    Sigmoid: O.F_SIGMOID,
-    Tanh: O.F_TANH,
-    ValueLoss: O.F_ABS,
-    SquareLoss: O.F_SQUARE
-  };
-  var LOCAL = {
-    Add: O.G_ADD,
-    Mul: O.G_MUL,
-    Relu: O.G_RELU,
-    LeakyRelu: O.G_LEAKY,
-    Step: O.G_STEP,
-    Sigmoid: O.G_SIGMOID,
-    Tanh: O.G_TANH,
-    ValueLoss: [O.G_ABS0, O.G_ABS1],
-    SquareLoss: [O.G_SQUARE0, O.G_SQUARE1]
-  };
-  var fastEngine = null;
-  function useEngine(build) {
-    fastEngine = build;
-  }
-  function fail(message) {
-    throw new Error("lab: " + message);
-  }
-  function variant(graph, options) {
-    const act = options && options.activation, loss = options && options.loss;
-    if (act && !ACTIVATIONS.includes(act)) fail(`unknown activation ${JSON.stringify(act)}`);
-    if (loss && !has(LOSS_KINDS, loss)) fail(`unknown loss ${JSON.stringify(loss)}`);
-    return graph.nodes.map((n) => {
-      let kind = n.kind;
-      if (act && ACTIVATIONS.includes(kind)) kind = act;
-      if (loss && n.name === graph.loss) kind = LOSS_KINDS[loss];
-      return { name: String(n.name), kind, parents: n.parents.map(String), builtin: n.builtin !== false };
-    });
-  }
-  function variantGraph(graph, options) {
-    return Object.assign({}, graph, { nodes: variant(graph, options) });
-  }
-  function compile2(graph, options) {
-    const index = /* @__PURE__ */ Object.create(null);
-    const names = [];
-    const kinds = [];
-    const parents = [];
-    const edges = [];
-    const slot = (name) => {
-      if (!(name in index)) {
-        index[name] = names.length;
-        names.push(name);
-        kinds.push(null);
-        parents.push([]);
-        edges.push([]);
-      }
-      return index[name];
-    };
-    for (const n of variant(graph, options)) {
-      if (n.name in index) fail(`node ${JSON.stringify(n.name)} is defined after it is used, or twice`);
-      const name = JSON.stringify(n.name), kind = JSON.stringify(n.kind);
-      if (n.kind !== "Add" && !has(ARITY, n.kind)) fail(`the lab cannot train a ${kind} node`);
-      if (n.builtin === false) fail(`${name} is your own ${kind} class, not ourdl's`);
-      if (!n.parents.length || has(ARITY, n.kind) && ARITY[n.kind] !== n.parents.length) {
-        fail(`${n.kind} node ${JSON.stringify(n.name)} has ${n.parents.length} parents`);
-      }
-      const ps = n.parents.map(slot), k = slot(n.name);
-      kinds[k] = n.kind;
-      parents[k] = ps;
-      ps.forEach((p, i) => edges[p].push([k, i]));
-    }
-    const leaf = (name, what) => {
-      if (!(name in index) || kinds[index[name]] !== null) {
-        fail(`${what} ${JSON.stringify(name)} is not a leaf of the graph`);
-      }
-      return index[name];
-    };
-    const params = graph.params.map((p) => leaf(String(p), "parameter"));
-    const x = leaf(String(graph.input), "input"), label = leaf(String(graph.label), "label");
-    const loss = index[graph.loss];
-    if (loss === void 0 || kinds[loss] === null || edges[loss].length) {
-      fail("the loss must be a node without children");
-    }
-    names.forEach((name, i) => {
-      if (kinds[i] !== null && i !== loss && !edges[i].length) {
-        fail(`node ${JSON.stringify(name)} feeds nothing`);
-      }
-    });
-    const tape = [];
-    const emit = (op, d, a, b, c) => tape.push(op, d, a || 0, b || 0, c || 0);
-    const done = new Uint8Array(names.length);
-    const forward = (k) => {
-      if (kinds[k] === null || done[k]) return;
-      const ps = parents[k];
-      ps.forEach(forward);
-      done[k] = 1;
-      if (kinds[k] === "Add") {
-        if (ps.length === 1) emit(O.F_COPY, k, ps[0]);
-        else emit(O.F_ADD, k, ps[0], ps[1]);
-        for (let j = 2; j < ps.length; j++) emit(O.F_ADD, k, k, ps[j]);
-      } else {
-        emit(FORWARD[kinds[k]], k, ps[0], ps[1]);
-      }
-    };
-    forward(loss);
-    const known = new Uint8Array(names.length);
-    const grad = (k) => {
-      if (known[k]) return;
-      if (!edges[k].length) {
-        emit(O.G_ONE, k);
-      } else {
-        for (const [c] of edges[k]) grad(c);
-        edges[k].forEach(([c, i], n) => {
-          const cp = parents[c], kind = kinds[c], first = n === 0 ? O.FIRST : 0;
-          if (kind === "Mul") emit(O.G_MUL | first, k, c, cp[1 - i]);
-          else if (Array.isArray(LOCAL[kind])) emit(LOCAL[kind][i] | first, k, c, cp[0], cp[1]);
-          else emit(LOCAL[kind] | first, k, c, cp[0]);
-        });
-      }
-      known[k] = 1;
-    };
-    params.forEach((p, j) => {
-      grad(p);
-      emit(O.UPDATE, p, j);
-    });
-    const net = new Net(names, Int32Array.from(tape), params, x, label, loss);
-    const engine = options && options.engine || "auto";
-    if (!["auto", "interpreter", "wasm"].includes(engine)) fail(`unknown engine ${JSON.stringify(engine)}`);
-    if (engine !== "interpreter" && fastEngine) net.fast = fastEngine(net);
-    if (engine === "wasm" && !net.fast) fail("WebAssembly is not available here");
-    net.engine = net.fast ? "wasm" : "interpreter";
-    return net;
-  }
   var Net = class {
     /**
      * @param {string[]} names @param {Int32Array} tape @param {number[]} params @param {number} x
@@ -2132,12 +2001,144 @@
       return { total, bad: -1 };
     }
   };
-  function linearSteps(total, every, marks) {
-    const set = /* @__PURE__ */ new Set([0, total]);
-    for (let s = 0; s <= total; s += every) set.add(s);
-    for (const m of marks || []) if (m >= 0 && m <= total) set.add(m);
-    return [...set].sort((a, b) => a - b);
+
+  // render/web/src/train_compile.js
+  var LOSS_KINDS = { absolute: "ValueLoss", squared: "SquareLoss" };
+  var LOSSES = Object.keys(LOSS_KINDS);
+  var has = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
+  var O2 = OPS2;
+  var FORWARD = {
+    Mul: O2.F_MUL,
+    Relu: O2.F_RELU,
+    LeakyRelu: O2.F_LEAKY,
+    Step: O2.F_STEP,
+    Sigmoid: O2.F_SIGMOID,
+    Tanh: O2.F_TANH,
+    ValueLoss: O2.F_ABS,
+    SquareLoss: O2.F_SQUARE
+  };
+  var LOCAL = {
+    Add: O2.G_ADD,
+    Mul: O2.G_MUL,
+    Relu: O2.G_RELU,
+    LeakyRelu: O2.G_LEAKY,
+    Step: O2.G_STEP,
+    Sigmoid: O2.G_SIGMOID,
+    Tanh: O2.G_TANH,
+    ValueLoss: [O2.G_ABS0, O2.G_ABS1],
+    SquareLoss: [O2.G_SQUARE0, O2.G_SQUARE1]
+  };
+  var fastEngine = null;
+  function useEngine(build) {
+    fastEngine = build;
   }
+  function variant(graph, options) {
+    const act = options && options.activation, loss = options && options.loss;
+    if (act && !ACTIVATIONS.includes(act)) fail(`unknown activation ${JSON.stringify(act)}`);
+    if (loss && !has(LOSS_KINDS, loss)) fail(`unknown loss ${JSON.stringify(loss)}`);
+    return graph.nodes.map((n) => {
+      let kind = n.kind;
+      if (act && ACTIVATIONS.includes(kind)) kind = act;
+      if (loss && n.name === graph.loss) kind = LOSS_KINDS[loss];
+      return { name: String(n.name), kind, parents: n.parents.map(String), builtin: n.builtin !== false };
+    });
+  }
+  function variantGraph(graph, options) {
+    return Object.assign({}, graph, { nodes: variant(graph, options) });
+  }
+  function compile2(graph, options) {
+    const index = /* @__PURE__ */ Object.create(null);
+    const names = [];
+    const kinds = [];
+    const parents = [];
+    const edges = [];
+    const slot = (name) => {
+      if (!(name in index)) {
+        index[name] = names.length;
+        names.push(name);
+        kinds.push(null);
+        parents.push([]);
+        edges.push([]);
+      }
+      return index[name];
+    };
+    for (const n of variant(graph, options)) {
+      if (n.name in index) fail(`node ${JSON.stringify(n.name)} is defined after it is used, or twice`);
+      const name = JSON.stringify(n.name), kind = JSON.stringify(n.kind);
+      if (n.kind !== "Add" && !has(ARITY, n.kind)) fail(`the lab cannot train a ${kind} node`);
+      if (n.builtin === false) fail(`${name} is your own ${kind} class, not ourdl's`);
+      if (!n.parents.length || has(ARITY, n.kind) && ARITY[n.kind] !== n.parents.length) {
+        fail(`${n.kind} node ${JSON.stringify(n.name)} has ${n.parents.length} parents`);
+      }
+      const ps = n.parents.map(slot), k = slot(n.name);
+      kinds[k] = n.kind;
+      parents[k] = ps;
+      ps.forEach((p, i) => edges[p].push([k, i]));
+    }
+    const leaf = (name, what) => {
+      if (!(name in index) || kinds[index[name]] !== null) {
+        fail(`${what} ${JSON.stringify(name)} is not a leaf of the graph`);
+      }
+      return index[name];
+    };
+    const params = graph.params.map((p) => leaf(String(p), "parameter"));
+    const x = leaf(String(graph.input), "input"), label = leaf(String(graph.label), "label");
+    const loss = index[graph.loss];
+    if (loss === void 0 || kinds[loss] === null || edges[loss].length) {
+      fail("the loss must be a node without children");
+    }
+    names.forEach((name, i) => {
+      if (kinds[i] !== null && i !== loss && !edges[i].length) {
+        fail(`node ${JSON.stringify(name)} feeds nothing`);
+      }
+    });
+    const tape = [];
+    const emit = (op, d, a, b, c) => tape.push(op, d, a || 0, b || 0, c || 0);
+    const done = new Uint8Array(names.length);
+    const forward = (k) => {
+      if (kinds[k] === null || done[k]) return;
+      const ps = parents[k];
+      ps.forEach(forward);
+      done[k] = 1;
+      if (kinds[k] === "Add") {
+        if (ps.length === 1) emit(O2.F_COPY, k, ps[0]);
+        else emit(O2.F_ADD, k, ps[0], ps[1]);
+        for (let j = 2; j < ps.length; j++) emit(O2.F_ADD, k, k, ps[j]);
+      } else {
+        emit(FORWARD[kinds[k]], k, ps[0], ps[1]);
+      }
+    };
+    forward(loss);
+    const known = new Uint8Array(names.length);
+    const grad = (k) => {
+      if (known[k]) return;
+      if (!edges[k].length) {
+        emit(O2.G_ONE, k);
+      } else {
+        for (const [c] of edges[k]) grad(c);
+        edges[k].forEach(([c, i], n) => {
+          const cp = parents[c], kind = kinds[c], first = n === 0 ? O2.FIRST : 0;
+          if (kind === "Mul") emit(O2.G_MUL | first, k, c, cp[1 - i]);
+          else if (Array.isArray(LOCAL[kind])) emit(LOCAL[kind][i] | first, k, c, cp[0], cp[1]);
+          else emit(LOCAL[kind] | first, k, c, cp[0]);
+        });
+      }
+      known[k] = 1;
+    };
+    params.forEach((p, j) => {
+      grad(p);
+      emit(O2.UPDATE, p, j);
+    });
+    const net = new Net(names, Int32Array.from(tape), params, x, label, loss);
+    const engine = options && options.engine || "auto";
+    if (!["auto", "interpreter", "wasm"].includes(engine)) fail(`unknown engine ${JSON.stringify(engine)}`);
+    if (engine !== "interpreter" && fastEngine) net.fast = fastEngine(net);
+    if (engine === "wasm" && !net.fast) fail("WebAssembly is not available here");
+    net.engine = net.fast ? "wasm" : "interpreter";
+    return net;
+  }
+
+  // render/web/src/train_data.js
   function targetOf(xs, target) {
     const t = checkTarget(target), ys = new Float64Array(xs.length);
     if (t.kind === "square") {
@@ -2159,6 +2160,25 @@
   }
   var targetKey = (t) => t.kind === "square" ? "square" : `affine ${t.a} ${t.b}`;
   var finite = (v) => typeof v === "number" && isFinite(v);
+  var cached = { seed: -1, low: 0, high: 0, target: "", xs: new Float64Array(0), ys: new Float64Array(0) };
+  function data(seed, samples, range = [0, 2], target = SQUARE) {
+    const [low, high] = range, t = checkTarget(target), key = targetKey(t);
+    if (cached.seed !== seed || cached.low !== low || cached.high !== high || cached.xs.length < samples) {
+      const xs = uniform(seed, low, high, samples);
+      cached = { seed, low, high, target: key, xs, ys: targetOf(xs, t) };
+    } else if (cached.target !== key) {
+      cached = { ...cached, target: key, ys: targetOf(cached.xs, t) };
+    }
+    return { xs: cached.xs.subarray(0, samples), ys: cached.ys.subarray(0, samples) };
+  }
+
+  // render/web/src/train.js
+  function linearSteps(total, every, marks) {
+    const set = /* @__PURE__ */ new Set([0, total]);
+    for (let s = 0; s <= total; s += every) set.add(s);
+    for (const m of marks || []) if (m >= 0 && m <= total) set.add(m);
+    return [...set].sort((a, b) => a - b);
+  }
   function checkConfig(graph, c) {
     if (!c || typeof c !== "object") fail("config must be an object");
     for (const n of graph.params) {
@@ -2191,17 +2211,6 @@
       fail("steps: a list of sample counts");
     }
     return seed;
-  }
-  var cached = { seed: -1, low: 0, high: 0, target: "", xs: new Float64Array(0), ys: new Float64Array(0) };
-  function data(seed, samples, range = [0, 2], target = SQUARE) {
-    const [low, high] = range, t = checkTarget(target), key = targetKey(t);
-    if (cached.seed !== seed || cached.low !== low || cached.high !== high || cached.xs.length < samples) {
-      const xs = uniform(seed, low, high, samples);
-      cached = { seed, low, high, target: key, xs, ys: targetOf(xs, t) };
-    } else if (cached.target !== key) {
-      cached = { ...cached, target: key, ys: targetOf(cached.xs, t) };
-    }
-    return { xs: cached.xs.subarray(0, samples), ys: cached.ys.subarray(0, samples) };
   }
   var Trainer = class {
     /** @param {Graph} graph @param {RunConfig} config */
