@@ -1,4 +1,4 @@
-"""What every animated figure shares: an 8-inch design scaled by dpi, the theme, the canvas, small axes.
+"""What every animated figure shares: a design in inches scaled by dpi, the theme, the canvas, small axes.
 
 Both figures (`SceneFigure`, `SweepFigure`) derive from `FigureBase`; together with `render.draw.view.View`
 this is the whole contract the encoder relies on.
@@ -12,12 +12,11 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
+from render.draw.grid import DESIGN_WIDTH as DESIGN_WIDTH  # the pages' figures read it here
+from render.draw.grid import design
 from render.draw.theme import THEMES, Theme, rc_params
 from render.record.snapshot import Snapshot
 
-#: The layout is designed in inches for an 8-inch-wide figure; other pixel sizes only change the dpi, so
-#: text stays readable when the video is scaled down to an 800-pixel GIF.
-DESIGN_WIDTH = 8.0
 FONT, SMALL, LINE = 8.0, 6.5, 1.5  # points: titles and captions; ticks and legends; curves
 
 
@@ -42,6 +41,11 @@ def animate(fig: Figure, artists: list[Artist]) -> None:
 class FigureBase:
     """A themed Agg figure of `size` pixels for one snapshot; subclasses build it inside `self.rc`."""
 
+    #: designed 8 inches wide, other pixel sizes only changing the dpi, so text stays readable when the video
+    #: is scaled down to an 800-pixel GIF; the runs figure designs square and portrait frames by their
+    #: shorter side instead (render.draw.grid)
+    by_shorter_side = False
+
     def __init__(self, snapshot: Snapshot, size: tuple[int, int], theme: str, lang: str) -> None:
         self.snapshot, self.size, self.lang = snapshot, size, lang
         self.theme: Theme = THEMES[theme]
@@ -50,8 +54,8 @@ class FigureBase:
         self.target_name = snapshot.meta.get("target_name", "target")
         self.animated: list[Artist] = []
         with matplotlib.rc_context(self.rc):
-            self.fig = Figure(figsize=(DESIGN_WIDTH, DESIGN_WIDTH * size[1] / size[0]),
-                              dpi=size[0] / DESIGN_WIDTH)
+            inches, dpi = design(*size, by_shorter_side=self.by_shorter_side)
+            self.fig = Figure(figsize=inches, dpi=dpi)
             FigureCanvasAgg(self.fig)
             self.build()
         animate(self.fig, self.animated)

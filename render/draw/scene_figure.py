@@ -22,6 +22,7 @@ from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter, NullLoca
 from matplotlib.transforms import Bbox, IdentityTransform
 
 from render.draw.base import FONT, LINE, SMALL, FigureBase, samples_label
+from render.draw.grid import panel_grid
 from render.draw.limits import RULE, healthy, loss_limits, panel_limits, sample_axis
 from render.draw.panels_data import DataPanel
 from render.draw.panels_shared import kind
@@ -53,6 +54,8 @@ class Layout:
 class SceneFigure(FigureBase):
     """The figure of one snapshot, with the artists an animation moves."""
 
+    by_shorter_side = True  # square and portrait frames: render.draw.grid
+
     def __init__(self, snapshot: Snapshot, size: tuple[int, int] = (1280, 720), theme: str = "light",
                  lang: str = "en", loss_panel: bool = True, layout: Layout = Layout()) -> None:
         self.layout, self.loss_panel = layout, loss_panel
@@ -81,21 +84,38 @@ class SceneFigure(FigureBase):
 
     # -- layout -----------------------------------------------------------------------------------
 
+    @property
+    def _header_lines(self) -> int:
+        """The caption shares the run label's line in a wide frame; in a narrower one (more than one row
+        of panels) the two do not fit side by side, so the caption gets a line of its own below."""
+        return 1 if panel_grid(*self.size, len(self.panels) + self.loss_panel).rows == 1 else 2
+
     def _grid(self) -> list[list[tuple[float, float, float, float]]]:
-        """Axes rectangles (figure fractions) per row and column."""
+        """Axes rectangles (figure fractions) per run, in panel order. Each run's panels are a block of
+        `render.draw.grid.panel_grid` cells under the run's header; titles go above the first block's
+        rows, tick labels under every row, legends under the last block's rows."""
         lay, (w, h) = self.layout, self.fig.get_size_inches()
-        rows, cols = len(self._curves), len(self.panels) + self.loss_panel
+        runs, n = len(self._curves), len(self.panels) + self.loss_panel
+        grid = panel_grid(*self.size, n)
+        rows, cols = grid.rows, grid.cols
+        header = lay.header * self._header_lines
         aw = (w - lay.left - lay.right - (cols - 1) * lay.gap) / cols
-        ah = (h - lay.top - lay.titles - lay.legend - rows * (lay.header + lay.ticks)) / rows
+        bands = runs * (header + rows * lay.ticks)
+        ah = (h - lay.top - rows * lay.titles - rows * lay.legend - bands) / (runs * rows)
         if ah < 0.4 or aw < 0.8:
             px = self.size
-            raise ValueError(f"{rows} runs of {cols} panels do not fit in a {px[0]}x{px[1]} frame; "
+            raise ValueError(f"{runs} runs of {n} panels do not fit in a {px[0]}x{px[1]} frame; "
                              "choose a larger or taller size")
         rects, y = [], h - lay.top - lay.titles
-        for _ in range(rows):
-            y -= lay.header + ah
-            rects.append([((lay.left + c * (aw + lay.gap)) / w, y / h, aw / w, ah / h) for c in range(cols)])
-            y -= lay.ticks
+        for r in range(runs):
+            bottoms = []
+            for i in range(rows):
+                y -= header + ah if i == 0 else ah + (lay.titles if r == 0 else 0.0)
+                bottoms.append(y)
+                y -= lay.ticks + (lay.legend if r == runs - 1 and i < rows - 1 else 0.0)
+            cells = (grid.cell(k) for k in range(n))
+            rects.append([((lay.left + c * (aw + lay.gap)) / w, bottoms[i] / h, aw / w, ah / h)
+                          for i, c in cells])
         return rects
 
     def _build(self) -> list[list]:
@@ -137,12 +157,12 @@ class SceneFigure(FigureBase):
             self.lines.append(lines)
             if self.loss_panel:
                 self._build_loss(row[-1], r, first=r == 0)
-            top = rects[0][1] + rects[0][3] + (lay.header - 0.06) / h
+            top = rects[0][1] + rects[0][3] + (lay.header * self._header_lines - 0.06) / h
             if r == 0:
                 top += lay.titles / h
             label = run_label(snap.run_labels[r], self.lang)
             self.fig.text(lay.left / w, top, label, fontsize=lay.font, va="top", fontweight=self.bold)
-            self.captions.append(self._caption_row(top))
+            self.captions.append(self._caption_row(top - (self._header_lines - 1) * lay.header / h))
             x, y, wd, ht = rects[len(self.panels) - 1]
             self.warnings.append(self.fig.text(x + wd / 2, y + ht * 0.92, "", fontsize=lay.font, va="top",
                                                ha="center", color=th.palette[3]))

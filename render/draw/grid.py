@@ -1,0 +1,58 @@
+"""How a runs figure's panels are arranged for a frame's shape, and how many inches that frame is designed in.
+
+One rule for every output (numpy and stdlib only, so the page data can use it too). The panels of one run
+(the scene's panels, then the loss panel) form a grid by the frame's aspect, width / height:
+
+- at least 3:2 (16:9, 16:10, 3:2): one row, as every wide video always had. The figure is designed 8 inches
+  wide (the dpi follows the pixel width), and 3:2 is about where that stops keeping text legible: the
+  smallest text (6.5 points) is 1/60 of the shorter side at 1.48:1, so a narrower frame cannot keep the
+  8-inch design;
+- at most 2:3 (9:16 phone stories, 2:3): one column, the mirror of the wide rule, so panels are wide strips
+  rather than 1:5 slivers;
+- in between (4:3, 1:1, 4:5): two rows of n/2 (rounded up), the shape nearest a square panel.
+
+Frames narrower than 3:2 are designed with a 4.5-inch shorter side (a 16:9 frame's height), so the same
+points are the same fraction of the shorter side on a square or a story as on a wide video: 6.5 points is
+1/50 of it. A taller frame gets more inches, never smaller text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+WIDE = 3 / 2  # width / height at which one row starts
+TALL = 2 / 3  # width / height at which one column starts
+DESIGN_WIDTH = 8.0  # inches: the width of a wide frame's design
+SHORT_SIDE = 4.5  # inches: the shorter side of any narrower frame's design
+
+
+@dataclass(frozen=True)
+class Grid:
+    """`rows` x `cols` cells for one run's panels, filled row by row."""
+
+    rows: int
+    cols: int
+
+    def cell(self, k: int) -> tuple[int, int]:
+        """(row, column) of panel `k`."""
+        return divmod(k, self.cols)
+
+
+def panel_grid(width: float, height: float, panels: int) -> Grid:
+    """The grid of `panels` panels in a frame of `width` x `height` (any unit; only the aspect counts)."""
+    aspect = width / height
+    if aspect >= WIDE or panels < 2:
+        return Grid(1, panels)
+    if aspect <= TALL:
+        return Grid(panels, 1)
+    cols = (panels + 1) // 2
+    return Grid((panels + cols - 1) // cols, cols)
+
+
+def design(width: int, height: int, by_shorter_side: bool = True) -> tuple[tuple[float, float], float]:
+    """((width, height) in inches, dots per inch) of a `width` x `height` pixel frame; without
+    `by_shorter_side` every frame is designed 8 inches wide (the sweep figures, which keep their layout)."""
+    if width / height >= WIDE or not by_shorter_side:
+        return (DESIGN_WIDTH, DESIGN_WIDTH * height / width), width / DESIGN_WIDTH
+    dpi = min(width, height) / SHORT_SIDE
+    return (width / dpi, height / dpi), dpi
