@@ -81,3 +81,20 @@ def test_gif_attempts_only_get_smaller():
     for a, b in zip(steps, steps[1:]):
         assert b[0] <= a[0] and b[1] <= a[1] and b[2] <= a[2]
     assert gif_attempts(15, 800, 128, None) == [(15, 800, 128)]
+
+
+def test_named_sizes_replace_the_qualitys_size_and_keep_its_fps():
+    assert parse_size("square") == (1080, 1080) and parse_size(" Portrait ") == (1080, 1350)
+    assert parse_size("story") == (1080, 1920)
+    opts = RenderOptions(quality="low", size=parse_size("story"))
+    assert opts.video_size == (1080, 1920) and opts.video_fps == 15
+    for bad in ("tall", "squares", "1080"):
+        with pytest.raises(ValueError, match="WIDTHxHEIGHT .*square, portrait, story"):
+            parse_size(bad)
+
+
+def test_the_gif_keeps_its_width_and_takes_the_sizes_aspect():
+    snap = tiny_snapshot()
+    for name, height in (("square", 800), ("portrait", 1000), ("story", 1422)):
+        size, _, _ = plan(snap, RenderOptions(formats=("gif",), size=parse_size(name), poster=False))
+        assert size == (800, height)

@@ -18,7 +18,7 @@ from typing import Annotated, Any
 import typer
 
 from render.app.console import UserError
-from render.encode.options import DITHERS, FORMATS, RenderOptions, parse_bytes, parse_size
+from render.encode.options import DITHERS, FORMATS, SIZES, RenderOptions, parse_bytes, parse_size
 
 
 @dataclass(frozen=True)
@@ -85,7 +85,10 @@ def _look(name: str, type_: Any, flags: str | tuple[str, ...], help_: str, **ext
 
 LOOK = Group("Picture", (
     _look("quality", str, "--quality", "low (854x480@15), medium (1280x720@30) or high (1920x1080@60)."),
-    _opt("size", str | None, None, "--size", "Video size WIDTHxHEIGHT, e.g. 1280x720."),
+    _opt("size", str | None, None, "--size",
+         "Video size WIDTHxHEIGHT, e.g. 1280x720, or "
+         + ", ".join(f"{name} ({w}x{h})" for name, (w, h) in SIZES.items())
+         + "; it replaces the quality's size, the quality still sets the fps."),
     _look("fps", float | None, "--fps", "Video frames per second (default: the quality preset's).",
           min=1, max=120),
     _look("theme", str, "--theme", "light or dark."),

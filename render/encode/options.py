@@ -1,7 +1,8 @@
 """What a render may be asked for, in one frozen dataclass the CLI fills in.
 
-Presets follow manim's `-ql/-qm/-qh`; explicit `size`/`fps` override the preset's. Parsing helpers for
-"1280x720" and "2MB" live here so the CLI and the tests read them the same way.
+Presets follow manim's `-ql/-qm/-qh`; explicit `size`/`fps` override the preset's (a named size such as
+`square` too). Parsing helpers for "1280x720", "square" and "2MB" live here so the CLI and the tests read
+them the same way.
 """
 
 from __future__ import annotations
@@ -13,6 +14,9 @@ from render.draw.theme import THEMES
 
 #: quality preset -> (width, height, fps)
 QUALITY = {"low": (854, 480, 15), "medium": (1280, 720, 30), "high": (1920, 1080, 60)}
+#: `--size` names for the shapes teachers post (Instagram's square, portrait and story frames); like any
+#: explicit size they replace the quality's size, and the quality still sets the fps
+SIZES = {"square": (1080, 1080), "portrait": (1080, 1350), "story": (1080, 1920)}
 #: html is the scrubbable player page (render.web): it needs no frames and no ffmpeg
 FORMATS = ("gif", "mp4", "webm", "png", "html")
 X264_PRESETS = ("ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "slow", "slower",
@@ -95,10 +99,12 @@ class RenderOptions:
 
 
 def parse_size(text: str) -> tuple[int, int]:
-    """'1280x720' -> (1280, 720)."""
+    """'1280x720' -> (1280, 720); 'square' / 'portrait' / 'story' -> their SIZES."""
+    if text.strip().lower() in SIZES:
+        return SIZES[text.strip().lower()]
     m = re.fullmatch(r"\s*(\d+)\s*[xX×]\s*(\d+)\s*", text)
     if not m:
-        raise ValueError(f"size {text!r} is not WIDTHxHEIGHT, e.g. 1280x720")
+        raise ValueError(f"size {text!r} is not WIDTHxHEIGHT (e.g. 1280x720) nor one of {', '.join(SIZES)}")
     return int(m[1]), int(m[2])
 
 
