@@ -14,6 +14,13 @@ legible), and keeps four images, stored as `tests/baselines/<scene>/<variant>-<w
 
 The variants cover both themes and both languages between them: `light-en` and `dark-zh`.
 
+Shapes: fig8's poster is also stored for each frame shape the runs figure lays out differently
+(render.draw.grid: one row, two by two, one column), in light theme, English and Chinese, as
+`tests/baselines/fig8/shape-<shape>-<lang>-poster.png`: wide (1920x1080), square (1080x1080), portrait
+(1080x1350), story (1080x1920), each drawn at a third of its size. The layout is designed in inches and
+only the dpi follows the pixels, so a third draws the same picture at the existing baselines' 80 dpi (the
+wide one is 640x360). The wide English one is `fig8/light-en-poster.png` already and not stored twice.
+
 Tolerance (tests/image_diff.py). A pixel differs when one of its channels moved by more than 32/255; an
 image matches when at most 4 pixels differ. Measured on fig8's middle frame: every curve shifted by 0.1
 pixel (what float noise in the recording or another platform's rounding does) changes thousands of
@@ -78,6 +85,8 @@ DRAWN_WITH = BASELINES / "matplotlib.txt"  # the matplotlib release (major.minor
 SIZE = (640, 360)
 VARIANTS = {"light-en": ("light", "en"), "dark-zh": ("dark", "zh")}
 SCENES = [scene.name for scene in scenes.list_scenes()]
+#: frame shapes of fig8's poster, a third of the sizes they stand for (the module docstring)
+SHAPES = {"wide": (640, 360), "square": (360, 360), "portrait": (360, 450), "story": (360, 640)}
 
 
 def shown_frames(timeline: Timeline) -> dict[str, int]:
@@ -95,10 +104,10 @@ def golden(name: str) -> Snapshot:
 
 
 def draw(snapshot: Snapshot, theme: str, lang: str, folder: Path,
-         change: Callable[[View], None] | None = None) -> dict[str, np.ndarray]:
-    """The four images of `snapshot`, from one view, as a render at SIZE draws them; `change` alters the
+         change: Callable[[View], None] | None = None, size: tuple[int, int] = SIZE) -> dict[str, np.ndarray]:
+    """The four images of `snapshot`, from one view, as a render at `size` draws them; `change` alters the
     view before anything is drawn (the tolerance's tests)."""
-    options = RenderOptions(formats=("mp4",), size=SIZE, theme=theme, lang=lang)
+    options = RenderOptions(formats=("mp4",), size=size, theme=theme, lang=lang)
     size, timeline, _ = plan(snapshot, options)
     frames = shown_frames(timeline)
     keeper = NullWriter(folder / "frames", options, timeline.fps, keep=tuple(frames.values()))
@@ -158,6 +167,14 @@ def check(images: dict[str, np.ndarray], stem: str, regen: bool,
     return problems, rewritten
 
 
+def report(request: pytest.FixtureRequest, problems: list[str], rewritten: list[str]) -> None:
+    """Fail with `problems`; hand `rewritten` to the plugin, which fails the test once."""
+    request.node.stash.setdefault(REWRITTEN, []).extend(rewritten)
+    if problems:
+        pytest.fail("\n".join(problems) + f"\n(if the pictures should change: pytest {OPTION}, look at them, "
+                    "commit tests/baselines)", pytrace=False)
+
+
 @pytest.mark.parametrize("variant", VARIANTS)
 @pytest.mark.parametrize("scene", SCENES)
 def test_scene_looks_as_its_baselines(scene: str, variant: str, request: pytest.FixtureRequest,
@@ -166,10 +183,19 @@ def test_scene_looks_as_its_baselines(scene: str, variant: str, request: pytest.
     same_matplotlib(regen)
     images = draw(golden(scene), *VARIANTS[variant], tmp_path)
     problems, rewritten = check(images, f"{scene}/{variant}", regen)
-    request.node.stash.setdefault(REWRITTEN, []).extend(rewritten)  # the plugin fails the test once
-    if problems:
-        pytest.fail("\n".join(problems) + f"\n(if the pictures should change: pytest {OPTION}, look at them, "
-                    "commit tests/baselines)", pytrace=False)
+    report(request, problems, rewritten)
+
+
+@pytest.mark.parametrize("shape, lang", [(shape, lang) for shape in SHAPES for lang in ("en", "zh")
+                                         if (shape, lang) != ("wide", "en")])  # that one is light-en-poster
+def test_fig8s_poster_in_every_shape(shape: str, lang: str, request: pytest.FixtureRequest,
+                                     tmp_path: Path) -> None:
+    regen = bool(request.config.getoption("regen_scenes"))
+    same_matplotlib(regen)
+    images = draw(golden("fig8"), "light", lang, tmp_path, size=SHAPES[shape])
+    assert images["poster"].shape[:2] == SHAPES[shape][::-1]
+    problems, rewritten = check({"poster": images["poster"]}, f"fig8/shape-{shape}-{lang}", regen)
+    report(request, problems, rewritten)
 
 
 # The tolerance: the same frame redrawn, or with sub-pixel noise, matches; a visible change does not.
