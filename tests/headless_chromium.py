@@ -26,12 +26,16 @@ Example::
 from __future__ import annotations
 
 import base64
+import contextlib
+import functools
+import http.server
 import json
 import os
 import select
 import shutil
 import subprocess
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -388,6 +392,24 @@ class Tab:
 
 def page_url(path: Path) -> str:
     return Path(path).resolve().as_uri()
+
+
+@contextlib.contextmanager
+def served(directory: Path):
+    """`directory` over http on a free local port, quietly; yields its base URL. Frames a page loads over
+    http are same-origin with it (file:// frames are opaque to their parent)."""
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
+                                             functools.partial(Quiet, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
 
 
 def font_dirs() -> list[Path]:

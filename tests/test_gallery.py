@@ -5,15 +5,12 @@ headless_chromium.py) and asks the page itself: every <video> must reach readySt
 duration the timeline promises and the size asked for, every GIF <img> must decode to its natural size.
 """
 
-import functools
-import http.server
 import re
-import threading
 import time
 from pathlib import Path
 
 import pytest
-from headless_chromium import page_url
+from headless_chromium import page_url, served
 from PIL import Image
 from typer.testing import CliRunner
 
@@ -109,20 +106,11 @@ def test_player_snippets_show_each_scenes_player_in_a_frame(gallery, browser):
                                       f"<body>{snippets}</body>"
                                       .replace('loading="lazy"', 'loading="eager"'))  # all at once
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(out)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        with browser.open(f"http://127.0.0.1:{server.server_address[1]}/players.html") as tab:
-            assert tab.evaluate("document.querySelectorAll('iframe').length") == len(list_scenes())
-            tab.wait_for("[...document.querySelectorAll('iframe')].every(f => f.contentDocument && "
-                         "f.contentDocument.querySelector('.ourdl-player canvas'))", timeout=60)
-            assert tab.errors() == []
-    finally:
-        server.shutdown()
+    with served(out) as url, browser.open(f"{url}players.html") as tab:
+        assert tab.evaluate("document.querySelectorAll('iframe').length") == len(list_scenes())
+        tab.wait_for("[...document.querySelectorAll('iframe')].every(f => f.contentDocument && "
+                     "f.contentDocument.querySelector('.ourdl-player canvas'))", timeout=60)
+        assert tab.errors() == []
 
 
 CHECK_MEDIA = """(async () => {

@@ -2,6 +2,11 @@
 (`<img>`), the poster, the graph, the embed snippets and the command that makes that scene alone.
 
 Everything that comes from a scene (names, descriptions, errors) is HTML-escaped.
+
+A player's frame is as tall as the player at the frame's width, so no blank band sits under it: the CSS
+makes it the figure's 16:9 of the column plus the controls under it (their height at embed.COLUMN, measured
+in Chromium), and one small script (assets/gallery.bundle.js) fits it to the height the framed page posts,
+which also covers the rows the controls wrap onto in a narrow column.
 """
 
 from __future__ import annotations
@@ -13,7 +18,8 @@ from pathlib import Path
 
 from render.encode.options import format_bytes
 from render.record.atomic import atomic_write
-from render.web.build import sha256_source
+from render.web.build import asset, sha256_source
+from render.web.embed import COLUMN, PLAYER_HEIGHT
 
 CSS = """
 body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; margin: 0 auto; max-width: 1100px;
@@ -29,10 +35,14 @@ video, img { max-width: 100%; height: auto; border: 1px solid #eee; display: blo
 pre { background: #f4f4f4; padding: .6rem .8rem; border-radius: 6px; overflow-x: auto; font-size: .78rem;
       white-space: pre-wrap; word-break: break-all; }
 .error { color: #b00020; font-weight: 600; }
-iframe.player-runs, iframe.player-sweep { width: 100%; border: 0; aspect-ratio: 16/11; }
-iframe.player-sweep { aspect-ratio: 16/12; }
 details summary { cursor: pointer; color: #444; font-size: .9rem; margin: .3rem 0; }
-"""
+figure.player { container-type: inline-size; }
+iframe.player-runs, iframe.player-sweep { display: block; width: 100%; border: 0; }
+""" + "".join(  # 56.25cqw: the figure's 16:9 of the frame's width; then the controls under it
+    f"iframe.player-{kind} {{ height: calc(56.25cqw + {PLAYER_HEIGHT[kind] - COLUMN * 9 / 16:g}px); }}\n"
+    for kind in ("runs", "sweep"))
+BUNDLE = "gallery.bundle.js"  # built from src/entries/gallery.js
+SCRIPT = asset(BUNDLE)
 
 
 
@@ -63,9 +73,9 @@ def _scene_section(result: Result, cmd: str) -> str:
     if ".html" in files:
         page = files[".html"]
         shape = "player-sweep" if result.kind == "sweep" else "player-runs"
-        media.append(f'<figure class="wide"><iframe src="{e(page)}" title="player of {e(result.name)}" '
-                     f'loading="lazy" data-scene="{e(result.name)}" data-kind="player" '
-                     f'class="{shape}"></iframe>'
+        media.append(f'<figure class="wide player"><iframe src="{e(page)}" '
+                     f'title="player of {e(result.name)}" loading="lazy" data-scene="{e(result.name)}" '
+                     f'data-kind="player" class="{shape}"></iframe>'
                      f"<figcaption>the player {e(page)} · {format_bytes(result.sizes[page])}: scrub, hover, "
                      "link to a step</figcaption></figure>")
     w, h = result.video_size or (None, None)
@@ -109,9 +119,10 @@ def _scene_section(result: Result, cmd: str) -> str:
     return "\n".join(parts)
 
 
-#: The gallery runs no script at all; it shows the files beside it (images, videos, the players in frames)
-#: and styles itself with its one <style>, allowed by its hash (no style attributes anywhere).
-POLICY = (f"default-src 'none'; script-src 'none'; style-src {sha256_source(CSS)}; img-src 'self'; "
+#: The gallery shows the files beside it (images, videos, the players in frames), styles itself with its one
+#: <style> and fits the frames with its one <script>, each allowed by its hash (no style attributes anywhere).
+POLICY = (f"default-src 'none'; script-src {sha256_source(SCRIPT)}; style-src {sha256_source(CSS)}; "
+          "img-src 'self'; "
           "media-src 'self'; frame-src 'self'; base-uri 'none'; form-action 'none'")
 
 
@@ -138,6 +149,7 @@ ourdl-render {e(ourdl.__version__)} · Python {sys.version.split()[0]} · <code>
 <p>{nav}</p>
 {lab_link}
 {body}
+<script>{SCRIPT}</script>
 </body></html>
 """
     target = Path(out) / "index.html"
