@@ -52,6 +52,31 @@ def test_without_ffmpeg_auto_is_the_scrubbable_player_in_a_sandboxed_frame(small
     assert "Content-Security-Policy" in inner and '"scene":"fig8"' in inner
 
 
+@pytest.mark.parametrize("width", [1000, 760])
+def test_the_players_frame_is_the_players_height_with_no_band(small, monkeypatch, browser, tmp_path, width):
+    """The sandboxed frame runs in an opaque origin and the notebook runs no script of ours, so it cannot
+    hear the page's height: it takes the player's measured height at embed.COLUMN px and grows no wider
+    (in a narrower output area it scales down at that aspect, as the embed snippet does)."""
+    from headless_chromium import page_url
+
+    import render.web.notebook as nb
+    from render.web.embed import COLUMN, PLAYER_HEIGHT
+
+    monkeypatch.setattr(nb, "_ffmpeg_available", lambda: False)
+    host = tmp_path / "notebook.html"
+    host.write_text("<!doctype html><meta charset=utf-8><link rel=icon href='data:,'><body style='margin:0'>"
+                    f"{show(small, mode='auto')._repr_html_()}</body>")
+    with browser.open(page_url(host), width=width, height=800) as tab:
+        (frame,) = tab.frames()
+        frame.wait_for("(() => { const c = document.querySelector('.op-canvas');"
+                       " return c && c.height > 0 })()")
+        box = tab.evaluate("(() => { const r = document.querySelector('iframe').getBoundingClientRect();"
+                           " return [r.width, r.height] })()")
+        page = frame.evaluate("document.documentElement.getBoundingClientRect().height")
+    assert box == [COLUMN, PLAYER_HEIGHT["runs"]]
+    assert 0 <= box[1] - page < 1  # no blank band, nothing scrolls inside
+
+
 def test_lab_mode_is_the_lab_of_the_scene_or_of_the_snapshots_scene(small):
     import html
 

@@ -88,10 +88,11 @@ def page(*, title: str, lang: str, body: str, data: object, script: str, styles:
     )
 
 
-def iframe(text: str, title: str, aspect: str) -> str:
+def iframe(text: str, title: str, aspect: str, max_width: int = 1280) -> str:
     """A whole page inside `<iframe srcdoc sandbox="allow-scripts">`, for hosts that take HTML but not
     files (a notebook's `_repr_html_`, a CMS): its scripts run in an opaque origin apart from the host's,
-    and its own CSP still applies. `aspect` is the frame's CSS aspect-ratio, e.g. "16/11"."""
+    and its own CSP still applies. `aspect` is the frame's CSS aspect-ratio, e.g. "16/11"; it is exact
+    only at one width, so a page whose height is not proportional caps the frame there (`max_width`)."""
     return (f'<iframe srcdoc="{html.escape(text, quote=True)}" sandbox="allow-scripts" '
             f'title="{html.escape(title, quote=True)}" '
-            f'style="width:100%;max-width:1280px;aspect-ratio:{aspect};border:0"></iframe>')
+            f'style="width:100%;max-width:{max_width}px;aspect-ratio:{aspect};border:0"></iframe>')

@@ -32,6 +32,7 @@ from render.encode.video import PageWriter
 from render.record.atomic import atomic_write
 from render.record.snapshot import Snapshot
 from render.web.build import b64, iframe, page
+from render.web.embed import COLUMN, player_height
 from render.web.player_data import base_player_data, computable
 from render.web.strings import UI
 
@@ -154,11 +155,12 @@ def player_html(snapshot: Snapshot, theme: str = "light", lang: str = "en", auto
 
 
 def player_iframe(snapshot: Snapshot, theme: str = "light", lang: str = "en", **options) -> str:
-    """The page in a sandboxed iframe (build.iframe), for notebooks; the frame keeps the figure's 16:9
-    plus room for the controls (a sweep's page has its rates below too)."""
+    """The page in a sandboxed iframe (build.iframe), for notebooks, sized as the `--embed html` snippet
+    is: the player's measured height at embed.COLUMN px, no wider, so no blank band sits under it (the
+    frame cannot listen for the page's height: the notebook runs no script of ours)."""
     text = player_html(snapshot, theme=theme, lang=lang, **options)
     title = UI[lang]["figure"].format(scene=snapshot.meta.get("scene", ""))
-    return iframe(text, title, "16/12" if snapshot.kind == "sweep" else "16/11")
+    return iframe(text, title, f"{COLUMN}/{player_height(snapshot.meta)}", max_width=COLUMN)
 
 
 def write_player(snapshot: Snapshot, path: str | os.PathLike, theme: str = "light", lang: str = "en",
