@@ -1,12 +1,14 @@
-"""The panel-grid rule (render.draw.grid) and what the runs figure does with it at each shape."""
+"""The panel-grid rule (render.draw.grid) and what the runs figure and the sweep figures do with it at each
+shape."""
 
 from __future__ import annotations
 
 import pytest
 from matplotlib.text import Text
 
-from render.draw.grid import Grid, design, panel_grid
+from render.draw.grid import WIDE, Grid, design, panel_grid
 from render.draw.scene_figure import SceneFigure
+from render.draw.view import make_view
 from render.encode.options import SIZES
 from render.record.goldens import golden_path
 from render.record.snapshot import load_snapshot
@@ -41,7 +43,10 @@ def fig8():
 @pytest.mark.parametrize("size", SHAPES, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_text_stays_a_60th_of_the_shorter_side(fig8, size, lang):
-    view = SceneFigure(fig8, size=size, lang=lang)
+    assert_text_size(SceneFigure(fig8, size=size, lang=lang), size)
+
+
+def assert_text_size(view, size: tuple[int, int]) -> None:
     view.update(view.n_snapshots - 1)
     view.fig.canvas.draw()
     assert view.fig.canvas.get_width_height() == size
@@ -65,3 +70,45 @@ def test_panels_sit_in_the_grid_inside_the_frame_without_overlapping(fig8, size)
     for legend in view.fig.legends:  # under the panels, whole
         box = legend.get_window_extent()
         assert frame.x0 <= box.x0 and box.x1 <= frame.x1 + 1 and frame.y0 <= box.y0
+
+
+SWEEPS = ["relu_vs_leakyrelu", "init_basin"]
+SWEEP_SHAPES = [(1280, 720), *SIZES.values()]
+
+
+@pytest.fixture(scope="module")
+def sweeps():
+    return {name: load_snapshot(golden_path(name)) for name in SWEEPS}
+
+
+@pytest.mark.parametrize("size", SWEEP_SHAPES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("name", SWEEPS)
+def test_sweep_text_stays_a_60th_of_the_shorter_side(sweeps, name, size, lang):
+    assert_text_size(make_view(sweeps[name], size=size, lang=lang), size)
+
+
+def panel_boxes(view) -> list:
+    return [ax.get_tightbbox(view.fig.canvas.get_renderer()) for ax in view.fig.axes]
+
+
+@pytest.mark.parametrize("size", SWEEP_SHAPES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("name", SWEEPS)
+def test_sweep_panels_reflow_inside_the_frame_without_overlapping(sweeps, name, size, lang):
+    """Every panel, its titles and tick labels included, inside the frame and clear of the others and of
+    the legend; rows near square, one column at 2:3 or narrower."""
+    view = make_view(sweeps[name], size=size, lang=lang)
+    view.update(view.n_snapshots - 1)
+    view.fig.canvas.draw()
+    boxes = panel_boxes(view)
+    legend = view.fig.legends[0].get_window_extent()
+    frame = view.fig.bbox
+    for b in boxes:
+        assert frame.x0 - 1 <= b.x0 and b.x1 <= frame.x1 + 1 and legend.y1 <= b.y0 and b.y1 <= frame.y1
+    assert not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
+    lefts = sorted({round(ax.get_position().x0, 3) for ax in view.fig.axes})
+    if size[0] / size[1] <= 2 / 3:  # one column (the modes panel indented a little for its y labels)
+        assert lefts[-1] - lefts[0] < 0.15 / 4.5
+    elif size[0] / size[1] < WIDE:  # rows of two
+        assert len(lefts) == 2 and len({round(ax.get_position().y0, 3) for ax in view.fig.axes}) >= 2

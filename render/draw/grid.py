@@ -1,7 +1,8 @@
-"""How a runs figure's panels are arranged for a frame's shape, and how many inches that frame is designed in.
+"""How a figure's panels are arranged for a frame's shape, and how many inches that frame is designed in.
 
 One rule for every output (numpy and stdlib only, so the page data can use it too). The panels of one run
-(the scene's panels, then the loss panel) form a grid by the frame's aspect, width / height:
+(the scene's panels, then the loss panel) form a grid by the frame's aspect, width / height (the sweep
+figures keep their own wide layout and fit their panels to these rows or column: render.draw.sweep_figure):
 
 - at least 3:2 (16:9, 16:10, 3:2): one row, as every wide video always had. The figure is designed 8 inches
   wide (the dpi follows the pixel width), and 3:2 is about where that stops keeping text legible: the
@@ -51,7 +52,7 @@ def panel_grid(width: float, height: float, panels: int) -> Grid:
 
 def design(width: int, height: int, by_shorter_side: bool = True) -> tuple[tuple[float, float], float]:
     """((width, height) in inches, dots per inch) of a `width` x `height` pixel frame; without
-    `by_shorter_side` every frame is designed 8 inches wide (the sweep figures, which keep their layout)."""
+    `by_shorter_side` every frame is designed 8 inches wide (FigureBase's default; no figure uses it now)."""
     if width / height >= WIDE or not by_shorter_side:
         return (DESIGN_WIDTH, DESIGN_WIDTH * height / width), width / DESIGN_WIDTH
     dpi = min(width, height) / SHORT_SIDE

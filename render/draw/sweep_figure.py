@@ -15,10 +15,16 @@ are set, so that `add_line` (which does not autoscale) leaves the limits as `ax.
 texts are `SlotText`s (render.draw.slot_text): a template's words around one changing number, Text's
 pixels at a fraction of its cost (docs/performance.md). Chinese is never bold: the CJK font has
 one weight.
+
+Frames at least 3:2 keep the layout the sweep page shares (`SweepHeader`, `SeededLayout`, `MapLayout`:
+figure fractions of the 8-inch design), so a 16:9 video is what it always was. Narrower frames are designed
+by their shorter side (render.draw.grid) and laid out in inches (`Narrow`): the title wraps and the caption
+takes its own line, the legend wraps into rows, and the panels re-flow into rows or a column.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from string import Formatter
 
@@ -31,6 +37,7 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter, PercentFormatter
 
 from render.draw.base import FONT, LINE, SMALL, FigureBase, samples_label
+from render.draw.grid import WIDE
 from render.draw.limits import robust_limits, sample_axis
 from render.draw.slot_text import SlotText
 from render.draw.text import STRINGS, run_label, text
@@ -73,10 +80,26 @@ class SweepHeader:
     legend: float = 0.012  # the legend row's bottom
 
 
+@dataclass(frozen=True)
+class Narrow:
+    """A narrower frame's margins and gaps, in inches: the wide layout's, measured on its 8 x 4.5 design."""
+
+    edge: float = 0.096  # the header's and the legend's distance from the frame's sides (SweepHeader)
+    top: float = 0.0675  # the header's top under the frame's top (SweepHeader.y)
+    left: float = 0.48  # room for the y tick labels
+    right: float = 0.2  # the last x tick label's right half
+    titles: float = 0.3  # a panel title above its axes
+    ticks: float = 0.42  # x tick labels and an x label under the bottom row, above the legend
+    hgap: float = 0.62  # between rows: a row's tick labels and x label, the next row's titles
+    wgap: float = 0.6  # between columns: the next column's y tick labels
+
+
 class SweepFigure(FigureBase):
     """What both sweep figures share (header, share-fitted panel, named runs' curves, legends); the layout
     is a subclass's `build`: `SeededSweepFigure` (render.draw.sweep_seeded) or `MapSweepFigure`
     (render.draw.sweep_map). `render.draw.view.make_view` picks the one for a snapshot."""
+
+    by_shorter_side = True  # square and portrait frames: render.draw.grid
 
     def __init__(self, snapshot: Snapshot, size: tuple[int, int] = (1280, 720), theme: str = "light",
                  lang: str = "en") -> None:
@@ -111,17 +134,86 @@ class SweepFigure(FigureBase):
 
     # -- shared pieces ----------------------------------------------------------------------------
 
-    def _header(self, title: str) -> None:
-        fig = self.fig
+    @property
+    def wide(self) -> bool:
+        """At least 3:2: the layout shared with the sweep page; narrower: `Narrow` inches."""
+        return self.size[0] / self.size[1] >= WIDE
+
+    def _header(self, title: str) -> float:
+        """The title and the moving caption; returns the header's bottom (a figure fraction). A wide frame
+        has both on one line; a narrower one wraps the title to its width and puts the caption under it."""
+        fig, (w, h) = self.fig, self.fig.get_size_inches()
         head = SweepHeader()
-        fig.text(head.x, head.y, title, fontsize=FONT, fontweight=self.bold, va="top", ha="left")
-        caption, spec = self.slot_text(fig, 1 - head.x, head.y, "sweep_caption", "step",
+        x, y = (head.x, head.y) if self.wide else (Narrow.edge / w, 1 - Narrow.top / h)
+        style = dict(fontsize=FONT, fontweight=self.bold, va="top", ha="left")
+        if not self.wide:
+            title = self._wrap(title, (1 - 2 * x) * fig.bbox.width, **style)
+        line = fig.text(x, y, title, **style)
+        if not self.wide:
+            y = line.get_window_extent(fig.canvas.get_renderer()).y0 / fig.bbox.height - 0.04 / h
+        caption, spec = self.slot_text(fig, 1 - x, y, "sweep_caption", "step",
                                        {"total": self.total}, fontsize=FONT, va="top", ha="right")
         self._animate(caption)
 
         def update(i: int, step: float) -> None:
             caption.set_value(format(int(round(step)), spec))
         self._updaters.append(update)
+        return y - FONT * 1.2 / 72 / h
+
+    def _title(self, ax, title: str) -> None:
+        """A panel's title; in a narrower frame wrapped to the panel's width."""
+        if not self.wide:
+            title = self._wrap(title, ax.get_position().width * self.fig.bbox.width, fontsize=FONT)
+        ax.set_title(title, fontsize=FONT, pad=3)
+
+    def _wrap(self, words: str, width: float, **style) -> str:
+        """`words` broken after commas and colons and before brackets into lines at most `width` pixels wide
+        (where it can)."""
+        renderer = self.fig.canvas.get_renderer()
+        probe = self.fig.text(0, 0, "", **style)
+        pieces = [p for p in re.split(r"(?<=[,，:：] )|(?<=[，：])|(?= \()|(?=（)", words) if p]
+        lines = [""]
+        for piece in pieces:
+            probe.set_text((lines[-1] + piece).rstrip())
+            if lines[-1] and probe.get_window_extent(renderer).width > width:
+                lines.append(piece.lstrip())
+            else:
+                lines[-1] += piece
+        probe.remove()
+        return "\n".join(line.rstrip() for line in lines)
+
+    def _narrow_box(self, top: float, legend_top: float) -> tuple[float, float, float, float]:
+        """(left, right, top, bottom) of a narrower frame's plot area, figure fractions: under the header
+        (`top`) with room for the panel titles, above the legend (`legend_top`) with room for tick labels."""
+        w, h = self.fig.get_size_inches()
+        return Narrow.left / w, 1 - Narrow.right / w, top - Narrow.titles / h, legend_top + Narrow.ticks / h
+
+    def _leading(self, ax, points: float, least: float) -> float:
+        """The distance between stacked lines of `points` text in `ax`, in axes fractions: `least`, or a line
+        and a quarter where the axes are too short for that (the shorter panels of narrower frames)."""
+        return max(least, 1.25 * points / 72 / (ax.get_position().height * self.fig.get_size_inches()[1]))
+
+    def _add(self, place):
+        """The axes at `place`: a rectangle (figure fractions) or a GridSpec cell."""
+        return self.fig.add_axes(place) if isinstance(place, tuple) else self.fig.add_subplot(place)
+
+    def _cells(self, box: tuple[float, float, float, float], rows: int, cols: int,
+               heights: list[float] | None = None) -> list[list[tuple[float, float, float, float]]]:
+        """Rectangles (figure fractions) of `rows` x `cols` cells filling `box`, `Narrow` gaps between them;
+        row heights in proportion to `heights` (equal by default)."""
+        w, h = self.fig.get_size_inches()
+        left, right, top, bottom = box
+        cw = ((right - left) * w - (cols - 1) * Narrow.wgap) / cols
+        room = (top - bottom) * h - (rows - 1) * Narrow.hgap
+        shares = np.asarray(heights or [1.0] * rows, dtype=float)
+        rh = room * shares / shares.sum()
+        out, y = [], top * h
+        for r in range(rows):
+            y -= rh[r]
+            out.append([((left * w + c * (cw + Narrow.wgap)) / w, y / h, cw / w, rh[r] / h)
+                        for c in range(cols)])
+            y -= Narrow.hgap
+        return out
 
     def _rate_panel(self, ax, count: int, band: bool = True) -> None:
         """The share of fitted runs over training, a 95% band (random inits only), a moving cursor."""
@@ -148,7 +240,7 @@ class SweepFigure(FigureBase):
         for mark in self.snapshot.meta.get("schedule", {}).get("marks", []):
             ax.axvline(mark, color=self.theme.muted, lw=0.6, ls=":")
         cursor = axis_line(ax, x=0.0, color=self.theme.foreground, lw=0.8, alpha=0.6)
-        ax.set_title(text(self.lang, "rate" if band else "rate_map"), fontsize=FONT, pad=3)
+        self._title(ax, text(self.lang, "rate" if band else "rate_map"))
         ax.set_xlabel(text(self.lang, "samples"), fontsize=SMALL, labelpad=1)
         self.style(ax, y_ticks=4)
         self._animate(cursor, *markers)
@@ -170,7 +262,7 @@ class SweepFigure(FigureBase):
         ax.axvspan(d0, d1, color=th.span, lw=0, zorder=0)
         ax.axhline(0.0, color=th.muted, lw=0.8, zorder=1)
         ax.plot(snap.grid, snap.target, color=th.target, lw=LINE * 0.8, ls=(0, (4, 3)), zorder=2)
-        ax.set_title(run_label(title, self.lang), fontsize=FONT, pad=3)
+        self._title(ax, run_label(title, self.lang))
         self.style(ax, y_ticks=4)
         ax.set_ylim(*group_limits(snap, runs))
         if not runs:
@@ -181,7 +273,8 @@ class SweepFigure(FigureBase):
         hist = [snap.curves[r, :, out] for r in runs]
         lines = [ax.add_line(Line2D(snap.grid, snap.grid * np.nan, color=c, lw=LINE, zorder=3))
                  for c in colors]
-        losses = [self.slot_text(ax, 0.03, 0.95 - 0.1 * k, "loss_at", "loss", transform=ax.transAxes,
+        step = self._leading(ax, SMALL, 0.1)
+        losses = [self.slot_text(ax, 0.03, 0.95 - step * k, "loss_at", "loss", transform=ax.transAxes,
                                  values={"act": labels[k], "target": self.target_name}, fontsize=SMALL,
                                  va="top", color=c, fontweight=self.bold)[0] for k, c in enumerate(colors)]
         self._animate(*lines, *losses)
@@ -203,10 +296,21 @@ class SweepFigure(FigureBase):
             groups.setdefault(label, []).append(r)
         return list(groups.items())
 
-    def _legend(self, handles: list, labels: list[str], y: float = SweepHeader.legend, ncol: int = 8) -> None:
-        self.fig.legend(handles, labels, loc="lower center", bbox_to_anchor=(0.5, y), ncol=ncol,
-                        fontsize=SMALL, frameon=False, handlelength=1.4, columnspacing=1.1,
-                        handletextpad=0.4, borderaxespad=0, borderpad=0)
+    def _legend(self, handles: list, labels: list[str]) -> float:
+        """The legend row under the panels (in a narrower frame as many rows as its width needs); returns its
+        top, a figure fraction."""
+        fig, h = self.fig, self.fig.get_size_inches()[1]
+        y = SweepHeader.legend if self.wide else Narrow.edge / h
+        renderer, ncol = fig.canvas.get_renderer(), len(handles)
+        while True:
+            legend = fig.legend(handles, labels, loc="lower center", bbox_to_anchor=(0.5, y), ncol=ncol,
+                                fontsize=SMALL, frameon=False, handlelength=1.4, columnspacing=1.1,
+                                handletextpad=0.4, borderaxespad=0, borderpad=0)
+            box = legend.get_window_extent(renderer)
+            if self.wide or ncol == 1 or box.width <= fig.bbox.width - 2 * Narrow.edge * fig.dpi:
+                return box.y1 / fig.bbox.height
+            legend.remove()
+            ncol -= 1
 
     def _mode_handles(self) -> tuple[list, list[str]]:
         handles = [Patch(color=c) for c in self.mode_colors]

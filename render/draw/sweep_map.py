@@ -13,10 +13,11 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 from matplotlib.transforms import Affine2D
 
-from render.draw.base import FONT, SMALL
+from render.draw.base import SMALL
+from render.draw.grid import panel_grid
 from render.draw.map_image import show
 from render.draw.slot_text import SlotText
-from render.draw.sweep_figure import SweepFigure, axis_line, blend, subscript
+from render.draw.sweep_figure import Narrow, SweepFigure, axis_line, blend, subscript
 from render.draw.text import run_label, text
 
 
@@ -47,10 +48,41 @@ class MapSweepFigure(SweepFigure):
         (ax0, ax1), (x0, x1, nx), (y0, y1, ny) = inits["axes"], inits["x"], inits["y"]
         self.map_shape = (int(ny), int(nx))
         n_a = len(self.acts)
-        self._header(text(lang, "map_title", acts=" / ".join(self.acts), nx=nx, ny=ny,
-                        ax0=subscript(ax0), ax1=subscript(ax1)))
-        w, h = fig.get_size_inches()
+        top = self._header(text(lang, "map_title", acts=" / ".join(self.acts), nx=nx, ny=ny,
+                                ax0=subscript(ax0), ax1=subscript(ax1)))
+        mh, ml = self._mode_handles()
+        mh.append(Patch(color=blend(self.theme.muted, self.theme.background, 0.68)))
+        ml.append(text(lang, "pale"))
+        legend_top = self._legend(mh, ml)
+        maps, panels = self._places(n_a, top, legend_top)
+        for a, rect in enumerate(maps):
+            self._map_panel(fig.add_axes(rect), a, (x0, x1, y0, y1), inits, (subscript(ax0), subscript(ax1)))
+        groups = self._named_groups()
+        for k in range(2):
+            self._curve_panel(self._add(panels[k]), *(groups[k] if k < len(groups) else ("", [])))
+        self._rate_panel(self._add(panels[2]), int(self.sweep["count"]), band=False)
+
+    def _places(self, n_a: int, top: float, legend_top: float) -> tuple[list[tuple], list]:
+        """Where the maps go, and the two curve panels and the fitted share (rectangles or GridSpec cells,
+        added after the maps, as always). Wide: square maps in a row, the three panels in a column on their
+        right (`MapLayout`). At most 2:3: `_column`. Between: the maps and the three panels fill the
+        render.draw.grid cells in that order (the fitted share beside the maps, the curves under them), the
+        maps' row taller, each map a square in its cell."""
+        fig, (w, h) = self.fig, self.fig.get_size_inches()
         lay = MapLayout()
+        if not self.wide:
+            box = self._narrow_box(top, legend_top)
+            grid = panel_grid(*self.size, n_a + 3)
+            if grid.cols == 1:
+                return self._column(n_a, box)
+            rows = self._cells(box, grid.rows, grid.cols, [1.4] + [1.0] * (grid.rows - 1))
+            cells = [cell for row in rows for cell in row]
+            maps = []
+            for x, y, cw, ch in cells[:n_a]:  # square, in the cell's top left
+                side = min(cw * w, ch * h)
+                maps.append((x, y + ch - side / h, side / w, side / h))
+            self._narrow = True
+            return maps, [*cells[n_a + 1:n_a + 3], cells[n_a]]
         top, bottom = lay.top, lay.bottom
         left, gap, right = lay.left, lay.gap, lay.right
         # square maps as tall as the plot area, narrower when several would leave the curves' column less
@@ -59,20 +91,22 @@ class MapSweepFigure(SweepFigure):
         side = min((top - bottom) * h, room / n_a)
         self._narrow = side < (top - bottom) * h  # short titles, fewer ticks
         low = bottom + ((top - bottom) * h - side) / 2 / h
-        for a in range(n_a):
-            rect = (left + a * (side + gap) / w, low, side / w, side / h)
-            self._map_panel(fig.add_axes(rect), a, (x0, x1, y0, y1), inits, (subscript(ax0), subscript(ax1)))
+        maps = [(left + a * (side + gap) / w, low, side / w, side / h) for a in range(n_a)]
         right0 = left + (n_a * side + (n_a - 1) * gap + lay.gap) / w
         gs = fig.add_gridspec(3, 1, left=right0, right=right, top=top, bottom=bottom + lay.lift,
                               hspace=lay.hspace)
-        groups = self._named_groups()
-        for k in range(2):
-            self._curve_panel(fig.add_subplot(gs[k, 0]), *(groups[k] if k < len(groups) else ("", [])))
-        self._rate_panel(fig.add_subplot(gs[2, 0]), int(self.sweep["count"]), band=False)
-        mh, ml = self._mode_handles()
-        mh.append(Patch(color=blend(self.theme.muted, self.theme.background, 0.68)))
-        ml.append(text(lang, "pale"))
-        self._legend(mh, ml, ncol=len(mh))
+        return maps, [gs[k, 0] for k in range(3)]
+
+    def _column(self, n_a: int, box: tuple[float, float, float, float]) -> tuple[list[tuple], list[tuple]]:
+        """A frame at most 2:3: the maps in a row across the top (a map per row would leave them too small),
+        the two curve panels and the fitted share in a column under them."""
+        (w, h), (left, right, top, bottom) = self.fig.get_size_inches(), box
+        side = ((right - left) * w - (n_a - 1) * Narrow.wgap) / n_a
+        side = min(side, ((top - bottom) * h - Narrow.hgap) * 0.3)
+        self._narrow = side < 2.0  # short titles, fewer ticks
+        maps = [(left + a * (side + Narrow.wgap) / w, top - side / h, side / w, side / h) for a in range(n_a)]
+        under = (left, right, top - (side + Narrow.hgap) / h, bottom)
+        return maps, [row[0] for row in self._cells(under, 3, 1)]
 
     def _map_panel(self, ax, a: int, extent: tuple, inits: dict, names: tuple[str, str]) -> None:
         th, lang = self.theme, self.lang
@@ -109,7 +143,7 @@ class MapSweepFigure(SweepFigure):
             over.extend(_mark_label(ax, run_label(label, lang), (mx, my), fontsize=SMALL,
                                     fontweight=self.bold, color=th.foreground, va="top", zorder=3))
         title = self.acts[a] if self._narrow else text(lang, "map", act=self.acts[a])
-        ax.set_title(title, fontsize=FONT, pad=3)
+        self._title(ax, title)
         self.style(ax, y_ticks=4)
         ax.xaxis.set_major_locator(MaxNLocator(4 if self._narrow else 5))
         box = dict(boxstyle="round,pad=0.25", fc=th.background, ec="none", alpha=0.8)

@@ -12,7 +12,8 @@ from matplotlib.lines import Line2D
 from matplotlib.ticker import FuncFormatter, MaxNLocator, PercentFormatter
 
 from render.draw.base import FONT, LINE, SMALL
-from render.draw.sweep_figure import SweepFigure, blend
+from render.draw.grid import panel_grid
+from render.draw.sweep_figure import Narrow, SweepFigure, blend
 from render.draw.text import text
 
 
@@ -46,24 +47,48 @@ class SeededSweepFigure(SweepFigure):
         self._build_seeded()
 
     def _build_seeded(self) -> None:
-        fig, th, lang = self.fig, self.theme, self.lang
+        th, lang = self.theme, self.lang
         inits = self.sweep["inits"]
         lo, hi = inits.get("range", [-1, 1])
         count = int(self.sweep["count"])
-        self._header(text(lang, "seeded_title", acts=" vs ".join(self.acts), count=count, lo=lo, hi=hi))
-        gs = fig.add_gridspec(2, 3, **asdict(SeededLayout()), width_ratios=[1.0, 1.0, 1.0])
-        self._hist_panel(fig.add_subplot(gs[0, 0:2]), count)
-        self._modes_panel(fig.add_subplot(gs[0, 2]), count)
-        self._rate_panel(fig.add_subplot(gs[1, 0]), count)
-        groups = self._named_groups()
-        for k in range(2):
-            self._curve_panel(fig.add_subplot(gs[1, 1 + k]), *(groups[k] if k < len(groups) else ("", [])))
+        top = self._header(text(lang, "seeded_title", acts=" vs ".join(self.acts), count=count, lo=lo, hi=hi))
         handles = [Line2D([], [], color=self._act_color(a), lw=LINE) for a in range(len(self.acts))]
         labels = list(self.acts)
         handles.append(Line2D([], [], color=th.target, lw=LINE * 0.8, ls=(0, (4, 3))))
         labels.append(text(lang, "target", target=self.target_name))
         mh, ml = self._mode_handles()
-        self._legend(handles + mh, labels + ml, ncol=len(handles) + len(mh))
+        legend_top = self._legend(handles + mh, labels + ml)
+        hist, modes, rate, *curves = self._places(top, legend_top)
+        self._hist_panel(hist, count)
+        self._modes_panel(modes, count)
+        self._rate_panel(rate, count)
+        groups = self._named_groups()
+        for k, ax in enumerate(curves):
+            self._curve_panel(ax, *(groups[k] if k < len(groups) else ("", [])))
+
+    def _places(self, top: float, legend_top: float) -> list:
+        """The axes of the histogram, the modes, the fitted share and the two curve panels. Wide: the
+        `SeededLayout` grid, the histogram over two of three columns. At most 2:3: one column. Between: two
+        columns (three cells of a 4.5-inch row are too narrow for the panels' titles), the histogram across
+        both, the modes on the right (their y labels need the gap between the columns)."""
+        fig = self.fig
+        if self.wide:
+            gs = fig.add_gridspec(2, 3, **asdict(SeededLayout()), width_ratios=[1.0, 1.0, 1.0])
+            return [fig.add_subplot(gs[0, 0:2]), fig.add_subplot(gs[0, 2]), fig.add_subplot(gs[1, 0]),
+                    fig.add_subplot(gs[1, 1]), fig.add_subplot(gs[1, 2])]
+        box = self._narrow_box(top, legend_top)
+        grid = panel_grid(*self.size, 5)
+        if grid.cols == 1:  # the modes' y labels get the room they have beside a column
+            cells = [row[0] for row in self._cells(box, 5, 1)]
+            inset = (Narrow.wgap - Narrow.left) / fig.get_size_inches()[0]
+            x, y, cw, ch = cells[1]
+            cells[1] = (x + inset, y, cw - inset, ch)
+            return [fig.add_axes(cell) for cell in cells]
+        rows = self._cells(box, 3, 2)
+        x0, y0, cw, ch = rows[0][0]
+        hist = fig.add_axes((x0, y0, rows[0][1][0] + cw - x0, ch))
+        rate, modes = (fig.add_axes(cell) for cell in rows[1])
+        return [hist, modes, rate, *(fig.add_axes(cell) for cell in rows[2])]
 
     def _hist_panel(self, ax, count: int) -> None:
         th, lang = self.theme, self.lang
@@ -78,14 +103,15 @@ class SeededSweepFigure(SweepFigure):
                 fontsize=SMALL, ha="right", va="top", color=th.muted)
         ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: f"{v:g}"))
         ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
-        ax.set_title(text(lang, "hist", target=self.target_name), fontsize=FONT, pad=3)
+        self._title(ax, text(lang, "hist", target=self.target_name))
         self.style(ax, y_ticks=4)
         stairs, shares = [], []
         for a in range(len(self.acts)):
             color = self._act_color(a)
             stairs.append(ax.stairs(hist[a, 0], edges, fill=True, facecolor=(*to_rgb(color), 0.25),
                                     edgecolor=color, lw=LINE * 0.8, zorder=2 + a))
-            share, spec = self.slot_text(ax, 0.985, 0.95 - 0.11 * a, "share", "pct", {"act": self.acts[a]},
+            y = 0.95 - self._leading(ax, FONT, 0.11) * a
+            share, spec = self.slot_text(ax, 0.985, y, "share", "pct", {"act": self.acts[a]},
                                          transform=ax.transAxes, ha="right", va="top", fontsize=FONT,
                                          color=color, fontweight=self.bold)
             shares.append(share)
@@ -108,7 +134,7 @@ class SeededSweepFigure(SweepFigure):
         ax.set_yticks(range(n_a), self.acts)
         ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
         ax.xaxis.set_major_locator(MaxNLocator(4))
-        ax.set_title(text(self.lang, "modes"), fontsize=FONT, pad=3)
+        self._title(ax, text(self.lang, "modes"))
         self.style(ax, y_ticks=None)
         bars = []  # per activation, per mode: (fitted rect, not fitted rect)
         for a in range(n_a):
