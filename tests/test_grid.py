@@ -29,7 +29,7 @@ def test_the_grid_follows_the_aspect(size, panels, grid):
 
 def test_wide_frames_keep_the_8_inch_design_and_narrower_ones_a_45_inch_shorter_side():
     assert design(1280, 720) == ((8.0, 8.0 * 720 / 1280), 1280 / 8.0)
-    assert design(1080, 1080, by_shorter_side=False) == ((8.0, 8.0), 135.0)
+    assert design(1080, 720) == ((8.0, 8.0 * 720 / 1080), 1080 / 8.0)  # 3:2, the widest narrow-rule edge
     for size in [(1080, 1080), (1080, 1350), (1080, 1920), (1350, 1080)]:
         (w, h), dpi = design(*size)
         assert min(w, h) == pytest.approx(4.5) and (w * dpi, h * dpi) == pytest.approx(size)

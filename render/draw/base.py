@@ -39,12 +39,9 @@ def animate(fig: Figure, artists: list[Artist]) -> None:
 
 
 class FigureBase:
-    """A themed Agg figure of `size` pixels for one snapshot; subclasses build it inside `self.rc`."""
-
-    #: designed 8 inches wide, other pixel sizes only changing the dpi, so text stays readable when the video
-    #: is scaled down to an 800-pixel GIF; the runs figure designs square and portrait frames by their
-    #: shorter side instead (render.draw.grid)
-    by_shorter_side = False
+    """A themed Agg figure of `size` pixels for one snapshot; subclasses build it inside `self.rc`. Its
+    inches and dpi come from `render.draw.grid.design`: wide frames 8 inches wide (only the dpi follows the
+    pixels, so text stays readable in an 800-pixel GIF), narrower ones by their shorter side."""
 
     def __init__(self, snapshot: Snapshot, size: tuple[int, int], theme: str, lang: str) -> None:
         self.snapshot, self.size, self.lang = snapshot, size, lang
@@ -54,7 +51,7 @@ class FigureBase:
         self.target_name = snapshot.meta.get("target_name", "target")
         self.animated: list[Artist] = []
         with matplotlib.rc_context(self.rc):
-            inches, dpi = design(*size, by_shorter_side=self.by_shorter_side)
+            inches, dpi = design(*size)
             self.fig = Figure(figsize=inches, dpi=dpi)
             FigureCanvasAgg(self.fig)
             self.build()

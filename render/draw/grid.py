@@ -50,10 +50,9 @@ def panel_grid(width: float, height: float, panels: int) -> Grid:
     return Grid((panels + cols - 1) // cols, cols)
 
 
-def design(width: int, height: int, by_shorter_side: bool = True) -> tuple[tuple[float, float], float]:
-    """((width, height) in inches, dots per inch) of a `width` x `height` pixel frame; without
-    `by_shorter_side` every frame is designed 8 inches wide (FigureBase's default; no figure uses it now)."""
-    if width / height >= WIDE or not by_shorter_side:
+def design(width: int, height: int) -> tuple[tuple[float, float], float]:
+    """((width, height) in inches, dots per inch) of a `width` x `height` pixel frame."""
+    if width / height >= WIDE:
         return (DESIGN_WIDTH, DESIGN_WIDTH * height / width), width / DESIGN_WIDTH
     dpi = min(width, height) / SHORT_SIDE
     return (width / dpi, height / dpi), dpi

@@ -54,8 +54,6 @@ class Layout:
 class SceneFigure(FigureBase):
     """The figure of one snapshot, with the artists an animation moves."""
 
-    by_shorter_side = True  # square and portrait frames: render.draw.grid
-
     def __init__(self, snapshot: Snapshot, size: tuple[int, int] = (1280, 720), theme: str = "light",
                  lang: str = "en", loss_panel: bool = True, layout: Layout = Layout()) -> None:
         self.layout, self.loss_panel = layout, loss_panel

@@ -99,8 +99,6 @@ class SweepFigure(FigureBase):
     is a subclass's `build`: `SeededSweepFigure` (render.draw.sweep_seeded) or `MapSweepFigure`
     (render.draw.sweep_map). `render.draw.view.make_view` picks the one for a snapshot."""
 
-    by_shorter_side = True  # square and portrait frames: render.draw.grid
-
     def __init__(self, snapshot: Snapshot, size: tuple[int, int] = (1280, 720), theme: str = "light",
                  lang: str = "en") -> None:
         self.mode_colors = MODE_COLORS[theme]
