@@ -23,6 +23,7 @@ from pathlib import Path
 
 from render.draw import panels_shared as panels
 from render.draw.base import DESIGN_WIDTH
+from render.draw.grid import MIN_PANEL, MIN_TEXT_PX
 from render.draw.limits import RULE, healthy, loss_limits, sample_axis
 from render.draw.scene_figure import Layout
 from render.draw.text import STRINGS, panel_title, run_label
@@ -48,8 +49,9 @@ STYLES = ["standalone.css", "page.css"]
 def runs_layout() -> dict:
     """The runs figure's layout as the video's (render.draw.scene_figure.Layout: inches of a
     `designWidth`-inch design, fonts and lines in points), which the player and the lab scale to their
-    width."""
-    return {"designWidth": DESIGN_WIDTH, **dataclasses.asdict(Layout())}
+    width, with the page-grid rule's numbers (render.draw.grid.page_grid; src/grid.js)."""
+    return {"designWidth": DESIGN_WIDTH, "minTextPx": MIN_TEXT_PX, "minPanel": MIN_PANEL,
+            **dataclasses.asdict(Layout())}
 
 
 def runs_data(snapshot: Snapshot, theme: str = "light", lang: str = "en", loss_panel: bool = True) -> dict:
