@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     import numpy as np
 
     from ourdl.core import Graph, Node
+    from scenes.points import Points
 
 
 @dataclass(frozen=True)
@@ -38,13 +39,17 @@ class Net:
         raise KeyError(name)
 
 
+#: the seed of parameters that have no value and no seed of their own (`Run.initial_values`)
+SEED = 0
+
+
 @dataclass(frozen=True)
 class Run:
     """One training run: where it starts, what data it sees, how long and how fast it learns."""
 
     label: str
     init: Mapping[str, float] | None = None  # explicit parameter values, by node name
-    init_seed: int | None = None  # otherwise uniform(*init_range) from this seed
+    init_seed: int | None = None  # otherwise uniform(*init_range) from this seed (with init: those it lacks)
     init_range: tuple[float, float] = (-1.0, 1.0)
     data_seed: int = 0
     samples: int = 1500
@@ -64,21 +69,26 @@ class Run:
         return [float(own.get(n, self.lr)) for n in names]
 
     def initial_values(self, names: list[str]) -> dict[str, float]:
+        """Each parameter's start: `init_override`, else `init`, else a uniform(init_range) draw from
+        `default_rng(init_seed)` (SEED when neither is set). Every name is drawn, in update order, so a
+        value given moves no other. Without a seed, `init` must name every parameter."""
         override = dict(self.init_override or {})
         unknown = [n for n in override if n not in names]
         if unknown:
             raise ValueError(f"run {self.label!r}: no parameter named {', '.join(unknown)}")
-        if self.init is not None:
-            missing = [n for n in names if n not in self.init and n not in override]
+        given = dict(self.init or {})
+        if self.init is not None and self.init_seed is None:
+            missing = [n for n in names if n not in given and n not in override]
             if missing:
                 raise ValueError(f"run {self.label!r}: no initial value for {', '.join(missing)}")
-            values = {n: float(self.init[n]) for n in names if n in self.init}
+            values = {n: float(given[n]) for n in names if n in given}
         else:
             import numpy as np
 
-            rng = np.random.default_rng(self.init_seed)  # drawn for every name, so overrides move no other
+            rng = np.random.default_rng(SEED if self.init_seed is None else self.init_seed)
             low, high = self.init_range
-            values = {n: float(v) for n, v in zip(names, rng.uniform(low, high, len(names)))}
+            drawn = rng.uniform(low, high, len(names))
+            values = {n: float(given[n]) if n in given else float(v) for n, v in zip(names, drawn)}
         return {n: float(override[n]) if n in override else values[n] for n in names}
 
     def data(self, low: float = 0.0, high: float = 2.0) -> list[float]:
@@ -131,7 +141,7 @@ class Schedule:
         return {"kind": self.kind, "frames": self.frames, "power": self.power, "marks": list(self.marks)}
 
 
-PANEL_KINDS = ("curves", "data", "surface")
+PANEL_KINDS = ("curves", "data", "surface", "sum")
 
 
 @dataclass(frozen=True)
@@ -142,6 +152,9 @@ class Panel:
     plus the run's training samples seen so far (faded; the last `window` solid). "surface": no curves;
     the mean loss over a mesh of two parameters (`params`, x axis then y axis; `mesh` points a side, the
     box `extent` = (x0, x1, y0, y1) widened to hold every run's path) with the parameters' path on it.
+    "sum": the output built from its parts (UDL fig. 3.3): `nodes` are the last layer's contributions,
+    then the output, last; the contributions are stacked over the base (output − their sum: the bias)
+    and the output drawn on top.
     """
 
     title: str
@@ -165,6 +178,9 @@ class Panel:
         if self.kind == "surface" and (len(self.params) != 2 or self.nodes or self.mesh < 2):
             raise ValueError(f"panel {self.title!r}: a surface names two parameters (params=(x, y)), no "
                              "nodes, and a mesh of at least 2")
+        if self.kind == "sum" and len(self.nodes) < 2:
+            raise ValueError(f"panel {self.title!r}: a sum panel names at least one contribution, then the "
+                             "output, last")
         if self.kind == "data" and self.window < 0:
             raise ValueError(f"panel {self.title!r}: window must be 0 or more")
 
@@ -173,6 +189,8 @@ class Panel:
                "colors": list(self.colors), "target": self.target}
         if self.kind == "data":
             out.update(kind="data", window=self.window)
+        elif self.kind == "sum":
+            out.update(kind="sum")
         elif self.kind == "surface":
             out.update(kind="surface", params=list(self.params), mesh=self.mesh,
                        extent=list(self.extent) if self.extent else None)
@@ -181,6 +199,20 @@ class Panel:
 
 def square(x: np.ndarray) -> np.ndarray:
     return x * x
+
+
+def draw_samples(rng: np.random.Generator, n: int, data_range: tuple[float, float], target: Callable,
+                 points: Points | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """The one sample rule, for every recorder: the next `n` samples (xs, labels) from `rng`.
+
+    Without points, x ~ uniform(data_range) labelled by `target`; with points, sample i is point
+    floor(u_i·n) of them (u_i ~ uniform(0, 1), the same stream) labelled by its y (scenes/points.py)."""
+    import numpy as np
+
+    if points is not None:
+        return points.pick(rng.uniform(0.0, 1.0, n))
+    xs = rng.uniform(data_range[0], data_range[1], n)
+    return xs, np.broadcast_to(np.asarray(target(xs), dtype=float), xs.shape)
 
 
 @dataclass(frozen=True)
@@ -201,6 +233,10 @@ class Scene:
     data_range: tuple[float, float] = (0.0, 2.0)
     x_range: tuple[float, float] = (-0.5, 2.5)
     grid_points: int = 301
+    #: points to train on (`--data`, scenes/points.py) instead of x ~ uniform(data_range) labelled by target
+    points: Points | None = None
+    #: a target given as text (`--target`): the text, for the snapshot's meta
+    target_expr: str | None = None
 
     @property
     def total_samples(self) -> int:
@@ -220,6 +256,37 @@ class Scene:
         """The grid points inside the data range, where the evaluation loss is measured."""
         lo, hi = self.data_range
         return (grid >= lo - 1e-12) & (grid <= hi + 1e-12)
+
+    def draw_samples(self, rng: np.random.Generator, n: int) -> tuple[np.ndarray, np.ndarray]:
+        """The scene's next `n` samples from `rng` (`draw_samples`: the rule every recorder uses)."""
+        return draw_samples(rng, n, self.data_range, self.target, self.points)
+
+    def samples(self, run: Run) -> tuple[list[float], list[float]]:
+        """Run `run`'s training samples (xs, labels) as Python floats (the fast scalar path)."""
+        import numpy as np
+
+        xs, ys = self.draw_samples(np.random.default_rng(run.data_seed), run.samples)
+        return xs.tolist(), ys.tolist()
+
+    def eval_set(self, grid: np.ndarray, target: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Where the evaluation loss, mean |output − y|, is measured: the grid points in the data range
+        against the target, or, with points, the points drawn (`Points.shown`) against their y."""
+        if self.points is None:
+            inside = self.data_mask(grid)
+            return grid[inside], target[inside]
+        shown = self.points.shown()
+        return shown[:, 0], shown[:, 1]
+
+    def with_network(self, *, hidden: tuple[int, ...] | None = None, target: object | None = None,
+                     points: np.ndarray | None = None, points_name: str = "data",
+                     data_range: tuple[float, float] | None = None,
+                     x_range: tuple[float, float] | None = None) -> Scene:
+        """A copy with another network of the chapter's family, target, data points or ranges
+        (scenes/family.py says how); given nothing new, a scene that records the same bytes."""
+        from scenes.family import with_network
+
+        return with_network(self, hidden=hidden, target=target, points=points, points_name=points_name,
+                            data_range=data_range, x_range=x_range)
 
     def with_overrides(self, *, samples: int | None = None, lr: float | None = None,
                        seed: int | None = None, every: int | None = None,

@@ -15,7 +15,8 @@ import numpy as np
 
 from ourdl.core import train_step
 from render.record.net_snapshot import BLOWUP
-from scenes import Net
+from scenes import Net, Scene
+from scenes.base import draw_samples
 
 __all__ = ["LockstepRuns", "PerRunStream", "SharedStream"]
 
@@ -27,31 +28,41 @@ EVAL_BLOCK = 1024
 
 
 class PerRunStream:
-    """Each run its own stream: run r draws `uniform(low, high)` from `default_rng(seeds[r])`.
+    """Each run its own stream: run r draws its samples from `default_rng(seeds[r])` by the one sample
+    rule, `scenes.base.draw_samples`: x ~ uniform(low, high) labelled by `target`, or, given `points`,
+    the points it picks (`scenes.points`).
 
-    The numbers are exactly `Run(data_seed=seeds[r]).data()`'s (a generator's draws do not depend on
-    how they are chunked), produced a chunk at a time so memory stays (chunk, R).
+    The numbers are exactly `Scene.samples(Run(data_seed=seeds[r]))`'s (a generator's draws do not depend
+    on how they are chunked, nor a numpy function's values on the array around them), produced a chunk
+    at a time so memory stays (chunk, R).
     """
 
-    def __init__(self, seeds: list[int], low: float, high: float, target: Callable):
+    def __init__(self, seeds: list[int], low: float, high: float, target: Callable, points=None):
         self.gens = [np.random.default_rng(s) for s in seeds]
-        self.low, self.high, self.target = low, high, target
+        self.range, self.target, self.points = (low, high), target, points
         # a generator call costs microseconds: draw long chunks, within ~32 MB per chunk array
         self.chunk = max(64, min(4096, 2**22 // max(len(seeds), 1)))
 
+    @classmethod
+    def of(cls, scene: Scene, seeds: list[int]) -> PerRunStream:
+        """The streams of runs with data seeds `seeds` of `scene` (its data range, target or points)."""
+        return cls(seeds, *scene.data_range, scene.target, scene.points)
+
     def take(self, n: int) -> tuple[np.ndarray, np.ndarray]:
         """The next n samples: xs and labels of shape (n, R, 1), so xs[i] is one step's (R, 1)."""
-        xs = np.stack([g.uniform(self.low, self.high, n) for g in self.gens], axis=1)[..., None]
-        return xs, self.target(xs)
+        drawn = [draw_samples(g, n, self.range, self.target, self.points) for g in self.gens]
+        return (np.stack([d[0] for d in drawn], axis=1)[..., None],
+                np.stack([d[1] for d in drawn], axis=1)[..., None])
 
 
 class SharedStream:
-    """One stream for every run: the floats of `Run(data_seed=seed).data()`, shared by all rows."""
+    """One stream for every run: the floats of one run's samples (`Scene.samples`), shared by all rows."""
 
     chunk = 4096
 
-    def __init__(self, xs: list[float], target: Callable):
-        self.xs, self.ys, self.pos = xs, np.asarray(target(np.asarray(xs))).tolist(), 0
+    def __init__(self, xs: list[float], target: Callable | None = None, ys: list[float] | None = None):
+        self.xs, self.pos = xs, 0
+        self.ys = ys if ys is not None else np.asarray(target(np.asarray(xs))).tolist()
 
     def take(self, n: int) -> tuple[list[float], list[float]]:
         a, self.pos = self.pos, self.pos + n

@@ -55,11 +55,24 @@ def _evaluate(net: Net, nodes: list, grid: np.ndarray, target: np.ndarray) -> np
     return curves
 
 
-def snapshot_row(net: Net, nodes: list, grid: np.ndarray, target: np.ndarray,
-                 in_range: np.ndarray) -> tuple[np.ndarray, list, float]:
+def snapshot_row(net: Net, nodes: list, grid: np.ndarray, target: np.ndarray, in_range: np.ndarray,
+                 points: tuple[np.ndarray, np.ndarray] | None = None) -> tuple[np.ndarray, list, float]:
     """One snapshot of a net as it stands: every recorded node's curve over the grid, the parameters, and
-    the evaluation loss (mean |output − target| on the grid points in the data range). The scene recorder
-    and `render.record.recorder.Recorder` (a user's own loop) both take their snapshots from here."""
+    the evaluation loss: mean |output − target| on the grid points in the data range, or, given `points`
+    (xs, ys: a scene's data points, `Scene.eval_set`), mean |output(x_k) − y_k| over them. The scene
+    recorder and `render.record.recorder.Recorder` (a user's own loop) both take their snapshots here."""
     curves = _evaluate(net, nodes, grid, target)
-    out = curves[nodes.index(net.output)]
-    return curves, [p.value for p in net.params], np.mean(np.abs(out[in_range] - target[in_range]))
+    if points is None:
+        out = curves[nodes.index(net.output)]
+        return curves, [p.value for p in net.params], np.mean(np.abs(out[in_range] - target[in_range]))
+    return curves, [p.value for p in net.params], output_loss(net, *points)
+
+
+def output_loss(net: Net, xs: np.ndarray, ys: np.ndarray) -> float:
+    """Mean |output(x_k) − y_k| over the points (xs, ys), from one forward pass of the output."""
+    net.graph.clear()
+    net.x.set_value(xs)
+    try:
+        return float(np.mean(np.abs(np.broadcast_to(net.output.forward(), xs.shape) - ys)))
+    finally:
+        net.graph.clear()

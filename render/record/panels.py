@@ -78,8 +78,7 @@ def surface_arrays(scene: Scene, panel: Panel, runs: list[dict], grid: np.ndarra
     held = runs[0]["params"][-1]
     init = np.tile(held, (gx.size, 1))
     init[:, ix], init[:, iy] = gx.ravel(), gy.ravel()
-    in_range = scene.data_mask(grid)
-    loss = LockstepRuns(net, init, 0.0).eval_loss(grid[in_range], target[in_range])
+    loss = LockstepRuns(net, init, 0.0).eval_loss(*scene.eval_set(grid, target))  # as eval_loss measures
     others = {n: float(held[i]) for i, n in enumerate(names) if i not in (ix, iy)}
     meta = {"params": list(panel.params), "others": others, "mesh": panel.mesh,
             "loss": "mean |output − target| on the grid points in the data range (as eval_loss)"}

@@ -61,9 +61,9 @@ def record_run(scene: Scene, run: Run, steps: np.ndarray, grid: np.ndarray, targ
         p.set_value(init[p.name])
     nodes = [n for n in net.graph.nodes if n.parents]
     in_range = scene.data_mask(grid)
+    points = scene.eval_set(grid, target) if scene.points is not None else None
 
-    xs = run.data(*scene.data_range)
-    ys = scene.target(np.asarray(xs)).tolist()
+    xs, ys = scene.samples(run)
     n_s = len(steps)
     curves = np.empty((n_s, len(nodes), grid.size))
     params = np.empty((n_s, len(names)))
@@ -83,7 +83,7 @@ def record_run(scene: Scene, run: Run, steps: np.ndarray, grid: np.ndarray, targ
             seen += done
         elif s > 0:
             train_loss[s] = train_loss[s - 1]  # finished or stopped: hold the last value
-        curves[s], params[s], eval_loss[s] = snapshot_row(net, nodes, grid, target, in_range)
+        curves[s], params[s], eval_loss[s] = snapshot_row(net, nodes, grid, target, in_range, points)
     if progress and seen < run.samples:
         progress(run.samples - seen)
     meta = {"label": run.label, "init": init, "init_seed": run.init_seed, "data_seed": run.data_seed,
@@ -95,13 +95,21 @@ def record_run(scene: Scene, run: Run, steps: np.ndarray, grid: np.ndarray, targ
 
 
 def snapshot_meta(scene: Scene, activation: str, graph: dict, runs: list[dict], **extra) -> dict:
-    """The `meta` entry of a snapshot file (docs/snapshot-format.md), for every kind of recorder."""
+    """The `meta` entry of a snapshot file (docs/snapshot-format.md), for every kind of recorder. A scene
+    trained on data points adds them (`points`, those drawn: `Points.shown`) and their count; a target
+    given as text adds the text (`target_expr`)."""
+    more: dict = {}
+    if getattr(scene, "target_expr", None) is not None:
+        more["target_expr"] = scene.target_expr
+    if getattr(scene, "points", None) is not None:
+        more.update(points=scene.points.shown().tolist(), points_count=scene.points.count,
+                    points_source=scene.points.name)
     return {
         "format": FORMAT, "format_version": FORMAT_VERSION, "package_version": ourdl.__version__,
         "scene": scene.name, "description": scene.description, "activation": activation,
         "runs": runs, **graph, "target_name": scene.target_name, "data_range": list(scene.data_range),
         "x_range": list(scene.x_range), "panels": [p.describe() for p in scene.panels],
-        "schedule": scene.schedule.describe(), **extra,
+        "schedule": scene.schedule.describe(), **more, **extra,
     }
 
 

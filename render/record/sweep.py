@@ -55,10 +55,10 @@ def seeded_inits(seeds: list[int], names: list[str], init_range: tuple[float, fl
 
 def _stream(scene: SweepScene, rows: slice):
     """The data the runs `rows` of the sweep train on."""
-    template = scene.runs[0]
     if scene.data == "per_run":
-        return PerRunStream(scene.data_seeds()[rows], *scene.data_range, scene.target)
-    return SharedStream(template.data(*scene.data_range), scene.target)
+        return PerRunStream.of(scene, scene.data_seeds()[rows])
+    xs, ys = scene.samples(scene.runs[0])
+    return SharedStream(xs, ys=ys)
 
 
 def _named_runs(scene: SweepScene, names: list[str], init: np.ndarray, loss: np.ndarray,
@@ -145,6 +145,15 @@ def _summary(scene: SweepScene, steps: np.ndarray, parts: list[dict]) -> dict:
     return out
 
 
+def _fitted_rule(scene: SweepScene) -> str:
+    """What "fitted" means, in words: the evaluation loss below the threshold."""
+    if scene.points is not None:
+        return (f"mean |y − y_k| over {scene.points.shown().shape[0]:,} points of {scene.points.name} "
+                f"< {scene.threshold:g}")
+    lo, hi = scene.data_range
+    return f"mean |y − {scene.target_name}| on [{lo:g}, {hi:g}] < {scene.threshold:g}"
+
+
 def _splits(count: int, activations: int, workers: int) -> list[slice]:
     """The runs of one activation cut into consecutive parts, so that every worker has a part to train."""
     parts = max(1, min(count, -(-workers // activations))) if workers > 1 else 1
@@ -165,14 +174,14 @@ def record_sweep(scene: SweepScene, progress: SampleProgress | None = None, work
     steps = scene.schedule.steps(samples)
     grid = scene.grid()
     target = np.asarray(scene.target(grid), dtype=float)
-    inside = scene.data_mask(grid)
+    x_in, t_in = scene.eval_set(grid, target)
     graph = graph_meta(scene.net(scene.activations[0]))
     names = graph["params"]
     init = _initial(scene, names)
     n_a, n_r, n_s = len(scene.activations), init.shape[0], len(steps)
     splits = _splits(n_r, n_a, workers)
     # one part per activation counts its samples: the bar counts each activation's samples once
-    jobs = [(scene, act, init, rows, names, steps, grid[inside], target[inside], k == 0)
+    jobs = [(scene, act, init, rows, names, steps, x_in, t_in, k == 0)
             for act in scene.activations for k, rows in enumerate(splits)]
     parts = map_runs(_train_rows, jobs, progress, meanwhile, workers)
     trained = [_summary(scene, steps, parts[a * len(splits):(a + 1) * len(splits)]) for a in range(n_a)]
@@ -206,8 +215,7 @@ def record_sweep(scene: SweepScene, progress: SampleProgress | None = None, work
         "type": "map" if isinstance(scene.inits, GridInits) else "seeded",
         "activations": list(scene.activations), "count": n_r, "samples": samples, "lr": lr,
         "threshold": scene.threshold,
-        "fitted_rule": f"mean |y − {scene.target_name}| on [{scene.data_range[0]:g}, "
-                       f"{scene.data_range[1]:g}] < {scene.threshold:g}",
+        "fitted_rule": _fitted_rule(scene),
         "inits": scene.describe_inits(), "data": scene.describe_data(), "modes": list(MODES),
         "rates": rates, "rates_at": at_marks, "hist_edges_note": "sweep_edges, log-spaced",
         "lockstep_check": {"runs_compared": sum(r is not None for _, _, r in named),
