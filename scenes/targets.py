@@ -32,6 +32,8 @@ FUNCTIONS = {"abs": 1, "sin": 1, "cos": 1, "exp": 1, "log": 1, "sqrt": 1, "tanh"
 LIBRARY_OPS = frozenset({"sin", "cos", "exp", "log", "tanh", "pow"})
 _SPACE = " \t\n\r\f\v"
 _OPERAND = "a number, x, pi, a function or '('"
+#: characters people paste from typeset maths, and what to type instead
+_TYPESET = {"−": "-", "×": "*", "·": "*", "÷": "/", "²": "^2", "³": "^3", "π": "pi"}
 
 
 @dataclass(frozen=True)
@@ -193,7 +195,8 @@ def _tokens(text: str) -> list[_Token]:
             out.append(_Token("op", ch, i + 1))
             i += 1
         else:
-            raise TargetError("char", f"unexpected character {_quote(ch)} at column {i + 1}", i + 1)
+            hint = f" (type {_TYPESET[ch]})" if ch in _TYPESET else ""
+            raise TargetError("char", f"unexpected character {_quote(ch)} at column {i + 1}{hint}", i + 1)
     end = len(text.rstrip(_SPACE)) + 1
     out.append(_Token("end", "", end))
     return out

@@ -27,6 +27,8 @@ const FUNCTION_LIST = Object.keys(FUNCTIONS).join(' ');
 export const LIBRARY_OPS = ['sin', 'cos', 'exp', 'log', 'tanh', 'pow'];
 const SPACE = ' \t\n\r\f\v';
 const OPERAND = "a number, x, pi, a function or '('";
+/** @type {Record<string, string>} characters people paste from typeset maths, and what to type instead */
+const TYPESET = { '−': '-', '×': '*', '·': '*', '÷': '/', '²': '^2', '³': '^3', 'π': 'pi' };
 
 /**
  * Named targets, as scenes/targets.py's NAMED (the test compares them): expression or tree, names, why.
@@ -176,7 +178,8 @@ function tokenize(chars) {
       out.push({ kind: 'op', text: ch, column: i + 1, value: 0 });
       i += 1;
     } else {
-      throw new Refusal('char', `unexpected character ${quote(ch)} at column ${i + 1}`, i + 1);
+      const hint = Object.prototype.hasOwnProperty.call(TYPESET, ch) ? ` (type ${TYPESET[ch]})` : '';
+      throw new Refusal('char', `unexpected character ${quote(ch)} at column ${i + 1}${hint}`, i + 1);
     }
   }
   let last = n;
