@@ -159,6 +159,7 @@ def with_network(scene: Scene, *, hidden: tuple[int, ...] | None = None, target:
 
     own = own_hidden(scene)
     sweep = isinstance(scene, SweepScene)
+    asked_range, asked_x = data_range, x_range  # what the name says: the ranges asked for, not implied
     if hidden is not None:
         hidden = check_hidden(hidden)
         if hidden != own and own is None:
@@ -216,9 +217,11 @@ def with_network(scene: Scene, *, hidden: tuple[int, ...] | None = None, target:
         if sweep:
             changes["panels"] = _retitled(scene.panels, target_name, pts is not None)
         else:
-            changes["panels"] = network_panels(width, target_name, points=pts is not None)
-    changes["name"] = scene.name + suffix(hidden, target, points_name if pts is not None else None,
-                                          None if pts is not None else data_range, x_range)
+            changes["panels"] = network_panels(width, target_name, points=pts is not None,
+                                               target_name_zh=getattr(target, "name_zh", None))
+    changes["name"] = scene.name + suffix(
+        hidden, target, points_name if pts is not None else None,
+        data_range if asked_range is not None else None, x_range if asked_x is not None else None)
     if hidden is not None or target is not None or pts is not None or data_range is not None:
         changes["description"] = f"{scene.description} {_what(hidden, target_name, pts, data_range)}"
     return dataclasses.replace(scene, **changes)

@@ -52,7 +52,7 @@ def parse_hidden(text: str) -> tuple[int, ...]:
     """'3' -> (3,), '8,8' -> (8, 8); ValueError (one line) for anything else."""
     parts = [p.strip() for p in str(text).split(",")]
     if not all(re.fullmatch(r"[0-9]{1,3}", p) for p in parts):
-        raise ValueError(f"{text!r} is not N or N,M,... (units per hidden layer, e.g. 3 or 8,8)")
+        raise ValueError("give N or N,M,... (units per hidden layer, e.g. 3 or 8,8)")
     return check_hidden(tuple(int(p) for p in parts))
 
 

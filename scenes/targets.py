@@ -50,7 +50,7 @@ class Named:
 #: Centred on x = 1, the middle of the chapter's data range [0, 2], so each shows its shape there.
 NAMED: dict[str, Named] = {
     "x^2": Named("x^2", "x²", "x²", "the chapter's target, x*x to the last bit"),
-    "abs": Named("abs(x-1)", "|x−1|", "|x−1|", "a V with its kink at x = 1: two units, or one and a line"),
+    "abs": Named("abs(x-1)", "|x−1|", "|x−1|", "a V with its kink at x = 1: two units, one each side"),
     # sin(pi x) is one whole period on [0, 2]: up, down, up. Two ReLU units make at most three pieces, one
     # of them flat (or a line with one kink), so no two-unit net follows it: it needs three units, four to
     # fit well. sin(3x) would need them too, but stops at an arbitrary phase (sin 6 = -0.28) on [0, 2].
@@ -63,7 +63,7 @@ NAMED: dict[str, Named] = {
     "tent": Named("max(0, 1-2*abs(x-1))", "tent", "三角峰", "a triangle on [0.5, 1.5], peak 1 at x = 1: "
                   "exactly three units"),
     "zigzag": Named("abs(abs(2*x-2)-1)", "zigzag", "折线", "down, up, down, up between 0 and 1 on [0, 2]: "
-                    "three kinks, three units"),
+                    "three kinks, but four units (three cannot: no skip connection)"),
     "bump": Named("exp(-8*(x-1)^2)", "bump", "高斯峰", "a smooth Gaussian bump at x = 1 (sd 0.25)"),
 }
 

@@ -63,7 +63,8 @@ def _opt(name: str, type_: Any, default: Any, flags: str | tuple[str, ...], help
 TRAINING = Group("Training (change the experiment)", (
     _opt("steps", int | None, None, "--steps", "Training samples per run.", min=1),
     _opt("lr", float | None, None, "--lr", "Learning rate for every run."),
-    _opt("seed", int | None, None, "--seed", "Seed for the data (and random inits)."),
+    _opt("seed", int | None, None, "--seed", "Seed for the data and for random inits, also the values "
+         "drawn for parameters a scene gives none (--hidden's new units): run i takes SEED + i."),
     _opt("every", int | None, None, "--every", "Snapshot every N samples (default: the scene's schedule).",
          min=1),
     _opt("activation", str | None, None, "--activation",
@@ -73,6 +74,21 @@ TRAINING = Group("Training (change the experiment)", (
     _opt("runs", int | None, None, "--runs", "Sweep scenes: how many inits.", min=1),
     _opt("init", list[str] | None, None, "--init", "Initial values NAME=VALUE,... (e.g. w_11=0.2,w_12=-0.3); "
          "the others keep the scene's. Repeat it for runs side by side.", metavar="NAME=VALUE,..."),
+))
+
+NETWORK = Group("Network and data (the chapter's scenes)", (
+    _opt("hidden", str | None, None, "--hidden", "Units per hidden layer: N or N,M,... (1 to 32 units, 1 to "
+         "4 layers). The scene's own values keep their parameters; new ones are drawn uniform(-1, 1) from "
+         "--seed (default 0). Outputs get a suffix: fig8-h3.", metavar="N[,M...]"),
+    _opt("target", str | None, None, "--target", "What to fit: a name (x^2, abs, sin, x^3-x, step, bump, "
+         "...) or an expression of x (numbers, x, pi, + - * / ^, abs sin cos exp log sqrt tanh min max).",
+         metavar="EXPR"),
+    _opt("data", str | None, None, "--data", "Train on the points of a CSV file (two columns x, y; a header "
+         "line allowed) instead of a target.", metavar="FILE.csv"),
+    _opt("data_range", str | None, None, "--data-range", "Where x is drawn from: LO,HI (default: the "
+         "scene's, e.g. 0,2; with --data, the points' x range).", metavar="LO,HI"),
+    _opt("x_range", str | None, None, "--x-range", "The x range drawn: LO,HI (default: the data range and "
+         "a quarter of its width each side).", metavar="LO,HI"),
 ))
 
 _DEFAULT = RenderOptions()  # the render options' defaults are RenderOptions' own
@@ -212,9 +228,69 @@ def training_scene(name: str, given: Mapping[str, Any]):
     if loss is not None and loss not in scene.losses:
         choices = f"choose {', '.join(scene.losses)}" if scene.losses else f"{scene.name} has a fixed loss"
         raise UserError(f"--loss-fn {loss!r}: {choices}", 2)
+    scene = network_scene(scene, given)
     scene = scene.with_overrides(samples=given.get("steps"), lr=lr, seed=given.get("seed"),
                                  every=given.get("every"), activation=activation, loss=loss)
     return apply_inits(scene, given.get("init"))  # after the seed moved: each --init copies runs as they are
+
+
+#: the largest |LO|, |HI| of --data-range and --x-range, and their least width
+RANGE_LIMIT, RANGE_WIDTH = 1e6, 1e-6
+
+
+def parse_range(flag: str, text: str) -> tuple[float, float]:
+    """'LO,HI' -> (LO, HI): two finite numbers, LO < HI, within RANGE_LIMIT; else a usage error."""
+    parts = [p.strip() for p in text.split(",")]
+    try:
+        lo, hi = (float(p) for p in parts) if len(parts) == 2 else (None, None)
+    except ValueError:
+        lo = hi = None
+    if lo is None or not (-RANGE_LIMIT <= lo and hi <= RANGE_LIMIT and hi - lo >= RANGE_WIDTH):
+        raise UserError(f"{flag} {text!r}: give LO,HI, two numbers with LO < HI (e.g. 0,2), within "
+                        f"±{RANGE_LIMIT:g}", 2)
+    return lo, hi
+
+
+def network_scene(scene, given: Mapping[str, Any]):
+    """The scene with --hidden, --target, --data, --data-range and --x-range applied (`Scene.with_network`);
+    every bad value is one line, exit 2, before any work."""
+    names = ("hidden", "target", "data", "data_range", "x_range")
+    if all(given.get(n) is None for n in names):
+        return scene
+    from scenes.network import parse_hidden
+
+    flags = {n: "--" + n.replace("_", "-") for n in names}
+    hidden = points = target = None
+    try:
+        if given.get("hidden") is not None:
+            hidden = parse_hidden(given["hidden"])
+    except ValueError as e:
+        raise UserError(f"--hidden {given['hidden']!r}: {e}", 2) from None
+    if given.get("target") is not None:
+        from scenes.targets import parse_target
+
+        try:
+            target = parse_target(given["target"])
+        except ValueError as e:
+            raise UserError(f"--target: {e}", 2) from None
+    if given.get("data") is not None:
+        from scenes.points import read_points
+
+        try:
+            points = read_points(given["data"])
+        except ValueError as e:
+            raise UserError(f"--data {e}", 2) from None
+    ranges = {n: parse_range(flags[n], given[n]) for n in ("data_range", "x_range")
+              if given.get(n) is not None}
+    if not hasattr(scene, "with_network"):
+        raise UserError(f"{', '.join(flags[n] for n in names if given.get(n) is not None)}: {scene.name} is "
+                        f"not a scene of the chapter's kind", 2)
+    try:
+        return scene.with_network(hidden=hidden, target=target, points=points,
+                                  points_name=Path(given["data"]).name if points is not None else "data",
+                                  **ranges)
+    except ValueError as e:
+        raise UserError(str(e), 2) from None
 
 
 Out = Annotated[Path | None, typer.Option("--out", help="Output folder (default: output/).",

@@ -12,9 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from ourdl.core import Node
 from ourdl.ops import LossFunction, Mul
 from scenes import Panel
-
-#: the output's colour in the default panels (the chapter's green); hidden unit i gets colour i
-OUTPUT_COLOR = 2
+from scenes.network import OUTPUT_COLOR, unit_color
 
 
 def ancestors(top: Node) -> set[Node]:
@@ -93,7 +91,8 @@ def infer_panels(recorded: Sequence[Node], output: Node, names: Mapping[Node, st
     """The chapter's three panels for any layered graph: each hidden layer's pre-activations (the
     activations' inputs), the last layer's weighted activations (its `Mul` children on the way to the
     output; the activations themselves when there are none), and the output against the target. A hidden
-    unit keeps its colour in every panel."""
+    unit keeps its colour in every panel: unit i of a layer takes `unit_color(i)`, as the chapter's family
+    does, so no unit takes the output's."""
     feeds_output = ancestors(output)
     units = activations(recorded, feeds_output, output)
     depth: dict[Node, int] = {}
@@ -105,15 +104,16 @@ def infer_panels(recorded: Sequence[Node], output: Node, names: Mapping[Node, st
         layer = [u for u in units if depth[u] == d]
         title = (("pre-activations", "激活前的值") if len(layers) == 1
                  else (f"layer {d}: pre-activations", f"第 {d} 层激活前的值"))
-        panels.append(_panel(title, [(u.parents[0], i) for i, u in enumerate(layer)], names))
+        panels.append(_panel(title, [(u.parents[0], unit_color(i)) for i, u in enumerate(layer)], names))
     if layers:
         last = [u for u in units if depth[u] == layers[-1]]
-        weighted = [(c, i) for i, u in enumerate(last) for c in u.children
+        weighted = [(c, unit_color(i)) for i, u in enumerate(last) for c in u.children
                     if isinstance(c, Mul) and c in feeds_output and c is not output]
         if weighted:
             panels.append(_panel(("weighted activations", "加权激活"), weighted, names))
         else:
-            panels.append(_panel(("activations", "激活值"), [(u, i) for i, u in enumerate(last)], names))
+            panels.append(_panel(("activations", "激活值"), [(u, unit_color(i)) for i, u in enumerate(last)],
+                                 names))
     panels.append(Panel(f"output vs {target_name}", (names[output],), (OUTPUT_COLOR,), target=True,
                         title_zh=f"输出与 {target_name}"))
     return panels

@@ -116,12 +116,17 @@ def check_meta(meta: dict) -> None:
     params = meta.get("params", [])
     if not isinstance(params, list) or not all(text(p) for p in params):
         raise SnapshotError("metadata 'params' is not a list of parameter names")
-    for key in ("scene", "description", "activation", "target_name", "input", "output", "label", "loss"):
+    for key in ("scene", "description", "activation", "target_name", "target_expr", "input", "output",
+                "label", "loss", "points_source"):
         if meta.get(key) is not None and not text(meta[key]):
             raise SnapshotError(f"metadata '{key}' is not text")
     for key in ("x_range", "data_range"):
         if key in meta and not _finite_pair(meta[key]):
             raise SnapshotError(f"metadata '{key}' is not two finite numbers, low before high")
+    if "points" in meta and not _finite_pairs(meta["points"]):
+        raise SnapshotError("metadata 'points' is not a list of [x, y] pairs of finite numbers")
+    if "points_count" in meta and not (_conforms(meta["points_count"], int) and meta["points_count"] >= 0):
+        raise SnapshotError("metadata 'points_count' is not a whole number")
     if meta.get("kind", "runs") not in ("runs", "sweep"):
         raise SnapshotError(f"metadata 'kind' {meta.get('kind')!r} is not 'runs' or 'sweep'")
     schedule = meta.get("schedule", {})
@@ -138,6 +143,9 @@ def check_meta(meta: dict) -> None:
             if not (known and isinstance(colors, list) and len(colors) == len(nodes)):
                 raise SnapshotError(f"metadata panel {panel.get('title', '')!r} names unknown nodes or "
                                     f"lacks colours")
+            if panel.get("kind") == "sum" and (len(nodes) < 2 or nodes[-1] != meta.get("output")):
+                raise SnapshotError(f"metadata panel {panel.get('title', '')!r}: a sum panel names at least "
+                                    f"one contribution, then the output, last")
 
 
 #: What a sweep's metadata holds for the readers (its figure, its page, `render.record.stats`), in a small
@@ -192,6 +200,14 @@ def _sweep_problem(meta: dict, names: set[str]) -> str | None:
     if not all(isinstance(r.get("activation", ""), (str, type(None))) for r in meta["runs"]):
         return "a run's activation is not text"
     return None
+
+
+def _finite_pairs(value) -> bool:
+    """A list of [x, y] pairs of finite numbers (any order, repeats allowed)."""
+    return isinstance(value, list) and all(
+        isinstance(p, list) and len(p) == 2 and all(
+            isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) for v in p)
+        for p in value)
 
 
 def _finite_pair(value) -> bool:

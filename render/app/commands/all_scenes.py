@@ -9,11 +9,11 @@ from typing import Annotated
 import typer
 
 from render.app.console import err_console, format_bytes, out_dir, say, user_errors
-from render.app.params import ENCODING, LOOK, PREVIEW, TRAINING, Given, render_options, takes
+from render.app.params import ENCODING, LOOK, NETWORK, PREVIEW, TRAINING, Given, render_options, takes
 from render.app.preview import preview
 
 
-@takes(TRAINING, LOOK, ENCODING, PREVIEW)
+@takes(TRAINING, NETWORK, LOOK, ENCODING, PREVIEW)
 def all_(
     names: Annotated[list[str] | None, typer.Argument(
         metavar="[SCENE]...", help="Scenes to render (default: every registered scene).")] = None,
@@ -39,14 +39,15 @@ def all_(
 
     with user_errors():
         options = render_options(given)
-        training = {o.name: given[o.name] for o in TRAINING.options}
+        training = {o.name: given[o.name] for g in (TRAINING, NETWORK) for o in g.options}
         chosen = names or _all_names()
         for name in chosen:
             training_scene(name, training)  # unknown names and bad values fail here, before any work
         folder = out_dir(out)
         workers = min(jobs or default_jobs(), len(chosen))
         job_list = [Job(n, folder, options, training) for n in chosen]
-        argv = given.argv(ENCODING, TRAINING, LOOK) + (["--out", str(out)] if out != Path("output") else [])
+        argv = given.argv(ENCODING, TRAINING, NETWORK, LOOK) + (
+            ["--out", str(out)] if out != Path("output") else [])
         t0 = time.perf_counter()
         failed = []
 

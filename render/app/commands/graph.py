@@ -8,10 +8,10 @@ from typing import Annotated
 import typer
 
 from render.app.console import UserError, out_dir, report, user_errors
-from render.app.params import LOOK, TRAINING, Given, Out, pick, takes, training_scene
+from render.app.params import LOOK, NETWORK, TRAINING, Given, Out, pick, takes, training_scene
 
 
-@takes(pick(TRAINING, "activation"), pick(LOOK, "theme"))
+@takes(pick(TRAINING, "activation"), NETWORK, pick(LOOK, "theme"))
 def graph(
     name: Annotated[str, typer.Argument(help="Scene name (see `render list`), or path/to/file.py:NAME.")],
     out: Out = None,

@@ -8,11 +8,11 @@ from typing import Annotated
 import typer
 
 from render.app.console import UserError, check_writable, out_dir, report, user_errors
-from render.app.params import TRAINING, Given, takes, training_scene
+from render.app.params import NETWORK, TRAINING, Given, takes, training_scene
 from render.app.steps import record_scene
 
 
-@takes(TRAINING)
+@takes(TRAINING, NETWORK)
 def record(
     name: Annotated[str, typer.Argument(help="Scene name (see `render list`), or path/to/file.py:NAME.")],
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Snapshot file to write "

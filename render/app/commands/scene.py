@@ -12,6 +12,7 @@ from render.app.params import (
     EMBED,
     ENCODING,
     LOOK,
+    NETWORK,
     PREVIEW,
     TRAINING,
     Given,
@@ -25,7 +26,7 @@ from render.app.preview import preview
 from render.app.steps import import_renderer, record_scene, render_files, write_embed
 
 
-@takes(TRAINING, LOOK, ENCODING, EMBED, PREVIEW)
+@takes(TRAINING, NETWORK, LOOK, ENCODING, EMBED, PREVIEW)
 def scene(
     name: Annotated[str, typer.Argument(help="Scene name (see `render list`), or path/to/file.py:NAME.")],
     out: Out = None,
