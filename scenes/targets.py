@@ -63,7 +63,7 @@ NAMED: dict[str, Named] = {
     "tent": Named("max(0, 1-2*abs(x-1))", "tent", "三角峰", "a triangle on [0.5, 1.5], peak 1 at x = 1: "
                   "exactly three units"),
     "zigzag": Named("abs(abs(2*x-2)-1)", "zigzag", "折线", "down, up, down, up between 0 and 1 on [0, 2]: "
-                    "three kinks, but four units (three cannot: no skip connection)"),
+                    "three kinks, four units to be exact (three cannot)"),
     "bump": Named("exp(-8*(x-1)^2)", "bump", "高斯峰", "a smooth Gaussian bump at x = 1 (sd 0.25)"),
 }
 

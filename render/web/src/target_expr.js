@@ -37,7 +37,7 @@ const TYPESET = { '−': '-', '×': '*', '·': '*', '÷': '/', '²': '^2', '³':
  */
 export const NAMED = {
   'x^2': named('x^2', 'x²', 'x²', "the chapter's target, x*x to the last bit"),
-  abs: named('abs(x-1)', '|x−1|', '|x−1|', 'a V with its kink at x = 1: two units, or one and a line'),
+  abs: named('abs(x-1)', '|x−1|', '|x−1|', 'a V with its kink at x = 1: two units, one each side'),
   sin: named('sin(pi*x)', 'sin πx', 'sin πx', 'one period on [0, 2], rising, falling, rising: more than '
     + 'two units'),
   'x^3-x': named('x^3-x', 'x³−x', 'x³−x', 'a cubic, falling then rising on [0, 2]'),
@@ -47,7 +47,7 @@ export const NAMED = {
   tent: named('max(0, 1-2*abs(x-1))', 'tent', '三角峰', 'a triangle on [0.5, 1.5], peak 1 at x = 1: '
     + 'exactly three units'),
   zigzag: named('abs(abs(2*x-2)-1)', 'zigzag', '折线', 'down, up, down, up between 0 and 1 on [0, 2]: '
-    + 'three kinks, three units'),
+    + 'three kinks, four units to be exact (three cannot)'),
   bump: named('exp(-8*(x-1)^2)', 'bump', '高斯峰', 'a smooth Gaussian bump at x = 1 (sd 0.25)'),
 };
 
