@@ -1,15 +1,17 @@
-"""What the video's figure and the player page both decide about "data" and "surface" panels, said once.
+"""What the video's figure and the player page both decide about "data", "surface" and "sum" panels, said
+once.
 
 numpy only, as render.draw.limits (the page builder uses it without drawing anything): which panels are
 which kind, each panel's axis limits, the surface's log-spaced contour levels and their colours per
-theme, and how many samples a run has seen at a snapshot.
+theme, how many samples a run has seen at a snapshot, a sum panel's stack (UDL fig. 3.3: the output built
+from its units' contributions over the bias) and the user's data points.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from render.draw.limits import panel_limits
+from render.draw.limits import panel_limits, robust_limits
 from render.draw.theme import THEMES, Theme
 from render.record.snapshot import Snapshot, SnapshotError
 
@@ -47,7 +49,69 @@ def panel_box(snapshot: Snapshot, panel: dict, keep: list[np.ndarray]) -> tuple[
         return [float(sx[0]), float(sx[-1])], [float(sy[0]), float(sy[-1])]
     grid = snapshot.grid
     xlim = [float(v) for v in snapshot.meta.get("x_range", [grid[0], grid[-1]])]
-    return xlim, [float(v) for v in panel_limits(snapshot, panel, keep)]
+    return xlim, [float(v) for v in curve_limits(snapshot, panel, keep)]
+
+
+def curve_limits(snapshot: Snapshot, panel: dict, keep: list[np.ndarray]) -> tuple[float, float]:
+    """y-limits of a curves, data or sum panel over every run's healthy snapshots (`keep`): a sum panel's
+    by every level of its stack, and a panel that shows the data points (`output_panel`) holding them.
+    A panel with neither is render.draw.limits.panel_limits' (the chapter's axes stay as they were)."""
+    pts = points(snapshot) if output_panel(panel) else None
+    if kind(panel) != "sum" and pts is None:
+        return panel_limits(snapshot, panel, keep)
+    names = snapshot.node_names
+    if kind(panel) == "sum":
+        parts, out = sum_nodes(panel)
+        columns, o = [names.index(n) for n in parts], names.index(out)
+        curves = [snapshot.curves[r][k] for r, k in enumerate(keep)]  # (S', N, G) each
+        hist = np.concatenate([stack(c[:, columns], c[:, o]) for c in curves], axis=1)  # (levels, S', G)
+    else:
+        hist = np.stack([snapshot.curves[r][k, names.index(n)] for r, k in enumerate(keep)
+                         for n in panel["nodes"]])
+    include: tuple[float, ...] = (0.0,)
+    t = snapshot.target[np.isfinite(snapshot.target)]
+    if panel.get("target") and t.size:
+        include += (float(t.min()), float(t.max()))
+    if pts is not None and pts.size:
+        include += (float(pts[:, 1].min()), float(pts[:, 1].max()))
+    with np.errstate(invalid="ignore"):
+        return robust_limits(np.nanmin(hist, axis=-1).ravel(), np.nanmax(hist, axis=-1).ravel(), include)
+
+
+def sum_nodes(panel: dict) -> tuple[list[str], str]:
+    """A sum panel's contributions (the last layer's w·act, in unit order) and its output (the last node)."""
+    nodes = list(panel["nodes"])
+    return nodes[:-1], nodes[-1]
+
+
+def stack(contributions: np.ndarray, output: np.ndarray) -> np.ndarray:
+    """The levels of a sum panel's stack from (..., H, G) contributions and the (..., G) output: level 0 is
+    the base, output − Σ contributions (the bias: a constant curve), level k the base plus the first k
+    contributions, so unit k's band lies between levels k − 1 and k and the top level is the output.
+    Returns (H + 1, ..., G): levels first. A negative contribution's band goes down from the running sum."""
+    run = np.cumsum(contributions, axis=-2)
+    base = output - run[..., -1, :]
+    levels = np.concatenate([base[..., None, :], base[..., None, :] + run], axis=-2)
+    return np.moveaxis(levels, -2, 0)
+
+
+def points(snapshot: Snapshot) -> np.ndarray | None:
+    """The user's data points (meta "points": [[x, y], ...]) as an (n, 2) array; None without them."""
+    given = snapshot.meta.get("points")
+    if given is None:
+        return None
+    return np.asarray(given, dtype=float).reshape(-1, 2)
+
+
+def output_panel(panel: dict) -> bool:
+    """Whether a panel shows the output against the data (the target curve, the data points, the data
+    range named in its legend): a panel with `target`, and the sum view."""
+    return bool(panel.get("target")) or kind(panel) == "sum"
+
+
+def has_target(snapshot: Snapshot) -> bool:
+    """Whether there is a target curve to draw: trained on points alone, the recording's target is NaN."""
+    return bool(np.isfinite(snapshot.target).any())
 
 
 def surface_edges(z: np.ndarray, bands: int = SURFACE_BANDS) -> np.ndarray:

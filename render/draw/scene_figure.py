@@ -1,16 +1,21 @@
 """A snapshot laid out as a matplotlib figure: per run a row of the scene's panels plus a loss panel.
 
-Everything that never changes (axes, ticks, titles, legends, y = 0, the data range, the target curve,
-the full loss history) is static; only the node curves, the caption and the loss cursor are
-`animated`, so the figure can be drawn once and then blitted. `update(pos)` moves the animated artists
-to snapshot position `pos` (fractional positions blend neighbouring snapshots) and returns them.
+Everything that never changes (axes, ticks, titles, legends, y = 0, the data range, the target curve, the
+data points, the full loss history) is static; only the node curves (a sum panel's stack), the caption and
+the loss cursor are `animated`, so the figure can be drawn once and then blitted. `update(pos)` moves the
+animated artists to snapshot position `pos` (fractional positions blend neighbouring snapshots) and returns
+them.
 
 The layout is designed in inches for an 8-inch-wide figure; other pixel sizes only change the dpi, so
-text stays readable when the video is scaled to an 800-pixel GIF.
+text stays readable when the video is scaled to an 800-pixel GIF. Legends name up to LEGEND_UNITS curves
+a panel; a panel of more (a wide network's units) names them in one entry over a strip of their colours,
+and the legend band grows by a row for each row of entries past two (the chapter's panels have at most
+two rows, so their figures stay as they were).
 """
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 import numpy as np
@@ -23,9 +28,10 @@ from matplotlib.transforms import Bbox, IdentityTransform
 
 from render.draw.base import FONT, LINE, SMALL, FigureBase, samples_label
 from render.draw.grid import panel_grid
-from render.draw.limits import RULE, healthy, loss_limits, panel_limits, sample_axis
+from render.draw.limits import RULE, healthy, loss_limits, sample_axis
 from render.draw.panels_data import DataPanel
-from render.draw.panels_shared import kind
+from render.draw.panels_shared import curve_limits, has_target, kind, output_panel, points, sum_nodes
+from render.draw.panels_sum import LEGEND_UNITS, StripHandler, SumPanel, UnitStrip, draw_points, strip_entry
 from render.draw.panels_surface import SurfacePanel
 from render.draw.reveal import Reveal
 from render.draw.slot_text import SlotText
@@ -45,7 +51,7 @@ class Layout:
     header: float = 0.24  # run label and caption above each row
     titles: float = 0.19  # panel titles, above the first row only
     ticks: float = 0.19  # x tick labels under each row
-    legend: float = 0.36  # legends under the last row
+    legend: float = 0.36  # legends under the last row: two rows of entries (more grow it: LEGEND_PITCH)
     font: float = FONT  # points: titles and captions
     small: float = SMALL  # points: ticks and legends
     line: float = LINE  # points: curve width
@@ -56,18 +62,20 @@ class SceneFigure(FigureBase):
 
     def __init__(self, snapshot: Snapshot, size: tuple[int, int] = (1280, 720), theme: str = "light",
                  lang: str = "en", loss_panel: bool = True, layout: Layout = Layout()) -> None:
-        self.layout, self.loss_panel = layout, loss_panel
+        self.loss_panel = loss_panel
         self.panels = snapshot.meta["panels"]
+        rows = max([(legend_count(snapshot, p) + 1) // 2 for p in self.panels] + [1])
+        self.layout = dataclasses.replace(layout, legend=layout.legend + max(0, rows - 2) * LEGEND_PITCH)
         names = snapshot.node_names
         self._steps = snapshot.steps.astype(float)
-        #: per run, per panel: list of (S, G) curve histories
-        self._curves = [[[snapshot.curves[r, :, names.index(n)] for n in p["nodes"]] for p in self.panels]
-                        for r in range(len(snapshot.run_labels))]
+        #: per run, per panel: list of (S, G) curve histories (a sum panel draws its own: panels_sum)
+        self._curves = [[[snapshot.curves[r, :, names.index(n)] for n in p["nodes"]] if kind(p) != "sum"
+                         else [] for p in self.panels] for r in range(len(snapshot.run_labels))]
         self.lines: list[list[Line2D]] = []  # per run: every animated curve, in panel order
         self.captions: list[dict[str, Text]] = []  # per run: the caption's changing values
         self.warnings: list[Text] = []  # per run: "diverged at ..." once it has
         self.cursors, self.markers, self.progress = [], [], []  # the loss panel's moving parts
-        self.extras: list[list] = []  # per run: the data and surface panels' own parts (panels_*.py)
+        self.extras: list[list] = []  # per run: the data, surface and sum panels' own parts (panels_*.py)
         self._loss_pixels: list[TransformCache | None] = [None] * len(snapshot.run_labels)
         #: per run: which snapshots may set axis limits (a diverged run's blow-up may not; limits.healthy)
         self._healthy_snapshots = [healthy(snapshot, r) for r in range(len(snapshot.run_labels))]
@@ -137,16 +145,20 @@ class SceneFigure(FigureBase):
                     continue
                 ax.set_xlim(x0, x1)
                 ax.set_ylim(*ylims[j])
-                span_label = text(self.lang, "data") if panel.get("target") else None
+                span_label = text(self.lang, "data") if output_panel(panel) else None
                 ax.axvspan(d0, d1, color=th.span, lw=0, zorder=0, label=span_label)
                 ax.axhline(0.0, color=th.muted, lw=0.8, zorder=1)
-                for node, color in zip(panel["nodes"], panel["colors"]):
+                for node, color in zip(panel["nodes"] if kind(panel) != "sum" else (), panel["colors"]):
                     color = th.palette[color % len(th.palette)]
                     lines.append(ax.add_line(Line2D(snap.grid, snap.grid * np.nan, color=color, lw=lay.line,
                                                     zorder=3, label=node)))
-                if panel.get("target"):
+                if output_panel(panel) and has_target(snap):
                     ax.plot(snap.grid, snap.target, color=th.target, lw=lay.line * 0.8, ls=(0, (4, 3)),
                             zorder=2, label=text(self.lang, "target", target=self.target_name))
+                if output_panel(panel):
+                    draw_points(self, ax)
+                if kind(panel) == "sum":
+                    extras.append(SumPanel(self, ax, r, panel, ylims[j]))
                 if kind(panel) == "data":
                     extras.append(DataPanel(self, ax, r, panel))
                 if r == 0:
@@ -230,18 +242,34 @@ class SceneFigure(FigureBase):
     def _legends(self, bottom_row: list) -> None:
         lay = self.layout
         h = self.fig.get_size_inches()[1]
-        for ax in bottom_row:
+        for j, ax in enumerate(bottom_row):
             handles, labels = ax.get_legend_handles_labels()
+            panel = self.panels[j] if j < len(self.panels) else None
+            units = list(panel["nodes"]) if panel and len(panel["nodes"]) > LEGEND_UNITS else []
+            if panel and kind(panel) == "sum":  # the stack's entries first (its bands have no handle)
+                part = next(p for p in self.extras[-1] if isinstance(p, SumPanel) and p.line.axes is ax)
+                rest = [k for k, hd in enumerate(handles) if all(hd is not mine for mine, _ in part.legend)]
+                handles = [hd for hd, _ in part.legend] + [handles[k] for k in rest]
+                labels = [t for _, t in part.legend] + [labels[k] for k in rest]
+            elif units:  # many curves: one entry for them all, where the first was
+                first = labels.index(units[0])
+                named = [k for k, t in enumerate(labels) if t in units]
+                colors = [hd.get_color() for k, hd in enumerate(handles) if k in named]
+                strip, label = strip_entry(self.lang, colors)
+                keep = [k for k in range(len(labels)) if k not in named or k == first]
+                handles = [strip if k == first else handles[k] for k in keep]
+                labels = [label if k == first else labels[k] for k in keep]
             order = [i for i, hd in enumerate(handles) if not isinstance(hd, Patch)]
             order += [i for i, hd in enumerate(handles) if isinstance(hd, Patch)]
             x, y, wd, _ = ax.get_position().bounds
             self.fig.legend([handles[i] for i in order], [labels[i] for i in order], loc="upper center",
                             bbox_to_anchor=(x + wd / 2, y - (lay.ticks - 0.02) / h), ncol=2,
                             fontsize=lay.small, frameon=False, handlelength=1.6, columnspacing=1.0,
-                            handletextpad=0.5, borderaxespad=0, borderpad=0)
+                            handletextpad=0.5, borderaxespad=0, borderpad=0,
+                            handler_map={UnitStrip: StripHandler()})
 
     def _panel_limits(self, j: int) -> tuple[float, float]:
-        return panel_limits(self.snapshot, self.panels[j], self._healthy_snapshots)
+        return curve_limits(self.snapshot, self.panels[j], self._healthy_snapshots)
 
     # -- animation --------------------------------------------------------------------------------
 
@@ -296,6 +324,23 @@ class SceneFigure(FigureBase):
             return transform.transform(np.column_stack([self._steps, np.where(evs > 0, evs, np.nan)]))
 
         return self._loss_pixels[r].get("snapshots", every_snapshot)[i]
+
+
+#: inches a legend band grows by for each row of entries past two (6.5-point text, matplotlib's spacing)
+LEGEND_PITCH = 0.135
+
+
+def legend_count(snapshot: Snapshot, panel: dict) -> int:
+    """How many entries a panel's legend has (as `SceneFigure._legends` makes them)."""
+    if kind(panel) == "surface":
+        return 2  # the surface, the path
+    nodes = sum_nodes(panel)[0] if kind(panel) == "sum" else panel["nodes"]
+    count = 1 if kind(panel) == "sum" or len(nodes) > LEGEND_UNITS else len(nodes)
+    count += kind(panel) == "sum"  # the output (the stack's entry holds the bias)
+    count += kind(panel) == "data"  # the samples
+    if output_panel(panel):  # the target, the points, the data range
+        count += has_target(snapshot) + (points(snapshot) is not None) + 1
+    return count
 
 
 def _fixed_empty_labels(ax) -> None:

@@ -35,6 +35,11 @@ STRINGS = {
         "path": "path of ({x}, {y})",
         "surface": "mean |y − {target}|, log contours",
         "surface_at": "mean |y − {target}|",
+        "units": "units {first}–{last}",
+        "unit": "unit {first}",
+        "stacked": "{units} + {bias}",
+        "bias": "bias",
+        "points": "data points",
     },
     "zh": {
         "caption": "样本 {step} / {total:,}   训练损失 {train}   |y − {target}| {eval}",
@@ -63,6 +68,11 @@ STRINGS = {
         "path": "({x}, {y}) 的路径",
         "surface": "|y − {target}| 均值（对数等高线）",
         "surface_at": "|y − {target}| 均值",
+        "units": "单元 {first}–{last}",
+        "unit": "单元 {first}",
+        "stacked": "{units} + {bias}",
+        "bias": "偏置",
+        "points": "数据点",
     },
 }
 
@@ -74,6 +84,11 @@ def text(lang: str, key: str, **values) -> str:
 def panel_title(panel: dict, lang: str) -> str:
     """A panel's title in `lang`, falling back to the English one the scene gave."""
     return (panel.get("title_zh") if lang == "zh" else None) or panel["title"]
+
+
+def units_label(lang: str, n: int) -> str:
+    """Many units in one legend entry: "units 1–16" ("unit 1" alone), counted from 1 as the names are."""
+    return text(lang, "units", first=1, last=n) if n > 1 else text(lang, "unit", first=1)
 
 
 def run_label(label: str, lang: str) -> str:
