@@ -3,10 +3,14 @@ view, minor ticks, tick labels) equals the axes of the matplotlib figure the vid
 lab's figure equals matplotlib's on the lab's own run; the lab's limit rule equals render.draw.limits' on
 every scene's recording.
 
-The page is opened where its canvas has the video's geometry: a figure 640 CSS px wide at device pixel
-ratio 2 is a 1280x720 canvas, and its axes are laid out in inches of the same 8-inch design, so every tick
-the page places depends on the same lengths as matplotlib's. Scenes are drawn from their committed goldens
-(render/record/goldens), so nothing trains but the lab's one run; one browser for the module.
+The page is opened where its canvas has the video's geometry and the page lays its figure out as the
+video's: a figure 1024 CSS px wide at device pixel ratio 1.25 is a 1280x720 canvas, and at that width the
+pages' grid rule (render.draw.grid.page_grid) keeps the 8-inch design at its own scale (128 px an inch, the
+text well over its 11 px floor) in one row of panels, so every tick the page places depends on the same
+lengths as matplotlib's. (A narrower figure re-flows into two rows or one column at a larger scale: no
+video has that layout to compare with; tests/test_responsive_pages.py holds those to the rule.) Scenes are
+drawn from their committed goldens (render/record/goldens), so nothing trains but the lab's one run; one
+browser for the module.
 """
 
 from __future__ import annotations
@@ -19,9 +23,11 @@ import numpy as np
 import pytest
 from headless_chromium import page_url
 
+from render.draw.base import DESIGN_WIDTH
+from render.draw.grid import Grid, page_grid
 from render.draw.limits import healthy, log_limits, loss_limits, panel_limits, robust_limits
 from render.draw.panels_shared import kind
-from render.draw.scene_figure import SceneFigure
+from render.draw.scene_figure import Layout, SceneFigure
 from render.draw.view import make_view
 from render.record.goldens import golden_path
 from render.record.runs import record_run, snapshot_meta
@@ -35,7 +41,7 @@ PLAYER = "document.querySelector('.ourdl-player').ourdlPlayer"
 LAB = "window.lab"
 FIGURE = "window.lab.lab.figure"  # the lab's figure (lab_figure.js)
 #: the figure's CSS width and the device pixel ratio that make the video's 1280-pixel-wide canvas
-CSS_WIDTH, DPR = 640, 2
+CSS_WIDTH, DPR = 1024, 1.25
 SCENES = [s.name for s in list_scenes()]
 RUNS_SCENES = [s.name for s in list_scenes() if not hasattr(s, "with_count")]
 
@@ -45,13 +51,23 @@ def golden(name: str) -> Snapshot:
 
 
 def open_at_video_width(browser, path, figure: str, ready: str):
-    """The page in a tab whose `figure` element is CSS_WIDTH px wide at DPR (its canvas 1280 px wide)."""
-    tab = browser.open(page_url(path), width=1000, height=1000, scale=DPR)
+    """The page in a tab whose `figure` element is CSS_WIDTH px wide at DPR (its canvas 1280 px wide), laid
+    out in one row at the design's own scale, as the video is."""
+    tab = browser.open(page_url(path), width=1100, height=1000, scale=DPR)
     tab.wait_for(ready)
     margin = tab.evaluate(f"innerWidth - document.querySelector({json.dumps(figure)}).clientWidth")
     tab.set_viewport(CSS_WIDTH + margin, 1000, DPR)
-    tab.wait_for(f"document.querySelector({json.dumps(figure + ' canvas')}).width === {CSS_WIDTH * DPR}")
+    canvas = json.dumps(figure + " canvas")
+    tab.wait_for(f"document.querySelector({canvas}).width === {round(CSS_WIDTH * DPR)}")
     return tab
+
+
+def test_the_video_width_is_one_row_at_the_designs_scale():
+    """What makes the comparison hold: at CSS_WIDTH the pages' rule picks the video's row and design."""
+    L = Layout()
+    laid = page_grid(CSS_WIDTH, 4, L.small, L.left + L.right, L.gap)
+    assert laid.grid == Grid(1, 4) and laid.scale == CSS_WIDTH / DESIGN_WIDTH
+    assert round(CSS_WIDTH * DPR) == 1280
 
 
 # ---- what matplotlib draws ----------------------------------------------------------------------------
@@ -110,6 +126,7 @@ def test_player_axes_are_the_videos(browser, tmp_path, name):
     ready = f"{PLAYER} !== undefined && {PLAYER}.firstFrame !== undefined"
     with open_at_video_width(browser, path, ".op-figure", ready) as tab:
         assert tab.evaluate("document.querySelector('.op-canvas').height") == 720
+        assert tab.evaluate(f"{PLAYER}.grid().rows") == 1
         page = tab.evaluate(f"{PLAYER}.axesReport()")
         assert tab.errors() == []
     assert_same_axes(page, matplotlib_axes(make_view(snapshot, (1280, 720))))
@@ -183,7 +200,8 @@ def test_lab_figure_axes_are_the_videos(browser, lab_page):
         run = tab.evaluate(f"(() => {{ const r = {FIGURE}.rows[0].run; "
                            "return {steps: Array.from(r.steps), stat: r.statIndex}; })()")
         height = tab.evaluate("document.querySelector('.ol-figure canvas').height")
+        assert tab.evaluate(f"{LAB}.grid().rows") == 1
         page = tab.evaluate(f"{FIGURE}.axesReport()")
         assert tab.errors() == []
-    figure = SceneFigure(lab_run_snapshot(run["steps"], run["stat"]), size=(CSS_WIDTH * DPR, height))
+    figure = SceneFigure(lab_run_snapshot(run["steps"], run["stat"]), size=(round(CSS_WIDTH * DPR), height))
     assert_same_axes(page, matplotlib_axes(figure))

@@ -218,7 +218,16 @@
   function font(px, family2, bold) {
     return `${bold ? "bold " : ""}${px.toFixed(2)}px ${family2}`;
   }
+  var smallest = /* @__PURE__ */ new WeakMap();
+  var smallestText = (canvas) => smallest.has(canvas) ? smallest.get(canvas) : Infinity;
+  var forgetText = (canvas) => {
+    smallest.delete(canvas);
+  };
   function text(ctx, str, x, y, o) {
+    const px = /([\d.]+)px/.exec(o.font), canvas = ctx.canvas;
+    if (px && canvas && String(str) !== "" && !(Number(px[1]) >= smallestText(canvas))) {
+      smallest.set(canvas, Number(px[1]));
+    }
     ctx.font = o.font;
     ctx.fillStyle = o.color;
     ctx.textAlign = o.align || "left";
@@ -658,6 +667,45 @@
       e.preventDefault();
     });
   }
+  function dragScrub(target, controls, o = {}) {
+    let press = null;
+    const SLOP = 6;
+    target.addEventListener("pointerdown", (e) => {
+      if (e.button !== 0 || o.skip && o.skip(e)) return;
+      press = {
+        id: e.pointerId,
+        x: e.clientX,
+        y: e.clientY,
+        index: controls().index,
+        moved: false,
+        along: o.axis ? o.axis(e) : null
+      };
+    });
+    target.addEventListener("pointermove", (e) => {
+      if (!press || e.pointerId !== press.id) return;
+      const dx = e.clientX - press.x, dy = e.clientY - press.y;
+      if (!press.moved) {
+        if (Math.abs(dx) <= SLOP || Math.abs(dx) < Math.abs(dy)) return;
+        press.moved = true;
+        try {
+          target.setPointerCapture(e.pointerId);
+        } catch {
+        }
+        controls().pause();
+      }
+      const c = controls(), width = Math.max(1, target.clientWidth);
+      c.seek(press.along ? press.along(e) : press.index + Math.round(dx / width * (c.count - 1)), true);
+    });
+    target.addEventListener("pointerup", (e) => {
+      if (!press || e.pointerId !== press.id) return;
+      const tapped = !press.moved;
+      press = null;
+      if (tapped && o.tap) o.tap(e);
+    });
+    target.addEventListener("pointercancel", () => {
+      press = null;
+    });
+  }
 
   // render/web/src/data.js
   function bytes(b64) {
@@ -682,19 +730,155 @@
   var f32 = (b64) => typed(b64, 4, Float64Array, (v, o) => v.getFloat32(o, true));
   var i8 = (b64) => typed(b64, 1, Int8Array, (v, o) => v.getInt8(o));
 
-  // render/web/src/layout.js
-  function panelWidth(L, cols) {
-    return (L.designWidth - L.left - L.right - (cols - 1) * L.gap) / cols;
+  // render/web/src/grid.js
+  function pageGrid(width, panels, rule, small, margins, gap) {
+    const scale = Math.max(width / rule.designWidth, rule.minTextPx / (small / 72));
+    const inches = width / scale;
+    for (const cols of [panels, Math.floor((panels + 1) / 2), 1]) {
+      if (cols === 1 || (inches - margins - (cols - 1) * gap) / cols >= rule.minPanel) {
+        return { rows: Math.ceil(panels / cols), cols, scale };
+      }
+    }
+    throw new Error("one column always fits");
   }
-  function rowRects(L, n, cols, ah, s) {
-    const aw = panelWidth(L, cols);
-    return Array.from({ length: n }, (_, k) => {
-      const top = (L.top + L.titles + k * (L.header + ah + L.ticks) + L.header) * s;
-      return Array.from(
-        { length: cols },
-        (_2, j) => ({ x: (L.left + j * (aw + L.gap)) * s, y: top, w: aw * s, h: ah * s })
-      );
+
+  // render/web/src/layout.js
+  var STACKED_ASPECT = 0.6;
+  var LINE = 1.3;
+  var measurer = null;
+  function textWidth(str, px, fam, bold) {
+    if (!measurer) measurer = document.createElement("canvas").getContext("2d");
+    measurer.font = font(px, fam, bold);
+    return measurer.measureText(str).width;
+  }
+  function wrapWords(str, max, width) {
+    const lines = [];
+    let line2 = "";
+    for (const word of str.split(" ")) {
+      const next = line2 ? `${line2} ${word}` : word;
+      if (line2 && width(next) > max) {
+        lines.push(line2);
+        line2 = word;
+      } else line2 = next;
+    }
+    lines.push(line2);
+    return lines;
+  }
+  function wrapCaption(caption, max, width, widest) {
+    const gaps = [];
+    const slot = 5.3 * width("0");
+    let w = 0;
+    const runs = [];
+    caption.forEach(([kind, str], i) => {
+      if (kind === "v") {
+        w += Math.max(slot, width(str === "step" ? thousands(widest) : "0.000"));
+        return;
+      }
+      const re = / {2,}/g;
+      let last = 0, m;
+      while (m = re.exec(str)) {
+        w += width(str.slice(last, m.index));
+        runs.push(w);
+        w = 0;
+        gaps.push({ piece: i, at: m.index, len: m[0].length, w: width(m[0]) });
+        last = m.index + m[0].length;
+      }
+      w += width(str.slice(last));
     });
+    runs.push(w);
+    const whole = runs.reduce((a, b) => a + b, 0) + gaps.reduce((a, g) => a + g.w, 0);
+    const breaks = /* @__PURE__ */ new Set();
+    let line2 = runs[0], lines = 1;
+    gaps.forEach((g, k) => {
+      if (line2 + g.w + runs[k + 1] <= max) {
+        line2 += g.w + runs[k + 1];
+        return;
+      }
+      breaks.add(k);
+      line2 = runs[k + 1];
+      lines++;
+    });
+    if (!breaks.size) return { caption, lines, width: whole };
+    const out = caption.map(([kind, str]) => (
+      /** @type {CaptionPiece} */
+      [kind, str]
+    ));
+    [...breaks].sort((a, b) => b - a).forEach((k) => {
+      const g = gaps[k], str = out[g.piece][1];
+      out[g.piece][1] = str.slice(0, g.at + g.len) + "\n" + str.slice(g.at + g.len);
+    });
+    return { caption: out, lines, width: whole };
+  }
+  function legendShape(items, L, pt, fam, max) {
+    const px = L.small * pt;
+    const entry = (it) => textWidth(it.label, px, fam) + 1.6 * px + 0.8 * px;
+    const half = Math.ceil(items.length / 2);
+    const widest = (list) => Math.max(0, ...list.map(entry));
+    const two = widest(items.slice(0, half)) + px + widest(items.slice(half));
+    return two <= max || items.length < 2 ? { cols: Math.min(2, items.length), rows: half } : { cols: 1, rows: items.length };
+  }
+  function figureLayout(L, W, panels, o) {
+    const g = pageGrid(W, panels, L, L.small, L.left + L.right, L.gap);
+    const s = g.scale, pt = s / 72, inches = W / s, { rows, cols } = g, runs = o.heads.length;
+    const aw = (inches - L.left - L.right - (cols - 1) * L.gap) / cols;
+    const fontPx = L.font * pt, pitch = LINE * L.font / 72;
+    const room = (inches - L.left - L.right) * s;
+    const heads = o.heads.map((h) => {
+      const width = (str) => textWidth(str, fontPx, o.fam);
+      const labelW = textWidth(h.label, fontPx, o.fam, o.bold);
+      const capW = wrapCaption(h.caption, Infinity, width, h.widest).width;
+      if (labelW + 2 * fontPx + capW <= room) {
+        return { label: [h.label], caption: h.caption, oneLine: true, lines: 1 };
+      }
+      const label = wrapWords(h.label, room, (str) => textWidth(str, fontPx, o.fam, o.bold));
+      const cap = wrapCaption(h.caption, room, width, h.widest);
+      return { label, caption: cap.caption, oneLine: false, lines: label.length + cap.lines };
+    });
+    const legendCols = o.legends.map((items) => legendShape(items, L, pt, o.fam, (aw + L.gap) * s).cols);
+    const legendRows = o.legends.map((items, k) => Math.ceil(items.length / legendCols[k]));
+    const legendBand = (i) => {
+      const most = Math.max(0, ...legendRows.filter((_, k) => Math.floor(k / cols) === i));
+      const need = most * LINE * L.small / 72 + 0.1;
+      return rows > 1 ? need : Math.max(L.legend, need);
+    };
+    const titled = o.heads.map((_, b) => b === 0 || rows > 1);
+    const above = heads.map((h, b) => (b > 0 && rows > 1 ? L.header : 0) + L.header + (h.lines - 1) * pitch);
+    const under = heads.map((_, b) => Array.from(
+      { length: rows },
+      (_2, i) => L.ticks + (b === runs - 1 ? legendBand(i) : 0)
+    ));
+    let fixed = L.top;
+    heads.forEach((_, b) => {
+      fixed += above[b] + under[b].reduce((a, v) => a + v, 0) + (titled[b] ? rows * L.titles : 0);
+    });
+    const ah = rows > 1 ? aw * STACKED_ASPECT : o.oneRow(inches, aw, fixed, runs);
+    let y = L.top;
+    const placed = [];
+    const rects = heads.map((h, b) => {
+      const top = y + above[b] - L.header - (h.lines - 1) * pitch;
+      placed.push({
+        label: h.label,
+        caption: h.caption,
+        oneLine: h.oneLine,
+        top: (top + 0.06) * s,
+        pitch: pitch * s
+      });
+      y += above[b];
+      const tops = [];
+      for (let i = 0; i < rows; i++) {
+        if (titled[b]) y += L.titles;
+        tops.push(y);
+        y += ah + under[b][i];
+      }
+      return Array.from({ length: panels }, (_, k) => ({
+        x: (L.left + k % cols * (aw + L.gap)) * s,
+        y: tops[Math.floor(k / cols)] * s,
+        w: aw * s,
+        h: ah * s
+      }));
+    });
+    const H = (fixed + runs * rows * ah) * s;
+    return { rows, cols, s, pt, W, H, rects, heads: placed, titled, legendCols };
   }
   function lossAxes(rect, xlim, ylim, linthresh) {
     return new Axes(rect, { xlim, ylim, xscale: "symlog", yscale: "log", linthresh });
@@ -706,18 +890,37 @@
   function frameStyle(fig) {
     return { fg: fig.th.foreground, muted: fig.th.muted, font: fig.fam, tick: fig.L.small * fig.pt, s: fig.s };
   }
-  function rowHeader(o, L, row, k, s, label, caption, n, color) {
-    const top = row[0].rect.y - (L.header - 0.06) * s - (k === 0 ? L.titles * s : 0);
-    const name2 = el("div", "op-run-label", o, label);
+  function runHeader(o, L, head, row, n, color, s) {
+    const name2 = el("div", "op-run-label", o), cap = el("div", "op-caption", o);
+    head.label.forEach((line2, i) => {
+      if (i) el("br", null, name2);
+      name2.appendChild(document.createTextNode(i < head.label.length - 1 ? line2 + " " : line2));
+    });
     name2.style.left = `${L.left * s}px`;
-    name2.style.top = `${top}px`;
-    const cap = el("div", "op-caption", o);
-    cap.style.right = `${L.right * s}px`;
-    cap.style.top = `${top}px`;
+    name2.style.top = `${head.top}px`;
+    if (head.oneLine) {
+      cap.style.right = `${L.right * s}px`;
+      cap.style.top = `${head.top}px`;
+    } else {
+      const lead = (head.pitch - L.font * s / 72) / 2, lines = head.label.length;
+      for (const e of [name2, cap]) {
+        e.style.lineHeight = `${head.pitch}px`;
+        e.style.textAlign = "left";
+      }
+      name2.style.top = `${head.top - lead}px`;
+      cap.style.left = `${L.left * s}px`;
+      cap.style.top = `${head.top - lead + lines * head.pitch}px`;
+    }
     const values = {};
-    for (const [kind, text2] of caption) {
-      if (kind === "t") el("span", null, cap, text2);
-      else values[text2] = el("span", "op-value op-value-" + text2, cap);
+    for (const [kind, text2] of head.caption) {
+      if (kind === "v") {
+        values[text2] = el("span", "op-value op-value-" + text2, cap);
+        continue;
+      }
+      text2.split("\n").forEach((part, i) => {
+        if (i) el("br", null, cap);
+        if (part) el("span", null, cap, part);
+      });
     }
     const last = row[n - 1].rect, warning = el("div", "op-warning", o);
     warning.style.left = `${last.x + last.w / 2}px`;
@@ -739,13 +942,19 @@
     }
     return items;
   }
-  function legendBox(o, L, cls, ax, n, s, pt) {
+  function legendBox(o, L, cls, ax, n, s, pt, cols = 2) {
     const box = el("div", cls, o);
     box.style.left = `${ax.rect.x + ax.rect.w / 2}px`;
     box.style.top = `${ax.rect.y + ax.rect.h + (L.ticks - 0.02) * s}px`;
     box.style.fontSize = `${L.small * pt}px`;
-    box.style.gridTemplateRows = `repeat(${Math.ceil(n / 2)}, auto)`;
+    box.style.gridTemplateRows = `repeat(${Math.ceil(n / Math.max(1, cols))}, auto)`;
     return box;
+  }
+  function keepInside(box, W) {
+    const w = box.offsetWidth, centre = parseFloat(box.style.left);
+    if (centre - w / 2 >= 0 && centre + w / 2 <= W) return;
+    box.style.left = `${Math.max(0, Math.min(W - w, centre - w / 2))}px`;
+    box.style.transform = "none";
   }
   function swatch(parent, L, it, pt) {
     const sw = el("span", "op-swatch op-swatch-" + it.kind, parent);
@@ -764,6 +973,14 @@
     } else if (it.kind !== "patch") {
       sw.style.borderTopWidth = `${Math.max(1, (it.kind === "thin" ? 0.6 : L.line) * pt)}px`;
     }
+  }
+  function smallestTextPx(canvases, overlay) {
+    let least = Math.min(...canvases.map(smallestText));
+    for (const e of overlay.querySelectorAll("*")) {
+      const own = [...e.childNodes].some((c) => c.nodeType === Node.TEXT_NODE && c.textContent.trim() !== "");
+      if (own) least = Math.min(least, parseFloat(getComputedStyle(e).fontSize));
+    }
+    return least;
   }
 
   // render/web/src/limits.js
@@ -1141,6 +1358,7 @@
   }
   function drawStatic2(fig, rows) {
     const ctx = fig.bg.getContext("2d"), d = fig.d, th = fig.th, pt = fig.pt, L = fig.L;
+    forgetText(fig.bg);
     ctx.setTransform(fig.dpr, 0, 0, fig.dpr, 0, 0);
     ctx.fillStyle = th.background;
     ctx.fillRect(0, 0, fig.W, fig.H);
@@ -1163,10 +1381,10 @@
             });
           }
           frame(ctx, ax, st, { x: linearTicks(ax, "x", null, labelPx), y: linearTicks(ax, "y", 5, labelPx) });
-          if (k === 0) panelTitle(ctx, fig, ax, p.title);
+          if (fig.titled[k]) panelTitle(ctx, fig, ax, p.title);
         } else {
           lossStatic(ctx, fig, ax, rows.losses(k));
-          if (k === 0) panelTitle(ctx, fig, ax, d.strings.loss_title);
+          if (fig.titled[k]) panelTitle(ctx, fig, ax, d.strings.loss_title);
         }
       });
     });
@@ -1299,6 +1517,8 @@
   // render/web/src/lab_figure.js
   var MAX_FADED = 2e3;
   var NONE = /* @__PURE__ */ new Set();
+  var ONE_ROW_ASPECT = 0.82;
+  var MIN_WIDTH = 240;
   var Figure = class {
     /** @param {HTMLElement} parent @param {LabPage} d */
     constructor(parent, d) {
@@ -1403,19 +1623,31 @@
     axesReport() {
       return axesReport(this);
     }
+    /** Lay the figure out for its width (layout.js: the pages' grid rule) and draw its static layer. */
     layout() {
-      const L = this.L, d = this.d;
-      const W = Math.max(320, this.element.clientWidth || 800);
+      const L = this.L, d = this.d, n = d.panels.length + 1;
+      const W = Math.max(MIN_WIDTH, this.element.clientWidth || 800);
       this.width = this.element.clientWidth;
-      const s = W / L.designWidth, pt = s / 72, n = this.rows.length, cols = d.panels.length + 1;
-      const ah = panelWidth(L, cols) * 0.82;
-      const H = (L.top + L.titles + L.legend + n * (L.header + ah + L.ticks)) * s;
-      this.s = s;
-      this.pt = pt;
+      const caption = captionPieces(d, this.total);
+      const extra = this.views.length ? (p) => legend(this.views[0], p) : null;
+      this.legends = Array.from(
+        { length: n },
+        (_, j) => legendItems(d, j, this.th, (i) => this.color(i), extra)
+      );
+      const lay = this.lay = figureLayout(L, W, n, {
+        heads: this.rows.map((row) => ({ label: row.label, caption, widest: this.total })),
+        legends: this.legends,
+        fam: this.fam,
+        bold: true,
+        oneRow: (inches, aw) => aw * ONE_ROW_ASPECT
+      });
+      this.s = lay.s;
+      this.pt = lay.pt;
       this.W = W;
-      this.H = H;
-      this.axes = rowRects(L, n, cols, ah, s).map((rects) => rects.map((rect, j) => j < d.panels.length ? new Axes(rect, { xlim: this.xlims[j], ylim: this.ylims[j] }) : lossAxes(rect, this.lossXlim, this.lossYlim, this.linthresh)));
-      this.dpr = sizeCanvases([this.canvas, this.bg], this.element, W, H);
+      this.H = lay.H;
+      this.titled = lay.titled;
+      this.axes = lay.rects.map((rects) => rects.map((rect, j) => j < d.panels.length ? new Axes(rect, { xlim: this.xlims[j], ylim: this.ylims[j] }) : lossAxes(rect, this.lossXlim, this.lossYlim, this.linthresh)));
+      this.dpr = sizeCanvases([this.canvas, this.bg], this.element, W, this.H);
       drawStatic2(this, {
         grid: d.gridValues,
         target: d.targetValues,
@@ -1429,6 +1661,15 @@
       });
       this.buildOverlay();
     }
+    /** Each run's panel grid as laid out. */
+    grid() {
+      return { rows: this.lay.rows, cols: this.lay.cols };
+    }
+    /** The smallest font px of the text on the figure's canvases and in its overlay. */
+    minTextPx() {
+      return smallestTextPx([this.bg, this.canvas], this.overlay);
+    }
+    /** Each run's label, caption and warning; the legends under the last run's panels. */
     buildOverlay() {
       const o = this.overlay, d = this.d, L = this.L, s = this.s, pt = this.pt;
       o.textContent = "";
@@ -1436,31 +1677,20 @@
       this.captions = [];
       this.warnings = [];
       this.rows.forEach((row, k) => {
-        const head = rowHeader(
-          o,
-          L,
-          this.axes[k],
-          k,
-          s,
-          row.label,
-          captionPieces(d, this.total),
-          d.panels.length,
-          this.color(3)
-        );
+        const head = runHeader(o, L, this.lay.heads[k], this.axes[k], d.panels.length, this.color(3), s);
         head.label.style.color = row.pinned ? this.th.muted : this.th.foreground;
         this.captions.push(head.values);
         this.warnings.push(head.warning);
       });
-      const bottom = this.axes[this.axes.length - 1];
-      bottom.forEach((ax, j) => {
-        const extra = this.views.length ? (p) => legend(this.views[0], p) : null;
-        const items = legendItems(d, j, this.th, (i) => this.color(i), extra);
-        const box = legendBox(o, L, "op-legend ol-legend", ax, items.length, s, pt);
+      this.axes[this.axes.length - 1].forEach((ax, j) => {
+        const items = this.legends[j];
+        const box = legendBox(o, L, "op-legend ol-legend", ax, items.length, s, pt, this.lay.legendCols[j]);
         for (const it of items) {
           const entry = el("span", "op-entry", box);
           swatch(entry, L, it, pt);
           el("span", "op-entry-label", entry, it.label);
         }
+        keepInside(box, this.W);
       });
     }
     /** Draw every row at sample `step` of the timeline. @param {number} step */
@@ -2524,18 +2754,20 @@
     }
     draw() {
       const ctx = this.canvas.getContext("2d"), th = this.d.theme, ax = this.ax, m = this.m;
+      forgetText(this.canvas);
       ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
       ctx.fillStyle = th.background;
       ctx.fillRect(0, 0, this.W, this.H);
       ctx.imageSmoothingEnabled = false;
       ctx.drawImage(this.image, ax.rect.x, ax.rect.y, ax.rect.w, ax.rect.h);
-      const fam = family(this.d.lang), st = { fg: th.foreground, muted: th.muted, font: fam, tick: 10, s: 72 };
+      const px = this.d.layout.minTextPx, fam = family(this.d.lang);
+      const st = { fg: th.foreground, muted: th.muted, font: fam, tick: px, s: 72 };
       const located = maxNLocator(m.range[0], m.range[1], 4);
       frame(ctx, ax, st, {
         x: axisTicks(ax, "x", located, scalarLabels),
         y: axisTicks(ax, "y", located, scalarLabels)
       });
-      const label = { font: font(11, fam), color: th.foreground, align: "center", baseline: "top" };
+      const label = { font: font(px, fam), color: th.foreground, align: "center", baseline: "top" };
       text(ctx, m.axes[0], ax.rect.x + ax.rect.w / 2, ax.rect.y + ax.rect.h + 14, label);
       ctx.save();
       ctx.translate(2, ax.rect.y + ax.rect.h / 2);
@@ -2556,7 +2788,7 @@
           preset.name,
           x + 6,
           y + 3,
-          { font: font(10, fam, true), color: th.foreground, baseline: "top" }
+          { font: font(px, fam, true), color: th.foreground, baseline: "top" }
         );
       }
       const pin = this.lab.pinned && this.lab.pinned.settings.init;
@@ -2576,6 +2808,10 @@
       this.element.classList.toggle("ol-stale", diff.length > 0);
       this.computeButton.hidden = !diff.length && !this.job;
       this.computeButton.disabled = !!this.job;
+    }
+    /** The smallest font px the map drew its text in. */
+    minTextPx() {
+      return smallestText(this.canvas);
     }
     /**
      * A "+" at (x, y) in `color`, edged in the background.
@@ -3097,6 +3333,7 @@
       });
       onFragment(() => this.applyFragment());
       onResize(this.figure.element, () => this.figure.width, () => this.redraw());
+      dragScrub(this.figure.element, () => this.controls);
       this.applyFragment();
       if (mapPane) {
         requestAnimationFrame(() => {
@@ -3216,6 +3453,10 @@
     redraw() {
       this.figure.layout();
       this.draw();
+    }
+    /** The smallest font px of the text the figure and the map draw (tests). */
+    minTextPx() {
+      return Math.min(this.figure.minTextPx(), this.map ? this.map.minTextPx() : Infinity);
     }
     pin() {
       this.pinned = this.current;
@@ -3772,6 +4013,8 @@
       },
       firstFrame: lab.firstFrame,
       // drawn while the lab was built
+      grid: () => lab.figure.grid(),
+      minTextPx: () => lab.minTextPx(),
       lab
     };
     return self;

@@ -294,7 +294,16 @@
   function font(px, family2, bold) {
     return `${bold ? "bold " : ""}${px.toFixed(2)}px ${family2}`;
   }
+  var smallest = /* @__PURE__ */ new WeakMap();
+  var smallestText = (canvas) => smallest.has(canvas) ? smallest.get(canvas) : Infinity;
+  var forgetText = (canvas) => {
+    smallest.delete(canvas);
+  };
   function text(ctx, str, x, y, o) {
+    const px = /([\d.]+)px/.exec(o.font), canvas = ctx.canvas;
+    if (px && canvas && String(str) !== "" && !(Number(px[1]) >= smallestText(canvas))) {
+      smallest.set(canvas, Number(px[1]));
+    }
     ctx.font = o.font;
     ctx.fillStyle = o.color;
     ctx.textAlign = o.align || "left";
@@ -485,19 +494,155 @@
     return lang === "zh" ? `${latin.replace(", sans-serif", "")}, ${cjk}, sans-serif` : latin;
   }
 
-  // render/web/src/layout.js
-  function panelWidth(L, cols) {
-    return (L.designWidth - L.left - L.right - (cols - 1) * L.gap) / cols;
+  // render/web/src/grid.js
+  function pageGrid(width, panels, rule, small, margins, gap) {
+    const scale = Math.max(width / rule.designWidth, rule.minTextPx / (small / 72));
+    const inches = width / scale;
+    for (const cols of [panels, Math.floor((panels + 1) / 2), 1]) {
+      if (cols === 1 || (inches - margins - (cols - 1) * gap) / cols >= rule.minPanel) {
+        return { rows: Math.ceil(panels / cols), cols, scale };
+      }
+    }
+    throw new Error("one column always fits");
   }
-  function rowRects(L, n, cols, ah, s) {
-    const aw = panelWidth(L, cols);
-    return Array.from({ length: n }, (_, k) => {
-      const top = (L.top + L.titles + k * (L.header + ah + L.ticks) + L.header) * s;
-      return Array.from(
-        { length: cols },
-        (_2, j) => ({ x: (L.left + j * (aw + L.gap)) * s, y: top, w: aw * s, h: ah * s })
-      );
+
+  // render/web/src/layout.js
+  var STACKED_ASPECT = 0.6;
+  var LINE = 1.3;
+  var measurer = null;
+  function textWidth(str, px, fam, bold) {
+    if (!measurer) measurer = document.createElement("canvas").getContext("2d");
+    measurer.font = font(px, fam, bold);
+    return measurer.measureText(str).width;
+  }
+  function wrapWords(str, max, width) {
+    const lines = [];
+    let line2 = "";
+    for (const word of str.split(" ")) {
+      const next = line2 ? `${line2} ${word}` : word;
+      if (line2 && width(next) > max) {
+        lines.push(line2);
+        line2 = word;
+      } else line2 = next;
+    }
+    lines.push(line2);
+    return lines;
+  }
+  function wrapCaption(caption, max, width, widest) {
+    const gaps = [];
+    const slot = 5.3 * width("0");
+    let w = 0;
+    const runs = [];
+    caption.forEach(([kind, str], i) => {
+      if (kind === "v") {
+        w += Math.max(slot, width(str === "step" ? thousands(widest) : "0.000"));
+        return;
+      }
+      const re = / {2,}/g;
+      let last = 0, m;
+      while (m = re.exec(str)) {
+        w += width(str.slice(last, m.index));
+        runs.push(w);
+        w = 0;
+        gaps.push({ piece: i, at: m.index, len: m[0].length, w: width(m[0]) });
+        last = m.index + m[0].length;
+      }
+      w += width(str.slice(last));
     });
+    runs.push(w);
+    const whole = runs.reduce((a, b) => a + b, 0) + gaps.reduce((a, g) => a + g.w, 0);
+    const breaks = /* @__PURE__ */ new Set();
+    let line2 = runs[0], lines = 1;
+    gaps.forEach((g, k) => {
+      if (line2 + g.w + runs[k + 1] <= max) {
+        line2 += g.w + runs[k + 1];
+        return;
+      }
+      breaks.add(k);
+      line2 = runs[k + 1];
+      lines++;
+    });
+    if (!breaks.size) return { caption, lines, width: whole };
+    const out = caption.map(([kind, str]) => (
+      /** @type {CaptionPiece} */
+      [kind, str]
+    ));
+    [...breaks].sort((a, b) => b - a).forEach((k) => {
+      const g = gaps[k], str = out[g.piece][1];
+      out[g.piece][1] = str.slice(0, g.at + g.len) + "\n" + str.slice(g.at + g.len);
+    });
+    return { caption: out, lines, width: whole };
+  }
+  function legendShape(items, L, pt, fam, max) {
+    const px = L.small * pt;
+    const entry = (it) => textWidth(it.label, px, fam) + 1.6 * px + 0.8 * px;
+    const half = Math.ceil(items.length / 2);
+    const widest = (list) => Math.max(0, ...list.map(entry));
+    const two = widest(items.slice(0, half)) + px + widest(items.slice(half));
+    return two <= max || items.length < 2 ? { cols: Math.min(2, items.length), rows: half } : { cols: 1, rows: items.length };
+  }
+  function figureLayout(L, W, panels, o) {
+    const g = pageGrid(W, panels, L, L.small, L.left + L.right, L.gap);
+    const s = g.scale, pt = s / 72, inches = W / s, { rows, cols } = g, runs = o.heads.length;
+    const aw = (inches - L.left - L.right - (cols - 1) * L.gap) / cols;
+    const fontPx = L.font * pt, pitch = LINE * L.font / 72;
+    const room = (inches - L.left - L.right) * s;
+    const heads = o.heads.map((h) => {
+      const width = (str) => textWidth(str, fontPx, o.fam);
+      const labelW = textWidth(h.label, fontPx, o.fam, o.bold);
+      const capW = wrapCaption(h.caption, Infinity, width, h.widest).width;
+      if (labelW + 2 * fontPx + capW <= room) {
+        return { label: [h.label], caption: h.caption, oneLine: true, lines: 1 };
+      }
+      const label = wrapWords(h.label, room, (str) => textWidth(str, fontPx, o.fam, o.bold));
+      const cap = wrapCaption(h.caption, room, width, h.widest);
+      return { label, caption: cap.caption, oneLine: false, lines: label.length + cap.lines };
+    });
+    const legendCols = o.legends.map((items) => legendShape(items, L, pt, o.fam, (aw + L.gap) * s).cols);
+    const legendRows = o.legends.map((items, k) => Math.ceil(items.length / legendCols[k]));
+    const legendBand = (i) => {
+      const most = Math.max(0, ...legendRows.filter((_, k) => Math.floor(k / cols) === i));
+      const need = most * LINE * L.small / 72 + 0.1;
+      return rows > 1 ? need : Math.max(L.legend, need);
+    };
+    const titled = o.heads.map((_, b) => b === 0 || rows > 1);
+    const above = heads.map((h, b) => (b > 0 && rows > 1 ? L.header : 0) + L.header + (h.lines - 1) * pitch);
+    const under = heads.map((_, b) => Array.from(
+      { length: rows },
+      (_2, i) => L.ticks + (b === runs - 1 ? legendBand(i) : 0)
+    ));
+    let fixed = L.top;
+    heads.forEach((_, b) => {
+      fixed += above[b] + under[b].reduce((a, v) => a + v, 0) + (titled[b] ? rows * L.titles : 0);
+    });
+    const ah = rows > 1 ? aw * STACKED_ASPECT : o.oneRow(inches, aw, fixed, runs);
+    let y = L.top;
+    const placed = [];
+    const rects = heads.map((h, b) => {
+      const top = y + above[b] - L.header - (h.lines - 1) * pitch;
+      placed.push({
+        label: h.label,
+        caption: h.caption,
+        oneLine: h.oneLine,
+        top: (top + 0.06) * s,
+        pitch: pitch * s
+      });
+      y += above[b];
+      const tops = [];
+      for (let i = 0; i < rows; i++) {
+        if (titled[b]) y += L.titles;
+        tops.push(y);
+        y += ah + under[b][i];
+      }
+      return Array.from({ length: panels }, (_, k) => ({
+        x: (L.left + k % cols * (aw + L.gap)) * s,
+        y: tops[Math.floor(k / cols)] * s,
+        w: aw * s,
+        h: ah * s
+      }));
+    });
+    const H = (fixed + runs * rows * ah) * s;
+    return { rows, cols, s, pt, W, H, rects, heads: placed, titled, legendCols };
   }
   function lossAxes(rect, xlim, ylim, linthresh) {
     return new Axes(rect, { xlim, ylim, xscale: "symlog", yscale: "log", linthresh });
@@ -509,18 +654,37 @@
   function frameStyle(fig) {
     return { fg: fig.th.foreground, muted: fig.th.muted, font: fig.fam, tick: fig.L.small * fig.pt, s: fig.s };
   }
-  function rowHeader(o, L, row, k, s, label, caption, n, color) {
-    const top = row[0].rect.y - (L.header - 0.06) * s - (k === 0 ? L.titles * s : 0);
-    const name = el("div", "op-run-label", o, label);
+  function runHeader(o, L, head, row, n, color, s) {
+    const name = el("div", "op-run-label", o), cap = el("div", "op-caption", o);
+    head.label.forEach((line2, i) => {
+      if (i) el("br", null, name);
+      name.appendChild(document.createTextNode(i < head.label.length - 1 ? line2 + " " : line2));
+    });
     name.style.left = `${L.left * s}px`;
-    name.style.top = `${top}px`;
-    const cap = el("div", "op-caption", o);
-    cap.style.right = `${L.right * s}px`;
-    cap.style.top = `${top}px`;
+    name.style.top = `${head.top}px`;
+    if (head.oneLine) {
+      cap.style.right = `${L.right * s}px`;
+      cap.style.top = `${head.top}px`;
+    } else {
+      const lead = (head.pitch - L.font * s / 72) / 2, lines = head.label.length;
+      for (const e of [name, cap]) {
+        e.style.lineHeight = `${head.pitch}px`;
+        e.style.textAlign = "left";
+      }
+      name.style.top = `${head.top - lead}px`;
+      cap.style.left = `${L.left * s}px`;
+      cap.style.top = `${head.top - lead + lines * head.pitch}px`;
+    }
     const values = {};
-    for (const [kind, text2] of caption) {
-      if (kind === "t") el("span", null, cap, text2);
-      else values[text2] = el("span", "op-value op-value-" + text2, cap);
+    for (const [kind, text2] of head.caption) {
+      if (kind === "v") {
+        values[text2] = el("span", "op-value op-value-" + text2, cap);
+        continue;
+      }
+      text2.split("\n").forEach((part, i) => {
+        if (i) el("br", null, cap);
+        if (part) el("span", null, cap, part);
+      });
     }
     const last = row[n - 1].rect, warning = el("div", "op-warning", o);
     warning.style.left = `${last.x + last.w / 2}px`;
@@ -542,13 +706,19 @@
     }
     return items;
   }
-  function legendBox(o, L, cls, ax, n, s, pt) {
+  function legendBox(o, L, cls, ax, n, s, pt, cols = 2) {
     const box = el("div", cls, o);
     box.style.left = `${ax.rect.x + ax.rect.w / 2}px`;
     box.style.top = `${ax.rect.y + ax.rect.h + (L.ticks - 0.02) * s}px`;
     box.style.fontSize = `${L.small * pt}px`;
-    box.style.gridTemplateRows = `repeat(${Math.ceil(n / 2)}, auto)`;
+    box.style.gridTemplateRows = `repeat(${Math.ceil(n / Math.max(1, cols))}, auto)`;
     return box;
+  }
+  function keepInside(box, W) {
+    const w = box.offsetWidth, centre = parseFloat(box.style.left);
+    if (centre - w / 2 >= 0 && centre + w / 2 <= W) return;
+    box.style.left = `${Math.max(0, Math.min(W - w, centre - w / 2))}px`;
+    box.style.transform = "none";
   }
   function swatch(parent, L, it, pt) {
     const sw = el("span", "op-swatch op-swatch-" + it.kind, parent);
@@ -567,6 +737,14 @@
     } else if (it.kind !== "patch") {
       sw.style.borderTopWidth = `${Math.max(1, (it.kind === "thin" ? 0.6 : L.line) * pt)}px`;
     }
+  }
+  function smallestTextPx(canvases, overlay) {
+    let least = Math.min(...canvases.map(smallestText));
+    for (const e of overlay.querySelectorAll("*")) {
+      const own = [...e.childNodes].some((c) => c.nodeType === Node.TEXT_NODE && c.textContent.trim() !== "");
+      if (own) least = Math.min(least, parseFloat(getComputedStyle(e).fontSize));
+    }
+    return least;
   }
 
   // render/web/src/panels.js
@@ -999,6 +1177,45 @@
       e.preventDefault();
     });
   }
+  function dragScrub(target, controls, o = {}) {
+    let press = null;
+    const SLOP = 6;
+    target.addEventListener("pointerdown", (e) => {
+      if (e.button !== 0 || o.skip && o.skip(e)) return;
+      press = {
+        id: e.pointerId,
+        x: e.clientX,
+        y: e.clientY,
+        index: controls().index,
+        moved: false,
+        along: o.axis ? o.axis(e) : null
+      };
+    });
+    target.addEventListener("pointermove", (e) => {
+      if (!press || e.pointerId !== press.id) return;
+      const dx = e.clientX - press.x, dy = e.clientY - press.y;
+      if (!press.moved) {
+        if (Math.abs(dx) <= SLOP || Math.abs(dx) < Math.abs(dy)) return;
+        press.moved = true;
+        try {
+          target.setPointerCapture(e.pointerId);
+        } catch {
+        }
+        controls().pause();
+      }
+      const c = controls(), width = Math.max(1, target.clientWidth);
+      c.seek(press.along ? press.along(e) : press.index + Math.round(dx / width * (c.count - 1)), true);
+    });
+    target.addEventListener("pointerup", (e) => {
+      if (!press || e.pointerId !== press.id) return;
+      const tapped = !press.moved;
+      press = null;
+      if (tapped && o.tap) o.tap(e);
+    });
+    target.addEventListener("pointercancel", () => {
+      press = null;
+    });
+  }
 
   // render/web/src/ticks.js
   var STEPS = [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10];
@@ -1190,6 +1407,7 @@
   }
   function drawStatic2(fig, rows) {
     const ctx = fig.bg.getContext("2d"), d = fig.d, th = fig.th, pt = fig.pt, L = fig.L;
+    forgetText(fig.bg);
     ctx.setTransform(fig.dpr, 0, 0, fig.dpr, 0, 0);
     ctx.fillStyle = th.background;
     ctx.fillRect(0, 0, fig.W, fig.H);
@@ -1212,10 +1430,10 @@
             });
           }
           frame(ctx, ax, st, { x: linearTicks(ax, "x", null, labelPx), y: linearTicks(ax, "y", 5, labelPx) });
-          if (k === 0) panelTitle(ctx, fig, ax, p.title);
+          if (fig.titled[k]) panelTitle(ctx, fig, ax, p.title);
         } else {
           lossStatic(ctx, fig, ax, rows.losses(k));
-          if (k === 0) panelTitle(ctx, fig, ax, d.strings.loss_title);
+          if (fig.titled[k]) panelTitle(ctx, fig, ax, d.strings.loss_title);
         }
       });
     });
@@ -1252,32 +1470,20 @@
 
   // render/web/src/player_draw.js
   function buildOverlay(player) {
-    const o = player.overlay, d = player.d, L = player.L, s = player.s, pt = player.pt;
+    const o = player.overlay, d = player.d, L = player.L, s = player.s, pt = player.pt, lay = player.lay;
     o.textContent = "";
     o.style.fontSize = `${L.font * pt}px`;
     player.captions = [];
     player.warnings = [];
     player.rows().forEach((r, k) => {
-      const head = rowHeader(
-        o,
-        L,
-        player.axes[k],
-        k,
-        s,
-        d.runs[r].label,
-        d.caption,
-        d.panels.length,
-        player.color(3)
-      );
+      const head = runHeader(o, L, lay.heads[k], player.axes[k], d.panels.length, player.color(3), s);
       if (d.lang === "zh") head.label.style.fontWeight = "normal";
       player.captions.push(head.values);
       player.warnings.push(head.warning);
     });
-    const bottom = player.axes[player.axes.length - 1];
-    const extra = player.panelState ? (p) => player.panelDrawing.legend(player, p) : null;
-    bottom.forEach((ax, j) => {
-      const items = legendItems(d, j, player.th, (i) => player.color(i), extra);
-      const box = legendBox(o, L, "op-legend", ax, items.length, s, pt);
+    player.axes[player.axes.length - 1].forEach((ax, j) => {
+      const items = player.legend(j);
+      const box = legendBox(o, L, "op-legend", ax, items.length, s, pt, lay.legendCols[j]);
       for (const it of items) {
         const b = el("button", "op-entry", box);
         b.type = "button";
@@ -1291,6 +1497,7 @@
           player.toggle(it.key);
         });
       }
+      keepInside(box, player.W);
     });
   }
   function drawFrame(player) {
@@ -1306,7 +1513,7 @@
       d.panels.forEach((p, j) => {
         p.nodes.forEach((n, c) => {
           if (!player.hidden.has(n)) {
-            line(ctx, row[j], player.grid, values[n], { color: player.color(p.colors[c]), width: L.line * pt });
+            line(ctx, row[j], player.xs, values[n], { color: player.color(p.colors[c]), width: L.line * pt });
           }
         });
         if (p.kind === "data" || p.kind === "surface") player.panelDrawing.draw(player, ctx, row[j], r, i, p);
@@ -1338,7 +1545,7 @@
     const h = player.hover, d = player.d, pt = player.pt, th = player.th;
     const guide = { color: th.foreground, width: 0.6 * pt, alpha: 0.5, dash: [2 * pt, 2 * pt] };
     if (h.kind === "x") {
-      const x = player.grid[h.g];
+      const x = player.xs[h.g];
       d.panels.forEach((p, j) => {
         if (p.kind === "surface") return;
         const ax = player.axes[k][j];
@@ -1368,7 +1575,7 @@
     return null;
   }
   function nearestGrid(player, x) {
-    const g = player.grid;
+    const g = player.xs;
     let lo = 0, hi = g.length - 1;
     while (hi - lo > 1) {
       const mid = lo + hi >> 1;
@@ -1416,11 +1623,29 @@
     }
     player.draw();
   }
-  function onClick(player, e) {
+  function onTap(player, e) {
     const at = locate(player, e);
+    if (e.pointerType !== "mouse") onMove(player, e);
     if (at && at.j === player.d.panels.length) {
       player.controls.pause();
       player.controls.seek(nearestSnapshot(player, player.axes[at.k][at.j], at.px), true);
+    }
+  }
+  function lossAxis(player, e) {
+    const at = locate(player, e);
+    if (!at || at.j !== player.d.panels.length) return null;
+    const ax = player.axes[at.k][at.j];
+    return (m) => nearestSnapshot(
+      player,
+      ax,
+      m.clientX - player.canvas.getBoundingClientRect().left
+    );
+  }
+  function onLeave(player) {
+    if (player.hover) {
+      player.hover = null;
+      player.tip.hidden = true;
+      player.draw();
     }
   }
   function readout(player) {
@@ -1430,7 +1655,7 @@
     const lines = [];
     if (h.kind === "x") {
       const values = player.drawn(r, player.index);
-      lines.push({ text: `${d.ui.x} = ${fmtG(player.grid[h.g], 4)}` });
+      lines.push({ text: `${d.ui.x} = ${fmtG(player.xs[h.g], 4)}` });
       d.panels.forEach((p) => p.nodes.forEach((n, c) => {
         if (player.hidden.has(n)) return;
         const v = values[n][h.g];
@@ -1456,7 +1681,7 @@
       });
     }
     const index = h.kind === "x" ? h.g : h.kind === "loss" ? h.s : null;
-    return { run: r, x: h.kind === "x" ? player.grid[h.g] : null, index, lines };
+    return { run: r, x: h.kind === "x" ? player.xs[h.g] : null, index, lines };
   }
   function showTip(player) {
     const info = readout(player), tip = player.tip, h = player.hover;
@@ -1506,12 +1731,13 @@
       this.d = data;
       root.ourdlPlayer = this;
       this.th = data.theme;
-      this.grid = f64(data.grid);
+      this.xs = f64(data.grid);
+      this.grid = this.xs;
       this.target = f64(data.target);
       this.steps = data.steps;
       this.S = data.steps.length;
       this.R = data.runs.length;
-      this.G = this.grid.length;
+      this.G = this.xs.length;
     }
     /** The last snapshot at or before sample `step`. @param {number} step */
     indexOfStep(step) {
@@ -1606,6 +1832,7 @@
   }
 
   // render/web/src/player.js
+  var MIN_WIDTH = 240;
   var Player = class extends TimelinePlayer {
     /**
      * Mount a player in `root`.
@@ -1615,6 +1842,7 @@
      */
     constructor(root, data, panelDrawing) {
       super(root, data);
+      this.grid = () => ({ rows: this.lay.rows, cols: this.lay.cols });
       const th = this.th;
       this.L = data.layout;
       this.trainLoss = f64(data.trainLoss);
@@ -1674,13 +1902,18 @@
       }
       el("div", "op-help", root, ui.keys);
       const opened = this.applyFragment();
-      this.figure.addEventListener("mousemove", (e) => onMove(this, e));
-      this.figure.addEventListener("mouseleave", () => {
-        this.hover = null;
-        this.tip.hidden = true;
-        this.draw();
+      this.figure.addEventListener("pointermove", (e) => {
+        if (e.pointerType === "mouse") onMove(this, e);
       });
-      this.figure.addEventListener("click", (e) => onClick(this, e));
+      this.figure.addEventListener("pointerleave", (e) => {
+        if (e.pointerType === "mouse") onLeave(this);
+      });
+      dragScrub(this.figure, () => this.controls, {
+        axis: (e) => lossAxis(this, e),
+        tap: (e) => onTap(this, e),
+        skip: (e) => !!/** @type {Element} */
+        e.target.closest(".op-legend")
+      });
       keys2(root, this.controls, standalone(root));
       onFragment(() => this.applyFragment());
       onResize(this.figure, () => this.width, () => this.layout());
@@ -1752,7 +1985,7 @@
      * @param {number} r @param {number} s
      */
     evaluate(r, s) {
-      return evaluate(this.program, this.params, (r * this.S + s) * this.P, this.grid, this.target);
+      return evaluate(this.program, this.params, (r * this.S + s) * this.P, this.xs, this.target);
     }
     /** Every recorded node of run r at snapshot s, node after node. @param {number} r @param {number} s */
     curves(r, s) {
@@ -1791,35 +2024,49 @@
     rows() {
       return this.run >= 0 ? [this.run] : [...Array(this.R).keys()];
     }
+    /** Lay the figure out for its width (layout.js: the pages' grid rule), then draw it. */
     layout() {
       const L = this.L, d = this.d;
-      const W = Math.max(320, this.figure.clientWidth || 800);
+      const W = Math.max(MIN_WIDTH, this.figure.clientWidth || 800);
       this.width = this.figure.clientWidth;
-      const s = W / L.designWidth, pt = s / 72;
-      const rows = this.rows(), cols = d.panels.length + (d.lossPanel === false ? 0 : 1);
+      const rows = this.rows(), n = d.panels.length + (d.lossPanel === false ? 0 : 1);
       if (this.hover && this.hover.k >= rows.length) {
         this.hover = null;
         this.tip.hidden = true;
       }
-      const fixed = L.top + L.titles + L.legend + rows.length * (L.header + L.ticks);
-      const hIn = Math.max(L.designWidth * d.aspect, fixed + rows.length * 1.2);
-      const H = hIn * s;
-      const ah = (hIn - fixed) / rows.length;
-      this.s = s;
-      this.pt = pt;
+      const lay = this.lay = figureLayout(L, W, n, {
+        heads: rows.map((r) => ({ label: d.runs[r].label, caption: d.caption, widest: d.total })),
+        legends: Array.from({ length: n }, (_, j) => this.legend(j)),
+        fam: this.fam,
+        bold: d.lang !== "zh",
+        // one row: the video's 16:9 figure (its axes at least 1.2 inches tall)
+        oneRow: (inches, aw, fixed, runs) => Math.max((inches * d.aspect - fixed) / runs, 1.2)
+      });
+      this.s = lay.s;
+      this.pt = lay.pt;
       this.W = W;
-      this.H = H;
-      this.axes = rowRects(L, rows.length, cols, ah, s).map((rects) => rects.map((rect, j) => j < d.panels.length ? new Axes(rect, { xlim: d.panels[j].xlim, ylim: d.panels[j].ylim }) : lossAxes(rect, d.lossXlim, d.lossYlim, d.lossLinthresh)));
-      this.dpr = sizeCanvases([this.canvas, this.bg], this.figure, W, H);
+      this.H = lay.H;
+      this.titled = lay.titled;
+      this.axes = lay.rects.map((rects) => rects.map((rect, j) => j < d.panels.length ? new Axes(rect, { xlim: d.panels[j].xlim, ylim: d.panels[j].ylim }) : lossAxes(rect, d.lossXlim, d.lossYlim, d.lossLinthresh)));
+      this.dpr = sizeCanvases([this.canvas, this.bg], this.figure, W, this.H);
       this.drawStatic();
       buildOverlay(this);
       this.draw();
+    }
+    /** The legend's entries under panel j (the loss panel last). @param {number} j */
+    legend(j) {
+      const extra = this.panelState ? (p) => this.panelDrawing.legend(this, p) : null;
+      return legendItems(this.d, j, this.th, (i) => this.color(i), extra);
+    }
+    /** The smallest font px of the text drawn on the figure's canvases and in its overlay (tests). */
+    minTextPx() {
+      return smallestTextPx([this.bg, this.canvas], this.overlay);
     }
     /** The static layer: axes, ranges, targets, the loss panel's whole-run lines (runs_figure.js). */
     drawStatic() {
       const S = this.S, shown = this.rows();
       drawStatic2(this, {
-        grid: this.grid,
+        grid: this.xs,
         target: this.target,
         surface: (ctx, ax, k, p) => this.panelDrawing.drawStatic(this, ctx, ax, shown[k], p),
         losses: (k) => {

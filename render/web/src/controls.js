@@ -235,3 +235,48 @@ export function bindKeys(target, controls, extra) {
     e.preventDefault();
   });
 }
+
+// ---- dragging a figure scrubs -----------------------------------------------------------------------
+
+/**
+ * A drag across `target` (a figure: mouse, pen or finger) scrubs its timeline: a sideways drag moves the
+ * snapshot by the drag's share of the target's width (its whole width: the whole timeline), or, when the
+ * press began on a time axis (`o.axis(e)` gives the snapshot at a pointer), follows the pointer along that
+ * axis; an up-and-down drag is left to the
+ * page, which scrolls (page.css gives figures `touch-action: pan-y`). A press that does not move is a tap:
+ * `o.tap(e)`. `controls()` is the current bar (a page may rebuild it). Returns nothing; the listeners stay.
+ * @param {HTMLElement} target
+ * @param {() => Pick<Controls, "index" | "count" | "pause" | "seek">} controls
+ * @param {{axis?: (e: PointerEvent) => ((e: PointerEvent) => number) | null, tap?: (e: PointerEvent) => void,
+ *   skip?: (e: PointerEvent) => boolean}} [o]  skip(e): presses this ignores (a legend's buttons)
+ */
+export function dragScrub(target, controls, o = {}) {
+  /** @type {{id: number, x: number, y: number, index: number, moved: boolean,
+   *   along: ((e: PointerEvent) => number) | null} | null} */
+  let press = null;
+  const SLOP = 6;  // px a press may wander and still be a tap
+  target.addEventListener("pointerdown", (e) => {
+    if (e.button !== 0 || (o.skip && o.skip(e))) return;
+    press = { id: e.pointerId, x: e.clientX, y: e.clientY, index: controls().index, moved: false,
+      along: o.axis ? o.axis(e) : null };
+  });
+  target.addEventListener("pointermove", (e) => {
+    if (!press || e.pointerId !== press.id) return;
+    const dx = e.clientX - press.x, dy = e.clientY - press.y;
+    if (!press.moved) {
+      if (Math.abs(dx) <= SLOP || Math.abs(dx) < Math.abs(dy)) return;
+      press.moved = true;
+      try { target.setPointerCapture(e.pointerId); } catch { /* the pointer is gone already */ }
+      controls().pause();
+    }
+    const c = controls(), width = Math.max(1, target.clientWidth);
+    c.seek(press.along ? press.along(e) : press.index + Math.round((dx / width) * (c.count - 1)), true);
+  });
+  target.addEventListener("pointerup", (e) => {
+    if (!press || e.pointerId !== press.id) return;
+    const tapped = !press.moved;
+    press = null;
+    if (tapped && o.tap) o.tap(e);
+  });
+  target.addEventListener("pointercancel", () => { press = null; });
+}

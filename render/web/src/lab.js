@@ -23,7 +23,7 @@
  * fragment is parsed into numbers and known names only.
  */
 
-import { Fragment } from "./controls.js";
+import { Fragment, dragScrub } from "./controls.js";
 import { f64 } from "./data.js";
 import { el, fill } from "./dom.js";
 import { Figure } from "./lab_figure.js";
@@ -99,6 +99,7 @@ export class Lab {
     });
     onFragment(() => this.applyFragment());
     onResize(this.figure.element, () => this.figure.width, () => this.redraw());
+    dragScrub(this.figure.element, () => this.controls);
     this.applyFragment();
     if (mapPane) {
       requestAnimationFrame(() => {
@@ -226,6 +227,9 @@ export class Lab {
     this.figure.layout();
     this.draw();
   }
+
+  /** The smallest font px of the text the figure and the map draw (tests). */
+  minTextPx() { return Math.min(this.figure.minTextPx(), this.map ? this.map.minTextPx() : Infinity); }
 
   pin() {
     this.pinned = this.current;

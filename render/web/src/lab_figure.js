@@ -1,5 +1,6 @@
-/* lab_figure.js: the lab's figure, laid out like the player (layout.js) and the video: per run a row of
- * the scene's panels plus the loss panel; the rows share one timeline and their y-limits. A "data" panel
+/* lab_figure.js: the lab's figure, laid out like the player (layout.js) and the video: per run a block of
+ * the scene's panels plus the loss panel (one row on a wide page, two rows or one column on narrower ones:
+ * .grid()); the runs share one timeline and their y-limits. A "data" panel
  * adds the run's samples seen so far (the latest `window` solid); a "surface" panel shows the evaluation
  * loss over two parameters (lab.py's mesh, drawn by the player's panels.js) and the run's path of them.
  * Its axes' limits are the video's rules (limits.js: render.draw.limits' robust_limits, log_limits and
@@ -10,7 +11,7 @@
 
 import { el, family } from "./dom.js";
 import {
-  legendBox, legendItems, lossAxes, paletteColor, panelWidth, rowHeader, rowRects, swatch,
+  figureLayout, keepInside, legendBox, legendItems, lossAxes, paletteColor, runHeader, smallestTextPx, swatch,
 } from "./layout.js";
 import { logLimits, robustLimits, sampleAxis } from "./limits.js";
 import * as panels from "./panels.js";
@@ -31,6 +32,10 @@ import { figure } from "./shell.js";
 const MAX_FADED = 2000;
 /** @type {Set<string>} the lab's legends toggle nothing */
 const NONE = new Set();
+/** A one-row figure's axes are this fraction of their width tall (a stacked grid's: layout.js). */
+const ONE_ROW_ASPECT = 0.82;
+/** The narrowest figure (CSS px) the lab lays out for; a narrower one scrolls. */
+const MIN_WIDTH = 240;
 
 export class Figure {
   /** @param {HTMLElement} parent @param {LabPage} d */
@@ -121,18 +126,26 @@ export class Figure {
   /** What each axes drew, row by row (tests). */
   axesReport() { return axesReport(this); }
 
+  /** Lay the figure out for its width (layout.js: the pages' grid rule) and draw its static layer. */
   layout() {
-    const L = this.L, d = this.d;
-    const W = Math.max(320, this.element.clientWidth || 800);
+    const L = this.L, d = this.d, n = d.panels.length + 1;
+    const W = Math.max(MIN_WIDTH, this.element.clientWidth || 800);
     this.width = this.element.clientWidth;
-    const s = W / L.designWidth, pt = s / 72, n = this.rows.length, cols = d.panels.length + 1;
-    const ah = panelWidth(L, cols) * 0.82;
-    const H = (L.top + L.titles + L.legend + n * (L.header + ah + L.ticks)) * s;
-    this.s = s; this.pt = pt; this.W = W; this.H = H;
-    this.axes = rowRects(L, n, cols, ah, s).map((rects) => rects.map((rect, j) => (j < d.panels.length
+    const caption = captionPieces(d, this.total);
+    const extra = this.views.length ? (/** @type {Panel} */ p) => panels.legend(this.views[0], p) : null;
+    /** @type {import("./layout.js").LegendItem[][]} */
+    this.legends = Array.from({ length: n },
+      (_, j) => legendItems(d, j, this.th, (i) => this.color(i), extra));
+    const lay = this.lay = figureLayout(L, W, n, {
+      heads: this.rows.map((row) => ({ label: row.label, caption, widest: this.total })),
+      legends: this.legends, fam: this.fam, bold: true,
+      oneRow: (inches, aw) => aw * ONE_ROW_ASPECT,
+    });
+    this.s = lay.s; this.pt = lay.pt; this.W = W; this.H = lay.H; this.titled = lay.titled;
+    this.axes = lay.rects.map((rects) => rects.map((rect, j) => (j < d.panels.length
       ? new Axes(rect, { xlim: this.xlims[j], ylim: this.ylims[j] })
       : lossAxes(rect, this.lossXlim, this.lossYlim, this.linthresh))));
-    this.dpr = sizeCanvases([this.canvas, this.bg], this.element, W, H);
+    this.dpr = sizeCanvases([this.canvas, this.bg], this.element, W, this.H);
     drawStatic(this, { grid: d.gridValues, target: d.targetValues,
       surface: (ctx, ax, k, p) => { if (this.surface) panels.drawStatic(this.views[k], ctx, ax, 0, p); },
       losses: (k) => {
@@ -142,6 +155,13 @@ export class Figure {
     this.buildOverlay();
   }
 
+  /** Each run's panel grid as laid out. */
+  grid() { return { rows: this.lay.rows, cols: this.lay.cols }; }
+
+  /** The smallest font px of the text on the figure's canvases and in its overlay. */
+  minTextPx() { return smallestTextPx([this.bg, this.canvas], this.overlay); }
+
+  /** Each run's label, caption and warning; the legends under the last run's panels. */
   buildOverlay() {
     const o = this.overlay, d = this.d, L = this.L, s = this.s, pt = this.pt;
     o.textContent = "";
@@ -151,22 +171,20 @@ export class Figure {
     /** @type {HTMLElement[]} */
     this.warnings = [];
     this.rows.forEach((row, k) => {
-      const head = rowHeader(o, L, this.axes[k], k, s, row.label, captionPieces(d, this.total),
-        d.panels.length, this.color(3));
+      const head = runHeader(o, L, this.lay.heads[k], this.axes[k], d.panels.length, this.color(3), s);
       head.label.style.color = row.pinned ? this.th.muted : this.th.foreground;
       this.captions.push(head.values);
       this.warnings.push(head.warning);
     });
-    const bottom = this.axes[this.axes.length - 1];
-    bottom.forEach((ax, j) => {
-      const extra = this.views.length ? (/** @type {Panel} */ p) => panels.legend(this.views[0], p) : null;
-      const items = legendItems(d, j, this.th, (i) => this.color(i), extra);
-      const box = legendBox(o, L, "op-legend ol-legend", ax, items.length, s, pt);
+    this.axes[this.axes.length - 1].forEach((ax, j) => {
+      const items = this.legends[j];
+      const box = legendBox(o, L, "op-legend ol-legend", ax, items.length, s, pt, this.lay.legendCols[j]);
       for (const it of items) {
         const entry = el("span", "op-entry", box);
         swatch(entry, L, it, pt);
         el("span", "op-entry-label", entry, it.label);
       }
+      keepInside(box, this.W);
     });
   }
 

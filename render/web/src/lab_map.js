@@ -8,7 +8,9 @@ import { f32, i8 } from "./data.js";
 import { el, family, fill } from "./dom.js";
 import { compile, evaluate } from "./graph.js";
 import { rateText, sameRates } from "./lab_run.js";
-import { Axes, clip, fmtG, font, frame, number, rgb, text, thousands } from "./plot.js";
+import {
+  Axes, clip, fmtG, font, forgetText, frame, number, rgb, smallestText, text, thousands,
+} from "./plot.js";
 import { axisTicks, maxNLocator, scalarLabels } from "./ticks.js";
 import { compile as compileNet, data, variantGraph } from "./train.js";
 
@@ -213,19 +215,22 @@ export class BasinMap {
 
   draw() {
     const ctx = this.canvas.getContext("2d"), th = this.d.theme, ax = this.ax, m = this.m;
+    forgetText(this.canvas);
     ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
     ctx.fillStyle = th.background;
     ctx.fillRect(0, 0, this.W, this.H);
     ctx.imageSmoothingEnabled = false;
     ctx.drawImage(this.image, ax.rect.x, ax.rect.y, ax.rect.w, ax.rect.h);
-    const fam = family(this.d.lang), st = { fg: th.foreground, muted: th.muted, font: fam, tick: 10, s: 72 };
+    // its text (ticks, axis names, the presets' names) in the pages' smallest size (render.draw.grid)
+    const px = this.d.layout.minTextPx, fam = family(this.d.lang);
+    const st = { fg: th.foreground, muted: th.muted, font: fam, tick: px, s: 72 };
     // ticks over the cells' centres (the inits), not the image's edges half a cell beyond: -1, -0.5, ... 1
     const located = maxNLocator(m.range[0], m.range[1], 4);
     frame(ctx, ax, st, {
       x: axisTicks(ax, "x", located, scalarLabels), y: axisTicks(ax, "y", located, scalarLabels),
     });
     /** @type {import("./plot.js").TextStyle} */
-    const label = { font: font(11, fam), color: th.foreground, align: "center", baseline: "top" };
+    const label = { font: font(px, fam), color: th.foreground, align: "center", baseline: "top" };
     text(ctx, m.axes[0], ax.rect.x + ax.rect.w / 2, ax.rect.y + ax.rect.h + 14, label);
     ctx.save();
     ctx.translate(2, ax.rect.y + ax.rect.h / 2);
@@ -239,7 +244,7 @@ export class BasinMap {
       ctx.beginPath(); ctx.arc(x, y, 4.5, 0, 2 * Math.PI);
       ctx.strokeStyle = th.foreground; ctx.lineWidth = 1.4; ctx.stroke();
       text(ctx, preset.name, x + 6, y + 3,
-        { font: font(10, fam, true), color: th.foreground, baseline: "top" });
+        { font: font(px, fam, true), color: th.foreground, baseline: "top" });
     }
     const pin = this.lab.pinned && this.lab.pinned.settings.init;
     if (pin) this.cross(ctx, pin[m.axes[0]], pin[m.axes[1]], th.muted);
@@ -258,6 +263,9 @@ export class BasinMap {
     this.computeButton.hidden = !diff.length && !this.job;
     this.computeButton.disabled = !!this.job;
   }
+
+  /** The smallest font px the map drew its text in. */
+  minTextPx() { return smallestText(this.canvas); }
 
   /**
    * A "+" at (x, y) in `color`, edged in the background.

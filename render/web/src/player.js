@@ -6,19 +6,21 @@
  * .curves(run, snapshot) -> Float64Array(N·G) of every recorded node (the exact test), .drawn(run,
  * snapshot), .readout() (the hover's), .color(i), .ready (a promise: first frame drawn), .firstFrame
  * (ms since navigation start), .draw() (benchmarks), .indexOfStep(step), .axesReport() (what each axes
- * drew: limits, ticks and labels, row by row; tests/test_page_axes.py compares it with the video's).
+ * drew: limits, ticks and labels, row by row; tests/test_page_axes.py compares it with the video's),
+ * .grid() -> {rows, cols} (each run's panel grid at the figure's width: layout.js), .minTextPx() (the
+ * smallest font px of any text on its canvases or overlay), .xs (the x values the curves are drawn over).
  * Safety: strings from the data or the URL go in as textContent or canvas text, never as HTML; the fragment
  * only selects among known values.
  */
 
-import { Fragment } from "./controls.js";
+import { Fragment, dragScrub } from "./controls.js";
 import { f32, f64 } from "./data.js";
 import { el } from "./dom.js";
 import { compile, evaluate } from "./graph.js";
-import { lossAxes, paletteColor, rowRects } from "./layout.js";
+import { figureLayout, legendItems, lossAxes, paletteColor, smallestTextPx } from "./layout.js";
 import { Axes, sizeCanvases } from "./plot.js";
 import { buildOverlay, drawFrame } from "./player_draw.js";
-import { onClick, onMove, readout, showTip } from "./player_hover.js";
+import { lossAxis, onLeave, onMove, onTap, readout, showTip } from "./player_hover.js";
 import { axesReport, drawStatic } from "./runs_figure.js";
 import {
   TimelinePlayer, autoplay, divergedMark, dress, figure, keys, onFragment, onResize, readTimeline,
@@ -32,6 +34,9 @@ import {
  * @typedef {{kind: "x" | "surface" | "loss", k: number, j?: number, g?: number, s?: number, x?: number,
  *   y?: number, px: number, py: number}} Hover */
 
+/** The narrowest figure (CSS px) the player lays out for; a narrower one scrolls. */
+const MIN_WIDTH = 240;
+
 /** @extends {TimelinePlayer<RunsData>} */
 export class Player extends TimelinePlayer {
   /**
@@ -42,6 +47,8 @@ export class Player extends TimelinePlayer {
    */
   constructor(root, data, panelDrawing) {
     super(root, data);
+    /** each run's panel grid ({rows, cols}) as laid out @type {any} */
+    this.grid = () => ({ rows: this.lay.rows, cols: this.lay.cols });
     const th = this.th;
     /** the video's layout (render/web/player.py runs_layout) */
     this.L = data.layout;
@@ -101,11 +108,10 @@ export class Player extends TimelinePlayer {
     el("div", "op-help", root, ui.keys);
 
     const opened = this.applyFragment();
-    this.figure.addEventListener("mousemove", (e) => onMove(this, e));
-    this.figure.addEventListener("mouseleave", () => {
-      this.hover = null; this.tip.hidden = true; this.draw();
-    });
-    this.figure.addEventListener("click", (e) => onClick(this, e));
+    this.figure.addEventListener("pointermove", (e) => { if (e.pointerType === "mouse") onMove(this, e); });
+    this.figure.addEventListener("pointerleave", (e) => { if (e.pointerType === "mouse") onLeave(this); });
+    dragScrub(this.figure, () => this.controls, { axis: (e) => lossAxis(this, e), tap: (e) => onTap(this, e),
+      skip: (e) => !!(/** @type {Element} */ (e.target)).closest(".op-legend") });
     keys(root, this.controls, standalone(root));
     onFragment(() => this.applyFragment());
     onResize(this.figure, () => this.width, () => this.layout());
@@ -173,7 +179,7 @@ export class Player extends TimelinePlayer {
    * @param {number} r @param {number} s
    */
   evaluate(r, s) {
-    return evaluate(this.program, this.params, (r * this.S + s) * this.P, this.grid, this.target);
+    return evaluate(this.program, this.params, (r * this.S + s) * this.P, this.xs, this.target);
   }
 
   /** Every recorded node of run r at snapshot s, node after node. @param {number} r @param {number} s */
@@ -214,32 +220,44 @@ export class Player extends TimelinePlayer {
   /** The runs shown, one a row. */
   rows() { return this.run >= 0 ? [this.run] : [...Array(this.R).keys()]; }
 
+  /** Lay the figure out for its width (layout.js: the pages' grid rule), then draw it. */
   layout() {
     const L = this.L, d = this.d;
-    const W = Math.max(320, this.figure.clientWidth || 800);
+    const W = Math.max(MIN_WIDTH, this.figure.clientWidth || 800);
     this.width = this.figure.clientWidth;
-    const s = W / L.designWidth, pt = s / 72;
-    const rows = this.rows(), cols = d.panels.length + (d.lossPanel === false ? 0 : 1);
+    const rows = this.rows(), n = d.panels.length + (d.lossPanel === false ? 0 : 1);
     // a hover on a row that is no longer shown (a link or the menu picked one run) points nowhere
     if (this.hover && this.hover.k >= rows.length) { this.hover = null; this.tip.hidden = true; }
-    const fixed = L.top + L.titles + L.legend + rows.length * (L.header + L.ticks);
-    const hIn = Math.max(L.designWidth * d.aspect, fixed + rows.length * 1.2);
-    const H = hIn * s;
-    const ah = (hIn - fixed) / rows.length;
-    this.s = s; this.pt = pt; this.W = W; this.H = H;
-    this.axes = rowRects(L, rows.length, cols, ah, s).map((rects) => rects.map((rect, j) => (
+    const lay = this.lay = figureLayout(L, W, n, {
+      heads: rows.map((r) => ({ label: d.runs[r].label, caption: d.caption, widest: d.total })),
+      legends: Array.from({ length: n }, (_, j) => this.legend(j)), fam: this.fam, bold: d.lang !== "zh",
+      // one row: the video's 16:9 figure (its axes at least 1.2 inches tall)
+      oneRow: (inches, aw, fixed, runs) => Math.max((inches * d.aspect - fixed) / runs, 1.2),
+    });
+    this.s = lay.s; this.pt = lay.pt; this.W = W; this.H = lay.H; this.titled = lay.titled;
+    this.axes = lay.rects.map((rects) => rects.map((rect, j) => (
       j < d.panels.length ? new Axes(rect, { xlim: d.panels[j].xlim, ylim: d.panels[j].ylim })
       : lossAxes(rect, d.lossXlim, d.lossYlim, d.lossLinthresh))));
-    this.dpr = sizeCanvases([this.canvas, this.bg], this.figure, W, H);
+    this.dpr = sizeCanvases([this.canvas, this.bg], this.figure, W, this.H);
     this.drawStatic();
     buildOverlay(this);
     this.draw();
   }
 
+  /** The legend's entries under panel j (the loss panel last). @param {number} j */
+  legend(j) {
+    const extra = this.panelState ? (/** @type {import("./types.js").Panel} */ p) =>
+      this.panelDrawing.legend(this, p) : null;
+    return legendItems(this.d, j, this.th, (i) => this.color(i), extra);
+  }
+
+  /** The smallest font px of the text drawn on the figure's canvases and in its overlay (tests). */
+  minTextPx() { return smallestTextPx([this.bg, this.canvas], this.overlay); }
+
   /** The static layer: axes, ranges, targets, the loss panel's whole-run lines (runs_figure.js). */
   drawStatic() {
     const S = this.S, shown = this.rows();
-    drawStatic(this, { grid: this.grid, target: this.target,
+    drawStatic(this, { grid: this.xs, target: this.target,
       surface: (ctx, ax, k, p) => this.panelDrawing.drawStatic(this, ctx, ax, shown[k], p),
       losses: (k) => {
         const r = shown[k];

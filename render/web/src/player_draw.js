@@ -1,36 +1,32 @@
-/* player_draw.js: the runs player's drawing, after runs_figure.js's static layer: the overlay (row labels,
+/* player_draw.js: the runs player's drawing, after runs_figure.js's static layer: the overlay (run labels,
  * captions, toggling legends) and each frame (the curves, the panels' moving parts, the loss up to the step,
  * the captions, the hover's guide line and dots).
  */
 
 import { el } from "./dom.js";
-import { legendBox, legendItems, rowHeader, swatch } from "./layout.js";
+import { keepInside, legendBox, runHeader, swatch } from "./layout.js";
 import { line, marker, vline } from "./plot.js";
 import { showCaption } from "./runs_figure.js";
 
 /** @typedef {import("./player.js").Player} Player */
 
-/** The overlay: each row's label, caption and warning; under the bottom row one toggling legend a panel.
+/** The overlay: each run's label, caption and warning; under the last run's panels one toggling legend a
+ * panel, in the columns the layout gave it.
  * @param {Player} player */
 export function buildOverlay(player) {
-  const o = player.overlay, d = player.d, L = player.L, s = player.s, pt = player.pt;
+  const o = player.overlay, d = player.d, L = player.L, s = player.s, pt = player.pt, lay = player.lay;
   o.textContent = "";
   o.style.fontSize = `${L.font * pt}px`;
   player.captions = []; player.warnings = [];
   player.rows().forEach((r, k) => {
-    const head = rowHeader(o, L, player.axes[k], k, s, d.runs[r].label, d.caption, d.panels.length,
-      player.color(3));
+    const head = runHeader(o, L, lay.heads[k], player.axes[k], d.panels.length, player.color(3), s);
     if (d.lang === "zh") head.label.style.fontWeight = "normal";
     player.captions.push(head.values);
     player.warnings.push(head.warning);
   });
-  // legends under the bottom row, one per panel, two columns filled column by column (matplotlib's)
-  const bottom = player.axes[player.axes.length - 1];
-  const extra = player.panelState ? (/** @type {import("./types.js").Panel} */ p) =>
-    player.panelDrawing.legend(player, p) : null;
-  bottom.forEach((ax, j) => {
-    const items = legendItems(d, j, player.th, (i) => player.color(i), extra);
-    const box = legendBox(o, L, "op-legend", ax, items.length, s, pt);
+  player.axes[player.axes.length - 1].forEach((ax, j) => {
+    const items = player.legend(j);
+    const box = legendBox(o, L, "op-legend", ax, items.length, s, pt, lay.legendCols[j]);
     for (const it of items) {
       const b = el("button", "op-entry", box);
       b.type = "button";
@@ -41,6 +37,7 @@ export function buildOverlay(player) {
       el("span", "op-entry-label", b, it.label);
       b.addEventListener("click", (e) => { e.stopPropagation(); player.toggle(it.key); });
     }
+    keepInside(box, player.W);
   });
 }
 
@@ -58,7 +55,7 @@ export function drawFrame(player) {
     d.panels.forEach((p, j) => {
       p.nodes.forEach((n, c) => {
         if (!player.hidden.has(n)) {
-          line(ctx, row[j], player.grid, values[n], { color: player.color(p.colors[c]), width: L.line * pt });
+          line(ctx, row[j], player.xs, values[n], { color: player.color(p.colors[c]), width: L.line * pt });
         }
       });
       if (p.kind === "data" || p.kind === "surface") player.panelDrawing.draw(player, ctx, row[j], r, i, p);
@@ -91,7 +88,7 @@ function drawHover(player, ctx, k, values) {
   const h = player.hover, d = player.d, pt = player.pt, th = player.th;
   const guide = { color: th.foreground, width: 0.6 * pt, alpha: 0.5, dash: [2 * pt, 2 * pt] };
   if (h.kind === "x") {
-    const x = player.grid[h.g];
+    const x = player.xs[h.g];
     d.panels.forEach((p, j) => {
       if (p.kind === "surface") return;  // its x is a parameter, not the grid's
       const ax = player.axes[k][j];

@@ -1,5 +1,6 @@
-/* player_hover.js: the runs player's pointer: what is under it, the readout and its tip; a click on the
- * loss panel seeks to the nearest snapshot.
+/* player_hover.js: the runs player's pointer: what is under it, the readout and its tip. A mouse shows the
+ * readout where it hovers, a finger where it taps; a click or tap on the loss panel seeks to the snapshot
+ * there, and a drag along it scrubs (controls.js dragScrub scrubs a drag anywhere else).
  */
 
 import { el, fill } from "./dom.js";
@@ -12,7 +13,7 @@ import { fmtG, number, thousands } from "./plot.js";
 
 /**
  * The axes under the pointer: row k, panel j and the pointer's pixels in the canvas; null between axes.
- * @param {Player} player @param {MouseEvent} e
+ * @param {Player} player @param {{clientX: number, clientY: number}} e
  */
 function locate(player, e) {
   const rect = player.canvas.getBoundingClientRect();
@@ -27,7 +28,7 @@ function locate(player, e) {
 
 /** The grid index nearest x. @param {Player} player @param {number} x */
 function nearestGrid(player, x) {
-  const g = player.grid;
+  const g = player.xs;
   let lo = 0, hi = g.length - 1;
   while (hi - lo > 1) { const mid = (lo + hi) >> 1; if (g[mid] <= x) lo = mid; else hi = mid; }
   return Math.abs(g[hi] - x) < Math.abs(g[lo] - x) ? hi : lo;
@@ -44,7 +45,8 @@ function nearestSnapshot(player, ax, px) {
   return best;
 }
 
-/** @param {Player} player @param {MouseEvent} e */
+/** The readout at the pointer (none between axes). @param {Player} player
+ * @param {{clientX: number, clientY: number}} e */
 export function onMove(player, e) {
   const at = locate(player, e);
   if (!at) {
@@ -63,13 +65,36 @@ export function onMove(player, e) {
   player.draw();
 }
 
-/** @param {Player} player @param {MouseEvent} e */
-export function onClick(player, e) {
+/**
+ * A tap or click: on the loss panel, seek to the snapshot there; a finger or pen also shows the readout
+ * where it tapped (a mouse's already follows it).
+ * @param {Player} player @param {PointerEvent} e
+ */
+export function onTap(player, e) {
   const at = locate(player, e);
+  if (e.pointerType !== "mouse") onMove(player, e);
   if (at && at.j === player.d.panels.length) {
     player.controls.pause();
     player.controls.seek(nearestSnapshot(player, player.axes[at.k][at.j], at.px), true);
   }
+}
+
+/**
+ * When a press lands on a loss panel (its x: the samples), the snapshot at a pointer along that panel, for
+ * dragScrub; null elsewhere.
+ * @param {Player} player @param {PointerEvent} e
+ */
+export function lossAxis(player, e) {
+  const at = locate(player, e);
+  if (!at || at.j !== player.d.panels.length) return null;
+  const ax = player.axes[at.k][at.j];
+  return (/** @type {PointerEvent} */ m) => nearestSnapshot(player, ax,
+    m.clientX - player.canvas.getBoundingClientRect().left);
+}
+
+/** The readout leaves with the pointer. @param {Player} player */
+export function onLeave(player) {
+  if (player.hover) { player.hover = null; player.tip.hidden = true; player.draw(); }
 }
 
 /**
@@ -85,7 +110,7 @@ export function readout(player) {
   const lines = [];
   if (h.kind === "x") {
     const values = player.drawn(r, player.index);
-    lines.push({ text: `${d.ui.x} = ${fmtG(player.grid[h.g], 4)}` });
+    lines.push({ text: `${d.ui.x} = ${fmtG(player.xs[h.g], 4)}` });
     d.panels.forEach((p) => p.nodes.forEach((n, c) => {
       if (player.hidden.has(n)) return;
       const v = values[n][h.g];
@@ -107,7 +132,7 @@ export function readout(player) {
       text: `${d.strings.loss_eval}: ${number(player.loss("eval", r, h.s))}` });
   }
   const index = h.kind === "x" ? h.g : h.kind === "loss" ? h.s : null;
-  return { run: r, x: h.kind === "x" ? player.grid[h.g] : null, index, lines };
+  return { run: r, x: h.kind === "x" ? player.xs[h.g] : null, index, lines };
 }
 
 /** The readout beside the pointer, kept inside the figure. @param {Player} player */

@@ -133,12 +133,26 @@ export function font(px, family, bold) {
   return `${bold ? "bold " : ""}${px.toFixed(2)}px ${family}`;
 }
 
+/** @type {WeakMap<HTMLCanvasElement, number>} the smallest font px each canvas drew text in */
+const smallest = new WeakMap();
+
+/** The smallest font px drawn on `canvas` since its last `forgetText` (Infinity: none). Pages expose it as
+ * minTextPx(), so tests can hold them to their smallest text size. @param {HTMLCanvasElement} canvas */
+export const smallestText = (canvas) => (smallest.has(canvas) ? smallest.get(canvas) : Infinity);
+
+/** Start `canvas`'s smallest text afresh (it is drawn again). @param {HTMLCanvasElement} canvas */
+export const forgetText = (canvas) => { smallest.delete(canvas); };
+
 /**
- * fillText: data is drawn, never parsed.
+ * fillText: data is drawn, never parsed. Notes the font's px for smallestText.
  * @param {CanvasRenderingContext2D} ctx @param {string | number} str @param {number} x @param {number} y
  * @param {TextStyle} o
  */
 export function text(ctx, str, x, y, o) {
+  const px = /([\d.]+)px/.exec(o.font), canvas = ctx.canvas;
+  if (px && canvas && String(str) !== "" && !(Number(px[1]) >= smallestText(canvas))) {
+    smallest.set(canvas, Number(px[1]));
+  }
   ctx.font = o.font;
   ctx.fillStyle = o.color;
   ctx.textAlign = o.align || "left";

@@ -6,7 +6,7 @@
 
 import { fill } from "./dom.js";
 import { frameStyle, paletteColor } from "./layout.js";
-import { font, frame, hline, line, number, report, text, thousands, vspan } from "./plot.js";
+import { forgetText, font, frame, hline, line, number, report, text, thousands, vspan } from "./plot.js";
 import { linearTicks, logTicks, sampleTicks } from "./ticks.js";
 
 /** @typedef {import("./plot.js").Axes} Axes */
@@ -16,9 +16,10 @@ import { linearTicks, logTicks, sampleTicks } from "./ticks.js";
 /** @typedef {[ArrayLike<number>, ArrayLike<number>]} Series  xs, ys */
 /**
  * What the drawing reads of the figure: its canvases, layout and scale (px an inch `s`, a point `pt`),
- * look, axes ([row][panel], the loss panel last), the toggled-off legend keys and the page's data.
+ * look, axes ([row][panel], the loss panel last), which rows' panels carry titles, the toggled-off legend
+ * keys and the page's data.
  * @typedef {{bg: HTMLCanvasElement, dpr: number, W: number, H: number, L: Layout, s: number, pt: number,
- *   fam: string, th: Theme, axes: Axes[][], hidden: Set<string>,
+ *   fam: string, th: Theme, axes: Axes[][], titled: boolean[], hidden: Set<string>,
  *   d: {panels: Panel[], dataRange: number[], strings: Record<string, string>}}} RowsFigure
  */
 /**
@@ -40,11 +41,13 @@ function panelTitle(ctx, fig, ax, title) {
 }
 
 /**
- * The static layer into fig.bg: background, then every row's panels and loss panel; titles on the top row.
+ * The static layer into fig.bg: background, then every row's panels and loss panel; titles on the rows
+ * fig.titled says.
  * @param {RowsFigure} fig @param {Rows} rows
  */
 export function drawStatic(fig, rows) {
   const ctx = fig.bg.getContext("2d"), d = fig.d, th = fig.th, pt = fig.pt, L = fig.L;
+  forgetText(fig.bg);
   ctx.setTransform(fig.dpr, 0, 0, fig.dpr, 0, 0);
   ctx.fillStyle = th.background;
   ctx.fillRect(0, 0, fig.W, fig.H);
@@ -64,10 +67,10 @@ export function drawStatic(fig, rows) {
             dash: [4 * L.line * 0.8 * pt, 3 * L.line * 0.8 * pt] });
         }
         frame(ctx, ax, st, { x: linearTicks(ax, "x", null, labelPx), y: linearTicks(ax, "y", 5, labelPx) });
-        if (k === 0) panelTitle(ctx, fig, ax, p.title);
+        if (fig.titled[k]) panelTitle(ctx, fig, ax, p.title);
       } else {
         lossStatic(ctx, fig, ax, rows.losses(k));
-        if (k === 0) panelTitle(ctx, fig, ax, d.strings.loss_title);
+        if (fig.titled[k]) panelTitle(ctx, fig, ax, d.strings.loss_title);
       }
     });
   });

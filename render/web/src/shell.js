@@ -27,7 +27,7 @@ export function indexOfStep(steps, step) {
 }
 
 /**
- * What the runs and the sweep player share: their data (`d`) and look, the grid and target (decoded), the
+ * What the runs and the sweep player share: their data (`d`) and look, the grid (`xs`) and target, the
  * timeline's samples (`steps`, S of them) and the named runs (R); the player is root.ourdlPlayer.
  * @template {import("./types.js").RunsData | import("./types.js").SweepData} D
  */
@@ -38,12 +38,15 @@ export class TimelinePlayer {
     this.d = data;
     root.ourdlPlayer = this;
     this.th = data.theme;
-    this.grid = f64(data.grid);
+    /** the x values every curve is drawn over */
+    this.xs = f64(data.grid);
+    /** the same, by its first name (the runs player's grid() is its panel grid instead) @type {any} */
+    this.grid = this.xs;
     this.target = f64(data.target);
     this.steps = data.steps;
     this.S = data.steps.length;
     this.R = data.runs.length;
-    this.G = this.grid.length;
+    this.G = this.xs.length;
   }
 
   /** The last snapshot at or before sample `step`. @param {number} step */

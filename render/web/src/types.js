@@ -12,9 +12,11 @@
  *   target: string, palette: string[]}} Theme */
 
 /** A figure's layout (render.draw.scene_figure.Layout, player.py runs_layout): margins, gaps and bands in
- * inches of a design `designWidth` inches wide; fonts and lines in points.
+ * inches of a design `designWidth` inches wide; fonts and lines in points; the pages' grid rule's smallest
+ * text (CSS px) and narrowest panel (inches: render.draw.grid.page_grid, grid.js).
  * @typedef {{designWidth: number, left: number, right: number, gap: number, top: number, header: number,
- *   titles: number, ticks: number, legend: number, font: number, small: number, line: number}} Layout */
+ *   titles: number, ticks: number, legend: number, font: number, small: number, line: number,
+ *   minTextPx: number, minPanel: number}} Layout */
 /** A sweep figure's layout (sweep.py sweep_layout): its header and legend row (SweepHeader), its grid
  * (SeededLayout: a GridSpec; MapLayout: maps and a right column), fonts and lines in points.
  * @typedef {{designWidth: number, font: number, small: number, line: number,

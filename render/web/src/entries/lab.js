@@ -15,6 +15,8 @@
  *   lab.train(), lab.pause(), lab.step(), lab.reset()
  *   lab.firstFrame      -> ms since navigation start when the figure was first drawn; lab.timing: when
  *                          the scripts started ({scripts}) and the lab was built ({mounted})
+ *   lab.grid()          -> {rows, cols}: each run's panel grid at the figure's width (layout.js)
+ *   lab.minTextPx()     -> the smallest font px of any text the figure and the map draw
  */
 
 import * as graph from "../graph.js";
@@ -65,6 +67,8 @@ function api(lab) {
     step: () => { lab.flush(); lab.controls.step(1); },
     reset: () => { lab.flush(); lab.controls.pause(); lab.controls.seek(0, true); },
     firstFrame: lab.firstFrame,  // drawn while the lab was built
+    grid: () => lab.figure.grid(),
+    minTextPx: () => lab.minTextPx(),
     lab,
   };
   return self;
