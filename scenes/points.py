@@ -54,7 +54,7 @@ def read_points(path: str | Path) -> np.ndarray:
     if path.is_dir():
         raise ValueError(f"{path}: is a folder, not a CSV file")
     rows: list[tuple[float, float]] = []
-    first = True
+    first, header = True, None
     try:
         with open(path, newline="", encoding="utf-8-sig") as f:
             for number, row in enumerate(csv.reader(f), start=1):
@@ -69,7 +69,7 @@ def read_points(path: str | Path) -> np.ndarray:
                     raise ValueError(f"line {number}: {shorten(row)} {e}") from None
                 if None in cells:
                     if first:
-                        first = False
+                        first, header = False, row
                         continue  # the header
                     bad = row[cells.index(None)]
                     raise ValueError(f"line {number}: {shorten([bad])} is not a number")
@@ -86,7 +86,8 @@ def read_points(path: str | Path) -> np.ndarray:
     except ValueError as e:
         raise ValueError(f"{path}: {e}") from None
     if not rows:
-        raise ValueError(f"{path}: holds no points (give two columns x, y, a header line allowed)")
+        line = f": its one line, {shorten(header)}, is not two numbers" if header else ""
+        raise ValueError(f"{path}: holds no points{line} (give two columns x, y; a header line allowed)")
     return np.array(rows, dtype=float)
 
 
