@@ -60,6 +60,8 @@ def place(tmp_path_factory):
     root = tmp_path_factory.mktemp("cli")
     snap = save_snapshot(synthetic_snapshot(n_snapshots=4), root / "snap.npz")
     (root / "plain.txt").write_text("not a snapshot\n")
+    for name, text in CSV.items():
+        (root / name).write_text(text)
     with pytest.MonkeyPatch.context() as mp:
         for target in WORK:
             def stub(*_args, _target=target, **_kwargs):
@@ -99,6 +101,13 @@ FILES = st.sampled_from(["snap.npz", "plain.txt", "missing.npz", ".", "/dev/null
 
 #: Values that are right for an option (most of the time the fuzzer gives these, so that one bad value
 #: among good ones is what gets tested), by the option's name in render.app.params.
+#: data files for --data, good and bad (written into the folder the commands run in)
+CSV = {"good.csv": "x,y\n0,0\n1,1\n2,4\n", "empty.csv": "", "text.csv": "0,1\n1,abc\n",
+       "one.csv": "1\n2\n", "nan.csv": "0,nan\n"}
+KEPT = ("snap.npz", "plain.txt", *CSV)
+RANGES = st.one_of(st.sampled_from(["0,2", "-1,3", "-0.5,2.5", "0,4", "2,0", "1,1", "nan,1", "0", "0,1,2",
+                                    "-1e9,1", "0,inf", ",", "a,b"]),
+                   st.tuples(st.floats(-10, 10), st.floats(-10, 10)).map(lambda p: f"{p[0]!r},{p[1]!r}"))
 CHOICES = {
     "quality": st.sampled_from(list(QUALITY)), "theme": st.sampled_from(["light", "dark"]),
     "lang": st.sampled_from(list(LANGS)), "preset": st.sampled_from(list(X264_PRESETS)),
@@ -108,11 +117,20 @@ CHOICES = {
     "max_size": st.tuples(st.integers(0, 10**6), st.sampled_from(["", "k", "MB", "MiB", "G"])).map(
         lambda v: f"{v[0]}{v[1]}"),
     "activation": st.sampled_from(["LeakyRelu", "Relu", "Sigmoid", "Tanh", "Step"]),
+    "hidden": st.one_of(st.integers(1, 32).map(str), st.lists(st.integers(1, 6).map(str), min_size=1,
+                                                              max_size=4).map(",".join),
+                        st.sampled_from(["0", "-1", "33", "4,,4", "a", "1,1,1,1,1", "", "2", "3.0"])),
+    "target": st.sampled_from(["x^2", "sin", "abs", "x^3-x", "step", "bump", "tent", "2*x+1", "pi*x",
+                               "log(x)", "1/(x-1)", "sqrt(x-3)", "__import__('os')", "x.real", "lambda: 1",
+                               "x[0]", "y", "x" * 201, "min(x)", "exp(1000*x)", ""]),
+    "data": st.sampled_from([*CSV, "plain.txt", "snap.npz", "missing.csv", ".", "/proc", "/dev/null", ""]),
+    "data_range": RANGES, "x_range": RANGES,
     "init": st.lists(st.tuples(st.sampled_from(["w_11", "w_12", "b_11", "b_21", "w_99"]),
                                st.floats(allow_nan=True, allow_infinity=True)), min_size=1, max_size=3).map(
         lambda kv: ",".join(f"{k}={v!r}" for k, v in kv)),
 }
-DECLARED = {flag: o for g in (params.TRAINING, params.LOOK, params.ENCODING, params.EMBED, params.PREVIEW)
+DECLARED = {flag: o for g in (params.TRAINING, params.NETWORK, params.LOOK, params.ENCODING, params.EMBED,
+                                params.PREVIEW)
             for o in g.options for flag in o.flags}
 
 
@@ -195,7 +213,7 @@ def check_run(args: list[str], root: Path) -> None:
     if result.exit_code == 2:
         assert not started, (context, "a usage error started the work", started)
     for p in root.rglob("*"):  # nothing written but the folders asked for (the work is stubbed)
-        assert p.is_dir() or p.name in ("snap.npz", "plain.txt"), (context, p)
+        assert p.is_dir() or p.name in KEPT, (context, p)
     for p in root.iterdir():
         if p.is_dir():
             shutil.rmtree(p)
