@@ -142,7 +142,7 @@ def test_clicking_a_cell_trains_it_exactly_and_plays_it(browser, pages, basin):
     with open_page(browser, pages["basin"], f"#cell={i},{j}&step=700") as tab:  # a deep link to the cell
         state = tab.evaluate(f"{PLAYER}.state()")
         assert state == {"index": 7, "step": 700, "playing": False, "speed": 1, "loop": False,
-                         "cell": [i, j, 0]}
+                         "cell": [i, j, 0], "hidden": []}
 
 
 @pytest.mark.parametrize("fragment", ["#cell=99,99", "#cell=<img src=x onerror=window.__pwned=1>",
@@ -150,7 +150,7 @@ def test_clicking_a_cell_trains_it_exactly_and_plays_it(browser, pages, basin):
 def test_bad_cell_fragments_are_ignored(browser, pages, basin, fragment):
     with open_page(browser, pages["basin"], fragment) as tab:
         default = {"index": len(basin.steps) - 1, "step": 1500, "playing": False, "speed": 1, "loop": False,
-                   "cell": None}
+                   "cell": None, "hidden": []}
         assert tab.evaluate(f"{PLAYER}.state()") == default
         assert tab.evaluate("window.__pwned") is None and tab.errors() == []
 

@@ -21,15 +21,18 @@ What the page gets, and why:
 from __future__ import annotations
 
 import dataclasses
+import math
 import zlib
 
 import numpy as np
 
 from render.draw.base import DESIGN_WIDTH, FONT, LINE, SMALL
+from render.draw.grid import MIN_PANEL, MIN_TEXT_PX
 from render.draw.limits import RULE
 from render.draw.sweep_figure import (
     MODE_COLORS,
     MODE_NAMES_ZH,
+    Narrow,
     SweepHeader,
     group_limits,
     rate_limits,
@@ -64,12 +67,32 @@ def deflated(array: np.ndarray) -> str:
     return base64.b64encode(zlib.compress(np.ascontiguousarray(array).tobytes(), 9)).decode("ascii")
 
 
+#: the panels across a seeded figure's wide layout: SeededLayout's GridSpec columns (the histogram spans two)
+SEEDED_COLUMNS = 3
+
+
+def page_panels(kind: str) -> int:
+    """How many panels across a sweep figure's wide layout holds, counted as the pages' grid rule counts
+    them (render.draw.grid.page_grid, panels at least MIN_PANEL inches wide): a seeded figure's GridSpec
+    columns; a map figure's maps (several narrow to share their room, as the video's do) and its right
+    column, which MapLayout keeps at least `right_column` inches wide, that is this many panels. A page
+    shows the wide layout where page_grid puts these in one row, two columns where it puts them in two
+    rows, else one column."""
+    if kind == "map":
+        return 1 + math.ceil(MapLayout().right_column / MIN_PANEL)
+    return SEEDED_COLUMNS
+
+
 def sweep_layout(kind: str) -> dict:
     """The sweep figure's layout as the video's (render.draw.sweep_*): the header's and legend's place, a
-    map sweep's MapLayout or a seeded one's SeededLayout, fonts and lines in points."""
+    map sweep's MapLayout or a seeded one's SeededLayout, fonts and lines in points; for narrower pages the
+    pages' grid rule (render.draw.grid: minTextPx, minPanel, the panels it lays out) and the narrower
+    frames' margins and gaps in inches (Narrow), which src/grid.js and sweep_figure.js read."""
     grid = MapLayout() if kind == "map" else SeededLayout()
     return {"designWidth": DESIGN_WIDTH, "font": FONT, "small": SMALL, "line": LINE,
-            "header": dataclasses.asdict(SweepHeader()), "grid": dataclasses.asdict(grid)}
+            "header": dataclasses.asdict(SweepHeader()), "grid": dataclasses.asdict(grid),
+            "minTextPx": MIN_TEXT_PX, "minPanel": MIN_PANEL, "panels": page_panels(kind),
+            "narrow": dataclasses.asdict(Narrow())}
 
 
 def sweep_limits(snapshot: Snapshot) -> dict:

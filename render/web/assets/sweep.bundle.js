@@ -277,7 +277,16 @@
   function font(px, family2, bold) {
     return `${bold ? "bold " : ""}${px.toFixed(2)}px ${family2}`;
   }
+  var smallest = /* @__PURE__ */ new WeakMap();
+  var smallestText = (canvas) => smallest.has(canvas) ? smallest.get(canvas) : Infinity;
+  var forgetText = (canvas) => {
+    smallest.delete(canvas);
+  };
   function text(ctx, str, x, y, o) {
+    const px = /([\d.]+)px/.exec(o.font), canvas = ctx.canvas;
+    if (px && canvas && String(str) !== "" && !(Number(px[1]) >= smallestText(canvas))) {
+      smallest.set(canvas, Number(px[1]));
+    }
     ctx.font = o.font;
     ctx.fillStyle = o.color;
     ctx.textAlign = o.align || "left";
@@ -717,6 +726,57 @@
       e.preventDefault();
     });
   }
+  function dragScrub(target, controls, o = {}) {
+    let press = null;
+    const SLOP = 6;
+    target.addEventListener("pointerdown", (e) => {
+      if (e.button !== 0 || o.skip && o.skip(e)) return;
+      press = {
+        id: e.pointerId,
+        x: e.clientX,
+        y: e.clientY,
+        index: controls().index,
+        moved: false,
+        along: o.axis ? o.axis(e) : null
+      };
+    });
+    target.addEventListener("pointermove", (e) => {
+      if (!press || e.pointerId !== press.id) return;
+      const dx = e.clientX - press.x, dy = e.clientY - press.y;
+      if (!press.moved) {
+        if (Math.abs(dx) <= SLOP || Math.abs(dx) < Math.abs(dy)) return;
+        press.moved = true;
+        try {
+          target.setPointerCapture(e.pointerId);
+        } catch {
+        }
+        controls().pause();
+      }
+      const c = controls(), width = Math.max(1, target.clientWidth);
+      c.seek(press.along ? press.along(e) : press.index + Math.round(dx / width * (c.count - 1)), true);
+    });
+    target.addEventListener("pointerup", (e) => {
+      if (!press || e.pointerId !== press.id) return;
+      const tapped = !press.moved;
+      press = null;
+      if (tapped && o.tap) o.tap(e);
+    });
+    target.addEventListener("pointercancel", () => {
+      press = null;
+    });
+  }
+
+  // render/web/src/grid.js
+  function pageGrid(width, panels, rule, small2, margins, gap) {
+    const scale = Math.max(width / rule.designWidth, rule.minTextPx / (small2 / 72));
+    const inches = width / scale;
+    for (const cols of [panels, Math.floor((panels + 1) / 2), 1]) {
+      if (cols === 1 || (inches - margins - (cols - 1) * gap) / cols >= rule.minPanel) {
+        return { rows: Math.ceil(panels / cols), cols, scale };
+      }
+    }
+    throw new Error("one column always fits");
+  }
 
   // render/web/src/layout.js
   function paletteColor(th, i) {
@@ -725,41 +785,6 @@
   }
   function frameStyle(fig) {
     return { fg: fig.th.foreground, muted: fig.th.muted, font: fig.fam, tick: fig.L.small * fig.pt, s: fig.s };
-  }
-
-  // render/web/src/sweep_style.js
-  var actColor = (sp, a) => {
-    const p = sp.th.palette;
-    return p[a % p.length];
-  };
-  function runColor(sp, r) {
-    const a = sp.d.activations.indexOf(sp.d.runs[r].activation);
-    return a >= 0 ? actColor(sp, a) : paletteColor(sp.th, 2);
-  }
-  var small = (sp, bold) => font(sp.L.small * sp.pt, sp.fam, bold);
-  function title(sp, ctx, rect, title2) {
-    text(
-      ctx,
-      title2,
-      rect.x + rect.w / 2,
-      rect.y - 3 * sp.pt,
-      {
-        font: font(sp.L.font * sp.pt, sp.fam),
-        color: sp.th.foreground,
-        align: "center",
-        baseline: "bottom"
-      }
-    );
-  }
-  function xlabel(sp, ctx, rect, label) {
-    const pt = sp.pt;
-    text(
-      ctx,
-      label,
-      rect.x + rect.w / 2,
-      rect.y + rect.h + (2.5 + 1.5) * pt + sp.L.small * pt * 1.25,
-      { font: small(sp), color: sp.th.foreground, align: "center", baseline: "top" }
-    );
   }
 
   // render/web/src/limits.js
@@ -783,6 +808,80 @@
     }
     const pad = (hi - lo) * rule.margin;
     return [lo - pad, hi + pad];
+  }
+
+  // render/web/src/sweep_style.js
+  var actColor = (sp, a) => {
+    const p = sp.th.palette;
+    return p[a % p.length];
+  };
+  var actHidden = (sp, a) => sp.hidden.has(sp.d.activations[a]);
+  function runColor(sp, r) {
+    const a = sp.d.activations.indexOf(sp.d.runs[r].activation);
+    return a >= 0 ? actColor(sp, a) : paletteColor(sp.th, 2);
+  }
+  var small = (sp, bold) => font(sp.L.small * sp.pt, sp.fam, bold);
+  var big = (sp, bold) => font(sp.L.font * sp.pt, sp.fam, bold && sp.d.lang !== "zh");
+  var measurer = null;
+  function measure(str, f) {
+    if (!measurer) measurer = document.createElement("canvas").getContext("2d");
+    measurer.font = f;
+    return measurer.measureText(str).width;
+  }
+  function wrap(words, max, f) {
+    const pieces = words.split(/(?<=[,，:：] )|(?<=[，：])|(?= \()|(?=（)/).filter((p) => p);
+    const lines = [""];
+    for (const piece of pieces) {
+      const last = lines[lines.length - 1];
+      if (last && measure((last + piece).trimEnd(), f) > max) lines.push(piece.trimStart());
+      else lines[lines.length - 1] += piece;
+    }
+    const out = [];
+    for (const line2 of lines.map((l) => l.trimEnd())) {
+      if (measure(line2, f) <= max || !line2.includes(" ")) {
+        out.push(line2);
+        continue;
+      }
+      let cur = "";
+      for (const word of line2.split(" ")) {
+        const next = cur ? `${cur} ${word}` : word;
+        if (cur && measure(next, f) > max) {
+          out.push(cur);
+          cur = word;
+        } else cur = next;
+      }
+      out.push(cur);
+    }
+    return out;
+  }
+  var pitch = (sp, points) => 1.2 * points * sp.pt;
+  function titleLines(sp, rect, words) {
+    const centre = rect.x + rect.w / 2, f = big(sp);
+    const room = sp.wide ? Math.min(1.25 * rect.w, 2 * Math.min(centre, sp.W - centre)) : rect.w;
+    return measure(words, f) <= room ? [words] : wrap(words, rect.w, f);
+  }
+  function title(sp, ctx, rect, words) {
+    const lines = titleLines(sp, rect, words), step = pitch(sp, sp.L.font);
+    lines.forEach((line2, k) => {
+      text(
+        ctx,
+        line2,
+        rect.x + rect.w / 2,
+        rect.y - 3 * sp.pt - (lines.length - 1 - k) * step,
+        { font: big(sp), color: sp.th.foreground, align: "center", baseline: "bottom" }
+      );
+    });
+  }
+  var leading = (sp, rect, points, least) => Math.max(least * rect.h, 1.25 * points * sp.pt);
+  function xlabel(sp, ctx, rect, label) {
+    const pt = sp.pt;
+    text(
+      ctx,
+      label,
+      rect.x + rect.w / 2,
+      rect.y + rect.h + (2.5 + 1.5) * pt + sp.L.small * pt * 1.25,
+      { font: small(sp), color: sp.th.foreground, align: "center", baseline: "top" }
+    );
   }
 
   // render/web/src/ticks.js
@@ -811,9 +910,9 @@
   }
   function maxNLocator(lo, hi, nbins, steps = STEPS) {
     let vmin = Math.min(lo, hi), vmax = Math.max(lo, hi);
-    const big = Math.max(Math.abs(vmin), Math.abs(vmax));
-    if (vmax - vmin <= big * 1e-14) {
-      if (big === 0) {
+    const big2 = Math.max(Math.abs(vmin), Math.abs(vmax));
+    if (vmax - vmin <= big2 * 1e-14) {
+      if (big2 === 0) {
         vmin = -1e-13;
         vmax = 1e-13;
       } else {
@@ -961,6 +1060,23 @@
 
   // render/web/src/sweep_panels.js
   var signed = (v) => v.toFixed(3).replace("-", "−");
+  function heading(sp, p, widest) {
+    const d = sp.d, s = d.strings;
+    if (p.kind === "hist") return fill(s.hist, { target: d.targetName });
+    if (p.kind === "modes") return s.modes;
+    if (p.kind === "rate") return p.band ? s.rate : s.rate_map;
+    if (p.kind === "map") {
+      const act = d.activations[p.a];
+      return sp.narrowMaps ? act : fill(s.map, { act });
+    }
+    if (p.explorer && (widest || sp.clicked)) {
+      const [a0, a1] = d.map.axisLabels, c = sp.clicked;
+      const [x, y] = widest ? ["−0.000", "−0.000"] : [signed(c.x), signed(c.y)];
+      return `${d.ui.cell_run}: ${a0}=${x}, ${a1}=${y}`;
+    }
+    const g = d.groups[p.group];
+    return g ? g.label : "";
+  }
   var shareTicks = (ax, which, nbins) => {
     const lim = which === "x" ? ax.xlim : ax.ylim;
     return axisTicks(ax, which, maxNLocator(lim[0], lim[1], nbins), percentLabels);
@@ -979,11 +1095,13 @@
       { font: small(sp), color: th.muted, align: "right", baseline: "top" }
     );
     frame(ctx, ax, frameStyle(sp), { x: logTicks(ax, "x", [1], sp.L.small * pt), y: shareTicks(ax, "y", 4) });
-    title(sp, ctx, p.rect, fill(sp.d.strings.hist, { target: sp.d.targetName }));
+    title(sp, ctx, p.rect, heading(sp, p));
   }
   function histDraw(sp, ctx, p, i) {
     const ax = p.ax, H = sp.H, count = sp.d.count, pt = sp.pt, L = sp.L;
+    const step = leading(sp, ax.rect, L.font, 0.11);
     for (let a = 0; a < sp.A; a++) {
+      if (actHidden(sp, a)) continue;
       const col = rgb(actColor(sp, a)), off = (a * sp.S + i) * H;
       ctx.save();
       clip(ctx, ax);
@@ -1009,7 +1127,7 @@
         ctx,
         words,
         ax.rect.x + 0.985 * ax.rect.w,
-        ax.rect.y + (0.05 + 0.11 * a) * ax.rect.h,
+        ax.rect.y + 0.05 * ax.rect.h + step * a,
         { font: font(L.font * pt, sp.fam, true), color: actColor(sp, a), align: "right", baseline: "top" }
       );
     }
@@ -1018,11 +1136,12 @@
     const ax = p.ax = new Axes(p.rect, sp.d.limits.modes);
     const names = axisTicks(ax, "y", sp.d.activations.map((_, a) => a), () => sp.d.activations);
     frame(ctx, ax, frameStyle(sp), { x: shareTicks(ax, "x", 4), y: names });
-    title(sp, ctx, p.rect, sp.d.strings.modes);
+    title(sp, ctx, p.rect, heading(sp, p));
   }
   function modesDraw(sp, ctx, p, i) {
     const ax = p.ax, K = sp.K, count = sp.d.count, bg = rgb(sp.th.background);
     for (let a = 0; a < sp.A; a++) {
+      if (actHidden(sp, a)) continue;
       let left = 0;
       const y0 = ax.py(a - 0.31), y1 = ax.py(a + 0.31);
       for (let k = 0; k < K; k++) {
@@ -1051,6 +1170,7 @@
     });
     const z = 1.959963984540054;
     for (let a = 0; a < sp.A; a++) {
+      if (actHidden(sp, a)) continue;
       const f = sp.fitted.subarray(a * sp.S, (a + 1) * sp.S), col = rgb(actColor(sp, a));
       if (p.band) {
         const lo = [], hi = [];
@@ -1073,13 +1193,26 @@
     }
     for (const m of d.marks) vline(ctx, ax, m, { color: th.muted, width: 0.6 * pt, dash: [pt, 1.65 * pt] });
     frame(ctx, ax, frameStyle(sp), { x: sampleTicks(ax), y: shareTicks(ax, "y", 4) });
-    title(sp, ctx, p.rect, p.band ? d.strings.rate : d.strings.rate_map);
+    title(sp, ctx, p.rect, heading(sp, p));
     xlabel(sp, ctx, p.rect, d.strings.samples);
+  }
+  function rateAt(sp, e) {
+    const r = sp.canvas.getBoundingClientRect();
+    return (sp.panels || []).find((p) => p.kind === "rate" && p.ax && p.ax.contains(
+      e.clientX - r.left,
+      e.clientY - r.top
+    )) || null;
+  }
+  function snapshotAt(sp, p, e) {
+    const x = e.clientX - sp.canvas.getBoundingClientRect().left;
+    const i = sp.indexOfStep(p.ax.xAt(x)), next = Math.min(sp.S - 1, i + 1);
+    return Math.abs(p.ax.px(sp.steps[next]) - x) < Math.abs(p.ax.px(sp.steps[i]) - x) ? next : i;
   }
   function rateDraw(sp, ctx, p, i) {
     const ax = p.ax, step = sp.steps[i], pt = sp.pt;
     vline(ctx, ax, step, { color: sp.th.foreground, width: 0.8 * pt, alpha: 0.6 });
     for (let a = 0; a < sp.A; a++) {
+      if (actHidden(sp, a)) continue;
       marker(ctx, ax.px(step), ax.py(sp.fitted[a * sp.S + i]), sp.L.line * 1.3 * pt, actColor(sp, a));
     }
   }
@@ -1096,25 +1229,22 @@
     vspan(ctx, ax, d.dataRange[0], d.dataRange[1], th.span);
     hline(ctx, ax, 0, { color: th.muted, width: 0.8 * pt });
     const L = sp.L;
-    line(
-      ctx,
-      ax,
-      sp.grid,
-      sp.target,
-      { color: th.target, width: L.line * 0.8 * pt, dash: [4 * 1.2 * pt, 3 * 1.2 * pt] }
-    );
+    if (!sp.hidden.has("target")) {
+      line(
+        ctx,
+        ax,
+        sp.xs,
+        sp.target,
+        { color: th.target, width: L.line * 0.8 * pt, dash: [4 * 1.2 * pt, 3 * 1.2 * pt] }
+      );
+    }
     frame(
       ctx,
       ax,
       frameStyle(sp),
       { x: linearTicks(ax, "x", null, L.small * pt), y: linearTicks(ax, "y", 4, L.small * pt) }
     );
-    let heading = g ? g.label : "";
-    if (clicked) {
-      const [a0, a1] = d.map.axisLabels;
-      heading = `${d.ui.cell_run}: ${a0}=${signed(clicked.x)}, ${a1}=${signed(clicked.y)}`;
-    }
-    title(sp, ctx, p.rect, heading);
+    title(sp, ctx, p.rect, heading(sp, p));
     if (!clicked && !groupRuns(sp, p).length) {
       text(
         ctx,
@@ -1134,7 +1264,7 @@
     }
     const lows = [], highs = [];
     for (let s = 0; s < sp.S; s++) {
-      const out = evaluate(prog, c.params, s * sp.P, sp.grid, sp.target)[prog.index[sp.d.graph.output]];
+      const out = evaluate(prog, c.params, s * sp.P, sp.xs, sp.target)[prog.index[sp.d.graph.output]];
       let lo = Infinity, hi = -Infinity;
       for (const v of out) if (v === v) {
         lo = Math.min(lo, v);
@@ -1150,10 +1280,11 @@
     const lines = [];
     if (p.explorer && sp.clicked) {
       const c = sp.clicked, prog = sp.program(d.activations[c.a]);
-      const out = evaluate(prog, c.params, i * sp.P, sp.grid, sp.target)[prog.index[d.graph.output]];
+      const out = evaluate(prog, c.params, i * sp.P, sp.xs, sp.target)[prog.index[d.graph.output]];
       lines.push({ values: out, color: actColor(sp, c.a), act: d.activations[c.a], loss: c.evalLoss[i] });
     } else {
       for (const r of groupRuns(sp, p)) {
+        if (sp.hidden.has(d.runs[r].activation)) continue;
         lines.push({
           values: sp.output(r, i),
           color: runColor(sp, r),
@@ -1162,19 +1293,21 @@
         });
       }
     }
+    const step = leading(sp, ax.rect, sp.L.small, 0.1);
     lines.forEach((l, k) => {
-      line(ctx, ax, sp.grid, l.values, { color: l.color, width: sp.L.line * pt });
+      line(ctx, ax, sp.xs, l.values, { color: l.color, width: sp.L.line * pt });
       text(
         ctx,
         fill(d.strings.loss_at, { act: l.act, target: d.targetName, loss: l.loss.toFixed(3) }),
         ax.rect.x + 0.03 * ax.rect.w,
-        ax.rect.y + (0.05 + 0.1 * k) * ax.rect.h,
+        ax.rect.y + 0.05 * ax.rect.h + step * k,
         { font: small(sp, true), color: l.color, align: "left", baseline: "top" }
       );
     });
   }
 
   // render/web/src/sweep_figure.js
+  var STACKED = 0.6;
   function gridspec(W, H, rows, cols, o) {
     const cw = (o.right - o.left) * W / (cols + o.wspace * (cols - 1));
     const ch = (o.top - o.bottom) * H / (rows + o.hspace * (rows - 1));
@@ -1186,21 +1319,35 @@
     });
   }
   function layout(sp) {
-    const d = sp.d;
-    const W = Math.max(360, sp.figure.clientWidth || 800);
+    const d = sp.d, L = sp.L, N = L.narrow;
+    const W = sp.figure.clientWidth || 800;
     sp.width = sp.figure.clientWidth;
-    const H = W * d.aspect, s = W / sp.L.designWidth;
+    const g = pageGrid(W, L.panels, L, L.small, N.left + N.right, N.wgap);
+    sp.cells = { rows: g.rows, cols: g.cols };
+    sp.wide = g.cols === L.panels;
     sp.W = W;
-    sp.Hpx = H;
-    sp.s = s;
-    sp.pt = s / 72;
+    sp.s = g.scale;
+    sp.pt = g.scale / 72;
     sp.panels = [];
-    if (d.type === "map") layoutMap(sp, W, H, s);
-    else layoutSeeded(sp, W, H);
-    sp.dpr = sizeCanvases([sp.canvas, sp.bg], sp.figure, W, H);
+    forgetText(sp.canvas);
+    forgetText(sp.bg);
+    if (sp.wide) {
+      const H = L.designWidth * d.aspect * sp.s;
+      sp.Hpx = H;
+      buildOverlay(sp, H);
+      if (d.type === "map") layoutMap(sp, W, H, sp.s);
+      else layoutSeeded(sp, W, H);
+    } else {
+      const o = buildOverlay(sp, 0);
+      sp.Hpx = layoutNarrow(sp, g.cols, o.head, o.legend);
+    }
+    sp.dpr = sizeCanvases([sp.canvas, sp.bg], sp.figure, W, sp.Hpx);
     drawStatic(sp);
-    buildOverlay(sp);
     drawFrame(sp);
+  }
+  function sides(sp, left, right) {
+    const k = sp.L.designWidth * sp.s / sp.W;
+    return { left: left * k, right: 1 - (1 - right) * k };
   }
   function layoutSeeded(sp, W, H) {
     const g = sp.L.grid;
@@ -1209,7 +1356,7 @@
       H,
       2,
       3,
-      { left: g.left, right: g.right, top: g.top, bottom: g.bottom, hspace: g.hspace, wspace: g.wspace }
+      { ...sides(sp, g.left, g.right), top: g.top, bottom: g.bottom, hspace: g.hspace, wspace: g.wspace }
     );
     sp.panels.push(
       { kind: "hist", rect: cell(0, 0, 1, 2) },
@@ -1219,8 +1366,8 @@
     for (let k = 0; k < 2; k++) sp.panels.push({ kind: "curves", rect: cell(1, 1 + k), group: k });
   }
   function layoutMap(sp, W, H, s) {
-    const g = sp.L.grid, top = g.top, bottom = g.bottom, left = g.left * W, gap = g.gap * s;
-    const room = (g.right - g.left) * W - g.right_column * s - sp.A * gap;
+    const g = sp.L.grid, top = g.top, bottom = g.bottom, gap = g.gap * s, x = sides(sp, g.left, g.right);
+    const left = x.left * W, room = (x.right - x.left) * W - g.right_column * s - sp.A * gap;
     const side = Math.min((top - bottom) * H, room / sp.A), y = (1 - top) * H + ((top - bottom) * H - side) / 2;
     sp.narrowMaps = side < (top - bottom) * H;
     for (let a = 0; a < sp.A; a++) {
@@ -1232,13 +1379,87 @@
       H,
       3,
       1,
-      { left: right0, right: g.right, top, bottom: bottom + g.lift, hspace: g.hspace, wspace: 0 }
+      { left: right0, right: x.right, top, bottom: bottom + g.lift, hspace: g.hspace, wspace: 0 }
     );
     sp.panels.push(
       { kind: "curves", rect: cell(0, 0), group: 0 },
       { kind: "curves", rect: cell(1, 0), group: 1, explorer: true },
       { kind: "rate", rect: cell(2, 0), band: false }
     );
+  }
+  function layoutNarrow(sp, cols, head, legend2) {
+    const L = sp.L, N = L.narrow, s = sp.s;
+    const width = sp.W / s - N.left - N.right, cw = (width - (cols - 1) * N.wgap) / cols;
+    const rows = sp.d.type === "map" ? mapRows(sp, cols, width, cw) : seededRows(sp, cols, width, cw);
+    const line2 = pitch(sp, L.font) / s;
+    let y = head / s;
+    rows.forEach((row, k) => {
+      const lines = Math.max(1, ...row.cells.map((c) => titleLines(
+        sp,
+        { x: 0, y: 0, w: c.w * s, h: 0 },
+        heading(sp, { ...c, rect: null }, true)
+      ).length));
+      y += (k ? N.hgap : N.titles) + (lines - 1) * line2;
+      for (const { x, w, h, ...p } of row.cells) {
+        sp.panels.push({ ...p, rect: { x: x * s, y: y * s, w: w * s, h: (h === void 0 ? row.h : h) * s } });
+      }
+      y += row.h;
+    });
+    return (y + N.ticks + N.edge) * s + legend2;
+  }
+  function seededRows(sp, cols, width, cw) {
+    const N = sp.L.narrow, x0 = N.left, h = STACKED * cw;
+    const curves = [0, 1].map((k) => ({
+      kind: "curves",
+      group: k,
+      x: x0 + (cols > 1 ? k * (cw + N.wgap) : 0),
+      w: cw
+    }));
+    if (cols > 1) {
+      return [
+        { cells: [{ kind: "hist", x: x0, w: width }], h },
+        {
+          cells: [{ kind: "rate", band: true, x: x0, w: cw }, { kind: "modes", x: x0 + cw + N.wgap, w: cw }],
+          h
+        },
+        { cells: curves, h }
+      ];
+    }
+    const inset = N.wgap - N.left;
+    return [
+      { cells: [{ kind: "hist", x: x0, w: cw }], h },
+      { cells: [{ kind: "modes", x: x0 + inset, w: cw - inset }], h: h * 0.75 },
+      { cells: [{ kind: "rate", band: true, x: x0, w: cw }], h },
+      { cells: [curves[0]], h },
+      { cells: [curves[1]], h }
+    ];
+  }
+  function mapRows(sp, cols, width, cw) {
+    const N = sp.L.narrow, x0 = N.left, A = sp.A;
+    const rest = [
+      { kind: "rate", band: false, x: 0, w: cw },
+      { kind: "curves", group: 0, x: 0, w: cw },
+      { kind: "curves", group: 1, explorer: true, x: 0, w: cw }
+    ];
+    const side = cols > 1 ? cw : (width - (A - 1) * N.wgap) / A;
+    const long = Math.max(...sp.d.activations.map((act) => measure(fill(sp.d.strings.map, { act }), big(sp))));
+    sp.narrowMaps = long > side * sp.s;
+    const maps = Array.from(
+      { length: A },
+      (_, a) => ({ kind: "map", a, x: x0 + a * (side + N.wgap), w: side })
+    );
+    if (cols === 1) {
+      return [{ cells: maps, h: side }, ...[rest[1], rest[2], rest[0]].map((c) => ({
+        cells: [{ ...c, x: x0 }],
+        h: STACKED * cw
+      }))];
+    }
+    const cells = [...maps, ...rest], rows = [];
+    for (let k = 0; k < cells.length; k += cols) {
+      const row = cells.slice(k, k + cols).map((c, j) => ({ ...c, x: x0 + j * (cw + N.wgap) }));
+      rows.push({ cells: row, h: row.some((c) => c.kind === "map") ? cw : STACKED * cw });
+    }
+    return rows;
   }
   var painters = (sp) => ({
     hist: [histStatic, histDraw],
@@ -1249,9 +1470,11 @@
   });
   function drawStatic(sp) {
     const ctx = sp.bg.getContext("2d"), th = sp.th, paint = painters(sp);
-    ctx.setTransform(sp.dpr, 0, 0, sp.dpr, 0, 0);
+    forgetText(sp.bg);
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.fillStyle = th.background;
-    ctx.fillRect(0, 0, sp.W, sp.Hpx);
+    ctx.fillRect(0, 0, sp.bg.width, sp.bg.height);
+    ctx.setTransform(sp.dpr, 0, 0, sp.dpr, 0, 0);
     for (const p of sp.panels) if (p.kind in paint) paint[p.kind][0](sp, ctx, p, sp.index);
   }
   function drawFrame(sp) {
@@ -1268,35 +1491,90 @@
   function axesReport(sp) {
     return sp.panels.filter((p) => p.ax).map((p) => report(p.kind + (p.a !== void 0 ? ` ${p.a}` : ""), p.ax));
   }
-  function buildOverlay(sp) {
-    const o = sp.overlay, d = sp.d, pt = sp.pt, L = sp.L, SMALL = L.small, head = L.header;
+  function minTextPx(sp) {
+    let least = Math.min(smallestText(sp.bg), smallestText(sp.canvas));
+    for (const e of sp.overlay.querySelectorAll("*")) {
+      const own = [...e.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim());
+      if (own) least = Math.min(least, parseFloat(getComputedStyle(e).fontSize));
+    }
+    return least;
+  }
+  function buildOverlay(sp, H) {
+    const o = sp.overlay, d = sp.d, pt = sp.pt, L = sp.L, head = L.header, N = L.narrow, s = sp.s;
     o.textContent = "";
     o.style.fontSize = `${L.font * pt}px`;
-    const title2 = el("div", "op-run-label", o, d.title);
-    title2.style.left = `${head.x * sp.W}px`;
-    title2.style.top = `${(1 - head.y) * sp.Hpx}px`;
+    const title2 = el("div", "op-run-label", o);
     if (d.lang === "zh") title2.style.fontWeight = "normal";
     sp.caption = el("div", "op-caption", o);
-    sp.caption.style.right = `${head.x * sp.W}px`;
-    sp.caption.style.top = `${(1 - head.y) * sp.Hpx}px`;
+    let bottom = 0;
+    if (sp.wide) {
+      const x = sides(sp, head.x, 1).left * sp.W;
+      title2.textContent = d.title;
+      title2.style.left = `${x}px`;
+      title2.style.top = `${(1 - head.y) * H}px`;
+      sp.caption.style.right = `${x}px`;
+      sp.caption.style.top = `${(1 - head.y) * H}px`;
+    } else {
+      const room = sp.W - 2 * N.edge * s, step = pitch(sp, L.font);
+      const widest = fill(d.strings.sweep_caption, { step: d.total, total: d.total });
+      const oneLine = measure(d.title, big(sp, true)) + 2 * L.font * pt + measure(widest, big(sp)) <= room;
+      const lines = oneLine ? [d.title] : wrap(d.title, room, big(sp, true));
+      title2.textContent = lines.join("\n");
+      title2.style.lineHeight = `${step}px`;
+      title2.style.left = `${N.edge * s}px`;
+      title2.style.top = `${N.top * s - (step - L.font * pt) / 2}px`;
+      const top = N.top * s + (oneLine ? 0 : lines.length * step + 0.04 * s);
+      sp.caption.style.right = `${N.edge * s}px`;
+      sp.caption.style.top = `${top}px`;
+      bottom = top + (oneLine ? step : L.font * pt);
+    }
+    const box = legend(sp);
+    box.style.bottom = `${sp.wide ? head.legend * H : N.edge * s}px`;
+    box.style.maxWidth = `${sp.W - 2 * N.edge * s}px`;
+    return { head: bottom, legend: box.offsetHeight };
+  }
+  function legendItems(sp) {
+    const d = sp.d;
     const items = [];
     if (d.type !== "map") {
-      d.activations.forEach((a, k) => items.push({ label: a, color: actColor(sp, k), kind: "line" }));
-      items.push({ label: d.targetLabel, color: sp.th.target, kind: "dash" });
+      d.activations.forEach((a, k) => items.push({ key: a, label: a, color: actColor(sp, k), kind: "line" }));
+      items.push({ key: "target", label: d.targetLabel, color: sp.th.target, kind: "dash" });
     }
     d.modes.forEach((m, k) => items.push({ label: m, color: d.modeColors[k], kind: "patch" }));
     if (d.type === "map") {
       const pale = css(blend(rgb(sp.th.muted), rgb(sp.th.background), 0.68));
       items.push({ label: d.strings.pale, color: pale, kind: "patch" });
     }
-    const box = el("div", "op-legend op-legend-row", o);
-    box.style.left = "50%";
-    box.style.bottom = `${head.legend * sp.Hpx}px`;
-    box.style.top = "auto";
-    box.style.fontSize = `${SMALL * pt}px`;
-    box.style.gridTemplateRows = "auto";
-    for (const it of items) {
-      const e = el("span", "op-entry", box);
+    return items;
+  }
+  function legend(sp) {
+    const L = sp.L, pt = sp.pt, SMALL = L.small;
+    const box = el("div", "op-legend op-legend-row", sp.overlay);
+    Object.assign(box.style, {
+      left: "50%",
+      top: "auto",
+      fontSize: `${SMALL * pt}px`,
+      display: "flex",
+      flexWrap: "wrap",
+      justifyContent: "center",
+      width: "max-content"
+    });
+    for (const it of legendItems(sp)) {
+      const e = el(it.key ? "button" : "span", "op-entry", box);
+      if (it.key) {
+        const b = (
+          /** @type {HTMLButtonElement} */
+          e
+        ), key = it.key;
+        b.type = "button";
+        b.dataset.key = key;
+        b.setAttribute("aria-pressed", sp.hidden.has(key) ? "false" : "true");
+        if (sp.hidden.has(key)) b.classList.add("op-off");
+        b.addEventListener("click", (ev) => {
+          ev.stopPropagation();
+          sp.toggle(key);
+        });
+      }
       const sw = el("span", "op-swatch op-swatch-" + it.kind, e);
       sw.style.width = `${1.4 * SMALL * pt}px`;
       if (it.kind === "patch") sw.style.backgroundColor = it.color;
@@ -1304,6 +1582,7 @@
       if (it.kind !== "patch") sw.style.borderTopWidth = `${Math.max(1, L.line * pt)}px`;
       el("span", "op-entry-label", e, it.label);
     }
+    return box;
   }
 
   // render/web/src/host.js
@@ -1337,12 +1616,13 @@
       this.d = data;
       root.ourdlPlayer = this;
       this.th = data.theme;
-      this.grid = f64(data.grid);
+      this.xs = f64(data.grid);
+      this.grid = this.xs;
       this.target = f64(data.target);
       this.steps = data.steps;
       this.S = data.steps.length;
       this.R = data.runs.length;
-      this.G = this.grid.length;
+      this.G = this.xs.length;
     }
     /** The last snapshot at or before sample `step`. @param {number} step */
     indexOfStep(step) {
@@ -1443,7 +1723,8 @@
       super(root, data);
       this.mapPart = mapPart || null;
       const th = this.th;
-      this.L = data.layout;
+      this.L = /** @type {SweepPageLayout} */
+      data.layout;
       this.W = 0;
       this.A = data.activations.length;
       this.hist = i32(data.hist);
@@ -1455,7 +1736,7 @@
       this.fitted = f64(data.fitted);
       this.evalLoss = f64(data.evalLoss);
       this.inside = [];
-      this.grid.forEach((x, i) => {
+      this.xs.forEach((x, i) => {
         if (x >= data.dataRange[0] - 1e-12 && x <= data.dataRange[1] + 1e-12) this.inside.push(i);
       });
       this.programs = /* @__PURE__ */ Object.create(null);
@@ -1468,12 +1749,16 @@
       }
       this.clicked = null;
       this.hover = null;
-      this.fragment = new Fragment(["step", "speed", "loop", "cell"], standalone(root));
+      this.hidden = /* @__PURE__ */ new Set();
+      this.fragment = new Fragment(["step", "hide", "speed", "loop", "cell"], standalone(root));
       this.s = void 0;
       this.pt = void 0;
       this.Hpx = void 0;
       this.dpr = void 0;
       this.width = void 0;
+      this.cells = void 0;
+      this.grid = () => ({ ...this.cells });
+      this.wide = void 0;
       this.narrowMaps = void 0;
       this.panels = void 0;
       this.caption = void 0;
@@ -1505,6 +1790,15 @@
       el("div", "op-help", root, ui.keys.split(" · ").slice(0, 4).join(" · "));
       keys(root, this.controls, standalone(root));
       if (this.mapPart) this.mapPart.listen(this);
+      dragScrub(this.figure, () => this.controls, {
+        axis: (e) => {
+          const p = rateAt(this, e);
+          return p ? (m) => snapshotAt(this, p, m) : null;
+        },
+        tap: (e) => this.tap(e),
+        skip: (e) => !!/** @type {Element} */
+        e.target.closest(".op-legend")
+      });
       onFragment(() => this.applyFragment());
       this.ready = (data.map ? this.mapPart.loadMap(this) : Promise.resolve()).then(() => {
         this.applyFragment();
@@ -1533,7 +1827,7 @@
     /** Every node of named run r at snapshot s (the exact test). @param {number} r @param {number} s */
     curves(r, s) {
       const prog = this.program(this.d.runs[r].activation);
-      const values = evaluate(prog, this.params, (r * this.S + s) * this.P, this.grid, this.target);
+      const values = evaluate(prog, this.params, (r * this.S + s) * this.P, this.xs, this.target);
       const out = new Float64Array(values.length * this.G);
       values.forEach((v, n) => out.set(v, n * this.G));
       return out;
@@ -1544,7 +1838,7 @@
         return this.outputCurves.subarray((r * this.S + s) * this.G, (r * this.S + s + 1) * this.G);
       }
       const prog = this.program(this.d.runs[r].activation);
-      const values = evaluate(prog, this.params, (r * this.S + s) * this.P, this.grid, this.target);
+      const values = evaluate(prog, this.params, (r * this.S + s) * this.P, this.xs, this.target);
       return values[prog.index[this.d.graph.output]];
     }
     // -- state ---------------------------------------------------------------------------------------
@@ -1556,13 +1850,16 @@
         playing: c.playing,
         speed: c.speed,
         loop: c.loop,
-        cell: this.clicked ? [this.clicked.i, this.clicked.j, this.clicked.a] : null
+        cell: this.clicked ? [this.clicked.i, this.clicked.j, this.clicked.a] : null,
+        hidden: [...this.hidden].sort()
       };
     }
     /** Take the state the URL fragment asks for (a cell only when the map can train it). */
     applyFragment() {
       const f = this.fragment.read();
       this.opened = readTimeline(f, this.controls, this.steps, this.d.speeds);
+      const toggles = new Set(this.toggleKeys());
+      this.hidden = new Set((f.hide || "").split(",").filter((k) => toggles.has(k)));
       const cell = /^(\d{1,4}),(\d{1,4})(?:,(\d{1,2}))?$/.exec(f.cell || "");
       if (cell && this.map && this.d.graph) {
         const [i, j, a] = [Number(cell[1]), Number(cell[2]), Number(cell[3] || 0)];
@@ -1574,10 +1871,44 @@
       const c = this.controls, k = this.clicked;
       this.fragment.write({
         step: this.steps[c.index],
+        hide: [...this.hidden].join(","),
         speed: c.speed !== 1 ? c.speed : null,
         loop: c.loop ? 1 : null,
         cell: k ? `${k.i},${k.j}${k.a ? "," + k.a : ""}` : null
       });
+    }
+    /**
+     * A click or tap on the figure: a map cell trains (sweep_map.js); on the fitted share, go to the
+     * snapshot there. @param {PointerEvent} e
+     */
+    tap(e) {
+      if (this.mapPart && this.mapPart.tapCell(this, e)) return;
+      const p = rateAt(this, e);
+      if (p) {
+        this.controls.pause();
+        this.controls.seek(snapshotAt(this, p, e), true);
+      }
+    }
+    /** The keys the legend's entries toggle (a seeded sweep's: its activations and the target). */
+    toggleKeys() {
+      return this.d.type === "map" ? [] : [...this.d.activations, "target"];
+    }
+    /** Hide or show what a legend entry stands for. @param {string} key */
+    toggle(key) {
+      if (!this.toggleKeys().includes(key)) return;
+      if (this.hidden.has(key)) this.hidden.delete(key);
+      else this.hidden.add(key);
+      for (const b of this.overlay.querySelectorAll(".op-entry[data-key]")) {
+        const off = this.hidden.has(
+          /** @type {HTMLElement} */
+          b.dataset.key
+        );
+        b.classList.toggle("op-off", off);
+        b.setAttribute("aria-pressed", off ? "false" : "true");
+      }
+      this.drawStatic();
+      this.draw();
+      this.saveState();
     }
     // -- figure (sweep_figure.js) and map (sweep_map.js) ---------------------------------------------------
     layout() {
@@ -1585,6 +1916,9 @@
     }
     axesReport() {
       return axesReport(this);
+    }
+    minTextPx() {
+      return minTextPx(this);
     }
     drawStatic() {
       drawStatic(this);

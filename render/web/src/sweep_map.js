@@ -1,5 +1,5 @@
 /* sweep_map.js: a map sweep's map of inits and its explorer: the map bytes, each cell's state, the map
- * panel, and the pointer (hover a cell for its init and outcome, click it to train it here with
+ * panel, and the pointer (hover a cell for its init and outcome, click or tap it to train it here with
  * train.js's interpreter, exactly as the sweep's lockstep trained it). Only a map sweep's page carries it.
  */
 
@@ -8,7 +8,7 @@ import { fill } from "./dom.js";
 import { evaluate } from "./graph.js";
 import { frameStyle } from "./layout.js";
 import { Axes, blend, css, fmtG, frame, hline, number, rgb, text, thousands, vline } from "./plot.js";
-import { signed } from "./sweep_panels.js";
+import { heading, signed } from "./sweep_panels.js";
 import { small, title, xlabel } from "./sweep_style.js";
 import { linearTicks } from "./ticks.js";
 import { Trainer } from "./train.js";
@@ -113,7 +113,7 @@ export function select(sp, i, j, a = 0, play = true) {
   const prog = sp.program(sp.d.activations[a]);
   const evalLoss = new Float64Array(sp.S);
   for (let s = 0; s < sp.S; s++) {
-    const out = evaluate(prog, trainer.params, s * sp.P, sp.grid, sp.target)[prog.index[sp.d.graph.output]];
+    const out = evaluate(prog, trainer.params, s * sp.P, sp.xs, sp.target)[prog.index[sp.d.graph.output]];
     let sum = 0;
     for (const g of sp.inside) sum += Math.abs(out[g] - sp.target[g]);
     evalLoss[s] = sum / sp.inside.length;
@@ -135,8 +135,7 @@ export function mapStatic(sp, ctx, p) {
   const labelPx = sp.L.small * sp.pt;
   frame(ctx, ax, frameStyle(sp),
     { x: linearTicks(ax, "x", sp.narrowMaps ? 4 : 5, labelPx), y: linearTicks(ax, "y", 4, labelPx) });
-  const act = sp.d.activations[p.a];
-  title(sp, ctx, p.rect, sp.narrowMaps ? act : fill(sp.d.strings.map, { act }));
+  title(sp, ctx, p.rect, heading(sp, p));
   xlabel(sp, ctx, p.rect, m.axisLabels[0]);
   ctx.save();
   ctx.translate(ax.rect.x - 2.5 * sp.pt - 1.5 * sp.pt - sp.L.small * sp.pt * 2.6, ax.rect.y + ax.rect.h / 2);
@@ -196,13 +195,27 @@ export function mapDraw(sp, ctx, p, i) {
 // ---- pointer -----------------------------------------------------------------------------------------
 
 /**
- * Hover a cell for its line, click it to train it; leaving the figure forgets the hover.
+ * A mouse or pen hovering a cell shows its line; leaving the figure forgets it. (A click or a tap is the
+ * player's: it hands it to tapCell.)
  * @param {SweepPlayer} sp
  */
 export function listen(sp) {
-  sp.figure.addEventListener("mousemove", (e) => onMove(sp, e));
-  sp.figure.addEventListener("mouseleave", () => { sp.hover = null; showCell(sp); sp.draw(); });
-  sp.figure.addEventListener("click", (e) => onClick(sp, e));
+  sp.figure.addEventListener("pointermove", (e) => { if (e.pointerType !== "touch") onMove(sp, e); });
+  sp.figure.addEventListener("pointerleave", (e) => {
+    if (e.pointerType === "touch" || !sp.hover) return;
+    sp.hover = null; showCell(sp); sp.draw();
+  });
+}
+
+/**
+ * A click or tap on a map cell trains it and plays its training; returns whether it was on a cell.
+ * @param {SweepPlayer} sp @param {MouseEvent} e
+ */
+export function tapCell(sp, e) {
+  const c = cellUnder(sp, e);
+  if (!c) return false;
+  if (sp.d.graph) { sp.select(c.i, c.j, c.a); sp.drawStatic(); sp.draw(); }
+  return true;
 }
 
 /**
@@ -210,10 +223,10 @@ export function listen(sp) {
  * @param {SweepPlayer} sp @param {MouseEvent} e @returns {CellRef | null}
  */
 function cellUnder(sp, e) {
-  if (!sp.map) return null;
+  if (!sp.map || !sp.panels) return null;
   const rect = sp.canvas.getBoundingClientRect(), px = e.clientX - rect.left, py = e.clientY - rect.top;
   for (const p of sp.panels) {
-    if (p.kind !== "map" || !p.ax.contains(px, py)) continue;
+    if (p.kind !== "map" || !p.ax || !p.ax.contains(px, py)) continue;
     const m = sp.map, r = p.ax.rect;
     const i = Math.min(m.nx - 1, Math.floor(((px - r.x) / r.w) * m.nx));
     const j = Math.min(m.ny - 1, Math.floor(((r.y + r.h - py) / r.h) * m.ny));
@@ -231,12 +244,6 @@ function onMove(sp, e) {
   sp.figure.style.cursor = c ? "pointer" : "";
   showCell(sp);
   sp.draw();
-}
-
-/** @param {SweepPlayer} sp @param {MouseEvent} e */
-function onClick(sp, e) {
-  const c = cellUnder(sp, e);
-  if (c && sp.d.graph) { sp.select(c.i, c.j, c.a); sp.drawStatic(); sp.draw(); }
 }
 
 /** The explorer's line: the hovered (else the clicked) cell's init and outcome. @param {SweepPlayer} sp */

@@ -2,7 +2,8 @@
  * loss histogram, the fitting modes, the fitted share over training and the named runs' (or the clicked
  * cell's) output curves. Each panel kind has a static part (into the static layer, setting p.ax) and a
  * frame part (snapshot i), as render.draw.sweep_figure draws them, with the limits it sets (the page's
- * data: sweep.py sweep_limits; the clicked cell's by the video's rule, limits.js).
+ * data: sweep.py sweep_limits; the clicked cell's by the video's rule, limits.js). What the legend toggled
+ * off (an activation, the target) is left out.
  */
 
 import { fill } from "./dom.js";
@@ -12,7 +13,7 @@ import { robustLimits } from "./limits.js";
 import {
   Axes, blend, clip, css, fmtG, font, frame, hline, line, marker, rgb, text, vline, vspan,
 } from "./plot.js";
-import { actColor, runColor, small, title, xlabel } from "./sweep_style.js";
+import { actColor, actHidden, leading, runColor, small, title, xlabel } from "./sweep_style.js";
 import {
   axisTicks, linearTicks, logTicks, maxNLocator, percentLabels, sampleTicks,
 } from "./ticks.js";
@@ -23,6 +24,29 @@ import {
 
 /** A coordinate with three decimals and a real minus sign. @param {number} v */
 export const signed = (v) => v.toFixed(3).replace("-", "\u2212");
+
+/**
+ * A panel's title: the video's words for its kind; the explorer's names the clicked cell (`widest`: the
+ * widest such title, which the layout keeps room for).
+ * @param {SweepPlayer} sp @param {SweepPanel} p @param {boolean} [widest]
+ */
+export function heading(sp, p, widest) {
+  const d = sp.d, s = d.strings;
+  if (p.kind === "hist") return fill(s.hist, { target: d.targetName });
+  if (p.kind === "modes") return s.modes;
+  if (p.kind === "rate") return p.band ? s.rate : s.rate_map;
+  if (p.kind === "map") {
+    const act = d.activations[p.a];
+    return sp.narrowMaps ? act : fill(s.map, { act });
+  }
+  if (p.explorer && (widest || sp.clicked)) {
+    const [a0, a1] = d.map.axisLabels, c = sp.clicked;
+    const [x, y] = widest ? ["\u22120.000", "\u22120.000"] : [signed(c.x), signed(c.y)];
+    return `${d.ui.cell_run}: ${a0}=${x}, ${a1}=${y}`;
+  }
+  const g = d.groups[p.group];
+  return g ? g.label : "";
+}
 
 // ---- histogram of every run's evaluation loss ---------------------------------------------------------
 
@@ -43,13 +67,15 @@ export function histStatic(sp, ctx, p) {
   text(ctx, fill(sp.d.strings.fitted_zone.replace(":g", ""), { thr: fmtG(thr, 6) }), ax.px(thr / 1.08),
     ax.py(ax.ylim[1] * 0.97), { font: small(sp), color: th.muted, align: "right", baseline: "top" });
   frame(ctx, ax, frameStyle(sp), { x: logTicks(ax, "x", [1], sp.L.small * pt), y: shareTicks(ax, "y", 4) });
-  title(sp, ctx, p.rect, fill(sp.d.strings.hist, { target: sp.d.targetName }));
+  title(sp, ctx, p.rect, heading(sp, p));
 }
 
 /** @type {PanelDraw} */
 export function histDraw(sp, ctx, p, i) {
   const ax = p.ax, H = sp.H, count = sp.d.count, pt = sp.pt, L = sp.L;
+  const step = leading(sp, ax.rect, L.font, 0.11);
   for (let a = 0; a < sp.A; a++) {
+    if (actHidden(sp, a)) continue;
     const col = rgb(actColor(sp, a)), off = (a * sp.S + i) * H;
     ctx.save(); clip(ctx, ax);
     ctx.beginPath();
@@ -66,7 +92,7 @@ export function histDraw(sp, ctx, p, i) {
     const template = sp.d.strings.share.replace("{pct:.1f}", "{pct}");
     const words = fill(template, { act: sp.d.activations[a], pct: share });
     text(ctx, words,
-      ax.rect.x + 0.985 * ax.rect.w, ax.rect.y + (0.05 + 0.11 * a) * ax.rect.h,
+      ax.rect.x + 0.985 * ax.rect.w, ax.rect.y + 0.05 * ax.rect.h + step * a,
       { font: font(L.font * pt, sp.fam, true), color: actColor(sp, a), align: "right", baseline: "top" });
   }
 }
@@ -79,13 +105,14 @@ export function modesStatic(sp, ctx, p) {
   // the activations' names at their bars (a FixedLocator and its labels)
   const names = axisTicks(ax, "y", sp.d.activations.map((_, a) => a), () => sp.d.activations);
   frame(ctx, ax, frameStyle(sp), { x: shareTicks(ax, "x", 4), y: names });
-  title(sp, ctx, p.rect, sp.d.strings.modes);
+  title(sp, ctx, p.rect, heading(sp, p));
 }
 
 /** @type {PanelDraw} */
 export function modesDraw(sp, ctx, p, i) {
   const ax = p.ax, K = sp.K, count = sp.d.count, bg = rgb(sp.th.background);
   for (let a = 0; a < sp.A; a++) {
+    if (actHidden(sp, a)) continue;
     let left = 0;
     const y0 = ax.py(a - 0.31), y1 = ax.py(a + 0.31);
     for (let k = 0; k < K; k++) {
@@ -110,6 +137,7 @@ export function rateStatic(sp, ctx, p) {
     linthresh: lim.linthresh });
   const z = 1.959963984540054;
   for (let a = 0; a < sp.A; a++) {
+    if (actHidden(sp, a)) continue;
     const f = sp.fitted.subarray(a * sp.S, (a + 1) * sp.S), col = rgb(actColor(sp, a));
     if (p.band) {
       /** @type {number[]} */
@@ -129,8 +157,28 @@ export function rateStatic(sp, ctx, p) {
   }
   for (const m of d.marks) vline(ctx, ax, m, { color: th.muted, width: 0.6 * pt, dash: [pt, 1.65 * pt] });
   frame(ctx, ax, frameStyle(sp), { x: sampleTicks(ax), y: shareTicks(ax, "y", 4) });
-  title(sp, ctx, p.rect, p.band ? d.strings.rate : d.strings.rate_map);
+  title(sp, ctx, p.rect, heading(sp, p));
   xlabel(sp, ctx, p.rect, d.strings.samples);
+}
+
+/**
+ * The fitted-share panel under a pointer (its x: the samples), or null.
+ * @param {SweepPlayer} sp @param {MouseEvent} e @returns {SweepPanel | null}
+ */
+export function rateAt(sp, e) {
+  const r = sp.canvas.getBoundingClientRect();
+  return (sp.panels || []).find((p) => p.kind === "rate" && p.ax && p.ax.contains(e.clientX - r.left,
+    e.clientY - r.top)) || null;
+}
+
+/**
+ * The snapshot whose sample is nearest a pointer's x along the fitted-share panel `p`.
+ * @param {SweepPlayer} sp @param {SweepPanel} p @param {MouseEvent} e
+ */
+export function snapshotAt(sp, p, e) {
+  const x = e.clientX - sp.canvas.getBoundingClientRect().left;
+  const i = sp.indexOfStep(p.ax.xAt(x)), next = Math.min(sp.S - 1, i + 1);
+  return Math.abs(p.ax.px(sp.steps[next]) - x) < Math.abs(p.ax.px(sp.steps[i]) - x) ? next : i;
 }
 
 /** @type {PanelDraw} */
@@ -138,6 +186,7 @@ export function rateDraw(sp, ctx, p, i) {
   const ax = p.ax, step = sp.steps[i], pt = sp.pt;
   vline(ctx, ax, step, { color: sp.th.foreground, width: 0.8 * pt, alpha: 0.6 });
   for (let a = 0; a < sp.A; a++) {
+    if (actHidden(sp, a)) continue;
     marker(ctx, ax.px(step), ax.py(sp.fitted[a * sp.S + i]), sp.L.line * 1.3 * pt, actColor(sp, a));
   }
 }
@@ -161,16 +210,13 @@ export function curvesStatic(sp, ctx, p) {
   vspan(ctx, ax, d.dataRange[0], d.dataRange[1], th.span);
   hline(ctx, ax, 0, { color: th.muted, width: 0.8 * pt });
   const L = sp.L;
-  line(ctx, ax, sp.grid, sp.target,
-    { color: th.target, width: L.line * 0.8 * pt, dash: [4 * 1.2 * pt, 3 * 1.2 * pt] });
+  if (!sp.hidden.has("target")) {
+    line(ctx, ax, sp.xs, sp.target,
+      { color: th.target, width: L.line * 0.8 * pt, dash: [4 * 1.2 * pt, 3 * 1.2 * pt] });
+  }
   frame(ctx, ax, frameStyle(sp),
     { x: linearTicks(ax, "x", null, L.small * pt), y: linearTicks(ax, "y", 4, L.small * pt) });
-  let heading = g ? g.label : "";
-  if (clicked) {
-    const [a0, a1] = d.map.axisLabels;
-    heading = `${d.ui.cell_run}: ${a0}=${signed(clicked.x)}, ${a1}=${signed(clicked.y)}`;
-  }
-  title(sp, ctx, p.rect, heading);
+  title(sp, ctx, p.rect, heading(sp, p));
   if (!clicked && !groupRuns(sp, p).length) {
     text(ctx, d.strings.no_run, ax.rect.x + ax.rect.w / 2, ax.rect.y + ax.rect.h / 2,
       { font: small(sp), color: th.muted, align: "center", baseline: "middle" });
@@ -187,7 +233,7 @@ function clickedLimits(sp) {
   /** @type {number[]} */
   const lows = [], highs = [];
   for (let s = 0; s < sp.S; s++) {
-    const out = evaluate(prog, c.params, s * sp.P, sp.grid, sp.target)[prog.index[sp.d.graph.output]];
+    const out = evaluate(prog, c.params, s * sp.P, sp.xs, sp.target)[prog.index[sp.d.graph.output]];
     let lo = Infinity, hi = -Infinity;
     for (const v of out) if (v === v) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
     lows.push(lo === Infinity ? NaN : lo); highs.push(hi === -Infinity ? NaN : hi);
@@ -202,18 +248,20 @@ export function curvesDraw(sp, ctx, p, i) {
   const lines = [];
   if (p.explorer && sp.clicked) {
     const c = sp.clicked, prog = sp.program(d.activations[c.a]);
-    const out = evaluate(prog, c.params, i * sp.P, sp.grid, sp.target)[prog.index[d.graph.output]];
+    const out = evaluate(prog, c.params, i * sp.P, sp.xs, sp.target)[prog.index[d.graph.output]];
     lines.push({ values: out, color: actColor(sp, c.a), act: d.activations[c.a], loss: c.evalLoss[i] });
   } else {
     for (const r of groupRuns(sp, p)) {
+      if (sp.hidden.has(d.runs[r].activation)) continue;
       lines.push({ values: sp.output(r, i), color: runColor(sp, r), act: d.runs[r].activation || "",
         loss: sp.evalLoss[r * sp.S + i] });
     }
   }
+  const step = leading(sp, ax.rect, sp.L.small, 0.1);
   lines.forEach((l, k) => {
-    line(ctx, ax, sp.grid, l.values, { color: l.color, width: sp.L.line * pt });
+    line(ctx, ax, sp.xs, l.values, { color: l.color, width: sp.L.line * pt });
     text(ctx, fill(d.strings.loss_at, { act: l.act, target: d.targetName, loss: l.loss.toFixed(3) }),
-      ax.rect.x + 0.03 * ax.rect.w, ax.rect.y + (0.05 + 0.1 * k) * ax.rect.h,
+      ax.rect.x + 0.03 * ax.rect.w, ax.rect.y + 0.05 * ax.rect.h + step * k,
       { font: small(sp, true), color: l.color, align: "left", baseline: "top" });
   });
 }
