@@ -50,7 +50,7 @@ def render_job(job: Job) -> Result:
         scene = training_scene(job.name, job.training)
         result.description = scene.description
         snapshot = record(scene)
-        result.kind = snapshot.kind
+        result.kind, result.runs = snapshot.kind, len(snapshot.meta.get("runs", []))
         stem = job.out / scene.name
         written = render_snapshot(snapshot, stem, job.options, recording=stem.with_suffix(".npz"),
                                   pages=player_pages(snapshot, job.options, stem.name))

@@ -12,9 +12,10 @@ The player's frame is sized for the common 760 px blog column twice over: `width
 which a host with a strict Content-Security-Policy (`default-src 'self'`, no inline styles) still applies,
 so the frame keeps its shape there instead of collapsing to 300x150; and a style that scales it to the
 column keeping that aspect where inline styles are allowed. The height is the page's own at 760 px
-(PLAYER_HEIGHT, measured in Chromium by tests/test_embed_host.py), so no blank band sits under it. Below
-about 700 px the controls wrap onto more rows and the aspect falls short by a row or two: the page then
-scrolls inside its frame, unless the host listens for its height.
+(PLAYER_HEIGHT, measured in Chromium by tests/test_embed_host.py), so no blank band sits under it. The
+player re-flows with its width (two rows of panels at 760 px, one column on a phone, one row on a wide
+page: render.draw.grid.page_grid), so at another width the aspect is only near, and on a phone far short:
+the page then scrolls inside its frame, unless the host listens for its height.
 
 The height message: a framed player page posts `{type: "ourdl-player:height", height: <CSS px, rounded
 up>}` to `window.parent` when it lays out and whenever its height changes (render/web/src/host.js); it
@@ -44,10 +45,11 @@ STYLE = "max-width:100%;height:auto"  # scales down with the column, keeps the a
 VIDEO_TYPES = {".webm": "video/webm", ".mp4": "video/mp4"}  # in source order: the smaller file first
 COLUMN = 760  # px: the blog column the player's frame is sized for
 HEIGHT_MESSAGE = "ourdl-player:height"  # the type of the message a framed player page posts its height in
-#: the player page's height (CSS px, rounded up) at COLUMN px wide: the figure's 16:9 plus one row of
-#: controls and the keys' line; the run picker of a scene with several runs wraps the controls onto a
-#: second row; a sweep's page has its rates below. Measured in Chromium (tests/test_embed_host.py checks).
-PLAYER_HEIGHT = {"runs": 491, "runs, picker": 516, "sweep": 523}
+#: the player page's height (CSS px, rounded up) at COLUMN px wide: the figure's panels in two rows (a
+#: block of them a run; src/layout.js), one row of controls and the keys' line; the run picker of a scene
+#: with several runs wraps the controls onto a second row; a sweep's page has its rates below. Measured in
+#: Chromium (tests/test_embed_host.py checks).
+PLAYER_HEIGHT = {"runs": 647, "runs, picker": 1204, "sweep": 523}
 SNIPPET_NOTE = (f"<!-- the ourdl player, sized for a {COLUMN} px column; it posts "
                 f"{{type: \"{HEIGHT_MESSAGE}\", height: px}} to this page when its height changes, "
                 "for a host script that fits the frame -->")

@@ -3,10 +3,13 @@
 
 Everything that comes from a scene (names, descriptions, errors) is HTML-escaped.
 
-A player's frame is as tall as the player at the frame's width, so no blank band sits under it: the CSS
-makes it the figure's 16:9 of the column plus the controls under it (their height at embed.COLUMN, measured
-in Chromium), and one small script (assets/gallery.bundle.js) fits it to the height the framed page posts,
-which also covers the rows the controls wrap onto in a narrow column.
+A player's frame is as tall as the player at the frame's width, so no blank band sits under it. The players
+re-flow with their width (one row of panels in a wide column, two rows in a blog column, one column on a
+phone: render.draw.grid.page_grid), so the CSS estimates the height for each grid from the same layout
+numbers (`frame_rules`: container queries on the frame's width), and one small script
+(assets/gallery.bundle.js) fits each frame to the height its page posts, exactly: the estimate only keeps
+the page from jumping while the lazy frames load. On a phone the page drops most of its padding, so nothing
+scrolls sideways.
 """
 
 from __future__ import annotations
@@ -16,10 +19,66 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from render.draw.base import FONT, SMALL
+from render.draw.grid import page_grid
+from render.draw.scene_figure import Layout
 from render.encode.options import format_bytes
 from render.record.atomic import atomic_write
 from render.web.build import asset, sha256_source
 from render.web.embed import COLUMN, PLAYER_HEIGHT
+from render.web.player_data import ASPECT
+
+PAD = 16  # px: a player page's padding either side of its figure (page.css)
+STACKED_ASPECT = 0.6  # a stacked grid's axes: this much of their width tall (src/layout.js)
+LINE = 1.3  # a wrapped header's or legend's line, in font sizes (src/layout.js)
+#: px a player page adds under its figure in a frame at least so wide: its controls (one row of them, then
+#: two, then three), the keys' line (one or two) and the paddings, measured in Chromium; a second run adds
+#: its picker, which wraps the controls onto one more row in a frame narrower than PICKER_WRAPS px
+CHROME = ((600, 72.5), (520, 97), (360, 111), (340, 117), (0, 136))
+PICKER = PLAYER_HEIGHT["runs, picker"] - PLAYER_HEIGHT["runs"]
+PICKER_WRAPS = 900
+HEADER_EMS = 50  # a run's label and caption side by side, in their font's sizes (the chapter's: about 48)
+
+
+def frame_rules(runs: int, panels: int = 4) -> list[tuple[int, float, float]]:
+    """[(frame width from, a, b)]: a runs player page `w` px wide is about a·w + b px tall, from that width
+    up to the next rule's, as src/layout.js lays it out: one row keeps the video's 16:9 figure; a stacked
+    grid (two rows, one column) is drawn at the smallest text's scale with axes STACKED_ASPECT of their
+    width, under headers of one line where HEADER_EMS fit beside each other, else two (three in one column,
+    where the caption wraps too), with legends of two rows under the output panel (second last) and one
+    under the others."""
+    L = Layout()
+    rules: list[tuple[int, float, float]] = []
+    for w in range(200, 1600):
+        laid = page_grid(w - PAD, panels, SMALL, L.left + L.right, L.gap)
+        chrome = next(px for width, px in CHROME if w >= width)
+        chrome += PICKER if runs > 1 and w < PICKER_WRAPS else 0
+        rows, cols, s = laid.grid.rows, laid.grid.cols, laid.scale
+        if rows == 1:
+            a, b = ASPECT, -PAD * ASPECT + chrome
+        else:
+            room = w - PAD - (L.left + L.right) * s
+            lines = 1 if room >= HEADER_EMS * FONT / 72 * s else 2 if cols > 1 else 3
+            head = L.header + (lines - 1) * LINE * FONT / 72
+            legends = sum((2 if (panels - 2) // cols == i else 1) * LINE * SMALL / 72 + 0.1
+                          for i in range(rows))
+            fixed = L.top + runs * (head + rows * (L.titles + L.ticks)) + (runs - 1) * L.header + legends
+            a = runs * rows * STACKED_ASPECT / cols
+            b = s * fixed - a * (PAD + (L.left + L.right + (cols - 1) * L.gap) * s) + chrome
+        if not rules or rules[-1][1:] != (a, b):
+            rules.append((w, a, b))
+    return rules
+
+
+def _frame_css(cls: str, runs: int) -> str:
+    """The height rules of frames of class `cls` (players of `runs` runs), widest last."""
+    rules = frame_rules(runs)
+    out = []
+    for k, (w, a, b) in enumerate(rules):
+        rule = f"iframe.{cls} {{ height: calc({100 * a:.4f}cqw + {b:.2f}px); }}"
+        out.append((f"@container (min-width: {w}px) {{ {rule} }}" if k else rule) + "\n")
+    return "".join(out)
+
 
 CSS = """
 body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; margin: 0 auto; max-width: 1100px;
@@ -28,7 +87,7 @@ h1 { font-size: 1.5rem; margin: 0 0 .25rem; } h2 { font-size: 1.15rem; margin: 0
 .meta { color: #666; font-size: .85rem; }
 section { background: #fff; border: 1px solid #e3e3e3; border-radius: 8px; padding: 1rem 1.2rem;
           margin: 1.2rem 0; }
-.media { display: grid; grid-template-columns: repeat(auto-fit, minmax(320px, 1fr)); gap: .8rem;
+.media { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(320px, 100%), 1fr)); gap: .8rem;
          margin: .6rem 0; }
 figure { margin: 0; } figure.wide { grid-column: 1 / -1; } figcaption { color: #666; font-size: .8rem; }
 video, img { max-width: 100%; height: auto; border: 1px solid #eee; display: block; }
@@ -38,9 +97,10 @@ pre { background: #f4f4f4; padding: .6rem .8rem; border-radius: 6px; overflow-x:
 details summary { cursor: pointer; color: #444; font-size: .9rem; margin: .3rem 0; }
 figure.player { container-type: inline-size; }
 iframe.player-runs, iframe.player-sweep { display: block; width: 100%; border: 0; }
+@media (max-width: 560px) { body { padding: .75rem; } section { padding: .8rem .7rem; } }
 """ + "".join(  # 56.25cqw: the figure's 16:9 of the frame's width; then the controls under it
     f"iframe.player-{kind} {{ height: calc(56.25cqw + {PLAYER_HEIGHT[kind] - COLUMN * 9 / 16:g}px); }}\n"
-    for kind in ("runs", "sweep"))
+    for kind in ("sweep",)) + "".join(_frame_css(f"player-runs-{runs}", runs) for runs in (1, 2, 3))
 BUNDLE = "gallery.bundle.js"  # built from src/entries/gallery.js
 SCRIPT = asset(BUNDLE)
 
@@ -53,6 +113,7 @@ class Result:
     name: str
     description: str = ""
     kind: str = "runs"  # the snapshot's kind: "runs" or "sweep"
+    runs: int = 1  # its named runs (a runs player stacks one block of panels a run)
     files: dict[str, str] = field(default_factory=dict)  # suffix (".mp4") -> file name
     sizes: dict[str, int] = field(default_factory=dict)  # file name -> bytes
     snippets: dict[str, str] = field(default_factory=dict)  # "md" / "html" -> text
@@ -72,7 +133,7 @@ def _scene_section(result: Result, cmd: str) -> str:
     poster = files.get(".png")
     if ".html" in files:
         page = files[".html"]
-        shape = "player-sweep" if result.kind == "sweep" else "player-runs"
+        shape = "player-sweep" if result.kind == "sweep" else f"player-runs player-runs-{min(result.runs, 3)}"
         media.append(f'<figure class="wide player"><iframe src="{e(page)}" '
                      f'title="player of {e(result.name)}" loading="lazy" data-scene="{e(result.name)}" '
                      f'data-kind="player" class="{shape}"></iframe>'
