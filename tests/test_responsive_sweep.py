@@ -107,7 +107,7 @@ def test_the_sweep_takes_the_pages_grid_and_fits_the_width(browser, pages, kind,
     panels = got["panels"]
     for i, a in enumerate(panels):
         assert not any(overlap(a, b) for b in panels[i + 1:]), (a, panels)
-    if width == 390:  # one column: no panel beside another (a map sweep's maps share the top row)
+    if width == 390:  # one column: no panel beside another
         side_by_side = [(a, b) for i, a in enumerate(panels) for b in panels[i + 1:]
                         if min(a[1] + a[3], b[1] + b[3]) > max(a[1], b[1])]
         assert side_by_side == []

@@ -1441,18 +1441,21 @@
       { kind: "curves", group: 0, x: 0, w: cw },
       { kind: "curves", group: 1, explorer: true, x: 0, w: cw }
     ];
-    const side = cols > 1 ? cw : (width - (A - 1) * N.wgap) / A;
+    const across = cols === 1 && (width - (A - 1) * N.wgap) / A >= sp.L.minPanel ? A : 1;
+    const side = cols > 1 ? cw : (width - (across - 1) * N.wgap) / across;
     const long = Math.max(...sp.d.activations.map((act) => measure(fill(sp.d.strings.map, { act }), big(sp))));
     sp.narrowMaps = long > side * sp.s;
     const maps = Array.from(
       { length: A },
-      (_, a) => ({ kind: "map", a, x: x0 + a * (side + N.wgap), w: side })
+      (_, a) => ({ kind: "map", a, x: x0 + a % across * (side + N.wgap), w: side })
     );
     if (cols === 1) {
-      return [{ cells: maps, h: side }, ...[rest[1], rest[2], rest[0]].map((c) => ({
-        cells: [{ ...c, x: x0 }],
-        h: STACKED * cw
-      }))];
+      const mapRows2 = Array.from({ length: A / across }, (_, k) => ({
+        cells: maps.slice(k * across, (k + 1) * across),
+        h: side
+      }));
+      const others = [rest[1], rest[2], rest[0]].map((c) => ({ cells: [{ ...c, x: x0 }], h: STACKED * cw }));
+      return [...mapRows2, ...others];
     }
     const cells = [...maps, ...rest], rows = [];
     for (let k = 0; k < cells.length; k += cols) {

@@ -173,7 +173,8 @@ function seededRows(sp, cols, width, cw) {
 /**
  * A map figure's rows (render.draw.sweep_map _places): in two columns the maps, the fitted share and the
  * named runs fill the cells in that order, a row with a map as tall as it (square); in one column the
- * maps side by side across the top, then the named runs and the fitted share. A map's title is its
+ * maps side by side across the top where each is still minPanel wide (else one a row: a page may grow
+ * taller, a video's frame may not), then the named runs and the fitted share. A map's title is its
  * activation alone where the whole title would not fit over it.
  * @param {SweepPlayer} sp @param {number} cols @param {number} width @param {number} cw
  * @returns {{cells: Cell[], h: number}[]}
@@ -183,15 +184,18 @@ function mapRows(sp, cols, width, cw) {
   /** @type {Cell[]} */
   const rest = [{ kind: "rate", band: false, x: 0, w: cw }, { kind: "curves", group: 0, x: 0, w: cw },
     { kind: "curves", group: 1, explorer: true, x: 0, w: cw }];
-  const side = cols > 1 ? cw : (width - (A - 1) * N.wgap) / A;
+  const across = cols === 1 && (width - (A - 1) * N.wgap) / A >= sp.L.minPanel ? A : 1;
+  const side = cols > 1 ? cw : (width - (across - 1) * N.wgap) / across;
   const long = Math.max(...sp.d.activations.map((act) => measure(fill(sp.d.strings.map, { act }), big(sp))));
   sp.narrowMaps = long > side * sp.s;
   /** @type {Cell[]} */
   const maps = Array.from({ length: A },
-    (_, a) => ({ kind: "map", a, x: x0 + a * (side + N.wgap), w: side }));
+    (_, a) => ({ kind: "map", a, x: x0 + (a % across) * (side + N.wgap), w: side }));
   if (cols === 1) {
-    return [{ cells: maps, h: side }, ...[rest[1], rest[2], rest[0]].map((c) => ({
-      cells: [{ ...c, x: x0 }], h: STACKED * cw }))];
+    const mapRows = Array.from({ length: A / across }, (_, k) => ({
+      cells: maps.slice(k * across, (k + 1) * across), h: side }));
+    const others = [rest[1], rest[2], rest[0]].map((c) => ({ cells: [{ ...c, x: x0 }], h: STACKED * cw }));
+    return [...mapRows, ...others];
   }
   const cells = [...maps, ...rest], rows = [];
   for (let k = 0; k < cells.length; k += cols) {
