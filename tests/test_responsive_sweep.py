@@ -9,6 +9,8 @@ Small sweeps (64 inits, 1500 samples) recorded once for the module.
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import pytest
 from headless_chromium import page_url
@@ -29,7 +31,9 @@ WIDTHS = {390: Grid(3, 1), 760: Grid(2, 2), 1280: Grid(1, 3)}
 @pytest.fixture(scope="module")
 def sweeps():
     small = {"samples": 1500, "every": 100}
-    return {"map": record(get_scene("init_basin").with_count(64).with_overrides(**small)),
+    basin = get_scene("init_basin").with_count(64).with_overrides(**small)
+    return {"map": record(basin),
+            "map2": record(dataclasses.replace(basin, activations=("Relu", "LeakyRelu"))),  # two maps
             "seeded": record(get_scene("relu_vs_leakyrelu").with_count(64).with_overrides(**small))}
 
 
@@ -80,7 +84,7 @@ def overlap(a: list[float], b: list[float]) -> bool:
             and min(a[1] + a[3], b[1] + b[3]) - max(a[1], b[1]) > 1)
 
 
-@pytest.mark.parametrize("kind", ["map", "seeded"])
+@pytest.mark.parametrize("kind", ["map", "map2", "seeded"])
 @pytest.mark.parametrize("width", list(WIDTHS))
 def test_the_sweep_takes_the_pages_grid_and_fits_the_width(browser, pages, kind, width):
     with open_page(browser, pages[kind], width) as tab:
@@ -92,9 +96,9 @@ def test_the_sweep_takes_the_pages_grid_and_fits_the_width(browser, pages, kind,
                            " return [r.left - f.left, r.top - f.top, r.width, r.height]; }),"
                            " aspect: p.d.aspect}; })()")
         assert tab.errors() == []
-    rule = page_grid(got["W"], page_panels(kind), SMALL, Narrow.left + Narrow.right, Narrow.wgap).grid
-    assert (got["grid"]["rows"], got["grid"]["cols"]) == (rule.rows, rule.cols) == (WIDTHS[width].rows,
-                                                                                      WIDTHS[width].cols)
+    panels = page_panels(kind.rstrip("2"))
+    rule = page_grid(got["W"], panels, SMALL, Narrow.left + Narrow.right, Narrow.wgap).grid
+    assert Grid(got["grid"]["rows"], got["grid"]["cols"]) == rule == WIDTHS[width]
     assert got["wide"] == (width == 1280)
     if got["wide"]:  # the video's frame
         assert got["H"] == pytest.approx(got["W"] * got["aspect"])
@@ -105,6 +109,7 @@ def test_the_sweep_takes_the_pages_grid_and_fits_the_width(browser, pages, kind,
         x, y, w, h = box
         assert x >= -0.5 and y >= -0.5 and x + w <= W + 0.5 and y + h <= H + 0.5, (box, W, H)
     panels = got["panels"]
+    assert len(panels) == {"map": 4, "map2": 5, "seeded": 5}[kind]
     for i, a in enumerate(panels):
         assert not any(overlap(a, b) for b in panels[i + 1:]), (a, panels)
     if width == 390:  # one column: no panel beside another
