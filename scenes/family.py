@@ -100,8 +100,10 @@ def _moved_run(run: Run, source: tuple[int, ...], target: tuple[int, ...]) -> Ru
         if values is not None:
             changes[key] = translate(dict(values), source, target) or (None if key != "init" else {})
     init = changes.get("init")
-    if init is not None and run.init_seed is None and any(n not in init for n in names):
-        changes["init_seed"] = SEED
+    if init is not None and any(n not in init for n in names):
+        changes["label"] += "; the rest seeded"  # the row says which values are the scene's own
+        if run.init_seed is None:
+            changes["init_seed"] = SEED
     return dataclasses.replace(run, **changes)
 
 

@@ -143,7 +143,9 @@ def test_separated_and_deep_nets_take_the_chapters_values_by_role():
     deep = initial(get_scene("fig8").with_network(hidden=(2, 2)))
     assert (deep["w_1_2"], deep["w_3_1"], deep["b_3_1"]) == (FIG8["w_12"], FIG8["w_21"], FIG8["b_21"])
     assert translate({"w_21": 1.0, "b_21": 2.0, "w_12": 3.0}, (2,), (1,)) == {"w_21": 1.0, "b_21": 2.0}
-    assert get_scene("fig8").with_network(hidden=(10,)).runs[0].label == "Fig 8: w_1_1=-0.157, w_1_2=-0.107"
+    assert get_scene("fig8").with_network(hidden=(10,)).runs[0].label == \
+        "Fig 8: w_1_1=-0.157, w_1_2=-0.107; the rest seeded"
+    assert get_scene("fig8").with_network(hidden=(1,)).runs[0].label == get_scene("fig8").runs[0].label
 
 
 def test_a_seeded_scene_draws_every_parameter_from_its_seed():
