@@ -140,17 +140,17 @@ def test_the_axes_hold_every_level_of_the_stack(snaps):
 
 @pytest.mark.parametrize("theme, lang", [("light", "en"), ("dark", "zh")])
 def test_blitted_sum_frames_are_full_redraws_and_plain_drawing(snaps, theme, lang):
-    snap = snaps[3]
-    timeline = Timeline(len(snap.steps), 30, 0.5, 0.0, True)  # fractional positions too
+    snap, size = snaps[3], (640, 360)
+    timeline = Timeline(len(snap.steps), 30, 0.4, 0.0, True)  # fractional positions too
     kept = Keep(timeline.fps)
-    stream(make_view(snap, SMALL, theme, lang), timeline, [kept])
-    plain = plain_frames(make_view(snap, SMALL, theme, lang), timeline)
-    view = make_view(snap, SMALL, theme, lang)
+    stream(make_view(snap, size, theme, lang), timeline, [kept])
+    plain = plain_frames(make_view(snap, size, theme, lang), timeline)
+    view = make_view(snap, size, theme, lang)
     reveals = [a for a in view.animated if type(a).__name__ == "Reveal"]
-    assert all(_same(a, b, SMALL, reveals) for a, b in zip(kept.copies, plain))
+    assert all(_same(a, b, size, reveals) for a, b in zip(kept.copies, plain))
     frames = sorted({0, timeline.frames // 2, timeline.frames - 1})
     for k in frames:
-        assert _same(kept.copies[k], render_frame(view, timeline.position(k)).tobytes(), SMALL, reveals), k
+        assert _same(kept.copies[k], render_frame(view, timeline.position(k)).tobytes(), size, reveals), k
     assert len(set(kept.copies)) > 3  # the stack moves
 
 
@@ -321,3 +321,50 @@ def test_the_chapters_layout_is_unchanged():
     assert not any(isinstance(h, UnitStrip) for leg in view.fig.legends for h in leg.legend_handles)
     assert [line.get_label() for line in view.lines[0]] == ["add_11", "add_12", "mul_21", "mul_22", "add_21"]
     assert all(isinstance(line, Line2D) for line in view.lines[0])
+
+
+# -- many panels a row: the family's own scenes ----------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def family():
+    from scenes import get_scene
+
+    fig8 = get_scene("fig8")
+    return {h: record(fig8.with_network(hidden=(h,)).with_overrides(samples=200, every=50)) for h in (3, 16)}
+
+
+@pytest.mark.parametrize("h", [3, 16])
+@pytest.mark.parametrize("size, lang", [((1280, 720), "en"), ((1280, 720), "zh"), ((800, 450), "en"),
+                                        ((1080, 1080), "zh"), ((1080, 1920), "en")])
+def test_a_rows_titles_and_legends_stay_apart_and_inside(family, h, size, lang):
+    view = make_view(family[h], size, lang=lang)
+    renderer = view.fig.canvas.get_renderer()
+    frame = view.fig.bbox
+    titles = [ax.title.get_window_extent(renderer) for ax in view.fig.axes if ax.title.get_text()]
+    assert len(titles) == len(family[h].meta["panels"]) + 1
+    for k, a in enumerate(titles):
+        assert frame.x0 <= a.x0 and a.x1 <= frame.x1
+        assert not any(a.overlaps(b) for b in titles[k + 1:])
+    legends = [leg.get_window_extent(renderer) for leg in view.fig.legends]
+    for k, a in enumerate(legends):
+        assert frame.x0 <= a.x0 and a.x1 <= frame.x1 and frame.y0 <= a.y0
+        assert not any(a.overlaps(b) for b in legends[k + 1:])
+
+
+def test_the_chapters_titles_and_legends_are_where_they_were():
+    """Nothing fitted or spread in the chapter's figures: every title in the titles' font, every legend
+    centred under its panel (so its frames stay byte for byte as the visual baselines hold them)."""
+    from render.record.goldens import golden_path
+    from render.record.snapshot import load_snapshot
+
+    for name in ("fig8", "fig7_vs_fig8"):
+        snap = load_snapshot(golden_path(name))
+        for size in [(640, 360), (1280, 720), (1080, 1080), (1080, 1350), (1080, 1920)]:
+            view = make_view(snap, size, lang="zh" if size[0] == 1080 else "en")
+            sizes = {ax.title.get_fontsize() for ax in view.fig.axes if ax.title.get_text()}
+            assert sizes == {view.layout.font}
+            width = view.fig.bbox.width
+            for leg, ax in zip(view.fig.legends, view.axes[-1]):
+                centre = (ax.get_position().x0 + ax.get_position().x1) / 2
+                assert leg.get_bbox_to_anchor().x0 / width == pytest.approx(centre, abs=1e-12)

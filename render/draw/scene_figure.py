@@ -140,7 +140,7 @@ class SceneFigure(FigureBase):
                 if kind(panel) == "surface":
                     extras.append(SurfacePanel(self, ax, r, panel))
                     if r == 0:
-                        ax.set_title(panel_title(panel, self.lang), fontsize=lay.font, pad=3, y=1.0)
+                        self._title(ax, panel_title(panel, self.lang))
                     self.style(ax)
                     continue
                 ax.set_xlim(x0, x1)
@@ -162,7 +162,7 @@ class SceneFigure(FigureBase):
                 if kind(panel) == "data":
                     extras.append(DataPanel(self, ax, r, panel))
                 if r == 0:
-                    ax.set_title(panel_title(panel, self.lang), fontsize=lay.font, pad=3, y=1.0)
+                    self._title(ax, panel_title(panel, self.lang))
                 self.style(ax)
             self.lines.append(lines)
             if self.loss_panel:
@@ -177,6 +177,7 @@ class SceneFigure(FigureBase):
             self.warnings.append(self.fig.text(x + wd / 2, y + ht * 0.92, "", fontsize=lay.font, va="top",
                                                ha="center", color=th.palette[3]))
         self._legends(axes[-1])
+        self._spread_legends()
         for ax in (ax for row in axes for ax in row):
             _fixed_empty_labels(ax)
         return axes
@@ -235,9 +236,48 @@ class SceneFigure(FigureBase):
         self.markers.append(ax.add_line(Line2D([], [], ls="", marker="o", ms=lay.line * 3,
                                                color=th.palette[2], transform=pixels, **edge)))
         if first:
-            ax.set_title(text(self.lang, "loss_title"), fontsize=lay.font, pad=3, y=1.0)
+            self._title(ax, text(self.lang, "loss_title"))
         self.style(ax, y_ticks=None)
         ax.tick_params(axis="y", which="minor", length=1.5, width=0.4)
+
+    def _title(self, ax, title: str) -> None:
+        """A panel's title, in the titles' font unless it is wider than its panel and half the gaps either
+        side (many panels a row: a deep or wide net's): then as much smaller as it must be, down to the
+        legends' size, so neighbouring titles do not run into each other."""
+        lay = self.layout
+        t = ax.set_title(title, fontsize=lay.font, pad=3, y=1.0)
+        room = ax.get_position().width * self.fig.bbox.width + lay.gap * self.fig.dpi * 0.8
+        wide = t.get_window_extent(self.fig.canvas.get_renderer()).width
+        if wide > room:
+            t.set_fontsize(max(lay.small, lay.font * room / wide))
+
+    def _spread_legends(self) -> None:
+        """Move legends sideways, only where they must: apart where neighbours would overlap (a panel's
+        legend may be wider than its panel when a row has many), and inside the frame. Each stays as near
+        under its panel as that allows; legends that fit are left where they are, and so are the legends
+        of a row too wide for the frame together (moving them would push one out of it)."""
+        renderer, width = self.fig.canvas.get_renderer(), self.fig.bbox.width
+        pad, edge = 0.08 * self.fig.dpi, 0.03 * self.fig.dpi
+        rows: dict[float, list] = {}
+        for legend in self.fig.legends:
+            rows.setdefault(round(legend.get_bbox_to_anchor().y0, 3), []).append(legend)
+        for row in rows.values():
+            boxes = [legend.get_window_extent(renderer) for legend in row]
+            order = sorted(range(len(row)), key=lambda k: boxes[k].x0)
+            x0 = [boxes[k].x0 for k in order]
+            w = [boxes[k].width for k in order]
+            if sum(w) + pad * (len(w) - 1) > width - 2 * edge:
+                continue
+            for i in range(len(order)):  # left to right: clear of the frame's edge and the one before
+                x0[i] = max(x0[i], edge if i == 0 else x0[i - 1] + w[i - 1] + pad)
+            for i in reversed(range(len(order))):  # right to left: inside the frame, clear of the one after
+                x0[i] = min(x0[i], width - edge - w[i] if i == len(order) - 1 else x0[i + 1] - pad - w[i])
+            for i, k in enumerate(order):
+                shift = x0[i] - boxes[k].x0
+                if abs(shift) > 1e-6:
+                    anchor = row[k].get_bbox_to_anchor()
+                    anchor_x = (anchor.x0 + shift) / width
+                    row[k].set_bbox_to_anchor((anchor_x, anchor.y0 / self.fig.bbox.height))
 
     def _legends(self, bottom_row: list) -> None:
         lay = self.layout
