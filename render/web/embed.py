@@ -47,9 +47,10 @@ COLUMN = 760  # px: the blog column the player's frame is sized for
 HEIGHT_MESSAGE = "ourdl-player:height"  # the type of the message a framed player page posts its height in
 #: the player page's height (CSS px, rounded up) at COLUMN px wide: the figure's panels in two rows (a
 #: block of them a run; src/layout.js), one row of controls and the keys' line; the run picker of a scene
-#: with several runs wraps the controls onto a second row; a sweep's page has its rates below. Measured in
+#: with several runs wraps the controls onto a second row; a sweep's page has its rates below, its figure
+#: in two columns too (src/sweep_figure.js), a map sweep's shorter than a seeded one's. Measured in
 #: Chromium (tests/test_embed_host.py checks).
-PLAYER_HEIGHT = {"runs": 647, "runs, picker": 1204, "sweep": 523}
+PLAYER_HEIGHT = {"runs": 647, "runs, picker": 1204, "sweep": 921, "sweep, map": 788}
 SNIPPET_NOTE = (f"<!-- the ourdl player, sized for a {COLUMN} px column; it posts "
                 f"{{type: \"{HEIGHT_MESSAGE}\", height: px}} to this page when its height changes, "
                 "for a host script that fits the frame -->")
@@ -110,7 +111,7 @@ def markdown(paths: Iterable[Path], meta: dict, base: str = "") -> str:
 def player_height(meta: dict) -> int:
     """The player page's height at COLUMN px wide for this recording (PLAYER_HEIGHT says why it varies)."""
     if meta.get("kind") == "sweep":
-        return PLAYER_HEIGHT["sweep"]
+        return PLAYER_HEIGHT["sweep, map" if meta.get("sweep", {}).get("type") == "map" else "sweep"]
     return PLAYER_HEIGHT["runs, picker" if len(meta.get("runs", [])) > 1 else "runs"]
 
 

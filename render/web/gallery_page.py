@@ -25,7 +25,7 @@ from render.draw.scene_figure import Layout
 from render.encode.options import format_bytes
 from render.record.atomic import atomic_write
 from render.web.build import asset, sha256_source
-from render.web.embed import COLUMN, PLAYER_HEIGHT
+from render.web.embed import PLAYER_HEIGHT
 from render.web.player_data import ASPECT
 
 PAD = 16  # px: a player page's padding either side of its figure (page.css)
@@ -37,6 +37,9 @@ LINE = 1.3  # a wrapped header's or legend's line, in font sizes (src/layout.js)
 CHROME = ((600, 72.5), (520, 97), (360, 111), (340, 117), (0, 136))
 PICKER = PLAYER_HEIGHT["runs, picker"] - PLAYER_HEIGHT["runs"]
 PICKER_WRAPS = 900
+#: px under a sweep page's figure (controls, rates, keys, paddings) less 16:9 of its side paddings: a frame
+#: wide enough for the video's layout is 56.25cqw + this (narrower ones re-flow taller: the script fits them)
+SWEEP_CHROME = 95.5
 HEADER_EMS = 50  # a run's label and caption side by side, in their font's sizes (the chapter's: about 48)
 
 
@@ -98,9 +101,8 @@ details summary { cursor: pointer; color: #444; font-size: .9rem; margin: .3rem 
 figure.player { container-type: inline-size; }
 iframe.player-runs, iframe.player-sweep { display: block; width: 100%; border: 0; }
 @media (max-width: 560px) { body { padding: .75rem; } section { padding: .8rem .7rem; } }
-""" + "".join(  # 56.25cqw: the figure's 16:9 of the frame's width; then the controls under it
-    f"iframe.player-{kind} {{ height: calc(56.25cqw + {PLAYER_HEIGHT[kind] - COLUMN * 9 / 16:g}px); }}\n"
-    for kind in ("sweep",)) + "".join(_frame_css(f"player-runs-{runs}", runs) for runs in (1, 2, 3))
+""" + f"iframe.player-sweep {{ height: calc(56.25cqw + {SWEEP_CHROME:g}px); }}\n" + "".join(
+    _frame_css(f"player-runs-{runs}", runs) for runs in (1, 2, 3))
 BUNDLE = "gallery.bundle.js"  # built from src/entries/gallery.js
 SCRIPT = asset(BUNDLE)
 
