@@ -133,3 +133,14 @@ def test_all_passes_the_network_options_to_every_job_and_to_the_gallerys_command
     shown = shlex.split(html.unescape(re.search(r"<pre><code>(render scene fig8 .*?)</code></pre>", page)[1]))
     for flag, value in zip(given[::2], given[1::2]):
         assert shown[shown.index(flag) + 1] == value
+
+
+def test_init_names_any_parameter_of_the_network_and_a_big_one_is_listed_short(here):
+    out = here / "one.npz"
+    result = runner.invoke(app, ["record", "fig8", "--hidden", "3,3", "--init", "w_2_3_1=0.5",
+                                 "--steps", "10", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert load_snapshot(out).meta["runs"][0]["init"]["w_2_3_1"] == 0.5
+    result = runner.invoke(app, ["record", "fig8", "--hidden", "32", "--init", "w_99=1", "-o", str(out)])
+    assert result.exit_code == 2 and "; 97 in all)" in result.stderr, result.stderr
+    assert len(result.stderr) < 400

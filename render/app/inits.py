@@ -44,6 +44,13 @@ def parameter_names(scene: Scene) -> list[str]:
     return [p.name for p in net.params]
 
 
+def listed(names: Sequence[str], most: int = 16) -> str:
+    """The parameter names for a message: all of them, or, for a big network, the first and last few."""
+    if len(names) <= most:
+        return ", ".join(names)
+    return f"{', '.join(names[:most - 4])}, ..., {', '.join(names[-3:])}; {len(names)} in all"
+
+
 def apply_inits(scene: Scene, texts: Sequence[str] | None) -> Scene:
     """`scene` with every `--init` applied (see `Scene.with_inits`); nothing given: the scene itself."""
     if not texts:
@@ -61,5 +68,5 @@ def apply_inits(scene: Scene, texts: Sequence[str] | None) -> Scene:
                 close = sorted(close_names(name, names), key=names.index)  # in the graph's order
                 hint = f"did you mean {', '.join(close)}? " if close else ""
                 raise UserError(f"--init: {scene.name} has no parameter {name!r}; {hint}"
-                                f"(its parameters: {', '.join(names)})", 2)
+                                f"(its parameters: {listed(names)})", 2)
     return scene.with_inits(inits, names)
