@@ -842,6 +842,12 @@
       return rows > 1 ? need : Math.max(L.legend, need);
     };
     const titled = o.heads.map((_, b) => b === 0 || rows > 1);
+    const titleWidth = (str) => textWidth(str, fontPx, o.fam);
+    const titles = o.titles.map((t) => wrapWords(t, (aw + L.gap) * s, titleWidth));
+    const titleBand = Array.from({ length: rows }, (_, i) => L.titles + pitch * (Math.max(
+      1,
+      ...titles.filter((_2, k) => Math.floor(k / cols) === i).map((t) => t.length)
+    ) - 1));
     const above = heads.map((h, b) => (b > 0 && rows > 1 ? L.header : 0) + L.header + (h.lines - 1) * pitch);
     const under = heads.map((_, b) => Array.from(
       { length: rows },
@@ -849,7 +855,8 @@
     ));
     let fixed = L.top;
     heads.forEach((_, b) => {
-      fixed += above[b] + under[b].reduce((a, v) => a + v, 0) + (titled[b] ? rows * L.titles : 0);
+      fixed += above[b] + under[b].reduce((a, v) => a + v, 0);
+      if (titled[b]) fixed += titleBand.reduce((a, v) => a + v, 0);
     });
     const ah = rows > 1 ? aw * STACKED_ASPECT : o.oneRow(inches, aw, fixed, runs);
     let y = L.top;
@@ -866,7 +873,7 @@
       y += above[b];
       const tops = [];
       for (let i = 0; i < rows; i++) {
-        if (titled[b]) y += L.titles;
+        if (titled[b]) y += titleBand[i];
         tops.push(y);
         y += ah + under[b][i];
       }
@@ -878,7 +885,7 @@
       }));
     });
     const H = (fixed + runs * rows * ah) * s;
-    return { rows, cols, s, pt, W, H, rects, heads: placed, titled, legendCols };
+    return { rows, cols, s, pt, W, H, rects, heads: placed, titled, titles, pitch: pitch * s, legendCols };
   }
   function lossAxes(rect, xlim, ylim, linthresh) {
     return new Axes(rect, { xlim, ylim, xscale: "symlog", yscale: "log", linthresh });
@@ -928,6 +935,10 @@
     warning.style.color = color;
     return { label: name2, values, warning };
   }
+  var panelTitles = (d, n) => Array.from(
+    { length: n },
+    (_, j) => j < d.panels.length ? d.panels[j].title : d.strings.loss_title
+  );
   function legendItems(d, j, th, color, extra) {
     const items = [];
     if (j < d.panels.length) {
@@ -1342,19 +1353,19 @@
   }
 
   // render/web/src/runs_figure.js
-  function panelTitle(ctx, fig, ax, title) {
-    text(
+  function panelTitle(ctx, fig, ax, lines) {
+    lines.forEach((line2, i) => text(
       ctx,
-      title,
+      line2,
       ax.rect.x + ax.rect.w / 2,
-      ax.rect.y - 3 * fig.pt,
+      ax.rect.y - 3 * fig.pt - (lines.length - 1 - i) * fig.lay.pitch,
       {
         font: font(fig.L.font * fig.pt, fig.fam),
         color: fig.th.foreground,
         align: "center",
         baseline: "bottom"
       }
-    );
+    ));
   }
   function drawStatic2(fig, rows) {
     const ctx = fig.bg.getContext("2d"), d = fig.d, th = fig.th, pt = fig.pt, L = fig.L;
@@ -1381,10 +1392,10 @@
             });
           }
           frame(ctx, ax, st, { x: linearTicks(ax, "x", null, labelPx), y: linearTicks(ax, "y", 5, labelPx) });
-          if (fig.titled[k]) panelTitle(ctx, fig, ax, p.title);
+          if (fig.titled[k]) panelTitle(ctx, fig, ax, fig.lay.titles[j]);
         } else {
           lossStatic(ctx, fig, ax, rows.losses(k));
-          if (fig.titled[k]) panelTitle(ctx, fig, ax, d.strings.loss_title);
+          if (fig.titled[k]) panelTitle(ctx, fig, ax, fig.lay.titles[j]);
         }
       });
     });
@@ -1636,6 +1647,7 @@
       );
       const lay = this.lay = figureLayout(L, W, n, {
         heads: this.rows.map((row) => ({ label: row.label, caption, widest: this.total })),
+        titles: panelTitles(d, n),
         legends: this.legends,
         fam: this.fam,
         bold: true,

@@ -11,7 +11,8 @@
 
 import { el, family } from "./dom.js";
 import {
-  figureLayout, keepInside, legendBox, legendItems, lossAxes, paletteColor, runHeader, smallestTextPx, swatch,
+  figureLayout, keepInside, legendBox, legendItems, lossAxes, paletteColor, panelTitles, runHeader,
+  smallestTextPx, swatch,
 } from "./layout.js";
 import { logLimits, robustLimits, sampleAxis } from "./limits.js";
 import * as panels from "./panels.js";
@@ -138,6 +139,7 @@ export class Figure {
       (_, j) => legendItems(d, j, this.th, (i) => this.color(i), extra));
     const lay = this.lay = figureLayout(L, W, n, {
       heads: this.rows.map((row) => ({ label: row.label, caption, widest: this.total })),
+      titles: panelTitles(d, n),
       legends: this.legends, fam: this.fam, bold: true,
       oneRow: (inches, aw) => aw * ONE_ROW_ASPECT,
     });

@@ -29,9 +29,11 @@ import { Axes, font, smallestText, thousands } from "./plot.js";
  *   HeadLayout */
 /**
  * The figure at one width: its grid, scale (`s` px an inch, `pt` px a point), size, axes rects per run (panel
- * order), headers, which runs' rows carry titles, and the legends' columns per panel.
+ * order), headers, which runs' rows carry titles and each panel's title in lines (wrapped to the panel's
+ * width, `pitch` px apart), and the legends' columns per panel.
  * @typedef {{rows: number, cols: number, s: number, pt: number, W: number, H: number, rects: Rect[][],
- *   heads: HeadLayout[], titled: boolean[], legendCols: number[]}} FigureLayout
+ *   heads: HeadLayout[], titled: boolean[], titles: string[][], pitch: number, legendCols: number[]}}
+ *   FigureLayout
  */
 
 /** A stacked grid's axes are this fraction of their width tall (a one-row figure keeps the video's shape). */
@@ -127,7 +129,7 @@ export function legendShape(items, L, pt, fam, max) {
  * a one-row figure (inches; `inches` wide, panels `aw` wide, `fixed` inches of bands); a stacked grid's
  * axes are STACKED_ASPECT of their width.
  * @param {Layout} L @param {number} W @param {number} panels
- * @param {{heads: Head[], legends: LegendItem[][], fam: string, bold: boolean,
+ * @param {{heads: Head[], titles: string[], legends: LegendItem[][], fam: string, bold: boolean,
  *   oneRow: (inches: number, aw: number, fixed: number, runs: number) => number}} o
  * @returns {FigureLayout}
  */
@@ -158,13 +160,20 @@ export function figureLayout(L, W, panels, o) {
     return rows > 1 ? need : Math.max(L.legend, need);
   };
   const titled = o.heads.map((_, b) => b === 0 || rows > 1);
+  // a title wider than its panel and the gap beside it (it would meet the next) wraps; its row's title band
+  // grows by its lines
+  const titleWidth = (/** @type {string} */ str) => textWidth(str, fontPx, o.fam);
+  const titles = o.titles.map((t) => wrapWords(t, (aw + L.gap) * s, titleWidth));
+  const titleBand = Array.from({ length: rows }, (_, i) => L.titles + pitch * (Math.max(1,
+    ...titles.filter((_, k) => Math.floor(k / cols) === i).map((t) => t.length)) - 1));
   // inches above each run's block (a stacked one's set apart by a header's height) and under each row of it
   const above = heads.map((h, b) => (b > 0 && rows > 1 ? L.header : 0) + L.header + (h.lines - 1) * pitch);
   const under = heads.map((_, b) => Array.from({ length: rows },
     (_, i) => L.ticks + (b === runs - 1 ? legendBand(i) : 0)));
   let fixed = L.top;
   heads.forEach((_, b) => {
-    fixed += above[b] + under[b].reduce((a, v) => a + v, 0) + (titled[b] ? rows * L.titles : 0);
+    fixed += above[b] + under[b].reduce((a, v) => a + v, 0);
+    if (titled[b]) fixed += titleBand.reduce((a, v) => a + v, 0);
   });
   const ah = rows > 1 ? aw * STACKED_ASPECT : o.oneRow(inches, aw, fixed, runs);
   let y = L.top;
@@ -177,7 +186,7 @@ export function figureLayout(L, W, panels, o) {
     y += above[b];
     const tops = [];
     for (let i = 0; i < rows; i++) {
-      if (titled[b]) y += L.titles;
+      if (titled[b]) y += titleBand[i];
       tops.push(y);
       y += ah + under[b][i];
     }
@@ -185,7 +194,7 @@ export function figureLayout(L, W, panels, o) {
       y: tops[Math.floor(k / cols)] * s, w: aw * s, h: ah * s }));
   });
   const H = (fixed + runs * rows * ah) * s;
-  return { rows, cols, s, pt, W, H, rects, heads: placed, titled, legendCols };
+  return { rows, cols, s, pt, W, H, rects, heads: placed, titled, titles, pitch: pitch * s, legendCols };
 }
 
 /** The loss panel's axes: symlog samples, log loss.
@@ -246,6 +255,11 @@ export function runHeader(o, L, head, row, n, color, s) {
   warning.style.color = color;
   return { label: name, values, warning };
 }
+
+/** The titles of a figure's `n` panels: the scene's, then the loss panel's.
+ * @param {Legend} d @param {number} n */
+export const panelTitles = (d, n) => Array.from({ length: n },
+  (_, j) => (j < d.panels.length ? d.panels[j].title : d.strings.loss_title));
 
 /**
  * The legend under bottom axes j: the panel's nodes, target, `extra(panel)` items and data range, or

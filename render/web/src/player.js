@@ -17,7 +17,7 @@ import { Fragment, dragScrub } from "./controls.js";
 import { f32, f64 } from "./data.js";
 import { el } from "./dom.js";
 import { compile, evaluate } from "./graph.js";
-import { figureLayout, legendItems, lossAxes, paletteColor, smallestTextPx } from "./layout.js";
+import { figureLayout, legendItems, lossAxes, paletteColor, panelTitles, smallestTextPx } from "./layout.js";
 import { Axes, sizeCanvases } from "./plot.js";
 import { buildOverlay, drawFrame } from "./player_draw.js";
 import { lossAxis, onLeave, onMove, onTap, readout, showTip } from "./player_hover.js";
@@ -230,6 +230,7 @@ export class Player extends TimelinePlayer {
     if (this.hover && this.hover.k >= rows.length) { this.hover = null; this.tip.hidden = true; }
     const lay = this.lay = figureLayout(L, W, n, {
       heads: rows.map((r) => ({ label: d.runs[r].label, caption: d.caption, widest: d.total })),
+      titles: panelTitles(d, n),
       legends: Array.from({ length: n }, (_, j) => this.legend(j)), fam: this.fam, bold: d.lang !== "zh",
       // one row: the video's 16:9 figure (its axes at least 1.2 inches tall)
       oneRow: (inches, aw, fixed, runs) => Math.max((inches * d.aspect - fixed) / runs, 1.2),

@@ -20,6 +20,7 @@ import { linearTicks, logTicks, sampleTicks } from "./ticks.js";
  * keys and the page's data.
  * @typedef {{bg: HTMLCanvasElement, dpr: number, W: number, H: number, L: Layout, s: number, pt: number,
  *   fam: string, th: Theme, axes: Axes[][], titled: boolean[], hidden: Set<string>,
+ *   lay: import("./layout.js").FigureLayout,
  *   d: {panels: Panel[], dataRange: number[], strings: Record<string, string>}}} RowsFigure
  */
 /**
@@ -31,13 +32,14 @@ import { linearTicks, logTicks, sampleTicks } from "./ticks.js";
  */
 
 /**
- * A panel's title above its axes.
- * @param {CanvasRenderingContext2D} ctx @param {RowsFigure} fig @param {Axes} ax @param {string} title
+ * A panel's title above its axes, in its lines (layout.js wraps a title wider than its panel).
+ * @param {CanvasRenderingContext2D} ctx @param {RowsFigure} fig @param {Axes} ax @param {string[]} lines
  */
-function panelTitle(ctx, fig, ax, title) {
-  text(ctx, title, ax.rect.x + ax.rect.w / 2, ax.rect.y - 3 * fig.pt,
+function panelTitle(ctx, fig, ax, lines) {
+  lines.forEach((line, i) => text(ctx, line, ax.rect.x + ax.rect.w / 2,
+    ax.rect.y - 3 * fig.pt - (lines.length - 1 - i) * fig.lay.pitch,
     { font: font(fig.L.font * fig.pt, fig.fam), color: fig.th.foreground, align: "center",
-      baseline: "bottom" });
+      baseline: "bottom" }));
 }
 
 /**
@@ -67,10 +69,10 @@ export function drawStatic(fig, rows) {
             dash: [4 * L.line * 0.8 * pt, 3 * L.line * 0.8 * pt] });
         }
         frame(ctx, ax, st, { x: linearTicks(ax, "x", null, labelPx), y: linearTicks(ax, "y", 5, labelPx) });
-        if (fig.titled[k]) panelTitle(ctx, fig, ax, p.title);
+        if (fig.titled[k]) panelTitle(ctx, fig, ax, fig.lay.titles[j]);
       } else {
         lossStatic(ctx, fig, ax, rows.losses(k));
-        if (fig.titled[k]) panelTitle(ctx, fig, ax, d.strings.loss_title);
+        if (fig.titled[k]) panelTitle(ctx, fig, ax, fig.lay.titles[j]);
       }
     });
   });
