@@ -33,6 +33,10 @@ class View(Protocol):
 def make_view(snapshot: Snapshot, size: tuple[int, int], theme: str = "light", lang: str = "en",
               loss_panel: bool = True) -> View:
     """The figure that draws `snapshot`: a sweep has one of its own (it has no per-run loss panel)."""
+    if snapshot.kind == "width_sweep":  # failure rate against width, and its causes
+        from render.draw.width_sweep_figure import WidthSweepFigure
+
+        return WidthSweepFigure(snapshot, size=size, theme=theme, lang=lang)
     if snapshot.kind == "sweep":  # the map of a grid of inits, or the distributions of seeded ones
         if snapshot.meta["sweep"]["type"] == "map":
             from render.draw.sweep_map import MapSweepFigure as Sweep

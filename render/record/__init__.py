@@ -11,6 +11,7 @@ from render.record.runs import SampleProgress, estimated_bytes, record_runs
 from render.record.snapshot import Snapshot, SnapshotError, load_snapshot, save_snapshot
 from scenes import Scene
 from scenes.sweeps import SweepScene
+from scenes.width_sweep import WidthSweepScene
 
 __all__ = ["Snapshot", "SnapshotError", "estimated_bytes", "load_snapshot", "record", "save_snapshot"]
 
@@ -19,6 +20,10 @@ def record(scene: Scene, progress: SampleProgress | None = None, workers: int = 
            meanwhile: Callable[[], None] | None = None) -> Snapshot:
     """Record a scene: its runs on the scalar path, or, for a sweep, every init in lockstep; independent
     parts in up to `workers` forked processes, `meanwhile()` running here while they train."""
+    if isinstance(scene, WidthSweepScene):
+        from render.record.width_sweep import record_width_sweep
+
+        return record_width_sweep(scene, progress, workers, meanwhile)
     if isinstance(scene, SweepScene):
         from render.record.sweep import record_sweep
 

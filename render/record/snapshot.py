@@ -31,6 +31,7 @@ from render.record.snapshot_checks import (
     check_meta,
     check_optional,
     check_shapes,
+    check_width_arrays,
 )
 
 FORMAT = "ourdl-snapshot"
@@ -75,6 +76,16 @@ SWEEP_AXES: dict[str, tuple[str, ...]] = {
     "sweep_map_mode": ("activation", "step", "sweep_run"),
 }
 
+#: The arrays of width sweep snapshots (docs/snapshot-format.md, "Width sweep snapshots") -> their axes; such
+#: a file's meta carries them as `axes` too.
+WIDTH_AXES: dict[str, tuple[str, ...]] = {
+    "width_counts": ("width", "activation", "step", "outcome"),
+    "width_dead_at_init": ("width", "sweep_run"),
+    "width_loss": ("width", "activation", "sweep_run"),
+    "width_outcome": ("width", "activation", "sweep_run"),
+    "width_diverged_at": ("width", "activation", "sweep_run"),
+}
+
 #: Optional arrays of runs snapshots whose scene has "data" or "surface" panels (docs/snapshot-format.md,
 #: "Panel arrays") -> their axes; such a file's meta carries them as `axes` too.
 PANEL_AXES: dict[str, tuple[str, ...]] = {
@@ -84,7 +95,7 @@ PANEL_AXES: dict[str, tuple[str, ...]] = {
 
 #: Axis names of every array this package writes.
 AXES: dict[str, tuple[str, ...]] = {**{k: axes for k, (_, axes) in ARRAYS.items()}, **SWEEP_AXES,
-                                    **PANEL_AXES}
+                                    **WIDTH_AXES, **PANEL_AXES}
 
 
 @dataclass
@@ -104,7 +115,7 @@ class Snapshot:
 
     @property
     def kind(self) -> str:
-        """`runs` (the default) or `sweep`: what the arrays beyond the required ones describe."""
+        """`runs` (the default), `sweep` or `width_sweep`: what the arrays beyond the required ones hold."""
         return self.meta.get("kind", "runs")
 
     @property
@@ -228,10 +239,12 @@ def _read(path: Path) -> Snapshot:
         data["curves"] = decode_curves(data["curves"], data["curves_exponent"],
                                        data["curves_nonfinite_index"], data["curves_nonfinite_value"])
     extra = {k: v for k, v in data.items() if k != "meta" and k not in schema}
-    check_optional(extra, SWEEP_AXES)
+    check_optional(extra, {**SWEEP_AXES, **WIDTH_AXES})
     check_meta(meta)
     arrays = {k: data[k] for k in ARRAYS}
     check_shapes(meta, arrays)
+    if meta.get("kind") == "width_sweep":
+        check_width_arrays(meta, extra, WIDTH_AXES, len(arrays["steps"]))
     return Snapshot(meta=meta, **arrays, extra=extra)
 
 

@@ -14,6 +14,8 @@ from pathlib import Path
 import numpy as np
 
 Schema = dict[str, tuple[str, tuple[str, ...]]]  # array -> (dtype kind, axes)
+#: what a file's arrays beyond the required ones describe (`meta.kind`; absent: "runs")
+KINDS = ("runs", "sweep", "width_sweep")
 
 
 class SnapshotError(ValueError):
@@ -127,8 +129,9 @@ def check_meta(meta: dict) -> None:
         raise SnapshotError("metadata 'points' is not a list of [x, y] pairs of finite numbers")
     if "points_count" in meta and not (_conforms(meta["points_count"], int) and meta["points_count"] >= 0):
         raise SnapshotError("metadata 'points_count' is not a whole number")
-    if meta.get("kind", "runs") not in ("runs", "sweep"):
-        raise SnapshotError(f"metadata 'kind' {meta.get('kind')!r} is not 'runs' or 'sweep'")
+    if meta.get("kind", "runs") not in KINDS:
+        raise SnapshotError(f"metadata 'kind' {meta.get('kind')!r} is not {', '.join(map(repr, KINDS[:-1]))} "
+                            f"or {KINDS[-1]!r}")
     schedule = meta.get("schedule", {})
     if not _conforms(schedule, {"?marks": [int]}):
         raise SnapshotError("metadata 'schedule' is not an object whose 'marks' are whole numbers")
@@ -136,6 +139,10 @@ def check_meta(meta: dict) -> None:
         problem = _sweep_problem(meta, names)
         if problem:
             raise SnapshotError(f"metadata 'sweep': {problem}")
+    if meta.get("kind") == "width_sweep":
+        problem = _width_sweep_problem(meta)
+        if problem:
+            raise SnapshotError(f"metadata 'width_sweep': {problem}")
     if meta.get("kind", "runs") == "runs":
         for panel in records("panels", "nodes"):
             nodes, colors = panel["nodes"], panel.get("colors")
@@ -158,6 +165,16 @@ SWEEP_SCHEMA = {"type": str, "activations": [str], "count": int, "samples": int,
                 "threshold": NUMBER, "fitted_rule": str, "modes": [str],
                 "inits": {"text": str, "?range": ("pair", NUMBER)}, "rates": ("map", _RATES),
                 "rates_at": ("map", ("map", _RATES)), "?paired": ("map", int), "?lrs": ("map", NUMBER)}
+
+
+#: What a width sweep's metadata holds (its figure, its page, `render.record.stats`), in the same language.
+_WIDTH_RATES = {"fitted": int, "runs": int, "rate": NUMBER, "ci95": ("pair", NUMBER), "failure_rate": NUMBER,
+                "failure_ci95": ("pair", NUMBER), "causes": ("map", int)}
+WIDTH_SWEEP_SCHEMA = {"widths": [int], "activations": [str], "count": int, "samples": int, "lr": NUMBER,
+                      "threshold": NUMBER, "collapse_std": NUMBER, "fitted_rule": str, "outcomes": [str],
+                      "causes": [str], "dead_unit_p": NUMBER, "all_dead_p": [NUMBER], "dead_at_init": [int],
+                      "rates": ("map", [_WIDTH_RATES]), "diverged": ("map", [int]),
+                      "inits": {"text": str, "?range": ("pair", NUMBER)}}
 
 
 def _conforms(value, schema) -> bool:
@@ -200,6 +217,40 @@ def _sweep_problem(meta: dict, names: set[str]) -> str | None:
     if not all(isinstance(r.get("activation", ""), (str, type(None))) for r in meta["runs"]):
         return "a run's activation is not text"
     return None
+
+
+def _width_sweep_problem(meta: dict) -> str | None:
+    """What in a width sweep's metadata its readers cannot use, or None."""
+    info = meta.get("width_sweep")
+    if not _conforms(info, WIDTH_SWEEP_SCHEMA) or not info["activations"] or not info["widths"]:
+        return "missing, or a field of the wrong type"
+    n = len(info["widths"])
+    if not all(1 <= w <= 1024 for w in info["widths"]) or info["count"] < 1:
+        return "widths or count out of range"
+    if info["outcomes"] != ["fitted", *info["causes"]]:
+        return "outcomes are not 'fitted' and the causes"
+    if len(info["all_dead_p"]) != n or len(info["dead_at_init"]) != n:
+        return "the closed form or the dead-at-init counts do not have one value per width"
+    for table in (info["rates"], info["diverged"]):
+        if set(table) != set(info["activations"]) or any(len(v) != n for v in table.values()):
+            return "rates do not cover every activation and width"
+    return None
+
+
+def check_width_arrays(meta: dict, extra: dict[str, np.ndarray], axes: dict[str, tuple[str, ...]],
+                       steps: int) -> None:
+    """A width sweep's arrays (`axes`: names and axes) are all there, in the shapes its metadata says."""
+    info = meta["width_sweep"]
+    size = {"width": len(info["widths"]), "activation": len(info["activations"]), "step": steps,
+            "outcome": len(info["outcomes"]), "sweep_run": info["count"]}
+    for key, names in axes.items():
+        shape = tuple(size[a] for a in names)
+        if key not in extra:
+            raise SnapshotError(f"missing array '{key}' of a width sweep")
+        if extra[key].shape != shape:
+            raise SnapshotError(f"array '{key}' has shape {extra[key].shape}, expected {shape}")
+    if np.any(extra["width_counts"].sum(axis=-1) != info["count"]):
+        raise SnapshotError(f"array 'width_counts' does not count {info['count']} runs at every snapshot")
 
 
 def _finite_pairs(value) -> bool:

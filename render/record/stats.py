@@ -33,6 +33,8 @@ def rate(k: int, n: int) -> dict:
 
 def format_rates(meta: dict) -> str:
     """The success rates of a sweep snapshot's metadata as a few lines of text ('' for other kinds)."""
+    if meta.get("kind") == "width_sweep":
+        return format_width_rates(meta)
     sweep = meta.get("sweep") if meta.get("kind") == "sweep" else None
     if not sweep:
         return ""
@@ -56,4 +58,22 @@ def format_rates(meta: dict) -> str:
         a0, a1 = sweep["activations"][:2]  # the file's JSON keys are sorted: put them back in order
         order = ["both", f"only {a0}", f"only {a1}", "neither"]
         lines.append("  same init: " + ", ".join(f"{k} {sweep['paired'][k]}" for k in order))
+    return "\n".join(lines)
+
+
+def format_width_rates(meta: dict) -> str:
+    """A width sweep's failure rates per activation and width, with their causes, beside the closed form."""
+    info = meta["width_sweep"]
+    lines = [f"{meta['scene']}: {info['count']} {info['inits']['text']} per width, {info['samples']} samples "
+             f"at lr {info['lr']:g}; fitted = {info['fitted_rule']}",
+             f"  inits with every unit dead, expected (count·p^H, p = {info['dead_unit_p']:g}) / measured: "
+             + ", ".join(f"H={w} {q * info['count']:.3g} / {k}"
+                         for w, q, k in zip(info["widths"], info["all_dead_p"], info["dead_at_init"]))]
+    width = max(len(a) for a in info["activations"])
+    for act in info["activations"]:
+        for w, r in zip(info["widths"], info["rates"][act]):
+            causes = ", ".join(f"{c} {r['causes'][c]}" for c in info["causes"] if r["causes"].get(c))
+            lines.append(f"  {act:<{width}} H={w:<2}: failed {r['runs'] - r['fitted']}/{r['runs']} = "
+                         f"{100 * r['failure_rate']:.1f}% (95% CI {100 * r['failure_ci95'][0]:.1f}%–"
+                         f"{100 * r['failure_ci95'][1]:.1f}%)" + (f": {causes}" if causes else ""))
     return "\n".join(lines)
