@@ -25,7 +25,6 @@ from render.draw.scene_figure import Layout
 from render.encode.options import format_bytes
 from render.record.atomic import atomic_write
 from render.web.build import asset, sha256_source
-from render.web.embed import PLAYER_HEIGHT
 from render.web.player_data import ASPECT
 
 PAD = 16  # px: a player page's padding either side of its figure (page.css)
@@ -35,7 +34,7 @@ LINE = 1.3  # a wrapped header's or legend's line, in font sizes (src/layout.js)
 #: two, then three), the keys' line (one or two) and the paddings, measured in Chromium; a second run adds
 #: its picker, which wraps the controls onto one more row in a frame narrower than PICKER_WRAPS px
 CHROME = ((600, 72.5), (520, 97), (360, 111), (340, 117), (0, 136))
-PICKER = PLAYER_HEIGHT["runs, picker"] - PLAYER_HEIGHT["runs"]
+PICKER = 25  # px: one more row of controls
 PICKER_WRAPS = 900
 #: px under a sweep page's figure (controls, rates, keys, paddings) less 16:9 of its side paddings: a frame
 #: wide enough for the video's layout is 56.25cqw + this (narrower ones re-flow taller: the script fits them)
