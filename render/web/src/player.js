@@ -1,6 +1,8 @@
-/* player.js: the runs player: a row of panels per run plus the loss panel on one timeline, laid out like
- * render.draw.scene_figure. This file holds its data, state and layout; player_draw.js draws it and
- * player_hover.js answers the pointer. A page with "data" or "surface" panels hands it panels.js.
+/* player.js: the runs player: per run a block of its panels plus the loss panel on one timeline, laid out
+ * like render.draw.scene_figure and re-flowed for the page's width (layout.js: one row on a wide page, as
+ * the video; two rows in a blog column; one column on a phone). This file holds its data, state and layout;
+ * player_draw.js draws it and player_hover.js answers the pointer (a drag on the figure scrubs: controls.js
+ * dragScrub). A page with "data" or "surface" panels hands it panels.js.
  *
  * The player is root.ourdlPlayer: .controls (seek(i), play(), pause(), step(d)), .state(), .index,
  * .curves(run, snapshot) -> Float64Array(N·G) of every recorded node (the exact test), .drawn(run,
