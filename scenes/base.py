@@ -14,33 +14,16 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from scenes.family import SEED, with_network
+from scenes.net import Net
+from scenes.panel import Panel
+
 if TYPE_CHECKING:
     import numpy as np
 
-    from ourdl.core import Graph, Node
     from scenes.points import Points
 
-
-@dataclass(frozen=True)
-class Net:
-    """The nodes a recorder needs from a built graph."""
-
-    graph: Graph
-    x: Node
-    label: Node
-    output: Node
-    loss: Node
-    params: tuple[Node, ...]  # in the tutorial's update order
-
-    def node(self, name: str) -> Node:
-        for n in self.graph.nodes:
-            if n.name == name:
-                return n
-        raise KeyError(name)
-
-
-#: the seed of parameters that have no value and no seed of their own (`Run.initial_values`)
-SEED = 0
+__all__ = ["SEED", "Net", "Panel", "Run", "Scene", "Schedule", "draw_samples", "square"]
 
 
 @dataclass(frozen=True)
@@ -141,62 +124,6 @@ class Schedule:
         return {"kind": self.kind, "frames": self.frames, "power": self.power, "marks": list(self.marks)}
 
 
-PANEL_KINDS = ("curves", "data", "surface", "sum")
-
-
-@dataclass(frozen=True)
-class Panel:
-    """One panel of a run's row: which nodes it draws and in which colours.
-
-    `kind` says what else it shows. "curves" (the default): the nodes' curves over x. "data": the same,
-    plus the run's training samples seen so far (faded; the last `window` solid). "surface": no curves;
-    the mean loss over a mesh of two parameters (`params`, x axis then y axis; `mesh` points a side, the
-    box `extent` = (x0, x1, y0, y1) widened to hold every run's path) with the parameters' path on it.
-    "sum": the output built from its parts (UDL fig. 3.3): `nodes` are the last layer's contributions,
-    then the output, last; the contributions are stacked over the base (output − their sum: the bias)
-    and the output drawn on top.
-    """
-
-    title: str
-    nodes: tuple[str, ...] = ()
-    colors: tuple[int, ...] = ()  # a hidden unit keeps its colour index in every panel
-    target: bool = False  # draw the target curve (x²) too
-    title_zh: str | None = None
-    kind: str = "curves"
-    window: int = 10  # "data": how many of the latest samples are drawn solid
-    params: tuple[str, ...] = ()  # "surface": the two parameters on its x and y axes
-    extent: tuple[float, float, float, float] | None = None  # "surface": the least box it shows
-    mesh: int = 101  # "surface": mesh points along each axis
-
-    def __post_init__(self) -> None:
-        if self.kind not in PANEL_KINDS:
-            raise ValueError(f"panel {self.title!r}: unknown kind {self.kind!r} "
-                             f"(choose {', '.join(PANEL_KINDS)})")
-        if len(self.colors) != len(self.nodes):
-            raise ValueError(f"panel {self.title!r}: one colour per node ({len(self.nodes)} nodes, "
-                             f"{len(self.colors)} colours)")
-        if self.kind == "surface" and (len(self.params) != 2 or self.nodes or self.mesh < 2):
-            raise ValueError(f"panel {self.title!r}: a surface names two parameters (params=(x, y)), no "
-                             "nodes, and a mesh of at least 2")
-        if self.kind == "sum" and len(self.nodes) < 2:
-            raise ValueError(f"panel {self.title!r}: a sum panel names at least one contribution, then the "
-                             "output, last")
-        if self.kind == "data" and self.window < 0:
-            raise ValueError(f"panel {self.title!r}: window must be 0 or more")
-
-    def describe(self) -> dict:
-        out = {"title": self.title, "title_zh": self.title_zh, "nodes": list(self.nodes),
-               "colors": list(self.colors), "target": self.target}
-        if self.kind == "data":
-            out.update(kind="data", window=self.window)
-        elif self.kind == "sum":
-            out.update(kind="sum")
-        elif self.kind == "surface":
-            out.update(kind="surface", params=list(self.params), mesh=self.mesh,
-                       extent=list(self.extent) if self.extent else None)
-        return out
-
-
 def square(x: np.ndarray) -> np.ndarray:
     return x * x
 
@@ -281,10 +208,9 @@ class Scene:
                      points: np.ndarray | None = None, points_name: str = "data",
                      data_range: tuple[float, float] | None = None,
                      x_range: tuple[float, float] | None = None) -> Scene:
-        """A copy with another network of the chapter's family, target, data points or ranges
-        (scenes/family.py says how); given nothing new, a scene that records the same bytes."""
-        from scenes.family import with_network
-
+        """A copy with another network of the chapter's family, target, data points or ranges (the rule:
+        scenes/family.py); given nothing new, a scene that records the same bytes. A kind of scene that
+        takes only some of these overrides it."""
         return with_network(self, hidden=hidden, target=target, points=points, points_name=points_name,
                             data_range=data_range, x_range=x_range)
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 import dataclasses
 
 from scenes.base import Net, Panel, Run, Scene, Schedule
+from scenes.network import ACTIVATIONS, LOSSES
+
+__all__ = ["ACTIVATIONS", "FIG7", "FIG8", "LOSSES", "PANELS", "PARAMS", "build", "scenes"]
 
 PARAMS = ("w_11", "w_12", "b_11", "b_12", "w_21", "w_22", "b_21")
-ACTIVATIONS = ("LeakyRelu", "Relu", "Sigmoid", "Tanh", "Step")
-#: the losses the graph can end in (`--loss`): the tutorial's |label − y|, or (label − y)²; the ourdl op
-LOSSES = {"absolute": "ValueLoss", "squared": "SquareLoss"}
 
 FIG8 = dict(zip(PARAMS, [-0.1571950013426796, -0.1070365984042347, 0.3791639008324807,
                          0.31960284774415215, 0.4263410176300597, 0.5097967360623379,
@@ -47,6 +47,9 @@ def build(activation: str = "LeakyRelu", loss: str = "absolute") -> Net:
         loss_node = getattr(ops, LOSSES[loss])([label, add_21], name="loss")
     return Net(graph=graph, x=x, label=label, output=add_21, loss=loss_node,
                params=(w_11, w_12, b_11, b_12, w_21, w_22, b_21))
+
+
+build.hidden = (2,)  # its place in the family of scenes/network.py (build_network((2,)) is this graph)
 
 
 PANELS = (

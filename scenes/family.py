@@ -1,6 +1,6 @@
 """A scene with another network of the chapter's family, another target, data points or ranges.
 
-`Scene.with_network(hidden=, target=, points=, data_range=, x_range=)` (what `--hidden`, `--target`,
+`with_network(scene, hidden=, target=, points=, data_range=, x_range=)` (what `--hidden`, `--target`,
 `--data`, `--data-range` and `--x-range` ask for) returns a new scene:
 
 - hidden: the chapter's scenes (and sweeps only at the chapter's width, 2, for now) build
@@ -28,36 +28,30 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import hashlib
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from scenes.base import SEED, Panel, Run, Scene
-from scenes.network import Names, build_network, check_hidden, translate
+from scenes.network import Names, build_network, check_hidden, family_width, translate
 from scenes.network_panels import network_panels
 from scenes.points import Points, padded
 
 if TYPE_CHECKING:
     import numpy as np
 
+#: the seed of parameters that have no value and no seed of their own (`scenes.base.Run.initial_values`)
+SEED = 0
 #: the least number of points a target is checked for finite values at, across the data range
 TARGET_CHECK_POINTS = 1001
 
-
-def own_hidden(scene: Scene) -> tuple[int, ...] | None:
-    """The hidden widths of the scene's network when it is one of the chapter's family, else None."""
-    from scenes import chapter
-
-    build = scene.build
-    if build is chapter.build:
-        return (2,)
-    if isinstance(build, functools.partial) and build.func is build_network:
-        return tuple(build.args[0])
-    return None
+# Scenes and runs are scenes.base's `Scene` and `Run`, which build on this module (`Scene.with_network`):
+# they are annotated `Any` here, since this module cannot import them.
+Scene = Run = Any
 
 
 def _slug(text: str) -> str:
     """File-name-safe words for `text`, with a short hash when anything had to go (so none collide)."""
+    import hashlib
+
     slug = re.sub(r"[^A-Za-z0-9]+", "_", text).strip("_")[:24]
     if slug == text:
         return slug
@@ -157,10 +151,8 @@ def with_network(scene: Scene, *, hidden: tuple[int, ...] | None = None, target:
     ValueError (one line) for what cannot be."""
     import numpy as np
 
-    from scenes.sweeps import SweepScene
-
-    own = own_hidden(scene)
-    sweep = isinstance(scene, SweepScene)
+    own = family_width(scene.build)
+    sweep = callable(getattr(scene, "with_count", None))  # a sweep (as render.record.goldens tells one)
     asked_range, asked_x = data_range, x_range  # what the name says: the ranges asked for, not implied
     if hidden is not None:
         hidden = check_hidden(hidden)
@@ -229,7 +221,7 @@ def with_network(scene: Scene, *, hidden: tuple[int, ...] | None = None, target:
     return dataclasses.replace(scene, **changes)
 
 
-def _retitled(panels: tuple[Panel, ...], target_name: str, points: bool) -> tuple[Panel, ...]:
+def _retitled(panels: tuple, target_name: str, points: bool) -> tuple:
     """A sweep's panels with the output panel (the one with the target) against the new target."""
     return tuple(dataclasses.replace(p, title=f"output vs {target_name}", title_zh=f"输出与 {target_name}",
                                      target=not points) if p.target else p for p in panels)

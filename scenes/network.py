@@ -23,8 +23,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from scenes.base import Net
-from scenes.chapter import ACTIVATIONS, LOSSES
+from scenes.net import Net
+
+ACTIVATIONS = ("LeakyRelu", "Relu", "Sigmoid", "Tanh", "Step")
+#: the losses the graph can end in (`--loss-fn`): the tutorial's |label − y|, or (label − y)²; the ourdl op
+LOSSES = {"absolute": "ValueLoss", "squared": "SquareLoss"}
 
 MAX_UNITS = 32
 MAX_LAYERS = 4
@@ -35,6 +38,17 @@ OUTPUT_COLOR = 2
 def unit_color(j: int) -> int:
     """The palette index of unit j (0-based) of any layer: 0, 1, then 3, 4, …, skipping the output's 2."""
     return j if j < OUTPUT_COLOR else j + 1
+
+
+def family_width(build: object) -> tuple[int, ...] | None:
+    """The hidden widths of the network a scene's build hook makes when it is one of this family (a
+    `functools.partial` of `build_network`, or the chapter's `build`, marked with its `hidden`), else None."""
+    import functools
+
+    if isinstance(build, functools.partial) and build.func is build_network:
+        return tuple(build.args[0])
+    hidden = getattr(build, "hidden", None)
+    return tuple(hidden) if isinstance(hidden, tuple) else None
 
 
 def check_hidden(hidden: tuple[int, ...]) -> tuple[int, ...]:

@@ -9,8 +9,8 @@ top, so a reader sees the output being built from its units (Prince, *Understand
 
 from __future__ import annotations
 
-from scenes.base import Panel
 from scenes.network import OUTPUT_COLOR, Names, unit_color
+from scenes.panel import Panel
 
 
 def _colors(count: int) -> tuple[int, ...]:

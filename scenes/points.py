@@ -12,7 +12,6 @@ n − 1). Its label is the point's y. `Scene.draw_samples` (scenes/base.py) is t
 
 from __future__ import annotations
 
-import csv
 import math
 import re
 from dataclasses import dataclass
@@ -46,6 +45,8 @@ def _cell(text: str) -> float | None:
 def read_points(path: str | Path) -> np.ndarray:
     """The points of a CSV file, shape (n, 2); ValueError (one line, naming the file) when it is no such
     file or not two columns of finite numbers with at most an optional header line."""
+    import csv
+
     import numpy as np
 
     path = Path(path)

@@ -19,6 +19,7 @@ from render.record.snapshot import SnapshotError
 from scenes import Panel, Run, get_scene
 from scenes.base import SEED
 from scenes.chapter import ACTIVATIONS, FIG8, LOSSES, PARAMS, build
+from scenes.family import with_network
 from scenes.network import Names, build_network, parse_hidden, separated, translate, unit_color
 from scenes.network_panels import MAX_PANELS, network_panels
 
@@ -121,7 +122,7 @@ def initial(scene, run=0):
 
 def test_more_units_keep_the_scenes_values_and_seed_the_new_ones():
     fig8 = get_scene("fig8")
-    three = fig8.with_network(hidden=(3,))
+    three = with_network(fig8, hidden=(3,))
     values = initial(three)
     assert {n: values[n] for n in PARAMS} == FIG8
     drawn = np.random.default_rng(SEED).uniform(-1, 1, 10)
@@ -137,19 +138,19 @@ def test_more_units_keep_the_scenes_values_and_seed_the_new_ones():
 
 
 def test_separated_and_deep_nets_take_the_chapters_values_by_role():
-    ten = initial(get_scene("fig8").with_network(hidden=(10,)))
+    ten = initial(with_network(get_scene("fig8"), hidden=(10,)))
     pairs = {"w_1_1": "w_11", "b_1_2": "b_12", "w_2_2": "w_22", "b_2_1": "b_21"}
     assert [ten[n] for n in pairs] == [FIG8[n] for n in pairs.values()]
-    deep = initial(get_scene("fig8").with_network(hidden=(2, 2)))
+    deep = initial(with_network(get_scene("fig8"), hidden=(2, 2)))
     assert (deep["w_1_2"], deep["w_3_1"], deep["b_3_1"]) == (FIG8["w_12"], FIG8["w_21"], FIG8["b_21"])
     assert translate({"w_21": 1.0, "b_21": 2.0, "w_12": 3.0}, (2,), (1,)) == {"w_21": 1.0, "b_21": 2.0}
-    assert get_scene("fig8").with_network(hidden=(10,)).runs[0].label == \
+    assert with_network(get_scene("fig8"), hidden=(10,)).runs[0].label == \
         "Fig 8: w_1_1=-0.157, w_1_2=-0.107; the rest seeded"
-    assert get_scene("fig8").with_network(hidden=(1,)).runs[0].label == get_scene("fig8").runs[0].label
+    assert with_network(get_scene("fig8"), hidden=(1,)).runs[0].label == get_scene("fig8").runs[0].label
 
 
 def test_a_seeded_scene_draws_every_parameter_from_its_seed():
-    scene = get_scene("relu_quadratic").with_network(hidden=(4,))
+    scene = with_network(get_scene("relu_quadratic"), hidden=(4,))
     names = Names((4,)).params()
     drawn = np.random.default_rng(3).uniform(-1, 1, len(names))
     assert list(initial(scene).values()) == drawn.tolist()
@@ -157,39 +158,39 @@ def test_a_seeded_scene_draws_every_parameter_from_its_seed():
 
 def test_unchanged_asks_give_the_scene_itself():
     fig8 = get_scene("fig8")
-    assert fig8.with_network() is fig8
-    assert fig8.with_network(hidden=(2,), data_range=(0.0, 2.0), x_range=(-0.5, 2.5)) is fig8
+    assert with_network(fig8) is fig8 and fig8.with_network() is fig8
+    assert with_network(fig8, hidden=(2,), data_range=(0.0, 2.0), x_range=(-0.5, 2.5)) is fig8
 
 
 def test_names_say_what_changed():
     fig8 = get_scene("fig8")
-    assert fig8.with_network(hidden=(8, 8)).name == "fig8-h8x8"
-    assert fig8.with_network(target=SIN).name == "fig8-t-sin"
-    cubic = fig8.with_network(target=CUBIC).name
-    assert cubic.startswith("fig8-t-x_3_x_") and cubic != fig8.with_network(
+    assert with_network(fig8, hidden=(8, 8)).name == "fig8-h8x8" == fig8.with_network(hidden=(8, 8)).name
+    assert with_network(fig8, target=SIN).name == "fig8-t-sin"
+    cubic = with_network(fig8, target=CUBIC).name
+    assert cubic.startswith("fig8-t-x_3_x_") and cubic != with_network(fig8,
         target=Stand("x^3+x", "x³+x", lambda x: x * x * x + x)).name
-    assert fig8.with_network(data_range=(0.0, 4.0)).name == "fig8-dr0_4"
-    assert fig8.with_network(x_range=(-1.5, 2.5)).name == "fig8-xr-1p5_2p5"
-    pts = fig8.with_network(points=np.array([[0.0, 1.0], [2.0, 3.0]]), points_name="my data.csv")
+    assert with_network(fig8, data_range=(0.0, 4.0)).name == "fig8-dr0_4"
+    assert with_network(fig8, x_range=(-1.5, 2.5)).name == "fig8-xr-1p5_2p5"
+    pts = with_network(fig8, points=np.array([[0.0, 1.0], [2.0, 3.0]]), points_name="my data.csv")
     assert pts.name == "fig8-d-my_data_" + pts.name.rsplit("_", 1)[1] and "." not in pts.name
 
 
 def test_refusals_are_one_line():
     fig8 = get_scene("fig8")
     cases = [
-        (lambda: get_scene("adaline").with_network(hidden=(3,)), "not the chapter's network"),
-        (lambda: get_scene("relu_vs_leakyrelu").with_network(hidden=(3,)), "not swept yet"),
-        (lambda: fig8.with_network(target=Stand("log(x)", "log x", np.log)), "NaN or infinite"),
-        (lambda: fig8.with_network(target=SIN, points=np.zeros((2, 2))), "give one of them"),
-        (lambda: fig8.with_network(x_range=(0.0, 1.0)), "must hold the data range"),
-        (lambda: fig8.with_network(data_range=(1.0, 1.0)), "LO < HI"),
-        (lambda: fig8.with_network(points=np.array([[0.0, np.nan]])), "finite"),
+        (lambda: with_network(get_scene("adaline"), hidden=(3,)), "not the chapter's network"),
+        (lambda: with_network(get_scene("relu_vs_leakyrelu"), hidden=(3,)), "not swept yet"),
+        (lambda: with_network(fig8, target=Stand("log(x)", "log x", np.log)), "NaN or infinite"),
+        (lambda: with_network(fig8, target=SIN, points=np.zeros((2, 2))), "give one of them"),
+        (lambda: with_network(fig8, x_range=(0.0, 1.0)), "must hold the data range"),
+        (lambda: with_network(fig8, data_range=(1.0, 1.0)), "LO < HI"),
+        (lambda: with_network(fig8, points=np.array([[0.0, np.nan]])), "finite"),
     ]
     for make, words in cases:
         with pytest.raises(ValueError) as e:
             make()
         assert words in str(e.value) and "\n" not in str(e.value)
-    assert get_scene("relu_vs_leakyrelu").with_network(hidden=(2,), target=SIN).target_name == "sin πx"
+    assert with_network(get_scene("relu_vs_leakyrelu"), hidden=(2,), target=SIN).target_name == "sin πx"
 
 
 # -- panels ------------------------------------------------------------------------------------------
@@ -214,7 +215,7 @@ def test_panels_follow_the_network_and_end_on_the_sum():
 
 
 def test_a_sum_panel_that_does_not_end_on_the_output_is_refused(tmp_path):
-    snap = record(get_scene("fig8").with_network(hidden=(3,)).with_overrides(samples=20, every=10))
+    snap = record(with_network(get_scene("fig8"), hidden=(3,)).with_overrides(samples=20, every=10))
     path = save_snapshot(snap, tmp_path / "ok.npz")
     assert load_snapshot(path).meta["panels"][-1]["kind"] == "sum"
     bad = dict(snap.meta, panels=[dict(snap.meta["panels"][-1], nodes=["add_21", "mul_21"], colors=[2, 0])])
@@ -230,7 +231,7 @@ def test_two_units_through_the_family_record_the_chapters_bytes(tmp_path):
     family = dataclasses.replace(fig8, build=functools.partial(build_network, (2,)))
     plain = save_snapshot(record(fig8), tmp_path / "plain.npz").read_bytes()
     assert save_snapshot(record(family), tmp_path / "family.npz").read_bytes() == plain
-    assert save_snapshot(record(fig8.with_network(hidden=(2,))), tmp_path / "same.npz").read_bytes() == plain
+    assert save_snapshot(record(with_network(fig8, hidden=(2,))), tmp_path / "same.npz").read_bytes() == plain
     # and against the golden, as `render check` compares
     assert compare(load_recording(golden_path("fig8")), record_golden(family)) == []
 
@@ -263,9 +264,9 @@ def test_random_architectures_train_the_same_bits_both_ways(hidden, activation, 
     rng = np.random.default_rng(sum(hidden))
     if points:
         xy = np.column_stack([rng.uniform(-1, 3, 37), rng.normal(size=37)])
-        scene = fig8.with_network(hidden=hidden, points=xy, points_name="p.csv")
+        scene = with_network(fig8, hidden=hidden, points=xy, points_name="p.csv")
     else:
-        scene = fig8.with_network(hidden=hidden, target=target)
+        scene = with_network(fig8, hidden=hidden, target=target)
     scene = dataclasses.replace(scene, activation=activation, loss=loss, grid_points=11)
     runs = [Run(f"r{i}", init_seed=40 + i, data_seed=90 + i, samples=120, lr=0.005) for i in range(3)]
     names = [p.name for p in scene.net().params]
@@ -291,7 +292,7 @@ def test_random_architectures_train_the_same_bits_both_ways(hidden, activation, 
 
 def test_points_are_sampled_by_the_one_rule_and_evaluated_on():
     xy = np.array([[0.0, 1.0], [0.5, -1.0], [1.0, 2.0], [2.0, 0.5]])
-    scene = get_scene("fig8").with_network(points=xy, points_name="p.csv")
+    scene = with_network(get_scene("fig8"), points=xy, points_name="p.csv")
     assert scene.data_range == (0.0, 2.0) and scene.x_range == (-0.5, 2.5) and scene.target_name == "p.csv"
     run = dataclasses.replace(scene.runs[0], samples=200)
     u = np.random.default_rng(run.data_seed).uniform(0, 1, 200)
@@ -313,7 +314,7 @@ def test_points_are_sampled_by_the_one_rule_and_evaluated_on():
 
 
 def test_a_target_expression_is_written_to_meta_and_the_titles():
-    snap = record(get_scene("fig8").with_network(target=SIN).with_overrides(samples=30, every=10))
+    snap = record(with_network(get_scene("fig8"), target=SIN).with_overrides(samples=30, every=10))
     assert snap.meta["target_expr"] == "sin" and snap.meta["target_name"] == "sin πx"
     assert snap.meta["panels"][-1]["title"].endswith("vs sin πx")
     np.testing.assert_array_equal(snap.target, np.sin(np.pi * snap.grid))
