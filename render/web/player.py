@@ -41,7 +41,7 @@ from render.web.strings import UI
 #: when a panel draws data or a loss surface), or a sweep's figure (a map sweep's explorer also carries the
 #: lab's exact trainer); and its styles
 SCRIPTS = {"runs": "runs.bundle.js", "panels": "panels.bundle.js", "sweep": "sweep.bundle.js",
-           "map": "map.bundle.js"}
+           "map": "map.bundle.js", "width_sweep": "width_sweep.bundle.js"}
 PANEL_KINDS = {"data", "surface"}  # the panels panels.js draws
 STYLES = ["standalone.css", "page.css"]
 
@@ -139,6 +139,10 @@ def player_html(snapshot: Snapshot, theme: str = "light", lang: str = "en", auto
         from render.web.sweep import sweep_data
 
         data = sweep_data(snapshot, theme, lang)
+    elif snapshot.kind == "width_sweep":
+        from render.web.width_sweep import width_sweep_data
+
+        data = width_sweep_data(snapshot, theme, lang)
     else:
         data = runs_data(snapshot, theme, lang, loss_panel)
     scene = data["scene"] or "snapshot"
