@@ -50,7 +50,7 @@ HEIGHT_MESSAGE = "ourdl-player:height"  # the type of the message a framed playe
 #: with several runs wraps the controls onto a second row; a sweep's page has its rates below, its figure
 #: in two columns too (src/sweep_figure.js), a map sweep's shorter than a seeded one's. Measured in
 #: Chromium (tests/test_embed_host.py checks).
-PLAYER_HEIGHT = {"runs": 647, "runs, picker": 1204, "sweep": 921, "sweep, map": 788}
+PLAYER_HEIGHT = {"runs": 647, "runs, picker": 1204, "sweep": 921, "sweep, map": 788, "width_sweep": 636}
 SNIPPET_NOTE = (f"<!-- the ourdl player, sized for a {COLUMN} px column; it posts "
                 f"{{type: \"{HEIGHT_MESSAGE}\", height: px}} to this page when its height changes, "
                 "for a host script that fits the frame -->")
@@ -112,6 +112,8 @@ def player_height(meta: dict) -> int:
     """The player page's height at COLUMN px wide for this recording (PLAYER_HEIGHT says why it varies)."""
     if meta.get("kind") == "sweep":
         return PLAYER_HEIGHT["sweep, map" if meta.get("sweep", {}).get("type") == "map" else "sweep"]
+    if meta.get("kind") == "width_sweep":
+        return PLAYER_HEIGHT["width_sweep"]
     return PLAYER_HEIGHT["runs, picker" if len(meta.get("runs", [])) > 1 else "runs"]
 
 

@@ -134,7 +134,8 @@ def _scene_section(result: Result, cmd: str) -> str:
     poster = files.get(".png")
     if ".html" in files:
         page = files[".html"]
-        shape = "player-sweep" if result.kind == "sweep" else f"player-runs player-runs-{min(result.runs, 3)}"
+        shape = ("player-sweep" if result.kind in ("sweep", "width_sweep")  # the script fits the height
+                 else f"player-runs player-runs-{min(result.runs, 3)}")
         media.append(f'<figure class="wide player"><iframe src="{e(page)}" '
                      f'title="player of {e(result.name)}" loading="lazy" data-scene="{e(result.name)}" '
                      f'data-kind="player" class="{shape}"></iframe>'

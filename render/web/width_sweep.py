@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 
-
 from render.draw.base import DESIGN_WIDTH, FONT, LINE, SMALL
 from render.draw.grid import MIN_PANEL, MIN_TEXT_PX
 from render.draw.sweep_figure import Narrow, SweepHeader

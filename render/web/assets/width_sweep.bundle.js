@@ -920,6 +920,7 @@
       this.closedH = f64(data.closedForm.h);
       this.closedP = f64(data.closedForm.p);
       this.hovered = null;
+      this.hoveredKind = null;
       this.panels = [];
       this.W = 0;
       this.s = 0;
@@ -947,9 +948,10 @@
         draw: () => this.draw(),
         save: () => this.saveState()
       });
-      this.info = el("div", "op-cellinfo", root, data.words.hint);
-      this.info.setAttribute("aria-live", "polite");
-      this.info.style.whiteSpace = "pre-wrap";
+      this.tip = el("div", "op-tip", this.figure);
+      this.tip.setAttribute("aria-live", "polite");
+      Object.assign(this.tip.style, { display: "none", whiteSpace: "pre-wrap" });
+      el("div", "op-cellinfo", root, data.words.hint);
       el("div", "op-help", root, data.ui.keys.split(" · ").slice(0, 4).join(" · "));
       keys(root, this.controls, standalone(root));
       this.figure.addEventListener("pointermove", (e) => this.point(e));
@@ -1013,9 +1015,11 @@
     /** A pointer over a panel points at its nearest width. @param {PointerEvent} e */
     point(e) {
       const box = this.figure.getBoundingClientRect();
-      const w = widthAt(this, e.clientX - box.left, e.clientY - box.top);
-      if (w !== this.hovered) {
+      const x = e.clientX - box.left, y = e.clientY - box.top, w = widthAt(this, x, y);
+      const p = this.panels.find((q) => q.ax && q.ax.contains(x, y));
+      if (w !== this.hovered || p && p.kind !== this.hoveredKind) {
         this.hovered = w;
+        this.hoveredKind = p ? p.kind : null;
         this.draw();
       }
     }
@@ -1163,8 +1167,26 @@
       drawFrame(this);
       const i = this.index;
       this.caption.textContent = fill(this.d.words.caption, { step: this.steps[i], total: this.d.total });
-      this.info.textContent = this.hovered === null ? this.d.words.hint : this.readout(this.hovered);
+      this.showTip();
       if (this.firstFrame === void 0) this.firstFrame = performance.now();
+    }
+    /** The readout of the hovered width in a box at the top right of the other panel (the wide widths' end,
+     * where rates are low and bars short), so it covers neither the pointer nor what it points at. */
+    showTip() {
+      const tip = this.tip, p = this.panels.find((q) => q.kind !== this.hoveredKind);
+      if (this.hovered === null || !p) {
+        tip.style.display = "none";
+        return;
+      }
+      tip.textContent = this.readout(this.hovered);
+      const r = p.rect, pad = 4 * this.pt;
+      Object.assign(tip.style, {
+        display: "block",
+        top: `${r.y + pad}px`,
+        left: "auto",
+        right: `${Math.max(pad, this.W - r.x - r.w)}px`,
+        maxWidth: `${r.w - 2 * pad}px`
+      });
     }
     /** What each panel's axes drew (tests). */
     axesReport() {

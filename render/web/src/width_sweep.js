@@ -1,10 +1,11 @@
 /* width_sweep.js: the width sweep's player (a snapshot of meta kind "width_sweep"; its data from
  * render/web/width_sweep.py): the video's figure (render.draw.width_sweep_figure), scrubbable. Left the
  * share of runs not fitted against the width, per activation with its 95% band, beside the closed form p^H;
- * right the failures by cause. Hovering or tapping a width writes its numbers at this snapshot under the
- * figure. This file: the data, state and layout (the pages' grid rule: the video's wide layout where both
- * panels fit side by side, else one column in inches as the video's narrower frames); width_sweep_draw.js
- * draws the panels; the overlay holds the title, caption and legend.
+ * right the failures by cause. Hovering or tapping a width shows its numbers at this snapshot in a box
+ * over the panels (so the page keeps its height). This file: the data, state and layout (the pages' grid
+ * rule: the video's wide layout where both panels fit side by side, else one column in inches as the
+ * video's narrower frames); width_sweep_draw.js draws the panels; the overlay holds the title, caption and
+ * legend.
  *
  * The player is root.ourdlPlayer: .ready (a promise: the first frame drawn), .controls.seek(i), .index,
  * .steps, .panels (kind, rect, ax), .grid() -> {rows, cols}, .minTextPx(), .axesReport(), .share(w, a, i),
@@ -57,8 +58,9 @@ export class WidthSweepPlayer {
     this.high = f64(data.high);
     this.closedH = f64(data.closedForm.h);
     this.closedP = f64(data.closedForm.p);
-    /** the width index a hover or tap points at @type {number | null} */
+    /** the width index a hover or tap points at, and on which panel @type {number | null} */
     this.hovered = null;
+    /** @type {string | null} */ this.hoveredKind = null;
     /** @type {WidthPanel[]} */ this.panels = [];
     this.W = 0; this.s = 0; this.pt = 0; this.Hpx = 0; this.dpr = 1; this.width = 0;
     this.wide = true;
@@ -75,9 +77,11 @@ export class WidthSweepPlayer {
       count: this.S, stepAt: (i) => this.steps[i], total: data.total,
       draw: () => this.draw(), save: () => this.saveState(),
     });
-    this.info = el("div", "op-cellinfo", root, data.words.hint);
-    this.info.setAttribute("aria-live", "polite");
-    this.info.style.whiteSpace = "pre-wrap";
+    /** the hover's readout, over the figure (so the page keeps its height) */
+    this.tip = el("div", "op-tip", this.figure);
+    this.tip.setAttribute("aria-live", "polite");
+    Object.assign(this.tip.style, { display: "none", whiteSpace: "pre-wrap" });
+    el("div", "op-cellinfo", root, data.words.hint);
     el("div", "op-help", root, data.ui.keys.split(" · ").slice(0, 4).join(" · "));
     keys(root, this.controls, standalone(root));
     this.figure.addEventListener("pointermove", (e) => this.point(e));
@@ -135,8 +139,13 @@ export class WidthSweepPlayer {
   /** A pointer over a panel points at its nearest width. @param {PointerEvent} e */
   point(e) {
     const box = this.figure.getBoundingClientRect();
-    const w = widthAt(this, e.clientX - box.left, e.clientY - box.top);
-    if (w !== this.hovered) { this.hovered = w; this.draw(); }
+    const x = e.clientX - box.left, y = e.clientY - box.top, w = widthAt(this, x, y);
+    const p = this.panels.find((q) => q.ax && q.ax.contains(x, y));
+    if (w !== this.hovered || (p && p.kind !== this.hoveredKind)) {
+      this.hovered = w;
+      this.hoveredKind = p ? p.kind : null;
+      this.draw();
+    }
   }
 
   /** What a hover on width index w says at this snapshot: the width, then per activation its share not
@@ -264,8 +273,19 @@ export class WidthSweepPlayer {
     drawFrame(this);
     const i = this.index;
     this.caption.textContent = fill(this.d.words.caption, { step: this.steps[i], total: this.d.total });
-    this.info.textContent = this.hovered === null ? this.d.words.hint : this.readout(this.hovered);
+    this.showTip();
     if (this.firstFrame === undefined) this.firstFrame = performance.now();
+  }
+
+  /** The readout of the hovered width in a box at the top right of the other panel (the wide widths' end,
+   * where rates are low and bars short), so it covers neither the pointer nor what it points at. */
+  showTip() {
+    const tip = this.tip, p = this.panels.find((q) => q.kind !== this.hoveredKind);
+    if (this.hovered === null || !p) { tip.style.display = "none"; return; }
+    tip.textContent = this.readout(this.hovered);
+    const r = p.rect, pad = 4 * this.pt;
+    Object.assign(tip.style, { display: "block", top: `${r.y + pad}px`, left: "auto",
+      right: `${Math.max(pad, this.W - r.x - r.w)}px`, maxWidth: `${r.w - 2 * pad}px` });
   }
 
   /** What each panel's axes drew (tests). */
