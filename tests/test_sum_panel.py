@@ -17,7 +17,7 @@ from render_synthetic import synthetic_snapshot
 from test_fast_draw import Keep, _same, plain_frames
 
 from render.draw.panels_shared import curve_limits, stack
-from render.draw.panels_sum import LEGEND_UNITS, SumPanel, UnitStrip
+from render.draw.panels_sum import LEGEND_UNITS, CurveBundle, SumPanel, UnitStrip
 from render.draw.scene_figure import SceneFigure
 from render.draw.theme import THEMES
 from render.draw.view import make_view
@@ -138,9 +138,9 @@ def test_the_axes_hold_every_level_of_the_stack(snaps):
 # -- blitting ----------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("theme, lang", [("light", "en"), ("dark", "zh")])
-def test_blitted_sum_frames_are_full_redraws_and_plain_drawing(snaps, theme, lang):
-    snap, size = snaps[3], (640, 360)
+@pytest.mark.parametrize("h, theme, lang", [(3, "light", "en"), (16, "dark", "zh")])
+def test_blitted_sum_frames_are_full_redraws_and_plain_drawing(snaps, h, theme, lang):
+    snap, size = snaps[h], (640, 360)
     timeline = Timeline(len(snap.steps), 30, 0.4, 0.0, True)  # fractional positions too
     kept = Keep(timeline.fps)
     stream(make_view(snap, size, theme, lang), timeline, [kept])
@@ -154,8 +154,29 @@ def test_blitted_sum_frames_are_full_redraws_and_plain_drawing(snaps, theme, lan
     assert len(set(kept.copies)) > 3  # the stack moves
 
 
+def test_a_panel_of_many_curves_draws_each_of_them_in_one_collection(snaps):
+    snap = snaps[16]
+    view = make_view(snap, SMALL)
+    bundles = [p for row in view.extras for p in row if isinstance(p, CurveBundle)]
+    assert len(bundles) == 2 and view.lines == [[]]  # both curves panels, no Line2D of their own
+    names = snap.node_names
+    for pos in (0, 2.5, len(snap.steps) - 1):
+        view.update(pos)
+        i = min(int(pos), len(snap.steps) - 2)
+        a = pos - i
+        for bundle, panel in zip(bundles, snap.meta["panels"]):
+            curves = snap.curves[0][:, [names.index(n) for n in panel["nodes"]]]
+            want = curves[i] * (1 - a) + curves[i + 1] * a
+            got = np.array([seg[:, 1] for seg in bundle.lines.get_segments()])
+            lo, hi = bundle.clip
+            assert np.array_equal(got, np.clip(want, lo, hi))  # cut only far outside the axes:
+            assert hi - lo > 100 * np.ptp(bundle.ax.get_ylim())
+            colors = [to_hex(c) for c in bundle.lines.get_colors()]
+            assert colors == [THEMES["light"].palette[c] for c in panel["colors"]]
+
+
 def test_a_diverged_stack_draws_without_error(snaps):
-    snap = _snapshot(3)
+    snap = _snapshot(16)
     snap.curves[0, -1] = np.where(np.arange(len(snap.grid)) % 2, 1e200, np.nan)  # blown up, holes
     frame = render_frame(make_view(snap, SMALL), len(snap.steps) - 1)
     assert frame.shape == (SMALL[1], SMALL[0], 4)

@@ -220,7 +220,7 @@ def test_a_hole_splits_the_bands_and_a_blow_up_is_cut_at_the_reach(case):
     ys = [p[2] for f in fills for p in f["path"] if p[0] != "Z"]
     assert all(np.isfinite(ys))
     lo, hi = case["job"]["ylim"]
-    reach = 4 * (hi - lo)
+    reach = panels_sum.REACH * (hi - lo)
     assert min(ys) >= _py(hi + reach, [lo, hi]) - 1e-9 and max(ys) <= _py(lo - reach, [lo, hi]) + 1e-9
     g = len(case["snap"].grid)
     assert [sum(p[0] != "Z" for p in f["path"]) for f in fills] == [2 * hole, 2 * (g - hole - 1)] * 3

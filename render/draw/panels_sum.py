@@ -8,8 +8,10 @@ levels come from render.draw.panels_shared.stack, which the page's axes use too.
 
 The bands, their tops, the bias and the output are animated (one collection each, so a frame redraws four
 artists whatever the width); the target and the data points are static, drawn by the figure as in any
-panel of the output (render.draw.scene_figure). Also here: the legend key of many units, a strip of their
-colours (`UnitStrip`, drawn by `StripHandler`), which every panel with more than LEGEND_UNITS curves uses.
+panel of the output (render.draw.scene_figure). Also here, for wide networks: a panel of more than
+LEGEND_UNITS curves draws them as one collection (`CurveBundle`: one artist a frame instead of one a curve,
+which a 16-unit net's three panels of 16 curves made most of a frame's cost) under one legend entry, its key
+a strip of their colours (`UnitStrip`, drawn by `StripHandler`).
 """
 
 from __future__ import annotations
@@ -30,9 +32,10 @@ LEGEND_UNITS = 8
 BAND_ALPHA = 0.28  # a band's fill; its top line is drawn solid
 #: points drawn at most (evenly strided beyond: a denser cloud looks the same and would only cost time)
 POINTS_DRAWN = 20_000
-#: how far outside the axes a band may reach (spans): farther is cut there, which changes no visible pixel
-#: and keeps a diverged run's 1e100 out of Agg's rasteriser
-REACH = 4.0
+#: how far outside the axes a band or a bundled curve may reach (spans of the axes): farther is cut there,
+#: which keeps a diverged run's 1e100 out of Agg's rasteriser and moves a segment that leaves the axes by
+#: at most 1/REACH of a grid step where it crosses their edge (no visible pixel)
+REACH = 100.0
 
 
 class SumPanel:
@@ -40,6 +43,7 @@ class SumPanel:
 
     def __init__(self, figure, ax, r: int, panel: dict, ylim: tuple[float, float]) -> None:
         snap, th, lay = figure.snapshot, figure.theme, figure.layout
+        self.ax = ax
         names = snap.node_names
         parts, out = sum_nodes(panel)
         self.parts = snap.curves[r][:, [names.index(n) for n in parts]]  # (S, H, G)
@@ -88,6 +92,37 @@ class SumPanel:
         ys = np.concatenate([shown[1:], shown[:-1, ::-1]], axis=1)
         self.bands.set_verts(np.stack([xs, ys], axis=-1))
         self.tops.set_segments(np.stack([np.broadcast_to(g, shown[1:].shape), shown[1:]], axis=-1))
+
+
+def bundled(panel: dict) -> bool:
+    """Whether a curves or data panel draws its curves as one `CurveBundle` (and names them in one entry)."""
+    return panel.get("kind", "curves") in ("curves", "data") and len(panel["nodes"]) > LEGEND_UNITS
+
+
+class CurveBundle:
+    """Run `r`'s curves of a panel of many (`bundled`) as one LineCollection, in the units' colours and
+    the figure's curve width, in node order (the last drawn on top, as separate lines would be)."""
+
+    def __init__(self, figure, ax, r: int, panel: dict, ylim: tuple[float, float]) -> None:
+        snap, th = figure.snapshot, figure.theme
+        self.ax, self.grid = ax, snap.grid
+        names = snap.node_names
+        self.hist = snap.curves[r][:, [names.index(n) for n in panel["nodes"]]]  # (S, H, G)
+        span = ylim[1] - ylim[0]
+        self.clip = (ylim[0] - REACH * span, ylim[1] + REACH * span)
+        colors = [th.palette[c % len(th.palette)] for c in panel["colors"]]
+        self.lines = ax.add_collection(LineCollection(
+            [], colors=colors, linewidths=figure.layout.line, zorder=3, capstyle="projecting",
+            joinstyle="round"), autolim=False)
+        self.animated: list[Artist] = [self.lines]
+        self.legend = [strip_entry(figure.lang, colors)]
+
+    def update(self, i: int, a: float, step: float) -> None:
+        hist = self.hist
+        y = hist[i] if a == 0.0 else hist[i] * (1 - a) + hist[i + 1] * a
+        with np.errstate(invalid="ignore"):
+            y = np.clip(y, *self.clip)
+        self.lines.set_segments(np.stack([np.broadcast_to(self.grid, y.shape), y], axis=-1))
 
 
 def bias_name(snapshot, parts: list[str], out: str) -> str:

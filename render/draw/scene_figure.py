@@ -7,10 +7,11 @@ animated artists to snapshot position `pos` (fractional positions blend neighbou
 them.
 
 The layout is designed in inches for an 8-inch-wide figure; other pixel sizes only change the dpi, so
-text stays readable when the video is scaled to an 800-pixel GIF. Legends name up to LEGEND_UNITS curves
-a panel; a panel of more (a wide network's units) names them in one entry over a strip of their colours,
-and the legend band grows by a row for each row of entries past two (the chapter's panels have at most
-two rows, so their figures stay as they were).
+text stays readable when the video is scaled to an 800-pixel GIF. Legends name up to
+panels_sum.LEGEND_UNITS curves a panel; a panel of more (a wide network's units) draws them as one
+collection and names them in one entry over a strip of their colours, and the legend band grows by a row
+for each row of entries past two (the chapter's panels have at most two rows, so their figures stay as
+they were).
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from render.draw.grid import panel_grid
 from render.draw.limits import RULE, healthy, loss_limits, sample_axis
 from render.draw.panels_data import DataPanel
 from render.draw.panels_shared import curve_limits, has_target, kind, output_panel, points, sum_nodes
-from render.draw.panels_sum import LEGEND_UNITS, StripHandler, SumPanel, UnitStrip, draw_points, strip_entry
+from render.draw.panels_sum import CurveBundle, StripHandler, SumPanel, UnitStrip, bundled, draw_points
 from render.draw.panels_surface import SurfacePanel
 from render.draw.reveal import Reveal
 from render.draw.slot_text import SlotText
@@ -68,14 +69,17 @@ class SceneFigure(FigureBase):
         self.layout = dataclasses.replace(layout, legend=layout.legend + max(0, rows - 2) * LEGEND_PITCH)
         names = snapshot.node_names
         self._steps = snapshot.steps.astype(float)
-        #: per run, per panel: list of (S, G) curve histories (a sum panel draws its own: panels_sum)
-        self._curves = [[[snapshot.curves[r, :, names.index(n)] for n in p["nodes"]] if kind(p) != "sum"
-                         else [] for p in self.panels] for r in range(len(snapshot.run_labels))]
+        #: per run, per panel: list of (S, G) curve histories (a sum panel and a panel of many curves draw
+        #: their own: panels_sum)
+        self._curves = [[[snapshot.curves[r, :, names.index(n)] for n in p["nodes"]]
+                         if kind(p) != "sum" and not bundled(p) else [] for p in self.panels]
+                        for r in range(len(snapshot.run_labels))]
         self.lines: list[list[Line2D]] = []  # per run: every animated curve, in panel order
         self.captions: list[dict[str, Text]] = []  # per run: the caption's changing values
         self.warnings: list[Text] = []  # per run: "diverged at ..." once it has
         self.cursors, self.markers, self.progress = [], [], []  # the loss panel's moving parts
-        self.extras: list[list] = []  # per run: the data, surface and sum panels' own parts (panels_*.py)
+        #: per run: the data, surface and sum panels' own parts, and bundles of many curves (panels_*.py)
+        self.extras: list[list] = []
         self._loss_pixels: list[TransformCache | None] = [None] * len(snapshot.run_labels)
         #: per run: which snapshots may set axis limits (a diverged run's blow-up may not; limits.healthy)
         self._healthy_snapshots = [healthy(snapshot, r) for r in range(len(snapshot.run_labels))]
@@ -148,7 +152,10 @@ class SceneFigure(FigureBase):
                 span_label = text(self.lang, "data") if output_panel(panel) else None
                 ax.axvspan(d0, d1, color=th.span, lw=0, zorder=0, label=span_label)
                 ax.axhline(0.0, color=th.muted, lw=0.8, zorder=1)
-                for node, color in zip(panel["nodes"] if kind(panel) != "sum" else (), panel["colors"]):
+                if bundled(panel):
+                    extras.append(CurveBundle(self, ax, r, panel, ylims[j]))
+                own = kind(panel) != "sum" and not bundled(panel)
+                for node, color in zip(panel["nodes"] if own else (), panel["colors"]):
                     color = th.palette[color % len(th.palette)]
                     lines.append(ax.add_line(Line2D(snap.grid, snap.grid * np.nan, color=color, lw=lay.line,
                                                     zorder=3, label=node)))
@@ -282,23 +289,14 @@ class SceneFigure(FigureBase):
     def _legends(self, bottom_row: list) -> None:
         lay = self.layout
         h = self.fig.get_size_inches()[1]
-        for j, ax in enumerate(bottom_row):
+        for ax in bottom_row:
             handles, labels = ax.get_legend_handles_labels()
-            panel = self.panels[j] if j < len(self.panels) else None
-            units = list(panel["nodes"]) if panel and len(panel["nodes"]) > LEGEND_UNITS else []
-            if panel and kind(panel) == "sum":  # the stack's entries first (its bands have no handle)
-                part = next(p for p in self.extras[-1] if isinstance(p, SumPanel) and p.line.axes is ax)
+            # a sum panel's stack and a bundle of many curves: their own entries first (no artist of theirs
+            # is a legend handle)
+            for part in (p for p in self.extras[-1] if getattr(p, "legend", None) and p.ax is ax):
                 rest = [k for k, hd in enumerate(handles) if all(hd is not mine for mine, _ in part.legend)]
                 handles = [hd for hd, _ in part.legend] + [handles[k] for k in rest]
                 labels = [t for _, t in part.legend] + [labels[k] for k in rest]
-            elif units:  # many curves: one entry for them all, where the first was
-                first = labels.index(units[0])
-                named = [k for k, t in enumerate(labels) if t in units]
-                colors = [hd.get_color() for k, hd in enumerate(handles) if k in named]
-                strip, label = strip_entry(self.lang, colors)
-                keep = [k for k in range(len(labels)) if k not in named or k == first]
-                handles = [strip if k == first else handles[k] for k in keep]
-                labels = [label if k == first else labels[k] for k in keep]
             order = [i for i, hd in enumerate(handles) if not isinstance(hd, Patch)]
             order += [i for i, hd in enumerate(handles) if isinstance(hd, Patch)]
             x, y, wd, _ = ax.get_position().bounds
@@ -375,7 +373,7 @@ def legend_count(snapshot: Snapshot, panel: dict) -> int:
     if kind(panel) == "surface":
         return 2  # the surface, the path
     nodes = sum_nodes(panel)[0] if kind(panel) == "sum" else panel["nodes"]
-    count = 1 if kind(panel) == "sum" or len(nodes) > LEGEND_UNITS else len(nodes)
+    count = 1 if kind(panel) == "sum" or bundled(panel) else len(nodes)
     count += kind(panel) == "sum"  # the output (the stack's entry holds the bias)
     count += kind(panel) == "data"  # the samples
     if output_panel(panel):  # the target, the points, the data range

@@ -50,7 +50,7 @@ export const POINTS_DRAWN = 20000;
 /** The keys a sum panel's legend toggles besides its nodes. */
 export const SUM_KEYS = ["stack"];
 /** Spans beyond the axes a band may reach (panels_sum.REACH): farther is cut there. */
-export const REACH = 4;
+export const REACH = 100;
 
 /** A sum panel's contributions (in unit order) and output (the last node). @param {Panel} panel */
 export function sumNodes(panel) {
