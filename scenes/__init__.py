@@ -19,9 +19,9 @@ def get_scene(name: str) -> Scene:
 
 
 def _register_builtin() -> None:
-    from scenes import adaline, chapter, sweeps
+    from scenes import adaline, chapter, sweeps, width_sweep
 
-    for scene in chapter.scenes() + sweeps.scenes() + adaline.scenes():
+    for scene in chapter.scenes() + sweeps.scenes() + width_sweep.scenes() + adaline.scenes():
         register(scene)
 
 

@@ -45,9 +45,14 @@ def test_golden_configuration_covers_every_run_node_and_both_ends(name, goldens)
     if g.meta.get("kind") == "sweep":  # every activation, GOLDEN_SWEEP_INITS inits, a few named runs
         assert g.meta["sweep"]["activations"] == list(scene.activations)
         assert g.meta["sweep"]["count"] == min(scene.count, GOLDEN_SWEEP_INITS)
+    elif g.meta.get("kind") == "width_sweep":  # every activation, fewer inits and widths, no named runs
+        assert g.meta["width_sweep"]["activations"] == list(scene.activations)
+        assert g.meta["width_sweep"]["count"] == min(scene.count, GOLDEN_SWEEP_INITS)
+        assert g.meta["runs"] == g.meta["nodes"] == []
     else:
         assert [r["label"] for r in g.meta["runs"]] == [r.label for r in scene.runs]
-    assert len(g.meta["nodes"]) == sum(1 for n in net.graph.nodes if n.parents)
+    if g.meta.get("kind") != "width_sweep":
+        assert len(g.meta["nodes"]) == sum(1 for n in net.graph.nodes if n.parents)
     steps = g.arrays["steps"]
     assert steps[0] == 0 and steps[-1] == scene.total_samples  # every sample of every run is trained
     assert steps[1] <= scene.total_samples / 20  # an early step

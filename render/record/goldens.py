@@ -28,6 +28,7 @@ GOLDEN_DIR = Path(__file__).resolve().parent / "goldens"
 GOLDEN_GRID_POINTS = 31
 GOLDEN_SNAPSHOTS = 32
 GOLDEN_SWEEP_INITS = 64  # sweeps (scenes with `with_count`) train this many inits in their golden
+GOLDEN_WIDTHS = 3  # a width sweep's golden trains its 3 narrowest widths and its widest (a fifth of the time)
 
 #: Scenes whose golden configuration is not the generic one: name -> scene -> golden scene.
 GOLDEN_OVERRIDES: dict[str, Callable[[Scene], Scene]] = {}
@@ -38,13 +39,17 @@ def golden_scene(scene: Scene) -> Scene:
 
     Keeps every run, every training sample and the schedule's kind (so early and late steps are both
     covered, and the article's marks such as sample 1500 stay), with at most GOLDEN_SNAPSHOTS snapshots
-    and GOLDEN_GRID_POINTS grid points; a sweep keeps GOLDEN_SWEEP_INITS of its inits. A scene that
+    and GOLDEN_GRID_POINTS grid points; a sweep keeps GOLDEN_SWEEP_INITS of its inits, a width sweep its
+    GOLDEN_WIDTHS narrowest widths and its widest. A scene that
     needs something else goes in GOLDEN_OVERRIDES.
     """
     if scene.name in GOLDEN_OVERRIDES:
         return GOLDEN_OVERRIDES[scene.name](scene)
     if callable(getattr(scene, "with_count", None)) and scene.count > GOLDEN_SWEEP_INITS:
         scene = scene.with_count(GOLDEN_SWEEP_INITS)  # a sweep: fewer inits, same everything else
+    widths = getattr(scene, "widths", ())
+    if len(widths) > GOLDEN_WIDTHS + 1:  # a width sweep: the narrowest and the widest widths
+        scene = dataclasses.replace(scene, widths=(*widths[:GOLDEN_WIDTHS], widths[-1]))
     names = {f.name for f in dataclasses.fields(scene)}
     changes: dict[str, Any] = {}
     if "grid_points" in names:

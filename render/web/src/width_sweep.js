@@ -50,6 +50,8 @@ export class WidthSweepPlayer {
     this.L = data.layout;
     this.steps = data.steps;
     this.S = data.steps.length;
+    /** named runs: none (the recording keeps counts, not curves) */
+    this.R = data.runs.length;
     this.A = data.activations.length;
     this.O = data.outcomes;
     this.counts = i32(data.counts);
@@ -111,6 +113,10 @@ export class WidthSweepPlayer {
 
   /** The band's ends. @param {number} w @param {number} a @param {number} i @returns {number[]} */
   band(w, a, i) { const k = (w * this.A + a) * this.S + i; return [this.low[k], this.high[k]]; }
+
+  /** Every node of a named run at a snapshot, as the other players give them (curves(r, s)): a width sweep
+   * records no named runs (R is 0) and no curves, so there are no values to give. */
+  curves() { return new Float64Array(0); }
 
   /** Runs with outcome o (0 fitted, k the cause k - 1). @param {number} w @param {number} a @param {number} i
    * @param {number} o */
