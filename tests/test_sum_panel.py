@@ -389,3 +389,16 @@ def test_the_chapters_titles_and_legends_are_where_they_were():
             for leg, ax in zip(view.fig.legends, view.axes[-1]):
                 centre = (ax.get_position().x0 + ax.get_position().x1) / 2
                 assert leg.get_bbox_to_anchor().x0 / width == pytest.approx(centre, abs=1e-12)
+
+
+def test_the_legend_plan_measures_the_labels_drawn(snaps, family):
+    """SceneFigure sizes its legends from legend_labels before drawing them: they must be the drawn ones."""
+    from render.draw.scene_figure import legend_labels
+
+    pts = _snapshot(3, points=[[0.2, 0.1], [1.0, 1.2]], no_target=True)
+    for snap in [snaps[3], snaps[16], pts, family[3], family[16], synthetic_snapshot()]:
+        for lang in ("en", "zh"):
+            view = make_view(snap, SMALL, lang=lang)
+            drawn = [[t.get_text() for t in leg.get_texts()] for leg in view.fig.legends]
+            planned = [legend_labels(snap, p, lang, view.target_name) for p in snap.meta["panels"]]
+            assert drawn[:-1] == planned and len(drawn[-1]) == 2

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from matplotlib.artist import Artist
+from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.text import Text
@@ -28,15 +29,23 @@ from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter, NullLoca
 from matplotlib.transforms import Bbox, IdentityTransform
 
 from render.draw.base import FONT, LINE, SMALL, FigureBase, samples_label
-from render.draw.grid import panel_grid
+from render.draw.grid import design, panel_grid
 from render.draw.limits import RULE, healthy, loss_limits, sample_axis
 from render.draw.panels_data import DataPanel
 from render.draw.panels_shared import curve_limits, has_target, kind, output_panel, points, sum_nodes
-from render.draw.panels_sum import CurveBundle, StripHandler, SumPanel, UnitStrip, bundled, draw_points
+from render.draw.panels_sum import (
+    CurveBundle,
+    StripHandler,
+    SumPanel,
+    UnitStrip,
+    bias_name,
+    bundled,
+    draw_points,
+)
 from render.draw.panels_surface import SurfacePanel
 from render.draw.reveal import Reveal
 from render.draw.slot_text import SlotText
-from render.draw.text import caption_pieces, number, panel_title, run_label, text
+from render.draw.text import caption_pieces, number, panel_title, run_label, text, units_label
 from render.draw.transform_cache import TransformCache
 from render.record.snapshot import Snapshot
 
@@ -63,10 +72,9 @@ class SceneFigure(FigureBase):
 
     def __init__(self, snapshot: Snapshot, size: tuple[int, int] = (1280, 720), theme: str = "light",
                  lang: str = "en", loss_panel: bool = True, layout: Layout = Layout()) -> None:
-        self.loss_panel = loss_panel
+        self.loss_panel, self.layout = loss_panel, layout
         self.panels = snapshot.meta["panels"]
-        rows = max([(legend_count(snapshot, p) + 1) // 2 for p in self.panels] + [1])
-        self.layout = dataclasses.replace(layout, legend=layout.legend + max(0, rows - 2) * LEGEND_PITCH)
+        self._legend_cols: list[int] = []  # per panel (the loss panel's last): its legend's columns
         names = snapshot.node_names
         self._steps = snapshot.steps.astype(float)
         #: per run, per panel: list of (S, G) curve histories (a sum panel and a panel of many curves draw
@@ -86,6 +94,7 @@ class SceneFigure(FigureBase):
         super().__init__(snapshot, size, theme, lang)
 
     def build(self) -> None:
+        self._plan_legends()
         self.axes = self._build()
         self.animated += [a for row in self.lines for a in row]
         self.animated += [t for row in self.captions for t in row.values()] + self.warnings
@@ -247,6 +256,32 @@ class SceneFigure(FigureBase):
         self.style(ax, y_ticks=None)
         ax.tick_params(axis="y", which="minor", length=1.5, width=0.4)
 
+    def _plan_legends(self) -> None:
+        """Each legend's columns, and the legend band's height: two columns (the chapter's), more where a
+        legend has more than four entries and its panel the room, fewer where its widest labels would not
+        fit beside its neighbours' (panel and gap); the band grows by a row for each row past two. Text is
+        measured as it will be drawn."""
+        lay, snap = self.layout, self.snapshot
+        renderer = self.fig.canvas.get_renderer()
+        font = FontProperties(family=self.rc["font.family"], size=lay.small)
+
+        def inches(label: str) -> float:
+            return renderer.get_text_width_height_descent(label, font, ismath=False)[0] / self.fig.dpi
+
+        width = panel_inches(self.size, len(self.panels) + self.loss_panel, lay)
+        slot = width + lay.gap - LEGEND_PAD
+        labels = [legend_labels(snap, p, self.lang, self.target_name) for p in self.panels]
+        labels.append([text(self.lang, "loss_train"), text(self.lang, "loss_eval", target=self.target_name)])
+        self._legend_cols = []
+        for entries in labels:
+            widths = [inches(t) for t in entries]
+            cols = legend_cols(len(entries), width)
+            while cols > 1 and legend_inches(widths, cols, lay.small) > slot:
+                cols -= 1
+            self._legend_cols.append(cols)
+        rows = max(-(-len(e) // c) for e, c in zip(labels, self._legend_cols))
+        self.layout = dataclasses.replace(lay, legend=lay.legend + max(0, rows - 2) * LEGEND_PITCH)
+
     def _title(self, ax, title: str) -> None:
         """A panel's title, in the titles' font unless it is wider than its panel and half the gaps either
         side (many panels a row: a deep or wide net's): then as much smaller as it must be, down to the
@@ -289,7 +324,7 @@ class SceneFigure(FigureBase):
     def _legends(self, bottom_row: list) -> None:
         lay = self.layout
         h = self.fig.get_size_inches()[1]
-        for ax in bottom_row:
+        for j, ax in enumerate(bottom_row):
             handles, labels = ax.get_legend_handles_labels()
             # a sum panel's stack and a bundle of many curves: their own entries first (no artist of theirs
             # is a legend handle)
@@ -301,9 +336,10 @@ class SceneFigure(FigureBase):
             order += [i for i, hd in enumerate(handles) if isinstance(hd, Patch)]
             x, y, wd, _ = ax.get_position().bounds
             self.fig.legend([handles[i] for i in order], [labels[i] for i in order], loc="upper center",
-                            bbox_to_anchor=(x + wd / 2, y - (lay.ticks - 0.02) / h), ncol=2,
-                            fontsize=lay.small, frameon=False, handlelength=1.6, columnspacing=1.0,
-                            handletextpad=0.5, borderaxespad=0, borderpad=0,
+                            bbox_to_anchor=(x + wd / 2, y - (lay.ticks - 0.02) / h),
+                            ncol=self._legend_cols[j],
+                            fontsize=lay.small, frameon=False, handlelength=HANDLE, borderaxespad=0,
+                            columnspacing=COLUMN_SPACING, handletextpad=HANDLE_PAD, borderpad=0,
                             handler_map={UnitStrip: StripHandler()})
 
     def _panel_limits(self, j: int) -> tuple[float, float]:
@@ -366,19 +402,56 @@ class SceneFigure(FigureBase):
 
 #: inches a legend band grows by for each row of entries past two (6.5-point text, matplotlib's spacing)
 LEGEND_PITCH = 0.135
+#: inches a legend column takes at most (a unit's name, its key and the spacing, in 6.5-point text)
+LEGEND_COLUMN = 0.95
+#: inches kept between neighbouring legends
+LEGEND_PAD = 0.08
+#: the legends' key length, the space after it and between columns, in font sizes (SceneFigure._legends)
+HANDLE, HANDLE_PAD, COLUMN_SPACING = 1.6, 0.5, 1.0
 
 
-def legend_count(snapshot: Snapshot, panel: dict) -> int:
-    """How many entries a panel's legend has (as `SceneFigure._legends` makes them)."""
+def panel_inches(size: tuple[int, int], panels: int, layout: Layout) -> float:
+    """How wide each of `panels` panels a run is, in inches of the design of a `size` frame."""
+    (w, _), cols = design(*size)[0], panel_grid(*size, panels).cols
+    return (w - layout.left - layout.right - (cols - 1) * layout.gap) / cols
+
+
+def legend_cols(entries: int, width: float) -> int:
+    """A legend's columns: two (the chapter's), or as many as a `width`-inch panel holds when it has more
+    than four entries (a wide network's, in a tall frame's wide panels: rows it need not have)."""
+    return 2 if entries <= 4 else max(2, min(entries, int(width / LEGEND_COLUMN)))
+
+
+def legend_labels(snapshot: Snapshot, panel: dict, lang: str, target_name: str) -> list[str]:
+    """A panel's legend labels, in the order `SceneFigure._legends` puts them (its plan measures them)."""
     if kind(panel) == "surface":
-        return 2  # the surface, the path
-    nodes = sum_nodes(panel)[0] if kind(panel) == "sum" else panel["nodes"]
-    count = 1 if kind(panel) == "sum" or bundled(panel) else len(nodes)
-    count += kind(panel) == "sum"  # the output (the stack's entry holds the bias)
-    count += kind(panel) == "data"  # the samples
-    if output_panel(panel):  # the target, the points, the data range
-        count += has_target(snapshot) + (points(snapshot) is not None) + 1
-    return count
+        return [text(lang, "surface", target=target_name),
+                text(lang, "path", x=panel["params"][0], y=panel["params"][1])]
+    if kind(panel) == "sum":  # the stack (its entry holds the bias), the output
+        parts, out = sum_nodes(panel)
+        bias = bias_name(snapshot, parts, out) or text(lang, "bias")
+        labels = [text(lang, "stacked", units=units_label(lang, len(parts)), bias=bias), out]
+    else:
+        labels = [units_label(lang, len(panel["nodes"]))] if bundled(panel) else list(panel["nodes"])
+    if output_panel(panel) and has_target(snapshot):
+        labels.append(text(lang, "target", target=target_name))
+    if output_panel(panel) and points(snapshot) is not None:
+        labels.append(text(lang, "points"))
+    if kind(panel) == "data":
+        labels.append(text(lang, "data_samples", window=int(panel.get("window", 10))))
+    if output_panel(panel):
+        labels.append(text(lang, "data"))
+    return labels
+
+
+def legend_inches(widths: list[float], cols: int, size: float) -> float:
+    """How wide a legend of labels `widths` (inches) is in `cols` columns, filled column by column as
+    matplotlib fills them, in `size`-point text."""
+    rows = -(-len(widths) // cols)
+    columns = [widths[k:k + rows] for k in range(0, len(widths), rows)]
+    em = size / 72
+    keys = (HANDLE + HANDLE_PAD) * em
+    return sum(keys + max(c) for c in columns) + (len(columns) - 1) * COLUMN_SPACING * em
 
 
 def _fixed_empty_labels(ax) -> None:
