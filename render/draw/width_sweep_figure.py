@@ -35,7 +35,7 @@ CAUSE_COLORS = {theme: (dead, MODE_COLORS[theme][3], MODE_COLORS[theme][1], MODE
 #: the figure's own words; the caption is render.draw.text's "sweep_caption"
 WORDS = {
     "en": {
-        "title": "{acts}: how often {count:,} random inits uniform({lo:g}, {hi:g}) fail to fit "
+        "title": "{acts}: how often {count:,} random inits uniform({lo:g},\u00a0{hi:g}) fail to fit "
                  "{target}, against the width",
         "rates": "not fitted: mean |y − {target}| ≥ {thr:g} (95% CI)",
         "causes": "why they failed (bars: {acts})",
@@ -46,7 +46,7 @@ WORDS = {
                          "other (still fitting badly)"),
     },
     "zh": {
-        "title": "{acts}：{count:,} 个随机初始化 uniform({lo:g}, {hi:g}) 拟合 {target} 失败的比例与宽度",
+        "title": "{acts}：{count:,} 个随机初始化 uniform({lo:g},\u00a0{hi:g}) 拟合 {target} 失败的比例与宽度",
         "rates": "未拟合：|y − {target}| 的均值 ≥ {thr:g}（95% 置信区间）",
         "causes": "失败的原因（柱：{acts}）",
         "width": "隐藏单元数 H",
@@ -144,7 +144,7 @@ class WidthSweepFigure(SweepFigure):
         handles = [Line2D([], [], color=self._act_color(a), lw=LINE, marker="o", ms=3)
                    for a in range(len(self.acts))]
         labels = list(self.acts)
-        handles.append(Line2D([], [], color=th.target, lw=LINE * 0.8, ls=(0, (4, 3))))
+        handles.append(Line2D([], [], color=th.target, lw=LINE * 0.8, ls=(0, (2.5, 1.5))))
         labels.append(words(lang, "closed", p=p_text(float(self.info["dead_unit_p"]))))
         handles.append(Line2D([], [], color=th.target, ls="None", marker="x", ms=4, mew=1.0))
         labels.append(words(lang, "dead"))
