@@ -258,9 +258,9 @@ class SceneFigure(FigureBase):
 
     def _plan_legends(self) -> None:
         """Each legend's columns, and the legend band's height: two columns (the chapter's), more where a
-        legend has more than four entries and its panel the room, fewer where its widest labels would not
-        fit beside its neighbours' (panel and gap); the band grows by a row for each row past two. Text is
-        measured as it will be drawn."""
+        legend has more than four entries and its panel the room; then, while a row of legends is wider
+        than the frame, one column fewer for its widest (`_spread_legends` moves them apart once they
+        fit). The band grows by a row for each row of entries past two. Text is measured as drawn."""
         lay, snap = self.layout, self.snapshot
         renderer = self.fig.canvas.get_renderer()
         font = FontProperties(family=self.rc["font.family"], size=lay.small)
@@ -268,18 +268,26 @@ class SceneFigure(FigureBase):
         def inches(label: str) -> float:
             return renderer.get_text_width_height_descent(label, font, ismath=False)[0] / self.fig.dpi
 
-        width = panel_inches(self.size, len(self.panels) + self.loss_panel, lay)
-        slot = width + lay.gap - LEGEND_PAD
+        n = len(self.panels) + self.loss_panel
+        width = panel_inches(self.size, n, lay)
         labels = [legend_labels(snap, p, self.lang, self.target_name) for p in self.panels]
         labels.append([text(self.lang, "loss_train"), text(self.lang, "loss_eval", target=self.target_name)])
-        self._legend_cols = []
-        for entries in labels:
-            widths = [inches(t) for t in entries]
-            cols = legend_cols(len(entries), width)
-            while cols > 1 and legend_inches(widths, cols, lay.small) > slot:
-                cols -= 1
-            self._legend_cols.append(cols)
-        rows = max(-(-len(e) // c) for e, c in zip(labels, self._legend_cols))
+        widths = [[inches(t) for t in entries] for entries in labels]
+        cols = [legend_cols(len(entries), width) for entries in labels]
+        grid, room = panel_grid(*self.size, n), self.fig.get_size_inches()[0] - 2 * LEGEND_EDGE
+        for row in range(grid.rows):
+            members = [k for k in range(len(labels)) if grid.cell(k)[0] == row]
+            while True:
+                wide = {k: legend_inches(widths[k], cols[k], lay.small) for k in members}
+                if sum(wide.values()) + LEGEND_PAD * (len(members) - 1) <= room:
+                    break
+                fewer = [k for k in members if cols[k] > 1]
+                if not fewer:
+                    break
+                k = max(fewer, key=wide.__getitem__)
+                cols[k] -= 1
+        self._legend_cols = cols
+        rows = max(-(-len(e) // c) for e, c in zip(labels, cols))
         self.layout = dataclasses.replace(lay, legend=lay.legend + max(0, rows - 2) * LEGEND_PITCH)
 
     def _title(self, ax, title: str) -> None:
@@ -299,7 +307,7 @@ class SceneFigure(FigureBase):
         under its panel as that allows; legends that fit are left where they are, and so are the legends
         of a row too wide for the frame together (moving them would push one out of it)."""
         renderer, width = self.fig.canvas.get_renderer(), self.fig.bbox.width
-        pad, edge = 0.08 * self.fig.dpi, 0.03 * self.fig.dpi
+        pad, edge = LEGEND_PAD * self.fig.dpi, LEGEND_EDGE * self.fig.dpi
         rows: dict[float, list] = {}
         for legend in self.fig.legends:
             rows.setdefault(round(legend.get_bbox_to_anchor().y0, 3), []).append(legend)
@@ -404,8 +412,8 @@ class SceneFigure(FigureBase):
 LEGEND_PITCH = 0.135
 #: inches a legend column takes at most (a unit's name, its key and the spacing, in 6.5-point text)
 LEGEND_COLUMN = 0.95
-#: inches kept between neighbouring legends
-LEGEND_PAD = 0.08
+#: inches kept between neighbouring legends, and between a legend and the frame's edge
+LEGEND_PAD, LEGEND_EDGE = 0.08, 0.03
 #: the legends' key length, the space after it and between columns, in font sizes (SceneFigure._legends)
 HANDLE, HANDLE_PAD, COLUMN_SPACING = 1.6, 0.5, 1.0
 
