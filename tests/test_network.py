@@ -318,3 +318,51 @@ def test_a_target_expression_is_written_to_meta_and_the_titles():
     assert snap.meta["target_expr"] == "sin" and snap.meta["target_name"] == "sin πx"
     assert snap.meta["panels"][-1]["title"].endswith("vs sin πx")
     np.testing.assert_array_equal(snap.target, np.sin(np.pi * snap.grid))
+
+
+def test_a_big_nets_step_clears_each_node_once_to_the_same_state(monkeypatch):
+    """train_step clears a net of many parameters node by node, not path by path (32**4 paths through four
+    layers of 32 units): the same values and grads after every step as the tutorial's recursive clear."""
+    import ourdl.core.node as node
+
+    def trained(many: int) -> list:
+        monkeypatch.setattr(node, "MANY_PARAMS", many)
+        net = build_network((4, 4, 4), "LeakyRelu")
+        rng = np.random.default_rng(1)
+        for p in net.params:
+            p.set_value(float(rng.uniform(-1, 1)))
+        states = []
+        for x in rng.uniform(0, 2, 50):
+            net.x.set_value(float(x))
+            net.label.set_value(float(x * x))
+            node.train_step(net.loss, net.params, [0.01] * len(net.params))
+            states.append([(n.value, n.grad) for n in net.graph.nodes])
+        return states
+
+    assert len(build_network((4, 4, 4)).params) < 64 and trained(0) == trained(10**9)
+
+
+
+def test_a_node_with_a_clear_of_its_own_is_cleared_as_the_tutorials_recursion_does(monkeypatch):
+    import ourdl.core.node as node
+    from ourdl.core import Graph, Varrible
+    from ourdl.ops import Add, Mul
+
+    calls = []
+
+    class Counted(Add):
+        def clear(self) -> None:
+            calls.append(self.name)
+            super().clear()
+
+    def step(many: int) -> list:
+        monkeypatch.setattr(node, "MANY_PARAMS", many)
+        calls.clear()
+        with Graph().as_default():
+            x, w = Varrible(0.5, name="x"), Varrible(0.3, train=True, name="w")
+            shared = Counted([Mul(x, w), w], name="shared")  # reached by two paths
+            top = Add([Mul(shared, w), shared], name="top")
+        node.train_step(top, [w], [0.1])
+        return [calls.copy(), w.value, shared.value, shared.grad]
+
+    assert step(0) == step(10**9) and step(0)[0] == ["shared", "shared"]
