@@ -393,7 +393,7 @@ def test_the_chapters_titles_and_legends_are_where_they_were():
 
 def test_the_legend_plan_measures_the_labels_drawn(snaps, family):
     """SceneFigure sizes its legends from legend_labels before drawing them: they must be the drawn ones."""
-    from render.draw.scene_figure import legend_labels
+    from render.draw.scene_legends import legend_labels
 
     pts = _snapshot(3, points=[[0.2, 0.1], [1.0, 1.2]], no_target=True)
     for snap in [snaps[3], snaps[16], pts, family[3], family[16], synthetic_snapshot()]:

@@ -9,9 +9,9 @@ them.
 The layout is designed in inches for an 8-inch-wide figure; other pixel sizes only change the dpi, so
 text stays readable when the video is scaled to an 800-pixel GIF. Legends name up to
 panels_sum.LEGEND_UNITS curves a panel; a panel of more (a wide network's units) draws them as one
-collection and names them in one entry over a strip of their colours, and the legend band grows by a row
-for each row of entries past two (the chapter's panels have at most two rows, so their figures stay as
-they were).
+collection and names them in one entry over a strip of their colours. How many columns each legend has,
+how tall their band is and how they keep apart is render.draw.scene_legends' (the chapter's legends stay
+as they were). A title wider than its panel and the gaps shrinks to fit.
 """
 
 from __future__ import annotations
@@ -21,31 +21,30 @@ from dataclasses import dataclass
 
 import numpy as np
 from matplotlib.artist import Artist
-from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.text import Text
 from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter, NullLocator
 from matplotlib.transforms import Bbox, IdentityTransform
 
+from render.draw import scene_legends
 from render.draw.base import FONT, LINE, SMALL, FigureBase, samples_label
-from render.draw.grid import design, panel_grid
+from render.draw.grid import panel_grid
 from render.draw.limits import RULE, healthy, loss_limits, sample_axis
 from render.draw.panels_data import DataPanel
-from render.draw.panels_shared import curve_limits, has_target, kind, output_panel, points, sum_nodes
+from render.draw.panels_shared import curve_limits, has_target, kind, output_panel
 from render.draw.panels_sum import (
     CurveBundle,
     StripHandler,
     SumPanel,
     UnitStrip,
-    bias_name,
     bundled,
     draw_points,
 )
 from render.draw.panels_surface import SurfacePanel
 from render.draw.reveal import Reveal
 from render.draw.slot_text import SlotText
-from render.draw.text import caption_pieces, number, panel_title, run_label, text, units_label
+from render.draw.text import caption_pieces, number, panel_title, run_label, text
 from render.draw.transform_cache import TransformCache
 from render.record.snapshot import Snapshot
 
@@ -61,7 +60,7 @@ class Layout:
     header: float = 0.24  # run label and caption above each row
     titles: float = 0.19  # panel titles, above the first row only
     ticks: float = 0.19  # x tick labels under each row
-    legend: float = 0.36  # legends under the last row: two rows of entries (more grow it: LEGEND_PITCH)
+    legend: float = 0.36  # legends under the last row: two rows of entries (more grow it: scene_legends)
     font: float = FONT  # points: titles and captions
     small: float = SMALL  # points: ticks and legends
     line: float = LINE  # points: curve width
@@ -94,7 +93,8 @@ class SceneFigure(FigureBase):
         super().__init__(snapshot, size, theme, lang)
 
     def build(self) -> None:
-        self._plan_legends()
+        self._legend_cols, height = scene_legends.plan(self)
+        self.layout = dataclasses.replace(self.layout, legend=height)
         self.axes = self._build()
         self.animated += [a for row in self.lines for a in row]
         self.animated += [t for row in self.captions for t in row.values()] + self.warnings
@@ -193,7 +193,7 @@ class SceneFigure(FigureBase):
             self.warnings.append(self.fig.text(x + wd / 2, y + ht * 0.92, "", fontsize=lay.font, va="top",
                                                ha="center", color=th.palette[3]))
         self._legends(axes[-1])
-        self._spread_legends()
+        scene_legends.spread(self.fig)
         for ax in (ax for row in axes for ax in row):
             _fixed_empty_labels(ax)
         return axes
@@ -256,40 +256,6 @@ class SceneFigure(FigureBase):
         self.style(ax, y_ticks=None)
         ax.tick_params(axis="y", which="minor", length=1.5, width=0.4)
 
-    def _plan_legends(self) -> None:
-        """Each legend's columns, and the legend band's height: two columns (the chapter's), more where a
-        legend has more than four entries and its panel the room; then, while a row of legends is wider
-        than the frame, one column fewer for its widest (`_spread_legends` moves them apart once they
-        fit). The band grows by a row for each row of entries past two. Text is measured as drawn."""
-        lay, snap = self.layout, self.snapshot
-        renderer = self.fig.canvas.get_renderer()
-        font = FontProperties(family=self.rc["font.family"], size=lay.small)
-
-        def inches(label: str) -> float:
-            return renderer.get_text_width_height_descent(label, font, ismath=False)[0] / self.fig.dpi
-
-        n = len(self.panels) + self.loss_panel
-        width = panel_inches(self.size, n, lay)
-        labels = [legend_labels(snap, p, self.lang, self.target_name) for p in self.panels]
-        labels.append([text(self.lang, "loss_train"), text(self.lang, "loss_eval", target=self.target_name)])
-        widths = [[inches(t) for t in entries] for entries in labels]
-        cols = [legend_cols(len(entries), width) for entries in labels]
-        grid, room = panel_grid(*self.size, n), self.fig.get_size_inches()[0] - 2 * LEGEND_EDGE
-        for row in range(grid.rows):
-            members = [k for k in range(len(labels)) if grid.cell(k)[0] == row]
-            while True:
-                wide = {k: legend_inches(widths[k], cols[k], lay.small) for k in members}
-                if sum(wide.values()) + LEGEND_PAD * (len(members) - 1) <= room:
-                    break
-                fewer = [k for k in members if cols[k] > 1]
-                if not fewer:
-                    break
-                k = max(fewer, key=wide.__getitem__)
-                cols[k] -= 1
-        self._legend_cols = cols
-        rows = max(-(-len(e) // c) for e, c in zip(labels, cols))
-        self.layout = dataclasses.replace(lay, legend=lay.legend + max(0, rows - 2) * LEGEND_PITCH)
-
     def _title(self, ax, title: str) -> None:
         """A panel's title, in the titles' font unless it is wider than its panel and half the gaps either
         side (many panels a row: a deep or wide net's): then as much smaller as it must be, down to the
@@ -300,34 +266,6 @@ class SceneFigure(FigureBase):
         wide = t.get_window_extent(self.fig.canvas.get_renderer()).width
         if wide > room:
             t.set_fontsize(max(lay.small, lay.font * room / wide))
-
-    def _spread_legends(self) -> None:
-        """Move legends sideways, only where they must: apart where neighbours would overlap (a panel's
-        legend may be wider than its panel when a row has many), and inside the frame. Each stays as near
-        under its panel as that allows; legends that fit are left where they are, and so are the legends
-        of a row too wide for the frame together (moving them would push one out of it)."""
-        renderer, width = self.fig.canvas.get_renderer(), self.fig.bbox.width
-        pad, edge = LEGEND_PAD * self.fig.dpi, LEGEND_EDGE * self.fig.dpi
-        rows: dict[float, list] = {}
-        for legend in self.fig.legends:
-            rows.setdefault(round(legend.get_bbox_to_anchor().y0, 3), []).append(legend)
-        for row in rows.values():
-            boxes = [legend.get_window_extent(renderer) for legend in row]
-            order = sorted(range(len(row)), key=lambda k: boxes[k].x0)
-            x0 = [boxes[k].x0 for k in order]
-            w = [boxes[k].width for k in order]
-            if sum(w) + pad * (len(w) - 1) > width - 2 * edge:
-                continue
-            for i in range(len(order)):  # left to right: clear of the frame's edge and the one before
-                x0[i] = max(x0[i], edge if i == 0 else x0[i - 1] + w[i - 1] + pad)
-            for i in reversed(range(len(order))):  # right to left: inside the frame, clear of the one after
-                x0[i] = min(x0[i], width - edge - w[i] if i == len(order) - 1 else x0[i + 1] - pad - w[i])
-            for i, k in enumerate(order):
-                shift = x0[i] - boxes[k].x0
-                if abs(shift) > 1e-6:
-                    anchor = row[k].get_bbox_to_anchor()
-                    anchor_x = (anchor.x0 + shift) / width
-                    row[k].set_bbox_to_anchor((anchor_x, anchor.y0 / self.fig.bbox.height))
 
     def _legends(self, bottom_row: list) -> None:
         lay = self.layout
@@ -346,8 +284,9 @@ class SceneFigure(FigureBase):
             self.fig.legend([handles[i] for i in order], [labels[i] for i in order], loc="upper center",
                             bbox_to_anchor=(x + wd / 2, y - (lay.ticks - 0.02) / h),
                             ncol=self._legend_cols[j],
-                            fontsize=lay.small, frameon=False, handlelength=HANDLE, borderaxespad=0,
-                            columnspacing=COLUMN_SPACING, handletextpad=HANDLE_PAD, borderpad=0,
+                            fontsize=lay.small, frameon=False, handlelength=scene_legends.HANDLE,
+                            columnspacing=scene_legends.COLUMN_SPACING,
+                            handletextpad=scene_legends.HANDLE_PAD, borderaxespad=0, borderpad=0,
                             handler_map={UnitStrip: StripHandler()})
 
     def _panel_limits(self, j: int) -> tuple[float, float]:
@@ -406,60 +345,6 @@ class SceneFigure(FigureBase):
             return transform.transform(np.column_stack([self._steps, np.where(evs > 0, evs, np.nan)]))
 
         return self._loss_pixels[r].get("snapshots", every_snapshot)[i]
-
-
-#: inches a legend band grows by for each row of entries past two (6.5-point text, matplotlib's spacing)
-LEGEND_PITCH = 0.135
-#: inches a legend column takes at most (a unit's name, its key and the spacing, in 6.5-point text)
-LEGEND_COLUMN = 0.95
-#: inches kept between neighbouring legends, and between a legend and the frame's edge
-LEGEND_PAD, LEGEND_EDGE = 0.08, 0.03
-#: the legends' key length, the space after it and between columns, in font sizes (SceneFigure._legends)
-HANDLE, HANDLE_PAD, COLUMN_SPACING = 1.6, 0.5, 1.0
-
-
-def panel_inches(size: tuple[int, int], panels: int, layout: Layout) -> float:
-    """How wide each of `panels` panels a run is, in inches of the design of a `size` frame."""
-    (w, _), cols = design(*size)[0], panel_grid(*size, panels).cols
-    return (w - layout.left - layout.right - (cols - 1) * layout.gap) / cols
-
-
-def legend_cols(entries: int, width: float) -> int:
-    """A legend's columns: two (the chapter's), or as many as a `width`-inch panel holds when it has more
-    than four entries (a wide network's, in a tall frame's wide panels: rows it need not have)."""
-    return 2 if entries <= 4 else max(2, min(entries, int(width / LEGEND_COLUMN)))
-
-
-def legend_labels(snapshot: Snapshot, panel: dict, lang: str, target_name: str) -> list[str]:
-    """A panel's legend labels, in the order `SceneFigure._legends` puts them (its plan measures them)."""
-    if kind(panel) == "surface":
-        return [text(lang, "surface", target=target_name),
-                text(lang, "path", x=panel["params"][0], y=panel["params"][1])]
-    if kind(panel) == "sum":  # the stack (its entry holds the bias), the output
-        parts, out = sum_nodes(panel)
-        bias = bias_name(snapshot, parts, out) or text(lang, "bias")
-        labels = [text(lang, "stacked", units=units_label(lang, len(parts)), bias=bias), out]
-    else:
-        labels = [units_label(lang, len(panel["nodes"]))] if bundled(panel) else list(panel["nodes"])
-    if output_panel(panel) and has_target(snapshot):
-        labels.append(text(lang, "target", target=target_name))
-    if output_panel(panel) and points(snapshot) is not None:
-        labels.append(text(lang, "points"))
-    if kind(panel) == "data":
-        labels.append(text(lang, "data_samples", window=int(panel.get("window", 10))))
-    if output_panel(panel):
-        labels.append(text(lang, "data"))
-    return labels
-
-
-def legend_inches(widths: list[float], cols: int, size: float) -> float:
-    """How wide a legend of labels `widths` (inches) is in `cols` columns, filled column by column as
-    matplotlib fills them, in `size`-point text."""
-    rows = -(-len(widths) // cols)
-    columns = [widths[k:k + rows] for k in range(0, len(widths), rows)]
-    em = size / 72
-    keys = (HANDLE + HANDLE_PAD) * em
-    return sum(keys + max(c) for c in columns) + (len(columns) - 1) * COLUMN_SPACING * em
 
 
 def _fixed_empty_labels(ax) -> None:
