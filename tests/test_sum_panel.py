@@ -357,7 +357,7 @@ def family():
 
 @pytest.mark.parametrize("h", [3, 16])
 @pytest.mark.parametrize("size, lang", [((1280, 720), "en"), ((1280, 720), "zh"), ((800, 450), "en"),
-                                        ((1080, 1080), "zh"), ((1080, 1920), "en")])
+                                        ((1080, 1080), "zh"), ((1080, 1080), "en"), ((1080, 1920), "en")])
 def test_a_rows_titles_and_legends_stay_apart_and_inside(family, h, size, lang):
     view = make_view(family[h], size, lang=lang)
     renderer = view.fig.canvas.get_renderer()

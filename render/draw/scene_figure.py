@@ -257,15 +257,26 @@ class SceneFigure(FigureBase):
         ax.tick_params(axis="y", which="minor", length=1.5, width=0.4)
 
     def _title(self, ax, title: str) -> None:
-        """A panel's title, in the titles' font unless it is wider than its panel and half the gaps either
-        side (many panels a row: a deep or wide net's): then as much smaller as it must be, down to the
-        legends' size, so neighbouring titles do not run into each other."""
-        lay = self.layout
+        """A panel's title, in the titles' font unless it is wider than its panel and, either side, 40% of
+        the gap or what is left to the frame's edge (many panels a row: a deep or wide net's): then as much
+        smaller as it must be, down to the legends' size, so titles neither run into each other nor out of
+        the frame; one that does not fit even so breaks onto two lines at its middle space (after a colon
+        if it has one)."""
+        lay, frame = self.layout, self.fig.bbox
         t = ax.set_title(title, fontsize=lay.font, pad=3, y=1.0)
-        room = ax.get_position().width * self.fig.bbox.width + lay.gap * self.fig.dpi * 0.8
-        wide = t.get_window_extent(self.fig.canvas.get_renderer()).width
-        if wide > room:
-            t.set_fontsize(max(lay.small, lay.font * room / wide))
+        box = ax.get_position().transformed(self.fig.transFigure)
+        room = box.width + 2 * min(0.4 * lay.gap * self.fig.dpi, box.x0 - frame.x0, frame.x1 - box.x1)
+        renderer = self.fig.canvas.get_renderer()
+        wide = t.get_window_extent(renderer).width
+        if wide <= room:
+            return
+        t.set_fontsize(max(lay.small, lay.font * room / wide))
+        spaces = [k for k, c in enumerate(title) if c == " "]
+        if t.get_window_extent(renderer).width > room and spaces:
+            colon = [k for k in spaces if title[k - 1] == ":"]
+            k = colon[0] if colon else min(spaces, key=lambda k: abs(2 * k - len(title)))
+            t.set_text(title[:k] + "\n" + title[k + 1:])
+            t.set_linespacing(1.0)
 
     def _legends(self, bottom_row: list) -> None:
         lay = self.layout
