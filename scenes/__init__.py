@@ -19,9 +19,10 @@ def get_scene(name: str) -> Scene:
 
 
 def _register_builtin() -> None:
-    from scenes import adaline, chapter, sweeps, width_sweep
+    from scenes import adaline, chapter, family_scenes, sweeps, width_sweep
 
-    for scene in chapter.scenes() + sweeps.scenes() + width_sweep.scenes() + adaline.scenes():
+    builtin = (chapter, family_scenes, sweeps, width_sweep, adaline)
+    for scene in (s for module in builtin for s in module.scenes()):
         register(scene)
 
 

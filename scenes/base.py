@@ -41,15 +41,20 @@ class Run:
     init_override: Mapping[str, float] | None = None
     #: a learning rate per parameter, by name (the adaline's 0.05 for w, 0.1 for b); the others take `lr`
     lrs: Mapping[str, float] | None = None
+    #: parameters that keep their initial value (learning rate 0 whatever `lr`, `lrs` or `--lr` say): a
+    #: unit with its weights and bias frozen at 0 adds exactly 0 to the output, so a wider graph trains
+    #: bit for bit as the narrower one (scenes/side_by_side.py: networks of several widths on one timeline)
+    frozen: tuple[str, ...] = ()
 
     def lr_for(self, names: Sequence[str]) -> list[float]:
-        """One learning rate per parameter of `names` (update order): its own in `lrs`, else `lr`."""
+        """One learning rate per parameter of `names` (update order): 0 when frozen, else its own in
+        `lrs`, else `lr`."""
         own = dict(self.lrs or {})
-        unknown = [n for n in own if n not in names]
+        unknown = [n for n in [*own, *self.frozen] if n not in names]
         if unknown:
             raise ValueError(f"run {self.label!r}: a learning rate for {', '.join(unknown)}, which is not a "
                              f"parameter (the parameters are {', '.join(names)})")
-        return [float(own.get(n, self.lr)) for n in names]
+        return [0.0 if n in self.frozen else float(own.get(n, self.lr)) for n in names]
 
     def initial_values(self, names: list[str]) -> dict[str, float]:
         """Each parameter's start: `init_override`, else `init`, else a uniform(init_range) draw from

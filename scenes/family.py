@@ -164,6 +164,9 @@ def with_network(scene: Scene, *, hidden: tuple[int, ...] | None = None, target:
                              f"not swept yet (try fig8 --hidden {','.join(map(str, hidden))})")
         if hidden == own:
             hidden = None
+        if hidden is not None and any(r.frozen for r in scene.runs):
+            raise ValueError(f"scene {scene.name!r} compares widths itself (its rows freeze units of one "
+                             f"graph); --hidden is for scenes of one network (e.g. fig8)")
     if points is not None and target is not None:
         raise ValueError("--target and --data: data points are their own target; give one of them")
     if points is not None and data_range is not None:

@@ -42,6 +42,16 @@ def graph_meta(net: Net) -> dict:
             "output": net.output.name, "label": net.label.name, "loss": net.loss.name}
 
 
+def frozen_nodes(graph: dict, frozen: set[str]) -> list[str]:
+    """The recorded nodes (of `graph_meta`'s description) that only frozen parameters reach: they never
+    change, and a run that froze a unit at 0 does not draw them (a narrower net in a wider graph)."""
+    params, reach = set(graph["params"]), {}
+    for node in graph["nodes"]:  # parents first
+        reach[node["name"]] = set().union(*({p} if p in params else reach.get(p, set())
+                                             for p in node["parents"]))
+    return [n for n, ps in reach.items() if ps and ps <= frozen]
+
+
 def _evaluate(net: Net, nodes: list, grid: np.ndarray, target: np.ndarray) -> np.ndarray:
     """Every recorded node's curve over the grid, from one vectorised forward pass."""
     net.graph.clear()

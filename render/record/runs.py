@@ -14,7 +14,7 @@ import numpy as np
 
 import ourdl
 from ourdl.core import train_step
-from render.record.net_snapshot import BLOWUP, graph_meta, name_nodes, snapshot_row
+from render.record.net_snapshot import BLOWUP, frozen_nodes, graph_meta, name_nodes, snapshot_row
 from render.record.panels import panel_arrays
 from render.record.parallel import map_runs
 from render.record.snapshot import AXES, FORMAT, FORMAT_VERSION, Snapshot
@@ -86,11 +86,14 @@ def record_run(scene: Scene, run: Run, steps: np.ndarray, grid: np.ndarray, targ
         curves[s], params[s], eval_loss[s] = snapshot_row(net, nodes, grid, target, in_range, points)
     if progress and seen < run.samples:
         progress(run.samples - seen)
+    graph = graph_meta(net)
     meta = {"label": run.label, "init": init, "init_seed": run.init_seed, "data_seed": run.data_seed,
             "samples": run.samples, "lr": run.lr, "diverged_at": diverged_at,
             **({"lrs": dict(zip(names, lrs))} if run.lrs else {}),
+            **({"frozen": list(run.frozen), "off_nodes": frozen_nodes(graph, set(run.frozen))}
+               if run.frozen else {}),
             **({"init_override": dict(run.init_override)} if run.init_override else {})}
-    return {"meta": meta, "graph": graph_meta(net), "curves": curves, "params": params,
+    return {"meta": meta, "graph": graph, "curves": curves, "params": params,
             "train_loss": train_loss, "eval_loss": eval_loss, "data": (xs, ys)}
 
 

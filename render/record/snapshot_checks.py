@@ -111,6 +111,11 @@ def check_meta(meta: dict) -> None:
 
     if not all(text(r["label"]) for r in records("runs", "label")):
         raise SnapshotError("metadata 'runs' has a label that is not text")
+    for r in meta["runs"]:  # a run's frozen parameters and the nodes it does not draw (Run.frozen)
+        for key, known in (("frozen", "params"), ("off_nodes", "nodes")):
+            if key in r and not (isinstance(r[key], list) and all(text(n) for n in r[key])):
+                raise SnapshotError(f"metadata run {r['label']!r}: '{key}' is not a list of "
+                                    f"{known[:-1]} names")
     nodes = records("nodes", "name")
     if not all(text(n["name"]) for n in nodes):
         raise SnapshotError("metadata 'nodes' has a name that is not text")
