@@ -97,5 +97,6 @@ def test_the_css_alone_comes_close_in_a_narrower_column(browser, site, width):
     of their height, so the page hardly moves when the script fits the frames."""
     measured = frames(browser, site + "bare.html", width, fitted=False)
     for scene, frame_width, height, page, _, _ in measured[:2]:
-        print(f"\n{width} px window, no script: {scene} in {frame_width:.0f} px: frame {height:.2f}, page {page:.2f}")
+        print(f"\n{width} px window, no script: {scene} in {frame_width:.0f} px: frame {height:.2f}, "
+              f"page {page:.2f}")
         assert abs(height - page) <= 0.03 * page, scene
