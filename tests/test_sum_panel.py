@@ -402,3 +402,27 @@ def test_the_legend_plan_measures_the_labels_drawn(snaps, family):
             drawn = [[t.get_text() for t in leg.get_texts()] for leg in view.fig.legends]
             planned = [legend_labels(snap, p, lang, view.target_name) for p in snap.meta["panels"]]
             assert drawn[:-1] == planned and len(drawn[-1]) == 2
+
+
+def test_a_rows_off_units_are_not_drawn():
+    """A side-by-side scene's narrower row lists the nodes only its frozen parameters reach (off_nodes):
+    its curves, bundled curves and stacked bands leave them out; the other rows draw all of theirs."""
+    snap = _snapshot(3, runs=2)
+    names = snap.node_names
+    snap.curves[0, :, names.index("mul_23")] = 0.0  # a frozen unit's contribution (w_23 = 0)
+    snap.meta["runs"][0]["off_nodes"] = ["add_13", "mul_23"]
+    view = make_view(snap, SMALL)
+    view.update(len(snap.steps) - 1)
+    shown = [[line.get_label() for line in row if line.get_visible()] for row in view.lines]
+    assert shown[0] == ["add_11", "add_12", "mul_21", "mul_22"]
+    assert shown[1] == ["add_11", "add_12", "add_13", "mul_21", "mul_22", "mul_23"]
+    first, second = _sum_parts(view)
+    assert len(first.bands.get_paths()) == 2 and len(second.bands.get_paths()) == 3
+    out = snap.curves[0, -1, names.index("add_21")]
+    assert np.abs(first.tops.get_segments()[-1][:, 1] - out).max() <= 1e-12
+    assert [t.get_text() for t in view.fig.legends[0].get_texts()] == ["add_11", "add_12", "add_13"]
+
+    wide = _snapshot(16)
+    wide.meta["runs"][0]["off_nodes"] = [f"add_1_{j}" for j in range(9, 17)]
+    bundle = next(p for p in make_view(wide, SMALL).extras[0] if isinstance(p, CurveBundle))
+    assert bundle.hist.shape[1] == 8 and len(bundle.lines.get_colors()) == 8

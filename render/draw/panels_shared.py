@@ -109,6 +109,12 @@ def output_panel(panel: dict) -> bool:
     return bool(panel.get("target")) or kind(panel) == "sum"
 
 
+def off_nodes(snapshot: Snapshot, r: int) -> set[str]:
+    """The nodes run r leaves out (meta runs[r]["off_nodes"]: reached only by its frozen parameters, as a
+    narrower net's row of a side-by-side scene), which the figures do not draw in its row."""
+    return set(snapshot.meta["runs"][r].get("off_nodes") or ())
+
+
 def has_target(snapshot: Snapshot) -> bool:
     """Whether there is a target curve to draw: trained on points alone, the recording's target is NaN."""
     return bool(np.isfinite(snapshot.target).any())

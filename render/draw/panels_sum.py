@@ -24,7 +24,7 @@ from matplotlib.legend_handler import HandlerBase
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 
-from render.draw.panels_shared import points, stack, sum_nodes
+from render.draw.panels_shared import off_nodes, points, stack, sum_nodes
 from render.draw.text import text, units_label
 
 #: a panel names each of its curves in its legend up to this many; more share one entry (a UnitStrip)
@@ -44,9 +44,10 @@ class SumPanel:
     def __init__(self, figure, ax, r: int, panel: dict, ylim: tuple[float, float]) -> None:
         snap, th, lay = figure.snapshot, figure.theme, figure.layout
         self.ax = ax
-        names = snap.node_names
+        names, off = snap.node_names, off_nodes(snap, r)
         parts, out = sum_nodes(panel)
-        self.parts = snap.curves[r][:, [names.index(n) for n in parts]]  # (S, H, G)
+        on = [k for k, n in enumerate(parts) if n not in off]  # a run's off units (all 0) are not stacked
+        self.parts = snap.curves[r][:, [names.index(parts[k]) for k in on]]  # (S, H, G)
         self.out = snap.curves[r][:, names.index(out)]  # (S, G)
         self.grid = snap.grid
         span = ylim[1] - ylim[0]
@@ -54,12 +55,12 @@ class SumPanel:
         palette = th.palette
         colors = [palette[c % len(palette)] for c in panel["colors"]]
         self.unit_colors, out_color = colors[:-1], colors[-1]
+        shown = [self.unit_colors[k] for k in on]
         self.bands = ax.add_collection(PolyCollection(
-            [], facecolors=[to_rgba(c, BAND_ALPHA) for c in self.unit_colors], edgecolors="none",
+            [], facecolors=[to_rgba(c, BAND_ALPHA) for c in shown], edgecolors="none",
             linewidths=0, zorder=2.6), autolim=False)
         self.tops = ax.add_collection(LineCollection(
-            [], colors=self.unit_colors, linewidths=lay.line * 0.4, zorder=2.7, capstyle="butt"),
-            autolim=False)
+            [], colors=shown, linewidths=lay.line * 0.4, zorder=2.7, capstyle="butt"), autolim=False)
         # the bias: the stack's legend key shows it (under the units' colours), so no entry of its own
         self.base = ax.add_line(Line2D(self.grid, self.grid * np.nan, color=th.muted, lw=lay.line * 0.6,
                                        ls=(0, (1.5, 1.5)), zorder=2.8, label="_bias"))
@@ -106,14 +107,15 @@ class CurveBundle:
     def __init__(self, figure, ax, r: int, panel: dict, ylim: tuple[float, float]) -> None:
         snap, th = figure.snapshot, figure.theme
         self.ax, self.grid = ax, snap.grid
-        names = snap.node_names
-        self.hist = snap.curves[r][:, [names.index(n) for n in panel["nodes"]]]  # (S, H, G)
+        names, off = snap.node_names, off_nodes(snap, r)
+        on = [k for k, n in enumerate(panel["nodes"]) if n not in off]  # the run's off curves: not drawn
+        self.hist = snap.curves[r][:, [names.index(panel["nodes"][k]) for k in on]]  # (S, H, G)
         span = ylim[1] - ylim[0]
         self.clip = (ylim[0] - REACH * span, ylim[1] + REACH * span)
         colors = [th.palette[c % len(th.palette)] for c in panel["colors"]]
         self.lines = ax.add_collection(LineCollection(
-            [], colors=colors, linewidths=figure.layout.line, zorder=3, capstyle="projecting",
-            joinstyle="round"), autolim=False)
+            [], colors=[colors[k] for k in on], linewidths=figure.layout.line, zorder=3,
+            capstyle="projecting", joinstyle="round"), autolim=False)
         self.animated: list[Artist] = [self.lines]
         self.legend = [strip_entry(figure.lang, colors)]
 

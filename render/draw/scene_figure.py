@@ -32,7 +32,7 @@ from render.draw.base import FONT, LINE, SMALL, FigureBase, samples_label
 from render.draw.grid import panel_grid
 from render.draw.limits import RULE, healthy, loss_limits, sample_axis
 from render.draw.panels_data import DataPanel
-from render.draw.panels_shared import curve_limits, has_target, kind, output_panel
+from render.draw.panels_shared import curve_limits, has_target, kind, off_nodes, output_panel
 from render.draw.panels_sum import (
     CurveBundle,
     StripHandler,
@@ -149,6 +149,7 @@ class SceneFigure(FigureBase):
             axes.append(row)
             lines, extras = [], []
             self.extras.append(extras)
+            off = off_nodes(snap, r)  # a narrower net's row of a side-by-side scene: its units not there
             for j, (ax, panel) in enumerate(zip(row, self.panels)):
                 if kind(panel) == "surface":
                     extras.append(SurfacePanel(self, ax, r, panel))
@@ -167,7 +168,7 @@ class SceneFigure(FigureBase):
                 for node, color in zip(panel["nodes"] if own else (), panel["colors"]):
                     color = th.palette[color % len(th.palette)]
                     lines.append(ax.add_line(Line2D(snap.grid, snap.grid * np.nan, color=color, lw=lay.line,
-                                                    zorder=3, label=node)))
+                                                    zorder=3, label=node, visible=node not in off)))
                 if output_panel(panel) and has_target(snap):
                     ax.plot(snap.grid, snap.target, color=th.target, lw=lay.line * 0.8, ls=(0, (4, 3)),
                             zorder=2, label=text(self.lang, "target", target=self.target_name))
