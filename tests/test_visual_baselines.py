@@ -309,6 +309,8 @@ def test_every_scene_has_baselines_and_no_others() -> None:
 
 
 def test_the_baselines_stay_small() -> None:
+    """About 400 kB a scene (eight 640x360 views; fig8's four poster shapes besides): more means the views
+    are drawn larger than they need to be."""
     total = sum(p.stat().st_size for p in BASELINES.rglob("*.png") if FAILURES not in p.parents)
-    assert total < 3_000_000, f"{total / 1e6:.2f} MB of baselines: draw them smaller"
+    assert total < 400_000 * len(SCENES), f"{total / 1e6:.2f} MB of baselines: draw them smaller"
 
