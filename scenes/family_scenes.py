@@ -4,7 +4,7 @@
   adds a kink, so more units follow the parabola more closely (scenes/side_by_side.py: one graph of 8 units,
   the narrower rows' extra units frozen at 0, which trains them bit for bit as the narrower nets).
 - `sin_fit`: sin(πx), one whole period on [0, 2]: two units give at most three pieces, so they cannot follow
-  it; six can.
+  it; six bend with it, at half the error (0.063 against 0.126 after 20,000 samples).
 - `deep_narrow`: four hidden layers of two Relu units, from two seeded inits. One collapses to a constant
   (Lu, Su, Karniadakis, "Collapse of deep and narrow neural nets", 2020): every unit of some layer is off on
   the data, nothing below it learns, and the output settles on the constant that minimises |y − x²|, the
@@ -51,7 +51,7 @@ def scenes() -> list[Scene]:
         _width_panels(WIDTHS, "x²", "x²"), Schedule("dense_early", frames=240))
     sin_fit = Scene(
         "sin_fit", "sin(πx), one period on [0, 2], fitted by 2 and by 6 LeakyRelu units: two make at most "
-                   "three pieces and cannot follow it; six can.",
+                   "three pieces and miss its last rise; six bend with it, at half the error.",
         widest_build(SIN_WIDTHS), width_runs(SIN_WIDTHS, Run("", init_seed=0, data_seed=0, samples=20_000)),
         _width_panels(SIN_WIDTHS, sin.name, sin.name_zh), Schedule("dense_early", frames=240),
         target=sin.fn, target_name=sin.name, target_expr=sin.text)
