@@ -228,6 +228,35 @@ def test_js_curves_exact_on_the_full_grid_with_each_activation(browser, tmp_path
         assert diff <= 1e-9, f"{act}: {diff:.3g}"
 
 
+def family(hidden=None, points=None) -> Snapshot:
+    """fig8 as the command line makes it with --hidden or --data (scenes/family.py), cut short."""
+    scene = get_scene("fig8").with_network(hidden=hidden, points=points)
+    return record(scene.with_overrides(samples=400, every=50))
+
+
+#: a CSV's points as --data reads them (x, y): a wiggle the chapter's two units cannot follow
+POINTS = np.column_stack([np.linspace(-1.0, 2.0, 40), np.sin(2 * np.linspace(-1.0, 2.0, 40))])
+
+
+@pytest.mark.parametrize("hidden, points", [((16,), None), ((3, 3), None), ((12,), None), (None, POINTS)],
+                         ids=["hidden16", "hidden3_3", "hidden12", "data"])
+def test_js_curves_exact_for_the_network_family(browser, tmp_path, hidden, points):
+    """--hidden 16 (names past 9 units: w_1_10), two layers (relu_1_1 ... add_3_1) and --data (the target
+    NaN, the points in the page): the page computes them from the parameters (no embedded curves) and
+    every node at every snapshot equals the recording exactly."""
+    snap = family(hidden, points)
+    data = page_data(player_html(snap))
+    assert data["graph"] is not None and data["curves"] is None
+    assert (data["points"] is None) == (points is None) and data["hasTarget"] == (points is None)
+    got = js_curves(browser, snap, tmp_path)
+    assert np.array_equal(np.isnan(got), np.isnan(snap.curves))
+    assert np.array_equal(np.nan_to_num(got), np.nan_to_num(snap.curves)), "not bit for bit"
+
+
+def page_data(text: str) -> dict:
+    return json.loads(re.search(r'<script type="application/json" id="ourdl-data">(.*?)</script>', text)[1])
+
+
 def test_unknown_op_embeds_the_curves_instead(browser, fig8, tmp_path):
     meta = json.loads(json.dumps(fig8.meta))
     for node in meta["nodes"]:

@@ -25,7 +25,10 @@ from render.draw import panels_shared as panels
 from render.draw.base import DESIGN_WIDTH
 from render.draw.grid import MIN_PANEL, MIN_TEXT_PX
 from render.draw.limits import RULE, healthy, loss_limits, sample_axis
+from render.draw.panels_shared import has_target, off_nodes, points, sum_nodes
+from render.draw.panels_sum import bias_name
 from render.draw.scene_figure import Layout
+from render.draw.scene_legends import LEGEND_PITCH
 from render.draw.text import STRINGS, panel_title, run_label
 from render.draw.theme import THEMES
 from render.encode.options import RenderOptions
@@ -51,7 +54,7 @@ def runs_layout() -> dict:
     `designWidth`-inch design, fonts and lines in points), which the player and the lab scale to their
     width, with the page-grid rule's numbers (render.draw.grid.page_grid; src/grid.js)."""
     return {"designWidth": DESIGN_WIDTH, "minTextPx": MIN_TEXT_PX, "minPanel": MIN_PANEL,
-            **dataclasses.asdict(Layout())}
+            "legendPitch": LEGEND_PITCH, **dataclasses.asdict(Layout())}
 
 
 def runs_data(snapshot: Snapshot, theme: str = "light", lang: str = "en", loss_panel: bool = True) -> dict:
@@ -65,9 +68,15 @@ def runs_data(snapshot: Snapshot, theme: str = "light", lang: str = "en", loss_p
     exact = computable(meta)
     drawn = list(dict.fromkeys(n for p in meta["panels"] for n in p["nodes"]))
     loss_xlim, linthresh = sample_axis(int(snapshot.steps[-1]), RULE.cursor_room)
+    pts = points(snapshot)
     data.update({
-        "runs": [{"label": run_label(r["label"], lang), "divergedAt": r.get("diverged_at")}
-                 for r in meta["runs"]],
+        # offNodes: the nodes a run leaves out (a narrower net's row of a side-by-side scene: off_nodes)
+        "runs": [{"label": run_label(r["label"], lang), "divergedAt": r.get("diverged_at"),
+                  "offNodes": sorted(off_nodes(snapshot, k))} for k, r in enumerate(meta["runs"])],
+        # the user's data points ([[x, y], ...], drawn in the output panels) and whether there is a target
+        # curve at all (trained on points alone, the recording's target is NaN)
+        "points": None if pts is None else pts.tolist(),
+        "hasTarget": has_target(snapshot),
         "layout": runs_layout(), "panels": panels, "nodeNames": snapshot.node_names,
         "lossXlim": loss_xlim, "lossYlim": list(loss_limits(snapshot, keep)), "lossLinthresh": linthresh,
         "lossPanel": bool(loss_panel),
@@ -87,12 +96,15 @@ def runs_data(snapshot: Snapshot, theme: str = "light", lang: str = "en", loss_p
 
 def _panel_extras(snapshot: Snapshot, panel: dict, keep: list) -> dict:
     """A panel's kind and limits (render.draw.panels_shared decides them for the video too), and what its
-    kind needs: a data panel's window, a surface panel's parameter columns and names."""
+    kind needs: a data panel's window, a surface panel's parameter columns and names, a sum panel's bias'
+    name (its legend's)."""
     xlim, ylim = panels.panel_box(snapshot, panel, keep)
     kind = panels.kind(panel)
     out = {"kind": kind, "xlim": xlim, "ylim": ylim}
     if kind == "data":
         out["window"] = int(panel.get("window", 10))
+    elif kind == "sum":
+        out["bias"] = bias_name(snapshot, *sum_nodes(panel))
     elif kind == "surface":
         columns = list(panels.path_indices(snapshot, panel))
         out.update(params=columns, names=[str(n) for n in panel["params"]], tail=panels.PATH_TAIL,

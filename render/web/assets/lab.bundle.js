@@ -742,9 +742,61 @@
     throw new Error("one column always fits");
   }
 
+  // render/web/src/sum_view.js
+  var LEGEND_UNITS = 8;
+  var BAND_ALPHA = 0.28;
+  var POINTS_DRAWN = 2e4;
+  function sumNodes(panel) {
+    return { parts: panel.nodes.slice(0, -1), out: panel.nodes[panel.nodes.length - 1] };
+  }
+  function unitsLabel(s, n) {
+    return n > 1 ? fill(s.units, { first: 1, last: n }) : fill(s.unit, { first: 1 });
+  }
+  function drawPoints(ctx, ax, points, st) {
+    if (!points || !points.length || st.hidden && st.hidden.has("points")) return;
+    const stride = Math.ceil(points.length / POINTS_DRAWN), n = Math.ceil(points.length / stride);
+    const ms = st.line * Math.min(1.6, Math.max(0.5, 1.6 * Math.sqrt(200 / n)));
+    ctx.save();
+    clip(ctx, ax);
+    ctx.globalAlpha = 0.7;
+    for (let k = 0; k < points.length; k += stride) {
+      marker(ctx, ax.px(points[k][0]), ax.py(points[k][1]), ms / 2, st.target);
+    }
+    ctx.restore();
+  }
+  function legendEntries(panel, s, st, bias) {
+    const { parts, out } = sumNodes(panel);
+    const colors = parts.map((_, k) => st.color(panel.colors[k]));
+    return [
+      {
+        key: "stack",
+        label: fill(s.stacked, { units: unitsLabel(s, parts.length), bias: bias || s.bias }),
+        color: colors[0] || st.muted,
+        kind: "strip",
+        colors,
+        bands: true,
+        keys: parts
+      },
+      { key: out, label: out, color: st.color(panel.colors[panel.colors.length - 1]), kind: "line" }
+    ];
+  }
+  function compactLegend(panel, s, st) {
+    if (panel.nodes.length <= LEGEND_UNITS) return null;
+    const colors = panel.colors.map((c) => st.color(c));
+    return {
+      key: "units",
+      label: unitsLabel(s, panel.nodes.length),
+      color: colors[0],
+      kind: "strip",
+      colors,
+      keys: [...panel.nodes]
+    };
+  }
+
   // render/web/src/layout.js
   var STACKED_ASPECT = 0.6;
   var LINE = 1.3;
+  var LEGEND_COLUMN = 0.95;
   var measurer = null;
   function textWidth(str, px, fam, bold) {
     if (!measurer) measurer = document.createElement("canvas").getContext("2d");
@@ -809,13 +861,18 @@
     });
     return { caption: out, lines, width: whole };
   }
-  function legendShape(items, L, pt, fam, max) {
-    const px = L.small * pt;
+  function legendShape(items, L, pt, fam, max, want = 2) {
+    const px = L.small * pt, n = items.length;
     const entry = (it) => textWidth(it.label, px, fam) + 1.6 * px + 0.8 * px;
-    const half = Math.ceil(items.length / 2);
-    const widest = (list) => Math.max(0, ...list.map(entry));
-    const two = widest(items.slice(0, half)) + px + widest(items.slice(half));
-    return two <= max || items.length < 2 ? { cols: Math.min(2, items.length), rows: half } : { cols: 1, rows: items.length };
+    const wide = (cols2) => {
+      const rows = Math.ceil(n / cols2);
+      let w = 0;
+      for (let k = 0; k < n; k += rows) w += Math.max(...items.slice(k, k + rows).map(entry)) + (k ? px : 0);
+      return w;
+    };
+    let cols = Math.max(1, Math.min(n, n > 4 ? want : 2));
+    while (cols > 1 && wide(cols) > max) cols--;
+    return { cols, rows: Math.ceil(n / Math.max(1, cols)) };
   }
   function figureLayout(L, W, panels, o) {
     const g = pageGrid(W, panels, L, L.small, L.left + L.right, L.gap);
@@ -834,12 +891,13 @@
       const cap = wrapCaption(h.caption, room, width, h.widest);
       return { label, caption: cap.caption, oneLine: false, lines: label.length + cap.lines };
     });
-    const legendCols = o.legends.map((items) => legendShape(items, L, pt, o.fam, (aw + L.gap) * s).cols);
+    const want = Math.max(2, Math.floor(aw / LEGEND_COLUMN));
+    const legendCols = o.legends.map((items) => legendShape(items, L, pt, o.fam, (aw + L.gap) * s, want).cols);
     const legendRows = o.legends.map((items, k) => Math.ceil(items.length / legendCols[k]));
     const legendBand = (i) => {
       const most = Math.max(0, ...legendRows.filter((_, k) => Math.floor(k / cols) === i));
       const need = most * LINE * L.small / 72 + 0.1;
-      return rows > 1 ? need : Math.max(L.legend, need);
+      return rows > 1 ? need : Math.max(L.legend + Math.max(0, most - 2) * (L.legendPitch || 0), need);
     };
     const titled = o.heads.map((_, b) => b === 0 || rows > 1);
     const titleWidth = (str) => textWidth(str, fontPx, o.fam);
@@ -939,14 +997,26 @@
     { length: n },
     (_, j) => j < d.panels.length ? d.panels[j].title : d.strings.loss_title
   );
+  var outputPanel = (p) => !!p.target || p.kind === "sum";
+  var unitsKey = (j) => `units_${j}`;
   function legendItems(d, j, th, color, extra) {
     const items = [];
     if (j < d.panels.length) {
-      const p = d.panels[j];
-      p.nodes.forEach((n, i) => items.push({ key: n, label: n, color: color(p.colors[i]), kind: "line" }));
-      if (p.target) items.push({ key: "target", label: d.strings.target, color: th.target, kind: "dash" });
+      const p = d.panels[j], st = { color, muted: th.muted, target: th.target, line: 1, pt: 1 };
+      const many = p.kind === "sum" ? null : compactLegend(p, d.strings, st);
+      if (p.kind === "sum") {
+        const own = legendEntries(p, d.strings, st, p.bias);
+        items.push(...own.map((e) => e.bands ? { ...e, base: th.muted } : e));
+      } else if (many) items.push({ ...many, key: unitsKey(j) });
+      else p.nodes.forEach((n, i) => items.push({ key: n, label: n, color: color(p.colors[i]), kind: "line" }));
+      if (outputPanel(p) && d.hasTarget !== false) {
+        items.push({ key: "target", label: d.strings.target, color: th.target, kind: "dash" });
+      }
+      if (outputPanel(p) && d.points && d.points.length) {
+        items.push({ key: "points", label: d.strings.points, color: th.target, kind: "dot" });
+      }
       if (extra) items.push(...extra(p));
-      if (p.target) items.push({ key: "span", label: d.strings.data, color: th.span, kind: "patch" });
+      if (outputPanel(p)) items.push({ key: "span", label: d.strings.data, color: th.span, kind: "patch" });
     } else {
       items.push({ key: "train", label: d.strings.loss_train, color: th.muted, kind: "thin" });
       items.push({ key: "eval", label: d.strings.loss_eval, color: color(2), kind: "line" });
@@ -970,6 +1040,31 @@
   function swatch(parent, L, it, pt) {
     const sw = el("span", "op-swatch op-swatch-" + it.kind, parent);
     sw.style.width = `${1.6 * L.small * pt}px`;
+    if (it.kind === "strip") {
+      const h = 0.8 * L.small * pt, n = Math.max(1, it.colors.length);
+      Object.assign(sw.style, {
+        display: "inline-flex",
+        alignItems: "flex-end",
+        height: `${h}px`,
+        border: "0",
+        borderBottom: it.base ? `1px dashed ${it.base}` : "0",
+        verticalAlign: "middle"
+      });
+      for (const c of it.colors) {
+        const box = el("span", null, sw);
+        const [r, g, b] = rgb(c);
+        Object.assign(box.style, {
+          display: "block",
+          flex: "1 1 0",
+          width: `${100 / n}%`,
+          height: "100%",
+          backgroundColor: it.bands ? `rgba(${r},${g},${b},${BAND_ALPHA})` : c,
+          borderTop: it.bands ? `1px solid ${c}` : "0",
+          boxSizing: "border-box"
+        });
+      }
+      return;
+    }
     if (it.kind === "patch") sw.style.backgroundColor = it.color;
     else sw.style.borderTopColor = it.color;
     if (it.kind === "dot") {
@@ -1384,13 +1479,14 @@
             if (!fig.hidden.has("span")) vspan(ctx, ax, d.dataRange[0], d.dataRange[1], th.span);
             hline(ctx, ax, 0, { color: th.muted, width: 0.8 * pt });
           }
-          if (p.target && !fig.hidden.has("target")) {
+          if (outputPanel(p) && d.hasTarget !== false && !fig.hidden.has("target")) {
             line(ctx, ax, rows.grid, rows.target, {
               color: th.target,
               width: L.line * 0.8 * pt,
               dash: [4 * L.line * 0.8 * pt, 3 * L.line * 0.8 * pt]
             });
           }
+          if (outputPanel(p) && rows.points && rows.style) drawPoints(ctx, ax, rows.points, rows.style);
           frame(ctx, ax, st, { x: linearTicks(ax, "x", null, labelPx), y: linearTicks(ax, "y", 5, labelPx) });
           if (fig.titled[k]) panelTitle(ctx, fig, ax, fig.lay.titles[j]);
         } else {

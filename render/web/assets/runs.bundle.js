@@ -275,6 +275,10 @@
   function thousands(n) {
     return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
   }
+  function rgb(hex) {
+    const h = hex.replace("#", "");
+    return [parseInt(h.slice(0, 2), 16), parseInt(h.slice(2, 4), 16), parseInt(h.slice(4, 6), 16)];
+  }
   function font(px, family2, bold) {
     return `${bold ? "bold " : ""}${px.toFixed(2)}px ${family2}`;
   }
@@ -779,9 +783,145 @@
     throw new Error("one column always fits");
   }
 
+  // render/web/src/sum_view.js
+  var LEGEND_UNITS = 8;
+  var BAND_ALPHA = 0.28;
+  var POINTS_DRAWN = 2e4;
+  var REACH = 100;
+  function sumNodes(panel) {
+    return { parts: panel.nodes.slice(0, -1), out: panel.nodes[panel.nodes.length - 1] };
+  }
+  function levels(parts, out) {
+    const G = out.length, H = parts.length;
+    const run = Array.from({ length: H }, () => new Float64Array(G));
+    for (let k = 0; k < H; k++) {
+      for (let g = 0; g < G; g++) run[k][g] = k === 0 ? parts[0][g] : run[k - 1][g] + parts[k][g];
+    }
+    const base = new Float64Array(G);
+    for (let g = 0; g < G; g++) base[g] = H ? out[g] - run[H - 1][g] : out[g];
+    return [base, ...run.map((r) => r.map((v, g) => base[g] + v))];
+  }
+  function unitsLabel(s, n) {
+    return n > 1 ? fill(s.units, { first: 1, last: n }) : fill(s.unit, { first: 1 });
+  }
+  var cut = (v, lo, hi) => isFinite(v) ? Math.min(hi, Math.max(lo, v)) : v > 0 ? hi : v < 0 ? lo : NaN;
+  function drawSum(ctx, ax, grid, values, panel, st) {
+    const { parts, out } = sumNodes(panel), hidden = st.hidden || /* @__PURE__ */ new Set();
+    const lv = levels(parts.map((n) => values[n]), values[out]);
+    const span = ax.ylim[1] - ax.ylim[0], lo = ax.ylim[0] - REACH * span, hi = ax.ylim[1] + REACH * span;
+    const G = grid.length;
+    if (!hidden.has("stack")) {
+      parts.forEach((name, k) => {
+        if (hidden.has(name)) return;
+        const color = st.color(panel.colors[k]), c = rgb(color);
+        ctx.save();
+        clip(ctx, ax);
+        ctx.fillStyle = `rgba(${c.join(",")},${BAND_ALPHA})`;
+        let open = false;
+        const bottom = [];
+        const close = () => {
+          for (let b = bottom.length - 1; b >= 0; b--) ctx.lineTo(bottom[b][0], bottom[b][1]);
+          ctx.closePath();
+          ctx.fill();
+          bottom.length = 0;
+          open = false;
+        };
+        for (let g = 0; g < G; g++) {
+          const top = cut(lv[k + 1][g], lo, hi), low = cut(lv[k][g], lo, hi);
+          if (!(top === top) || !(low === low)) {
+            if (open) close();
+            continue;
+          }
+          const x = ax.px(grid[g]);
+          if (open) ctx.lineTo(x, ax.py(top));
+          else {
+            ctx.beginPath();
+            ctx.moveTo(x, ax.py(top));
+            open = true;
+          }
+          bottom.push([x, ax.py(low)]);
+        }
+        if (open) close();
+        ctx.restore();
+        line(ctx, ax, grid, lv[k + 1].map((v) => cut(v, lo, hi)), { color, width: 0.4 * st.line });
+      });
+      const w = 0.6 * st.line;
+      line(ctx, ax, grid, lv[0], { color: st.muted, width: w, dash: [1.5 * w, 1.5 * w] });
+    }
+    if (!hidden.has(out)) {
+      const color = st.color(panel.colors[panel.colors.length - 1]);
+      line(ctx, ax, grid, values[out], { color, width: st.line });
+    }
+  }
+  function drawPoints(ctx, ax, points, st) {
+    if (!points || !points.length || st.hidden && st.hidden.has("points")) return;
+    const stride = Math.ceil(points.length / POINTS_DRAWN), n = Math.ceil(points.length / stride);
+    const ms = st.line * Math.min(1.6, Math.max(0.5, 1.6 * Math.sqrt(200 / n)));
+    ctx.save();
+    clip(ctx, ax);
+    ctx.globalAlpha = 0.7;
+    for (let k = 0; k < points.length; k += stride) {
+      marker(ctx, ax.px(points[k][0]), ax.py(points[k][1]), ms / 2, st.target);
+    }
+    ctx.restore();
+  }
+  function legendEntries(panel, s, st, bias) {
+    const { parts, out } = sumNodes(panel);
+    const colors = parts.map((_, k) => st.color(panel.colors[k]));
+    return [
+      {
+        key: "stack",
+        label: fill(s.stacked, { units: unitsLabel(s, parts.length), bias: bias || s.bias }),
+        color: colors[0] || st.muted,
+        kind: "strip",
+        colors,
+        bands: true,
+        keys: parts
+      },
+      { key: out, label: out, color: st.color(panel.colors[panel.colors.length - 1]), kind: "line" }
+    ];
+  }
+  function compactLegend(panel, s, st) {
+    if (panel.nodes.length <= LEGEND_UNITS) return null;
+    const colors = panel.colors.map((c) => st.color(c));
+    return {
+      key: "units",
+      label: unitsLabel(s, panel.nodes.length),
+      color: colors[0],
+      kind: "strip",
+      colors,
+      keys: [...panel.nodes]
+    };
+  }
+  function unitAt(ax, grid, values, panel, px, py, near = 4) {
+    if (!ax.contains(px, py)) return null;
+    const x = ax.xAt(px);
+    let g = 0;
+    for (let k = 1; k < grid.length; k++) if (Math.abs(grid[k] - x) < Math.abs(grid[g] - x)) g = k;
+    if (panel.kind === "sum") {
+      const { parts, out } = sumNodes(panel), y = ax.yAt(py);
+      const lv = levels(parts.map((n) => values[n]), values[out]);
+      for (let k = parts.length - 1; k >= 0; k--) {
+        const a = lv[k][g], b = lv[k + 1][g];
+        if (y >= Math.min(a, b) && y <= Math.max(a, b) && a !== b) return parts[k];
+      }
+      return null;
+    }
+    let best = null, dist = near;
+    for (const n of panel.nodes) {
+      const d = Math.abs(ax.py(values[n][g]) - py);
+      if (d <= dist) {
+        best = n;
+        dist = d;
+      }
+    }
+    return best;
+  }
+
   // render/web/src/layout.js
   var STACKED_ASPECT = 0.6;
   var LINE = 1.3;
+  var LEGEND_COLUMN = 0.95;
   var measurer = null;
   function textWidth(str, px, fam, bold) {
     if (!measurer) measurer = document.createElement("canvas").getContext("2d");
@@ -846,13 +986,18 @@
     });
     return { caption: out, lines, width: whole };
   }
-  function legendShape(items, L, pt, fam, max) {
-    const px = L.small * pt;
+  function legendShape(items, L, pt, fam, max, want = 2) {
+    const px = L.small * pt, n = items.length;
     const entry = (it) => textWidth(it.label, px, fam) + 1.6 * px + 0.8 * px;
-    const half = Math.ceil(items.length / 2);
-    const widest = (list) => Math.max(0, ...list.map(entry));
-    const two = widest(items.slice(0, half)) + px + widest(items.slice(half));
-    return two <= max || items.length < 2 ? { cols: Math.min(2, items.length), rows: half } : { cols: 1, rows: items.length };
+    const wide = (cols2) => {
+      const rows = Math.ceil(n / cols2);
+      let w = 0;
+      for (let k = 0; k < n; k += rows) w += Math.max(...items.slice(k, k + rows).map(entry)) + (k ? px : 0);
+      return w;
+    };
+    let cols = Math.max(1, Math.min(n, n > 4 ? want : 2));
+    while (cols > 1 && wide(cols) > max) cols--;
+    return { cols, rows: Math.ceil(n / Math.max(1, cols)) };
   }
   function figureLayout(L, W, panels, o) {
     const g = pageGrid(W, panels, L, L.small, L.left + L.right, L.gap);
@@ -871,12 +1016,13 @@
       const cap = wrapCaption(h.caption, room, width, h.widest);
       return { label, caption: cap.caption, oneLine: false, lines: label.length + cap.lines };
     });
-    const legendCols = o.legends.map((items) => legendShape(items, L, pt, o.fam, (aw + L.gap) * s).cols);
+    const want = Math.max(2, Math.floor(aw / LEGEND_COLUMN));
+    const legendCols = o.legends.map((items) => legendShape(items, L, pt, o.fam, (aw + L.gap) * s, want).cols);
     const legendRows = o.legends.map((items, k) => Math.ceil(items.length / legendCols[k]));
     const legendBand = (i) => {
       const most = Math.max(0, ...legendRows.filter((_, k) => Math.floor(k / cols) === i));
       const need = most * LINE * L.small / 72 + 0.1;
-      return rows > 1 ? need : Math.max(L.legend, need);
+      return rows > 1 ? need : Math.max(L.legend + Math.max(0, most - 2) * (L.legendPitch || 0), need);
     };
     const titled = o.heads.map((_, b) => b === 0 || rows > 1);
     const titleWidth = (str) => textWidth(str, fontPx, o.fam);
@@ -976,14 +1122,26 @@
     { length: n },
     (_, j) => j < d.panels.length ? d.panels[j].title : d.strings.loss_title
   );
+  var outputPanel = (p) => !!p.target || p.kind === "sum";
+  var unitsKey = (j) => `units_${j}`;
   function legendItems(d, j, th, color, extra) {
     const items = [];
     if (j < d.panels.length) {
-      const p = d.panels[j];
-      p.nodes.forEach((n, i) => items.push({ key: n, label: n, color: color(p.colors[i]), kind: "line" }));
-      if (p.target) items.push({ key: "target", label: d.strings.target, color: th.target, kind: "dash" });
+      const p = d.panels[j], st = { color, muted: th.muted, target: th.target, line: 1, pt: 1 };
+      const many = p.kind === "sum" ? null : compactLegend(p, d.strings, st);
+      if (p.kind === "sum") {
+        const own = legendEntries(p, d.strings, st, p.bias);
+        items.push(...own.map((e) => e.bands ? { ...e, base: th.muted } : e));
+      } else if (many) items.push({ ...many, key: unitsKey(j) });
+      else p.nodes.forEach((n, i) => items.push({ key: n, label: n, color: color(p.colors[i]), kind: "line" }));
+      if (outputPanel(p) && d.hasTarget !== false) {
+        items.push({ key: "target", label: d.strings.target, color: th.target, kind: "dash" });
+      }
+      if (outputPanel(p) && d.points && d.points.length) {
+        items.push({ key: "points", label: d.strings.points, color: th.target, kind: "dot" });
+      }
       if (extra) items.push(...extra(p));
-      if (p.target) items.push({ key: "span", label: d.strings.data, color: th.span, kind: "patch" });
+      if (outputPanel(p)) items.push({ key: "span", label: d.strings.data, color: th.span, kind: "patch" });
     } else {
       items.push({ key: "train", label: d.strings.loss_train, color: th.muted, kind: "thin" });
       items.push({ key: "eval", label: d.strings.loss_eval, color: color(2), kind: "line" });
@@ -1007,6 +1165,31 @@
   function swatch(parent, L, it, pt) {
     const sw = el("span", "op-swatch op-swatch-" + it.kind, parent);
     sw.style.width = `${1.6 * L.small * pt}px`;
+    if (it.kind === "strip") {
+      const h = 0.8 * L.small * pt, n = Math.max(1, it.colors.length);
+      Object.assign(sw.style, {
+        display: "inline-flex",
+        alignItems: "flex-end",
+        height: `${h}px`,
+        border: "0",
+        borderBottom: it.base ? `1px dashed ${it.base}` : "0",
+        verticalAlign: "middle"
+      });
+      for (const c of it.colors) {
+        const box = el("span", null, sw);
+        const [r, g, b] = rgb(c);
+        Object.assign(box.style, {
+          display: "block",
+          flex: "1 1 0",
+          width: `${100 / n}%`,
+          height: "100%",
+          backgroundColor: it.bands ? `rgba(${r},${g},${b},${BAND_ALPHA})` : c,
+          borderTop: it.bands ? `1px solid ${c}` : "0",
+          boxSizing: "border-box"
+        });
+      }
+      return;
+    }
     if (it.kind === "patch") sw.style.backgroundColor = it.color;
     else sw.style.borderTopColor = it.color;
     if (it.kind === "dot") {
@@ -1029,6 +1212,166 @@
       if (own) least = Math.min(least, parseFloat(getComputedStyle(e).fontSize));
     }
     return least;
+  }
+
+  // render/web/src/player_hover.js
+  function locate(player, e) {
+    const rect = player.canvas.getBoundingClientRect();
+    const px = e.clientX - rect.left, py = e.clientY - rect.top;
+    for (let k = 0; k < player.axes.length; k++) {
+      for (let j = 0; j < player.axes[k].length; j++) {
+        if (player.axes[k][j].contains(px, py)) return { k, j, px, py };
+      }
+    }
+    return null;
+  }
+  function nearestGrid(player, x) {
+    const g = player.xs;
+    let lo = 0, hi = g.length - 1;
+    while (hi - lo > 1) {
+      const mid = lo + hi >> 1;
+      if (g[mid] <= x) lo = mid;
+      else hi = mid;
+    }
+    return Math.abs(g[hi] - x) < Math.abs(g[lo] - x) ? hi : lo;
+  }
+  function nearestSnapshot(player, ax, px) {
+    let best = 0, dist = Infinity;
+    for (let s = 0; s < player.S; s++) {
+      const dd = Math.abs(ax.px(player.steps[s]) - px);
+      if (dd < dist) {
+        dist = dd;
+        best = s;
+      }
+    }
+    return best;
+  }
+  function onMove(player, e) {
+    const at = locate(player, e);
+    if (!at) {
+      if (player.hover) {
+        player.hover = null;
+        player.tip.hidden = true;
+        player.draw();
+      }
+      return;
+    }
+    const ax = player.axes[at.k][at.j], panels = player.d.panels;
+    if (at.j < panels.length && panels[at.j].kind === "surface") {
+      player.hover = {
+        kind: "surface",
+        k: at.k,
+        j: at.j,
+        x: ax.xAt(at.px),
+        y: ax.yAt(at.py),
+        px: at.px,
+        py: at.py
+      };
+    } else if (at.j < panels.length) {
+      player.hover = {
+        kind: "x",
+        k: at.k,
+        j: at.j,
+        g: nearestGrid(player, ax.xAt(at.px)),
+        px: at.px,
+        py: at.py
+      };
+    } else {
+      player.hover = { kind: "loss", k: at.k, s: nearestSnapshot(player, ax, at.px), px: at.px, py: at.py };
+    }
+    player.draw();
+  }
+  function onTap(player, e) {
+    const at = locate(player, e);
+    if (e.pointerType !== "mouse") onMove(player, e);
+    if (at && at.j === player.d.panels.length) {
+      player.controls.pause();
+      player.controls.seek(nearestSnapshot(player, player.axes[at.k][at.j], at.px), true);
+    }
+  }
+  function lossAxis(player, e) {
+    const at = locate(player, e);
+    if (!at || at.j !== player.d.panels.length) return null;
+    const ax = player.axes[at.k][at.j];
+    return (m) => nearestSnapshot(
+      player,
+      ax,
+      m.clientX - player.canvas.getBoundingClientRect().left
+    );
+  }
+  function onLeave(player) {
+    if (player.hover) {
+      player.hover = null;
+      player.tip.hidden = true;
+      player.draw();
+    }
+  }
+  function hoverUnit(player, values) {
+    const h = player.hover;
+    if (!h || h.kind !== "x" || h.j === void 0) return null;
+    const p = player.rowPanel(player.rows()[h.k], h.j);
+    const shown = { ...p, nodes: p.nodes.filter((n2) => !player.isHidden(n2, h.j)) };
+    if (p.kind === "sum" && player.isHidden(p.nodes[0], h.j)) return null;
+    const n = unitAt(player.axes[h.k][h.j], player.xs, values, p.kind === "sum" ? p : shown, h.px, h.py);
+    return n && !player.isHidden(n, h.j) ? n : null;
+  }
+  function readout(player) {
+    const h = player.hover, d = player.d, th = player.th;
+    if (!h) return null;
+    const r = player.rows()[h.k];
+    const lines = [];
+    if (h.kind === "x") {
+      const values = player.drawn(r, player.index);
+      lines.push({ text: `${d.ui.x} = ${fmtG(player.xs[h.g], 4)}` });
+      const under = hoverUnit(player, values), listed = /* @__PURE__ */ new Set();
+      d.panels.forEach((full, j) => {
+        const p = player.rowPanel(r, j);
+        const many = p.kind === "sum" || full.nodes.length > LEGEND_UNITS;
+        p.nodes.forEach((n, c) => {
+          const named = !many || n === under || p.kind === "sum" && n === sumNodes(p).out;
+          if (player.isHidden(n, j) || !named || listed.has(n)) return;
+          listed.add(n);
+          const v = values[n][h.g];
+          lines.push({ color: player.color(p.colors[c]), text: `${n} = ${fmtG(v, 5)}`, node: n, value: v });
+        });
+      });
+      const t = player.target[h.g];
+      if (d.panels.some((p) => p.target) && d.hasTarget !== false && !player.hidden.has("target")) {
+        lines.push({ color: th.target, text: `${d.targetName} = ${fmtG(t, 5)}`, node: "target", value: t });
+      }
+    } else if (h.kind === "surface") {
+      const names = d.panels[h.j].names, what = fill(d.strings.surface_at, { target: d.targetName });
+      lines.push({ text: `${names[0]} = ${fmtG(h.x, 4)}, ${names[1]} = ${fmtG(h.y, 4)}` });
+      lines.push({
+        color: d.surface.colors[0],
+        text: `${what} = ${fmtG(player.panelDrawing.lossAt(player, h.x, h.y), 4)}`
+      });
+    } else {
+      lines.push({ text: fill(d.ui.sample, { step: thousands(player.steps[h.s]) }) });
+      lines.push({ color: th.muted, text: `${d.strings.loss_train}: ${number(player.loss("train", r, h.s))}` });
+      lines.push({
+        color: player.color(2),
+        text: `${d.strings.loss_eval}: ${number(player.loss("eval", r, h.s))}`
+      });
+    }
+    const index = h.kind === "x" ? h.g : h.kind === "loss" ? h.s : null;
+    return { run: r, x: h.kind === "x" ? player.xs[h.g] : null, index, lines };
+  }
+  function showTip(player) {
+    const info = readout(player), tip = player.tip, h = player.hover;
+    tip.textContent = "";
+    el("div", "op-tip-run", tip, player.d.runs[info.run].label);
+    for (const line2 of info.lines) {
+      const row = el("div", "op-tip-line", tip);
+      if (line2.color) el("span", "op-tip-dot", row).style.backgroundColor = line2.color;
+      el("span", null, row, line2.text);
+    }
+    tip.hidden = false;
+    const w = tip.offsetWidth, hgt = tip.offsetHeight;
+    const x = h.px + 14 + w > player.W ? h.px - 14 - w : h.px + 14;
+    const y = Math.min(Math.max(0, h.py - hgt / 2), player.H - hgt);
+    tip.style.left = `${x}px`;
+    tip.style.top = `${y}px`;
   }
 
   // render/web/src/ticks.js
@@ -1236,13 +1579,14 @@
             if (!fig.hidden.has("span")) vspan(ctx, ax, d.dataRange[0], d.dataRange[1], th.span);
             hline(ctx, ax, 0, { color: th.muted, width: 0.8 * pt });
           }
-          if (p.target && !fig.hidden.has("target")) {
+          if (outputPanel(p) && d.hasTarget !== false && !fig.hidden.has("target")) {
             line(ctx, ax, rows.grid, rows.target, {
               color: th.target,
               width: L.line * 0.8 * pt,
               dash: [4 * L.line * 0.8 * pt, 3 * L.line * 0.8 * pt]
             });
           }
+          if (outputPanel(p) && rows.points && rows.style) drawPoints(ctx, ax, rows.points, rows.style);
           frame(ctx, ax, st, { x: linearTicks(ax, "x", null, labelPx), y: linearTicks(ax, "y", 5, labelPx) });
           if (fig.titled[k]) panelTitle(ctx, fig, ax, fig.lay.titles[j]);
         } else {
@@ -1324,12 +1668,17 @@
     player.rows().forEach((r, k) => {
       const row = player.axes[k];
       const values = player.drawn(r, i);
-      d.panels.forEach((p, j) => {
-        p.nodes.forEach((n, c) => {
-          if (!player.hidden.has(n)) {
-            line(ctx, row[j], player.xs, values[n], { color: player.color(p.colors[c]), width: L.line * pt });
-          }
-        });
+      d.panels.forEach((full, j) => {
+        const p = player.rowPanel(r, j);
+        if (p.kind === "sum") {
+          drawSum(ctx, row[j], player.xs, values, p, player.sumStyle());
+        } else {
+          p.nodes.forEach((n, c) => {
+            if (!player.isHidden(n, j)) {
+              line(ctx, row[j], player.xs, values[n], { color: player.color(p.colors[c]), width: L.line * pt });
+            }
+          });
+        }
         if (p.kind === "data" || p.kind === "surface") player.panelDrawing.draw(player, ctx, row[j], r, i, p);
       });
       const ax = row[d.panels.length];
@@ -1359,13 +1708,14 @@
     const h = player.hover, d = player.d, pt = player.pt, th = player.th;
     const guide = { color: th.foreground, width: 0.6 * pt, alpha: 0.5, dash: [2 * pt, 2 * pt] };
     if (h.kind === "x") {
-      const x = player.xs[h.g];
-      d.panels.forEach((p, j) => {
-        if (p.kind === "surface") return;
-        const ax = player.axes[k][j];
+      const x = player.xs[h.g], r = player.rows()[k], under = hoverUnit(player, values);
+      d.panels.forEach((full, j) => {
+        if (full.kind === "surface") return;
+        const ax = player.axes[k][j], p = player.rowPanel(r, j);
+        const only = p.kind === "sum" ? sumNodes(p).out : full.nodes.length > LEGEND_UNITS ? under : null;
         vline(ctx, ax, x, guide);
         p.nodes.forEach((n, c) => {
-          if (player.hidden.has(n)) return;
+          if (player.isHidden(n, j) || only !== null && n !== only) return;
           const y = ax.py(values[n][h.g]);
           if (ax.contains(ax.px(x), y)) {
             marker(ctx, ax.px(x), y, 2.2 * pt, player.color(p.colors[c]), th.background, 0.8 * pt);
@@ -1375,143 +1725,6 @@
     } else if (h.kind === "loss") {
       vline(ctx, player.axes[k][d.panels.length], player.steps[h.s], guide);
     }
-  }
-
-  // render/web/src/player_hover.js
-  function locate(player, e) {
-    const rect = player.canvas.getBoundingClientRect();
-    const px = e.clientX - rect.left, py = e.clientY - rect.top;
-    for (let k = 0; k < player.axes.length; k++) {
-      for (let j = 0; j < player.axes[k].length; j++) {
-        if (player.axes[k][j].contains(px, py)) return { k, j, px, py };
-      }
-    }
-    return null;
-  }
-  function nearestGrid(player, x) {
-    const g = player.xs;
-    let lo = 0, hi = g.length - 1;
-    while (hi - lo > 1) {
-      const mid = lo + hi >> 1;
-      if (g[mid] <= x) lo = mid;
-      else hi = mid;
-    }
-    return Math.abs(g[hi] - x) < Math.abs(g[lo] - x) ? hi : lo;
-  }
-  function nearestSnapshot(player, ax, px) {
-    let best = 0, dist = Infinity;
-    for (let s = 0; s < player.S; s++) {
-      const dd = Math.abs(ax.px(player.steps[s]) - px);
-      if (dd < dist) {
-        dist = dd;
-        best = s;
-      }
-    }
-    return best;
-  }
-  function onMove(player, e) {
-    const at = locate(player, e);
-    if (!at) {
-      if (player.hover) {
-        player.hover = null;
-        player.tip.hidden = true;
-        player.draw();
-      }
-      return;
-    }
-    const ax = player.axes[at.k][at.j], panels = player.d.panels;
-    if (at.j < panels.length && panels[at.j].kind === "surface") {
-      player.hover = {
-        kind: "surface",
-        k: at.k,
-        j: at.j,
-        x: ax.xAt(at.px),
-        y: ax.yAt(at.py),
-        px: at.px,
-        py: at.py
-      };
-    } else if (at.j < panels.length) {
-      player.hover = { kind: "x", k: at.k, g: nearestGrid(player, ax.xAt(at.px)), px: at.px, py: at.py };
-    } else {
-      player.hover = { kind: "loss", k: at.k, s: nearestSnapshot(player, ax, at.px), px: at.px, py: at.py };
-    }
-    player.draw();
-  }
-  function onTap(player, e) {
-    const at = locate(player, e);
-    if (e.pointerType !== "mouse") onMove(player, e);
-    if (at && at.j === player.d.panels.length) {
-      player.controls.pause();
-      player.controls.seek(nearestSnapshot(player, player.axes[at.k][at.j], at.px), true);
-    }
-  }
-  function lossAxis(player, e) {
-    const at = locate(player, e);
-    if (!at || at.j !== player.d.panels.length) return null;
-    const ax = player.axes[at.k][at.j];
-    return (m) => nearestSnapshot(
-      player,
-      ax,
-      m.clientX - player.canvas.getBoundingClientRect().left
-    );
-  }
-  function onLeave(player) {
-    if (player.hover) {
-      player.hover = null;
-      player.tip.hidden = true;
-      player.draw();
-    }
-  }
-  function readout(player) {
-    const h = player.hover, d = player.d, th = player.th;
-    if (!h) return null;
-    const r = player.rows()[h.k];
-    const lines = [];
-    if (h.kind === "x") {
-      const values = player.drawn(r, player.index);
-      lines.push({ text: `${d.ui.x} = ${fmtG(player.xs[h.g], 4)}` });
-      d.panels.forEach((p) => p.nodes.forEach((n, c) => {
-        if (player.hidden.has(n)) return;
-        const v = values[n][h.g];
-        lines.push({ color: player.color(p.colors[c]), text: `${n} = ${fmtG(v, 5)}`, node: n, value: v });
-      }));
-      const t = player.target[h.g];
-      if (d.panels.some((p) => p.target) && !player.hidden.has("target")) {
-        lines.push({ color: th.target, text: `${d.targetName} = ${fmtG(t, 5)}`, node: "target", value: t });
-      }
-    } else if (h.kind === "surface") {
-      const names = d.panels[h.j].names, what = fill(d.strings.surface_at, { target: d.targetName });
-      lines.push({ text: `${names[0]} = ${fmtG(h.x, 4)}, ${names[1]} = ${fmtG(h.y, 4)}` });
-      lines.push({
-        color: d.surface.colors[0],
-        text: `${what} = ${fmtG(player.panelDrawing.lossAt(player, h.x, h.y), 4)}`
-      });
-    } else {
-      lines.push({ text: fill(d.ui.sample, { step: thousands(player.steps[h.s]) }) });
-      lines.push({ color: th.muted, text: `${d.strings.loss_train}: ${number(player.loss("train", r, h.s))}` });
-      lines.push({
-        color: player.color(2),
-        text: `${d.strings.loss_eval}: ${number(player.loss("eval", r, h.s))}`
-      });
-    }
-    const index = h.kind === "x" ? h.g : h.kind === "loss" ? h.s : null;
-    return { run: r, x: h.kind === "x" ? player.xs[h.g] : null, index, lines };
-  }
-  function showTip(player) {
-    const info = readout(player), tip = player.tip, h = player.hover;
-    tip.textContent = "";
-    el("div", "op-tip-run", tip, player.d.runs[info.run].label);
-    for (const line2 of info.lines) {
-      const row = el("div", "op-tip-line", tip);
-      if (line2.color) el("span", "op-tip-dot", row).style.backgroundColor = line2.color;
-      el("span", null, row, line2.text);
-    }
-    tip.hidden = false;
-    const w = tip.offsetWidth, hgt = tip.offsetHeight;
-    const x = h.px + 14 + w > player.W ? h.px - 14 - w : h.px + 14;
-    const y = Math.min(Math.max(0, h.py - hgt / 2), player.H - hgt);
-    tip.style.left = `${x}px`;
-    tip.style.top = `${y}px`;
   }
 
   // render/web/src/host.js
@@ -1672,6 +1885,13 @@
       }
       this.panelDrawing = panelDrawing || null;
       this.panelState = this.panelDrawing ? this.panelDrawing.prepare(this, data) : null;
+      this.rowPanels = data.runs.map((run) => {
+        const off = new Set(run.offNodes || []);
+        return data.panels.map((p) => {
+          const keep = p.nodes.map((n, c) => c).filter((c) => !off.has(p.nodes[c]) || p.kind === "sum" && c === p.nodes.length - 1);
+          return keep.length === p.nodes.length ? p : { ...p, nodes: keep.map((c) => p.nodes[c]), colors: keep.map((c) => p.colors[c]) };
+        });
+      });
       this.hidden = /* @__PURE__ */ new Set();
       this.run = -1;
       this.hover = null;
@@ -1774,7 +1994,12 @@
     /** The keys the legend's entries toggle (and the fragment's `hide` may name). */
     toggleKeys() {
       const keys2 = /* @__PURE__ */ new Set(["target", "span", "train", "eval"]);
-      for (const p of this.d.panels) for (const n of p.nodes) keys2.add(n);
+      if (this.d.points && this.d.points.length) keys2.add("points");
+      this.d.panels.forEach((p, j) => {
+        for (const n of p.nodes) keys2.add(n);
+        if (p.kind === "sum") keys2.add("stack");
+        else if (p.nodes.length > LEGEND_UNITS) keys2.add(unitsKey(j));
+      });
       if (this.panelState) {
         for (const p of this.d.panels) for (const k of this.panelDrawing.keys(p)) keys2.add(k);
       }
@@ -1833,6 +2058,33 @@
     color(i) {
       return paletteColor(this.th, i);
     }
+    /** Panel j as run r draws it: without the run's off nodes (its output kept). @param {number} r
+     * @param {number} j */
+    rowPanel(r, j) {
+      return this.rowPanels[r][j];
+    }
+    /** Whether node n of panel j is toggled off: by its own entry, its panel's one entry for many curves, or
+     * (a sum panel's contribution) the stack's. @param {string} n @param {number} j */
+    isHidden(n, j) {
+      const p = this.d.panels[j], h = this.hidden;
+      if (h.has(n) || h.has(unitsKey(j))) return true;
+      return p.kind === "sum" && n !== sumNodes(p).out && h.has("stack");
+    }
+    /** How a sum panel and the data points are drawn (sum_view.js's SumStyle). */
+    sumStyle() {
+      return {
+        color: (i) => this.color(i),
+        muted: this.th.muted,
+        target: this.th.target,
+        line: this.L.line * this.pt,
+        pt: this.pt,
+        hidden: this.hidden
+      };
+    }
+    /** Whether panel j shows the data points (an output panel, when the page has points). @param {number} j */
+    showsPoints(j) {
+      return outputPanel(this.d.panels[j]) && !!this.d.points && this.d.points.length > 0;
+    }
     // -- layout and drawing ----------------------------------------------------------------------------
     /** The runs shown, one a row. */
     rows() {
@@ -1883,6 +2135,8 @@
       drawStatic(this, {
         grid: this.xs,
         target: this.target,
+        points: this.d.points,
+        style: this.sumStyle(),
         surface: (ctx, ax, k, p) => this.panelDrawing.drawStatic(this, ctx, ax, shown[k], p),
         losses: (k) => {
           const r = shown[k];

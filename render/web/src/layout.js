@@ -8,17 +8,23 @@
 
 import { el } from "./dom.js";
 import { pageGrid } from "./grid.js";
-import { Axes, font, smallestText, thousands } from "./plot.js";
+import { Axes, font, rgb, smallestText, thousands } from "./plot.js";
+import { BAND_ALPHA, compactLegend, legendEntries } from "./sum_view.js";
 
 /** @typedef {import("./plot.js").Rect} Rect */
 /** @typedef {import("./types.js").Theme} Theme */
 /** @typedef {import("./types.js").Layout} Layout */
 /** @typedef {import("./types.js").Panel} Panel */
 /** @typedef {import("./types.js").CaptionPiece} CaptionPiece */
-/** A legend entry: `key` is what it toggles; kind "line", "thin", "dash", "dot" or "patch".
- * @typedef {{key?: string, label: string, color: string, kind: string}} LegendItem */
-/** What legendItems reads of a page's data.
- * @typedef {{panels: Panel[], strings: Record<string, string>}} Legend */
+/** A legend entry: `key` is what it toggles; kind "line", "thin", "dash", "dot", "patch" or "strip" (a row
+ * of `colors`: many units in one entry; `bands` pale on a dashed line, as a sum panel's stack); `keys` the
+ * curves a strip stands for.
+ * @typedef {{key?: string, label: string, color: string, kind: string, colors?: string[], bands?: boolean,
+ *   keys?: string[], base?: string}} LegendItem */
+/** What legendItems reads of a page's data: its panels, words, whether it has a target curve (trained on
+ * data points alone it has not) and its points.
+ * @typedef {{panels: Panel[], strings: Record<string, string>, hasTarget?: boolean,
+ *   points?: number[][] | null}} Legend */
 /** What a run's header says: its label and caption, and the widest sample its caption shows.
  * @typedef {{label: string, caption: CaptionPiece[], widest: number}} Head */
 /**
@@ -40,6 +46,10 @@ import { Axes, font, smallestText, thousands } from "./plot.js";
 export const STACKED_ASPECT = 0.6;
 /** Lines of a wrapped header or legend, in font sizes. */
 const LINE = 1.3;
+/** Inches a legend column takes at most (render.draw.scene_legends.LEGEND_COLUMN): a legend of more than
+ * four entries takes as many columns as its panel holds (and its row of legends the figure), as the
+ * video's. */
+const LEGEND_COLUMN = 0.95;
 
 /** @type {CanvasRenderingContext2D | null} */
 let measurer = null;
@@ -109,18 +119,24 @@ export function wrapCaption(caption, max, width, widest) {
 }
 
 /**
- * How many columns a legend of `items` takes (two, as matplotlib's, unless they are wider than `max` px)
- * and its rows.
+ * How many columns a legend of `items` takes and its rows: two, as matplotlib's (more, up to `want`, for
+ * more than four entries: render.draw.scene_legends.legend_cols), fewer while they are wider than `max` px.
+ * Filled column by column, as matplotlib fills them.
  * @param {LegendItem[]} items @param {Layout} L @param {number} pt @param {string} fam @param {number} max
+ * @param {number} [want]
  */
-export function legendShape(items, L, pt, fam, max) {
-  const px = L.small * pt;
+export function legendShape(items, L, pt, fam, max, want = 2) {
+  const px = L.small * pt, n = items.length;
   const entry = (/** @type {LegendItem} */ it) => textWidth(it.label, px, fam) + 1.6 * px + 0.8 * px;
-  const half = Math.ceil(items.length / 2);
-  const widest = (/** @type {LegendItem[]} */ list) => Math.max(0, ...list.map(entry));
-  const two = widest(items.slice(0, half)) + px + widest(items.slice(half));
-  return two <= max || items.length < 2 ? { cols: Math.min(2, items.length), rows: half }
-    : { cols: 1, rows: items.length };
+  const wide = (/** @type {number} */ cols) => {
+    const rows = Math.ceil(n / cols);
+    let w = 0;
+    for (let k = 0; k < n; k += rows) w += Math.max(...items.slice(k, k + rows).map(entry)) + (k ? px : 0);
+    return w;
+  };
+  let cols = Math.max(1, Math.min(n, n > 4 ? want : 2));
+  while (cols > 1 && wide(cols) > max) cols--;
+  return { cols, rows: Math.ceil(n / Math.max(1, cols)) };
 }
 
 /**
@@ -150,14 +166,16 @@ export function figureLayout(L, W, panels, o) {
     const cap = wrapCaption(h.caption, room, width, h.widest);
     return { label, caption: cap.caption, oneLine: false, lines: label.length + cap.lines };
   });
-  const legendCols = o.legends.map((items) => legendShape(items, L, pt, o.fam, (aw + L.gap) * s).cols);
+  const want = Math.max(2, Math.floor(aw / LEGEND_COLUMN));
+  const legendCols = o.legends.map((items) => legendShape(items, L, pt, o.fam, (aw + L.gap) * s, want).cols);
   const legendRows = o.legends.map((items, k) => Math.ceil(items.length / legendCols[k]));
-  /** the legend band under grid row i (inches): a one-row figure's is the video's (two rows of entries), a
-   * stacked grid's as tall as its legends @param {number} i */
+  /** the legend band under grid row i (inches): a one-row figure's is the video's (two rows of entries,
+   * growing by `legendPitch` a row past two: scene_legends.plan), a stacked grid's as tall as its legends
+   * @param {number} i */
   const legendBand = (i) => {
     const most = Math.max(0, ...legendRows.filter((_, k) => Math.floor(k / cols) === i));
     const need = most * LINE * L.small / 72 + 0.1;
-    return rows > 1 ? need : Math.max(L.legend, need);
+    return rows > 1 ? need : Math.max(L.legend + Math.max(0, most - 2) * (L.legendPitch || 0), need);
   };
   const titled = o.heads.map((_, b) => b === 0 || rows > 1);
   // a title wider than its panel and the gap beside it (it would meet the next) wraps; its row's title band
@@ -261,9 +279,18 @@ export function runHeader(o, L, head, row, n, color, s) {
 export const panelTitles = (d, n) => Array.from({ length: n },
   (_, j) => (j < d.panels.length ? d.panels[j].title : d.strings.loss_title));
 
+/** Whether a panel shows the output against the data (target, points, data range:
+ * panels_shared.output_panel). @param {Panel} p */
+export const outputPanel = (p) => !!p.target || p.kind === "sum";
+
+/** The key of panel j's one legend entry for its many curves (compactLegend). @param {number} j */
+export const unitsKey = (j) => `units_${j}`;
+
 /**
- * The legend under bottom axes j: the panel's nodes, target, `extra(panel)` items and data range, or
- * the loss panel's train and eval loss; `color(i)`: palette colour i. Keys are what the entries toggle.
+ * The legend under bottom axes j, as the video's (render.draw.scene_legends.legend_labels): the panel's
+ * nodes (a sum panel's stack and output; one entry for more than eight curves), target, data points,
+ * `extra(panel)` items and data range, or the loss panel's train and eval loss; `color(i)`: palette colour
+ * i. Keys are what the entries toggle.
  * @param {Legend} d @param {number} j @param {Theme} th @param {(i: number) => string} color
  * @param {((p: Panel) => LegendItem[]) | null} extra
  * @returns {LegendItem[]}
@@ -272,11 +299,22 @@ export function legendItems(d, j, th, color, extra) {
   /** @type {LegendItem[]} */
   const items = [];
   if (j < d.panels.length) {
-    const p = d.panels[j];
-    p.nodes.forEach((n, i) => items.push({ key: n, label: n, color: color(p.colors[i]), kind: "line" }));
-    if (p.target) items.push({ key: "target", label: d.strings.target, color: th.target, kind: "dash" });
+    const p = d.panels[j], st = { color, muted: th.muted, target: th.target, line: 1, pt: 1 };
+    const many = p.kind === "sum" ? null : compactLegend(p, d.strings, st);
+    if (p.kind === "sum") {
+      const own = legendEntries(p, d.strings, st, p.bias);
+      items.push(...own.map((e) => (e.bands ? { ...e, base: th.muted } : e)));
+    }
+    else if (many) items.push({ ...many, key: unitsKey(j) });
+    else p.nodes.forEach((n, i) => items.push({ key: n, label: n, color: color(p.colors[i]), kind: "line" }));
+    if (outputPanel(p) && d.hasTarget !== false) {
+      items.push({ key: "target", label: d.strings.target, color: th.target, kind: "dash" });
+    }
+    if (outputPanel(p) && d.points && d.points.length) {
+      items.push({ key: "points", label: d.strings.points, color: th.target, kind: "dot" });
+    }
     if (extra) items.push(...extra(p));
-    if (p.target) items.push({ key: "span", label: d.strings.data, color: th.span, kind: "patch" });
+    if (outputPanel(p)) items.push({ key: "span", label: d.strings.data, color: th.span, kind: "patch" });
   } else {
     items.push({ key: "train", label: d.strings.loss_train, color: th.muted, kind: "thin" });
     items.push({ key: "eval", label: d.strings.loss_eval, color: color(2), kind: "line" });
@@ -316,6 +354,19 @@ export function keepInside(box, W) {
 export function swatch(parent, L, it, pt) {
   const sw = el("span", "op-swatch op-swatch-" + it.kind, parent);
   sw.style.width = `${1.6 * L.small * pt}px`;
+  if (it.kind === "strip") {  // the units' colours side by side (StripHandler): pale bands on a dashed line
+    const h = 0.8 * L.small * pt, n = Math.max(1, it.colors.length);
+    Object.assign(sw.style, { display: "inline-flex", alignItems: "flex-end", height: `${h}px`, border: "0",
+      borderBottom: it.base ? `1px dashed ${it.base}` : "0", verticalAlign: "middle" });
+    for (const c of it.colors) {
+      const box = el("span", null, sw);
+      const [r, g, b] = rgb(c);
+      Object.assign(box.style, { display: "block", flex: "1 1 0", width: `${100 / n}%`, height: "100%",
+        backgroundColor: it.bands ? `rgba(${r},${g},${b},${BAND_ALPHA})` : c,
+        borderTop: it.bands ? `1px solid ${c}` : "0", boxSizing: "border-box" });
+    }
+    return;
+  }
   if (it.kind === "patch") sw.style.backgroundColor = it.color; else sw.style.borderTopColor = it.color;
   if (it.kind === "dot") {  // a round patch of the marker's size
     Object.assign(sw.style, { width: `${2.2 * L.line * pt}px`, height: `${2.2 * L.line * pt}px`, border: "0",

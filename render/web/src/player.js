@@ -11,6 +11,10 @@
  * drew: limits, ticks and labels, row by row; tests/test_page_axes.py compares it with the video's),
  * .grid() -> {rows, cols} (each run's panel grid at the figure's width: layout.js), .minTextPx() (the
  * smallest font px of any text on its canvases or overlay), .xs (the x values the curves are drawn over).
+ * Panels follow the network: a "sum" panel draws its output stacked from its units (sum_view.js), the data
+ * points sit in the output panels, a panel of more than eight curves has one legend entry for them (the
+ * hover names the unit under the pointer), and a run's off nodes (a narrower net's row of a side-by-side
+ * scene) are not drawn in its row.
  * Safety: strings from the data or the URL go in as textContent or canvas text, never as HTML; the fragment
  * only selects among known values.
  */
@@ -19,11 +23,14 @@ import { Fragment, dragScrub } from "./controls.js";
 import { f32, f64 } from "./data.js";
 import { el } from "./dom.js";
 import { compile, evaluate } from "./graph.js";
-import { figureLayout, legendItems, lossAxes, paletteColor, panelTitles, smallestTextPx } from "./layout.js";
+import {
+  figureLayout, legendItems, lossAxes, outputPanel, paletteColor, panelTitles, smallestTextPx, unitsKey,
+} from "./layout.js";
 import { Axes, sizeCanvases } from "./plot.js";
 import { buildOverlay, drawFrame } from "./player_draw.js";
 import { lossAxis, onLeave, onMove, onTap, readout, showTip } from "./player_hover.js";
 import { axesReport, drawStatic } from "./runs_figure.js";
+import { LEGEND_UNITS, sumNodes } from "./sum_view.js";
 import {
   TimelinePlayer, autoplay, divergedMark, dress, figure, keys, onFragment, onResize, readTimeline,
   sampleMarks, standalone, timeline,
@@ -68,6 +75,16 @@ export class Player extends TimelinePlayer {
     // data and surface panels (panels.js): their samples, loss surface and paths
     this.panelDrawing = panelDrawing || null;
     this.panelState = this.panelDrawing ? this.panelDrawing.prepare(this, data) : null;
+    /** per run, its panels without its off nodes (rowPanel) @type {import("./types.js").Panel[][]} */
+    this.rowPanels = data.runs.map((run) => {
+      const off = new Set(run.offNodes || []);
+      return data.panels.map((p) => {
+        const keep = p.nodes.map((n, c) => c).filter((c) => !off.has(p.nodes[c])
+          || (p.kind === "sum" && c === p.nodes.length - 1));
+        return keep.length === p.nodes.length ? p
+          : { ...p, nodes: keep.map((c) => p.nodes[c]), colors: keep.map((c) => p.colors[c]) };
+      });
+    });
     /** @type {Set<string>} */
     this.hidden = new Set();
     this.run = -1;  // -1: every run; else the one run shown
@@ -153,7 +170,12 @@ export class Player extends TimelinePlayer {
   /** The keys the legend's entries toggle (and the fragment's `hide` may name). */
   toggleKeys() {
     const keys = new Set(["target", "span", "train", "eval"]);
-    for (const p of this.d.panels) for (const n of p.nodes) keys.add(n);
+    if (this.d.points && this.d.points.length) keys.add("points");
+    this.d.panels.forEach((p, j) => {
+      for (const n of p.nodes) keys.add(n);
+      if (p.kind === "sum") keys.add("stack");
+      else if (p.nodes.length > LEGEND_UNITS) keys.add(unitsKey(j));
+    });
     if (this.panelState) {
       for (const p of this.d.panels) for (const k of this.panelDrawing.keys(p)) keys.add(k);
     }
@@ -217,6 +239,27 @@ export class Player extends TimelinePlayer {
   /** Palette colour i. @param {number} i */
   color(i) { return paletteColor(this.th, i); }
 
+  /** Panel j as run r draws it: without the run's off nodes (its output kept). @param {number} r
+   * @param {number} j */
+  rowPanel(r, j) { return this.rowPanels[r][j]; }
+
+  /** Whether node n of panel j is toggled off: by its own entry, its panel's one entry for many curves, or
+   * (a sum panel's contribution) the stack's. @param {string} n @param {number} j */
+  isHidden(n, j) {
+    const p = this.d.panels[j], h = this.hidden;
+    if (h.has(n) || h.has(unitsKey(j))) return true;
+    return p.kind === "sum" && n !== sumNodes(p).out && h.has("stack");
+  }
+
+  /** How a sum panel and the data points are drawn (sum_view.js's SumStyle). */
+  sumStyle() {
+    return { color: (/** @type {number} */ i) => this.color(i), muted: this.th.muted, target: this.th.target,
+      line: this.L.line * this.pt, pt: this.pt, hidden: this.hidden };
+  }
+
+  /** Whether panel j shows the data points (an output panel, when the page has points). @param {number} j */
+  showsPoints(j) { return outputPanel(this.d.panels[j]) && !!this.d.points && this.d.points.length > 0; }
+
   // -- layout and drawing ----------------------------------------------------------------------------
 
   /** The runs shown, one a row. */
@@ -260,7 +303,7 @@ export class Player extends TimelinePlayer {
   /** The static layer: axes, ranges, targets, the loss panel's whole-run lines (runs_figure.js). */
   drawStatic() {
     const S = this.S, shown = this.rows();
-    drawStatic(this, { grid: this.xs, target: this.target,
+    drawStatic(this, { grid: this.xs, target: this.target, points: this.d.points, style: this.sumStyle(),
       surface: (ctx, ax, k, p) => this.panelDrawing.drawStatic(this, ctx, ax, shown[k], p),
       losses: (k) => {
         const r = shown[k];

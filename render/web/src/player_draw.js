@@ -6,7 +6,9 @@
 import { el } from "./dom.js";
 import { keepInside, legendBox, runHeader, swatch } from "./layout.js";
 import { line, marker, vline } from "./plot.js";
+import { hoverUnit } from "./player_hover.js";
 import { showCaption } from "./runs_figure.js";
+import { LEGEND_UNITS, drawSum, sumNodes } from "./sum_view.js";
 
 /** @typedef {import("./player.js").Player} Player */
 
@@ -52,12 +54,17 @@ export function drawFrame(player) {
   player.rows().forEach((r, k) => {
     const row = player.axes[k];
     const values = player.drawn(r, i);
-    d.panels.forEach((p, j) => {
-      p.nodes.forEach((n, c) => {
-        if (!player.hidden.has(n)) {
-          line(ctx, row[j], player.xs, values[n], { color: player.color(p.colors[c]), width: L.line * pt });
-        }
-      });
+    d.panels.forEach((full, j) => {
+      const p = player.rowPanel(r, j);  // without the run's off nodes
+      if (p.kind === "sum") {
+        drawSum(ctx, row[j], player.xs, values, p, player.sumStyle());
+      } else {
+        p.nodes.forEach((n, c) => {
+          if (!player.isHidden(n, j)) {
+            line(ctx, row[j], player.xs, values[n], { color: player.color(p.colors[c]), width: L.line * pt });
+          }
+        });
+      }
       if (p.kind === "data" || p.kind === "surface") player.panelDrawing.draw(player, ctx, row[j], r, i, p);
     });
     const ax = row[d.panels.length];
@@ -80,7 +87,8 @@ export function drawFrame(player) {
 }
 
 /**
- * The hover's dashed guide (at its x, or its snapshot on the loss panel) and a dot on each drawn curve.
+ * The hover's dashed guide (at its x, or its snapshot on the loss panel) and a dot on each drawn curve (of
+ * a sum panel its output, of a panel of many curves only the unit under the pointer).
  * @param {Player} player @param {CanvasRenderingContext2D} ctx @param {number} k
  * @param {Record<string, Float64Array>} values
  */
@@ -88,13 +96,14 @@ function drawHover(player, ctx, k, values) {
   const h = player.hover, d = player.d, pt = player.pt, th = player.th;
   const guide = { color: th.foreground, width: 0.6 * pt, alpha: 0.5, dash: [2 * pt, 2 * pt] };
   if (h.kind === "x") {
-    const x = player.xs[h.g];
-    d.panels.forEach((p, j) => {
-      if (p.kind === "surface") return;  // its x is a parameter, not the grid's
-      const ax = player.axes[k][j];
+    const x = player.xs[h.g], r = player.rows()[k], under = hoverUnit(player, values);
+    d.panels.forEach((full, j) => {
+      if (full.kind === "surface") return;  // its x is a parameter, not the grid's
+      const ax = player.axes[k][j], p = player.rowPanel(r, j);
+      const only = p.kind === "sum" ? sumNodes(p).out : full.nodes.length > LEGEND_UNITS ? under : null;
       vline(ctx, ax, x, guide);
       p.nodes.forEach((n, c) => {
-        if (player.hidden.has(n)) return;
+        if (player.isHidden(n, j) || (only !== null && n !== only)) return;
         const y = ax.py(values[n][h.g]);
         if (ax.contains(ax.px(x), y)) {
           marker(ctx, ax.px(x), y, 2.2 * pt, player.color(p.colors[c]), th.background, 0.8 * pt);

@@ -1,10 +1,13 @@
 /* player_hover.js: the runs player's pointer: what is under it, the readout and its tip. A mouse shows the
  * readout where it hovers, a finger where it taps; a click or tap on the loss panel seeks to the snapshot
- * there, and a drag along it scrubs (controls.js dragScrub scrubs a drag anywhere else).
+ * there, and a drag along it scrubs (controls.js dragScrub scrubs a drag anywhere else). The readout names
+ * every drawn node of a panel of up to eight curves; of a sum panel its output, of a panel of more only the
+ * unit under the pointer (its band in a sum panel, else the nearest curve: sum_view.js unitAt).
  */
 
 import { el, fill } from "./dom.js";
 import { fmtG, number, thousands } from "./plot.js";
+import { LEGEND_UNITS, sumNodes, unitAt } from "./sum_view.js";
 
 /** @typedef {import("./player.js").Player} Player */
 /** @typedef {import("./plot.js").Axes} Axes */
@@ -58,7 +61,8 @@ export function onMove(player, e) {
     player.hover = { kind: "surface", k: at.k, j: at.j, x: ax.xAt(at.px), y: ax.yAt(at.py),
       px: at.px, py: at.py };
   } else if (at.j < panels.length) {
-    player.hover = { kind: "x", k: at.k, g: nearestGrid(player, ax.xAt(at.px)), px: at.px, py: at.py };
+    player.hover = { kind: "x", k: at.k, j: at.j, g: nearestGrid(player, ax.xAt(at.px)), px: at.px,
+      py: at.py };
   } else {
     player.hover = { kind: "loss", k: at.k, s: nearestSnapshot(player, ax, at.px), px: at.px, py: at.py };
   }
@@ -98,6 +102,21 @@ export function onLeave(player) {
 }
 
 /**
+ * The unit under an "x" hover (a sum panel's band or a curve of its panel, not toggled off), or null.
+ * @param {Player} player @param {Record<string, ArrayLike<number>>} values  its row's curves now
+ * @returns {string | null}
+ */
+export function hoverUnit(player, values) {
+  const h = player.hover;
+  if (!h || h.kind !== "x" || h.j === undefined) return null;
+  const p = player.rowPanel(player.rows()[h.k], h.j);
+  const shown = { ...p, nodes: p.nodes.filter((n) => !player.isHidden(n, h.j)) };
+  if (p.kind === "sum" && player.isHidden(p.nodes[0], h.j)) return null;
+  const n = unitAt(player.axes[h.k][h.j], player.xs, values, p.kind === "sum" ? p : shown, h.px, h.py);
+  return n && !player.isHidden(n, h.j) ? n : null;
+}
+
+/**
  * The hover readout: x and every drawn node's value there (or the loss at a snapshot), or null.
  * @param {Player} player
  * @returns {{run: number, x: number | null, index: number | null, lines: ReadoutLine[]} | null}
@@ -111,13 +130,20 @@ export function readout(player) {
   if (h.kind === "x") {
     const values = player.drawn(r, player.index);
     lines.push({ text: `${d.ui.x} = ${fmtG(player.xs[h.g], 4)}` });
-    d.panels.forEach((p) => p.nodes.forEach((n, c) => {
-      if (player.hidden.has(n)) return;
-      const v = values[n][h.g];
-      lines.push({ color: player.color(p.colors[c]), text: `${n} = ${fmtG(v, 5)}`, node: n, value: v });
-    }));
+    const under = hoverUnit(player, values), listed = new Set();
+    d.panels.forEach((full, j) => {
+      const p = player.rowPanel(r, j);  // a run's off nodes are not in its row
+      const many = p.kind === "sum" || full.nodes.length > LEGEND_UNITS;
+      p.nodes.forEach((n, c) => {
+        const named = !many || n === under || (p.kind === "sum" && n === sumNodes(p).out);
+        if (player.isHidden(n, j) || !named || listed.has(n)) return;
+        listed.add(n);
+        const v = values[n][h.g];
+        lines.push({ color: player.color(p.colors[c]), text: `${n} = ${fmtG(v, 5)}`, node: n, value: v });
+      });
+    });
     const t = player.target[h.g];
-    if (d.panels.some((p) => p.target) && !player.hidden.has("target")) {
+    if (d.panels.some((p) => p.target) && d.hasTarget !== false && !player.hidden.has("target")) {
       lines.push({ color: th.target, text: `${d.targetName} = ${fmtG(t, 5)}`, node: "target", value: t });
     }
   } else if (h.kind === "surface") {

@@ -5,8 +5,9 @@
  */
 
 import { fill } from "./dom.js";
-import { frameStyle, paletteColor } from "./layout.js";
+import { frameStyle, outputPanel, paletteColor } from "./layout.js";
 import { forgetText, font, frame, hline, line, number, report, text, thousands, vspan } from "./plot.js";
+import { drawPoints } from "./sum_view.js";
 import { linearTicks, logTicks, sampleTicks } from "./ticks.js";
 
 /** @typedef {import("./plot.js").Axes} Axes */
@@ -21,12 +22,16 @@ import { linearTicks, logTicks, sampleTicks } from "./ticks.js";
  * @typedef {{bg: HTMLCanvasElement, dpr: number, W: number, H: number, L: Layout, s: number, pt: number,
  *   fam: string, th: Theme, axes: Axes[][], titled: boolean[], hidden: Set<string>,
  *   lay: import("./layout.js").FigureLayout,
- *   d: {panels: Panel[], dataRange: number[], strings: Record<string, string>}}} RowsFigure
+ *   d: {panels: Panel[], dataRange: number[], strings: Record<string, string>, hasTarget?: boolean}}}
+ *   RowsFigure
  */
 /**
- * The runs behind the figure: grid and target; surface(ctx, ax, k, panel) draws a surface panel's static
- * layer in row k; losses(k) is row k's train and eval loss over the run.
- * @typedef {{grid: Float64Array, target: Float64Array,
+ * The runs behind the figure: grid and target (NaN when trained on data points alone: then no target
+ * curve), the data points ([x, y], drawn in the output panels, in `style`: sum_view.js's SumStyle);
+ * surface(ctx, ax, k, panel) draws a surface panel's static layer in row k; losses(k) is row k's train and
+ * eval loss over the run.
+ * @typedef {{grid: Float64Array, target: Float64Array, points?: number[][] | null,
+ *   style?: import("./sum_view.js").SumStyle,
  *   surface: (ctx: CanvasRenderingContext2D, ax: Axes, k: number, p: Panel) => void,
  *   losses: (k: number) => {train: Series, eval: Series}}} Rows
  */
@@ -64,10 +69,11 @@ export function drawStatic(fig, rows) {
           if (!fig.hidden.has("span")) vspan(ctx, ax, d.dataRange[0], d.dataRange[1], th.span);
           hline(ctx, ax, 0, { color: th.muted, width: 0.8 * pt });
         }
-        if (p.target && !fig.hidden.has("target")) {
+        if (outputPanel(p) && d.hasTarget !== false && !fig.hidden.has("target")) {
           line(ctx, ax, rows.grid, rows.target, { color: th.target, width: L.line * 0.8 * pt,
             dash: [4 * L.line * 0.8 * pt, 3 * L.line * 0.8 * pt] });
         }
+        if (outputPanel(p) && rows.points && rows.style) drawPoints(ctx, ax, rows.points, rows.style);
         frame(ctx, ax, st, { x: linearTicks(ax, "x", null, labelPx), y: linearTicks(ax, "y", 5, labelPx) });
         if (fig.titled[k]) panelTitle(ctx, fig, ax, fig.lay.titles[j]);
       } else {

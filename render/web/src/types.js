@@ -16,7 +16,7 @@
  * text (CSS px) and narrowest panel (inches: render.draw.grid.page_grid, grid.js).
  * @typedef {{designWidth: number, left: number, right: number, gap: number, top: number, header: number,
  *   titles: number, ticks: number, legend: number, font: number, small: number, line: number,
- *   minTextPx: number, minPanel: number}} Layout */
+ *   minTextPx: number, minPanel: number, legendPitch?: number}} Layout */
 /** A sweep figure's layout (sweep.py sweep_layout): its header and legend row (SweepHeader), its grid
  * (SeededLayout: a GridSpec; MapLayout: maps and a right column), fonts and lines in points.
  * @typedef {{designWidth: number, font: number, small: number, line: number,
@@ -35,10 +35,11 @@
 
 /**
  * A panel of the runs figure: its title, drawn nodes and their palette colours, whether it draws the
- * target; its kind ("curves", "data", "surface") and limits; a data panel's `window` of solid samples; a
- * surface panel's parameter columns (`params`), their names, the path's solid `tail`, colour and `path`
- * (float64, (runs, steps, 2)).
- * @typedef {{title: string, nodes: string[], colors: number[], target: boolean, kind?: string,
+ * target; its kind ("curves", "data", "surface", or "sum": the output stacked from its units) and limits;
+ * a data panel's `window` of solid samples; a surface panel's parameter columns (`params`), their names,
+ * the path's solid `tail`, colour and `path` (float64, (runs, steps, 2)).
+ * A sum panel's `bias` is the output's bias parameter (panels_sum.bias_name), "" when the graph has none.
+ * @typedef {{title: string, nodes: string[], colors: number[], target: boolean, kind?: string, bias?: string,
  *   xlim?: number[], ylim?: number[], window?: number, params?: number[], names?: string[], tail?: number,
  *   color?: number, path?: B64}} Panel
  */
@@ -61,7 +62,11 @@
  * A runs player's data (runs_data): named runs side by side; the parameters (with a graph the page can
  * compute) or the drawn curves (float32, (runs, steps, curveNodes, grid)); losses (runs, steps); the
  * data panels' samples (runs, length) and the surface, when a panel draws them.
- * @typedef {PageCommon & {runs: {label: string, divergedAt?: number | null}[], panels: Panel[],
+ * Each run's offNodes are the nodes it leaves out (a narrower net's row of a side-by-side scene); points
+ * the user's data points ([x, y] pairs, drawn in the output panels), hasTarget false when trained on them
+ * alone (the target is NaN).
+ * @typedef {PageCommon & {runs: {label: string, divergedAt?: number | null, offNodes?: string[]}[],
+ *   panels: Panel[], points?: number[][] | null, hasTarget?: boolean,
  *   layout: Layout, lossXlim: number[], lossYlim: number[], lossLinthresh: number, nodeNames: string[],
  *   lossPanel: boolean, graph: Graph | null,
  *   shape: {runs: number, steps: number, params: number, grid: number}, params: B64 | null,
