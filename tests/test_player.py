@@ -76,6 +76,12 @@ def panel_point(tab, row: int, col: int, x: float | None = None) -> tuple[float,
                         f"return [c.left + {px}, c.top + ax.rect.y + ax.rect.h / 2]; }})()")
 
 
+def at(tab, row: int, col: int, x: float, y: float) -> tuple[float, float]:
+    """The viewport point of data (x, y) in panel (row, col)."""
+    return tab.evaluate(f"(() => {{ const ax = {PLAYER}.axes[{row}][{col}], c = {CANVAS}; "
+                        f"return [c.left + ax.px({x!r}), c.top + ax.py({y!r})]; }})()")
+
+
 def assert_clean(tab, path: Path) -> None:
     assert tab.errors() == []
     assert tab.requests() == [page_url(path)] or tab.requests() == [tab.evaluate("location.href")]
@@ -251,6 +257,46 @@ def test_js_curves_exact_for_the_network_family(browser, tmp_path, hidden, point
     got = js_curves(browser, snap, tmp_path)
     assert np.array_equal(np.isnan(got), np.isnan(snap.curves))
     assert np.array_equal(np.nan_to_num(got), np.nan_to_num(snap.curves)), "not bit for bit"
+
+
+def test_family_pages_draw_the_sum_view_leave_out_off_units_and_name_the_unit_hovered(browser, tmp_path):
+    """The width scene (rows of 1, 2, 4 and 8 units in one graph): a row's off units are in neither its
+    drawing nor its readout; the sum panel's legend is the stack and its output; hovering a band of the sum
+    view names that unit (and the output), not every unit. fig8 --hidden 16: one legend entry for 16 curves,
+    which hides them all; the readout names only the curve under the pointer."""
+    width = load_snapshot(GOLDENS / "width.npz")
+    path = write_player(width, tmp_path / "width.html")
+    with open_page(browser, path, width=1280, height=1300) as tab:
+        labels = tab.evaluate("Array.from(document.querySelectorAll('.op-legend')[1].children, "
+                              "e => e.textContent)")
+        assert labels == ["units 1–8 + b_21", "add_21", "target x²", "data range"]
+        tab.move(*panel_point(tab, 0, 0, 1.0))  # the 1-unit row: add_12 ... add_18 are off
+        tab.wait_for("!document.querySelector('.op-tip').hidden", timeout=3)
+        nodes = tab.evaluate(f"{PLAYER}.readout().lines.map(l => l.node).filter(Boolean)")
+        assert nodes == ["add_11", "add_21", "target"]
+        s, g = len(width.steps) - 1, int(np.argmin(np.abs(width.grid - 2.0)))
+        mid = width.curve(3, "add_21")[s, g] - width.curve(3, "mul_28")[s, g] / 2  # inside the last band
+        tab.move(*at(tab, 3, 1, float(width.grid[g]), float(mid)))
+        tab.wait_for(f"{PLAYER}.readout() && {PLAYER}.readout().run === 3", timeout=3)
+        lines = tab.evaluate(f"{PLAYER}.readout().lines.filter(l => l.node).map(l => [l.node, l.value])")
+        assert [n for n, _ in lines if n.startswith("mul_2") or n == "add_21"] == ["mul_28", "add_21"]
+        assert dict(lines)["mul_28"] == width.curve(3, "mul_28")[s, g]
+        assert_clean(tab, path)
+    wide = family((16,))
+    path = write_player(wide, tmp_path / "wide.html")
+    with open_page(browser, path, width=1280, height=900) as tab:
+        assert tab.evaluate("document.querySelectorAll('.op-legend')[0].textContent") == "units 1–16"
+        g = int(np.argmin(np.abs(wide.grid - 1.0)))
+        tab.move(*at(tab, 0, 0, float(wide.grid[g]), float(wide.curve(0, "add_1_5")[-1, g])))  # on a curve
+        tab.wait_for("!document.querySelector('.op-tip').hidden", timeout=3)
+        nodes = tab.evaluate(f"{PLAYER}.readout().lines.map(l => l.node || '')")
+        named = [n for n in nodes if n.startswith("add_1")]
+        assert len(named) == 1  # of 16: the one under the pointer
+        before = canvas_digest(tab)
+        tab.click(*center(tab, ".op-entry[data-key='units_0']"))
+        assert tab.evaluate(f"{PLAYER}.state().hidden") == ["units_0"]
+        assert canvas_digest(tab) != before and "hide=units_0" in tab.evaluate("location.hash")
+        assert_clean(tab, path)
 
 
 def page_data(text: str) -> dict:
