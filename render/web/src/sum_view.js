@@ -12,13 +12,13 @@
  *   // static layer, in every panel with `target` and every "sum" panel, when the page has points:
  *   drawPoints(ctx, ax, d.points, st);                               // points: [[x, y], ...]
  *   // each frame, for a panel of kind "sum", instead of its node curves:
- *   drawSum(ctx, ax, player.grid, values, panel, st);                // values: player.drawn(r, i)
+ *   drawSum(ctx, ax, player.xs, values, panel, st);                  // values: player.drawn(r, i)
  *   // its legend: these entries first, then the target / points / data range as any output panel:
  *   legendEntries(panel, d.strings, st);
  *   // any panel of more than LEGEND_UNITS curves: one entry for them all instead of one a curve:
  *   compactLegend(panel, d.strings, st);                             // null when it names each
  *   // the hover: the unit under the pointer (a sum panel's band, or the nearest curve), or null:
- *   unitAt(ax, player.grid, values, panel, px, py);
+ *   unitAt(ax, player.xs, values, panel, px, py);
  * Legend entries are plain objects ({key, label, color, kind, colors?, keys?}); kind "strip" is a row of
  * the `colors` (a "bands" strip pale, on the bias' dashed line). `key` is what the entry toggles in
  * st.hidden: a unit's node name hides its band, "stack" every band and the bias, the output's name the
