@@ -66,7 +66,7 @@ def test_bad_input_is_one_line_exit_2_and_writes_nothing(here, command, args, wo
     (["all", "fig8", "--data", "missing.csv"], "no such file"),
     (["record", "adaline", "--hidden", "3"], "not the chapter's network"),
     (["record", "relu_vs_leakyrelu", "--hidden", "3"], "not swept yet"),
-    (["all", "--hidden", "3"], "not swept yet"),
+    (["all", "--hidden", "3"], "compares widths itself"),  # the first scene that refuses: width
 ])
 def test_other_commands_and_scenes_refuse_too(here, args, words):
     result = runner.invoke(app, args)

@@ -18,6 +18,16 @@ class Escalating:
 
     def __init__(self, exception: type[BaseException], word: str, code: int) -> None:
         self.exception, self.word, self.code, self.count = exception, word, code, 0
+        self.checked = False
+        HANDLERS.append(self)
+
+    def check(self) -> None:
+        """Raise the first signal's exception again if Python dropped it: a handler's raise that lands in a
+        weakref callback or a __del__ (matplotlib's transforms have such callbacks) is printed as
+        "Exception ignored" and the command goes on, to finish and exit 0 as if never interrupted."""
+        if self.count and not self.checked:
+            self.checked = True
+            raise self.exception()
 
     def __call__(self, signum: int, frame: object) -> None:
         self.count += 1
@@ -27,3 +37,13 @@ class Escalating:
             message = f"error: {self.word} three times: stopped at once, temporary files may remain\n"
             os.write(2, message.encode())
             os._exit(self.code)
+
+
+#: every handler made (Ctrl-C's and SIGTERM's), for `check_signals`
+HANDLERS: list[Escalating] = []
+
+
+def check_signals() -> None:
+    """Between frames: raise a signal that arrived but was dropped (`Escalating.check`)."""
+    for handler in HANDLERS:
+        handler.check()

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from render.app.console import UserError, err_console, report, say, warn
+from render.app.escalating import check_signals
 
 if TYPE_CHECKING:
     from rich.progress import Progress
@@ -78,9 +79,12 @@ def render_files(snapshot, stem: Path, options, recording: Path | None = None) -
 
     with _bar("rendering", "frames") as bar:
         task = bar.add_task(stem.name, total=None)
-        return render_snapshot(snapshot, stem, options, progress=lambda done, total: bar.update(
-            task, completed=done, total=total), report=say, recording=recording,
-            pages=player_pages(snapshot, options, stem.name))
+        def progress(done: int, total: int) -> None:
+            check_signals()  # a Ctrl-C Python dropped stops the render here, before anything is committed
+            bar.update(task, completed=done, total=total)
+
+        return render_snapshot(snapshot, stem, options, progress=progress, report=say, recording=recording,
+                               pages=player_pages(snapshot, options, stem.name))
 
 
 def write_embed(kind: str | None, stem: Path, written: list[Path], meta: dict) -> None:
