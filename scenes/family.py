@@ -3,7 +3,7 @@
 `with_network(scene, hidden=, target=, points=, data_range=, x_range=)` (what `--hidden`, `--target`,
 `--data`, `--data-range` and `--x-range` ask for) returns a new scene:
 
-- hidden: the chapter's scenes (and sweeps only at the chapter's width, 2, for now) build
+- hidden: the chapter's scenes (sweeps: one hidden layer, scenes/sweeps.py) build
   `scenes.network.build_network(hidden)` and draw its panels (scenes/network_panels.py). A run's explicit
   initial values move to the parameters of the same role under the new names (`w_11` is `w_1_1` in a
   separated net; `w_21`, `b_21` the output layer's), and every parameter left without a value is drawn
@@ -159,9 +159,6 @@ def with_network(scene: Scene, *, hidden: tuple[int, ...] | None = None, target:
         if hidden != own and own is None:
             raise ValueError(f"scene {scene.name!r} is not the chapter's network; --hidden is for the "
                              f"chapter's scenes (e.g. fig8)")
-        if hidden != own and sweep:
-            raise ValueError(f"scene {scene.name!r} sweeps the chapter's 2 hidden units; other widths are "
-                             f"not swept yet (try fig8 --hidden {','.join(map(str, hidden))})")
         if hidden == own:
             hidden = None
         if hidden is not None and any(r.frozen for r in scene.runs):

@@ -65,13 +65,28 @@ def test_bad_input_is_one_line_exit_2_and_writes_nothing(here, command, args, wo
     (["graph", "fig8", "--hidden", "33"], "1 to 32"),
     (["all", "fig8", "--data", "missing.csv"], "no such file"),
     (["record", "adaline", "--hidden", "3"], "not the chapter's network"),
-    (["record", "relu_vs_leakyrelu", "--hidden", "3"], "not swept yet"),
+    (["record", "relu_vs_leakyrelu", "--hidden", "3,3"], "sweeps one hidden layer"),
+    (["scene", "init_basin", "--hidden", "2,2"], "sweeps one hidden layer"),
+    (["record", "init_basin", "--hidden", "1"], "has no w_12"),
     (["all", "--hidden", "3"], "compares widths itself"),  # the first scene that refuses: width
 ])
 def test_other_commands_and_scenes_refuse_too(here, args, words):
     result = runner.invoke(app, args)
     assert result.exit_code == 2 and words in result.stderr and len(result.stderr.strip().splitlines()) == 1
     assert not (here / "output").exists()
+
+
+def test_a_sweep_records_another_width(here):
+    """Issue 25's "the sweep explorer works for them": a sweep of 3 units records, under its own name, with
+    the fitting modes for 3 units."""
+    result = runner.invoke(app, ["record", "relu_vs_leakyrelu", "--hidden", "3", "--runs", "50", "--steps",
+                                 "200", "-o", "x.npz"])
+    assert result.exit_code == 0, result.output
+    snap = load_snapshot(here / "x.npz")
+    sweep = snap.meta["sweep"]
+    assert sweep["count"] == 50 and snap.meta["params"][:3] == ["w_11", "w_12", "w_13"]
+    assert sweep["modes"][3] == "some units off" and "some units off" in result.output
+    assert snap.extra["sweep_init"].shape == (50, 10)
 
 
 def test_a_changed_scene_is_written_under_its_own_name(here):

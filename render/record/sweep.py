@@ -20,17 +20,17 @@ from render.record.runs import SampleProgress, record_run, snapshot_meta
 from render.record.snapshot import SWEEP_AXES, Snapshot
 from render.record.stats import rate
 from scenes import Run
-from scenes.sweeps import MODES, GridInits, SeededInits, SweepScene, fitting_modes
+from scenes.sweeps import GridInits, SeededInits, SweepScene, fitting_modes
 
 #: evaluation-loss histogram: log-spaced bins; values beyond the ends are counted in the end bins
 HIST_EDGES = np.geomspace(0.01, 10.0, 61)
 
 
-def _rates(loss: np.ndarray, modes: np.ndarray, threshold: float) -> dict:
+def _rates(loss: np.ndarray, modes: np.ndarray, threshold: float, names: tuple[str, ...]) -> dict:
     fitted = loss < threshold
     out = rate(int(fitted.sum()), loss.size)
-    out["modes"] = {name: int(np.sum(modes == i)) for i, name in enumerate(MODES)}
-    out["fitted_by_mode"] = {name: int(np.sum(fitted & (modes == i))) for i, name in enumerate(MODES)}
+    out["modes"] = {name: int(np.sum(modes == i)) for i, name in enumerate(names)}
+    out["fitted_by_mode"] = {name: int(np.sum(fitted & (modes == i))) for i, name in enumerate(names)}
     out["median_loss"] = float(np.median(loss))
     return out
 
@@ -124,20 +124,20 @@ def _summary(scene: SweepScene, steps: np.ndarray, parts: list[dict]) -> dict:
     histogram, mode counts and rates (and the maps, if the scene stores them); each run's end."""
     loss = np.concatenate([p["loss"] for p in parts], axis=1)
     mode = np.concatenate([p["mode"] for p in parts], axis=1)
-    n_s, samples = len(steps), scene.runs[0].samples
+    n_s, samples, modes = len(steps), scene.runs[0].samples, scene.modes
     out = {"hist": np.zeros((n_s, HIST_EDGES.size - 1), dtype=np.int64),
-           "mode_counts": np.zeros((n_s, len(MODES)), dtype=np.int64),
-           "mode_fitted": np.zeros((n_s, len(MODES)), dtype=np.int64),
+           "mode_counts": np.zeros((n_s, len(modes)), dtype=np.int64),
+           "mode_fitted": np.zeros((n_s, len(modes)), dtype=np.int64),
            "fitted": np.zeros(n_s), "median": np.zeros(n_s), "marks": {}}
     for s, step in enumerate(steps):
         ls, ms = loss[s], mode[s]
         out["hist"][s] = np.histogram(np.clip(ls, HIST_EDGES[0], HIST_EDGES[-1]), HIST_EDGES)[0]
-        out["mode_counts"][s] = np.bincount(ms, minlength=len(MODES))
-        out["mode_fitted"][s] = np.bincount(ms[ls < scene.threshold], minlength=len(MODES))
+        out["mode_counts"][s] = np.bincount(ms, minlength=len(modes))
+        out["mode_fitted"][s] = np.bincount(ms[ls < scene.threshold], minlength=len(modes))
         out["fitted"][s] = np.mean(ls < scene.threshold)
         out["median"][s] = np.median(ls)
         if int(step) in scene.schedule.marks and int(step) != samples:
-            out["marks"][str(int(step))] = _rates(ls, ms, scene.threshold)
+            out["marks"][str(int(step))] = _rates(ls, ms, scene.threshold, modes)
     if scene.store_maps:
         out["map_loss"], out["map_mode"] = loss.astype(np.float32), mode
     out.update(final=np.concatenate([p["final"] for p in parts]), loss=loss[-1], modes=mode[-1],
@@ -208,7 +208,8 @@ def record_sweep(scene: SweepScene, progress: SampleProgress | None = None, work
             a = scene.activations.index(act)
             worst = max(worst, float(np.max(np.abs(rec["params"][-1] - final[a, r]))))
 
-    rates = {act: _rates(loss[a], modes[a], scene.threshold) for a, act in enumerate(scene.activations)}
+    rates = {act: _rates(loss[a], modes[a], scene.threshold, scene.modes)
+             for a, act in enumerate(scene.activations)}
     for a, act in enumerate(scene.activations):
         rates[act]["diverged"] = int(np.sum(diverged[a] >= 0))
     sweep = {
@@ -216,7 +217,7 @@ def record_sweep(scene: SweepScene, progress: SampleProgress | None = None, work
         "activations": list(scene.activations), "count": n_r, "samples": samples, "lr": lr,
         "threshold": scene.threshold,
         "fitted_rule": _fitted_rule(scene),
-        "inits": scene.describe_inits(), "data": scene.describe_data(), "modes": list(MODES),
+        "inits": scene.describe_inits(), "data": scene.describe_data(), "modes": list(scene.modes),
         "rates": rates, "rates_at": at_marks, "hist_edges_note": "sweep_edges, log-spaced",
         "lockstep_check": {"runs_compared": sum(r is not None for _, _, r in named),
                            "max_abs_param_diff": worst},
