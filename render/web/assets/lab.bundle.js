@@ -420,10 +420,12 @@
 
   // render/web/src/controls.js
   var Fragment = class {
-    /** @param {string[]} keys @param {boolean} enabled */
-    constructor(keys2, enabled) {
+    /** @param {string[]} keys @param {boolean} enabled
+     * @param {number} [maxLength]  a longer fragment reads as nothing */
+    constructor(keys2, enabled, maxLength = 2e3) {
       this.keys = new Set(keys2);
       this.enabled = enabled;
+      this.maxLength = maxLength;
       this.timer = null;
       this.last = 0;
     }
@@ -432,7 +434,7 @@
       const out = /* @__PURE__ */ Object.create(null);
       if (!this.enabled) return out;
       const hash = (location.hash || "").replace(/^#/, "");
-      if (hash.length > 2e3) return out;
+      if (hash.length > this.maxLength) return out;
       for (const part of hash.split("&")) {
         const eq = part.indexOf("=");
         const k = eq < 0 ? part : part.slice(0, eq);
@@ -746,11 +748,77 @@
   var LEGEND_UNITS = 8;
   var BAND_ALPHA = 0.28;
   var POINTS_DRAWN = 2e4;
+  var REACH = 100;
   function sumNodes(panel) {
     return { parts: panel.nodes.slice(0, -1), out: panel.nodes[panel.nodes.length - 1] };
   }
+  function levels(parts, out) {
+    const G = out.length, H = parts.length;
+    const run2 = Array.from({ length: H }, () => new Float64Array(G));
+    for (let k = 0; k < H; k++) {
+      for (let g = 0; g < G; g++) run2[k][g] = k === 0 ? parts[0][g] : run2[k - 1][g] + parts[k][g];
+    }
+    const base = new Float64Array(G);
+    for (let g = 0; g < G; g++) base[g] = H ? out[g] - run2[H - 1][g] : out[g];
+    return [base, ...run2.map((r) => r.map((v, g) => base[g] + v))];
+  }
   function unitsLabel(s, n) {
     return n > 1 ? fill(s.units, { first: 1, last: n }) : fill(s.unit, { first: 1 });
+  }
+  function biasName(graph, panel) {
+    const { parts, out } = sumNodes(panel);
+    const node = graph && graph.nodes.find((n) => n.name === out);
+    const others = node ? node.parents.filter((p) => !parts.includes(p)) : [];
+    return others.length === 1 ? others[0] : "";
+  }
+  var cut = (v, lo, hi) => isFinite(v) ? Math.min(hi, Math.max(lo, v)) : v > 0 ? hi : v < 0 ? lo : NaN;
+  function drawSum(ctx, ax, grid, values, panel, st) {
+    const { parts, out } = sumNodes(panel), hidden = st.hidden || /* @__PURE__ */ new Set();
+    const lv = levels(parts.map((n) => values[n]), values[out]);
+    const span = ax.ylim[1] - ax.ylim[0], lo = ax.ylim[0] - REACH * span, hi = ax.ylim[1] + REACH * span;
+    const G = grid.length;
+    if (!hidden.has("stack")) {
+      parts.forEach((name2, k) => {
+        if (hidden.has(name2)) return;
+        const color = st.color(panel.colors[k]), c = rgb(color);
+        ctx.save();
+        clip(ctx, ax);
+        ctx.fillStyle = `rgba(${c.join(",")},${BAND_ALPHA})`;
+        let open = false;
+        const bottom = [];
+        const close = () => {
+          for (let b = bottom.length - 1; b >= 0; b--) ctx.lineTo(bottom[b][0], bottom[b][1]);
+          ctx.closePath();
+          ctx.fill();
+          bottom.length = 0;
+          open = false;
+        };
+        for (let g = 0; g < G; g++) {
+          const top = cut(lv[k + 1][g], lo, hi), low = cut(lv[k][g], lo, hi);
+          if (!(top === top) || !(low === low)) {
+            if (open) close();
+            continue;
+          }
+          const x = ax.px(grid[g]);
+          if (open) ctx.lineTo(x, ax.py(top));
+          else {
+            ctx.beginPath();
+            ctx.moveTo(x, ax.py(top));
+            open = true;
+          }
+          bottom.push([x, ax.py(low)]);
+        }
+        if (open) close();
+        ctx.restore();
+        line(ctx, ax, grid, lv[k + 1].map((v) => cut(v, lo, hi)), { color, width: 0.4 * st.line });
+      });
+      const w = 0.6 * st.line;
+      line(ctx, ax, grid, lv[0], { color: st.muted, width: w, dash: [1.5 * w, 1.5 * w] });
+    }
+    if (!hidden.has(out)) {
+      const color = st.color(panel.colors[panel.colors.length - 1]);
+      line(ctx, ax, grid, values[out], { color, width: st.line });
+    }
   }
   function drawPoints(ctx, ax, points, st) {
     if (!points || !points.length || st.hidden && st.hidden.has("points")) return;
@@ -766,14 +834,14 @@
   }
   function legendEntries(panel, s, st, bias) {
     const { parts, out } = sumNodes(panel);
-    const colors = parts.map((_, k) => st.color(panel.colors[k]));
+    const colors2 = parts.map((_, k) => st.color(panel.colors[k]));
     return [
       {
         key: "stack",
         label: fill(s.stacked, { units: unitsLabel(s, parts.length), bias: bias || s.bias }),
-        color: colors[0] || st.muted,
+        color: colors2[0] || st.muted,
         kind: "strip",
-        colors,
+        colors: colors2,
         bands: true,
         keys: parts
       },
@@ -782,13 +850,13 @@
   }
   function compactLegend(panel, s, st) {
     if (panel.nodes.length <= LEGEND_UNITS) return null;
-    const colors = panel.colors.map((c) => st.color(c));
+    const colors2 = panel.colors.map((c) => st.color(c));
     return {
       key: "units",
       label: unitsLabel(s, panel.nodes.length),
-      color: colors[0],
+      color: colors2[0],
       kind: "strip",
-      colors,
+      colors: colors2,
       keys: [...panel.nodes]
     };
   }
@@ -1157,7 +1225,7 @@
     canvas.width = w;
     canvas.height = h;
     const ctx = canvas.getContext("2d"), img = ctx.createImageData(w, h);
-    const colors = s.colors.map(rgb), edges = s.edges, top = colors.length - 1;
+    const colors2 = s.colors.map(rgb), edges = s.edges, top = colors2.length - 1;
     for (let py = 0; py < h; py++) {
       const y = ax.ylim[1] - (py + 0.5) / h * (ax.ylim[1] - ax.ylim[0]);
       for (let px = 0; px < w; px++) {
@@ -1170,7 +1238,7 @@
         }
         let band = 0;
         while (band < top && v > edges[band + 1]) band++;
-        const c = colors[band];
+        const c = colors2[band];
         img.data[o] = c[0];
         img.data[o + 1] = c[1];
         img.data[o + 2] = c[2];
@@ -1217,16 +1285,16 @@
     const st = player.panelState, pt = player.pt, L = player.L;
     if (panel.kind === "data" && !player.hidden.has("samples") && st.dataX) {
       const n = Math.min(player.steps[i], st.samples[r]);
-      const cut = Math.max(0, n - panel.window), base = r * st.length;
+      const cut2 = Math.max(0, n - panel.window), base = r * st.length;
       ctx.save();
       clip(ctx, ax);
       ctx.globalAlpha = 0.35;
-      for (let k = 0; k < cut; k++) {
+      for (let k = 0; k < cut2; k++) {
         marker(ctx, ax.px(st.dataX[base + k]), ax.py(st.dataY[base + k]), 0.65 * L.line * pt, player.th.muted);
       }
       ctx.globalAlpha = 1;
       const color = accent(player, player.d.data.color);
-      for (let k = cut; k < n; k++) {
+      for (let k = cut2; k < n; k++) {
         marker(ctx, ax.px(st.dataX[base + k]), ax.py(st.dataY[base + k]), 1.1 * L.line * pt, color);
       }
       ctx.restore();
@@ -1255,12 +1323,12 @@
       }];
     }
     if (panel.kind === "surface") {
-      const colors = d.surface.colors;
+      const colors2 = d.surface.colors;
       return [
         {
           key: "surface",
           label: fill(s.surface, { target: d.targetName }),
-          color: colors[Math.floor(colors.length / 2)],
+          color: colors2[Math.floor(colors2.length / 2)],
           kind: "patch"
         },
         {
@@ -1621,256 +1689,702 @@
     }).observe(figureElement);
   }
 
-  // render/web/src/lab_figure.js
-  var MAX_FADED = 2e3;
-  var NONE = /* @__PURE__ */ new Set();
-  var ONE_ROW_ASPECT = 0.82;
-  var MIN_WIDTH = 240;
-  var Figure = class {
-    /** @param {HTMLElement} parent @param {LabPage} d */
-    constructor(parent, d) {
-      this.d = d;
-      this.th = d.theme;
-      this.L = d.layout;
-      this.hidden = NONE;
-      this.fam = family(d.lang);
-      const fig = figure(parent, "op-figure ol-figure");
-      this.element = fig.element;
-      this.canvas = fig.canvas;
-      this.overlay = fig.overlay;
-      this.bg = fig.bg;
-      this.rows = [];
-      this.width = 0;
-      this.surface = d.surface ? decodeSurface(d.surface) : null;
-      this.images = /* @__PURE__ */ Object.create(null);
+  // render/web/src/lab_text.js
+  var NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d{1,3})?$/i;
+  function number2(text2) {
+    const s = String(text2).trim();
+    if (s.length > 40 || !NUMBER.test(s)) return null;
+    const v = Number(s);
+    return isFinite(v) ? v : null;
+  }
+  function integer(text2, lo, hi) {
+    const s = String(text2).trim();
+    if (!/^\d{1,16}$/.test(s)) return null;
+    const v = Number(s);
+    return Number.isSafeInteger(v) && v >= lo && v <= hi ? v : null;
+  }
+  var repr = (v) => Object.is(v, -0) ? "-0.0" : Number.isInteger(v) && Math.abs(v) < 1e16 ? v.toFixed(1) : String(v);
+  var short = (v) => fmtG(v, 3).replace("-", "−");
+  function shellWord(word) {
+    return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : "'" + String(word).replace(/'/g, `'"'"'`) + "'";
+  }
+
+  // render/web/src/network.js
+  var MAX_UNITS = 16;
+  var MAX_LAYERS = 3;
+  var ACTIVATIONS2 = ["LeakyRelu", "Relu", "Sigmoid", "Tanh", "Step"];
+  var LOSSES = { absolute: "ValueLoss", squared: "SquareLoss" };
+  var OUTPUT_COLOR = 2;
+  var MAX_PANELS = 5;
+  var unitColor = (j) => j < OUTPUT_COLOR ? j : j + 1;
+  function checkHidden(hidden) {
+    if (!Array.isArray(hidden) || hidden.length < 1 || hidden.length > MAX_LAYERS) {
+      throw new Error(`hidden: a list of 1 to ${MAX_LAYERS} widths (units per hidden layer), e.g. [3] or [3, 3]`);
     }
-    /**
-     * What panels.js reads of a player, for one row (its run is that "player"'s run 0).
-     * @param {LabRun} run @returns {PanelView}
-     */
-    view(run2) {
-      const fig = this, d = this.d;
-      const paths = /* @__PURE__ */ Object.create(null);
-      for (const p of d.panels) {
-        if (p.kind !== "surface") continue;
-        const [a, b] = p.params;
-        const at = (j) => Float64Array.from({ length: run2.S }, (_, s) => run2.trainer.params[s * run2.P + j]);
-        paths[p.params.join(",")] = [{ xs: at(a), ys: at(b) }];
+    for (const h of hidden) {
+      if (!Number.isInteger(h) || h < 1 || h > MAX_UNITS) {
+        throw new Error(`hidden: a layer of ${String(h)} units; give 1 to ${MAX_UNITS} units a layer`);
       }
-      return {
-        panelState: { surface: this.surface, images: this.images, paths },
-        d: { strings: d.strings, data: d.data, surface: d.surface, targetName: d.targetName },
-        th: this.th,
-        hidden: NONE,
-        steps: run2.steps,
-        L: this.L,
-        get pt() {
-          return fig.pt;
-        },
-        get dpr() {
-          return fig.dpr;
-        },
-        get fam() {
-          return fig.fam;
-        }
-      };
     }
-    /** Palette colour i. @param {number} i */
-    color(i) {
-      return paletteColor(this.th, i);
+    return hidden.slice();
+  }
+  var Names = class {
+    /** @param {number[]} hidden */
+    constructor(hidden) {
+      this.hidden = hidden;
+      this.separated = hidden.length > 1 || Math.max(...hidden) >= 10;
+      this.outLayer = hidden.length + 1;
     }
-    /** rows: [{run: LabRun, label}]; total: the timeline's last sample.
-     * @param {Row[]} rows @param {number} total */
-    setRows(rows, total) {
-      this.rows = rows;
-      this.total = total;
-      this.element.setAttribute("aria-label", rows.map((r) => r.label).join(" / "));
-      const d = this.d, surface = (p) => p.kind === "surface" && this.surface;
-      this.views = rows.map(({ run: run2 }) => this.view(run2));
-      this.xlims = d.panels.map((p) => surface(p) ? this.surface.x : d.xRange);
-      this.ylims = d.panels.map((p) => {
-        if (surface(p)) return this.surface.y;
-        const lows = [], highs = [], include = [0];
-        for (const { run: run2 } of rows) {
-          for (const n of p.nodes) {
-            const e = run2.extremes[n];
-            run2.healthy.forEach((ok, j) => {
-              if (ok) {
-                lows.push(e.lo[j]);
-                highs.push(e.hi[j]);
-              }
-            });
-          }
+    /** @param {string} kind @param {number} layer @param {number[]} index */
+    name(kind, layer, ...index) {
+      return this.separated ? [kind, layer, ...index].join("_") : `${kind}_${layer}${index.join("")}`;
+    }
+    /** Layer `layer`'s weights in update order (by unit j, then its input i). @param {number} layer */
+    weights(layer) {
+      const out = [], h = this.hidden;
+      if (layer === this.outLayer) {
+        for (let i = 1; i <= h[h.length - 1]; i++) out.push(this.name("w", layer, i));
+      } else if (layer === 1) {
+        for (let j = 1; j <= h[0]; j++) out.push(this.name("w", 1, j));
+      } else {
+        for (let j = 1; j <= h[layer - 1]; j++) {
+          for (let i = 1; i <= h[layer - 2]; i++) out.push(this.name("w", layer, j, i));
         }
-        if (p.target) include.push(d.targetMin, d.targetMax);
-        return this.robustLimits(lows, highs, include);
-      });
-      const losses = [];
-      for (const { run: run2 } of rows) {
-        run2.healthy.forEach((ok, j) => {
-          if (ok) losses.push(run2.statTrain[j], run2.statEval[j]);
-        });
       }
-      this.lossYlim = this.logLimits(losses);
-      const axis = sampleAxis(total, d.limitRule.cursor_room, d.limitRule);
-      this.lossXlim = axis.xlim;
-      this.linthresh = axis.linthresh;
-      this.layout();
+      return out;
     }
-    /** render.draw.limits.robust_limits, by the page's rule. @param {number[]} lows @param {number[]} highs
-     * @param {number[]} include */
-    robustLimits(lows, highs, include) {
-      return robustLimits(lows, highs, include, this.d.limitRule);
+    /** @param {number} layer */
+    muls(layer) {
+      return this.weights(layer).map((w) => "mul" + w.slice(1));
     }
-    /** render.draw.limits.log_limits, by the page's rule. @param {number[]} values */
-    logLimits(values) {
-      return logLimits(values, this.d.limitRule);
+    /** @param {number} layer */
+    biases(layer) {
+      const units = layer === this.outLayer ? 1 : this.hidden[layer - 1], out = [];
+      for (let j = 1; j <= units; j++) out.push(this.name("b", layer, j));
+      return out;
     }
-    /** What each axes drew, row by row (tests). */
-    axesReport() {
-      return axesReport(this);
+    /** @param {number} layer */
+    adds(layer) {
+      return this.biases(layer).map((b) => "add" + b.slice(1));
     }
-    /** Lay the figure out for its width (layout.js: the pages' grid rule) and draw its static layer. */
-    layout() {
-      const L = this.L, d = this.d, n = d.panels.length + 1;
-      const W = Math.max(MIN_WIDTH, this.element.clientWidth || 800);
-      this.width = this.element.clientWidth;
-      const caption = captionPieces(d, this.total);
-      const extra = this.views.length ? (p) => legend(this.views[0], p) : null;
-      this.legends = Array.from(
-        { length: n },
-        (_, j) => legendItems(d, j, this.th, (i) => this.color(i), extra)
-      );
-      const lay = this.lay = figureLayout(L, W, n, {
-        heads: this.rows.map((row) => ({ label: row.label, caption, widest: this.total })),
-        titles: panelTitles(d, n),
-        legends: this.legends,
-        fam: this.fam,
-        bold: true,
-        oneRow: (inches, aw) => aw * ONE_ROW_ASPECT
-      });
-      this.s = lay.s;
-      this.pt = lay.pt;
-      this.W = W;
-      this.H = lay.H;
-      this.titled = lay.titled;
-      this.axes = lay.rects.map((rects) => rects.map((rect, j) => j < d.panels.length ? new Axes(rect, { xlim: this.xlims[j], ylim: this.ylims[j] }) : lossAxes(rect, this.lossXlim, this.lossYlim, this.linthresh)));
-      this.dpr = sizeCanvases([this.canvas, this.bg], this.element, W, this.H);
-      drawStatic2(this, {
-        grid: d.gridValues,
-        target: d.targetValues,
-        surface: (ctx, ax, k, p) => {
-          if (this.surface) drawStatic(this.views[k], ctx, ax, 0, p);
-        },
-        losses: (k) => {
-          const run2 = this.rows[k].run;
-          return { train: [run2.steps, run2.trainLoss], eval: [run2.statSteps, run2.statEval] };
-        }
-      });
-      this.buildOverlay();
+    /** @param {number} layer */
+    acts(layer) {
+      return this.biases(layer).map((b) => "relu" + b.slice(1));
     }
-    /** Each run's panel grid as laid out. */
-    grid() {
-      return { rows: this.lay.rows, cols: this.lay.cols };
+    get output() {
+      return this.adds(this.outLayer)[0];
     }
-    /** The smallest font px of the text on the figure's canvases and in its overlay. */
-    minTextPx() {
-      return smallestTextPx([this.bg, this.canvas], this.overlay);
-    }
-    /** Each run's label, caption and warning; the legends under the last run's panels. */
-    buildOverlay() {
-      const o = this.overlay, d = this.d, L = this.L, s = this.s, pt = this.pt;
-      o.textContent = "";
-      o.style.fontSize = `${L.font * pt}px`;
-      this.captions = [];
-      this.warnings = [];
-      this.rows.forEach((row, k) => {
-        const head = runHeader(o, L, this.lay.heads[k], this.axes[k], d.panels.length, this.color(3), s);
-        head.label.style.color = row.pinned ? this.th.muted : this.th.foreground;
-        this.captions.push(head.values);
-        this.warnings.push(head.warning);
-      });
-      this.axes[this.axes.length - 1].forEach((ax, j) => {
-        const items = this.legends[j];
-        const box = legendBox(o, L, "op-legend ol-legend", ax, items.length, s, pt, this.lay.legendCols[j]);
-        for (const it of items) {
-          const entry = el("span", "op-entry", box);
-          swatch(entry, L, it, pt);
-          el("span", "op-entry-label", entry, it.label);
-        }
-        keepInside(box, this.W);
-      });
-    }
-    /** Draw every row at sample `step` of the timeline. @param {number} step */
-    draw(step) {
-      if (!this.axes) return;
-      if (this.element.clientWidth && this.element.clientWidth !== this.width) this.layout();
-      const ctx = this.canvas.getContext("2d"), d = this.d, th = this.th, pt = this.pt, L = this.L;
-      ctx.setTransform(1, 0, 0, 1, 0, 0);
-      ctx.drawImage(this.bg, 0, 0);
-      ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
-      this.rows.forEach(({ run: run2 }, k) => {
-        const row = this.axes[k], i = run2.indexOf(step), values = run2.evaluate(d, i), index = run2.program.index;
-        d.panels.forEach((p, j2) => {
-          if (p.kind === "data") this.drawSamples(ctx, row[j2], run2, i, p);
-          p.nodes.forEach((n, c) => {
-            line(
-              ctx,
-              row[j2],
-              d.gridValues,
-              values[index[n]],
-              { color: this.color(p.colors[c]), width: L.line * pt }
-            );
-          });
-          if (p.kind === "surface" && this.surface) draw(this.views[k], ctx, row[j2], 0, i, p);
-        });
-        const ax = row[d.panels.length], ev = run2.evalLoss(d, values);
-        let j = 0;
-        while (j < run2.statSteps.length && run2.statSteps[j] < run2.steps[i]) j++;
-        line(
-          ctx,
-          ax,
-          [...run2.statSteps.slice(0, j), run2.steps[i]],
-          [...run2.statEval.slice(0, j), ev],
-          { color: this.color(2), width: L.line * 0.9 * pt }
-        );
-        const x = ax.px(Math.min(step, run2.steps[run2.S - 1]));
-        vline(ctx, ax, x, { color: th.foreground, width: 0.8 * pt, alpha: 0.6, pixels: true });
-        if (ev > 0) marker(ctx, x, ax.py(ev), L.line * 1.5 * pt, this.color(2), th.background, 0.8 * pt);
-        showCaption(this, k, run2.steps[i], run2.trainLoss[i], ev, run2.divergedAt);
-      });
-    }
-    /**
-     * The samples a run has trained on by snapshot i: faded (the latest MAX_FADED of them), the latest
-     * `window` solid, as panels.js draws a recording's (render/draw/panels_data.py).
-     * @param {CanvasRenderingContext2D} ctx @param {Axes} ax @param {LabRun} run @param {number} i
-     * @param {Panel} p
-     */
-    drawSamples(ctx, ax, run2, i, p) {
-      const pt = this.pt, L = this.L, xs = run2.trainer.xs, ys = run2.trainer.ys;
-      const n = Math.min(run2.steps[i], run2.trainer.seen), cut = Math.max(0, n - p.window);
-      ctx.save();
-      clip(ctx, ax);
-      ctx.globalAlpha = 0.35;
-      for (let k = Math.max(0, cut - MAX_FADED); k < cut; k++) {
-        marker(ctx, ax.px(xs[k]), ax.py(ys[k]), 0.65 * L.line * pt, this.th.muted);
+    params() {
+      const out = [];
+      for (let layer = 1; layer <= this.outLayer; layer++) {
+        out.push(...this.weights(layer), ...this.biases(layer));
       }
-      ctx.globalAlpha = 1;
-      const color = this.color(this.d.data.color);
-      for (let k = cut; k < n; k++) marker(ctx, ax.px(xs[k]), ax.py(ys[k]), 1.1 * L.line * pt, color);
-      ctx.restore();
+      return out;
     }
   };
-  function captionPieces(d, total) {
-    const out = [];
-    for (const part of String(d.captionTemplate).split(/(\{(?:step|train|eval)\})/)) {
-      const m = /^\{(step|train|eval)\}$/.exec(part);
-      if (m) out.push(["v", m[1]]);
-      else if (part) {
-        out.push(["t", part.replace("{total:,}", thousands(total)).replace("{target}", d.targetName)]);
+  var paramNames = (hidden) => new Names(checkHidden(hidden)).params();
+  function networkGraph(hidden, activation = "LeakyRelu", loss = "absolute") {
+    hidden = checkHidden(hidden);
+    if (!ACTIVATIONS2.includes(activation)) {
+      throw new Error(`unknown activation ${String(activation)} (choose from ${ACTIVATIONS2.join(", ")})`);
+    }
+    if (!Object.prototype.hasOwnProperty.call(LOSSES, loss)) {
+      throw new Error(`unknown loss ${String(loss)} (choose from ${Object.keys(LOSSES).join(", ")})`);
+    }
+    const names = new Names(hidden);
+    const nodes = [];
+    let inputs = ["x"];
+    for (let layer = 1; layer <= names.outLayer; layer++) {
+      const ws = names.weights(layer), muls = names.muls(layer), bs = names.biases(layer);
+      const adds = names.adds(layer), fanIn = inputs.length, perUnit = ws.length / bs.length;
+      ws.forEach((w, k) => nodes.push({ name: muls[k], kind: "Mul", parents: [inputs[k % fanIn], w] }));
+      adds.forEach((a, j) => nodes.push({
+        name: a,
+        kind: "Add",
+        parents: [...muls.slice(j * perUnit, (j + 1) * perUnit), bs[j]]
+      }));
+      if (layer < names.outLayer) {
+        const acts = names.acts(layer);
+        acts.forEach((n, j) => nodes.push({ name: n, kind: activation, parents: [adds[j]] }));
+        inputs = acts;
       }
     }
+    nodes.push({ name: "loss", kind: LOSSES[loss], parents: ["label", names.output] });
+    return { nodes, params: names.params(), input: "x", output: names.output, label: "label", loss: "loss" };
+  }
+  var colors = (count) => Array.from({ length: count }, (_, j) => unitColor(j));
+  function networkPanels(hidden, targetName, targetNameZh = null, points = false) {
+    hidden = checkHidden(hidden);
+    const names = new Names(hidden), deep = hidden.length > 1, L = hidden.length;
+    const panel = (title, zh2, nodes) => ({
+      title,
+      title_zh: zh2,
+      nodes,
+      colors: colors(nodes.length),
+      target: false
+    });
+    const pre = {}, act = {};
+    for (let layer = 1; layer <= L; layer++) {
+      const adds = names.adds(layer), acts = names.acts(layer);
+      let preT, actT;
+      if (deep) {
+        const a = layer === 1 ? "x" : "a";
+        preT = [`layer ${layer}: w·${a} + b`, `第 ${layer} 层线性变换 w·${a} + b`];
+        actT = [`layer ${layer}: act(w·${a} + b)`, `第 ${layer} 层激活 act(·)`];
+      } else {
+        preT = ["hidden linear: w·x + b", "隐藏层线性变换 w·x + b"];
+        actT = ["activations: act(w·x + b)", "激活 act(w·x + b)"];
+      }
+      pre[layer] = panel(preT[0], preT[1], adds);
+      act[layer] = panel(actT[0], actT[1], acts);
+    }
+    const parts = names.muls(names.outLayer), w = names.outLayer === 2 ? "w₂" : "w";
+    const weighted = panel(`weighted activations: ${w}·act(·)`, `加权激活 ${w}·act(·)`, parts);
+    const zh = targetNameZh || targetName;
+    const total = {
+      title: `output = Σ + b vs ${targetName}`,
+      title_zh: `输出 = Σ + b 与 ${zh}`,
+      nodes: [...parts, names.output],
+      colors: [...colors(parts.length), OUTPUT_COLOR],
+      target: !points,
+      kind: "sum"
+    };
+    const dropped = /* @__PURE__ */ new Set();
+    const order = [];
+    for (let layer = L; layer >= 1; layer--) order.push(`pre ${layer}`);
+    order.push("weighted");
+    for (const key of order) {
+      if (2 * L + 2 - dropped.size <= MAX_PANELS) break;
+      dropped.add(key);
+    }
+    const out = [];
+    for (let layer = 1; layer <= L; layer++) {
+      if (!dropped.has(`pre ${layer}`)) out.push(pre[layer]);
+      out.push(act[layer]);
+    }
+    if (!dropped.has("weighted")) out.push(weighted);
+    out.push(total);
     return out;
+  }
+
+  // render/web/src/random.js
+  var random_exports = {};
+  __export(random_exports, {
+    Pcg64: () => Pcg64,
+    defaultRng: () => defaultRng,
+    seedState: () => seedState,
+    uniform: () => uniform
+  });
+  var INIT_A = 1135663077;
+  var MULT_A = 2468251765;
+  var INIT_B = 2337405405;
+  var MULT_B = 1492356589;
+  var MIX_MULT_L = 3389127133;
+  var MIX_MULT_R = 1232336661;
+  var POOL = 4;
+  var TWO32 = 4294967296;
+  function seedWords(seed) {
+    if (typeof seed !== "number" || !Number.isSafeInteger(seed) || seed < 0) {
+      throw new RangeError("seed must be an integer in [0, 2**53)");
+    }
+    const words = [];
+    do {
+      words.push(seed % TWO32);
+      seed = Math.floor(seed / TWO32);
+    } while (seed > 0);
+    return words;
+  }
+  function seedState(seed) {
+    const entropy = seedWords(seed);
+    let hashConst = INIT_A;
+    function hashmix(value2) {
+      value2 = (value2 ^ hashConst) >>> 0;
+      hashConst = Math.imul(hashConst, MULT_A) >>> 0;
+      value2 = Math.imul(value2, hashConst) >>> 0;
+      return (value2 ^ value2 >>> 16) >>> 0;
+    }
+    function mix(x, y) {
+      const r = Math.imul(MIX_MULT_L, x) - Math.imul(MIX_MULT_R, y) >>> 0;
+      return (r ^ r >>> 16) >>> 0;
+    }
+    const pool = [];
+    for (let i = 0; i < POOL; i++) pool.push(hashmix(i < entropy.length ? entropy[i] : 0));
+    for (let src = 0; src < POOL; src++) {
+      for (let dst = 0; dst < POOL; dst++) {
+        if (src !== dst) pool[dst] = mix(pool[dst], hashmix(pool[src]));
+      }
+    }
+    for (let src = POOL; src < entropy.length; src++) {
+      for (let dst = 0; dst < POOL; dst++) pool[dst] = mix(pool[dst], hashmix(entropy[src]));
+    }
+    const out = [];
+    let h = INIT_B;
+    for (let i = 0; i < 8; i++) {
+      let v = (pool[i % POOL] ^ h) >>> 0;
+      h = Math.imul(h, MULT_B) >>> 0;
+      v = Math.imul(v, h) >>> 0;
+      out.push((v ^ v >>> 16) >>> 0);
+    }
+    return out;
+  }
+  var M = [2681009733, 1132846948, 533093796, 593554693];
+  var ML = M.map((m) => m & 65535);
+  var MH = M.map((m) => m >>> 16);
+  var INV16 = 1 / 65536;
+  var INV32 = 1 / TWO32;
+  function mulhi(s, j) {
+    return Math.floor((s * MH[j] + Math.floor(s * ML[j] * INV16)) * INV16);
+  }
+  var Pcg64 = class {
+    /** @param {number[]} initstate @param {number[]} initseq  128-bit numbers as limbs, low first */
+    constructor(initstate, initseq) {
+      this.c = [
+        (initseq[0] << 1 | 1) >>> 0,
+        (initseq[1] << 1 | initseq[0] >>> 31) >>> 0,
+        (initseq[2] << 1 | initseq[1] >>> 31) >>> 0,
+        (initseq[3] << 1 | initseq[2] >>> 31) >>> 0
+      ];
+      this.s = [0, 0, 0, 0];
+      this.step();
+      const s = this.s;
+      let carry = 0;
+      for (let k = 0; k < 4; k++) {
+        const t = s[k] + initstate[k] + carry;
+        s[k] = t >>> 0;
+        carry = t >= TWO32 ? 1 : 0;
+      }
+      this.step();
+    }
+    /** state = state * MULT + inc (mod 2**128), column by column with exact float64 sums < 2**53. */
+    step() {
+      const s = this.s, c = this.c;
+      const s0 = s[0], s1 = s[1], s2 = s[2], s3 = s[3];
+      const t0 = (Math.imul(s0, M[0]) >>> 0) + c[0];
+      const t1 = mulhi(s0, 0) + (Math.imul(s0, M[1]) >>> 0) + (Math.imul(s1, M[0]) >>> 0) + c[1] + Math.floor(t0 * INV32);
+      const t2 = mulhi(s0, 1) + mulhi(s1, 0) + (Math.imul(s0, M[2]) >>> 0) + (Math.imul(s1, M[1]) >>> 0) + (Math.imul(s2, M[0]) >>> 0) + c[2] + Math.floor(t1 * INV32);
+      const t3 = mulhi(s0, 2) + mulhi(s1, 1) + mulhi(s2, 0) + Math.imul(s0, M[3]) + Math.imul(s1, M[2]) + Math.imul(s2, M[1]) + Math.imul(s3, M[0]) + c[3] + Math.floor(t2 * INV32);
+      s[0] = t0 >>> 0;
+      s[1] = t1 >>> 0;
+      s[2] = t2 >>> 0;
+      s[3] = t3 >>> 0;
+    }
+    /** numpy's next_double: step, XSL-RR output, top 53 bits as a double in [0, 1). */
+    nextDouble() {
+      this.step();
+      const s = this.s;
+      let hi = (s[3] ^ s[1]) >>> 0, lo = (s[2] ^ s[0]) >>> 0, rot = s[3] >>> 26;
+      if (rot >= 32) {
+        const t = hi;
+        hi = lo;
+        lo = t;
+        rot -= 32;
+      }
+      if (rot > 0) {
+        const h = (hi >>> rot | lo << 32 - rot) >>> 0;
+        lo = (lo >>> rot | hi << 32 - rot) >>> 0;
+        hi = h;
+      }
+      return (hi * 2097152 + (lo >>> 11)) * 11102230246251565e-32;
+    }
+  };
+  function defaultRng(seed) {
+    const w = seedState(seed);
+    return new Pcg64([w[2], w[3], w[0], w[1]], [w[6], w[7], w[4], w[5]]);
+  }
+  function uniform(seed, low, high, n) {
+    const rng = defaultRng(seed), out = new Float64Array(n), scale = high - low;
+    for (let i = 0; i < n; i++) out[i] = low + scale * rng.nextDouble();
+    return out;
+  }
+
+  // render/web/src/target_expr.js
+  var MAX_LENGTH = 200;
+  var MAX_DEPTH = 64;
+  var FUNCTIONS = { abs: 1, sin: 1, cos: 1, exp: 1, log: 1, sqrt: 1, tanh: 1, min: 2, max: 2 };
+  var FUNCTION_LIST = Object.keys(FUNCTIONS).join(" ");
+  var SPACE = " 	\n\r\f\v";
+  var OPERAND = "a number, x, pi, a function or '('";
+  var TYPESET = { "−": "-", "×": "*", "·": "*", "÷": "/", "²": "^2", "³": "^3", "π": "pi" };
+  var NAMED = {
+    "x^2": named("x^2", "x²", "x²", "the chapter's target, x*x to the last bit"),
+    abs: named("abs(x-1)", "|x−1|", "|x−1|", "a V with its kink at x = 1: two units, one each side"),
+    sin: named("sin(pi*x)", "sin πx", "sin πx", "one period on [0, 2], rising, falling, rising: more than two units"),
+    "x^3-x": named("x^3-x", "x³−x", "x³−x", "a cubic, falling then rising on [0, 2]"),
+    step: named(
+      null,
+      "step",
+      "阶跃",
+      "0 up to x = 1, then 1: a jump no continuous net makes exactly",
+      ["step", ["sub", ["x"], ["num", 1]]]
+    ),
+    relu: named("max(0, x-1)", "ReLU(x−1)", "ReLU(x−1)", "0 up to x = 1, then x - 1: one unit is enough"),
+    tent: named("max(0, 1-2*abs(x-1))", "tent", "三角峰", "a triangle on [0.5, 1.5], peak 1 at x = 1: exactly three units"),
+    zigzag: named("abs(abs(2*x-2)-1)", "zigzag", "折线", "down, up, down, up between 0 and 1 on [0, 2]: three kinks, four units to be exact (three cannot)"),
+    bump: named("exp(-8*(x-1)^2)", "bump", "高斯峰", "a smooth Gaussian bump at x = 1 (sd 0.25)")
+  };
+  function named(expression, en, zh, description, tree = null) {
+    return { expression, en, zh, description, tree };
+  }
+  var Refusal = class {
+    /** @param {string} code @param {string} message @param {number} column */
+    constructor(code, message, column) {
+      this.code = code;
+      this.message = message;
+      this.column = column;
+    }
+  };
+  function parseTarget(text2) {
+    if (typeof text2 !== "string") return { ok: false, code: "type", error: "a target must be text", column: 0 };
+    const chars = Array.from(text2);
+    let start = 0, end = chars.length;
+    while (start < end && SPACE.includes(chars[start])) start += 1;
+    while (end > start && SPACE.includes(chars[end - 1])) end -= 1;
+    if (start === end) {
+      return {
+        ok: false,
+        code: "empty",
+        column: 0,
+        error: "empty target: give a name (x^2, abs, sin, ...) or an expression of x"
+      };
+    }
+    if (end - start > MAX_LENGTH) {
+      return {
+        ok: false,
+        code: "long",
+        column: 0,
+        error: `target too long: ${end - start} characters, at most ${MAX_LENGTH}`
+      };
+    }
+    const stripped = chars.slice(start, end).join("");
+    try {
+      if (Object.prototype.hasOwnProperty.call(NAMED, stripped)) {
+        const one = NAMED[stripped];
+        const ast2 = one.tree !== null ? one.tree : new Parser(Array.from(one.expression)).parse();
+        return { ok: true, text: stripped, name: one.en, nameZh: one.zh, key: stripped, ast: ast2 };
+      }
+      const ast = new Parser(chars).parse();
+      const name2 = shortName(chars.slice(start, end));
+      return { ok: true, text: stripped, name: name2, nameZh: name2, key: null, ast };
+    } catch (e) {
+      if (e instanceof Refusal) return { ok: false, code: e.code, error: e.message, column: e.column };
+      throw e;
+    }
+  }
+  function shortName(chars) {
+    const words = [];
+    let word = "";
+    for (const ch of chars) {
+      if (SPACE.includes(ch)) {
+        if (word) words.push(word);
+        word = "";
+      } else {
+        word += ch;
+      }
+    }
+    words.push(word);
+    const one = Array.from(words.filter((w) => w).join(" "));
+    return one.length <= 24 ? one.join("") : one.slice(0, 23).join("") + "…";
+  }
+  function quote(ch) {
+    const code = ch.codePointAt(0);
+    return code >= 33 && code <= 126 && ch !== "'" ? `'${ch}'` : "U+" + code.toString(16).toUpperCase().padStart(4, "0");
+  }
+  var isDigit = (ch) => ch !== void 0 && ch >= "0" && ch <= "9";
+  var isLetter = (ch) => ch !== void 0 && (ch >= "a" && ch <= "z" || ch >= "A" && ch <= "Z" || ch === "_");
+  function tokenize(chars) {
+    const out = [];
+    const n = chars.length;
+    let i = 0;
+    while (i < n) {
+      const ch = chars[i];
+      if (SPACE.includes(ch)) {
+        i += 1;
+      } else if (isDigit(ch) || ch === "." && isDigit(chars[i + 1])) {
+        const start = i;
+        while (isDigit(chars[i])) i += 1;
+        if (chars[i] === ".") {
+          i += 1;
+          while (isDigit(chars[i])) i += 1;
+        }
+        if (chars[i] === "e" || chars[i] === "E") {
+          let j = i + 1;
+          if (chars[j] === "+" || chars[j] === "-") j += 1;
+          if (isDigit(chars[j])) {
+            while (isDigit(chars[j])) j += 1;
+            i = j;
+          }
+        }
+        const word = chars.slice(start, i).join("");
+        const value2 = Number(word);
+        if (!Number.isFinite(value2)) {
+          throw new Refusal("big", `number ${word} too large at column ${start + 1}`, start + 1);
+        }
+        out.push({ kind: "num", text: word, column: start + 1, value: value2 });
+      } else if (isLetter(ch)) {
+        const start = i;
+        while (isLetter(chars[i]) || isDigit(chars[i])) i += 1;
+        out.push({ kind: "name", text: chars.slice(start, i).join(""), column: start + 1, value: 0 });
+      } else if (ch === "*" && chars[i + 1] === "*") {
+        out.push({ kind: "op", text: "**", column: i + 1, value: 0 });
+        i += 2;
+      } else if ("+-*/^(),".includes(ch)) {
+        out.push({ kind: "op", text: ch, column: i + 1, value: 0 });
+        i += 1;
+      } else {
+        const hint = Object.prototype.hasOwnProperty.call(TYPESET, ch) ? ` (type ${TYPESET[ch]})` : "";
+        throw new Refusal("char", `unexpected character ${quote(ch)} at column ${i + 1}${hint}`, i + 1);
+      }
+    }
+    let last = n;
+    while (last > 0 && SPACE.includes(chars[last - 1])) last -= 1;
+    out.push({ kind: "end", text: "", column: last + 1, value: 0 });
+    return out;
+  }
+  var describe = (token) => token.kind === "end" ? "the end" : `'${token.text}'`;
+  var Parser = class {
+    /** @param {string[]} chars */
+    constructor(chars) {
+      this.tokens = tokenize(chars);
+      this.at = 0;
+      this.depth = 0;
+    }
+    get token() {
+      return this.tokens[this.at];
+    }
+    /** @param {...string} ops */
+    isOp(...ops) {
+      return this.token.kind === "op" && ops.includes(this.token.text);
+    }
+    /** @param {string} code @param {string} message @param {Token} token @param {string} [hint] */
+    fail(code, message, token, hint = "") {
+      return new Refusal(code, `${message} at column ${token.column}${hint ? ` (${hint})` : ""}`, token.column);
+    }
+    /** @returns {Ast} */
+    parse() {
+      const tree = this.expr();
+      if (this.token.kind !== "end") throw this.stray(this.token);
+      return tree;
+    }
+    /** @param {Token} token */
+    stray(token) {
+      if (token.kind === "op" && token.text === ")") return this.fail("unmatched", "unmatched ')'", token);
+      if (token.kind === "op" && token.text === ",") {
+        return this.fail("comma", "',' outside min(...) or max(...)", token);
+      }
+      return this.fail("operator", `missing operator before ${describe(token)}`, token, "write * to multiply");
+    }
+    /** @returns {Ast} */
+    expr() {
+      let left = this.term();
+      while (this.isOp("+", "-")) {
+        const op = this.token.text === "+" ? "add" : "sub";
+        this.at += 1;
+        left = [op, left, this.term()];
+      }
+      return left;
+    }
+    /** @returns {Ast} */
+    term() {
+      let left = this.unary();
+      while (this.isOp("*", "/")) {
+        const op = this.token.text === "*" ? "mul" : "div";
+        this.at += 1;
+        left = [op, left, this.unary()];
+      }
+      return left;
+    }
+    /** @returns {Ast} */
+    unary() {
+      this.depth += 1;
+      if (this.depth > MAX_DEPTH) {
+        throw this.fail("deep", "nested too deeply", this.token, `at most ${MAX_DEPTH} levels`);
+      }
+      let tree;
+      if (this.isOp("-")) {
+        this.at += 1;
+        tree = ["neg", this.unary()];
+      } else if (this.isOp("+")) {
+        this.at += 1;
+        tree = this.unary();
+      } else {
+        tree = this.power();
+      }
+      this.depth -= 1;
+      return tree;
+    }
+    /** @returns {Ast} */
+    power() {
+      const base = this.primary();
+      if (!this.isOp("^", "**")) return base;
+      this.at += 1;
+      const exponent = this.unary();
+      const n = smallInteger(exponent);
+      return n !== null ? ["powi", base, n] : ["pow", base, exponent];
+    }
+    /** @returns {Ast} */
+    primary() {
+      const token = this.token;
+      if (token.kind === "num") {
+        this.at += 1;
+        return ["num", token.value];
+      }
+      if (token.kind === "name") return this.named(token);
+      if (this.isOp("(")) {
+        this.at += 1;
+        const tree = this.expr();
+        this.close(token);
+        return tree;
+      }
+      if (token.kind === "end") throw this.fail("end", "unexpected end of the expression", token);
+      throw this.fail("operand", `expected ${OPERAND} but found ${describe(token)}`, token);
+    }
+    /** The `)` that closes `opening`, or the reason it is not there. @param {Token} opening */
+    close(opening) {
+      if (this.isOp(")")) {
+        this.at += 1;
+        return;
+      }
+      if (this.token.kind === "end") throw this.fail("close", "missing ')' for the '('", opening);
+      throw this.stray(this.token);
+    }
+    /** @param {Token} token @returns {Ast} */
+    named(token) {
+      const name2 = token.text;
+      this.at += 1;
+      if (name2 === "x") return ["x"];
+      if (name2 === "pi") return ["pi"];
+      const called = this.isOp("(");
+      const has2 = (table) => Object.prototype.hasOwnProperty.call(table, name2);
+      if (has2(FUNCTIONS)) {
+        if (!called) {
+          throw this.fail("parens", `function '${name2}' without parentheses`, token, `write ${name2}(...)`);
+        }
+        return this.call(token);
+      }
+      if (called) {
+        throw this.fail("function", `unknown function '${name2}'`, token, `the functions are ${FUNCTION_LIST}`);
+      }
+      if (has2(NAMED)) {
+        throw this.fail("named", `named target '${name2}' inside an expression`, token, "it stands alone");
+      }
+      throw this.fail("name", `unknown name '${name2}'`, token, `only x, pi and the functions ${FUNCTION_LIST}`);
+    }
+    /** @param {Token} token @returns {Ast} */
+    call(token) {
+      const opening = this.token;
+      this.at += 1;
+      const args = [];
+      if (!this.isOp(")")) {
+        args.push(this.expr());
+        while (this.isOp(",")) {
+          this.at += 1;
+          args.push(this.expr());
+        }
+      }
+      this.close(opening);
+      const want = FUNCTIONS[token.text];
+      if (args.length !== want) {
+        const plural = want === 1 ? "argument" : "arguments";
+        throw this.fail("arity", `${token.text}() takes ${want} ${plural}, not ${args.length},`, token);
+      }
+      return [token.text, ...args];
+    }
+  };
+  function smallInteger(tree) {
+    let sign = 1;
+    if (tree[0] === "neg" && tree[1][0] === "num") {
+      sign = -1;
+      tree = tree[1];
+    }
+    if (tree[0] === "num" && Number.isInteger(tree[1]) && Math.abs(tree[1]) <= 8) return sign * tree[1] + 0;
+    return null;
+  }
+  function compileTarget(tree) {
+    const op = tree[0];
+    if (op === "x") return (x) => x;
+    if (op === "num") {
+      const v = tree[1];
+      return () => v;
+    }
+    if (op === "pi") return () => Math.PI;
+    if (op === "powi") return powi(compileTarget(tree[1]), tree[2]);
+    const [a, b] = tree.slice(1).map(compileTarget);
+    switch (op) {
+      case "neg":
+        return (x) => -a(x);
+      case "add":
+        return (x) => a(x) + b(x);
+      case "sub":
+        return (x) => a(x) - b(x);
+      case "mul":
+        return (x) => a(x) * b(x);
+      case "div":
+        return (x) => a(x) / b(x);
+      case "pow":
+        return (x) => Math.pow(a(x), b(x));
+      case "min":
+        return (x) => Math.min(a(x), b(x));
+      case "max":
+        return (x) => Math.max(a(x), b(x));
+      case "step":
+        return (x) => {
+          const t = a(x);
+          return t > 0 ? 1 : t <= 0 ? 0 : NaN;
+        };
+      case "abs":
+        return (x) => Math.abs(a(x));
+      case "sqrt":
+        return (x) => Math.sqrt(a(x));
+      case "sin":
+        return (x) => Math.sin(a(x));
+      case "cos":
+        return (x) => Math.cos(a(x));
+      case "exp":
+        return (x) => Math.exp(a(x));
+      case "log":
+        return (x) => Math.log(a(x));
+      case "tanh":
+        return (x) => Math.tanh(a(x));
+      default:
+        throw new Error(`target tree: unknown operation ${String(op)}`);
+    }
+  }
+  function powi(a, n) {
+    const k = Math.abs(n);
+    if (k === 0) return () => 1;
+    return (x) => {
+      const base = a(x);
+      let r = base;
+      for (let i = 1; i < k; i += 1) r = r * base;
+      return n > 0 ? r : 1 / r;
+    };
+  }
+  function checkFinite(target, lo, hi) {
+    const f = compileTarget(target.ast);
+    const step = (hi - lo) / 2e3;
+    for (let i = 0; i <= 2e3; i += 1) {
+      const x = i === 2e3 ? hi : i * step + lo;
+      const y = f(x);
+      if (!Number.isFinite(y)) {
+        const what = Number.isNaN(y) ? "NaN" : "infinite";
+        return `target ${target.name} is ${what} at x = ${fmt(x)} on the data range [${fmt(lo)}, ${fmt(hi)}]`;
+      }
+    }
+    return null;
+  }
+  function fmt(v) {
+    if (Number.isNaN(v)) return "nan";
+    if (!Number.isFinite(v)) return v > 0 ? "inf" : "-inf";
+    const sign = v < 0 || Object.is(v, -0) ? "-" : "";
+    const a = Math.abs(v);
+    if (a === 0) return sign + "0";
+    const [mantissa, exponent] = a.toExponential(5).split("e");
+    const e = Number(exponent);
+    const trim = (s) => s.includes(".") ? s.replace(/0+$/, "").replace(/\.$/, "") : s;
+    if (e < -4 || e >= 6) {
+      return `${sign}${trim(mantissa)}e${e < 0 ? "-" : "+"}${String(Math.abs(e)).padStart(2, "0")}`;
+    }
+    return sign + trim(a.toFixed(5 - e));
   }
 
   // render/web/src/train.js
@@ -1878,7 +2392,7 @@
   __export(train_exports, {
     ACTIVATIONS: () => ACTIVATIONS,
     BLOWUP: () => BLOWUP,
-    LOSSES: () => LOSSES,
+    LOSSES: () => LOSSES2,
     Net: () => Net,
     OPS: () => OPS2,
     Trainer: () => Trainer,
@@ -1886,6 +2400,8 @@
     compile: () => compile2,
     data: () => data,
     linearSteps: () => linearSteps,
+    pointSamples: () => pointSamples,
+    pointSpan: () => pointSpan,
     run: () => run,
     targetOf: () => targetOf,
     useEngine: () => useEngine,
@@ -2117,7 +2633,7 @@
 
   // render/web/src/train_compile.js
   var LOSS_KINDS = { absolute: "ValueLoss", squared: "SquareLoss" };
-  var LOSSES = Object.keys(LOSS_KINDS);
+  var LOSSES2 = Object.keys(LOSS_KINDS);
   var has = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
   var O2 = OPS2;
   var FORWARD = {
@@ -2251,160 +2767,119 @@
     return net;
   }
 
-  // render/web/src/random.js
-  var random_exports = {};
-  __export(random_exports, {
-    Pcg64: () => Pcg64,
-    defaultRng: () => defaultRng,
-    seedState: () => seedState,
-    uniform: () => uniform
-  });
-  var INIT_A = 1135663077;
-  var MULT_A = 2468251765;
-  var INIT_B = 2337405405;
-  var MULT_B = 1492356589;
-  var MIX_MULT_L = 3389127133;
-  var MIX_MULT_R = 1232336661;
-  var POOL = 4;
-  var TWO32 = 4294967296;
-  function seedWords(seed) {
-    if (typeof seed !== "number" || !Number.isSafeInteger(seed) || seed < 0) {
-      throw new RangeError("seed must be an integer in [0, 2**53)");
-    }
-    const words = [];
-    do {
-      words.push(seed % TWO32);
-      seed = Math.floor(seed / TWO32);
-    } while (seed > 0);
-    return words;
-  }
-  function seedState(seed) {
-    const entropy = seedWords(seed);
-    let hashConst = INIT_A;
-    function hashmix(value2) {
-      value2 = (value2 ^ hashConst) >>> 0;
-      hashConst = Math.imul(hashConst, MULT_A) >>> 0;
-      value2 = Math.imul(value2, hashConst) >>> 0;
-      return (value2 ^ value2 >>> 16) >>> 0;
-    }
-    function mix(x, y) {
-      const r = Math.imul(MIX_MULT_L, x) - Math.imul(MIX_MULT_R, y) >>> 0;
-      return (r ^ r >>> 16) >>> 0;
-    }
-    const pool = [];
-    for (let i = 0; i < POOL; i++) pool.push(hashmix(i < entropy.length ? entropy[i] : 0));
-    for (let src = 0; src < POOL; src++) {
-      for (let dst = 0; dst < POOL; dst++) {
-        if (src !== dst) pool[dst] = mix(pool[dst], hashmix(pool[src]));
-      }
-    }
-    for (let src = POOL; src < entropy.length; src++) {
-      for (let dst = 0; dst < POOL; dst++) pool[dst] = mix(pool[dst], hashmix(entropy[src]));
-    }
-    const out = [];
-    let h = INIT_B;
-    for (let i = 0; i < 8; i++) {
-      let v = (pool[i % POOL] ^ h) >>> 0;
-      h = Math.imul(h, MULT_B) >>> 0;
-      v = Math.imul(v, h) >>> 0;
-      out.push((v ^ v >>> 16) >>> 0);
-    }
-    return out;
-  }
-  var M = [2681009733, 1132846948, 533093796, 593554693];
-  var ML = M.map((m) => m & 65535);
-  var MH = M.map((m) => m >>> 16);
-  var INV16 = 1 / 65536;
-  var INV32 = 1 / TWO32;
-  function mulhi(s, j) {
-    return Math.floor((s * MH[j] + Math.floor(s * ML[j] * INV16)) * INV16);
-  }
-  var Pcg64 = class {
-    /** @param {number[]} initstate @param {number[]} initseq  128-bit numbers as limbs, low first */
-    constructor(initstate, initseq) {
-      this.c = [
-        (initseq[0] << 1 | 1) >>> 0,
-        (initseq[1] << 1 | initseq[0] >>> 31) >>> 0,
-        (initseq[2] << 1 | initseq[1] >>> 31) >>> 0,
-        (initseq[3] << 1 | initseq[2] >>> 31) >>> 0
-      ];
-      this.s = [0, 0, 0, 0];
-      this.step();
-      const s = this.s;
-      let carry = 0;
-      for (let k = 0; k < 4; k++) {
-        const t = s[k] + initstate[k] + carry;
-        s[k] = t >>> 0;
-        carry = t >= TWO32 ? 1 : 0;
-      }
-      this.step();
-    }
-    /** state = state * MULT + inc (mod 2**128), column by column with exact float64 sums < 2**53. */
-    step() {
-      const s = this.s, c = this.c;
-      const s0 = s[0], s1 = s[1], s2 = s[2], s3 = s[3];
-      const t0 = (Math.imul(s0, M[0]) >>> 0) + c[0];
-      const t1 = mulhi(s0, 0) + (Math.imul(s0, M[1]) >>> 0) + (Math.imul(s1, M[0]) >>> 0) + c[1] + Math.floor(t0 * INV32);
-      const t2 = mulhi(s0, 1) + mulhi(s1, 0) + (Math.imul(s0, M[2]) >>> 0) + (Math.imul(s1, M[1]) >>> 0) + (Math.imul(s2, M[0]) >>> 0) + c[2] + Math.floor(t1 * INV32);
-      const t3 = mulhi(s0, 2) + mulhi(s1, 1) + mulhi(s2, 0) + Math.imul(s0, M[3]) + Math.imul(s1, M[2]) + Math.imul(s2, M[1]) + Math.imul(s3, M[0]) + c[3] + Math.floor(t2 * INV32);
-      s[0] = t0 >>> 0;
-      s[1] = t1 >>> 0;
-      s[2] = t2 >>> 0;
-      s[3] = t3 >>> 0;
-    }
-    /** numpy's next_double: step, XSL-RR output, top 53 bits as a double in [0, 1). */
-    nextDouble() {
-      this.step();
-      const s = this.s;
-      let hi = (s[3] ^ s[1]) >>> 0, lo = (s[2] ^ s[0]) >>> 0, rot = s[3] >>> 26;
-      if (rot >= 32) {
-        const t = hi;
-        hi = lo;
-        lo = t;
-        rot -= 32;
-      }
-      if (rot > 0) {
-        const h = (hi >>> rot | lo << 32 - rot) >>> 0;
-        lo = (lo >>> rot | hi << 32 - rot) >>> 0;
-        hi = h;
-      }
-      return (hi * 2097152 + (lo >>> 11)) * 11102230246251565e-32;
-    }
-  };
-  function defaultRng(seed) {
-    const w = seedState(seed);
-    return new Pcg64([w[2], w[3], w[0], w[1]], [w[6], w[7], w[4], w[5]]);
-  }
-  function uniform(seed, low, high, n) {
-    const rng = defaultRng(seed), out = new Float64Array(n), scale = high - low;
-    for (let i = 0; i < n; i++) out[i] = low + scale * rng.nextDouble();
-    return out;
-  }
-
   // render/web/src/train_data.js
+  var MAX_POINTS = 1e6;
+  var MAX_NODES = 1e3;
+  var TREE_ARITY = {
+    x: 0,
+    pi: 0,
+    neg: 1,
+    abs: 1,
+    sqrt: 1,
+    sin: 1,
+    cos: 1,
+    exp: 1,
+    log: 1,
+    tanh: 1,
+    step: 1,
+    add: 2,
+    sub: 2,
+    mul: 2,
+    div: 2,
+    pow: 2,
+    min: 2,
+    max: 2
+  };
+  var finite = (v) => typeof v === "number" && isFinite(v);
+  function isTree(tree) {
+    let count = 0;
+    const ok = (t, depth) => {
+      if (!Array.isArray(t) || typeof t[0] !== "string" || depth > 4 * MAX_DEPTH || ++count > MAX_NODES) {
+        return false;
+      }
+      const op = t[0];
+      if (op === "num") return t.length === 2 && finite(t[1]);
+      if (op === "powi") {
+        return t.length === 3 && Number.isInteger(t[2]) && Math.abs(t[2]) <= 8 && ok(t[1], depth + 1);
+      }
+      const known = Object.prototype.hasOwnProperty.call(TREE_ARITY, op);
+      if (!known || t.length !== TREE_ARITY[op] + 1) return false;
+      return t.slice(1).every((a) => ok(a, depth + 1));
+    };
+    return ok(tree, 0);
+  }
+  var SQUARE = Object.freeze({ kind: "square" });
+  var DESCRIBE = 'target: a name (x^2, sin, ...) or an expression of x, {kind: "expr", ast}, {kind: "square"} or {kind: "affine", a, b} with finite a, b';
+  function checkTarget(target) {
+    if (target === void 0 || target === null) return SQUARE;
+    if (typeof target === "string") {
+      const parsed = parseTarget(target);
+      if (parsed.ok === true) return expr(parsed.ast);
+      fail(`target ${JSON.stringify(target.slice(0, 40))}: ${parsed.ok === false ? parsed.error : ""}`);
+    }
+    if (typeof target !== "object") fail(DESCRIBE);
+    if (target.kind === "square") return SQUARE;
+    if (target.kind === "affine" && finite(target.a) && finite(target.b)) {
+      return { kind: "affine", a: target.a, b: target.b };
+    }
+    if (target.kind === "expr" && isTree(target.ast)) return expr(target.ast);
+    return fail(DESCRIBE);
+  }
+  var expr = (ast) => ({ kind: "expr", ast, f: compileTarget(ast), key: JSON.stringify(ast) });
+  function checkTargetOn(target, range) {
+    const t = checkTarget(target);
+    if (t.kind !== "expr") return;
+    const why = checkFinite({ name: describeTree(t), ast: t.ast }, range[0], range[1]);
+    if (why) fail(why);
+  }
+  var describeTree = (t) => t.kind === "expr" ? t.key.slice(0, 60) : t.kind;
   function targetOf(xs, target) {
     const t = checkTarget(target), ys = new Float64Array(xs.length);
     if (t.kind === "square") {
       for (let i = 0; i < xs.length; i++) ys[i] = xs[i] * xs[i];
-    } else {
+    } else if (t.kind === "affine") {
       const a = t.a, b = t.b;
       for (let i = 0; i < xs.length; i++) ys[i] = a * xs[i] + b;
+    } else {
+      const f = t.f;
+      for (let i = 0; i < xs.length; i++) ys[i] = f(xs[i]);
     }
     return ys;
   }
-  var SQUARE = Object.freeze({ kind: "square" });
-  function checkTarget(target) {
-    if (target === void 0 || target === null) return SQUARE;
-    if (typeof target === "object" && target.kind === "square") return SQUARE;
-    if (typeof target === "object" && target.kind === "affine" && finite(target.a) && finite(target.b)) {
-      return { kind: "affine", a: target.a, b: target.b };
+  var targetKey = (t) => t.kind === "square" ? "square" : t.kind === "affine" ? `affine ${t.a} ${t.b}` : `expr ${t.key}`;
+  function checkPoints(points) {
+    if (!Array.isArray(points) || points.length < 1 || points.length > MAX_POINTS) {
+      fail(`points: a list of 1 to ${MAX_POINTS} [x, y] pairs of finite numbers`);
     }
-    fail('target: {kind: "square"} or {kind: "affine", a, b} with finite a, b');
+    points.forEach((p, k) => {
+      if (!Array.isArray(p) || p.length !== 2 || !finite(p[0]) || !finite(p[1])) {
+        fail(`points: point ${k + 1} is not an [x, y] pair of finite numbers`);
+      }
+    });
+    return points;
   }
-  var targetKey = (t) => t.kind === "square" ? "square" : `affine ${t.a} ${t.b}`;
-  var finite = (v) => typeof v === "number" && isFinite(v);
+  function pointSamples(points, seed, n) {
+    checkPoints(points);
+    const u = uniform(seed, 0, 1, n), count = points.length;
+    const xs = new Float64Array(n), ys = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const p = points[Math.min(Math.floor(u[i] * count), count - 1)];
+      xs[i] = p[0];
+      ys[i] = p[1];
+    }
+    return { xs, ys };
+  }
+  function pointSpan(points) {
+    let lo = Infinity, hi = -Infinity;
+    for (const p of checkPoints(points)) {
+      if (p[0] < lo) lo = p[0];
+      if (p[0] > hi) hi = p[0];
+    }
+    return hi > lo ? [lo, hi] : [lo - 0.5, hi + 0.5];
+  }
   var cached = { seed: -1, low: 0, high: 0, target: "", xs: new Float64Array(0), ys: new Float64Array(0) };
-  function data(seed, samples, range = [0, 2], target = SQUARE) {
+  function data(seed, samples, range = [0, 2], target = SQUARE, points = null) {
+    if (points) return pointSamples(points, seed, samples);
     const [low, high] = range, t = checkTarget(target), key = targetKey(t);
     if (cached.seed !== seed || cached.low !== low || cached.high !== high || cached.xs.length < samples) {
       const xs = uniform(seed, low, high, samples);
@@ -2439,10 +2914,17 @@
       }
     }
     if ((c.lrs === void 0 || c.lr !== void 0) && !finite(c.lr)) fail("lr must be a finite number");
-    checkTarget(c.target);
     const r = c.data_range;
     if (r !== void 0 && !(Array.isArray(r) && r.length === 2 && r.every(finite) && r[0] < r[1])) {
       fail("data_range: two finite numbers, low < high");
+    }
+    if (c.points !== void 0 && c.points !== null) {
+      if (c.target !== void 0 && c.target !== null) {
+        fail("target and points: data points are their own target; give one of them");
+      }
+      checkPoints(c.points);
+    } else {
+      checkTargetOn(c.target, r || [0, 2]);
     }
     const seed = c.data_seed === void 0 ? 0 : c.data_seed;
     if (!Number.isSafeInteger(seed) || seed < 0) fail("data_seed: an integer in [0, 2**53)");
@@ -2456,7 +2938,7 @@
     return seed;
   }
   var Trainer = class {
-    /** @param {Graph} graph @param {RunConfig} config */
+    /** @param {Graph} graph @param {TrainConfig} config */
     constructor(graph, config) {
       const seed = checkConfig(graph, config);
       this.config = config;
@@ -2467,7 +2949,7 @@
       this.lr = config.lr;
       this.lrs = config.lrs !== void 0 ? Float64Array.from(config.lrs) : new Float64Array(this.names.length).fill(config.lr);
       this.steps = config.steps ? [...config.steps].sort((a, b) => a - b) : linearSteps(this.samples, config.every || 1, config.marks);
-      const d = data(seed, this.samples, config.data_range, config.target);
+      const d = data(seed, this.samples, config.data_range, config.target, config.points);
       this.xs = d.xs;
       this.ys = d.ys;
       const S = this.steps.length, P = this.names.length;
@@ -2532,6 +3014,21 @@
   var everyFor = (samples) => Math.max(1, Math.round(samples / 300));
   var sameRates = (a, b) => !!a && !!b && a.length === b.length && a.every((v, j) => v === b[j]);
   var rateText = (lrs, names) => lrs.every((v) => v === lrs[0]) ? String(lrs[0]) : names.map((n, j) => `${n} ${lrs[j]}`).join(", ");
+  function consoleRun(d, config) {
+    if (!config || typeof config !== "object" || Array.isArray(config)) fail("config must be an object");
+    const { hidden, ...rest } = config;
+    let graph = d.graph;
+    if (hidden !== void 0) {
+      try {
+        graph = networkGraph(hidden, rest.activation || "LeakyRelu", rest.loss || "absolute");
+      } catch (e) {
+        fail(e instanceof Error ? e.message : String(e));
+      }
+    }
+    const own = rest.points !== void 0 || rest.target !== void 0;
+    const base = own ? {} : { target: d.targetSpec, points: d.points || null };
+    return run(graph, { data_range: d.dataRange, ...base, ...rest });
+  }
   var STAT_POINTS = 120;
   var LabRun = class {
     /**
@@ -2636,8 +3133,743 @@
     }
   };
 
+  // render/web/src/lab_settings.js
+  var MAX_POINTS2 = 500;
+  var POINT_DIGITS = 3;
+  var MAX_COORD = 1e4;
+  var MAX_FRAGMENT = 3e4;
+  var PARAM = /^[wb]_\d{1,2}(_\d{1,2}){0,2}$/;
+  var roundCoord = (v) => {
+    const f = 10 ** POINT_DIGITS, r = Math.round(v * f) / f;
+    return r === 0 ? 0 : r;
+  };
+  var coordText = (v) => String(v);
+  function checkPoints2(pts) {
+    if (!Array.isArray(pts) || pts.length > MAX_POINTS2) return null;
+    const out = [];
+    for (const p of pts) {
+      if (!Array.isArray(p) || p.length !== 2) return null;
+      if (!p.every((v) => typeof v === "number" && isFinite(v) && Math.abs(v) <= MAX_COORD)) return null;
+      out.push([roundCoord(p[0]), roundCoord(p[1])]);
+    }
+    return out;
+  }
+  var pointsWord = (pts) => pts.map((p) => `${coordText(p[0])}_${coordText(p[1])}`).join("~");
+  var pointsCsv = (pts) => ["x,y", ...pts.map((p) => `${coordText(p[0])},${coordText(p[1])}`)].join("\n") + "\n";
+  function parsePoints(text2) {
+    if (typeof text2 !== "string") return null;
+    if (text2 === "") return [];
+    const parts = text2.split("~");
+    if (parts.length > MAX_POINTS2) return null;
+    const pts = [];
+    for (const part of parts) {
+      const xy = part.split("_").map(number2);
+      if (xy.length !== 2 || xy.some((v) => v === null)) return null;
+      pts.push(xy);
+    }
+    return checkPoints2(pts);
+  }
+  function parseHidden(text2) {
+    if (typeof text2 !== "string" || !/^\d{1,2}(,\d{1,2}){0,2}$/.test(text2)) return null;
+    const hidden = text2.split(",").map(Number);
+    return okHidden(hidden) ? hidden : null;
+  }
+  var okHidden = (h) => Array.isArray(h) && h.length >= 1 && h.length <= MAX_LAYERS && h.every((v) => Number.isInteger(v) && v >= 1 && v <= MAX_UNITS);
+  function roles(hidden) {
+    const out = [], L = hidden.length;
+    for (let layer = 1; layer <= L + 1; layer++) {
+      const key = layer === L + 1 ? "out" : String(layer), fanIn = layer === 1 ? 1 : hidden[layer - 2];
+      const units = layer === L + 1 ? 1 : hidden[layer - 1];
+      for (let j = 1; j <= units; j++) for (let i = 1; i <= fanIn; i++) out.push(`w ${key} ${j} ${i}`);
+      for (let j = 1; j <= units; j++) out.push(`b ${key} ${j}`);
+    }
+    return out;
+  }
+  function translate(values, from, to) {
+    const a = paramNames(from), ra = roles(from), b = paramNames(to), rb = roles(to);
+    const byRole = /* @__PURE__ */ Object.create(null);
+    rb.forEach((r, k) => {
+      byRole[r] = b[k];
+    });
+    const out = {};
+    a.forEach((n, k) => {
+      if (byRole[ra[k]] !== void 0 && n in values) out[byRole[ra[k]]] = values[n];
+    });
+    return out;
+  }
+  function familyWidths(d) {
+    const shape = (g) => JSON.stringify(
+      [g.params, g.output, g.nodes.map((n) => [n.name, n.kind, n.parents])]
+    );
+    const own = shape(d.graph), act = d.defaults.activation;
+    if (!act) return null;
+    for (let h = 1; h <= MAX_UNITS; h++) {
+      const loss = d.defaults.loss;
+      try {
+        if (shape(networkGraph([h], act, loss)) === own) return [h];
+      } catch {
+        return null;
+      }
+    }
+    return null;
+  }
+  var LabSettings = class {
+    /** @param {LabPage} d */
+    constructor(d) {
+      this.d = d;
+      this.family = familyWidths(d);
+      this.sceneTarget = this.family && d.targetSpec && d.targetSpec.kind === "square" ? "x^2" : null;
+      this.initSeed = 0;
+      this.defaults = this.normalise({
+        ...d.defaults,
+        hidden: this.family,
+        target: this.sceneTarget,
+        points: []
+      });
+      this.names = this.namesOf(this.defaults);
+    }
+    /** Whether `h` is widths the lab offers. @param {unknown} h */
+    okHidden(h) {
+      return okHidden(h);
+    }
+    /** The parameters of settings `s`, in update order. @param {{hidden?: number[] | null}} s */
+    namesOf(s) {
+      return this.family && s.hidden ? paramNames(s.hidden) : this.d.graph.params.map(String);
+    }
+    /** Whether settings `s` are the scene's own network, target and data (then its own panels and graph).
+     * @param {Settings} s */
+    isScenes(s) {
+      return !this.family || sameRates(s.hidden, this.family) && s.target === this.sceneTarget && !s.points.length;
+    }
+    /** Whether the scene's presets (Fig 7, Fig 8) mean something for settings `s`: its own network and target.
+     * @param {Settings} s */
+    isChapter(s) {
+      return this.isScenes(s);
+    }
+    /** The values Python draws for the parameters of `hidden` from `seed` (Run.initial_values).
+     * @param {number[]} hidden @param {number} seed */
+    drawn(hidden, seed) {
+      const names = paramNames(hidden), values = uniform(seed, -1, 1, names.length);
+      const out = {};
+      names.forEach((n, j) => {
+        out[n] = values[j];
+      });
+      return out;
+    }
+    /**
+     * Why target text cannot be the target here (parseTarget's or checkFinite's words), or "".
+     * @param {unknown} text
+     */
+    targetError(text2) {
+      const t = parseTarget(text2);
+      if (t.ok === false) return t.error;
+      return checkFinite(t, this.d.dataRange[0], this.d.dataRange[1]) || "";
+    }
+    /**
+     * Settings with every field checked; anything invalid takes the default's value.
+     * @param {Partial<Settings>} s @param {Settings} [base] @returns {Settings}
+     */
+    normalise(s, base) {
+      base = base || this.defaults || /** @type {Settings} */
+      s;
+      const ok = (v, test) => test(v) ? v : void 0;
+      const pick = (v, fallback) => v === void 0 ? fallback : v;
+      const hidden = this.family ? (
+        /** @type {number[]} */
+        pick(ok(s.hidden, okHidden), base.hidden).slice()
+      ) : null;
+      const names = this.namesOf({ hidden });
+      const fresh = hidden && names.some((n) => !(s.init && n in s.init) && !(n in base.init)) ? this.drawn(hidden, this.initSeed) : {};
+      const init = {};
+      for (const n of names) {
+        const v = s.init && s.init[n];
+        init[n] = typeof v === "number" && isFinite(v) ? v : n in base.init ? base.init[n] : fresh[n];
+      }
+      const finite2 = (v) => typeof v === "number" && isFinite(v);
+      const rates = (v) => Array.isArray(v) && v.length === names.length && v.every(finite2) && (this.d.ownRates || v.every((r) => r === v[0]));
+      let lrs = ok(s.lrs, rates);
+      if (!lrs && !this.d.ownRates) {
+        const one = Array.isArray(s.lrs) && s.lrs.length && finite2(s.lrs[0]) && s.lrs.every((r) => r === s.lrs[0]) ? s.lrs[0] : base.lrs[0];
+        lrs = names.map(() => one);
+      }
+      lrs = (lrs || base.lrs).slice();
+      const target = this.family ? pick(ok(s.target, (t) => !this.targetError(t)), base.target) : null;
+      const points = this.family ? pick(checkPoints2(s.points) || void 0, base.points || []) : [];
+      return {
+        init,
+        lr: lrs.every((v) => v === lrs[0]) ? lrs[0] : null,
+        // the one rate, or null when they differ
+        lrs,
+        samples: pick(
+          ok(s.samples, (v) => Number.isSafeInteger(v) && v >= 1 && v <= this.d.maxSamples),
+          base.samples
+        ),
+        activation: pick(ok(s.activation, (v) => this.d.activations.includes(v)), base.activation),
+        loss: pick(ok(s.loss, (v) => this.d.losses.includes(v)), base.loss),
+        dataSeed: pick(ok(s.dataSeed, (v) => Number.isSafeInteger(v) && v >= 0 && v < 2 ** 53), base.dataSeed),
+        hidden,
+        target,
+        points
+      };
+    }
+    /** Rates from fragment text: one number (every rate), or one per parameter joined by "/".
+     * @param {string | undefined} text @param {string[]} names */
+    parseRates(text2, names) {
+      if (typeof text2 !== "string" || text2.length > 40 * names.length) return void 0;
+      const values = text2.split("/").map(number2);
+      if (values.some((v) => v === null)) return void 0;
+      if (values.length === 1) return names.map(() => values[0]);
+      return values.length === names.length ? values : void 0;
+    }
+    /** The rates as the fragment writes them. @param {Settings} s */
+    rateWord(s) {
+      return s.lr !== null ? repr(s.lr) : s.lrs.map(repr).join("/");
+    }
+    /** Whether `key` is a field of the fragment: the settings, the timeline's sample and a pinned run.
+     * @param {string} key */
+    fragmentKey(key) {
+      return ["lr", "act", "loss", "n", "seed", "step", "pin", "h", "t", "pts"].includes(key) || PARAM.test(key) || this.names.includes(key);
+    }
+    /**
+     * Settings from fragment values: numbers, known names and targets only; anything else keeps the default.
+     * @param {(key: string) => string | undefined} get
+     */
+    parseSettings(get) {
+      const hidden = this.family ? parseHidden(get("h")) || this.defaults.hidden : null;
+      const names = this.namesOf({ hidden });
+      const init = {};
+      for (const n of names) {
+        const v = number2(get(n) || "");
+        if (v !== null) init[n] = v;
+      }
+      const int = (k, hi) => {
+        const v = get(k);
+        return v === void 0 ? void 0 : integer(v, 0, hi);
+      };
+      const pick = (v) => v === null ? void 0 : v;
+      const pts = get("pts");
+      return this.normalise({
+        init,
+        lrs: this.parseRates(get("lr"), names),
+        samples: pick(int("n", this.d.maxSamples)),
+        activation: get("act"),
+        loss: get("loss"),
+        dataSeed: pick(int("seed", 2 ** 53 - 1)),
+        hidden,
+        target: get("t"),
+        points: pts === void 0 ? [] : parsePoints(pts) || void 0
+      }, this.defaults);
+    }
+    /** What of a link's family fields was refused, in words for the page ("" when nothing).
+     * @param {(key: string) => string | undefined} get */
+    refusals(get) {
+      if (!this.family) return "";
+      const ui = this.d.lab, out = [], t = get("t"), h = get("h"), pts = get("pts");
+      if (t !== void 0 && this.targetError(t)) {
+        out.push(fill(ui.link_refused, { what: ui.target, why: this.targetError(t) }));
+      }
+      if (h !== void 0 && !parseHidden(h)) {
+        out.push(fill(ui.link_refused, { what: ui.layers, why: h.slice(0, 20) }));
+      }
+      if (pts !== void 0 && !parsePoints(pts)) {
+        out.push(fill(ui.link_refused, { what: ui.points, why: `at most ${MAX_POINTS2} x_y pairs of numbers` }));
+      }
+      return out.join(" ");
+    }
+    /** The fields a pinned run must have in the fragment, for its own network `hidden`.
+     * @param {number[] | null} hidden */
+    pinKeys(hidden) {
+      return [
+        ...this.namesOf({ hidden }),
+        "lr",
+        ...this.d.activations.length ? ["act"] : [],
+        "loss",
+        "n",
+        "seed"
+      ];
+    }
+    /** A pinned run's settings from "name:value,..." with every field present and valid, else null.
+     * @param {string} text */
+    parsePin(text2) {
+      const pairs = /* @__PURE__ */ Object.create(null);
+      if (text2.length > MAX_FRAGMENT) return null;
+      for (const part of text2.split(",")) {
+        const i = part.indexOf(":"), k = part.slice(0, i);
+        if (i <= 0 || !this.fragmentKey(k) || k in pairs) return null;
+        pairs[k] = part.slice(i + 1);
+      }
+      let hidden = null;
+      if (this.family) {
+        hidden = "h" in pairs ? parseHidden(pairs.h.replace(/\./g, ",")) : this.defaults.hidden;
+        if (!hidden) return null;
+      }
+      if ("t" in pairs) {
+        try {
+          pairs.t = decodeURIComponent(pairs.t);
+        } catch {
+          return null;
+        }
+      }
+      const keys2 = this.pinKeys(hidden);
+      if (keys2.some((k) => !(k in pairs))) return null;
+      const names = this.namesOf({ hidden });
+      const s = this.parseSettings((k) => k === "h" && hidden ? hidden.join(",") : pairs[k]);
+      const points = "pts" in pairs ? parsePoints(pairs.pts) : [];
+      const same = names.every((n) => String(s.init[n]) === String(number2(pairs[n]))) && sameRates(s.lrs, this.parseRates(pairs.lr, names)) && (s.activation || void 0) === pairs.act && s.loss === pairs.loss && s.samples === integer(pairs.n, 1, this.d.maxSamples) && s.dataSeed === integer(pairs.seed, 0, 2 ** 53 - 1) && (!("t" in pairs) || s.target === pairs.t) && !!points && points.length === s.points.length;
+      return same ? s : null;
+    }
+    /** The family's fields of settings `s` that differ from the scene's own ([key, text] pairs).
+     * @param {Settings} s @param {string} [sep]  between widths */
+    familyFields(s, sep = ",") {
+      if (!this.family) return [];
+      const out = [];
+      if (!sameRates(s.hidden, this.family)) out.push(["h", s.hidden.join(sep)]);
+      if (s.target !== this.sceneTarget) out.push(["t", s.target]);
+      if (s.points.length) out.push(["pts", pointsWord(s.points)]);
+      return out;
+    }
+    /**
+     * The fragment's values for settings `s` at sample `step`, with a pinned run's settings if any.
+     * @param {Settings} s @param {number} step @param {Settings | null} pinned
+     */
+    fragmentOf(s, step, pinned) {
+      const out = {};
+      for (const [k, v] of this.familyFields(s)) out[k] = v;
+      for (const n of this.namesOf(s)) out[n] = repr(s.init[n]);
+      Object.assign(out, {
+        lr: this.rateWord(s),
+        act: s.activation,
+        loss: s.loss,
+        n: s.samples,
+        seed: s.dataSeed,
+        step
+      });
+      if (pinned) {
+        const p = pinned;
+        const own = this.familyFields(p, ".").map(([k, v]) => `${k}:${k === "t" ? encodeURIComponent(v) : v}`);
+        out.pin = [
+          ...own,
+          ...this.namesOf(p).map((n) => `${n}:${repr(p.init[n])}`),
+          `lr:${this.rateWord(p)}`,
+          ...p.activation ? [`act:${p.activation}`] : [],
+          `loss:${p.loss}`,
+          `n:${p.samples}`,
+          `seed:${p.dataSeed}`
+        ].join(",");
+      }
+      return out;
+    }
+  };
+
+  // render/web/src/lab_figure.js
+  var MAX_FADED = 2e3;
+  var NONE = /* @__PURE__ */ new Set();
+  var ONE_ROW_ASPECT = 0.82;
+  var MIN_WIDTH = 240;
+  var Figure = class {
+    /** @param {HTMLElement} parent @param {LabPage} d */
+    constructor(parent, d) {
+      this.d = d;
+      this.th = d.theme;
+      this.L = d.layout;
+      this.hidden = NONE;
+      this.fam = family(d.lang);
+      const fig = figure(parent, "op-figure ol-figure");
+      this.element = fig.element;
+      this.canvas = fig.canvas;
+      this.overlay = fig.overlay;
+      this.bg = fig.bg;
+      this.rows = [];
+      this.width = 0;
+      this.surface = d.surface ? decodeSurface(d.surface) : null;
+      this.images = /* @__PURE__ */ Object.create(null);
+      this.editable = false;
+      this.points = null;
+      this.onPoints = null;
+      this.pad = new PointsPad(this);
+    }
+    /** Whether a press belongs to the points pad (not the timeline's drag). @param {PointerEvent} e */
+    ownsPress(e) {
+      return e.target === this.pad.element;
+    }
+    /**
+     * What panels.js reads of a player, for one row (its run is that "player"'s run 0).
+     * @param {LabRun} run @returns {PanelView}
+     */
+    view(run2) {
+      const fig = this, d = this.d;
+      const paths = /* @__PURE__ */ Object.create(null);
+      for (const p of d.panels) {
+        if (p.kind !== "surface") continue;
+        const [a, b] = p.params;
+        const at = (j) => Float64Array.from({ length: run2.S }, (_, s) => run2.trainer.params[s * run2.P + j]);
+        paths[p.params.join(",")] = [{ xs: at(a), ys: at(b) }];
+      }
+      return {
+        panelState: { surface: this.surface, images: this.images, paths },
+        d: { strings: d.strings, data: d.data, surface: d.surface, targetName: d.targetName },
+        th: this.th,
+        hidden: NONE,
+        steps: run2.steps,
+        L: this.L,
+        get pt() {
+          return fig.pt;
+        },
+        get dpr() {
+          return fig.dpr;
+        },
+        get fam() {
+          return fig.fam;
+        }
+      };
+    }
+    /** Palette colour i. @param {number} i */
+    color(i) {
+      return paletteColor(this.th, i);
+    }
+    /** rows: [{run: LabRun, label}]; total: the timeline's last sample; `d` the page's data as the runs'
+     * network, target and points make it (lab.js netView), when they changed.
+     * @param {Row[]} rows @param {number} total @param {LabPage} [view] */
+    setRows(rows, total, view) {
+      if (view) this.d = view;
+      this.rows = rows;
+      this.total = total;
+      this.element.setAttribute("aria-label", rows.map((r) => r.label).join(" / "));
+      const d = this.d, surface = (p) => p.kind === "surface" && this.surface;
+      this.views = rows.map(({ run: run2 }) => this.view(run2));
+      this.xlims = d.panels.map((p) => surface(p) ? this.surface.x : d.xRange);
+      this.ylims = d.panels.map((p) => {
+        if (surface(p)) return this.surface.y;
+        const lows = [], highs = [], include = [0];
+        for (const { run: run2 } of rows) {
+          for (const n of p.nodes) {
+            const e = run2.extremes[n];
+            run2.healthy.forEach((ok, j) => {
+              if (ok) {
+                lows.push(e.lo[j]);
+                highs.push(e.hi[j]);
+              }
+            });
+          }
+        }
+        if (p.target) include.push(d.targetMin, d.targetMax);
+        if (outputPanel(p) && d.points && d.points.length) {
+          include.push(Math.min(...d.points.map((q) => q[1])), Math.max(...d.points.map((q) => q[1])));
+        }
+        return this.robustLimits(lows, highs, include);
+      });
+      const losses = [];
+      for (const { run: run2 } of rows) {
+        run2.healthy.forEach((ok, j) => {
+          if (ok) losses.push(run2.statTrain[j], run2.statEval[j]);
+        });
+      }
+      this.lossYlim = this.logLimits(losses);
+      const axis = sampleAxis(total, d.limitRule.cursor_room, d.limitRule);
+      this.lossXlim = axis.xlim;
+      this.linthresh = axis.linthresh;
+      this.layout();
+    }
+    /** render.draw.limits.robust_limits, by the page's rule. @param {number[]} lows @param {number[]} highs
+     * @param {number[]} include */
+    robustLimits(lows, highs, include) {
+      return robustLimits(lows, highs, include, this.d.limitRule);
+    }
+    /** render.draw.limits.log_limits, by the page's rule. @param {number[]} values */
+    logLimits(values) {
+      return logLimits(values, this.d.limitRule);
+    }
+    /** What each axes drew, row by row (tests). */
+    axesReport() {
+      return axesReport(this);
+    }
+    /** Lay the figure out for its width (layout.js: the pages' grid rule) and draw its static layer. */
+    layout() {
+      const L = this.L, d = this.d, n = d.panels.length + 1;
+      const W = Math.max(MIN_WIDTH, this.element.clientWidth || 800);
+      this.width = this.element.clientWidth;
+      const caption = captionPieces(d, this.total);
+      const extra = this.views.length ? (p) => legend(this.views[0], p) : null;
+      this.legends = Array.from(
+        { length: n },
+        (_, j) => legendItems(d, j, this.th, (i) => this.color(i), extra)
+      );
+      const lay = this.lay = figureLayout(L, W, n, {
+        heads: this.rows.map((row) => ({ label: row.label, caption, widest: this.total })),
+        titles: panelTitles(d, n),
+        legends: this.legends,
+        fam: this.fam,
+        bold: true,
+        oneRow: (inches, aw) => aw * ONE_ROW_ASPECT
+      });
+      this.s = lay.s;
+      this.pt = lay.pt;
+      this.W = W;
+      this.H = lay.H;
+      this.titled = lay.titled;
+      this.axes = lay.rects.map((rects) => rects.map((rect, j) => j < d.panels.length ? new Axes(rect, { xlim: this.xlims[j], ylim: this.ylims[j] }) : lossAxes(rect, this.lossXlim, this.lossYlim, this.linthresh)));
+      this.dpr = sizeCanvases([this.canvas, this.bg], this.element, W, this.H);
+      this.pad.place(this.outputAxes());
+      drawStatic2(this, {
+        grid: d.gridValues,
+        target: d.targetValues,
+        points: d.points,
+        style: this.style(),
+        surface: (ctx, ax, k, p) => {
+          if (this.surface) drawStatic(this.views[k], ctx, ax, 0, p);
+        },
+        losses: (k) => {
+          const run2 = this.rows[k].run;
+          return { train: [run2.steps, run2.trainLoss], eval: [run2.statSteps, run2.statEval] };
+        }
+      });
+      this.buildOverlay();
+    }
+    /** How sum_view.js draws: the palette, the theme's muted and target colours, the curve width.
+     * @returns {import("./sum_view.js").SumStyle} */
+    style() {
+      const th = this.th;
+      return {
+        color: (i) => this.color(i),
+        muted: th.muted,
+        target: th.target,
+        line: this.L.line * this.pt,
+        pt: this.pt,
+        hidden: NONE
+      };
+    }
+    /** The output panel's axes in the top row (where points are added), or null. */
+    outputAxes() {
+      const j = this.d.panels.findIndex((p) => outputPanel(p));
+      return j >= 0 && this.axes ? this.axes[0][j] : null;
+    }
+    /** Each run's panel grid as laid out. */
+    grid() {
+      return { rows: this.lay.rows, cols: this.lay.cols };
+    }
+    /** The smallest font px of the text on the figure's canvases and in its overlay. */
+    minTextPx() {
+      return smallestTextPx([this.bg, this.canvas], this.overlay);
+    }
+    /** Each run's label, caption and warning; the legends under the last run's panels. */
+    buildOverlay() {
+      const o = this.overlay, d = this.d, L = this.L, s = this.s, pt = this.pt;
+      o.textContent = "";
+      o.style.fontSize = `${L.font * pt}px`;
+      this.captions = [];
+      this.warnings = [];
+      this.rows.forEach((row, k) => {
+        const head = runHeader(o, L, this.lay.heads[k], this.axes[k], d.panels.length, this.color(3), s);
+        head.label.style.color = row.pinned ? this.th.muted : this.th.foreground;
+        this.captions.push(head.values);
+        this.warnings.push(head.warning);
+      });
+      this.axes[this.axes.length - 1].forEach((ax, j) => {
+        const items = this.legends[j];
+        const box = legendBox(o, L, "op-legend ol-legend", ax, items.length, s, pt, this.lay.legendCols[j]);
+        for (const it of items) {
+          const entry = el("span", "op-entry", box);
+          swatch(entry, L, it, pt);
+          el("span", "op-entry-label", entry, it.label);
+        }
+        keepInside(box, this.W);
+      });
+    }
+    /** Draw every row at sample `step` of the timeline. @param {number} step */
+    draw(step) {
+      if (!this.axes) return;
+      if (this.element.clientWidth && this.element.clientWidth !== this.width) this.layout();
+      const ctx = this.canvas.getContext("2d"), d = this.d, th = this.th, pt = this.pt, L = this.L;
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.drawImage(this.bg, 0, 0);
+      ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
+      const st = this.style();
+      this.rows.forEach(({ run: run2 }, k) => {
+        const row = this.axes[k], i = run2.indexOf(step), values = run2.evaluate(d, i), index = run2.program.index;
+        d.panels.forEach((p, j2) => {
+          if (p.kind === "data") this.drawSamples(ctx, row[j2], run2, i, p);
+          if (p.kind === "sum") {
+            const byName = {};
+            for (const n of p.nodes) byName[n] = values[index[n]];
+            drawSum(ctx, row[j2], d.gridValues, byName, p, st);
+            return;
+          }
+          p.nodes.forEach((n, c) => {
+            line(
+              ctx,
+              row[j2],
+              d.gridValues,
+              values[index[n]],
+              { color: this.color(p.colors[c]), width: L.line * pt }
+            );
+          });
+          if (p.kind === "surface" && this.surface) draw(this.views[k], ctx, row[j2], 0, i, p);
+        });
+        const ax = row[d.panels.length], ev = run2.evalLoss(d, values);
+        let j = 0;
+        while (j < run2.statSteps.length && run2.statSteps[j] < run2.steps[i]) j++;
+        line(
+          ctx,
+          ax,
+          [...run2.statSteps.slice(0, j), run2.steps[i]],
+          [...run2.statEval.slice(0, j), ev],
+          { color: this.color(2), width: L.line * 0.9 * pt }
+        );
+        const x = ax.px(Math.min(step, run2.steps[run2.S - 1]));
+        vline(ctx, ax, x, { color: th.foreground, width: 0.8 * pt, alpha: 0.6, pixels: true });
+        if (ev > 0) marker(ctx, x, ax.py(ev), L.line * 1.5 * pt, this.color(2), th.background, 0.8 * pt);
+        showCaption(this, k, run2.steps[i], run2.trainLoss[i], ev, run2.divergedAt);
+      });
+    }
+    /**
+     * The samples a run has trained on by snapshot i: faded (the latest MAX_FADED of them), the latest
+     * `window` solid, as panels.js draws a recording's (render/draw/panels_data.py).
+     * @param {CanvasRenderingContext2D} ctx @param {Axes} ax @param {LabRun} run @param {number} i
+     * @param {Panel} p
+     */
+    drawSamples(ctx, ax, run2, i, p) {
+      const pt = this.pt, L = this.L, xs = run2.trainer.xs, ys = run2.trainer.ys;
+      const n = Math.min(run2.steps[i], run2.trainer.seen), cut2 = Math.max(0, n - p.window);
+      ctx.save();
+      clip(ctx, ax);
+      ctx.globalAlpha = 0.35;
+      for (let k = Math.max(0, cut2 - MAX_FADED); k < cut2; k++) {
+        marker(ctx, ax.px(xs[k]), ax.py(ys[k]), 0.65 * L.line * pt, this.th.muted);
+      }
+      ctx.globalAlpha = 1;
+      const color = this.color(this.d.data.color);
+      for (let k = cut2; k < n; k++) marker(ctx, ax.px(xs[k]), ax.py(ys[k]), 1.1 * L.line * pt, color);
+      ctx.restore();
+    }
+  };
+  var HIT = 11;
+  var PointsPad = class {
+    /** @param {Figure} fig */
+    constructor(fig) {
+      this.fig = fig;
+      const e = this.element = el("div", "ol-points-pad", fig.element);
+      e.hidden = true;
+      e.tabIndex = 0;
+      e.setAttribute("role", "application");
+      this.press = null;
+      this.selected = -1;
+      e.addEventListener("pointerdown", (ev) => this.down(ev));
+      e.addEventListener("pointermove", (ev) => this.move(ev));
+      e.addEventListener("pointerup", (ev) => this.up(ev));
+      e.addEventListener("pointercancel", () => {
+        this.press = null;
+      });
+      e.addEventListener("contextmenu", (ev) => {
+        ev.preventDefault();
+        const k = this.hit(ev);
+        if (k >= 0) this.change(this.points().filter((_, i) => i !== k));
+      });
+      e.addEventListener("keydown", (ev) => {
+        if ((ev.key === "Delete" || ev.key === "Backspace") && this.selected >= 0) {
+          ev.preventDefault();
+          ev.stopPropagation();
+          const k = this.selected;
+          this.selected = -1;
+          this.change(this.points().filter((_, i) => i !== k));
+        }
+      });
+    }
+    /** @returns {number[][]} */
+    points() {
+      return this.fig.points ? this.fig.points() : [];
+    }
+    /** @param {number[][]} pts */
+    change(pts) {
+      if (this.fig.onPoints) this.fig.onPoints(pts);
+    }
+    /** Over the axes `ax` (CSS px of the figure), or hidden. @param {Axes | null} ax */
+    place(ax) {
+      this.ax = ax;
+      const on = !!ax && !!this.fig.editable;
+      this.element.hidden = !on;
+      if (!on) return;
+      const r = ax.rect;
+      Object.assign(
+        this.element.style,
+        { left: `${r.x}px`, top: `${r.y}px`, width: `${r.w}px`, height: `${r.h}px` }
+      );
+    }
+    /** The press in the axes' px. @param {MouseEvent} ev */
+    at(ev) {
+      const r = this.fig.element.getBoundingClientRect();
+      return [ev.clientX - r.left, ev.clientY - r.top];
+    }
+    /** The point within HIT px of the press (the nearest), or -1. @param {MouseEvent} ev */
+    hit(ev) {
+      const [px, py] = this.at(ev), ax = this.ax;
+      let best = -1, dist = HIT;
+      this.points().forEach((p, k) => {
+        const d = Math.hypot(ax.px(p[0]) - px, ax.py(p[1]) - py);
+        if (d <= dist) {
+          best = k;
+          dist = d;
+        }
+      });
+      return best;
+    }
+    /** The data point under the press, rounded as points are kept. @param {MouseEvent} ev */
+    value(ev) {
+      const [px, py] = this.at(ev), ax = this.ax, r = ax.rect;
+      const x = ax.xAt(Math.min(r.x + r.w, Math.max(r.x, px)));
+      const y = ax.yAt(Math.min(r.y + r.h, Math.max(r.y, py)));
+      return [roundCoord(x), roundCoord(y)];
+    }
+    /** @param {PointerEvent} ev */
+    down(ev) {
+      if (ev.button !== 0) return;
+      const k = this.hit(ev);
+      this.press = { id: ev.pointerId, k, x: ev.clientX, y: ev.clientY, moved: false };
+      this.selected = k;
+      this.element.focus({ preventScroll: true });
+      try {
+        this.element.setPointerCapture(ev.pointerId);
+      } catch {
+      }
+    }
+    /** @param {PointerEvent} ev */
+    move(ev) {
+      const p = this.press;
+      if (!p || p.id !== ev.pointerId) {
+        this.element.style.cursor = this.hit(ev) >= 0 ? "move" : "crosshair";
+        return;
+      }
+      if (!p.moved && Math.hypot(ev.clientX - p.x, ev.clientY - p.y) < 4) return;
+      p.moved = true;
+      if (p.k < 0) return;
+      const pts = this.points().slice();
+      pts[p.k] = this.value(ev);
+      this.change(pts);
+    }
+    /** @param {PointerEvent} ev */
+    up(ev) {
+      const p = this.press;
+      if (!p || p.id !== ev.pointerId) return;
+      this.press = null;
+      if (p.k >= 0 || p.moved) return;
+      const pts = this.points();
+      this.selected = pts.length;
+      this.change([...pts, this.value(ev)]);
+    }
+  };
+  function captionPieces(d, total) {
+    const out = [];
+    for (const part of String(d.captionTemplate).split(/(\{(?:step|train|eval)\})/)) {
+      const m = /^\{(step|train|eval)\}$/.exec(part);
+      if (m) out.push(["v", m[1]]);
+      else if (part) {
+        out.push(["t", part.replace("{total:,}", thousands(total)).replace("{target}", d.targetName)]);
+      }
+    }
+    return out;
+  }
+
   // render/web/src/lab_map.js
-  var short = (v) => fmtG(v, 3).replace("-", "−");
+  var short2 = (v) => fmtG(v, 3).replace("-", "−");
   var BasinMap = class {
     /**
      * @param {HTMLElement} parent @param {LabPage} d
@@ -2770,8 +4002,8 @@
       this.info.textContent = c ? fill(ui.map_cell, {
         a0: m.axes[0],
         a1: m.axes[1],
-        x: short(c.x),
-        y: short(c.y),
+        x: short2(c.x),
+        y: short2(c.y),
         mode: m.modes[this.mode[c.r]] || "?",
         target: this.d.targetName,
         loss: number(this.loss[c.r])
@@ -2941,35 +4173,22 @@
     }
   };
 
-  // render/web/src/lab_text.js
-  var NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d{1,3})?$/i;
-  function number2(text2) {
-    const s = String(text2).trim();
-    if (s.length > 40 || !NUMBER.test(s)) return null;
-    const v = Number(s);
-    return isFinite(v) ? v : null;
-  }
-  function integer(text2, lo, hi) {
-    const s = String(text2).trim();
-    if (!/^\d{1,16}$/.test(s)) return null;
-    const v = Number(s);
-    return Number.isSafeInteger(v) && v >= lo && v <= hi ? v : null;
-  }
-  var repr = (v) => Object.is(v, -0) ? "-0.0" : Number.isInteger(v) && Math.abs(v) < 1e16 ? v.toFixed(1) : String(v);
-  var short2 = (v) => fmtG(v, 3).replace("-", "−");
-  function shellWord(word) {
-    return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : "'" + String(word).replace(/'/g, `'"'"'`) + "'";
-  }
-
   // render/web/src/lab_words.js
   function presetOf(rules, s) {
-    return rules.d.presets.find((p) => rules.names.every((n) => p.init[n] === s.init[n]) && (!rules.d.ownRates || sameRates(p.lrs, s.lrs)));
+    if (!rules.isChapter(s)) return void 0;
+    return rules.d.presets.find((p) => rules.namesOf(s).every((n) => p.init[n] === s.init[n]) && (!rules.d.ownRates || sameRates(p.lrs, s.lrs)));
   }
-  function describe(rules, s) {
+  function describe2(rules, s) {
     const d = rules.d, defaults = rules.defaults;
-    const p = presetOf(rules, s), [a0, a1] = rules.names;
-    const start = p ? p.name : `${a0}=${short2(s.init[a0])}, ${a1}=${short2(s.init[a1])}`;
-    const parts = [start, ...s.activation ? [s.activation] : [], `lr ${rateText(s.lrs, rules.names)}`];
+    const names = rules.namesOf(s), p = presetOf(rules, s), [a0, a1] = names;
+    const start = p ? p.name : `${a0}=${short(s.init[a0])}` + (a1 ? `, ${a1}=${short(s.init[a1])}` : "");
+    const family2 = [];
+    if (rules.family && s.hidden.join() !== rules.family.join()) {
+      family2.push(fill(d.lab.hidden_word, { h: s.hidden.join("×") }));
+    }
+    if (s.points && s.points.length) family2.push(fill(d.lab.points_word, { n: s.points.length }));
+    else if (rules.family && s.target !== rules.sceneTarget) family2.push(s.target);
+    const parts = [...family2, start, ...s.activation ? [s.activation] : [], `lr ${rateText(s.lrs, names)}`];
     if (s.loss !== defaults.loss) parts.push(d.lab[s.loss]);
     if (s.samples !== defaults.samples) parts.push(`${thousands(s.samples)} ${d.lab.samples}`);
     if (s.dataSeed !== defaults.dataSeed) parts.push(`${d.lab.data_seed} ${s.dataSeed}`);
@@ -2977,8 +4196,12 @@
   }
   function command(rules, s) {
     const c = rules.d.command;
-    const init = rules.names.map((n) => `${n}=${repr(s.init[n])}`).join(",");
-    const parts = ["render", "scene", c.scene, "--init", init];
+    const init = rules.namesOf(s).map((n) => `${n}=${repr(s.init[n])}`).join(",");
+    const parts = ["render", "scene", c.scene];
+    for (const [k, v] of rules.familyFields(s)) {
+      parts.push(...k === "h" ? ["--hidden", v] : k === "t" ? s.points.length ? [] : ["--target", v] : ["--data", "points.csv"]);
+    }
+    parts.push("--init", init);
     if (!sameRates(s.lrs, c.lrs) && s.lr !== null) parts.push("--lr", repr(s.lr));
     parts.push("--steps", String(s.samples), "--seed", String(s.dataSeed));
     if (c.activation && s.activation) parts.push("--activation", s.activation);
@@ -2990,12 +4213,13 @@
     const c = rules.d.command, ui = rules.d.lab, out = [];
     if (s.loss !== "absolute" && !c.loss) out.push(ui.no_loss_option);
     if (s.lr === null && !sameRates(s.lrs, c.lrs)) {
-      out.push(fill(ui.no_lrs_option, { rates: c.lrs ? rateText(c.lrs, rules.names) : "" }));
+      out.push(fill(ui.no_lrs_option, { rates: c.lrs ? rateText(c.lrs, rules.namesOf(s)) : "" }));
     }
     return out.join(" ");
   }
 
   // render/web/src/lab_panes.js
+  var FLAT_PARAMS = 10;
   var LabPanes = class {
     /**
      * The toolbar in `toolbar`, the initial values' and training panes in `panes`.
@@ -3004,7 +4228,8 @@
     constructor(lab, toolbar, panes) {
       this.lab = lab;
       this.d = lab.d;
-      this.names = lab.names;
+      this.uid = Math.random().toString(36).slice(2, 8);
+      if (lab.rules.family) this.buildNetwork(el("div", "ol-pane ol-pane-network", panes));
       this.buildInit(el("div", "ol-pane ol-pane-init", panes));
       this.buildTraining(el("div", "ol-pane ol-pane-training", panes));
       this.buildToolbar(toolbar);
@@ -3097,10 +4322,9 @@
     /** @param {HTMLElement} pane */
     buildInit(pane) {
       const ui = this.d.lab, d = this.d, lab = this.lab;
-      this.uid = Math.random().toString(36).slice(2, 8);
       el("div", "ol-heading", pane, ui.init);
       const presets = el("div", "ol-presets", pane);
-      el("span", "ol-label", presets, ui.presets);
+      this.presetLabel = el("span", "ol-label", presets, ui.presets);
       this.presetButtons = d.presets.map((p) => {
         const b = el("button", "ol-button ol-preset", presets, p.name);
         b.type = "button";
@@ -3115,21 +4339,185 @@
       this.seedBox = el("input", "ol-number ol-seed-box", seedLabel);
       this.seedBox.type = "text";
       this.seedBox.inputMode = "numeric";
-      this.seedBox.value = "1";
+      this.seedBox.value = "0";
+      const seed = () => {
+        const v = integer(this.seedBox.value, 0, 2 ** 53 - 1);
+        this.seedBox.classList.toggle("ol-bad", v === null);
+        if (v !== null) lab.rules.initSeed = v;
+        return v;
+      };
+      this.seedBox.addEventListener("input", seed);
       rnd.addEventListener("click", () => {
-        const seed = integer(this.seedBox.value, 0, 2 ** 53 - 1);
-        this.seedBox.classList.toggle("ol-bad", seed === null);
-        if (seed !== null) lab.random(seed);
+        const v = seed();
+        if (v !== null) lab.random(v);
       });
       this.inputs = {};
-      for (const n of this.names) {
+      this.paramBox = el("div", "ol-params", pane);
+      this.names = [];
+      this.showParams();
+    }
+    /** The parameters' boxes and sliders for the lab's network (rebuilt when its names change): in a row
+     * each when few, else grouped by unit (its incoming weights, its bias, its output weight), folded. */
+    showParams() {
+      const lab = this.lab, names = lab.names, d = this.d;
+      if (names.join() === this.names.join()) return;
+      for (const n of this.names) delete this.inputs[n];
+      this.names = names.slice();
+      this.paramBox.textContent = "";
+      const add = (parent, n) => {
         this.inputs[n] = this.field(
-          pane,
+          parent,
           n,
           n,
           { slider: d.sliderRange, set: (v) => lab.set({ init: { [n]: v } }, true) }
         );
+      };
+      if (names.length <= FLAT_PARAMS || !lab.settings.hidden) {
+        for (const n of names) add(this.paramBox, n);
+        return;
       }
+      const hidden = lab.settings.hidden, L = hidden.length, ui = d.lab;
+      const groups = /* @__PURE__ */ new Map();
+      roles(hidden).forEach((role, k) => {
+        const [kind, layer, j, i] = role.split(" ");
+        const key = layer !== "out" ? `${layer} ${j}` : kind === "w" ? `${L} ${i}` : "out";
+        if (!groups.has(key)) groups.set(key, []);
+        groups.get(key).push(names[k]);
+      });
+      const keys2 = [...groups.keys()].filter((k) => k !== "out").sort((a, b) => {
+        const [la, ja] = a.split(" ").map(Number), [lb, jb] = b.split(" ").map(Number);
+        return la - lb || ja - jb;
+      });
+      for (const key of [...keys2, "out"]) {
+        const box = el("details", "ol-group", this.paramBox);
+        const [layer, unit] = key.split(" ");
+        const title = key === "out" ? ui.output_group : fill(ui.unit_group, { layer, unit });
+        el("summary", "ol-group-title", box, `${title} (${groups.get(key).join(", ")})`);
+        for (const n of groups.get(key)) add(box, n);
+      }
+    }
+    /** The network pane: widths and layers, the target, the user's points. @param {HTMLElement} pane */
+    buildNetwork(pane) {
+      const ui = this.d.lab, lab = this.lab;
+      el("div", "ol-heading", pane, ui.network);
+      const stepper = (label, cls, change) => {
+        const row2 = el("div", "ol-field ol-stepper " + cls, this.archBox);
+        el("span", "ol-label", row2, label);
+        const group = el("span", "ol-steps", row2);
+        const minus = el("button", "ol-button ol-minus", group, "−");
+        const value2 = el("span", "ol-count", group);
+        const plus = el("button", "ol-button ol-plus", group, "+");
+        for (
+          const [b, step, word] of
+          /** @type {[HTMLButtonElement, number, string][]} */
+          [[minus, -1, ui.fewer], [plus, 1, ui.more]]
+        ) {
+          b.type = "button";
+          b.setAttribute("aria-label", `${word}: ${label}`);
+          b.addEventListener("click", () => change(step));
+        }
+        return { minus, plus, value: value2 };
+      };
+      this.archBox = el("div", "ol-arch", pane);
+      this.steppers = [];
+      this.layerStepper = null;
+      this.buildArch = () => {
+        const h = lab.settings.hidden;
+        this.archBox.textContent = "";
+        this.layerStepper = stepper(ui.layers, "ol-layers", (step) => {
+          const next = lab.settings.hidden.slice(0, Math.max(1, lab.settings.hidden.length + step));
+          while (next.length < lab.settings.hidden.length + step) next.push(next[next.length - 1]);
+          lab.set({ hidden: next }, true);
+        });
+        this.steppers = h.map((_, l) => stepper(fill(ui.units, { layer: l + 1 }), "ol-units", (step) => {
+          lab.set({ hidden: lab.settings.hidden.map((v, k) => k === l ? v + step : v) }, true);
+        }));
+      };
+      el("div", "ol-subheading", pane, ui.target);
+      const row = el("div", "ol-field ol-target", pane);
+      const pick = this.targetSelect = el("select", "ol-select ol-target-pick", row);
+      pick.setAttribute("aria-label", ui.target);
+      for (const key of Object.keys(NAMED)) {
+        const one = NAMED[key];
+        el("option", null, pick, `${this.d.lang === "zh" ? one.zh : one.en}`).value = key;
+      }
+      el("option", null, pick, ui.target_own).value = "";
+      const box = this.targetBox = el("input", "ol-number ol-target-box", row);
+      box.type = "text";
+      box.spellcheck = false;
+      box.autocomplete = "off";
+      box.placeholder = ui.target_box;
+      box.setAttribute("aria-label", ui.target_box);
+      box.title = ui.target_hint;
+      this.targetError = el("div", "ol-note ol-warn ol-target-error", pane);
+      this.targetError.setAttribute("role", "status");
+      pick.addEventListener("change", () => {
+        if (pick.value) {
+          box.value = pick.value;
+          this.readTarget();
+        } else box.focus();
+      });
+      box.addEventListener("input", () => this.readTarget());
+      box.addEventListener("change", () => {
+        this.readTarget();
+        this.showSettings();
+      });
+      el("div", "ol-subheading", pane, ui.points);
+      const pts = el("div", "ol-points", pane);
+      this.pointsText = el("span", "ol-points-count", pts);
+      const clear = el("button", "ol-button ol-clear", pts, ui.clear);
+      clear.type = "button";
+      clear.addEventListener("click", () => lab.set({ points: [] }, true));
+      const down = this.downloadButton = el("button", "ol-button ol-download", pts, ui.download);
+      down.type = "button";
+      down.addEventListener("click", () => this.download());
+      el("div", "ol-note", pane, ui.points_hint);
+      this.buildArch();
+    }
+    /** Read the target box: a target that parses and is finite on the data range is set; else its refusal
+     * is shown, as text. */
+    readTarget() {
+      const text2 = this.targetBox.value, why = this.lab.rules.targetError(text2);
+      this.targetBox.classList.toggle("ol-bad", !!why);
+      this.targetError.textContent = why;
+      if (!why) this.lab.set({ target: (
+        /** @type {{text: string}} */
+        parseTarget(text2).text
+      ) }, true);
+    }
+    /** The points as a CSV file (x, y), downloaded from a blob: URL (nothing leaves the page). */
+    download() {
+      const blob = new Blob([pointsCsv(this.lab.settings.points)], { type: "text/csv" });
+      const url = URL.createObjectURL(blob), a = document.createElement("a");
+      a.href = url;
+      a.download = "points.csv";
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 1e3);
+    }
+    /** The network pane's controls for the lab's settings. */
+    showNetwork() {
+      const s = this.lab.settings, ui = this.d.lab;
+      if (!this.archBox) return;
+      if (this.steppers.length !== s.hidden.length) this.buildArch();
+      this.layerStepper.value.textContent = String(s.hidden.length);
+      this.layerStepper.minus.disabled = s.hidden.length <= 1;
+      this.layerStepper.plus.disabled = s.hidden.length >= MAX_LAYERS;
+      this.steppers.forEach((st, l) => {
+        st.value.textContent = String(s.hidden[l]);
+        st.minus.disabled = s.hidden[l] <= 1;
+        st.plus.disabled = s.hidden[l] >= MAX_UNITS;
+      });
+      if (this.targetBox !== document.activeElement) {
+        this.targetBox.value = s.target;
+        this.targetBox.classList.remove("ol-bad");
+        this.targetError.textContent = this.lab.refused || "";
+      }
+      this.targetSelect.value = Object.prototype.hasOwnProperty.call(NAMED, s.target) ? s.target : "";
+      this.targetSelect.disabled = this.targetBox.disabled = s.points.length > 0;
+      this.pointsText.textContent = s.points.length ? fill(ui.points_count, { n: s.points.length }) : ui.points_none;
+      this.downloadButton.disabled = !s.points.length;
     }
     /** @param {HTMLElement} pane */
     buildTraining(pane) {
@@ -3212,6 +4600,8 @@
     }
     /** Show the lab's settings in the controls (without touching a box the user is typing in). */
     showSettings() {
+      this.showParams();
+      this.showNetwork();
       const s = this.lab.settings, rules = this.lab.rules, active = document.activeElement;
       const show = (input, v) => {
         if (input.box !== active) {
@@ -3227,8 +4617,10 @@
       show(this.inputs.seed, s.dataSeed);
       this.activationSelect.value = s.activation || "";
       this.lossSelect.value = s.loss;
-      const p = presetOf(rules, s);
+      const p = presetOf(rules, s), presets = this.lab.rules.isChapter(s);
+      this.presetLabel.hidden = !presets;
       for (const b of this.presetButtons) {
+        b.hidden = !presets;
         b.setAttribute("aria-pressed", p && p.name === b.dataset.preset ? "true" : "false");
       }
       this.commandText.textContent = command(rules, s);
@@ -3247,137 +4639,18 @@
     }
   };
 
-  // render/web/src/lab_settings.js
-  var LabSettings = class {
-    /** @param {LabPage} d */
-    constructor(d) {
-      this.d = d;
-      this.names = d.graph.params.map(String);
-      this.defaults = this.normalise(d.defaults);
+  // render/web/src/lab.js
+  var KeyTest = class extends Set {
+    /** @param {(key: string) => boolean} test */
+    constructor(test) {
+      super();
+      this.test = test;
     }
-    /**
-     * Settings with every field checked; anything invalid takes the default's value.
-     * @param {Partial<Settings>} s @param {Settings} [base] @returns {Settings}
-     */
-    normalise(s, base) {
-      base = base || this.defaults || /** @type {Settings} */
-      s;
-      const init = {};
-      for (const n of this.names) {
-        const v = s.init && s.init[n];
-        init[n] = typeof v === "number" && isFinite(v) ? v : base.init[n];
-      }
-      const ok = (v, test) => test(v) ? v : void 0;
-      const pick = (v, fallback) => v === void 0 ? fallback : v;
-      const finite2 = (v) => typeof v === "number" && isFinite(v);
-      const rates = (v) => Array.isArray(v) && v.length === this.names.length && v.every(finite2) && (this.d.ownRates || v.every((r) => r === v[0]));
-      const lrs = pick(ok(s.lrs, rates), base.lrs).slice();
-      return {
-        init,
-        lr: lrs.every((v) => v === lrs[0]) ? lrs[0] : null,
-        // the one rate, or null when they differ
-        lrs,
-        samples: pick(
-          ok(s.samples, (v) => Number.isSafeInteger(v) && v >= 1 && v <= this.d.maxSamples),
-          base.samples
-        ),
-        activation: pick(ok(s.activation, (v) => this.d.activations.includes(v)), base.activation),
-        loss: pick(ok(s.loss, (v) => this.d.losses.includes(v)), base.loss),
-        dataSeed: pick(ok(s.dataSeed, (v) => Number.isSafeInteger(v) && v >= 0 && v < 2 ** 53), base.dataSeed)
-      };
-    }
-    /** Rates from fragment text: one number (every rate), or one per parameter joined by "/".
-     * @param {string | undefined} text */
-    parseRates(text2) {
-      if (typeof text2 !== "string" || text2.length > 40 * this.names.length) return void 0;
-      const values = text2.split("/").map(number2);
-      if (values.some((v) => v === null)) return void 0;
-      if (values.length === 1) return this.names.map(() => values[0]);
-      return values.length === this.names.length ? values : void 0;
-    }
-    /** The rates as the fragment writes them. @param {Settings} s */
-    rateWord(s) {
-      return s.lr !== null ? repr(s.lr) : s.lrs.map(repr).join("/");
-    }
-    /** The fragment's fields: the settings, the timeline's sample and a pinned run. */
-    fragmentKeys() {
-      return [...this.names, "lr", "act", "loss", "n", "seed", "step", "pin"];
-    }
-    /**
-     * Settings from fragment values: numbers and known names only; anything else keeps the default.
-     * @param {(key: string) => string | undefined} get
-     */
-    parseSettings(get) {
-      const init = {};
-      for (const n of this.names) {
-        const v = number2(get(n) || "");
-        if (v !== null) init[n] = v;
-      }
-      const int = (k, hi) => {
-        const v = get(k);
-        return v === void 0 ? void 0 : integer(v, 0, hi);
-      };
-      const pick = (v) => v === null ? void 0 : v;
-      return this.normalise({
-        init,
-        lrs: this.parseRates(get("lr")),
-        samples: pick(int("n", this.d.maxSamples)),
-        activation: get("act"),
-        loss: get("loss"),
-        dataSeed: pick(int("seed", 2 ** 53 - 1))
-      }, this.defaults);
-    }
-    /** The fields of a pinned run in the fragment (no activation where the scene has none to swap). */
-    pinKeys() {
-      return [...this.names, "lr", ...this.d.activations.length ? ["act"] : [], "loss", "n", "seed"];
-    }
-    /** A pinned run's settings from "name:value,..." with every field present and valid, else null.
-     * @param {string} text */
-    parsePin(text2) {
-      const keys2 = this.pinKeys();
-      const pairs = /* @__PURE__ */ Object.create(null);
-      if (text2.length > 1500) return null;
-      for (const part of text2.split(",")) {
-        const i = part.indexOf(":"), k = part.slice(0, i);
-        if (i <= 0 || !keys2.includes(k) || k in pairs) return null;
-        pairs[k] = part.slice(i + 1);
-      }
-      if (keys2.some((k) => !(k in pairs))) return null;
-      const s = this.parseSettings((k) => pairs[k]);
-      const same = this.names.every((n) => String(s.init[n]) === String(number2(pairs[n]))) && sameRates(s.lrs, this.parseRates(pairs.lr)) && (s.activation || void 0) === pairs.act && s.loss === pairs.loss && s.samples === integer(pairs.n, 1, this.d.maxSamples) && s.dataSeed === integer(pairs.seed, 0, 2 ** 53 - 1);
-      return same ? s : null;
-    }
-    /**
-     * The fragment's values for settings `s` at sample `step`, with a pinned run's settings if any.
-     * @param {Settings} s @param {number} step @param {Settings | null} pinned
-     */
-    fragmentOf(s, step, pinned) {
-      const out = {};
-      for (const n of this.names) out[n] = repr(s.init[n]);
-      Object.assign(out, {
-        lr: this.rateWord(s),
-        act: s.activation,
-        loss: s.loss,
-        n: s.samples,
-        seed: s.dataSeed,
-        step
-      });
-      if (pinned) {
-        const p = pinned;
-        out.pin = [
-          ...this.names.map((n) => `${n}:${repr(p.init[n])}`),
-          `lr:${this.rateWord(p)}`,
-          ...p.activation ? [`act:${p.activation}`] : [],
-          `loss:${p.loss}`,
-          `n:${p.samples}`,
-          `seed:${p.dataSeed}`
-        ].join(",");
-      }
-      return out;
+    /** @param {string} key */
+    has(key) {
+      return this.test(key);
     }
   };
-
-  // render/web/src/lab.js
   var Lab = class {
     /**
      * Build the lab in `root` from lab_data() of render/web/lab.py.
@@ -3397,9 +4670,10 @@
       d.targetMin = Math.min(...d.targetValues);
       d.targetMax = Math.max(...d.targetValues);
       this.rules = new LabSettings(d);
-      this.names = this.rules.names;
       this.defaults = this.rules.defaults;
       this.settings = this.defaults;
+      this.view = d;
+      this.viewKey = "";
       this.pinned = null;
       dress(root, d.theme, d.lang);
       const head = el("div", "ol-head", root);
@@ -3407,12 +4681,16 @@
       el("p", "ol-intro", head, ui.intro);
       const toolbar = el("div", "ol-toolbar", root);
       this.figure = new Figure(root, d);
+      this.figure.editable = !!this.rules.family;
+      this.figure.points = () => this.settings.points;
+      this.figure.onPoints = (pts) => this.set({ points: pts }, true);
       this.timeline = el("div", "ol-timeline", root);
       const panes = el("div", "ol-panes", root);
       this.panes = new LabPanes(this, toolbar, panes);
       const mapPane = d.map ? el("div", "ol-pane ol-pane-map", panes) : null;
       this.map = null;
-      this.fragment = new Fragment(this.rules.fragmentKeys(), true);
+      this.fragment = new Fragment([], true, MAX_FRAGMENT);
+      this.fragment.keys = new KeyTest((k) => this.rules.fragmentKey(k));
       this.controls = null;
       const self = this;
       keys(root, {
@@ -3441,14 +4719,81 @@
       });
       onFragment(() => this.applyFragment());
       onResize(this.figure.element, () => this.figure.width, () => this.redraw());
-      dragScrub(this.figure.element, () => this.controls);
+      dragScrub(this.figure.element, () => this.controls, { skip: (e) => this.figure.ownsPress(e) });
       this.applyFragment();
+      this.mapPane = mapPane;
       if (mapPane) {
         requestAnimationFrame(() => {
           this.map = new BasinMap(mapPane, d, this);
-          this.map.draw();
+          this.showMap();
         });
       }
+    }
+    /** The parameters of the current settings, in update order. */
+    get names() {
+      return this.rules.names;
+    }
+    /** Whether the map means something for the settings: one hidden layer of two or more units, a target.
+     * @param {Settings} s */
+    mapApplies(s) {
+      return !this.rules.family || s.hidden.length === 1 && s.hidden[0] >= 2 && !s.points.length;
+    }
+    showMap() {
+      if (!this.mapPane) return;
+      const on = this.mapApplies(this.settings);
+      this.mapPane.hidden = !on;
+      if (this.map && on) this.map.draw();
+    }
+    /**
+     * The page's data for the network, target and points of settings `s`: the scene's own when they are
+     * its, else the family's graph and panels (network.js), the target's values on the grid (none when
+     * training on points) and the words that name it.
+     * @param {Settings} s @returns {LabPage}
+     */
+    netView(s) {
+      const d = this.d, key = JSON.stringify([s.hidden, s.target, s.points]);
+      if (key === this.viewKey) return this.view;
+      this.viewKey = key;
+      if (this.rules.isScenes(s)) {
+        this.view = d;
+        return d;
+      }
+      const zh = d.lang === "zh", pts = s.points.length ? s.points : null;
+      const t = (
+        /** @type {{ok: true, name: string, nameZh: string, ast: any[]}} */
+        parseTarget(s.target)
+      );
+      const name2 = pts ? d.strings.points : zh ? t.nameZh : t.name;
+      const graph = networkGraph(s.hidden, d.defaults.activation, "absolute");
+      const panels = networkPanels(s.hidden, pts ? name2 : t.name, pts ? name2 : t.nameZh, !!pts).map((p) => {
+        const out = {
+          title: zh ? p.title_zh : p.title,
+          nodes: p.nodes,
+          colors: p.colors,
+          target: p.target,
+          kind: p.kind || "curves"
+        };
+        return p.kind === "sum" ? { ...out, bias: biasName(graph, out) } : out;
+      });
+      const f = compileTarget(t.ast);
+      const targetValues = pts ? new Float64Array(d.gridValues.length).fill(NaN) : d.gridValues.map(f);
+      const finite2 = Array.from(targetValues).filter((v) => isFinite(v));
+      const renamed = (text2) => String(text2).split(d.targetName).join(name2);
+      this.view = {
+        ...d,
+        graph,
+        panels,
+        surface: null,
+        points: pts,
+        hasTarget: !pts,
+        targetName: name2,
+        targetSpec: pts ? null : { kind: "expr", ast: t.ast },
+        targetValues,
+        targetMin: finite2.length ? Math.min(...finite2) : 0,
+        targetMax: finite2.length ? Math.max(...finite2) : 0,
+        strings: { ...d.strings, loss_eval: renamed(d.strings.loss_eval), target: renamed(d.strings.target) }
+      };
+      return this.view;
     }
     // -- settings ------------------------------------------------------------------------------------
     /**
@@ -3461,10 +4806,23 @@
         const ok = typeof partial.lr === "number" && isFinite(partial.lr);
         partial = { ...partial, lrs: ok ? this.names.map(() => partial.lr) : s.lrs };
       }
-      const next = this.rules.normalise({ ...s, ...partial, init: { ...s.init, ...partial.init || {} } }, s);
-      this.settings = next;
-      this.panes.showSettings();
+      let init = { ...s.init, ...partial.init || {} };
+      if (partial.hidden && s.hidden && this.rules.okHidden(partial.hidden) && partial.hidden.join() !== s.hidden.join()) {
+        init = {
+          ...this.rules.drawn(partial.hidden, this.rules.initSeed),
+          ...translate(s.init, s.hidden, partial.hidden),
+          ...partial.init || {}
+        };
+      }
+      this.use(this.rules.normalise({ ...s, ...partial, init }, { ...s, init }));
       this.schedule(user);
+    }
+    /** Make `settings` the lab's (its names, controls and map follow). @param {Settings} settings */
+    use(settings) {
+      this.settings = settings;
+      this.rules.names = this.rules.namesOf(settings);
+      this.panes.showSettings();
+      this.showMap();
     }
     /** A run of the scene: its initial values, and its rates when the scene gives parameters their own.
      * @param {string} name */
@@ -3475,6 +4833,7 @@
     /** Run.initial_values with init_seed: default_rng(seed).uniform(-1, 1) per parameter, in update order.
      * @param {number} seed */
     random(seed) {
+      this.rules.initSeed = seed;
       const values = uniform(seed, -1, 1, this.names.length);
       const init = {};
       this.names.forEach((n, j) => {
@@ -3503,9 +4862,10 @@
     rebuild(step) {
       const keep = step !== void 0 ? step : this.controls ? this.timelineSteps[this.controls.index] : 0;
       const playing = this.controls && this.controls.playing;
-      this.current = new LabRun(this.d, this.settings);
+      const view = this.netView(this.settings);
+      this.current = new LabRun(view, this.settings);
       const ui = this.d.lab;
-      const row = (who, s) => fill(ui.row, { who, what: describe(this.rules, s) });
+      const row = (who, s) => fill(ui.row, { who, what: describe2(this.rules, s) });
       const rows = [{ run: this.current, label: row(ui.this_run, this.settings) }];
       if (this.pinned) {
         rows.push({ run: this.pinned, label: row(ui.pinned, this.pinned.settings), pinned: true });
@@ -3513,7 +4873,7 @@
       const steps = [...new Set(rows.flatMap((r) => r.run.steps))].sort((a, b) => a - b);
       this.timelineSteps = steps;
       this.total = steps[steps.length - 1];
-      this.figure.setRows(rows, this.total);
+      this.figure.setRows(rows, this.total, view);
       this.buildControls(rows);
       this.controls.seek(this.indexOfStep(keep), false);
       if (playing) this.controls.play();
@@ -3581,19 +4941,19 @@
     // -- URL fragment --------------------------------------------------------------------------------
     applyFragment() {
       const f = this.fragment.read(), get = (k) => k in f ? f[k] : void 0;
-      this.settings = this.rules.parseSettings(get);
+      this.refused = this.rules.refusals(get);
+      this.use(this.rules.parseSettings(get));
       this.pinned = null;
       const pin = f.pin ? this.rules.parsePin(f.pin) : null;
       if (pin) {
         try {
-          this.pinned = new LabRun(this.d, pin);
+          this.pinned = new LabRun(this.netView(pin), pin);
         } catch {
           this.pinned = null;
         }
       }
       this.panes.showPinned(!!this.pinned);
       const step = integer(f.step || "", 0, 1e9);
-      this.panes.showSettings();
       if (this.controls) this.controls.pause();
       this.rebuild(step === null ? 0 : step);
     }
@@ -3678,7 +5038,8 @@
   var VOID = 64;
   var T_I32 = 127;
   var T_F64 = 124;
-  var MAX_BYTES = 4096;
+  var MAX_BYTES = 1 << 20;
+  var SMALL = 4096;
   function uleb(n, out) {
     do {
       const b = n & 127;
@@ -4016,7 +5377,7 @@
         { m: { exp: Math.exp, tanh: Math.tanh, mem: memory } }
       );
     } catch {
-      unavailable = true;
+      if (bytes2.length <= SMALL) unavailable = true;
       return null;
     }
     const P = net.paramSlots, np = P.length, head = 8 + 16 * np;
@@ -4072,11 +5433,8 @@
   window.lab = Object.assign(window.lab || {}, { timing }, first ? api(first) : {});
   function api(lab) {
     const self = {
-      /** @param {import("../types.js").RunConfig} config */
-      run: (config) => run(
-        lab.d.graph,
-        { data_range: lab.d.dataRange, target: lab.d.targetSpec, ...config }
-      ),
+      /** @param {import("../lab_run.js").ConsoleConfig} config */
+      run: (config) => consoleRun(lab.d, config),
       state: () => lab.state(),
       /** @param {Partial<import("../types.js").Settings> & {lr?: number}} partial */
       set: (partial) => {

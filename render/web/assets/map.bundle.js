@@ -618,10 +618,12 @@
 
   // render/web/src/controls.js
   var Fragment = class {
-    /** @param {string[]} keys @param {boolean} enabled */
-    constructor(keys2, enabled) {
+    /** @param {string[]} keys @param {boolean} enabled
+     * @param {number} [maxLength]  a longer fragment reads as nothing */
+    constructor(keys2, enabled, maxLength = 2e3) {
       this.keys = new Set(keys2);
       this.enabled = enabled;
+      this.maxLength = maxLength;
       this.timer = null;
       this.last = 0;
     }
@@ -630,7 +632,7 @@
       const out = /* @__PURE__ */ Object.create(null);
       if (!this.enabled) return out;
       const hash = (location.hash || "").replace(/^#/, "");
-      if (hash.length > 2e3) return out;
+      if (hash.length > this.maxLength) return out;
       for (const part of hash.split("&")) {
         const eq = part.indexOf("=");
         const k = eq < 0 ? part : part.slice(0, eq);
@@ -2111,6 +2113,8 @@
     compile: () => compile2,
     data: () => data,
     linearSteps: () => linearSteps,
+    pointSamples: () => pointSamples,
+    pointSpan: () => pointSpan,
     run: () => run,
     targetOf: () => targetOf,
     useEngine: () => useEngine,
@@ -2476,30 +2480,509 @@
     return net;
   }
 
+  // render/web/src/target_expr.js
+  var MAX_LENGTH = 200;
+  var MAX_DEPTH = 64;
+  var FUNCTIONS = { abs: 1, sin: 1, cos: 1, exp: 1, log: 1, sqrt: 1, tanh: 1, min: 2, max: 2 };
+  var FUNCTION_LIST = Object.keys(FUNCTIONS).join(" ");
+  var SPACE = " 	\n\r\f\v";
+  var OPERAND = "a number, x, pi, a function or '('";
+  var TYPESET = { "−": "-", "×": "*", "·": "*", "÷": "/", "²": "^2", "³": "^3", "π": "pi" };
+  var NAMED = {
+    "x^2": named("x^2", "x²", "x²", "the chapter's target, x*x to the last bit"),
+    abs: named("abs(x-1)", "|x−1|", "|x−1|", "a V with its kink at x = 1: two units, one each side"),
+    sin: named("sin(pi*x)", "sin πx", "sin πx", "one period on [0, 2], rising, falling, rising: more than two units"),
+    "x^3-x": named("x^3-x", "x³−x", "x³−x", "a cubic, falling then rising on [0, 2]"),
+    step: named(
+      null,
+      "step",
+      "阶跃",
+      "0 up to x = 1, then 1: a jump no continuous net makes exactly",
+      ["step", ["sub", ["x"], ["num", 1]]]
+    ),
+    relu: named("max(0, x-1)", "ReLU(x−1)", "ReLU(x−1)", "0 up to x = 1, then x - 1: one unit is enough"),
+    tent: named("max(0, 1-2*abs(x-1))", "tent", "三角峰", "a triangle on [0.5, 1.5], peak 1 at x = 1: exactly three units"),
+    zigzag: named("abs(abs(2*x-2)-1)", "zigzag", "折线", "down, up, down, up between 0 and 1 on [0, 2]: three kinks, four units to be exact (three cannot)"),
+    bump: named("exp(-8*(x-1)^2)", "bump", "高斯峰", "a smooth Gaussian bump at x = 1 (sd 0.25)")
+  };
+  function named(expression, en, zh, description, tree = null) {
+    return { expression, en, zh, description, tree };
+  }
+  var Refusal = class {
+    /** @param {string} code @param {string} message @param {number} column */
+    constructor(code, message, column) {
+      this.code = code;
+      this.message = message;
+      this.column = column;
+    }
+  };
+  function parseTarget(text2) {
+    if (typeof text2 !== "string") return { ok: false, code: "type", error: "a target must be text", column: 0 };
+    const chars = Array.from(text2);
+    let start = 0, end = chars.length;
+    while (start < end && SPACE.includes(chars[start])) start += 1;
+    while (end > start && SPACE.includes(chars[end - 1])) end -= 1;
+    if (start === end) {
+      return {
+        ok: false,
+        code: "empty",
+        column: 0,
+        error: "empty target: give a name (x^2, abs, sin, ...) or an expression of x"
+      };
+    }
+    if (end - start > MAX_LENGTH) {
+      return {
+        ok: false,
+        code: "long",
+        column: 0,
+        error: `target too long: ${end - start} characters, at most ${MAX_LENGTH}`
+      };
+    }
+    const stripped = chars.slice(start, end).join("");
+    try {
+      if (Object.prototype.hasOwnProperty.call(NAMED, stripped)) {
+        const one = NAMED[stripped];
+        const ast2 = one.tree !== null ? one.tree : new Parser(Array.from(one.expression)).parse();
+        return { ok: true, text: stripped, name: one.en, nameZh: one.zh, key: stripped, ast: ast2 };
+      }
+      const ast = new Parser(chars).parse();
+      const name = shortName(chars.slice(start, end));
+      return { ok: true, text: stripped, name, nameZh: name, key: null, ast };
+    } catch (e) {
+      if (e instanceof Refusal) return { ok: false, code: e.code, error: e.message, column: e.column };
+      throw e;
+    }
+  }
+  function shortName(chars) {
+    const words = [];
+    let word = "";
+    for (const ch of chars) {
+      if (SPACE.includes(ch)) {
+        if (word) words.push(word);
+        word = "";
+      } else {
+        word += ch;
+      }
+    }
+    words.push(word);
+    const one = Array.from(words.filter((w) => w).join(" "));
+    return one.length <= 24 ? one.join("") : one.slice(0, 23).join("") + "…";
+  }
+  function quote(ch) {
+    const code = ch.codePointAt(0);
+    return code >= 33 && code <= 126 && ch !== "'" ? `'${ch}'` : "U+" + code.toString(16).toUpperCase().padStart(4, "0");
+  }
+  var isDigit = (ch) => ch !== void 0 && ch >= "0" && ch <= "9";
+  var isLetter = (ch) => ch !== void 0 && (ch >= "a" && ch <= "z" || ch >= "A" && ch <= "Z" || ch === "_");
+  function tokenize(chars) {
+    const out = [];
+    const n = chars.length;
+    let i = 0;
+    while (i < n) {
+      const ch = chars[i];
+      if (SPACE.includes(ch)) {
+        i += 1;
+      } else if (isDigit(ch) || ch === "." && isDigit(chars[i + 1])) {
+        const start = i;
+        while (isDigit(chars[i])) i += 1;
+        if (chars[i] === ".") {
+          i += 1;
+          while (isDigit(chars[i])) i += 1;
+        }
+        if (chars[i] === "e" || chars[i] === "E") {
+          let j = i + 1;
+          if (chars[j] === "+" || chars[j] === "-") j += 1;
+          if (isDigit(chars[j])) {
+            while (isDigit(chars[j])) j += 1;
+            i = j;
+          }
+        }
+        const word = chars.slice(start, i).join("");
+        const value2 = Number(word);
+        if (!Number.isFinite(value2)) {
+          throw new Refusal("big", `number ${word} too large at column ${start + 1}`, start + 1);
+        }
+        out.push({ kind: "num", text: word, column: start + 1, value: value2 });
+      } else if (isLetter(ch)) {
+        const start = i;
+        while (isLetter(chars[i]) || isDigit(chars[i])) i += 1;
+        out.push({ kind: "name", text: chars.slice(start, i).join(""), column: start + 1, value: 0 });
+      } else if (ch === "*" && chars[i + 1] === "*") {
+        out.push({ kind: "op", text: "**", column: i + 1, value: 0 });
+        i += 2;
+      } else if ("+-*/^(),".includes(ch)) {
+        out.push({ kind: "op", text: ch, column: i + 1, value: 0 });
+        i += 1;
+      } else {
+        const hint = Object.prototype.hasOwnProperty.call(TYPESET, ch) ? ` (type ${TYPESET[ch]})` : "";
+        throw new Refusal("char", `unexpected character ${quote(ch)} at column ${i + 1}${hint}`, i + 1);
+      }
+    }
+    let last = n;
+    while (last > 0 && SPACE.includes(chars[last - 1])) last -= 1;
+    out.push({ kind: "end", text: "", column: last + 1, value: 0 });
+    return out;
+  }
+  var describe = (token) => token.kind === "end" ? "the end" : `'${token.text}'`;
+  var Parser = class {
+    /** @param {string[]} chars */
+    constructor(chars) {
+      this.tokens = tokenize(chars);
+      this.at = 0;
+      this.depth = 0;
+    }
+    get token() {
+      return this.tokens[this.at];
+    }
+    /** @param {...string} ops */
+    isOp(...ops) {
+      return this.token.kind === "op" && ops.includes(this.token.text);
+    }
+    /** @param {string} code @param {string} message @param {Token} token @param {string} [hint] */
+    fail(code, message, token, hint = "") {
+      return new Refusal(code, `${message} at column ${token.column}${hint ? ` (${hint})` : ""}`, token.column);
+    }
+    /** @returns {Ast} */
+    parse() {
+      const tree = this.expr();
+      if (this.token.kind !== "end") throw this.stray(this.token);
+      return tree;
+    }
+    /** @param {Token} token */
+    stray(token) {
+      if (token.kind === "op" && token.text === ")") return this.fail("unmatched", "unmatched ')'", token);
+      if (token.kind === "op" && token.text === ",") {
+        return this.fail("comma", "',' outside min(...) or max(...)", token);
+      }
+      return this.fail("operator", `missing operator before ${describe(token)}`, token, "write * to multiply");
+    }
+    /** @returns {Ast} */
+    expr() {
+      let left = this.term();
+      while (this.isOp("+", "-")) {
+        const op = this.token.text === "+" ? "add" : "sub";
+        this.at += 1;
+        left = [op, left, this.term()];
+      }
+      return left;
+    }
+    /** @returns {Ast} */
+    term() {
+      let left = this.unary();
+      while (this.isOp("*", "/")) {
+        const op = this.token.text === "*" ? "mul" : "div";
+        this.at += 1;
+        left = [op, left, this.unary()];
+      }
+      return left;
+    }
+    /** @returns {Ast} */
+    unary() {
+      this.depth += 1;
+      if (this.depth > MAX_DEPTH) {
+        throw this.fail("deep", "nested too deeply", this.token, `at most ${MAX_DEPTH} levels`);
+      }
+      let tree;
+      if (this.isOp("-")) {
+        this.at += 1;
+        tree = ["neg", this.unary()];
+      } else if (this.isOp("+")) {
+        this.at += 1;
+        tree = this.unary();
+      } else {
+        tree = this.power();
+      }
+      this.depth -= 1;
+      return tree;
+    }
+    /** @returns {Ast} */
+    power() {
+      const base = this.primary();
+      if (!this.isOp("^", "**")) return base;
+      this.at += 1;
+      const exponent = this.unary();
+      const n = smallInteger(exponent);
+      return n !== null ? ["powi", base, n] : ["pow", base, exponent];
+    }
+    /** @returns {Ast} */
+    primary() {
+      const token = this.token;
+      if (token.kind === "num") {
+        this.at += 1;
+        return ["num", token.value];
+      }
+      if (token.kind === "name") return this.named(token);
+      if (this.isOp("(")) {
+        this.at += 1;
+        const tree = this.expr();
+        this.close(token);
+        return tree;
+      }
+      if (token.kind === "end") throw this.fail("end", "unexpected end of the expression", token);
+      throw this.fail("operand", `expected ${OPERAND} but found ${describe(token)}`, token);
+    }
+    /** The `)` that closes `opening`, or the reason it is not there. @param {Token} opening */
+    close(opening) {
+      if (this.isOp(")")) {
+        this.at += 1;
+        return;
+      }
+      if (this.token.kind === "end") throw this.fail("close", "missing ')' for the '('", opening);
+      throw this.stray(this.token);
+    }
+    /** @param {Token} token @returns {Ast} */
+    named(token) {
+      const name = token.text;
+      this.at += 1;
+      if (name === "x") return ["x"];
+      if (name === "pi") return ["pi"];
+      const called = this.isOp("(");
+      const has2 = (table) => Object.prototype.hasOwnProperty.call(table, name);
+      if (has2(FUNCTIONS)) {
+        if (!called) {
+          throw this.fail("parens", `function '${name}' without parentheses`, token, `write ${name}(...)`);
+        }
+        return this.call(token);
+      }
+      if (called) {
+        throw this.fail("function", `unknown function '${name}'`, token, `the functions are ${FUNCTION_LIST}`);
+      }
+      if (has2(NAMED)) {
+        throw this.fail("named", `named target '${name}' inside an expression`, token, "it stands alone");
+      }
+      throw this.fail("name", `unknown name '${name}'`, token, `only x, pi and the functions ${FUNCTION_LIST}`);
+    }
+    /** @param {Token} token @returns {Ast} */
+    call(token) {
+      const opening = this.token;
+      this.at += 1;
+      const args = [];
+      if (!this.isOp(")")) {
+        args.push(this.expr());
+        while (this.isOp(",")) {
+          this.at += 1;
+          args.push(this.expr());
+        }
+      }
+      this.close(opening);
+      const want = FUNCTIONS[token.text];
+      if (args.length !== want) {
+        const plural = want === 1 ? "argument" : "arguments";
+        throw this.fail("arity", `${token.text}() takes ${want} ${plural}, not ${args.length},`, token);
+      }
+      return [token.text, ...args];
+    }
+  };
+  function smallInteger(tree) {
+    let sign = 1;
+    if (tree[0] === "neg" && tree[1][0] === "num") {
+      sign = -1;
+      tree = tree[1];
+    }
+    if (tree[0] === "num" && Number.isInteger(tree[1]) && Math.abs(tree[1]) <= 8) return sign * tree[1] + 0;
+    return null;
+  }
+  function compileTarget(tree) {
+    const op = tree[0];
+    if (op === "x") return (x) => x;
+    if (op === "num") {
+      const v = tree[1];
+      return () => v;
+    }
+    if (op === "pi") return () => Math.PI;
+    if (op === "powi") return powi(compileTarget(tree[1]), tree[2]);
+    const [a, b] = tree.slice(1).map(compileTarget);
+    switch (op) {
+      case "neg":
+        return (x) => -a(x);
+      case "add":
+        return (x) => a(x) + b(x);
+      case "sub":
+        return (x) => a(x) - b(x);
+      case "mul":
+        return (x) => a(x) * b(x);
+      case "div":
+        return (x) => a(x) / b(x);
+      case "pow":
+        return (x) => Math.pow(a(x), b(x));
+      case "min":
+        return (x) => Math.min(a(x), b(x));
+      case "max":
+        return (x) => Math.max(a(x), b(x));
+      case "step":
+        return (x) => {
+          const t = a(x);
+          return t > 0 ? 1 : t <= 0 ? 0 : NaN;
+        };
+      case "abs":
+        return (x) => Math.abs(a(x));
+      case "sqrt":
+        return (x) => Math.sqrt(a(x));
+      case "sin":
+        return (x) => Math.sin(a(x));
+      case "cos":
+        return (x) => Math.cos(a(x));
+      case "exp":
+        return (x) => Math.exp(a(x));
+      case "log":
+        return (x) => Math.log(a(x));
+      case "tanh":
+        return (x) => Math.tanh(a(x));
+      default:
+        throw new Error(`target tree: unknown operation ${String(op)}`);
+    }
+  }
+  function powi(a, n) {
+    const k = Math.abs(n);
+    if (k === 0) return () => 1;
+    return (x) => {
+      const base = a(x);
+      let r = base;
+      for (let i = 1; i < k; i += 1) r = r * base;
+      return n > 0 ? r : 1 / r;
+    };
+  }
+  function checkFinite(target, lo, hi) {
+    const f = compileTarget(target.ast);
+    const step = (hi - lo) / 2e3;
+    for (let i = 0; i <= 2e3; i += 1) {
+      const x = i === 2e3 ? hi : i * step + lo;
+      const y = f(x);
+      if (!Number.isFinite(y)) {
+        const what = Number.isNaN(y) ? "NaN" : "infinite";
+        return `target ${target.name} is ${what} at x = ${fmt(x)} on the data range [${fmt(lo)}, ${fmt(hi)}]`;
+      }
+    }
+    return null;
+  }
+  function fmt(v) {
+    if (Number.isNaN(v)) return "nan";
+    if (!Number.isFinite(v)) return v > 0 ? "inf" : "-inf";
+    const sign = v < 0 || Object.is(v, -0) ? "-" : "";
+    const a = Math.abs(v);
+    if (a === 0) return sign + "0";
+    const [mantissa, exponent] = a.toExponential(5).split("e");
+    const e = Number(exponent);
+    const trim = (s) => s.includes(".") ? s.replace(/0+$/, "").replace(/\.$/, "") : s;
+    if (e < -4 || e >= 6) {
+      return `${sign}${trim(mantissa)}e${e < 0 ? "-" : "+"}${String(Math.abs(e)).padStart(2, "0")}`;
+    }
+    return sign + trim(a.toFixed(5 - e));
+  }
+
   // render/web/src/train_data.js
+  var MAX_POINTS = 1e6;
+  var MAX_NODES = 1e3;
+  var TREE_ARITY = {
+    x: 0,
+    pi: 0,
+    neg: 1,
+    abs: 1,
+    sqrt: 1,
+    sin: 1,
+    cos: 1,
+    exp: 1,
+    log: 1,
+    tanh: 1,
+    step: 1,
+    add: 2,
+    sub: 2,
+    mul: 2,
+    div: 2,
+    pow: 2,
+    min: 2,
+    max: 2
+  };
+  var finite = (v) => typeof v === "number" && isFinite(v);
+  function isTree(tree) {
+    let count = 0;
+    const ok = (t, depth) => {
+      if (!Array.isArray(t) || typeof t[0] !== "string" || depth > 4 * MAX_DEPTH || ++count > MAX_NODES) {
+        return false;
+      }
+      const op = t[0];
+      if (op === "num") return t.length === 2 && finite(t[1]);
+      if (op === "powi") {
+        return t.length === 3 && Number.isInteger(t[2]) && Math.abs(t[2]) <= 8 && ok(t[1], depth + 1);
+      }
+      const known = Object.prototype.hasOwnProperty.call(TREE_ARITY, op);
+      if (!known || t.length !== TREE_ARITY[op] + 1) return false;
+      return t.slice(1).every((a) => ok(a, depth + 1));
+    };
+    return ok(tree, 0);
+  }
+  var SQUARE = Object.freeze({ kind: "square" });
+  var DESCRIBE = 'target: a name (x^2, sin, ...) or an expression of x, {kind: "expr", ast}, {kind: "square"} or {kind: "affine", a, b} with finite a, b';
+  function checkTarget(target) {
+    if (target === void 0 || target === null) return SQUARE;
+    if (typeof target === "string") {
+      const parsed = parseTarget(target);
+      if (parsed.ok === true) return expr(parsed.ast);
+      fail(`target ${JSON.stringify(target.slice(0, 40))}: ${parsed.ok === false ? parsed.error : ""}`);
+    }
+    if (typeof target !== "object") fail(DESCRIBE);
+    if (target.kind === "square") return SQUARE;
+    if (target.kind === "affine" && finite(target.a) && finite(target.b)) {
+      return { kind: "affine", a: target.a, b: target.b };
+    }
+    if (target.kind === "expr" && isTree(target.ast)) return expr(target.ast);
+    return fail(DESCRIBE);
+  }
+  var expr = (ast) => ({ kind: "expr", ast, f: compileTarget(ast), key: JSON.stringify(ast) });
+  function checkTargetOn(target, range) {
+    const t = checkTarget(target);
+    if (t.kind !== "expr") return;
+    const why = checkFinite({ name: describeTree(t), ast: t.ast }, range[0], range[1]);
+    if (why) fail(why);
+  }
+  var describeTree = (t) => t.kind === "expr" ? t.key.slice(0, 60) : t.kind;
   function targetOf(xs, target) {
     const t = checkTarget(target), ys = new Float64Array(xs.length);
     if (t.kind === "square") {
       for (let i = 0; i < xs.length; i++) ys[i] = xs[i] * xs[i];
-    } else {
+    } else if (t.kind === "affine") {
       const a = t.a, b = t.b;
       for (let i = 0; i < xs.length; i++) ys[i] = a * xs[i] + b;
+    } else {
+      const f = t.f;
+      for (let i = 0; i < xs.length; i++) ys[i] = f(xs[i]);
     }
     return ys;
   }
-  var SQUARE = Object.freeze({ kind: "square" });
-  function checkTarget(target) {
-    if (target === void 0 || target === null) return SQUARE;
-    if (typeof target === "object" && target.kind === "square") return SQUARE;
-    if (typeof target === "object" && target.kind === "affine" && finite(target.a) && finite(target.b)) {
-      return { kind: "affine", a: target.a, b: target.b };
+  var targetKey = (t) => t.kind === "square" ? "square" : t.kind === "affine" ? `affine ${t.a} ${t.b}` : `expr ${t.key}`;
+  function checkPoints(points) {
+    if (!Array.isArray(points) || points.length < 1 || points.length > MAX_POINTS) {
+      fail(`points: a list of 1 to ${MAX_POINTS} [x, y] pairs of finite numbers`);
     }
-    fail('target: {kind: "square"} or {kind: "affine", a, b} with finite a, b');
+    points.forEach((p, k) => {
+      if (!Array.isArray(p) || p.length !== 2 || !finite(p[0]) || !finite(p[1])) {
+        fail(`points: point ${k + 1} is not an [x, y] pair of finite numbers`);
+      }
+    });
+    return points;
   }
-  var targetKey = (t) => t.kind === "square" ? "square" : `affine ${t.a} ${t.b}`;
-  var finite = (v) => typeof v === "number" && isFinite(v);
+  function pointSamples(points, seed, n) {
+    checkPoints(points);
+    const u = uniform(seed, 0, 1, n), count = points.length;
+    const xs = new Float64Array(n), ys = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const p = points[Math.min(Math.floor(u[i] * count), count - 1)];
+      xs[i] = p[0];
+      ys[i] = p[1];
+    }
+    return { xs, ys };
+  }
+  function pointSpan(points) {
+    let lo = Infinity, hi = -Infinity;
+    for (const p of checkPoints(points)) {
+      if (p[0] < lo) lo = p[0];
+      if (p[0] > hi) hi = p[0];
+    }
+    return hi > lo ? [lo, hi] : [lo - 0.5, hi + 0.5];
+  }
   var cached = { seed: -1, low: 0, high: 0, target: "", xs: new Float64Array(0), ys: new Float64Array(0) };
-  function data(seed, samples, range = [0, 2], target = SQUARE) {
+  function data(seed, samples, range = [0, 2], target = SQUARE, points = null) {
+    if (points) return pointSamples(points, seed, samples);
     const [low, high] = range, t = checkTarget(target), key = targetKey(t);
     if (cached.seed !== seed || cached.low !== low || cached.high !== high || cached.xs.length < samples) {
       const xs = uniform(seed, low, high, samples);
@@ -2534,10 +3017,17 @@
       }
     }
     if ((c.lrs === void 0 || c.lr !== void 0) && !finite(c.lr)) fail("lr must be a finite number");
-    checkTarget(c.target);
     const r = c.data_range;
     if (r !== void 0 && !(Array.isArray(r) && r.length === 2 && r.every(finite) && r[0] < r[1])) {
       fail("data_range: two finite numbers, low < high");
+    }
+    if (c.points !== void 0 && c.points !== null) {
+      if (c.target !== void 0 && c.target !== null) {
+        fail("target and points: data points are their own target; give one of them");
+      }
+      checkPoints(c.points);
+    } else {
+      checkTargetOn(c.target, r || [0, 2]);
     }
     const seed = c.data_seed === void 0 ? 0 : c.data_seed;
     if (!Number.isSafeInteger(seed) || seed < 0) fail("data_seed: an integer in [0, 2**53)");
@@ -2551,7 +3041,7 @@
     return seed;
   }
   var Trainer = class {
-    /** @param {Graph} graph @param {RunConfig} config */
+    /** @param {Graph} graph @param {TrainConfig} config */
     constructor(graph, config) {
       const seed = checkConfig(graph, config);
       this.config = config;
@@ -2562,7 +3052,7 @@
       this.lr = config.lr;
       this.lrs = config.lrs !== void 0 ? Float64Array.from(config.lrs) : new Float64Array(this.names.length).fill(config.lr);
       this.steps = config.steps ? [...config.steps].sort((a, b) => a - b) : linearSteps(this.samples, config.every || 1, config.marks);
-      const d = data(seed, this.samples, config.data_range, config.target);
+      const d = data(seed, this.samples, config.data_range, config.target, config.points);
       this.xs = d.xs;
       this.ys = d.ys;
       const S = this.steps.length, P = this.names.length;

@@ -4,8 +4,10 @@
  */
 
 import { compile, evaluate } from "./graph.js";
+import { networkGraph } from "./network.js";
 import { indexOfStep } from "./shell.js";
-import { Trainer, variantGraph } from "./train.js";
+import { Trainer, run, variantGraph } from "./train.js";
+import { fail } from "./train_net.js";
 
 /** @typedef {import("./types.js").LabPage} LabPage */
 /** @typedef {import("./types.js").Settings} Settings */
@@ -24,6 +26,37 @@ export const sameRates = (a, b) => !!a && !!b && a.length === b.length && a.ever
  */
 export const rateText = (lrs, names) => (lrs.every((v) => v === lrs[0]) ? String(lrs[0])
   : names.map((n, j) => `${n} ${lrs[j]}`).join(", "));
+
+/**
+ * A run config of the console API (window.lab.run): train.js's RunConfig, whose target may also be a
+ * name or an expression, plus `hidden` (the widths of another network of the family).
+ * @typedef {import("./train.js").TrainConfig & {hidden?: number[]}} ConsoleConfig
+ */
+
+/**
+ * window.lab.run(config): a whole run (train.js's run) of the page's network, or of the network
+ * `config.hidden` (network.js: the graph build_network makes), on the page's target and data range, or
+ * on `config.target` (a name, an expression, or a tree), `config.points` ([x, y] pairs: the page's own
+ * target is then left out) and `config.data_range`. Returns {names (update order), lrs, steps, params
+ * (per step, update order), train_loss, diverged_at, engine}; a bad config throws one clear message.
+ * @param {LabPage & {points?: number[][] | null}} d @param {ConsoleConfig} config
+ */
+export function consoleRun(d, config) {
+  if (!config || typeof config !== "object" || Array.isArray(config)) fail("config must be an object");
+  const { hidden, ...rest } = config;
+  let graph = d.graph;
+  if (hidden !== undefined) {
+    try {
+      graph = networkGraph(hidden, rest.activation || "LeakyRelu", rest.loss || "absolute");
+    } catch (e) {
+      fail(e instanceof Error ? e.message : String(e));
+    }
+  }
+  const own = rest.points !== undefined || rest.target !== undefined;
+  /** @type {Partial<import("./train.js").TrainConfig>} */
+  const base = own ? {} : { target: d.targetSpec, points: d.points || null };
+  return run(graph, { data_range: d.dataRange, ...base, ...rest });
+}
 
 /** Snapshots whose curves are summarised for the axis limits and the loss panel's whole-run line. */
 export const STAT_POINTS = 120;

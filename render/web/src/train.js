@@ -39,13 +39,15 @@
  *       NaN where not trained yet); .trainLoss; .trained (snapshots recorded); .divergedAt.
  *   run(graph, config)       a whole run as render.record.runs.record_run records it:
  *       config {init: {name: value}, lr, lrs?, samples, activation, loss, data_seed, data_range?
- *       ([0, 2]), target? ({kind: "square"} the default, or {kind: "affine", a, b}), every, marks?,
- *       steps?, engine?} -> {names, lrs (the rates trained with), steps, params: [[...P] per step],
+ *       ([0, 2]), target? ({kind: "square"} the default, {kind: "affine", a, b}, {kind: "expr", ast},
+ *       or a name or expression: train_data.js), points? ([x, y] pairs to sample instead of a target),
+ *       every, marks?, steps?, engine?} -> {names, lrs (the rates trained with), steps,
+ *       params: [[...P] per step],
  *       train_loss, diverged_at, engine}.
  *       `lrs`: one rate per parameter in update order (Run.lr_for(names)); it replaces `lr`, which
  *       may then be left out.
- *   data(seed, samples, range?, target?) -> {xs, ys}: the recorder's inputs and labels (the last
- *       stream is kept).
+ *   data(seed, samples, range?, target?, points?) -> {xs, ys}: the recorder's inputs and labels (the
+ *       last stream is kept); pointSamples(points, seed, n), pointSpan(points) (train_data.js).
  *   linearSteps(total, every, marks), targetOf(xs, target), checkTarget(target), ACTIVATIONS, LOSSES,
  *   BLOWUP, OPS; useEngine(build) (above).
  *
@@ -56,16 +58,19 @@
  */
 
 import { compile } from "./train_compile.js";
-import { checkTarget, data, finite } from "./train_data.js";
+import { checkPoints, checkTargetOn, data, finite } from "./train_data.js";
 import { fail } from "./train_net.js";
 
 /** @typedef {import("./types.js").Graph} Graph */
 /** @typedef {import("./types.js").RunConfig} RunConfig */
+/** A run's config (RunConfig) whose target may be any train_data.js takes, with data points instead.
+ * @typedef {Omit<RunConfig, "target"> & {target?: import("./train_data.js").AnyTarget | null,
+ *   points?: number[][] | null}} TrainConfig */
 /** @typedef {import("./train_net.js").TrainFn} TrainFn */
 
 export { ACTIVATIONS } from "./graph.js";
 export { LOSSES, compile, useEngine, variantGraph } from "./train_compile.js";
-export { checkTarget, data, targetOf } from "./train_data.js";
+export { checkTarget, data, pointSamples, pointSpan, targetOf } from "./train_data.js";
 export { BLOWUP, Net, OPS } from "./train_net.js";
 
 /**
@@ -82,7 +87,7 @@ export function linearSteps(total, every, marks) {
 
 /**
  * The config checked against the graph (one clear message a problem); returns its data seed.
- * @param {Graph} graph @param {RunConfig} c
+ * @param {Graph} graph @param {TrainConfig} c
  */
 function checkConfig(graph, c) {
   if (!c || typeof c !== "object") fail("config must be an object");
@@ -101,10 +106,17 @@ function checkConfig(graph, c) {
     }
   }
   if ((c.lrs === undefined || c.lr !== undefined) && !finite(c.lr)) fail("lr must be a finite number");
-  checkTarget(c.target);
   const r = c.data_range;
   if (r !== undefined && !(Array.isArray(r) && r.length === 2 && r.every(finite) && r[0] < r[1])) {
     fail("data_range: two finite numbers, low < high");
+  }
+  if (c.points !== undefined && c.points !== null) {
+    if (c.target !== undefined && c.target !== null) {
+      fail("target and points: data points are their own target; give one of them");
+    }
+    checkPoints(c.points);
+  } else {
+    checkTargetOn(c.target, r || [0.0, 2.0]);
   }
   const seed = c.data_seed === undefined ? 0 : c.data_seed;
   if (!Number.isSafeInteger(seed) || seed < 0) fail("data_seed: an integer in [0, 2**53)");
@@ -124,7 +136,7 @@ function checkConfig(graph, c) {
  * .divergedAt (the 1-based sample whose step diverged, or null).
  */
 export class Trainer {
-  /** @param {Graph} graph @param {RunConfig} config */
+  /** @param {Graph} graph @param {TrainConfig} config */
   constructor(graph, config) {
     const seed = checkConfig(graph, config);
     this.config = config;
@@ -137,7 +149,7 @@ export class Trainer {
       : new Float64Array(this.names.length).fill(config.lr);
     this.steps = config.steps ? [...config.steps].sort((a, b) => a - b)
       : linearSteps(this.samples, config.every || 1, config.marks);
-    const d = data(seed, this.samples, config.data_range, config.target);
+    const d = data(seed, this.samples, config.data_range, config.target, config.points);
     this.xs = d.xs;
     this.ys = d.ys;
     const S = this.steps.length, P = this.names.length;
@@ -190,7 +202,7 @@ export class Trainer {
 
 /**
  * A whole run as render.record.runs.record_run records it.
- * @param {Graph} graph @param {RunConfig} config
+ * @param {Graph} graph @param {TrainConfig} config
  */
 export function run(graph, config) {
   const t = new Trainer(graph, config);

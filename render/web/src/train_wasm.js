@@ -31,8 +31,10 @@ const BLOCK = 0x02, LOOP = 0x03, IF = 0x04, ELSE = 0x05, END = 0x0b, BR = 0x0c, 
   F64_LT = 0x63, F64_GT = 0x64, F64_GE = 0x66, I32_ADD = 0x6a, I32_SUB = 0x6b, I32_AND = 0x71,
   I32_SHL = 0x74, F64_ABS = 0x99, F64_NEG = 0x9a, F64_ADD = 0xa0, F64_SUB = 0xa1, F64_MUL = 0xa2,
   F64_DIV = 0xa3, VOID = 0x40, T_I32 = 0x7f, T_F64 = 0x7c;
-/** Chrome compiles modules up to 4 KB synchronously on the main thread; bigger graphs interpret. */
-const MAX_BYTES = 4096;
+/** The largest module compiled (a 16 x 16 x 16 net's is ~100 KB; compiling it takes milliseconds). Some
+ * browsers refuse to compile a module over 4 KB synchronously on the main thread (SMALL): there a big
+ * graph interprets, and smaller ones still get WebAssembly. */
+const MAX_BYTES = 1 << 20, SMALL = 4096;
 
 /** @param {number} n @param {number[]} out */
 function uleb(n, out) {
@@ -285,8 +287,8 @@ export function build(net) {
     instance = new WebAssembly.Instance(modules.get(key),
       { m: { exp: Math.exp, tanh: Math.tanh, mem: memory } });
   } catch { // a Content-Security-Policy without 'wasm-unsafe-eval', or no compiler: once is
-    unavailable = true; // enough (each refusal is also reported on the console)
-    return null;
+    if (bytes.length <= SMALL) unavailable = true; // enough (each refusal is also reported on the console);
+    return null; // a big module may be refused only for its size
   }
   const P = net.paramSlots, np = P.length, head = 8 + 16 * np;
   /** @type {Float64Array | null} */

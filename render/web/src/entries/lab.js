@@ -3,10 +3,12 @@
  *
  * Console and test API, for tests and curious users: window.ourdl.graph, .train, .random (graph.js,
  * train.js, random.js); each `.ourdl-lab` root's .ourdlLab (a Lab); and window.lab, the first lab's:
- *   lab.run(config)     -> train.run(the scene's graph, config): {names, steps, params, train_loss,
+ *   lab.run(config)     -> train.run(the page's graph, config): {names, steps, params, train_loss,
  *                          diverged_at, engine}. config: {init: {name: value}, lr or lrs, samples,
  *                          activation, loss: "absolute" | "squared", data_seed, data_range? and target?
- *                          (the scene's), every, marks?, steps?, engine?}
+ *                          (the page's; target also a name or an expression), points? ([x, y] pairs),
+ *                          hidden? (widths: another network of the family), every, marks?, steps?,
+ *                          engine?} (lab_run.js, consoleRun)
  *   lab.state()         -> {settings, pinned, step, index, playing, engine, trainMs, command}
  *   lab.set(partial)    -> apply settings ({init: {...}, lr (every rate) or lrs (one per parameter),
  *                          samples, activation, loss, dataSeed}); settings.lr is the one rate, or null
@@ -21,6 +23,7 @@
 
 import * as graph from "../graph.js";
 import { Lab } from "../lab.js";
+import { consoleRun } from "../lab_run.js";
 import { mountAll } from "../mount.js";
 import * as random from "../random.js";
 import * as train from "../train.js";
@@ -45,9 +48,8 @@ window.lab = Object.assign(window.lab || {}, { timing }, first ? api(first) : {}
 /** The console API of `lab`. @param {Lab} lab */
 function api(lab) {
   const self = {
-    /** @param {import("../types.js").RunConfig} config */
-    run: (config) => train.run(lab.d.graph,
-      { data_range: lab.d.dataRange, target: lab.d.targetSpec, ...config }),
+    /** @param {import("../lab_run.js").ConsoleConfig} config */
+    run: (config) => consoleRun(lab.d, config),
     state: () => lab.state(),
     /** @param {Partial<import("../types.js").Settings> & {lr?: number}} partial */
     set: (partial) => { lab.set(partial, true); return lab.state(); },
