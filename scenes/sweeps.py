@@ -96,6 +96,8 @@ class GridInits:
     y: tuple[float, float, int] = (-1.0, 1.0, 81)
     others: Mapping[str, float] = field(default_factory=lambda: dict(FIG8))
     marks: Mapping[str, tuple[float, float]] = field(default_factory=dict)
+    #: the parameters `others` drew rather than took from the scene (`moved`): a wider net's new units
+    seeded: tuple[str, ...] = ()
 
     @property
     def count(self) -> int:
@@ -124,7 +126,8 @@ class GridInits:
                 at = (start[axes[0]], start[axes[1]]) == (mx, my)
                 if at and all(start[n] == v for n, v in others.items() if n not in axes):
                     marks[label] = (mx, my)
-        return dataclasses.replace(self, axes=axes, others=others, marks=marks)
+        seeded = tuple(n for n in names if n not in given)
+        return dataclasses.replace(self, axes=axes, others=others, marks=marks, seeded=seeded)
 
     def values(self, names: list[str]) -> np.ndarray:
         import numpy as np
@@ -176,10 +179,16 @@ class SweepScene(Scene):
     def describe_inits(self) -> dict:
         if isinstance(self.inits, GridInits):
             g = self.inits
-            return {"kind": "grid", "axes": list(g.axes), "x": list(g.x), "y": list(g.y),
-                    "others": dict(g.others), "marks": {k: list(v) for k, v in g.marks.items()},
-                    "order": "run = j*nx + i for (axes[0] = x[i], axes[1] = y[j])",
-                    "text": f"grid inits over ({g.axes[0]}, {g.axes[1]}) ({g.x[2]}×{g.y[2]})"}
+            out = {"kind": "grid", "axes": list(g.axes), "x": list(g.x), "y": list(g.y),
+                   "others": dict(g.others), "marks": {k: list(v) for k, v in g.marks.items()},
+                   "order": "run = j*nx + i for (axes[0] = x[i], axes[1] = y[j])",
+                   "text": f"grid inits over ({g.axes[0]}, {g.axes[1]}) ({g.x[2]}×{g.y[2]})"}
+            if g.seeded:  # (only then: the chapter's map records what it always did)
+                out["seeded"] = {"names": list(g.seeded), "seed": self.runs[0].init_seed or 0,
+                                 "rule": "Run(init=the others given, init_seed=seed).initial_values: "
+                                         "uniform(range) per parameter from default_rng(seed), in update "
+                                         "order, the given ones kept"}
+            return out
         lo, hi = self.runs[0].init_range
         return {"kind": "seeded", "range": [lo, hi], "first_seed": self.init_seeds()[0],
                 "rule": "run r: init_seed = first_seed + r; each parameter uniform(range), in update order",

@@ -50,7 +50,12 @@ MODE_COLORS = {
 }
 
 MODE_NAMES_ZH = {"slopes + +": "斜率 + +", "slopes − −": "斜率 − −", "slopes + −": "斜率 + −",
-                 "one unit off": "一个单元关闭", "both units off": "两个单元关闭"}
+                 "one unit off": "一个单元关闭", "both units off": "两个单元关闭",
+                 # scenes.sweeps.WIDE_MODES: the same five codes for another width
+                 "all slopes +": "斜率全为 +", "all slopes −": "斜率全为 −", "mixed slopes": "斜率有正有负",
+                 "some units off": "部分单元关闭", "all units off": "全部单元关闭"}
+#: after a map's title when the grid drew some of its other parameters (a wider net's new units)
+SEEDED_NOTE = {"en": ", new units seeded", "zh": "，新增单元随机初始化"}
 
 
 def blend(color, toward, amount: np.ndarray | float) -> np.ndarray:
@@ -260,6 +265,9 @@ class SweepFigure(FigureBase):
         ax.axvspan(d0, d1, color=th.span, lw=0, zorder=0)
         ax.axhline(0.0, color=th.muted, lw=0.8, zorder=1)
         ax.plot(snap.grid, snap.target, color=th.target, lw=LINE * 0.8, ls=(0, (4, 3)), zorder=2)
+        if snap.meta.get("points"):  # trained on data points (the target above is NaN): draw them
+            xy = np.asarray(snap.meta["points"], dtype=float).reshape(-1, 2)
+            ax.plot(xy[:, 0], xy[:, 1], ls="None", marker="o", ms=2.5, color=th.target, alpha=0.7, zorder=2)
         self._title(ax, run_label(title, self.lang))
         self.style(ax, y_ticks=4)
         ax.set_ylim(*group_limits(snap, runs))
@@ -340,6 +348,8 @@ def group_limits(snapshot: Snapshot, runs: list[int]) -> list[float]:
         return [-0.5, 4.5]
     out = snapshot.node_names.index(snapshot.meta["output"])
     t = snapshot.target[np.isfinite(snapshot.target)]
+    if t.size == 0:  # trained on data points: their y instead of the (NaN) target
+        t = np.asarray(snapshot.meta.get("points") or [[0.0, 0.0]], dtype=float).reshape(-1, 2)[:, 1]
     with np.errstate(invalid="ignore"):
         lows = np.concatenate([np.nanmin(snapshot.curves[r, :, out], axis=1) for r in runs])
         highs = np.concatenate([np.nanmax(snapshot.curves[r, :, out], axis=1) for r in runs])
@@ -362,6 +372,14 @@ def template_slot(lang: str, key: str, field: str, **values) -> tuple[str, str, 
     if spec is None:
         raise KeyError(f"{key!r} has no field {field!r}")
     return "".join(before), spec, "".join(after)
+
+
+def map_title(inits: dict, acts: list[str], lang: str) -> str:
+    """A map sweep's title (the video's and the page's): its grid, and that new units were seeded if so."""
+    (ax0, ax1), nx, ny = inits["axes"], int(inits["x"][2]), int(inits["y"][2])
+    title = text(lang, "map_title", acts=" / ".join(acts), nx=nx, ny=ny, ax0=subscript(ax0),
+                 ax1=subscript(ax1))
+    return title + (SEEDED_NOTE[lang] if inits.get("seeded") else "")
 
 
 def subscript(name: str) -> str:

@@ -17,7 +17,7 @@ from render.draw.base import SMALL
 from render.draw.grid import panel_grid
 from render.draw.map_image import show
 from render.draw.slot_text import SlotText
-from render.draw.sweep_figure import Narrow, SweepFigure, axis_line, blend, subscript
+from render.draw.sweep_figure import Narrow, SweepFigure, axis_line, blend, map_title, subscript
 from render.draw.text import run_label, text
 
 
@@ -48,8 +48,7 @@ class MapSweepFigure(SweepFigure):
         (ax0, ax1), (x0, x1, nx), (y0, y1, ny) = inits["axes"], inits["x"], inits["y"]
         self.map_shape = (int(ny), int(nx))
         n_a = len(self.acts)
-        top = self._header(text(lang, "map_title", acts=" / ".join(self.acts), nx=nx, ny=ny,
-                                ax0=subscript(ax0), ax1=subscript(ax1)))
+        top = self._header(map_title(inits, self.acts, lang))
         mh, ml = self._mode_handles()
         mh.append(Patch(color=blend(self.theme.muted, self.theme.background, 0.68)))
         ml.append(text(lang, "pale"))

@@ -54,8 +54,12 @@ class SeededSweepFigure(SweepFigure):
         top = self._header(text(lang, "seeded_title", acts=" vs ".join(self.acts), count=count, lo=lo, hi=hi))
         handles = [Line2D([], [], color=self._act_color(a), lw=LINE) for a in range(len(self.acts))]
         labels = list(self.acts)
-        handles.append(Line2D([], [], color=th.target, lw=LINE * 0.8, ls=(0, (4, 3))))
-        labels.append(text(lang, "target", target=self.target_name))
+        if self.snapshot.meta.get("points"):  # trained on data points: they are drawn, not a target
+            handles.append(Line2D([], [], color=th.target, ls="None", marker="o", ms=2.5, alpha=0.7))
+            labels.append(text(lang, "points"))
+        else:
+            handles.append(Line2D([], [], color=th.target, lw=LINE * 0.8, ls=(0, (4, 3))))
+            labels.append(text(lang, "target", target=self.target_name))
         mh, ml = self._mode_handles()
         legend_top = self._legend(handles + mh, labels + ml)
         hist, modes, rate, *curves = self._places(top, legend_top)

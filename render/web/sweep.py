@@ -35,6 +35,7 @@ from render.draw.sweep_figure import (
     Narrow,
     SweepHeader,
     group_limits,
+    map_title,
     rate_limits,
     subscript,
 )
@@ -166,9 +167,8 @@ def sweep_data(snapshot: Snapshot, theme: str = "light", lang: str = "en") -> di
     count = int(sweep["count"])
     data = base_player_data(snapshot, theme, lang)
     if sweep["type"] == "map":
-        (ax0, ax1), nx, ny = inits["axes"], int(inits["x"][2]), int(inits["y"][2])
-        title = words["map_title"].format(acts=" / ".join(acts), nx=nx, ny=ny, ax0=subscript(ax0),
-                                          ax1=subscript(ax1))
+        nx, ny = int(inits["x"][2]), int(inits["y"][2])
+        title = map_title(inits, acts, lang)
     else:
         lo, hi = inits.get("range", [-1, 1])
         title = words["seeded_title"].format(acts=" vs ".join(acts), count=count, lo=lo, hi=hi)
