@@ -177,3 +177,84 @@ def test_bad_family_configs_are_refused(tab):
     many = np.random.default_rng(1).uniform(0, 2, (100_000, 2)).round(4).tolist()
     out = tab.evaluate(f"window.lab.run({json.dumps({**base, 'points': many})}).steps.length")
     assert out >= 2
+
+
+def family_scene(**changes):
+    return get_scene("fig7_vs_fig8").with_network(**changes)
+
+
+def test_the_page_data_follows_the_network():
+    """lab_data of a family scene: its widths, the typed target's tree, the points, the family's panels;
+    the map for one hidden layer of 2+ units (its own fitting modes), the presets for 2 units on x² only."""
+    from render.web.lab import lab_data
+    from scenes.sweeps import MODES, WIDE_MODES
+
+    chapter = lab_data(get_scene("fig7_vs_fig8"), map_size=3)
+    assert chapter["hidden"] == [2] and chapter["targetSpec"] == {"kind": "square"}
+    assert [p["name"] for p in chapter["presets"]] == ["Fig 7", "Fig 8"]
+    assert chapter["map"]["modes"] == list(MODES)
+    assert chapter["points"] is None and chapter["hasTarget"] and chapter["targetExpr"] is None
+
+    sin3 = family_scene(hidden=(3,), target=parse_target("sin"))
+    d = lab_data(sin3, map_size=3)
+    assert d["hidden"] == [3] and d["presets"] == []
+    assert d["targetExpr"] == parse_target("sin").to_json()
+    assert d["targetSpec"] == {"kind": "expr", "ast": parse_target("sin").to_json()["ast"]}
+    assert d["map"]["axes"] == ["w_11", "w_12"] and d["map"]["modes"] == list(WIDE_MODES)
+    drawn = [(p["nodes"], p.get("kind")) for p in d["panels"]]
+    assert drawn == [(list(p.nodes), p.kind) for p in sin3.panels]
+    assert d["command"] == {"scene": "fig8", "loss": True, "lrs": None, "activation": True, "hidden": "3",
+                            "target": "sin"}
+
+    deep = lab_data(family_scene(hidden=(3, 3)), map_size=3)
+    assert deep["map"] is None and deep["presets"] == [] and deep["graph"]["params"][:2] == ["w_1_1", "w_1_2"]
+    wide = lab_data(family_scene(hidden=(12,)), map_size=3)
+    assert wide["map"]["axes"] == ["w_1_1", "w_1_2"]
+    x2 = lab_data(family_scene(hidden=(2,), target=parse_target("abs")), map_size=0)
+    assert x2["presets"] == [] and x2["map"] is None
+
+    xy = np.array([[0.0, 0.5], [0.5, -1.0], [1.25, 2.0]])
+    pts = lab_data(family_scene(hidden=(4,), points=xy, points_name="mine.csv"), map_size=3)
+    assert pts["points"] == xy.tolist() and not pts["hasTarget"] and pts["targetSpec"] is None
+    assert pts["command"]["data"] is True and pts["map"] is not None and pts["presets"] == []
+
+
+def test_the_lab_command_refuses_what_the_page_cannot_train(tmp_path):
+    import subprocess
+    import sys
+
+    for args, words in ((["--hidden", "17"], "1 to 16 units"), (["--hidden", "2,2,2,2"], "1 to 3 layers"),
+                        (["--hidden", "0"], "give 1 to"), (["--target", "log(x-1)"], "NaN or infinite")):
+        out = tmp_path / "out"
+        done = subprocess.run([sys.executable, "-m", "render", "lab", *args, "--out", str(out)],
+                              capture_output=True, text=True, timeout=120)
+        assert done.returncode == 2 and words in done.stderr, (args, done.stderr)
+        assert len(done.stderr.strip().splitlines()) == 1 and not out.exists(), args
+
+
+@pytest.mark.parametrize("kind", ["sin", "points"])
+def test_the_page_opens_at_its_network(browser, tmp_path, kind):
+    """The page of `render lab --hidden 3 --target sin` (or --data) trains that network on that target
+    (or those points) by default: window.lab.run without hidden, target or points is the scene's run."""
+    if kind == "sin":
+        scene = family_scene(hidden=(3,), target=parse_target("sin"))
+    else:
+        xy = np.column_stack([np.linspace(0, 2, 9), np.sin(np.pi * np.linspace(0, 2, 9))]).round(3)
+        scene = family_scene(hidden=(3,), points=xy, points_name="sin.csv")
+    path = write_lab(tmp_path / "lab.html", scene=scene, map_size=0)
+    run = dataclasses.replace(scene.runs[0], samples=600)
+    names = [p.name for p in scene.net().params]
+    init = run.initial_values(names)
+    steps, grid = scene.schedule.steps(run.samples), scene.grid()
+    exp = record_run(scene, run, steps, grid, np.asarray(scene.target(grid), dtype=float))
+    config = {"init": init, "lr": run.lr, "samples": run.samples, "activation": scene.activation,
+              "loss": "absolute", "data_seed": run.data_seed, "steps": steps.tolist()}
+    with browser.open(page_url(path)) as t:
+        t.wait_for("typeof (window.lab || {}).run === 'function'")
+        out = t.evaluate(f"window.lab.run({json.dumps(config)})")
+    assert out["names"] == names
+    params = np.array(out["params"])
+    if kind == "points":
+        assert np.array_equal(params, exp["params"])
+    else:
+        assert float(np.max(np.abs(params - exp["params"]))) <= TOLERANCE

@@ -8,6 +8,13 @@ stream (numpy's default_rng) and trains with the tutorial's per-sample SGD, bit 
 the user interface (a run, the figure laid out as the player's, the map, the controls), drawn with the
 player's code (assets/plot.js, graph.js, dom.js, controls.js, layout.js).
 
+A scene of the network family (`Scene.with_network`: `render lab --hidden/--target/--data`) opens the page
+at that network, target or data points: the page carries the widths, the target's tree
+(scenes.targets.Target.to_json, evaluated by assets/target_expr.js in numpy's order) or the points (all of
+them: training samples them by the `--data` rule), and the family's panels with the sum view. The map
+follows the network where its fitting modes mean something (one hidden layer of 2+ units), the presets
+(Fig 7, Fig 8) only where they are the chapter's runs (2 units fitting x²).
+
 `lab_html(scene)` returns the page; `write_lab(path, scene=...)` writes it atomically.
 """
 
@@ -36,7 +43,10 @@ from render.web.player import runs_layout
 from render.web.player_data import ASPECT, KNOWN_OPS, SPEEDS, computable
 from render.web.strings import UI
 from scenes import Scene, get_scene, list_scenes
+from scenes.network import family_width
 from scenes.sweeps import SweepScene
+from scenes.targets import evaluate as evaluate_target
+from scenes.targets import parse_target
 
 #: the page's script (assets/, built by esbuild from src/entries/lab.js: the player's drawing, the engine, the
 #: lab) and its styles
@@ -52,17 +62,33 @@ LOSSES = {"ValueLoss": "absolute", "SquareLoss": "squared"}
 MAX_SAMPLES = 1_000_000
 #: seconds the timeline takes at 1x: the whole of Fig 7 in a few seconds
 DURATION = 4.0
+#: the lab's own limits of the family (assets/network.js, MAX_UNITS and MAX_LAYERS): units a layer, layers
+MAX_UNITS, MAX_LAYERS = 16, 3
+#: the most data points the page carries (every one of them: sampling needs them all)
+MAX_POINTS = 10_000
+
+
+def base_scene(scene: Scene) -> Scene:
+    """The registered scene `scene` was made from (`with_network` adds `-h3`, `-t-sin`, ... to its name),
+    or `scene` itself."""
+    for other in list_scenes():
+        if scene.name == other.name or scene.name.startswith(other.name + "-"):
+            return other
+    return scene
 
 
 def command_scene(scene: Scene) -> str:
     """The scene a `render scene NAME --init ...` command re-records one lab run with: the scene itself
-    when it has one run, else the first registered one-run scene built the same way (fig8 for the chapter)."""
-    if len(scene.runs) == 1:
-        return scene.name
+    when it has one run, else the first registered one-run scene built the same way (fig8 for the chapter).
+    A scene of the family (`with_network`) is named by the registered scene it came from: the command
+    adds the options that make it (`_command`)."""
+    base = base_scene(scene)
+    if len(base.runs) == 1:
+        return base.name
     for other in list_scenes():
-        if len(other.runs) == 1 and other.build is scene.build and type(other) is Scene:
+        if len(other.runs) == 1 and other.build is base.build and type(other) is Scene:
             return other.name
-    return scene.name
+    return base.name
 
 
 def _presets(scene: Scene, names: list[str], lang: str) -> list[dict]:
@@ -86,13 +112,18 @@ def _presets(scene: Scene, names: list[str], lang: str) -> list[dict]:
 TARGET_PROBES = 4096
 
 
-def target_spec(scene: Scene) -> dict:
-    """The scene's target as the page computes it (assets/train.js, targetOf): {"kind": "square"} (x * x,
-    the chapter's) or {"kind": "affine", "a", "b"} ((a * x) + b, the adaline's 2x + 1), or ValueError.
+def target_spec(scene: Scene) -> dict | None:
+    """The scene's target as the page computes it (assets/train_data.js, targetOf): {"kind": "square"}
+    (x * x, the chapter's), {"kind": "affine", "a", "b"} ((a * x) + b, the adaline's 2x + 1), {"kind":
+    "expr", "ast"} (a typed target's tree, `Target.to_json`), or None for a scene trained on data points
+    (they are their own labels); else ValueError.
 
-    The page must make the recorder's labels bit for bit, so the target is not recognised by its name but
-    by its values: the formula must give exactly what `scene.target` gives on the grid, the default run's
-    data and TARGET_PROBES more inputs over the data range."""
+    The page must make the recorder's labels bit for bit (or, for a tree with sin, exp, ..., to the
+    browser's last bits), so the target is not recognised by its name but by its values: the formula
+    must give exactly what `scene.target` gives on the grid, the default run's data and TARGET_PROBES
+    more inputs over the data range."""
+    if scene.points is not None:
+        return None
     run = scene.runs[0]
     rng = np.random.default_rng(0)
     probe = np.concatenate([scene.grid(), np.asarray(run.data(*scene.data_range)),
@@ -106,8 +137,26 @@ def target_spec(scene: Scene) -> dict:
             a = float(got[-2]) - b
             if math.isfinite(a) and math.isfinite(b) and np.array_equal(got, a * probe + b):
                 return {"kind": "affine", "a": a, "b": b}
-    raise ValueError(f"scene {scene.name!r}: the lab trains scenes whose target is x² (the chapter's) or a "
-                     f"line a·x + b (the adaline's), not {scene.target_name}")
+            tree = _target_tree(scene)
+            if tree is not None and np.array_equal(got, evaluate_target(tree.ast, probe), equal_nan=True):
+                return {"kind": "expr", "ast": tree.to_json()["ast"]}
+    raise ValueError(f"scene {scene.name!r}: the lab trains scenes whose target is x² (the chapter's), a "
+                     f"line a·x + b (the adaline's) or a --target expression, not {scene.target_name}")
+
+
+def _target_tree(scene: Scene):
+    """The parsed `--target` of a scene of the family (`Scene.target_expr`), or None."""
+    text = getattr(scene, "target_expr", None)
+    return parse_target(text) if text else None
+
+
+def _chapters_own(scene: Scene, target_kind: dict | None) -> bool:
+    """Whether the scene's runs are the chapter's: 2 hidden units (or not the family at all: the adaline)
+    fitting the scene's own target. Fig 7 and Fig 8 mean nothing for other widths, targets or points."""
+    width = family_width(scene.build)
+    if width is None:
+        return scene.points is None and getattr(scene, "target_expr", None) is None
+    return width == (2,) and target_kind == {"kind": "square"}
 
 
 def _map_data(scene: Scene, names: list[str], theme: str, lang: str, size: int,
@@ -117,7 +166,7 @@ def _map_data(scene: Scene, names: list[str], theme: str, lang: str, size: int,
     m = basin_map(scene, default_run(scene), size=size)
     modes = [MODE_NAMES_ZH.get(n, n) if lang == "zh" else n for n in m["modes"]]
     return {"axes": m["axes"], "range": m["range"], "size": m["size"], "others": m["others"],
-            "activation": m["activation"], "lossKind": loss_kind,
+            "activation": m["activation"], "lossKind": loss_kind, "width": len(names) // 3,
             "lrs": default_run(scene).lr_for(names), "samples": m["samples"],
             "dataSeed": m["data_seed"], "threshold": m["threshold"], "modes": modes,
             "colors": list(MODE_COLORS[theme]), "loss": b64(m["loss"], "<f4"), "mode": b64(m["mode"], "|i1")}
@@ -163,12 +212,29 @@ def _surface(scene: Scene, run, theme: str) -> dict | None:
 def _command(scene: Scene, names: list[str]) -> dict:
     """What the page's `render scene NAME ...` line can say: the scene it records, whether `--loss-fn` is
     there, and the scene's own per-parameter rates (None: one rate), which the line keeps by leaving out
-    `--lr` (the CLI's `--lr` sets one rate for every parameter)."""
+    `--lr` (the CLI's `--lr` sets one rate for every parameter). A scene of the family adds the options
+    that make it: `hidden` ("3", "8,8"), `target` (its text), `dataRange`, `xRange` (when they are not
+    the base scene's), `data` (True: trained on points; the page names the CSV it offers)."""
     name = command_scene(scene)
     recorded = next((o for o in list_scenes() if o.name == name and name != scene.name), scene)
     run = recorded.runs[0]
-    return {"scene": name, "loss": "squared" in scene.losses,
-            "lrs": run.lr_for(names) if run.lrs else None, "activation": scene.activation is not None}
+    out = {"scene": name, "loss": "squared" in scene.losses,
+           "lrs": run.lr_for(names) if run.lrs and len(run.lr_for(names)) == len(names) else None,
+           "activation": scene.activation is not None}
+    base = base_scene(scene)
+    if base is not scene:
+        width = family_width(scene.build)
+        if width is not None and width != family_width(base.build):
+            out["hidden"] = ",".join(map(str, width))
+        if getattr(scene, "target_expr", None):
+            out["target"] = scene.target_expr
+        if scene.points is not None:
+            out["data"] = True
+        elif scene.data_range != base.data_range:
+            out["dataRange"] = list(scene.data_range)
+        if scene.x_range != base.x_range:
+            out["xRange"] = list(scene.x_range)
+    return out
 
 
 def lab_data(scene: Scene, theme: str = "light", lang: str = "en", map_size: int = MAP_SIZE) -> dict:
@@ -176,7 +242,15 @@ def lab_data(scene: Scene, theme: str = "light", lang: str = "en", map_size: int
     if isinstance(scene, SweepScene):
         raise ValueError(f"scene {scene.name!r} is a sweep; the lab starts from a scene with fixed runs "
                          "(fig7_vs_fig8, fig8, ...) and has the init map of its own")
+    width = family_width(scene.build)
+    if width is not None and (len(width) > MAX_LAYERS or max(width) > MAX_UNITS):
+        raise ValueError(f"--hidden {','.join(map(str, width))}: the lab trains 1 to {MAX_UNITS} units a "
+                         f"layer in 1 to {MAX_LAYERS} layers (render scene takes up to 32 and 4)")
     target_kind = target_spec(scene)
+    points = scene.points
+    if points is not None and points.count > MAX_POINTS:
+        raise ValueError(f"the lab trains on at most {MAX_POINTS:,} points in the page, not "
+                         f"{points.count:,}: render scene ... --data trains on any number")
     net = scene.net()
     name_nodes(net)
     graph = graph_meta(net)
@@ -191,7 +265,7 @@ def lab_data(scene: Scene, theme: str = "light", lang: str = "en", map_size: int
                          f"not {loss_kind}")
     names = graph["params"]
     run = default_run(scene)
-    presets = _presets(scene, names, lang)
+    presets = _presets(scene, names, lang) if _chapters_own(scene, target_kind) else []
     # the sliders reach every preset's start and every surface panel's box (the adaline's w up to 3.5)
     reach = max([1.0] + [abs(v) for p in presets for v in p["init"].values()]
                 + [abs(v) for p in scene.panels if p.kind == "surface" and p.extent for v in p.extent])
@@ -201,6 +275,7 @@ def lab_data(scene: Scene, theme: str = "light", lang: str = "en", map_size: int
     strings.update({k: STRINGS[lang][k].format(target=target) for k in ("loss_eval", "target")})
     grid = scene.grid()
     lab = LAB[lang]
+    tree = _target_tree(scene)
     return {
         "format": "ourdl-lab", "version": 1, "lang": lang, "scene": scene.name,
         "description": scene.description,
@@ -211,6 +286,11 @@ def lab_data(scene: Scene, theme: str = "light", lang: str = "en", map_size: int
         "lab": lab,
         "graph": graph, "activations": list(ACTIVATIONS) if scene.activation is not None else [],
         "losses": list(LOSSES.values()), "targetSpec": target_kind,
+        # the network family: its widths (None: not the family), the typed target (its text, names and
+        # tree) and the data points trained on (all of them; hasTarget false: no target curve)
+        "hidden": list(family_width(scene.build) or []) or None,
+        "targetExpr": tree.to_json() if tree is not None else None,
+        "points": points.xy.tolist() if points is not None else None, "hasTarget": points is None,
         # a run of the scene has its own rate per parameter: the page shows one box per parameter
         "ownRates": any(r.lrs for r in scene.runs),
         # the player's layout, and the numbers of the video's limit rules: the page sets the limits of the
@@ -249,8 +329,12 @@ def lab_html(scene: Scene | None = None, theme: str = "light", lang: str = "en",
 def write_lab(path: str | os.PathLike, scene: Scene | None = None, theme: str = "light", lang: str = "en",
               map_size: int = MAP_SIZE) -> Path:
     """Write the lab to `path` atomically (complete or not at all); returns the path."""
+    return write_page(path, lab_html(scene, theme=theme, lang=lang, map_size=map_size))
+
+
+def write_page(path: str | os.PathLike, text: str) -> Path:
+    """Write a page made by lab_html to `path` atomically; returns the path."""
     path = Path(path)
-    text = lab_html(scene, theme=theme, lang=lang, map_size=map_size)
     with atomic_write(path) as tmp:
         tmp.write_text(text, encoding="utf-8")
     return path
