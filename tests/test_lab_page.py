@@ -223,7 +223,7 @@ def test_a_fragment_restores_a_run(browser, page):
         st = state(tab)
         assert st["settings"] == {"init": {k: float(v) for k, v in values.items()}, "lr": 0.02,
                                   "lrs": [0.02] * 7, "samples": 800, "activation": "Relu", "loss": "squared",
-                                  "dataSeed": 500007}
+                                  "dataSeed": 500007, "hidden": [2], "target": "x^2", "points": []}
         assert st["step"] == 400
         assert st["pinned"]["activation"] == "Tanh" and st["pinned"]["samples"] == 700
         assert st["pinned"]["init"]["w_12"] == -0.75

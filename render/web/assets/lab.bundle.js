@@ -3048,6 +3048,7 @@
         data_range: d.dataRange,
         target: d.targetSpec,
         every,
+        points: d.points || null,
         marks: d.marks
       });
       const t0 = performance.now();
@@ -3876,7 +3877,8 @@
      * @param {import("./lab.js").Lab} lab  its settings, pinned run, parameter names and set(partial, user)
      */
     constructor(parent, d, lab) {
-      const m = this.m = d.map;
+      const m = this.m = /** @type {import("./types.js").LabMap & {hidden?: number[], target?: string}} */
+      d.map;
       this.d = d;
       this.lab = lab;
       this.loss = f32(m.loss);
@@ -3983,12 +3985,17 @@
       const [lo, hi] = this.m.range, n = this.m.size, step = (hi - lo) / (n - 1);
       return i === n - 1 ? hi : lo + i * step;
     }
+    /** The two parameters of the map's axes in the lab's network (layer 1's first two weights). */
+    axes() {
+      return this.lab.rules.family ? this.lab.names.slice(0, 2) : this.m.axes;
+    }
     /** @param {MouseEvent} e */
     onClick(e) {
       const rect = this.canvas.getBoundingClientRect();
       const cell = this.cellAt(e.clientX - rect.left, e.clientY - rect.top);
       if (!cell) return;
-      this.lab.set({ init: { [this.m.axes[0]]: cell.x, [this.m.axes[1]]: cell.y } }, true);
+      const [a0, a1] = this.axes();
+      this.lab.set({ init: { [a0]: cell.x, [a1]: cell.y } }, true);
     }
     /** @param {MouseEvent} e */
     onMove(e) {
@@ -4012,7 +4019,13 @@
     /** What differs between the current settings and the map's (empty when the map applies).
      * @param {Settings} s @returns {string[]} */
     differences(s) {
-      const m = this.m, out = [];
+      const m = this.m, out = [], rules = this.lab.rules;
+      if (rules.family) {
+        const hidden = m.hidden || rules.family, target = m.target || rules.sceneTarget;
+        if (s.hidden.join() !== hidden.join()) out.push(fill(this.d.lab.hidden_word, { h: s.hidden.join() }));
+        if (s.target !== target) out.push(s.target);
+        if (out.length) return out;
+      }
       for (const [n, v] of Object.entries(m.others)) if (s.init[n] !== v) out.push(n);
       if (s.activation !== m.activation) out.push(s.activation);
       if (s.loss !== m.lossKind) out.push(this.d.lab[s.loss] || s.loss);
@@ -4030,15 +4043,17 @@
       if (this.job) return;
       const d = this.d, m = this.m, s = this.lab.settings, n = m.size, cells = n * n;
       const np = this.lab.names.length;
-      const net = compile2(d.graph, { activation: s.activation, loss: s.loss });
-      const graph = variantGraph(d.graph, { activation: s.activation, loss: s.loss });
-      const program = compile(graph, d.gridValues.length), out = program.index[d.graph.output];
-      const { xs, ys } = data(s.dataSeed, s.samples, d.dataRange, d.targetSpec);
+      const v = this.lab.netView(s);
+      const net = compile2(v.graph, { activation: s.activation, loss: s.loss });
+      const graph = variantGraph(v.graph, { activation: s.activation, loss: s.loss });
+      const program = compile(graph, d.gridValues.length), out = program.index[v.graph.output];
+      const { xs, ys } = data(s.dataSeed, s.samples, d.dataRange, v.targetSpec);
       const base = this.lab.names.map((name2) => s.init[name2]), params = new Float64Array(np);
       const loss = new Float32Array(cells), mode = new Int8Array(cells);
       const job = this.job = { next: 0 };
       const [lo, hi] = d.dataRange, ix = (name2) => this.lab.names.indexOf(name2);
-      const [w1, w2, b1, b2] = ["w_11", "w_12", "b_11", "b_12"].map(ix);
+      const H = s.hidden ? s.hidden[0] : 2;
+      const [w1, w2, b1, b2] = s.hidden ? [0, 1, H, H + 1] : ["w_11", "w_12", "b_11", "b_12"].map(ix);
       const off = (w, b) => Math.max(w * lo + b, w * hi + b) <= 0;
       const step = () => {
         if (this.job !== job) return;
@@ -4051,9 +4066,9 @@
           net.train(xs, ys, 0, s.samples, s.lrs);
           const p = net.getParams();
           for (let k = 0; k < np; k++) params[k] = p[k];
-          const values = evaluate(program, params, 0, d.gridValues, d.targetValues);
+          const values = evaluate(program, params, 0, d.gridValues, v.targetValues);
           let sum = 0;
-          for (const g of d.inside) sum += Math.abs(values[out][g] - d.targetValues[g]);
+          for (const g of d.inside) sum += Math.abs(values[out][g] - v.targetValues[g]);
           loss[r] = sum / d.inside.length;
           const dead = Number(off(p[w1], p[b1])) + Number(off(p[w2], p[b2]));
           mode[r] = dead === 2 ? 4 : dead === 1 ? 3 : p[w1] > 0 && p[w2] > 0 ? 0 : p[w1] < 0 && p[w2] < 0 ? 1 : 2;
@@ -4073,7 +4088,9 @@
           lrs: s.lrs.slice(),
           samples: s.samples,
           dataSeed: s.dataSeed,
-          others
+          others,
+          hidden: s.hidden,
+          target: s.target
         });
         this.note.textContent = fill(d.lab.map_note_page, {
           n,
@@ -4108,16 +4125,17 @@
         y: axisTicks(ax, "y", located, scalarLabels)
       });
       const label = { font: font(px, fam), color: th.foreground, align: "center", baseline: "top" };
-      text(ctx, m.axes[0], ax.rect.x + ax.rect.w / 2, ax.rect.y + ax.rect.h + 14, label);
+      const [a0, a1] = this.axes();
+      text(ctx, a0, ax.rect.x + ax.rect.w / 2, ax.rect.y + ax.rect.h + 14, label);
       ctx.save();
       ctx.translate(2, ax.rect.y + ax.rect.h / 2);
       ctx.rotate(-Math.PI / 2);
-      text(ctx, m.axes[1], 0, 0, label);
+      text(ctx, a1, 0, 0, label);
       ctx.restore();
       ctx.save();
       clip(ctx, ax);
-      for (const preset of this.d.presets) {
-        const x = ax.px(preset.init[m.axes[0]]), y = ax.py(preset.init[m.axes[1]]);
+      for (const preset of this.lab.rules.isChapter(this.lab.settings) ? this.d.presets : []) {
+        const x = ax.px(preset.init[a0]), y = ax.py(preset.init[a1]);
         ctx.beginPath();
         ctx.arc(x, y, 4.5, 0, 2 * Math.PI);
         ctx.strokeStyle = th.foreground;
@@ -4132,9 +4150,9 @@
         );
       }
       const pin = this.lab.pinned && this.lab.pinned.settings.init;
-      if (pin) this.cross(ctx, pin[m.axes[0]], pin[m.axes[1]], th.muted);
+      if (pin && a0 in pin && a1 in pin) this.cross(ctx, pin[a0], pin[a1], th.muted);
       const s = this.lab.settings.init;
-      this.cross(ctx, s[m.axes[0]], s[m.axes[1]], th.foreground);
+      this.cross(ctx, s[a0], s[a1], th.foreground);
       if (this.hover) {
         const h = ax.px(this.value(this.hover.i)), v = ax.py(this.value(this.hover.j));
         const half = ax.rect.w / m.size / 2;
@@ -4435,7 +4453,7 @@
       };
       el("div", "ol-subheading", pane, ui.target);
       const row = el("div", "ol-field ol-target", pane);
-      const pick = this.targetSelect = el("select", "ol-select ol-target-pick", row);
+      const pick = this.targetSelect = el("select", "ol-pick ol-target-pick", row);
       pick.setAttribute("aria-label", ui.target);
       for (const key of Object.keys(NAMED)) {
         const one = NAMED[key];
@@ -4449,7 +4467,7 @@
       box.placeholder = ui.target_box;
       box.setAttribute("aria-label", ui.target_box);
       box.title = ui.target_hint;
-      this.targetError = el("div", "ol-note ol-warn ol-target-error", pane);
+      this.targetError = el("div", "ol-note ol-refusal", pane);
       this.targetError.setAttribute("role", "status");
       pick.addEventListener("change", () => {
         if (pick.value) {

@@ -23,10 +23,12 @@ import { el } from "./dom.js";
 /** URL fragment state: read() -> {key: raw string} of known keys (strings to validate); write({key: value})
  * -> replaceState, throttled. Disabled (an embedded player), it reads nothing and writes nothing. */
 export class Fragment {
-  /** @param {string[]} keys @param {boolean} enabled */
-  constructor(keys, enabled) {
+  /** @param {string[]} keys @param {boolean} enabled
+   * @param {number} [maxLength]  a longer fragment reads as nothing */
+  constructor(keys, enabled, maxLength = 2000) {
     this.keys = new Set(keys);
     this.enabled = enabled;
+    this.maxLength = maxLength;
     this.timer = null;
     this.last = 0;
   }
@@ -36,7 +38,7 @@ export class Fragment {
     const out = Object.create(null);
     if (!this.enabled) return out;
     const hash = (location.hash || "").replace(/^#/, "");
-    if (hash.length > 2000) return out;
+    if (hash.length > this.maxLength) return out;
     for (const part of hash.split("&")) {
       const eq = part.indexOf("=");
       const k = eq < 0 ? part : part.slice(0, eq);

@@ -10,6 +10,13 @@
  * lockstep sweep for those settings).
  * Every setting lives in the URL fragment.
  *
+ * The family (a scene whose network is the chapter's of one hidden layer): the widths, the target and the
+ * user's points are settings too. They make the page's data for the runs (netView: network.js's graph and
+ * panels, the target's values, the points); a change of widths keeps every parameter by its role
+ * (lab_settings.js translate) and draws a new unit's from the seeded init, and keeps the pinned run.
+ * The presets show only for the chapter's two units and x², the map for one hidden layer of two or more
+ * units fitting a target.
+ *
  * Learning rates: a run trains with one rate per parameter (`lrs`, update order), as ourdl's train_step
  * does. A scene whose runs have their own rates per parameter (Run.lrs: the adaline's w 0.05, b 0.1) gets
  * one box per parameter, and its presets set the rates with the initial values; any other scene gets one
@@ -30,9 +37,12 @@ import { Figure } from "./lab_figure.js";
 import { BasinMap } from "./lab_map.js";
 import { LabPanes } from "./lab_panes.js";
 import { LabRun } from "./lab_run.js";
-import { LabSettings } from "./lab_settings.js";
+import { LabSettings, MAX_FRAGMENT, translate } from "./lab_settings.js";
 import { integer } from "./lab_text.js";
 import { command, describe } from "./lab_words.js";
+import { networkGraph, networkPanels } from "./network.js";
+import { biasName } from "./sum_view.js";
+import { compileTarget, parseTarget } from "./target_expr.js";
 import { uniform } from "./random.js";
 import {
   divergedMark, dress, indexOfStep, keys, onFragment, onResize, sampleMarks, timeline,
@@ -41,6 +51,14 @@ import {
 /** @typedef {import("./types.js").LabPage} LabPage */
 /** @typedef {import("./types.js").Settings} Settings */
 /** @typedef {import("./controls.js").Controls} Controls */
+
+/** A set of fragment keys given by a test (the parameters' names change with the network). */
+class KeyTest extends Set {
+  /** @param {(key: string) => boolean} test */
+  constructor(test) { super(); this.test = test; }
+  /** @param {string} key */
+  has(key) { return this.test(key); }
+}
 
 export class Lab {
   /**
@@ -60,9 +78,11 @@ export class Lab {
     });
     d.targetMin = Math.min(...d.targetValues); d.targetMax = Math.max(...d.targetValues);
     this.rules = new LabSettings(d);
-    this.names = this.rules.names;
     this.defaults = this.rules.defaults;
     this.settings = this.defaults;
+    /** @type {LabPage} the page's data for the settings' network, target and points (netView) */
+    this.view = d;
+    this.viewKey = "";
     /** @type {LabRun | null} */
     this.pinned = null;
 
@@ -72,6 +92,9 @@ export class Lab {
     el("p", "ol-intro", head, ui.intro);
     const toolbar = el("div", "ol-toolbar", root);
     this.figure = new Figure(root, d);
+    this.figure.editable = !!this.rules.family;
+    this.figure.points = () => this.settings.points;
+    this.figure.onPoints = (pts) => this.set({ points: pts }, true);
     this.timeline = el("div", "ol-timeline", root);
     const panes = el("div", "ol-panes", root);
     this.panes = new LabPanes(this, toolbar, panes);
@@ -79,7 +102,8 @@ export class Lab {
     /** @type {BasinMap | null} */
     this.map = null;  // built after the first frame of the figure
 
-    this.fragment = new Fragment(this.rules.fragmentKeys(), true);
+    this.fragment = new Fragment([], true, MAX_FRAGMENT);
+    this.fragment.keys = new KeyTest((k) => this.rules.fragmentKey(k));
     /** @type {Controls | null} */
     this.controls = null;
     // the player's keys (space, arrows, Home/End, [ ]) drive the timeline; the controls rebuild when
@@ -99,14 +123,65 @@ export class Lab {
     });
     onFragment(() => this.applyFragment());
     onResize(this.figure.element, () => this.figure.width, () => this.redraw());
-    dragScrub(this.figure.element, () => this.controls);
+    dragScrub(this.figure.element, () => this.controls, { skip: (e) => this.figure.ownsPress(e) });
     this.applyFragment();
+    this.mapPane = mapPane;
     if (mapPane) {
       requestAnimationFrame(() => {
         this.map = new BasinMap(mapPane, d, this);
-        this.map.draw();
+        this.showMap();
       });
     }
+  }
+
+  /** The parameters of the current settings, in update order. */
+  get names() { return this.rules.names; }
+
+  /** Whether the map means something for the settings: one hidden layer of two or more units, a target.
+   * @param {Settings} s */
+  mapApplies(s) {
+    return !this.rules.family || (s.hidden.length === 1 && s.hidden[0] >= 2 && !s.points.length);
+  }
+
+  showMap() {
+    if (!this.mapPane) return;
+    const on = this.mapApplies(this.settings);
+    this.mapPane.hidden = !on;
+    if (this.map && on) this.map.draw();
+  }
+
+  /**
+   * The page's data for the network, target and points of settings `s`: the scene's own when they are
+   * its, else the family's graph and panels (network.js), the target's values on the grid (none when
+   * training on points) and the words that name it.
+   * @param {Settings} s @returns {LabPage}
+   */
+  netView(s) {
+    const d = this.d, key = JSON.stringify([s.hidden, s.target, s.points]);
+    if (key === this.viewKey) return this.view;
+    this.viewKey = key;
+    if (this.rules.isScenes(s)) { this.view = d; return d; }
+    const zh = d.lang === "zh", pts = s.points.length ? s.points : null;
+    const t = /** @type {{ok: true, name: string, nameZh: string, ast: any[]}} */ (parseTarget(s.target));
+    const name = pts ? d.strings.points : zh ? t.nameZh : t.name;
+    const graph = networkGraph(s.hidden, d.defaults.activation, "absolute");
+    const panels = networkPanels(s.hidden, pts ? name : t.name, pts ? name : t.nameZh, !!pts).map((p) => {
+      const out = { title: zh ? p.title_zh : p.title, nodes: p.nodes, colors: p.colors, target: p.target,
+        kind: p.kind || "curves" };
+      return p.kind === "sum" ? { ...out, bias: biasName(graph, out) } : out;
+    });
+    const f = compileTarget(t.ast);
+    const targetValues = pts ? new Float64Array(d.gridValues.length).fill(NaN) : d.gridValues.map(f);
+    const finite = Array.from(targetValues).filter((v) => isFinite(v));
+    /** @param {string} text */
+    const renamed = (text) => String(text).split(d.targetName).join(name);
+    this.view = {
+      ...d, graph, panels, surface: null, points: pts, hasTarget: !pts, targetName: name,
+      targetSpec: pts ? null : { kind: "expr", ast: t.ast }, targetValues,
+      targetMin: finite.length ? Math.min(...finite) : 0, targetMax: finite.length ? Math.max(...finite) : 0,
+      strings: { ...d.strings, loss_eval: renamed(d.strings.loss_eval), target: renamed(d.strings.target) },
+    };
+    return this.view;
   }
 
   // -- settings ------------------------------------------------------------------------------------
@@ -121,10 +196,22 @@ export class Lab {
       const ok = typeof partial.lr === "number" && isFinite(partial.lr);
       partial = { ...partial, lrs: ok ? this.names.map(() => partial.lr) : s.lrs };
     }
-    const next = this.rules.normalise({ ...s, ...partial, init: { ...s.init, ...(partial.init || {}) } }, s);
-    this.settings = next;
-    this.panes.showSettings();
+    let init = { ...s.init, ...(partial.init || {}) };
+    if (partial.hidden && s.hidden && this.rules.okHidden(partial.hidden) &&
+        partial.hidden.join() !== s.hidden.join()) {  // another network: values by role, new ones drawn
+      init = { ...this.rules.drawn(partial.hidden, this.rules.initSeed),
+        ...translate(s.init, s.hidden, partial.hidden), ...(partial.init || {}) };
+    }
+    this.use(this.rules.normalise({ ...s, ...partial, init }, { ...s, init }));
     this.schedule(user);
+  }
+
+  /** Make `settings` the lab's (its names, controls and map follow). @param {Settings} settings */
+  use(settings) {
+    this.settings = settings;
+    this.rules.names = this.rules.namesOf(settings);
+    this.panes.showSettings();
+    this.showMap();
   }
 
   /** A run of the scene: its initial values, and its rates when the scene gives parameters their own.
@@ -137,6 +224,7 @@ export class Lab {
   /** Run.initial_values with init_seed: default_rng(seed).uniform(-1, 1) per parameter, in update order.
    * @param {number} seed */
   random(seed) {
+    this.rules.initSeed = seed;
     const values = uniform(seed, -1.0, 1.0, this.names.length);
     /** @type {Record<string, number>} */
     const init = {};
@@ -168,7 +256,8 @@ export class Lab {
   rebuild(step) {
     const keep = step !== undefined ? step : this.controls ? this.timelineSteps[this.controls.index] : 0;
     const playing = this.controls && this.controls.playing;
-    this.current = new LabRun(this.d, this.settings);
+    const view = this.netView(this.settings);
+    this.current = new LabRun(view, this.settings);
     const ui = this.d.lab;
     /** @param {string} who @param {Settings} s */
     const row = (who, s) => fill(ui.row, { who, what: describe(this.rules, s) });
@@ -180,7 +269,7 @@ export class Lab {
     const steps = [...new Set(rows.flatMap((r) => r.run.steps))].sort((a, b) => a - b);
     this.timelineSteps = steps;
     this.total = steps[steps.length - 1];
-    this.figure.setRows(rows, this.total);
+    this.figure.setRows(rows, this.total, view);
     this.buildControls(rows);
     this.controls.seek(this.indexOfStep(keep), false);
     if (playing) this.controls.play();
@@ -249,19 +338,19 @@ export class Lab {
 
   applyFragment() {
     const f = this.fragment.read(), get = (/** @type {string} */ k) => (k in f ? f[k] : undefined);
-    this.settings = this.rules.parseSettings(get);
+    this.refused = this.rules.refusals(get);
+    this.use(this.rules.parseSettings(get));
     this.pinned = null;
     const pin = f.pin ? this.rules.parsePin(f.pin) : null;
     if (pin) {
       try {
-        this.pinned = new LabRun(this.d, pin);
+        this.pinned = new LabRun(this.netView(pin), pin);
       } catch {
         this.pinned = null;
       }
     }
     this.panes.showPinned(!!this.pinned);
     const step = integer(f.step || "", 0, 1e9);
-    this.panes.showSettings();
     if (this.controls) this.controls.pause();
     this.rebuild(step === null ? 0 : step);
   }

@@ -3,6 +3,8 @@
  * .grid()); the runs share one timeline and their y-limits. A "data" panel
  * adds the run's samples seen so far (the latest `window` solid); a "surface" panel shows the evaluation
  * loss over two parameters (lab.py's mesh, drawn by the player's panels.js) and the run's path of them.
+ * A "sum" panel (the family's output: scenes/network_panels.py) stacks each unit's contribution over the
+ * bias (sum_view.js, as the player and the video draw it); the output panels show the user's points.
  * Its axes' limits are the video's rules (limits.js: render.draw.limits' robust_limits, log_limits and
  * sample_axis, with the numbers the page's data carries) applied to the runs, so the page's axes are the
  * video's; .axesReport() says what each axes drew (tests).
@@ -11,14 +13,16 @@
 
 import { el, family } from "./dom.js";
 import {
-  figureLayout, keepInside, legendBox, legendItems, lossAxes, paletteColor, panelTitles, runHeader,
-  smallestTextPx, swatch,
+  figureLayout, keepInside, legendBox, legendItems, lossAxes, outputPanel, paletteColor, panelTitles,
+  runHeader, smallestTextPx, swatch,
 } from "./layout.js";
 import { logLimits, robustLimits, sampleAxis } from "./limits.js";
 import * as panels from "./panels.js";
 import { Axes, clip, line, marker, sizeCanvases, thousands, vline } from "./plot.js";
 import { axesReport, drawStatic, showCaption } from "./runs_figure.js";
 import { figure } from "./shell.js";
+import { roundCoord } from "./lab_settings.js";
+import { drawSum } from "./sum_view.js";
 
 /** @typedef {import("./types.js").LabPage} LabPage */
 /** @typedef {import("./types.js").Panel} Panel */
@@ -56,7 +60,17 @@ export class Figure {
     this.surface = d.surface ? panels.decodeSurface(d.surface) : null;
     /** @type {Record<string, HTMLCanvasElement>} */
     this.images = Object.create(null);
+    /** the user may add points (a scene of the family); the lab reads and changes them */
+    this.editable = false;
+    /** @type {(() => number[][]) | null} */
+    this.points = null;
+    /** @type {((points: number[][]) => void) | null} */
+    this.onPoints = null;
+    this.pad = new PointsPad(this);
   }
+
+  /** Whether a press belongs to the points pad (not the timeline's drag). @param {PointerEvent} e */
+  ownsPress(e) { return e.target === this.pad.element; }
 
   /**
    * What panels.js reads of a player, for one row (its run is that "player"'s run 0).
@@ -84,9 +98,11 @@ export class Figure {
   /** Palette colour i. @param {number} i */
   color(i) { return paletteColor(this.th, i); }
 
-  /** rows: [{run: LabRun, label}]; total: the timeline's last sample.
-   * @param {Row[]} rows @param {number} total */
-  setRows(rows, total) {
+  /** rows: [{run: LabRun, label}]; total: the timeline's last sample; `d` the page's data as the runs'
+   * network, target and points make it (lab.js netView), when they changed.
+   * @param {Row[]} rows @param {number} total @param {LabPage} [view] */
+  setRows(rows, total, view) {
+    if (view) this.d = view;
     this.rows = rows;
     this.total = total;
     this.element.setAttribute("aria-label", rows.map((r) => r.label).join(" / "));
@@ -104,6 +120,9 @@ export class Figure {
         }
       }
       if (p.target) include.push(d.targetMin, d.targetMax);
+      if (outputPanel(p) && d.points && d.points.length) {  // every point in sight, as the video's
+        include.push(Math.min(...d.points.map((q) => q[1])), Math.max(...d.points.map((q) => q[1])));
+      }
       return this.robustLimits(lows, highs, include);
     });
     /** @type {number[]} */
@@ -148,13 +167,28 @@ export class Figure {
       ? new Axes(rect, { xlim: this.xlims[j], ylim: this.ylims[j] })
       : lossAxes(rect, this.lossXlim, this.lossYlim, this.linthresh))));
     this.dpr = sizeCanvases([this.canvas, this.bg], this.element, W, this.H);
-    drawStatic(this, { grid: d.gridValues, target: d.targetValues,
+    this.pad.place(this.outputAxes());
+    drawStatic(this, { grid: d.gridValues, target: d.targetValues, points: d.points, style: this.style(),
       surface: (ctx, ax, k, p) => { if (this.surface) panels.drawStatic(this.views[k], ctx, ax, 0, p); },
       losses: (k) => {
         const run = this.rows[k].run;
         return { train: [run.steps, run.trainLoss], eval: [run.statSteps, run.statEval] };
       } });
     this.buildOverlay();
+  }
+
+  /** How sum_view.js draws: the palette, the theme's muted and target colours, the curve width.
+   * @returns {import("./sum_view.js").SumStyle} */
+  style() {
+    const th = this.th;
+    return { color: (i) => this.color(i), muted: th.muted, target: th.target, line: this.L.line * this.pt,
+      pt: this.pt, hidden: NONE };
+  }
+
+  /** The output panel's axes in the top row (where points are added), or null. */
+  outputAxes() {
+    const j = this.d.panels.findIndex((p) => outputPanel(p));
+    return j >= 0 && this.axes ? this.axes[0][j] : null;
   }
 
   /** Each run's panel grid as laid out. */
@@ -198,10 +232,18 @@ export class Figure {
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.drawImage(this.bg, 0, 0);
     ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
+    const st = this.style();
     this.rows.forEach(({ run }, k) => {
       const row = this.axes[k], i = run.indexOf(step), values = run.evaluate(d, i), index = run.program.index;
       d.panels.forEach((p, j) => {
         if (p.kind === "data") this.drawSamples(ctx, row[j], run, i, p);
+        if (p.kind === "sum") {
+          /** @type {Record<string, Float64Array>} */
+          const byName = {};
+          for (const n of p.nodes) byName[n] = values[index[n]];
+          drawSum(ctx, row[j], d.gridValues, byName, p, st);
+          return;
+        }
         p.nodes.forEach((n, c) => {
           line(ctx, row[j], d.gridValues, values[index[n]],
             { color: this.color(p.colors[c]), width: L.line * pt });
@@ -239,6 +281,124 @@ export class Figure {
     const color = this.color(this.d.data.color);
     for (let k = cut; k < n; k++) marker(ctx, ax.px(xs[k]), ax.py(ys[k]), 1.1 * L.line * pt, color);
     ctx.restore();
+  }
+}
+
+/** px from a point a press takes it (a finger's half width on a phone). */
+const HIT = 11;
+
+/**
+ * The user's points on the top row's output panel: a click or tap adds one, a drag moves one, a right-click
+ * or Delete (the last touched) removes one. A transparent box over the axes takes the presses
+ * (touch-action none: a drag there moves a point, it does not scroll); the figure's `points()` and
+ * `onPoints(points)` (set by the lab) read and change them; the box shows only where `editable`.
+ */
+class PointsPad {
+  /** @param {Figure} fig */
+  constructor(fig) {
+    this.fig = fig;
+    const e = this.element = el("div", "ol-points-pad", fig.element);
+    e.hidden = true;
+    e.tabIndex = 0;
+    e.setAttribute("role", "application");
+    /** @type {{id: number, k: number, x: number, y: number, moved: boolean} | null} */
+    this.press = null;
+    this.selected = -1;
+    e.addEventListener("pointerdown", (ev) => this.down(ev));
+    e.addEventListener("pointermove", (ev) => this.move(ev));
+    e.addEventListener("pointerup", (ev) => this.up(ev));
+    e.addEventListener("pointercancel", () => { this.press = null; });
+    e.addEventListener("contextmenu", (ev) => {
+      ev.preventDefault();
+      const k = this.hit(ev);
+      if (k >= 0) this.change(this.points().filter((_, i) => i !== k));
+    });
+    e.addEventListener("keydown", (ev) => {
+      if ((ev.key === "Delete" || ev.key === "Backspace") && this.selected >= 0) {
+        ev.preventDefault(); ev.stopPropagation();
+        const k = this.selected;
+        this.selected = -1;
+        this.change(this.points().filter((_, i) => i !== k));
+      }
+    });
+  }
+
+  /** @returns {number[][]} */
+  points() { return this.fig.points ? this.fig.points() : []; }
+
+  /** @param {number[][]} pts */
+  change(pts) { if (this.fig.onPoints) this.fig.onPoints(pts); }
+
+  /** Over the axes `ax` (CSS px of the figure), or hidden. @param {Axes | null} ax */
+  place(ax) {
+    this.ax = ax;
+    const on = !!ax && !!this.fig.editable;
+    this.element.hidden = !on;
+    if (!on) return;
+    const r = ax.rect;
+    Object.assign(this.element.style,
+      { left: `${r.x}px`, top: `${r.y}px`, width: `${r.w}px`, height: `${r.h}px` });
+  }
+
+  /** The press in the axes' px. @param {MouseEvent} ev */
+  at(ev) {
+    const r = this.fig.element.getBoundingClientRect();
+    return [ev.clientX - r.left, ev.clientY - r.top];
+  }
+
+  /** The point within HIT px of the press (the nearest), or -1. @param {MouseEvent} ev */
+  hit(ev) {
+    const [px, py] = this.at(ev), ax = this.ax;
+    let best = -1, dist = HIT;
+    this.points().forEach((p, k) => {
+      const d = Math.hypot(ax.px(p[0]) - px, ax.py(p[1]) - py);
+      if (d <= dist) { best = k; dist = d; }
+    });
+    return best;
+  }
+
+  /** The data point under the press, rounded as points are kept. @param {MouseEvent} ev */
+  value(ev) {
+    const [px, py] = this.at(ev), ax = this.ax, r = ax.rect;
+    const x = ax.xAt(Math.min(r.x + r.w, Math.max(r.x, px)));
+    const y = ax.yAt(Math.min(r.y + r.h, Math.max(r.y, py)));
+    return [roundCoord(x), roundCoord(y)];
+  }
+
+  /** @param {PointerEvent} ev */
+  down(ev) {
+    if (ev.button !== 0) return;
+    const k = this.hit(ev);
+    this.press = { id: ev.pointerId, k, x: ev.clientX, y: ev.clientY, moved: false };
+    this.selected = k;
+    this.element.focus({ preventScroll: true });
+    try { this.element.setPointerCapture(ev.pointerId); } catch { /* gone already */ }
+  }
+
+  /** @param {PointerEvent} ev */
+  move(ev) {
+    const p = this.press;
+    if (!p || p.id !== ev.pointerId) {
+      this.element.style.cursor = this.hit(ev) >= 0 ? "move" : "crosshair";
+      return;
+    }
+    if (!p.moved && Math.hypot(ev.clientX - p.x, ev.clientY - p.y) < 4) return;
+    p.moved = true;
+    if (p.k < 0) return;
+    const pts = this.points().slice();
+    pts[p.k] = this.value(ev);
+    this.change(pts);
+  }
+
+  /** @param {PointerEvent} ev */
+  up(ev) {
+    const p = this.press;
+    if (!p || p.id !== ev.pointerId) return;
+    this.press = null;
+    if (p.k >= 0 || p.moved) return;
+    const pts = this.points();
+    this.selected = pts.length;
+    this.change([...pts, this.value(ev)]);
   }
 }
 

@@ -1,4 +1,5 @@
-/* lab_map.js: the lab's init-basin map over (w_11, w_12). The shipped map was trained by the lockstep
+/* lab_map.js: the lab's init-basin map over (w_11, w_12) (layer 1's first two weights in a network of
+ * one hidden layer of any width; its modes are units 1 and 2's). The shipped map was trained by the lockstep
  * sweep in Python (render/web/lab_map.py); a click sets the two inits to the cell's exact centre,
  * so training there reproduces the cell. When the lab's other settings differ from the map's, the page
  * can train every cell itself with the lab's own loop (equal to the lockstep sweep for those settings).
@@ -26,7 +27,9 @@ export class BasinMap {
    * @param {import("./lab.js").Lab} lab  its settings, pinned run, parameter names and set(partial, user)
    */
   constructor(parent, d, lab) {
-    const m = this.m = d.map;
+    /** the map, and the network and target it was computed for when the page computed it */
+    const m = this.m = /** @type {import("./types.js").LabMap & {hidden?: number[], target?: string}} */ (
+      d.map);
     this.d = d;
     this.lab = lab;
     /** @type {ArrayLike<number>} */
@@ -120,12 +123,18 @@ export class BasinMap {
     return i === n - 1 ? hi : lo + i * step;
   }
 
+  /** The two parameters of the map's axes in the lab's network (layer 1's first two weights). */
+  axes() {
+    return this.lab.rules.family ? this.lab.names.slice(0, 2) : this.m.axes;
+  }
+
   /** @param {MouseEvent} e */
   onClick(e) {
     const rect = this.canvas.getBoundingClientRect();
     const cell = this.cellAt(e.clientX - rect.left, e.clientY - rect.top);
     if (!cell) return;
-    this.lab.set({ init: { [this.m.axes[0]]: cell.x, [this.m.axes[1]]: cell.y } }, true);
+    const [a0, a1] = this.axes();
+    this.lab.set({ init: { [a0]: cell.x, [a1]: cell.y } }, true);
   }
 
   /** @param {MouseEvent} e */
@@ -147,7 +156,13 @@ export class BasinMap {
   /** What differs between the current settings and the map's (empty when the map applies).
    * @param {Settings} s @returns {string[]} */
   differences(s) {
-    const m = this.m, out = [];
+    const m = this.m, out = [], rules = this.lab.rules;
+    if (rules.family) {
+      const hidden = m.hidden || rules.family, target = m.target || rules.sceneTarget;
+      if (s.hidden.join() !== hidden.join()) out.push(fill(this.d.lab.hidden_word, { h: s.hidden.join() }));
+      if (s.target !== target) out.push(s.target);
+      if (out.length) return out;
+    }
     for (const [n, v] of Object.entries(m.others)) if (s.init[n] !== v) out.push(n);
     if (s.activation !== m.activation) out.push(s.activation);
     if (s.loss !== m.lossKind) out.push(this.d.lab[s.loss] || s.loss);
@@ -166,15 +181,17 @@ export class BasinMap {
     if (this.job) return;
     const d = this.d, m = this.m, s = this.lab.settings, n = m.size, cells = n * n;
     const np = this.lab.names.length;
-    const net = compileNet(d.graph, { activation: s.activation, loss: s.loss });
-    const graph = variantGraph(d.graph, { activation: s.activation, loss: s.loss });
-    const program = compile(graph, d.gridValues.length), out = program.index[d.graph.output];
-    const { xs, ys } = data(s.dataSeed, s.samples, d.dataRange, d.targetSpec);
+    const v = this.lab.netView(s);
+    const net = compileNet(v.graph, { activation: s.activation, loss: s.loss });
+    const graph = variantGraph(v.graph, { activation: s.activation, loss: s.loss });
+    const program = compile(graph, d.gridValues.length), out = program.index[v.graph.output];
+    const { xs, ys } = data(s.dataSeed, s.samples, d.dataRange, v.targetSpec);
     const base = this.lab.names.map((name) => s.init[name]), params = new Float64Array(np);
     const loss = new Float32Array(cells), mode = new Int8Array(cells);
     const job = this.job = { next: 0 };
     const [lo, hi] = d.dataRange, ix = (/** @type {string} */ name) => this.lab.names.indexOf(name);
-    const [w1, w2, b1, b2] = ["w_11", "w_12", "b_11", "b_12"].map(ix);
+    const H = s.hidden ? s.hidden[0] : 2;
+    const [w1, w2, b1, b2] = s.hidden ? [0, 1, H, H + 1] : ["w_11", "w_12", "b_11", "b_12"].map(ix);
     /** a unit that is off over the whole data range @param {number} w @param {number} b */
     const off = (w, b) => Math.max(w * lo + b, w * hi + b) <= 0;
     const step = () => {
@@ -187,9 +204,9 @@ export class BasinMap {
         net.train(xs, ys, 0, s.samples, s.lrs);
         const p = net.getParams();
         for (let k = 0; k < np; k++) params[k] = p[k];
-        const values = evaluate(program, params, 0, d.gridValues, d.targetValues);
+        const values = evaluate(program, params, 0, d.gridValues, v.targetValues);
         let sum = 0;
-        for (const g of d.inside) sum += Math.abs(values[out][g] - d.targetValues[g]);
+        for (const g of d.inside) sum += Math.abs(values[out][g] - v.targetValues[g]);
         loss[r] = sum / d.inside.length;
         const dead = Number(off(p[w1], p[b1])) + Number(off(p[w2], p[b2]));  // scenes.sweeps.fitting_modes
         mode[r] = dead === 2 ? 4 : dead === 1 ? 3
@@ -201,7 +218,7 @@ export class BasinMap {
       this.loss = loss; this.mode = mode;
       const others = Object.fromEntries(this.lab.names.slice(2).map((name) => [name, s.init[name]]));
       Object.assign(m, { activation: s.activation, lossKind: s.loss, lrs: s.lrs.slice(), samples: s.samples,
-        dataSeed: s.dataSeed, others });
+        dataSeed: s.dataSeed, others, hidden: s.hidden, target: s.target });
       this.note.textContent = fill(d.lab.map_note_page, { n, a0: m.axes[0], a1: m.axes[1], act: m.activation,
         lr: rateText(m.lrs, this.lab.names), samples: thousands(m.samples), seed: m.dataSeed });
       this.computeButton.textContent = d.lab.map_compute;
@@ -231,25 +248,27 @@ export class BasinMap {
     });
     /** @type {import("./plot.js").TextStyle} */
     const label = { font: font(px, fam), color: th.foreground, align: "center", baseline: "top" };
-    text(ctx, m.axes[0], ax.rect.x + ax.rect.w / 2, ax.rect.y + ax.rect.h + 14, label);
+    const [a0, a1] = this.axes();
+    text(ctx, a0, ax.rect.x + ax.rect.w / 2, ax.rect.y + ax.rect.h + 14, label);
     ctx.save();
     ctx.translate(2, ax.rect.y + ax.rect.h / 2);
     ctx.rotate(-Math.PI / 2);
-    text(ctx, m.axes[1], 0, 0, label);
+    text(ctx, a1, 0, 0, label);
     ctx.restore();
     ctx.save();
     clip(ctx, ax);
-    for (const preset of this.d.presets) {  // Fig 7, Fig 8: hollow circles, as the sweep figure marks them
-      const x = ax.px(preset.init[m.axes[0]]), y = ax.py(preset.init[m.axes[1]]);
+    // Fig 7, Fig 8 (for their network and target): hollow circles, as the sweep figure marks them
+    for (const preset of this.lab.rules.isChapter(this.lab.settings) ? this.d.presets : []) {
+      const x = ax.px(preset.init[a0]), y = ax.py(preset.init[a1]);
       ctx.beginPath(); ctx.arc(x, y, 4.5, 0, 2 * Math.PI);
       ctx.strokeStyle = th.foreground; ctx.lineWidth = 1.4; ctx.stroke();
       text(ctx, preset.name, x + 6, y + 3,
         { font: font(px, fam, true), color: th.foreground, baseline: "top" });
     }
     const pin = this.lab.pinned && this.lab.pinned.settings.init;
-    if (pin) this.cross(ctx, pin[m.axes[0]], pin[m.axes[1]], th.muted);
+    if (pin && a0 in pin && a1 in pin) this.cross(ctx, pin[a0], pin[a1], th.muted);
     const s = this.lab.settings.init;
-    this.cross(ctx, s[m.axes[0]], s[m.axes[1]], th.foreground);
+    this.cross(ctx, s[a0], s[a1], th.foreground);
     if (this.hover) {
       const h = ax.px(this.value(this.hover.i)), v = ax.py(this.value(this.hover.j));
       const half = ax.rect.w / m.size / 2;

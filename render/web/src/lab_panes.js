@@ -1,14 +1,22 @@
 /* lab_panes.js: the lab's controls: the toolbar (train, pause, step, reset, pin, the engine's status),
- * the initial values' pane (presets, a random start, a box and slider per parameter) and the training
+ * for a scene of the family the network pane (widths and layers, the target, the user's points), the
+ * initial values' pane (presets, a random start, a box and slider per parameter, grouped by unit and
+ * folded when the network is wide) and the training
  * pane (rates, activation, loss, samples, data seed, the command that re-records the run). Every entry
  * goes to the lab as a partial change of settings (lab.set); showSettings shows the lab's settings back.
  * Boxes are read with lab_text.js: a bad entry is marked and changes nothing.
  */
 
 import { el, fill } from "./dom.js";
+import { pointsCsv, roles } from "./lab_settings.js";
 import { integer, number } from "./lab_text.js";
 import { command, commandNotes, presetOf } from "./lab_words.js";
+import { MAX_LAYERS, MAX_UNITS } from "./network.js";
 import { thousands } from "./plot.js";
+import { NAMED, parseTarget } from "./target_expr.js";
+
+/** A network of more parameters than this shows them grouped by unit, each group folded. */
+const FLAT_PARAMS = 10;
 
 /** @typedef {import("./lab.js").Lab} Lab */
 /** @typedef {import("./lab_run.js").LabRun} LabRun */
@@ -22,7 +30,8 @@ export class LabPanes {
   constructor(lab, toolbar, panes) {
     this.lab = lab;
     this.d = lab.d;
-    this.names = lab.names;
+    this.uid = Math.random().toString(36).slice(2, 8);
+    if (lab.rules.family) this.buildNetwork(el("div", "ol-pane ol-pane-network", panes));
     this.buildInit(el("div", "ol-pane ol-pane-init", panes));
     this.buildTraining(el("div", "ol-pane ol-pane-training", panes));
     this.buildToolbar(toolbar);
@@ -111,10 +120,9 @@ export class LabPanes {
   /** @param {HTMLElement} pane */
   buildInit(pane) {
     const ui = this.d.lab, d = this.d, lab = this.lab;
-    this.uid = Math.random().toString(36).slice(2, 8);
     el("div", "ol-heading", pane, ui.init);
     const presets = el("div", "ol-presets", pane);
-    el("span", "ol-label", presets, ui.presets);
+    this.presetLabel = el("span", "ol-label", presets, ui.presets);
     this.presetButtons = d.presets.map((p) => {
       const b = el("button", "ol-button ol-preset", presets, p.name);
       b.type = "button";
@@ -129,18 +137,177 @@ export class LabPanes {
     this.seedBox = el("input", "ol-number ol-seed-box", seedLabel);
     this.seedBox.type = "text";
     this.seedBox.inputMode = "numeric";
-    this.seedBox.value = "1";
-    rnd.addEventListener("click", () => {
-      const seed = integer(this.seedBox.value, 0, 2 ** 53 - 1);
-      this.seedBox.classList.toggle("ol-bad", seed === null);
-      if (seed !== null) lab.random(seed);
-    });
+    this.seedBox.value = "0";
+    const seed = () => {
+      const v = integer(this.seedBox.value, 0, 2 ** 53 - 1);
+      this.seedBox.classList.toggle("ol-bad", v === null);
+      if (v !== null) lab.rules.initSeed = v;  // a new unit's values are drawn from it too
+      return v;
+    };
+    this.seedBox.addEventListener("input", seed);
+    rnd.addEventListener("click", () => { const v = seed(); if (v !== null) lab.random(v); });
     /** @type {Record<string, Input>} */
     this.inputs = {};
-    for (const n of this.names) {
-      this.inputs[n] = this.field(pane, n, n,
+    this.paramBox = el("div", "ol-params", pane);
+    /** @type {string[]} */
+    this.names = [];
+    this.showParams();
+  }
+
+  /** The parameters' boxes and sliders for the lab's network (rebuilt when its names change): in a row
+   * each when few, else grouped by unit (its incoming weights, its bias, its output weight), folded. */
+  showParams() {
+    const lab = this.lab, names = lab.names, d = this.d;
+    if (names.join() === this.names.join()) return;
+    for (const n of this.names) delete this.inputs[n];
+    this.names = names.slice();
+    this.paramBox.textContent = "";
+    const add = (/** @type {HTMLElement} */ parent, /** @type {string} */ n) => {
+      this.inputs[n] = this.field(parent, n, n,
         { slider: d.sliderRange, set: (v) => lab.set({ init: { [n]: v } }, true) });
+    };
+    if (names.length <= FLAT_PARAMS || !lab.settings.hidden) {
+      for (const n of names) add(this.paramBox, n);
+      return;
     }
+    const hidden = lab.settings.hidden, L = hidden.length, ui = d.lab;
+    /** @type {Map<string, string[]>} */
+    const groups = new Map();
+    roles(hidden).forEach((role, k) => {
+      const [kind, layer, j, i] = role.split(" ");
+      const key = layer !== "out" ? `${layer} ${j}` : kind === "w" ? `${L} ${i}` : "out";
+      if (!groups.has(key)) groups.set(key, []);
+      groups.get(key).push(names[k]);
+    });
+    const keys = [...groups.keys()].filter((k) => k !== "out").sort((a, b) => {
+      const [la, ja] = a.split(" ").map(Number), [lb, jb] = b.split(" ").map(Number);
+      return la - lb || ja - jb;
+    });
+    for (const key of [...keys, "out"]) {
+      const box = el("details", "ol-group", this.paramBox);
+      const [layer, unit] = key.split(" ");
+      const title = key === "out" ? ui.output_group : fill(ui.unit_group, { layer, unit });
+      el("summary", "ol-group-title", box, `${title} (${groups.get(key).join(", ")})`);
+      for (const n of groups.get(key)) add(box, n);
+    }
+  }
+
+  /** The network pane: widths and layers, the target, the user's points. @param {HTMLElement} pane */
+  buildNetwork(pane) {
+    const ui = this.d.lab, lab = this.lab;
+    el("div", "ol-heading", pane, ui.network);
+    /** A row "label  [−] value [+]" that changes one count. @param {string} label @param {string} cls
+     * @param {(step: number) => void} change */
+    const stepper = (label, cls, change) => {
+      const row = el("div", "ol-field ol-stepper " + cls, this.archBox);
+      el("span", "ol-label", row, label);
+      const group = el("span", "ol-steps", row);
+      const minus = el("button", "ol-button ol-minus", group, "\u2212");
+      const value = el("span", "ol-count", group);
+      const plus = el("button", "ol-button ol-plus", group, "+");
+      for (const [b, step, word] of /** @type {[HTMLButtonElement, number, string][]} */ (
+        [[minus, -1, ui.fewer], [plus, 1, ui.more]])) {
+        b.type = "button";
+        b.setAttribute("aria-label", `${word}: ${label}`);
+        b.addEventListener("click", () => change(step));
+      }
+      return { minus, plus, value };
+    };
+    this.archBox = el("div", "ol-arch", pane);
+    this.steppers = [];
+    this.layerStepper = null;
+    this.buildArch = () => {
+      const h = lab.settings.hidden;
+      this.archBox.textContent = "";
+      this.layerStepper = stepper(ui.layers, "ol-layers", (step) => {
+        const next = lab.settings.hidden.slice(0, Math.max(1, lab.settings.hidden.length + step));
+        while (next.length < lab.settings.hidden.length + step) next.push(next[next.length - 1]);
+        lab.set({ hidden: next }, true);
+      });
+      this.steppers = h.map((_, l) => stepper(fill(ui.units, { layer: l + 1 }), "ol-units", (step) => {
+        lab.set({ hidden: lab.settings.hidden.map((v, k) => (k === l ? v + step : v)) }, true);
+      }));
+    };
+    el("div", "ol-subheading", pane, ui.target);
+    const row = el("div", "ol-field ol-target", pane);
+    const pick = this.targetSelect = el("select", "ol-pick ol-target-pick", row);
+    pick.setAttribute("aria-label", ui.target);
+    for (const key of Object.keys(NAMED)) {
+      const one = NAMED[key];
+      el("option", null, pick, `${this.d.lang === "zh" ? one.zh : one.en}`).value = key;
+    }
+    el("option", null, pick, ui.target_own).value = "";
+    const box = this.targetBox = el("input", "ol-number ol-target-box", row);
+    box.type = "text";
+    box.spellcheck = false;
+    box.autocomplete = "off";
+    box.placeholder = ui.target_box;
+    box.setAttribute("aria-label", ui.target_box);
+    box.title = ui.target_hint;
+    this.targetError = el("div", "ol-note ol-refusal", pane);
+    this.targetError.setAttribute("role", "status");
+    pick.addEventListener("change", () => {
+      if (pick.value) { box.value = pick.value; this.readTarget(); } else box.focus();
+    });
+    box.addEventListener("input", () => this.readTarget());
+    box.addEventListener("change", () => { this.readTarget(); this.showSettings(); });
+    el("div", "ol-subheading", pane, ui.points);
+    const pts = el("div", "ol-points", pane);
+    this.pointsText = el("span", "ol-points-count", pts);
+    const clear = el("button", "ol-button ol-clear", pts, ui.clear);
+    clear.type = "button";
+    clear.addEventListener("click", () => lab.set({ points: [] }, true));
+    const down = this.downloadButton = el("button", "ol-button ol-download", pts, ui.download);
+    down.type = "button";
+    down.addEventListener("click", () => this.download());
+    el("div", "ol-note", pane, ui.points_hint);
+    this.buildArch();
+  }
+
+  /** Read the target box: a target that parses and is finite on the data range is set; else its refusal
+   * is shown, as text. */
+  readTarget() {
+    const text = this.targetBox.value, why = this.lab.rules.targetError(text);
+    this.targetBox.classList.toggle("ol-bad", !!why);
+    this.targetError.textContent = why;
+    if (!why) this.lab.set({ target: /** @type {{text: string}} */ (parseTarget(text)).text }, true);
+  }
+
+  /** The points as a CSV file (x, y), downloaded from a blob: URL (nothing leaves the page). */
+  download() {
+    const blob = new Blob([pointsCsv(this.lab.settings.points)], { type: "text/csv" });
+    const url = URL.createObjectURL(blob), a = document.createElement("a");
+    a.href = url;
+    a.download = "points.csv";
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+
+  /** The network pane's controls for the lab's settings. */
+  showNetwork() {
+    const s = this.lab.settings, ui = this.d.lab;
+    if (!this.archBox) return;
+    if (this.steppers.length !== s.hidden.length) this.buildArch();
+    this.layerStepper.value.textContent = String(s.hidden.length);
+    this.layerStepper.minus.disabled = s.hidden.length <= 1;
+    this.layerStepper.plus.disabled = s.hidden.length >= MAX_LAYERS;
+    this.steppers.forEach((st, l) => {
+      st.value.textContent = String(s.hidden[l]);
+      st.minus.disabled = s.hidden[l] <= 1;
+      st.plus.disabled = s.hidden[l] >= MAX_UNITS;
+    });
+    if (this.targetBox !== document.activeElement) {
+      this.targetBox.value = s.target;
+      this.targetBox.classList.remove("ol-bad");
+      this.targetError.textContent = this.lab.refused || "";
+    }
+    this.targetSelect.value = Object.prototype.hasOwnProperty.call(NAMED, s.target) ? s.target : "";
+    this.targetSelect.disabled = this.targetBox.disabled = s.points.length > 0;
+    this.pointsText.textContent = s.points.length ? fill(ui.points_count, { n: s.points.length })
+      : ui.points_none;
+    this.downloadButton.disabled = !s.points.length;
   }
 
   /** @param {HTMLElement} pane */
@@ -212,6 +379,8 @@ export class LabPanes {
 
   /** Show the lab's settings in the controls (without touching a box the user is typing in). */
   showSettings() {
+    this.showParams();
+    this.showNetwork();
     const s = this.lab.settings, rules = this.lab.rules, active = document.activeElement;
     /** @param {Input} input @param {number} v */
     const show = (input, v) => {
@@ -225,8 +394,10 @@ export class LabPanes {
     show(this.inputs.seed, s.dataSeed);
     this.activationSelect.value = s.activation || "";
     this.lossSelect.value = s.loss;
-    const p = presetOf(rules, s);
+    const p = presetOf(rules, s), presets = this.lab.rules.isChapter(s);
+    this.presetLabel.hidden = !presets;
     for (const b of this.presetButtons) {
+      b.hidden = !presets;
       b.setAttribute("aria-pressed", p && p.name === b.dataset.preset ? "true" : "false");
     }
     this.commandText.textContent = command(rules, s);

@@ -77,6 +77,7 @@ export class LabRun {
     this.trainer = new Trainer(d.graph, {
       init: settings.init, lrs: settings.lrs, samples: settings.samples, activation: settings.activation,
       loss: settings.loss, data_seed: settings.dataSeed, data_range: d.dataRange, target: d.targetSpec, every,
+      points: d.points || null,
       marks: d.marks,
     });
     const t0 = performance.now();  // the samples themselves (compiling the graph and the data come before)

@@ -13,16 +13,23 @@ import { repr, shellWord, short } from "./lab_text.js";
 /** The scene's run settings `s` start as: its initial values, and its rates where the scene gives
  * parameters their own (a preset sets them there). @param {LabSettings} rules @param {Settings} s */
 export function presetOf(rules, s) {
-  return rules.d.presets.find((p) => rules.names.every((n) => p.init[n] === s.init[n]) &&
+  if (!rules.isChapter(s)) return undefined;
+  return rules.d.presets.find((p) => rules.namesOf(s).every((n) => p.init[n] === s.init[n]) &&
     (!rules.d.ownRates || sameRates(p.lrs, s.lrs)));
 }
 
 /** The settings in a few words (a row's label). @param {LabSettings} rules @param {Settings} s */
 export function describe(rules, s) {
   const d = rules.d, defaults = rules.defaults;
-  const p = presetOf(rules, s), [a0, a1] = rules.names;
-  const start = p ? p.name : `${a0}=${short(s.init[a0])}, ${a1}=${short(s.init[a1])}`;
-  const parts = [start, ...(s.activation ? [s.activation] : []), `lr ${rateText(s.lrs, rules.names)}`];
+  const names = rules.namesOf(s), p = presetOf(rules, s), [a0, a1] = names;
+  const start = p ? p.name : `${a0}=${short(s.init[a0])}` + (a1 ? `, ${a1}=${short(s.init[a1])}` : "");
+  const family = [];
+  if (rules.family && s.hidden.join() !== rules.family.join()) {
+    family.push(fill(d.lab.hidden_word, { h: s.hidden.join("×") }));
+  }
+  if (s.points && s.points.length) family.push(fill(d.lab.points_word, { n: s.points.length }));
+  else if (rules.family && s.target !== rules.sceneTarget) family.push(s.target);
+  const parts = [...family, start, ...(s.activation ? [s.activation] : []), `lr ${rateText(s.lrs, names)}`];
   if (s.loss !== defaults.loss) parts.push(d.lab[s.loss]);
   if (s.samples !== defaults.samples) parts.push(`${thousands(s.samples)} ${d.lab.samples}`);
   if (s.dataSeed !== defaults.dataSeed) parts.push(`${d.lab.data_seed} ${s.dataSeed}`);
@@ -36,8 +43,13 @@ export function describe(rules, s) {
  * @param {LabSettings} rules @param {Settings} s */
 export function command(rules, s) {
   const c = rules.d.command;
-  const init = rules.names.map((n) => `${n}=${repr(s.init[n])}`).join(",");
-  const parts = ["render", "scene", c.scene, "--init", init];
+  const init = rules.namesOf(s).map((n) => `${n}=${repr(s.init[n])}`).join(",");
+  const parts = ["render", "scene", c.scene];
+  for (const [k, v] of rules.familyFields(s)) {  // --hidden 3, --target sin, --data points.csv (downloaded)
+    parts.push(...(k === "h" ? ["--hidden", v] : k === "t" ? (s.points.length ? [] : ["--target", v])
+      : ["--data", "points.csv"]));
+  }
+  parts.push("--init", init);
   if (!sameRates(s.lrs, c.lrs) && s.lr !== null) parts.push("--lr", repr(s.lr));
   parts.push("--steps", String(s.samples), "--seed", String(s.dataSeed));
   if (c.activation && s.activation) parts.push("--activation", s.activation);
@@ -52,7 +64,7 @@ export function commandNotes(rules, s) {
   const c = rules.d.command, ui = rules.d.lab, out = [];
   if (s.loss !== "absolute" && !c.loss) out.push(ui.no_loss_option);
   if (s.lr === null && !sameRates(s.lrs, c.lrs)) {
-    out.push(fill(ui.no_lrs_option, { rates: c.lrs ? rateText(c.lrs, rules.names) : "" }));
+    out.push(fill(ui.no_lrs_option, { rates: c.lrs ? rateText(c.lrs, rules.namesOf(s)) : "" }));
   }
   return out.join(" ");
 }

@@ -81,7 +81,8 @@
  * @typedef {{axes: string[], axisLabels: string[], codeLevels: number, codeRange: number[],
  *   dataSeed: number, divergedAt: B64, extent: number[], finalLoss: B64, finalMode: B64,
  *   fittedShare: B64, init: B64, loss: B64, state: B64, marks: Record<string, number[]>, nx: number,
- *   ny: number, xs: B64, ys: B64}} SweepMap
+ *   ny: number, xs: B64, ys: B64, target: string | null, trainPoints: number[][] | null,
+ *   trains: boolean}} SweepMap
  */
 
 /**
@@ -96,7 +97,8 @@
  *   groups: {label: string, runs: number[], ylim: number[]}[], lr: number, lrs: number[],
  *   layout: SweepLayout, limits: {rate: Limits, hist?: Limits, modes?: Limits},
  *   limitRule: import("./limits.js").LimitRule,
- *   samples: number, threshold: number, targetLabel: string, rateLines: string[], map?: SweepMap}} SweepData
+ *   samples: number, threshold: number, targetLabel: string, rateLines: string[], map?: SweepMap,
+ *   points: number[][] | null}} SweepData
  */
 
 /** The function the labels come from: x² (the chapter's), or a·x + b (the adaline's).
@@ -106,7 +108,8 @@
  * A lab run's settings: initial values by name, the one rate (null when they differ) and the rate of
  * each parameter (update order), samples, activation, loss ("absolute" | "squared"), data seed.
  * @typedef {{init: Record<string, number>, lr: number | null, lrs: number[], samples: number,
- *   activation: string, loss: string, dataSeed: number}} Settings
+ *   activation: string, loss: string, dataSeed: number, hidden?: number[] | null, target?: string | null,
+ *   points?: number[][]}} Settings
  */
 
 /**
@@ -134,7 +137,9 @@
  *   layout: Layout, limitRule: import("./limits.js").LimitRule,
  *   map?: LabMap, maxSamples: number, ownRates: boolean, panels: Panel[],
  *   presets: {init: Record<string, number>, label: string, lrs: number[], name: string,
- *   seed: number | null}[], sliderRange: number[], surface: Surface | null, targetSpec: Target}} LabData
+ *   seed: number | null}[], sliderRange: number[], surface: Surface | null,
+ *   targetSpec: Target | {kind: "expr", ast: any[]} | null,
+ *   points?: number[][] | null, hasTarget?: boolean}} LabData
  */
 
 /** The lab's data with what the page decodes once: grid and target values, the grid points in the
