@@ -228,7 +228,7 @@ class Step:
 STEPS = ["render --version", "python -m render --version", "list", "record", "video, every format",
          "scene, default formats", "scene, every format", "scene --lang zh (the zh extra's font)",
          "scene from the README's example file", "player page with data and surface panels (panels.js)",
-         "player page of a map sweep (its explorer)",
+         "player page of a map sweep (its explorer)", "player page of a width sweep (its own player)",
          "the README's own loop (Recorder)",
          "video of the own loop's recording", "lab", "graph", "check (goldens from the wheel)",
          "check --update refuses inside the installed package",

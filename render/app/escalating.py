@@ -2,7 +2,7 @@
 
 Apart from the entry point, which installs the handler before it imports the app, so that the app's
 modules (the console installs it for SIGTERM, the command group prints the line) need not import the
-entry point that imports them. Imports nothing but `os`.
+entry point that imports them. Imports nothing but `os` (and `sys` when a handler is made).
 """
 
 from __future__ import annotations
@@ -18,15 +18,17 @@ class Escalating:
 
     def __init__(self, exception: type[BaseException], word: str, code: int) -> None:
         self.exception, self.word, self.code, self.count = exception, word, code, 0
-        self.checked = False
+        self.dropped = False
         HANDLERS.append(self)
+        _watch_dropped()
 
     def check(self) -> None:
         """Raise the first signal's exception again if Python dropped it: a handler's raise that lands in a
-        weakref callback or a __del__ (matplotlib's transforms have such callbacks) is printed as
-        "Exception ignored" and the command goes on, to finish and exit 0 as if never interrupted."""
-        if self.count and not self.checked:
-            self.checked = True
+        weakref callback or a __del__ (matplotlib's transforms have such callbacks) goes to
+        sys.unraisablehook ("Exception ignored") and the command would go on, to finish and exit 0 as if
+        never interrupted. One that was delivered is not raised again (its cleanup runs undisturbed)."""
+        if self.dropped:
+            self.dropped = False
             raise self.exception()
 
     def __call__(self, signum: int, frame: object) -> None:
@@ -41,6 +43,26 @@ class Escalating:
 
 #: every handler made (Ctrl-C's and SIGTERM's), for `check_signals`
 HANDLERS: list[Escalating] = []
+
+
+def _watch_dropped() -> None:
+    """Install (once) a sys.unraisablehook that marks a handler's dropped exception (and prints nothing:
+    it is raised again at the next check), passing every other unraisable to the hook before it."""
+    import sys
+
+    before = sys.unraisablehook
+    if getattr(before, "escalating", False):
+        return
+
+    def hook(unraisable) -> None:
+        for handler in HANDLERS:
+            if handler.count and unraisable.exc_type is handler.exception:
+                handler.dropped = True
+                return
+        before(unraisable)
+
+    hook.escalating = True  # type: ignore[attr-defined]
+    sys.unraisablehook = hook
 
 
 def check_signals() -> None:
