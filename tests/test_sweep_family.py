@@ -192,3 +192,32 @@ def test_the_explorer_trains_a_four_unit_cell_as_the_sweep(browser, pages, recor
             assert np.array_equal(params[0], snap.extra["sweep_init"][j * 6 + i])
             assert np.array_equal(params[-1], snap.extra["sweep_final"][0, j * 6 + i])
         assert tab.errors() == []
+
+
+@pytest.fixture(scope="module")
+def retargeted(tmp_path_factory):
+    """Maps trained on another target and on data points (every point kept, so the page can retrain)."""
+    from scenes.targets import parse_target
+
+    out = tmp_path_factory.mktemp("retargeted")
+    xy = np.array([[0.0, 0.1], [0.3, 0.5], [0.6, 0.2], [1.0, 0.9], [1.3, 0.4], [1.7, 1.2], [2.0, 0.8]])
+    base = get_scene("init_basin")
+    scenes = {"target": base.with_network(hidden=(3,), target=parse_target("sin")),
+              "points": base.with_network(points=xy, points_name="pts.csv")}
+    snaps = {k: record(s.with_count(25).with_overrides(samples=300, every=50)) for k, s in scenes.items()}
+    return {k: (snap, write_player(snap, out / f"{k}.html")) for k, snap in snaps.items()}
+
+
+@pytest.mark.parametrize("kind", ["target", "points"])
+def test_the_explorer_retrains_on_the_sweeps_target_or_points(browser, retargeted, kind):
+    snap, path = retargeted[kind]
+    with open_page(browser, path) as tab:
+        assert tab.evaluate(f"{PLAYER}.map.trains") is True
+        for i, j in ((0, 0), (3, 2)):
+            tab.evaluate(f"{PLAYER}.select({i}, {j}, 0, false)")
+            params = np.array(tab.evaluate(f"Array.from({PLAYER}.clicked.params)"))
+            params = params.reshape(len(snap.steps), -1)
+            assert np.array_equal(params[-1], snap.extra["sweep_final"][0, j * 5 + i]), (kind, i, j)
+            loss = tab.evaluate(f"{PLAYER}.clicked.evalLoss.at(-1)")
+            assert loss == pytest.approx(snap.extra["sweep_loss"][0, j * 5 + i], rel=1e-12)
+        assert tab.errors() == []

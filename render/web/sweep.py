@@ -156,6 +156,17 @@ def sweep_rates(meta: dict) -> list[float]:
     return [float(own[n]) for n in names]
 
 
+def explorer_data(meta: dict) -> dict:
+    """What the explorer trains a clicked cell on, as the sweep did: a typed target (`--target`: its text,
+    which the page parses by the same grammar) or the data points (`--data`: every one of them, as the
+    sample rule picks among all; the page's `points` are those shown, where the loss is measured). A sweep
+    on more points than the recording keeps cannot be retrained in the page: `trains` false."""
+    shown = meta.get("points")
+    every = shown is not None and len(shown) == int(meta.get("points_count", -1))
+    return {"target": meta.get("target_expr"), "trainPoints": shown if every else None,
+            "trains": shown is None or every}
+
+
 def sweep_data(snapshot: Snapshot, theme: str = "light", lang: str = "en") -> dict:
     """The JSON a sweep player reads."""
     meta, x = snapshot.meta, snapshot.extra
@@ -202,6 +213,7 @@ def sweep_data(snapshot: Snapshot, theme: str = "light", lang: str = "en") -> di
         "modeCounts": b64(x["sweep_mode_counts"], "<i4"), "modeFitted": b64(x["sweep_mode_fitted"], "<i4"),
         "fitted": b64(x["sweep_fitted"]),
         "targetLabel": words["target"].format(target=target),
+        "points": meta.get("points"),  # trained on data points: those drawn (and measured on), else None
         "rateLines": rate_lines(sweep, acts, lang),
     })
     if sweep["type"] == "map":
@@ -225,5 +237,6 @@ def sweep_data(snapshot: Snapshot, theme: str = "light", lang: str = "en") -> di
             "divergedAt": b64(x["sweep_diverged_at"], "<i4"),
             "dataSeed": int(sweep["data"].get("data_seed", 0)),
             "fittedShare": b64(x["sweep_fitted"]),
+            **explorer_data(meta),
         }
     return data

@@ -1378,6 +1378,9 @@
         sp.target,
         { color: th.target, width: L.line * 0.8 * pt, dash: [4 * 1.2 * pt, 3 * 1.2 * pt] }
       );
+      for (const [x, y] of d.points || []) {
+        if (x >= d.xRange[0] && x <= d.xRange[1]) marker(ctx, ax.px(x), ax.py(y), 1.25 * pt, th.target);
+      }
     }
     frame(
       ctx,
@@ -1402,6 +1405,12 @@
     for (const v of sp.target) if (isFinite(v)) {
       tlo = Math.min(tlo, v);
       thi = Math.max(thi, v);
+    }
+    if (tlo > thi) {
+      for (const [, y] of sp.d.points || [[0, 0]]) {
+        tlo = Math.min(tlo, y);
+        thi = Math.max(thi, y);
+      }
     }
     const lows = [], highs = [];
     for (let s = 0; s < sp.S; s++) {
@@ -1682,7 +1691,7 @@
     const items = [];
     if (d.type !== "map") {
       d.activations.forEach((a, k) => items.push({ key: a, label: a, color: actColor(sp, k), kind: "line" }));
-      items.push({ key: "target", label: d.targetLabel, color: sp.th.target, kind: "dash" });
+      items.push(d.points ? { key: "target", label: d.strings.points, color: sp.th.target, kind: "dot" } : { key: "target", label: d.targetLabel, color: sp.th.target, kind: "dash" });
     }
     d.modes.forEach((m, k) => items.push({ label: m, color: d.modeColors[k], kind: "patch" }));
     if (d.type === "map") {
@@ -1723,7 +1732,17 @@
       sw.style.width = `${1.4 * SMALL * pt}px`;
       if (it.kind === "patch") sw.style.backgroundColor = it.color;
       else sw.style.borderTopColor = it.color;
-      if (it.kind !== "patch") sw.style.borderTopWidth = `${Math.max(1, L.line * pt)}px`;
+      if (it.kind === "dot") {
+        const d = `${2.2 * L.line * pt}px`;
+        Object.assign(sw.style, {
+          width: d,
+          height: d,
+          border: "0",
+          borderRadius: "50%",
+          backgroundColor: it.color,
+          margin: `0 ${0.8 * SMALL * pt}px`
+        });
+      } else if (it.kind !== "patch") sw.style.borderTopWidth = `${Math.max(1, L.line * pt)}px`;
       el("span", "op-entry-label", e, it.label);
     }
     return box;
@@ -2005,7 +2024,7 @@
       const toggles = new Set(this.toggleKeys());
       this.hidden = new Set((f.hide || "").split(",").filter((k) => toggles.has(k)));
       const cell = /^(\d{1,4}),(\d{1,4})(?:,(\d{1,2}))?$/.exec(f.cell || "");
-      if (cell && this.map && this.d.graph) {
+      if (cell && this.map && this.d.graph && this.map.trains) {
         const [i, j, a] = [Number(cell[1]), Number(cell[2]), Number(cell[3] || 0)];
         if (i < this.map.nx && j < this.map.ny && a < this.A) this.select(i, j, a, false);
       }
@@ -3192,24 +3211,31 @@
   function select(sp, i, j, a = 0, play = true) {
     const cell = cellAt(sp, i, j, a);
     const t0 = performance.now();
+    const m = sp.map;
     const trainer = new Trainer(sp.d.graph, {
       init: cell.init,
       lrs: sp.d.lrs,
       samples: sp.d.samples,
       activation: sp.d.activations[a],
-      data_seed: sp.map.dataSeed,
+      data_seed: m.dataSeed,
       data_range: sp.d.dataRange,
       steps: sp.steps,
-      engine: "interpreter"
+      engine: "interpreter",
+      target: m.target ?? void 0,
+      points: m.trainPoints ?? void 0
     });
     trainer.advance(sp.S - 1);
     const prog = sp.program(sp.d.activations[a]);
+    const pts = sp.d.points;
+    const xs = pts ? Float64Array.from(pts, (q) => q[0]) : sp.xs;
+    const ys = pts ? Float64Array.from(pts, (q) => q[1]) : sp.target;
+    const at = pts ? Array.from(pts, (_, k) => k) : sp.inside;
     const evalLoss = new Float64Array(sp.S);
     for (let s = 0; s < sp.S; s++) {
-      const out = evaluate(prog, trainer.params, s * sp.P, sp.xs, sp.target)[prog.index[sp.d.graph.output]];
+      const out = evaluate(prog, trainer.params, s * sp.P, xs, ys)[prog.index[sp.d.graph.output]];
       let sum = 0;
-      for (const g of sp.inside) sum += Math.abs(out[g] - sp.target[g]);
-      evalLoss[s] = sum / sp.inside.length;
+      for (const g of at) sum += Math.abs(out[g] - ys[g]);
+      evalLoss[s] = sum / at.length;
     }
     sp.clicked = {
       ...cell,
@@ -3320,7 +3346,7 @@
   function tapCell(sp, e) {
     const c = cellUnder(sp, e);
     if (!c) return false;
-    if (sp.d.graph) {
+    if (sp.d.graph && sp.map.trains) {
       sp.select(c.i, c.j, c.a);
       sp.drawStatic();
       sp.draw();

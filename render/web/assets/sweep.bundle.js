@@ -479,10 +479,12 @@
 
   // render/web/src/controls.js
   var Fragment = class {
-    /** @param {string[]} keys @param {boolean} enabled */
-    constructor(keys2, enabled) {
+    /** @param {string[]} keys @param {boolean} enabled
+     * @param {number} [maxLength]  a longer fragment reads as nothing */
+    constructor(keys2, enabled, maxLength = 2e3) {
       this.keys = new Set(keys2);
       this.enabled = enabled;
+      this.maxLength = maxLength;
       this.timer = null;
       this.last = 0;
     }
@@ -491,7 +493,7 @@
       const out = /* @__PURE__ */ Object.create(null);
       if (!this.enabled) return out;
       const hash = (location.hash || "").replace(/^#/, "");
-      if (hash.length > 2e3) return out;
+      if (hash.length > this.maxLength) return out;
       for (const part of hash.split("&")) {
         const eq = part.indexOf("=");
         const k = eq < 0 ? part : part.slice(0, eq);
@@ -1237,6 +1239,9 @@
         sp.target,
         { color: th.target, width: L.line * 0.8 * pt, dash: [4 * 1.2 * pt, 3 * 1.2 * pt] }
       );
+      for (const [x, y] of d.points || []) {
+        if (x >= d.xRange[0] && x <= d.xRange[1]) marker(ctx, ax.px(x), ax.py(y), 1.25 * pt, th.target);
+      }
     }
     frame(
       ctx,
@@ -1261,6 +1266,12 @@
     for (const v of sp.target) if (isFinite(v)) {
       tlo = Math.min(tlo, v);
       thi = Math.max(thi, v);
+    }
+    if (tlo > thi) {
+      for (const [, y] of sp.d.points || [[0, 0]]) {
+        tlo = Math.min(tlo, y);
+        thi = Math.max(thi, y);
+      }
     }
     const lows = [], highs = [];
     for (let s = 0; s < sp.S; s++) {
@@ -1541,7 +1552,7 @@
     const items = [];
     if (d.type !== "map") {
       d.activations.forEach((a, k) => items.push({ key: a, label: a, color: actColor(sp, k), kind: "line" }));
-      items.push({ key: "target", label: d.targetLabel, color: sp.th.target, kind: "dash" });
+      items.push(d.points ? { key: "target", label: d.strings.points, color: sp.th.target, kind: "dot" } : { key: "target", label: d.targetLabel, color: sp.th.target, kind: "dash" });
     }
     d.modes.forEach((m, k) => items.push({ label: m, color: d.modeColors[k], kind: "patch" }));
     if (d.type === "map") {
@@ -1582,7 +1593,17 @@
       sw.style.width = `${1.4 * SMALL * pt}px`;
       if (it.kind === "patch") sw.style.backgroundColor = it.color;
       else sw.style.borderTopColor = it.color;
-      if (it.kind !== "patch") sw.style.borderTopWidth = `${Math.max(1, L.line * pt)}px`;
+      if (it.kind === "dot") {
+        const d = `${2.2 * L.line * pt}px`;
+        Object.assign(sw.style, {
+          width: d,
+          height: d,
+          border: "0",
+          borderRadius: "50%",
+          backgroundColor: it.color,
+          margin: `0 ${0.8 * SMALL * pt}px`
+        });
+      } else if (it.kind !== "patch") sw.style.borderTopWidth = `${Math.max(1, L.line * pt)}px`;
       el("span", "op-entry-label", e, it.label);
     }
     return box;
@@ -1864,7 +1885,7 @@
       const toggles = new Set(this.toggleKeys());
       this.hidden = new Set((f.hide || "").split(",").filter((k) => toggles.has(k)));
       const cell = /^(\d{1,4}),(\d{1,4})(?:,(\d{1,2}))?$/.exec(f.cell || "");
-      if (cell && this.map && this.d.graph) {
+      if (cell && this.map && this.d.graph && this.map.trains) {
         const [i, j, a] = [Number(cell[1]), Number(cell[2]), Number(cell[3] || 0)];
         if (i < this.map.nx && j < this.map.ny && a < this.A) this.select(i, j, a, false);
       }

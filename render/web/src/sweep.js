@@ -191,7 +191,7 @@ export class SweepPlayer extends TimelinePlayer {
     const toggles = new Set(this.toggleKeys());
     this.hidden = new Set((f.hide || "").split(",").filter((k) => toggles.has(k)));
     const cell = /^(\d{1,4}),(\d{1,4})(?:,(\d{1,2}))?$/.exec(f.cell || "");
-    if (cell && this.map && this.d.graph) {
+    if (cell && this.map && this.d.graph && this.map.trains) {
       const [i, j, a] = [Number(cell[1]), Number(cell[2]), Number(cell[3] || 0)];
       if (i < this.map.nx && j < this.map.ny && a < this.A) this.select(i, j, a, false);
     }

@@ -308,7 +308,8 @@ function legendItems(sp) {
   const items = [];
   if (d.type !== "map") {
     d.activations.forEach((a, k) => items.push({ key: a, label: a, color: actColor(sp, k), kind: "line" }));
-    items.push({ key: "target", label: d.targetLabel, color: sp.th.target, kind: "dash" });
+    items.push(d.points ? { key: "target", label: d.strings.points, color: sp.th.target, kind: "dot" }
+      : { key: "target", label: d.targetLabel, color: sp.th.target, kind: "dash" });
   }
   d.modes.forEach((m, k) => items.push({ label: m, color: d.modeColors[k], kind: "patch" }));
   if (d.type === "map") {
@@ -337,7 +338,11 @@ function legend(sp) {
     const sw = el("span", "op-swatch op-swatch-" + it.kind, e);
     sw.style.width = `${1.4 * SMALL * pt}px`;
     if (it.kind === "patch") sw.style.backgroundColor = it.color; else sw.style.borderTopColor = it.color;
-    if (it.kind !== "patch") sw.style.borderTopWidth = `${Math.max(1, L.line * pt)}px`;
+    if (it.kind === "dot") {  // the data points' marker (layout.js's swatch)
+      const d = `${2.2 * L.line * pt}px`;
+      Object.assign(sw.style, { width: d, height: d, border: "0", borderRadius: "50%",
+        backgroundColor: it.color, margin: `0 ${0.8 * SMALL * pt}px` });
+    } else if (it.kind !== "patch") sw.style.borderTopWidth = `${Math.max(1, L.line * pt)}px`;
     el("span", "op-entry-label", e, it.label);
   }
   return box;

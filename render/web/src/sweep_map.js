@@ -106,17 +106,24 @@ export function select(sp, i, j, a = 0, play = true) {
   const cell = cellAt(sp, i, j, a);
   const t0 = performance.now();
   // the sweep's rates, one per parameter (Run.lrs when its runs have their own: sweep.py, sweep_rates)
+  // and its data: the typed target (--target) or every data point (--data), as the sweep trained
+  const m = sp.map;
   const trainer = new Trainer(sp.d.graph, { init: cell.init, lrs: sp.d.lrs, samples: sp.d.samples,
-    activation: sp.d.activations[a], data_seed: sp.map.dataSeed, data_range: sp.d.dataRange, steps: sp.steps,
-    engine: "interpreter" });
+    activation: sp.d.activations[a], data_seed: m.dataSeed, data_range: sp.d.dataRange, steps: sp.steps,
+    engine: "interpreter", target: m.target ?? undefined, points: m.trainPoints ?? undefined });
   trainer.advance(sp.S - 1);
   const prog = sp.program(sp.d.activations[a]);
+  // the evaluation loss where the sweep measured it: the grid in the data range, or the points shown
+  const pts = sp.d.points;
+  const xs = pts ? Float64Array.from(pts, (q) => q[0]) : sp.xs;
+  const ys = pts ? Float64Array.from(pts, (q) => q[1]) : sp.target;
+  const at = pts ? Array.from(pts, (_, k) => k) : sp.inside;
   const evalLoss = new Float64Array(sp.S);
   for (let s = 0; s < sp.S; s++) {
-    const out = evaluate(prog, trainer.params, s * sp.P, sp.xs, sp.target)[prog.index[sp.d.graph.output]];
+    const out = evaluate(prog, trainer.params, s * sp.P, xs, ys)[prog.index[sp.d.graph.output]];
     let sum = 0;
-    for (const g of sp.inside) sum += Math.abs(out[g] - sp.target[g]);
-    evalLoss[s] = sum / sp.inside.length;
+    for (const g of at) sum += Math.abs(out[g] - ys[g]);
+    evalLoss[s] = sum / at.length;
   }
   sp.clicked = { ...cell, params: trainer.params, evalLoss, ms: performance.now() - t0,
     divergedAt: trainer.divergedAt };
@@ -214,7 +221,7 @@ export function listen(sp) {
 export function tapCell(sp, e) {
   const c = cellUnder(sp, e);
   if (!c) return false;
-  if (sp.d.graph) { sp.select(c.i, c.j, c.a); sp.drawStatic(); sp.draw(); }
+  if (sp.d.graph && sp.map.trains) { sp.select(c.i, c.j, c.a); sp.drawStatic(); sp.draw(); }
   return true;
 }
 

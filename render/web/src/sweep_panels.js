@@ -213,6 +213,9 @@ export function curvesStatic(sp, ctx, p) {
   if (!sp.hidden.has("target")) {
     line(ctx, ax, sp.xs, sp.target,
       { color: th.target, width: L.line * 0.8 * pt, dash: [4 * 1.2 * pt, 3 * 1.2 * pt] });
+    for (const [x, y] of d.points || []) {  // trained on data points (the target is NaN): the video's dots
+      if (x >= d.xRange[0] && x <= d.xRange[1]) marker(ctx, ax.px(x), ax.py(y), 1.25 * pt, th.target);
+    }
   }
   frame(ctx, ax, frameStyle(sp),
     { x: linearTicks(ax, "x", null, L.small * pt), y: linearTicks(ax, "y", 4, L.small * pt) });
@@ -230,6 +233,9 @@ function clickedLimits(sp) {
   const c = sp.clicked, prog = sp.program(sp.d.activations[c.a]);
   let tlo = Infinity, thi = -Infinity;
   for (const v of sp.target) if (isFinite(v)) { tlo = Math.min(tlo, v); thi = Math.max(thi, v); }
+  if (tlo > thi) {  // no target curve: the data points' y (sweep_figure.group_limits), else 0
+    for (const [, y] of sp.d.points || [[0, 0]]) { tlo = Math.min(tlo, y); thi = Math.max(thi, y); }
+  }
   /** @type {number[]} */
   const lows = [], highs = [];
   for (let s = 0; s < sp.S; s++) {
