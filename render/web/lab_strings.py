@@ -44,10 +44,11 @@ LAB = {
         "target_hint": "numbers, x, pi, + - * / ^, abs sin cos exp log sqrt tanh min max",
         "points": "your points", "points_count": "{n} points: training samples them (--data)",
         "points_none": "none: training samples the target",
-        "points_hint": ("click or tap the output panel to add a point, drag one to move it, right-click it or "
-                        "press Delete to remove it"),
+        "points_hint": ("click or tap the output panel to add a point, drag one to move it, "
+                        "right-click it or press Delete to remove it"),
         "clear": "Clear", "download": "Download points",
-        "unit_group": "layer {layer}, unit {unit}", "output_group": "output", "hidden_word": "{h} units",
+        "unit_group": "layer {layer}, unit {unit}", "output_group": "output",
+        "hidden_word": "{h} units",
         "points_word": "{n} points",
         "link_refused": "the link's {what} was refused: {why}",
     },

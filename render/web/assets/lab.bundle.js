@@ -3545,6 +3545,7 @@
         for (const { run: run2 } of rows) {
           for (const n of p.nodes) {
             const e = run2.extremes[n];
+            if (!e) continue;
             run2.healthy.forEach((ok, j) => {
               if (ok) {
                 lows.push(e.lo[j]);
@@ -3689,6 +3690,18 @@
         const row = this.axes[k], i = run2.indexOf(step), values = run2.evaluate(d, i), index = run2.program.index;
         d.panels.forEach((p, j2) => {
           if (p.kind === "data") this.drawSamples(ctx, row[j2], run2, i, p);
+          if (p.nodes.some((n) => !(n in index))) {
+            if (outputPanel(p)) {
+              line(
+                ctx,
+                row[j2],
+                d.gridValues,
+                values[run2.output],
+                { color: this.color(p.colors[p.colors.length - 1]), width: L.line * pt }
+              );
+            }
+            return;
+          }
           if (p.kind === "sum") {
             const byName = {};
             for (const n of p.nodes) byName[n] = values[index[n]];

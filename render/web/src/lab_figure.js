@@ -116,6 +116,7 @@ export class Figure {
       for (const { run } of rows) {
         for (const n of p.nodes) {
           const e = run.extremes[n];
+          if (!e) continue;  // a pinned run of another network
           run.healthy.forEach((ok, j) => { if (ok) { lows.push(e.lo[j]); highs.push(e.hi[j]); } });
         }
       }
@@ -237,6 +238,13 @@ export class Figure {
       const row = this.axes[k], i = run.indexOf(step), values = run.evaluate(d, i), index = run.program.index;
       d.panels.forEach((p, j) => {
         if (p.kind === "data") this.drawSamples(ctx, row[j], run, i, p);
+        if (p.nodes.some((n) => !(n in index))) {  // a pinned run of another network: its output only
+          if (outputPanel(p)) {
+            line(ctx, row[j], d.gridValues, values[run.output],
+              { color: this.color(p.colors[p.colors.length - 1]), width: L.line * pt });
+          }
+          return;
+        }
         if (p.kind === "sum") {
           /** @type {Record<string, Float64Array>} */
           const byName = {};
