@@ -179,7 +179,7 @@ def test_refusals_are_one_line():
     fig8 = get_scene("fig8")
     cases = [
         (lambda: with_network(get_scene("adaline"), hidden=(3,)), "not the chapter's network"),
-        (lambda: with_network(get_scene("relu_vs_leakyrelu"), hidden=(3,)), "not swept yet"),
+        (lambda: get_scene("relu_vs_leakyrelu").with_network(hidden=(3, 3)), "sweeps one hidden layer"),
         (lambda: with_network(fig8, target=Stand("log(x)", "log x", np.log)), "NaN or infinite"),
         (lambda: with_network(fig8, target=SIN, points=np.zeros((2, 2))), "give one of them"),
         (lambda: with_network(fig8, x_range=(0.0, 1.0)), "must hold the data range"),
