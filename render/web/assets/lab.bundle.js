@@ -3554,7 +3554,7 @@
             });
           }
         }
-        if (p.target) include.push(d.targetMin, d.targetMax);
+        if (p.target || outputPanel(p) && d.points) include.push(d.targetMin, d.targetMax);
         if (outputPanel(p) && d.points && d.points.length) {
           include.push(Math.min(...d.points.map((q) => q[1])), Math.max(...d.points.map((q) => q[1])));
         }
@@ -4806,9 +4806,9 @@
         };
         return p.kind === "sum" ? { ...out, bias: biasName(graph, out) } : out;
       });
-      const f = compileTarget(t.ast);
-      const targetValues = pts ? new Float64Array(d.gridValues.length).fill(NaN) : d.gridValues.map(f);
-      const finite2 = Array.from(targetValues).filter((v) => isFinite(v));
+      const f = compileTarget(t.ast), curve = d.gridValues.map(f);
+      const targetValues = pts ? new Float64Array(d.gridValues.length).fill(NaN) : curve;
+      const finite2 = Array.from(curve).filter((v) => isFinite(v));
       const renamed = (text2) => String(text2).split(d.targetName).join(name2);
       this.view = {
         ...d,

@@ -170,9 +170,10 @@ export class Lab {
         kind: p.kind || "curves" };
       return p.kind === "sum" ? { ...out, bias: biasName(graph, out) } : out;
     });
-    const f = compileTarget(t.ast);
-    const targetValues = pts ? new Float64Array(d.gridValues.length).fill(NaN) : d.gridValues.map(f);
-    const finite = Array.from(targetValues).filter((v) => isFinite(v));
+    const f = compileTarget(t.ast), curve = d.gridValues.map(f);
+    const targetValues = pts ? new Float64Array(d.gridValues.length).fill(NaN) : curve;
+    // the target's extremes even when training on points: the output panel keeps room to place them
+    const finite = Array.from(curve).filter((v) => isFinite(v));
     /** @param {string} text */
     const renamed = (text) => String(text).split(d.targetName).join(name);
     this.view = {
