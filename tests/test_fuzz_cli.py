@@ -33,7 +33,7 @@ EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 #: The engine's entry points the commands call once their arguments are accepted.
 WORK = ["render.record.record", "render.encode.video.render_snapshot", "render.app.gallery.render_all",
         "render.record.check.check_scenes", "render.draw.graph.render_graph",
-        "render.web.lab.write_lab"]
+        "render.web.lab.lab_html"]  # the lab builds its page first, then writes it
 PATH_OPTIONS = {"--out", "--output", "-o", "--goldens", "--golden-dir", "--report"}
 
 
