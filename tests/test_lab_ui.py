@@ -195,3 +195,14 @@ def test_the_map_and_presets_follow_the_network(browser, page):
         tab.evaluate(f"{LAB}.set({{target: 'x^2'}})")
         assert shown(tab, ".ol-pane-map") and shown(tab, ".ol-preset")
         assert tab.errors() == []
+
+
+@pytest.mark.parametrize("fragment, words", [("#t=log(x)", "infinite"), ("#t=%3Cb%3E", "'<'"),
+                                             ("#pts=NaN_1", "x_y pairs"), ("#h=99", "99")])
+def test_a_refused_link_opens_at_the_defaults_and_says_why(browser, page, fragment, words):
+    with open_lab(browser, page, fragment) as tab:
+        st = state(tab)["settings"]
+        assert st["target"] == "x^2" and st["points"] == [] and st["hidden"] == [2]
+        assert words in tab.evaluate("document.querySelector('.ol-refusal').textContent")
+        assert tab.evaluate("document.querySelectorAll('.ol-refusal *').length") == 0
+        assert tab.errors() == []

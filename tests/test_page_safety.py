@@ -43,7 +43,11 @@ INJECTED = ("document.querySelectorAll('img[src=\"x\"], svg[onload], script:not(
 FRAGMENTS = ["#step=abc", "#step=1e309", "#step=-5", "#step=NaN", "#nope=1&what=2", "#step=<script>",
              "#run=javascript:alert(1)", "#" + "step=1&" * 600,
              "#%3Cimg%20src=x%20onerror=window.__pwned=7%3E",
-             "#hide=%22%3E%3Csvg%20onload=window.__pwned=8%3E", "#speed=Infinity&loop=maybe"]
+             "#hide=%22%3E%3Csvg%20onload=window.__pwned=8%3E", "#speed=Infinity&loop=maybe",
+             # the lab's network, target and points (issue 26): out of range, hostile, not numbers, too many
+             "#h=99", "#h=3,3,3,3", "#h=0", "#h=<b>", "#t=%3Cimg%20src=x%20onerror=window.__pwned=9%3E",
+             "#t=log(x)", "#t=__import__('os')", "#pts=NaN_1", "#pts=1e400_0", "#pts=1_2_3", "#pts=1e6_0",
+             "#pts=" + "1_1~" * 1200, "#pin=h:99,w_11:1"]
 
 
 def hostile_snapshot(snap):
