@@ -258,3 +258,31 @@ def test_the_page_opens_at_its_network(browser, tmp_path, kind):
         assert np.array_equal(params, exp["params"])
     else:
         assert float(np.max(np.abs(params - exp["params"]))) <= TOLERANCE
+
+
+@pytest.mark.parametrize("count", [9, 2500])
+def test_the_eval_loss_on_points_is_the_recorders(browser, tmp_path, count):
+    """Trained on points, the lab's evaluation loss (caption, loss panel) is the recording's eval_loss:
+    mean |output(x_k) − y_k| over the points shown (all up to 2000, else 2000 spread evenly), summed as
+    numpy sums. Bit-identical, at every summary snapshot and at the one on screen."""
+    rng = np.random.default_rng(count)
+    x = rng.uniform(0, 2, count)
+    xy = np.column_stack([x, np.sin(np.pi * x) + rng.normal(0, 0.1, count)]).round(4)
+    scene = family_scene(hidden=(3,), points=xy, points_name="pts.csv").with_overrides(samples=1200)
+    path = write_lab(tmp_path / "lab.html", scene=scene, map_size=0)
+    with browser.open(page_url(path)) as t:
+        t.wait_for("window.lab && window.lab.firstFrame !== undefined")
+        got = t.evaluate("(() => { const r = window.lab.lab.current, s = window.lab.state(); return {"
+                         "steps: Array.from(r.steps), index: r.statIndex, eval: Array.from(r.statEval),"
+                         "at: r.indexOf(s.step), now: s.evalLoss, settings: s.settings}; })()")
+    run = scene.runs[0]
+    assert got["settings"]["samples"] == run.samples and got["settings"]["dataSeed"] == run.data_seed
+    steps = np.array(got["steps"])
+    grid = scene.grid()
+    exp = record_run(scene, run, steps, grid, np.asarray(scene.target(grid), dtype=float))["eval_loss"]
+    page = np.array(got["eval"])
+    assert np.isfinite(page).all() and len(page) >= 2
+    worst = float(np.max(np.abs(page - exp[got["index"]])))
+    print(f"\n{count} points: worst |eval loss diff| {worst:g} over {len(page)} snapshots")
+    assert np.array_equal(page, exp[got["index"]])
+    assert got["now"] == exp[got["at"]]

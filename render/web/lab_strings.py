@@ -42,6 +42,7 @@ LAB = {
         "more": "add", "fewer": "remove",
         "target": "target", "target_own": "expression…", "target_box": "expression of x",
         "target_hint": "numbers, x, pi, + - * / ^, abs sin cos exp log sqrt tanh min max",
+        "points_name": "points",
         "points": "your points", "points_count": "{n} points: training samples them (--data)",
         "points_none": "none: training samples the target",
         "points_hint": ("click or tap the output panel to add a point, drag one to move it, "
@@ -88,7 +89,7 @@ LAB = {
         "more": "增加", "fewer": "减少",
         "target": "目标", "target_own": "表达式…", "target_box": "x 的表达式",
         "target_hint": "数字、x、pi、+ - * / ^、abs sin cos exp log sqrt tanh min max",
-        "points": "你的数据点", "points_count": "{n} 个点：训练从中抽样（--data）",
+        "points_name": "数据点", "points": "你的数据点", "points_count": "{n} 个点：训练从中抽样（--data）",
         "points_none": "无：训练从目标函数抽样",
         "points_hint": "点击或轻触输出面板添加数据点，拖动可移动，右键或按 Delete 删除",
         "clear": "清除", "download": "下载数据点",

@@ -3029,6 +3029,35 @@
     const base = own ? {} : { target: d.targetSpec, points: d.points || null };
     return run(graph, { data_range: d.dataRange, ...base, ...rest });
   }
+  var SHOWN = 2e3;
+  function shownPoints(points) {
+    const n = points.length;
+    if (n <= SHOWN) return points;
+    const step = (n - 1) / (SHOWN - 1), rows = /* @__PURE__ */ new Set();
+    for (let i = 0; i < SHOWN; i++) {
+      const v = i === SHOWN - 1 ? n - 1 : i * step, f = Math.floor(v), r = v - f;
+      rows.add(r > 0.5 || r === 0.5 && f % 2 === 1 ? f + 1 : f);
+    }
+    return [...rows].sort((a, b) => a - b).map((k) => points[k]);
+  }
+  function pairwiseSum(a, lo = 0, n = a.length) {
+    if (n < 8) {
+      let res = 0;
+      for (let i = 0; i < n; i++) res += a[lo + i];
+      return res;
+    }
+    if (n <= 128) {
+      const r = [0, 1, 2, 3, 4, 5, 6, 7].map((j) => a[lo + j]);
+      let i = 8;
+      for (; i < n - n % 8; i += 8) for (let j = 0; j < 8; j++) r[j] += a[lo + i + j];
+      let res = r[0] + r[1] + (r[2] + r[3]) + (r[4] + r[5] + (r[6] + r[7]));
+      for (; i < n; i++) res += a[lo + i];
+      return res;
+    }
+    let n2 = Math.floor(n / 2);
+    n2 -= n2 % 8;
+    return pairwiseSum(a, lo, n2) + pairwiseSum(a, lo + n2, n - n2);
+  }
   var STAT_POINTS = 120;
   var LabRun = class {
     /**
@@ -3064,6 +3093,13 @@
       this.program = compile(this.graph, d.gridValues.length);
       if (!this.program) throw new Error("the page cannot evaluate this graph");
       this.output = this.program.index[d.graph.output];
+      if (d.points && d.points.length) {
+        const shown = shownPoints(d.points);
+        this.pointsX = Float64Array.from(shown, (p) => p[0]);
+        this.pointsY = Float64Array.from(shown, (p) => p[1]);
+        this.pointsProgram = compile(this.graph, shown.length);
+        this.pointsDiff = new Float64Array(shown.length);
+      }
       this.divergedAt = this.trainer.divergedAt;
       this.trainLoss = this.trainer.trainLoss;
       const k = Math.max(1, Math.ceil(this.S / STAT_POINTS));
@@ -3081,7 +3117,7 @@
       }
       index.forEach((s, j) => {
         const values = this.evaluate(d, s);
-        this.statEval[j] = this.evalLoss(d, values);
+        this.statEval[j] = this.evalLoss(d, values, s);
         for (const n of drawn) {
           const v = values[this.program.index[n]];
           let lo = Infinity, hi = -Infinity;
@@ -3103,10 +3139,29 @@
       return evaluate(this.program, this.trainer.params, s * this.P, d.gridValues, d.targetValues);
     }
     /**
-     * Mean |output - target| over the grid points in the data range (render.record.runs.record_run).
-     * @param {LabPage} d @param {Float64Array[]} values
+     * Snapshot s's evaluation loss: mean |output - target| over the grid points in the data range
+     * (render.record.runs.record_run), or, trained on points, mean |output(x_k) - y_k| over the points
+     * shown, summed as numpy sums (net_snapshot.output_loss). `values`: evaluate(d, s) (the grid's).
+     * @param {LabPage} d @param {Float64Array[]} values @param {number} s
      */
-    evalLoss(d, values) {
+    evalLoss(d, values, s) {
+      if (this.pointsProgram) {
+        const p = this.pointsProgram, xs = (
+          /** @type {Float64Array} */
+          this.pointsX
+        );
+        const ys = (
+          /** @type {Float64Array} */
+          this.pointsY
+        );
+        const diff = (
+          /** @type {Float64Array} */
+          this.pointsDiff
+        );
+        const out2 = evaluate(p, this.trainer.params, s * this.P, xs, ys)[p.index[d.graph.output]];
+        for (let k = 0; k < diff.length; k++) diff[k] = Math.abs(out2[k] - ys[k]);
+        return pairwiseSum(diff) / diff.length;
+      }
       const out = values[this.output], target = d.targetValues, inside = d.inside;
       let sum = 0;
       for (let k = 0; k < inside.length; k++) {
@@ -3719,7 +3774,7 @@
           });
           if (p.kind === "surface" && this.surface) draw(this.views[k], ctx, row[j2], 0, i, p);
         });
-        const ax = row[d.panels.length], ev = run2.evalLoss(d, values);
+        const ax = row[d.panels.length], ev = run2.evalLoss(d, values, i);
         let j = 0;
         while (j < run2.statSteps.length && run2.statSteps[j] < run2.steps[i]) j++;
         line(
@@ -4794,7 +4849,7 @@
         /** @type {{ok: true, name: string, nameZh: string, ast: any[]}} */
         parseTarget(s.target)
       );
-      const name2 = pts ? d.strings.points : zh ? t.nameZh : t.name;
+      const name2 = pts ? d.lab.points_name : zh ? t.nameZh : t.name;
       const graph = networkGraph(s.hidden, d.defaults.activation, "absolute");
       const panels = networkPanels(s.hidden, pts ? name2 : t.name, pts ? name2 : t.nameZh, !!pts).map((p) => {
         const out = {
@@ -4822,7 +4877,11 @@
         targetValues,
         targetMin: finite2.length ? Math.min(...finite2) : 0,
         targetMax: finite2.length ? Math.max(...finite2) : 0,
-        strings: { ...d.strings, loss_eval: renamed(d.strings.loss_eval), target: renamed(d.strings.target) }
+        strings: {
+          ...d.strings,
+          loss_eval: pts ? `|y − ${name2}|` : renamed(d.strings.loss_eval),
+          target: renamed(d.strings.target)
+        }
       };
       return this.view;
     }
@@ -5008,7 +5067,7 @@
         command: command(this.rules, this.settings),
         map: !!this.map,
         divergedAt: this.current.divergedAt,
-        evalLoss: this.current.evalLoss(this.d, this.current.evaluate(this.d, i)),
+        evalLoss: this.current.evalLoss(this.d, this.current.evaluate(this.d, i), i),
         params: this.current.trainer.paramsAt(i)
       };
     }

@@ -163,7 +163,8 @@ export class Lab {
     if (this.rules.isScenes(s)) { this.view = d; return d; }
     const zh = d.lang === "zh", pts = s.points.length ? s.points : null;
     const t = /** @type {{ok: true, name: string, nameZh: string, ast: any[]}} */ (parseTarget(s.target));
-    const name = pts ? d.strings.points : zh ? t.nameZh : t.name;
+    // clicked points: "|y − points|", measured on them (LabRun.evalLoss); a --data page keeps its file name
+    const name = pts ? d.lab.points_name : zh ? t.nameZh : t.name;
     const graph = networkGraph(s.hidden, d.defaults.activation, "absolute");
     const panels = networkPanels(s.hidden, pts ? name : t.name, pts ? name : t.nameZh, !!pts).map((p) => {
       const out = { title: zh ? p.title_zh : p.title, nodes: p.nodes, colors: p.colors, target: p.target,
@@ -180,7 +181,8 @@ export class Lab {
       ...d, graph, panels, surface: null, points: pts, hasTarget: !pts, targetName: name,
       targetSpec: pts ? null : { kind: "expr", ast: t.ast }, targetValues,
       targetMin: finite.length ? Math.min(...finite) : 0, targetMax: finite.length ? Math.max(...finite) : 0,
-      strings: { ...d.strings, loss_eval: renamed(d.strings.loss_eval), target: renamed(d.strings.target) },
+      strings: { ...d.strings, loss_eval: pts ? `|y − ${name}|` : renamed(d.strings.loss_eval),
+        target: renamed(d.strings.target) },
     };
     return this.view;
   }
@@ -372,7 +374,7 @@ export class Lab {
       engine: this.current.engine, trainMs: this.current.trainMs, command: command(this.rules, this.settings),
       map: !!this.map,
       divergedAt: this.current.divergedAt,
-      evalLoss: this.current.evalLoss(this.d, this.current.evaluate(this.d, i)),
+      evalLoss: this.current.evalLoss(this.d, this.current.evaluate(this.d, i), i),
       params: this.current.trainer.paramsAt(i),
     };
   }

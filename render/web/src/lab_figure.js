@@ -258,7 +258,7 @@ export class Figure {
         });
         if (p.kind === "surface" && this.surface) panels.draw(this.views[k], ctx, row[j], 0, i, p);
       });
-      const ax = row[d.panels.length], ev = run.evalLoss(d, values);
+      const ax = row[d.panels.length], ev = run.evalLoss(d, values, i);
       let j = 0;  // the summary points before this snapshot, then this snapshot's own loss
       while (j < run.statSteps.length && run.statSteps[j] < run.steps[i]) j++;
       line(ctx, ax, [...run.statSteps.slice(0, j), run.steps[i]], [...run.statEval.slice(0, j), ev],

@@ -58,12 +58,55 @@ export function consoleRun(d, config) {
   return run(graph, { data_range: d.dataRange, ...base, ...rest });
 }
 
+/** The most data points the evaluation loss is measured on (scenes/points.py SHOWN). */
+export const SHOWN = 2000;
+
+/**
+ * The points drawn and evaluated on, as scenes/points.py Points.shown picks them: all of them up to
+ * SHOWN, else the rows np.unique(np.round(np.linspace(0, n - 1, SHOWN))) (round half to even).
+ * @param {number[][]} points @returns {number[][]}
+ */
+export function shownPoints(points) {
+  const n = points.length;
+  if (n <= SHOWN) return points;
+  const step = (n - 1) / (SHOWN - 1), rows = new Set();
+  for (let i = 0; i < SHOWN; i++) {
+    const v = i === SHOWN - 1 ? n - 1 : i * step, f = Math.floor(v), r = v - f;
+    rows.add(r > 0.5 || (r === 0.5 && f % 2 === 1) ? f + 1 : f);
+  }
+  return [...rows].sort((a, b) => a - b).map((k) => points[k]);
+}
+
+/**
+ * numpy's sum of a float64 array (pairwise_sum: blocks of at most 128 in eight running sums), so that a
+ * mean here is the recording's to the last bit. @param {Float64Array} a @param {number} lo @param {number} n
+ */
+export function pairwiseSum(a, lo = 0, n = a.length) {
+  if (n < 8) {
+    let res = 0;
+    for (let i = 0; i < n; i++) res += a[lo + i];
+    return res;
+  }
+  if (n <= 128) {
+    const r = [0, 1, 2, 3, 4, 5, 6, 7].map((j) => a[lo + j]);
+    let i = 8;
+    for (; i < n - (n % 8); i += 8) for (let j = 0; j < 8; j++) r[j] += a[lo + i + j];
+    let res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+    for (; i < n; i++) res += a[lo + i];
+    return res;
+  }
+  let n2 = Math.floor(n / 2);
+  n2 -= n2 % 8;
+  return pairwiseSum(a, lo, n2) + pairwiseSum(a, lo + n2, n - n2);
+}
+
 /** Snapshots whose curves are summarised for the axis limits and the loss panel's whole-run line. */
 export const STAT_POINTS = 120;
 
 /**
  * A whole run for the given settings, trained at once. For about STAT_POINTS snapshots spread over the
- * run it keeps the evaluation loss (mean |y - target| on the data range) and each drawn node's extremes;
+ * run it keeps the evaluation loss (mean |y - target| on the data range, or mean |y - y_k| on the points
+ * shown when trained on points) and each drawn node's extremes;
  * the snapshot on screen gets its own, exactly, when it is drawn.
  */
 export class LabRun {
@@ -93,6 +136,13 @@ export class LabRun {
     this.program = compile(this.graph, d.gridValues.length);
     if (!this.program) throw new Error("the page cannot evaluate this graph");
     this.output = this.program.index[d.graph.output];
+    if (d.points && d.points.length) {  // the evaluation set: the points shown (Scene.eval_set)
+      const shown = shownPoints(d.points);
+      this.pointsX = Float64Array.from(shown, (p) => p[0]);
+      this.pointsY = Float64Array.from(shown, (p) => p[1]);
+      this.pointsProgram = compile(this.graph, shown.length);
+      this.pointsDiff = new Float64Array(shown.length);
+    }
     this.divergedAt = this.trainer.divergedAt;
     this.trainLoss = this.trainer.trainLoss;
     const k = Math.max(1, Math.ceil(this.S / STAT_POINTS));
@@ -112,7 +162,7 @@ export class LabRun {
     }
     index.forEach((s, j) => {
       const values = this.evaluate(d, s);
-      this.statEval[j] = this.evalLoss(d, values);
+      this.statEval[j] = this.evalLoss(d, values, s);
       for (const n of drawn) {
         const v = values[this.program.index[n]];
         let lo = Infinity, hi = -Infinity;
@@ -132,10 +182,20 @@ export class LabRun {
   }
 
   /**
-   * Mean |output - target| over the grid points in the data range (render.record.runs.record_run).
-   * @param {LabPage} d @param {Float64Array[]} values
+   * Snapshot s's evaluation loss: mean |output - target| over the grid points in the data range
+   * (render.record.runs.record_run), or, trained on points, mean |output(x_k) - y_k| over the points
+   * shown, summed as numpy sums (net_snapshot.output_loss). `values`: evaluate(d, s) (the grid's).
+   * @param {LabPage} d @param {Float64Array[]} values @param {number} s
    */
-  evalLoss(d, values) {
+  evalLoss(d, values, s) {
+    if (this.pointsProgram) {
+      const p = this.pointsProgram, xs = /** @type {Float64Array} */ (this.pointsX);
+      const ys = /** @type {Float64Array} */ (this.pointsY);
+      const diff = /** @type {Float64Array} */ (this.pointsDiff);
+      const out = evaluate(p, this.trainer.params, s * this.P, xs, ys)[p.index[d.graph.output]];
+      for (let k = 0; k < diff.length; k++) diff[k] = Math.abs(out[k] - ys[k]);
+      return pairwiseSum(diff) / diff.length;
+    }
     const out = values[this.output], target = d.targetValues, inside = d.inside;
     let sum = 0;
     for (let k = 0; k < inside.length; k++) { const g = inside[k]; sum += Math.abs(out[g] - target[g]); }
