@@ -109,6 +109,21 @@ class LockstepRuns:
                 label.set_value(yv)
                 train_step(loss, params, lrs)
 
+    def to_snapshots(self, stream, steps, progress: Callable[[int], None] | None = None
+                     ) -> Iterator[tuple[int, np.ndarray]]:
+        """Train up to each of `steps` in turn, freezing the runs that diverged on the way, and yield
+        (snapshot index, every run's parameters there): the loop every sweep recorder runs."""
+        seen, last_good = 0, self.params()
+        for s, step in enumerate(steps):
+            if step > seen:
+                self.train(stream, int(step) - seen)
+                if progress:
+                    progress(int(step) - seen)
+                seen = int(step)
+                self.freeze_diverged(last_good, seen)
+            last_good = self.params()
+            yield s, last_good
+
     def freeze_diverged(self, last_good: np.ndarray, step: int) -> None:
         """Rows whose parameters left (-BLOWUP, BLOWUP) go back to `last_good` and stop training.
 

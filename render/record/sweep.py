@@ -103,17 +103,9 @@ def _train_rows(scene: SweepScene, act: str, init: np.ndarray, rows: slice, name
     net = scene.net(act)
     name_nodes(net)
     runs = LockstepRuns(net, init[rows], scene.runs[0].lr_for(names))  # Run.lrs too, as record_run trains
-    stream, seen, count = _stream(scene, rows), 0, len(range(init.shape[0])[rows])
+    stream, count = _stream(scene, rows), len(range(init.shape[0])[rows])
     loss, mode = np.empty((len(steps), count)), np.empty((len(steps), count), dtype=np.int8)
-    last_good = runs.params()
-    for s, step in enumerate(steps):
-        if step > seen:
-            runs.train(stream, int(step) - seen)
-            if progress and counts:
-                progress(int(step) - seen)
-            seen = int(step)
-            runs.freeze_diverged(last_good, seen)
-        last_good = runs.params()
+    for s, last_good in runs.to_snapshots(stream, steps, progress if counts else None):
         loss[s] = runs.eval_loss(x_in, t_in)
         mode[s] = fitting_modes(last_good, names, scene.data_range)
     return {"loss": loss, "mode": mode, "final": last_good, "diverged": runs.diverged_at}

@@ -63,15 +63,7 @@ def train_width(scene: WidthSweepScene, width: int, act: str, steps: np.ndarray,
     stream = InterleavedStream(scene, runs.count)
     dead_at_init = units_off(init, width, scene.data_range).all(axis=1)
     tally = np.zeros((len(steps), len(OUTCOMES)), dtype=np.int64)
-    seen, last_good = 0, runs.params()
-    for s, step in enumerate(steps):
-        if step > seen:
-            runs.train(stream, int(step) - seen)
-            if progress and counts:
-                progress(int(step) - seen)
-            seen = int(step)
-            runs.freeze_diverged(last_good, seen)
-        last_good = runs.params()
+    for s, last_good in runs.to_snapshots(stream, steps, progress if counts else None):
         loss, std = evaluate(runs, x_in, t_in)
         code = outcomes(loss < scene.threshold, units_off(last_good, width, scene.data_range), dead_at_init,
                         std, scene.collapse_std)
