@@ -294,10 +294,12 @@
 
   // render/web/src/controls.js
   var Fragment = class {
-    /** @param {string[]} keys @param {boolean} enabled */
-    constructor(keys2, enabled) {
+    /** @param {string[]} keys @param {boolean} enabled
+     * @param {number} [maxLength]  a longer fragment reads as nothing */
+    constructor(keys2, enabled, maxLength = 2e3) {
       this.keys = new Set(keys2);
       this.enabled = enabled;
+      this.maxLength = maxLength;
       this.timer = null;
       this.last = 0;
     }
@@ -306,7 +308,7 @@
       const out = /* @__PURE__ */ Object.create(null);
       if (!this.enabled) return out;
       const hash = (location.hash || "").replace(/^#/, "");
-      if (hash.length > 2e3) return out;
+      if (hash.length > this.maxLength) return out;
       for (const part of hash.split("&")) {
         const eq = part.indexOf("=");
         const k = eq < 0 ? part : part.slice(0, eq);
@@ -658,6 +660,18 @@
   function autoplay(root, controls, opened) {
     if (!opened && root.dataset.autoplay === "1") controls.play();
   }
+  function startPlayer(root, before, player) {
+    player.ready = before.then(() => {
+      player.applyFragment();
+      onResize(player.figure, () => player.width, () => player.layout());
+      player.layout();
+      autoplay(root, player.controls, player.opened);
+    });
+    player.ready.catch((err) => {
+      root.textContent = "This player could not start: " + String(err && err.message);
+      console.error(err);
+    });
+  }
 
   // render/web/src/sweep_style.js
   var measurer = null;
@@ -962,16 +976,7 @@
         this.draw();
       });
       onFragment(() => this.applyFragment());
-      this.ready = Promise.resolve().then(() => {
-        this.applyFragment();
-        onResize(this.figure, () => this.width, () => this.layout());
-        this.layout();
-        autoplay(root, this.controls, this.opened);
-      });
-      this.ready.catch((err) => {
-        root.textContent = "This player could not start: " + String(err && err.message);
-        console.error(err);
-      });
+      startPlayer(root, Promise.resolve(), this);
     }
     get index() {
       return this.controls.index;

@@ -172,3 +172,24 @@ export function onResize(figureElement, width, relayout) {
 export function autoplay(root, controls, opened) {
   if (!opened && root.dataset.autoplay === "1") controls.play();
 }
+
+/**
+ * A player's start, once `before` (e.g. its map's bytes) has resolved: follow the URL fragment, lay the
+ * figure out and follow its width, autoplay; a failure says so in the root instead of leaving it blank.
+ * Sets player.ready to that promise.
+ * @param {HTMLElement} root @param {Promise<unknown>} before
+ * @param {{ready?: Promise<void>, applyFragment: () => void, layout: () => void, figure: HTMLElement,
+ *   width: number, controls: Controls, opened: boolean}} player
+ */
+export function startPlayer(root, before, player) {
+  player.ready = before.then(() => {
+    player.applyFragment();
+    onResize(player.figure, () => player.width, () => player.layout());
+    player.layout();
+    autoplay(root, player.controls, player.opened);
+  });
+  player.ready.catch((err) => {
+    root.textContent = "This player could not start: " + String(err && err.message);
+    console.error(err);
+  });
+}

@@ -25,7 +25,7 @@ import { compile, evaluate } from "./graph.js";
 import { axesReport, drawFrame, drawStatic, layout, minTextPx } from "./sweep_figure.js";
 import { rateAt, snapshotAt } from "./sweep_panels.js";
 import {
-  TimelinePlayer, autoplay, dress, figure, keys, onFragment, onResize, readTimeline, sampleMarks, standalone,
+  TimelinePlayer, dress, figure, keys, onFragment, readTimeline, sampleMarks, standalone, startPlayer,
   timeline,
 } from "./shell.js";
 
@@ -131,16 +131,7 @@ export class SweepPlayer extends TimelinePlayer {
       axis: (e) => { const p = rateAt(this, e); return p ? (m) => snapshotAt(this, p, m) : null; },
       tap: (e) => this.tap(e), skip: (e) => !!(/** @type {Element} */ (e.target)).closest(".op-legend") });
     onFragment(() => this.applyFragment());
-    this.ready = (data.map ? this.mapPart.loadMap(this) : Promise.resolve()).then(() => {
-      this.applyFragment();
-      onResize(this.figure, () => this.width, () => this.layout());
-      this.layout();
-      autoplay(root, this.controls, this.opened);
-    });
-    this.ready.catch((err) => {
-      root.textContent = "This player could not start: " + String(err && err.message);
-      console.error(err);
-    });
+    startPlayer(root, data.map ? this.mapPart.loadMap(this) : Promise.resolve(), this);
   }
 
   get index() { return this.controls.index; }

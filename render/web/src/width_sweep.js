@@ -18,7 +18,7 @@ import { el, fill } from "./dom.js";
 import { pageGrid } from "./grid.js";
 import { forgetText, report, sizeCanvases, smallestText } from "./plot.js";
 import {
-  autoplay, dress, figure, keys, onFragment, onResize, readTimeline, sampleMarks, standalone, timeline,
+  dress, figure, keys, onFragment, readTimeline, sampleMarks, standalone, startPlayer, timeline,
 } from "./shell.js";
 import { drawFrame, drawStatic, legendItems, titleLines, widthAt } from "./width_sweep_draw.js";
 
@@ -90,16 +90,7 @@ export class WidthSweepPlayer {
     this.figure.addEventListener("pointerdown", (e) => this.point(e));
     this.figure.addEventListener("pointerleave", () => { this.hovered = null; this.draw(); });
     onFragment(() => this.applyFragment());
-    this.ready = Promise.resolve().then(() => {
-      this.applyFragment();
-      onResize(this.figure, () => this.width, () => this.layout());
-      this.layout();
-      autoplay(root, this.controls, this.opened);
-    });
-    this.ready.catch((err) => {
-      root.textContent = "This player could not start: " + String(err && err.message);
-      console.error(err);
-    });
+    startPlayer(root, Promise.resolve(), this);
   }
 
   get index() { return this.controls.index; }
