@@ -3059,6 +3059,12 @@
     return pairwiseSum(a, lo, n2) + pairwiseSum(a, lo + n2, n - n2);
   }
   var STAT_POINTS = 120;
+  var STAT_BUDGET = 24 * STAT_POINTS;
+  var STAT_LEAST = 40;
+  var statPoints = (nodes) => Math.max(
+    STAT_LEAST,
+    Math.min(STAT_POINTS, Math.round(STAT_BUDGET / nodes))
+  );
   var LabRun = class {
     /**
      * @param {LabPage} d  the lab's data with its grid and target decoded
@@ -3102,7 +3108,7 @@
       }
       this.divergedAt = this.trainer.divergedAt;
       this.trainLoss = this.trainer.trainLoss;
-      const k = Math.max(1, Math.ceil(this.S / STAT_POINTS));
+      const k = Math.max(1, Math.ceil(this.S / statPoints(this.program.order.length)));
       const index = [];
       for (let s = 0; s < this.S; s += k) index.push(s);
       if (index[index.length - 1] !== this.S - 1) index.push(this.S - 1);

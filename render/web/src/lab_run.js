@@ -100,11 +100,21 @@ export function pairwiseSum(a, lo = 0, n = a.length) {
   return pairwiseSum(a, lo, n2) + pairwiseSum(a, lo + n2, n - n2);
 }
 
-/** Snapshots whose curves are summarised for the axis limits and the loss panel's whole-run line. */
+/** Snapshots whose curves are summarised for the axis limits and the loss panel's whole-run line... */
 export const STAT_POINTS = 120;
+/** ...as long as that is at most this many node evaluations over the grid (the chapter's net: 11 nodes,
+ * all 120); a wider net summarises fewer, at least STAT_LEAST (a 16-unit net's 66 nodes: 44), so that its
+ * first frame stays within 300 ms (benchmarks/lab_speed.py). Its limits follow the same rule (limits.js)
+ * over the snapshots summarised, as the video's do over all of them. */
+export const STAT_BUDGET = 24 * STAT_POINTS;
+export const STAT_LEAST = 40;
+
+/** How many snapshots a run of a graph of `nodes` nodes summarises. @param {number} nodes */
+export const statPoints = (nodes) => Math.max(STAT_LEAST,
+  Math.min(STAT_POINTS, Math.round(STAT_BUDGET / nodes)));
 
 /**
- * A whole run for the given settings, trained at once. For about STAT_POINTS snapshots spread over the
+ * A whole run for the given settings, trained at once. For about statPoints() snapshots spread over the
  * run it keeps the evaluation loss (mean |y - target| on the data range, or mean |y - y_k| on the points
  * shown when trained on points) and each drawn node's extremes;
  * the snapshot on screen gets its own, exactly, when it is drawn.
@@ -145,7 +155,7 @@ export class LabRun {
     }
     this.divergedAt = this.trainer.divergedAt;
     this.trainLoss = this.trainer.trainLoss;
-    const k = Math.max(1, Math.ceil(this.S / STAT_POINTS));
+    const k = Math.max(1, Math.ceil(this.S / statPoints(this.program.order.length)));
     /** @type {number[]} */
     const index = [];
     for (let s = 0; s < this.S; s += k) index.push(s);
