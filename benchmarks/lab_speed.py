@@ -8,6 +8,7 @@
   also:        a whole Fig 7 run through window.lab.run, a settings change (train + curves + redraw), and
                the animation: all 12 000 samples of Fig 7 at 1x take the timeline's duration (4 s).
   the family:  `render lab --hidden 16` (its map too) and `--hidden 3,3`: page size <= 300 KB, first frame,
+               adding a unit redraws the figure <= 50 ms (a 16th unit; a 4th in the 3,3 net's first layer),
                >= 2 million samples a second for the 16-unit net (LeakyRelu), per executor.
 
     python benchmarks/lab_speed.py            # about 30 s
@@ -36,6 +37,35 @@ SIZE_GOAL, RATE_GOAL, FIRST_GOAL = 300_000, 5.0, 300.0
 WIDE_GOAL = 2.0
 #: the family's pages measured: widths
 FAMILY = ((16,), (3, 3))
+#: ms from a click on a layer's + to the figure redrawn with the new unit (issue 26)
+UNIT_GOAL = 50.0
+
+#: a click on the first layer's + (after a − where the layer is full), timed to the figure redrawn with
+#: the new unit (checked: the figure's run has the new parameter count). `click`: from the click to the
+#: end of the redraw (lab.flush, which + calls at once; a frame scheduled instead would wait for it);
+#: `work`: the redraw itself. Medians of 9, after one untimed click each way.
+ADD_UNIT = """(async () => {
+  const lab = window.lab.lab, click = [], work = [];
+  const plus = () => document.querySelector('.ol-units .ol-plus');  // the buttons are rebuilt
+  const minus = () => document.querySelector('.ol-units .ol-minus');
+  const frame = () => new Promise((done) => requestAnimationFrame(() => done(performance.now())));
+  const flush = lab.flush.bind(lab);
+  let spent = 0, ended = 0;
+  lab.flush = () => { const t = performance.now(); flush(); ended = performance.now(); spent = ended - t; };
+  for (let k = 0; k < 10; k++) {
+    if (plus().disabled) { minus().click(); await frame(); }
+    const before = lab.figure.rows[0].run.P, t0 = performance.now();
+    plus().click();
+    await frame();
+    if (lab.figure.rows[0].run.P <= before) throw new Error('the figure did not redraw with the new unit');
+    if (k) { click.push(ended - t0); work.push(spent); }
+    minus().click();
+    await frame();
+  }
+  lab.flush = flush;
+  const median = (v) => v.sort((a, b) => a - b)[v.length >> 1];
+  return {click: median(click), work: median(work)};
+})()"""
 
 #: the page's own network (its graph and default init) on x², LeakyRelu: best of 5 x 1 000 000 samples
 NET_RATE = """(() => {
@@ -181,6 +211,7 @@ def family(loads: int) -> None:
                 tab.wait_for("window.lab && window.lab.firstFrame !== undefined", timeout=30)
                 rates = tab.evaluate(NET_RATE, timeout=300)
                 has_map = tab.evaluate("!!window.lab.lab.d.map")
+                add = tab.evaluate(ADD_UNIT, timeout=120)
                 errors = tab.errors()
             name = ",".join(map(str, hidden))
             first = statistics.median(firsts)
@@ -188,6 +219,9 @@ def family(loads: int) -> None:
             print(f"render lab --hidden {name}: page {size / 1000:.1f} KB ({mapped} map; "
                   f"goal <= {SIZE_GOAL / 1000:.0f} KB: {size / SIZE_GOAL:.2f}x), built in {build:.1f} s; "
                   f"first frame median {first:.0f} ms ({first / FIRST_GOAL:.2f}x the goal)")
+            print(f"  adding a unit (+): the figure redrawn {add['click']:.1f} ms after the click, median "
+                  f"(goal <= {UNIT_GOAL:.0f} ms: {add['click'] / UNIT_GOAL:.2f}x; the redraw itself "
+                  f"{add['work']:.1f} ms)")
             for engine, value in rates.items():
                 goal = f"  ({value / WIDE_GOAL:.1f}x the {WIDE_GOAL:g} M/s goal)" if hidden == (16,) else ""
                 print(f"  training, {engine:<12} {value:6.2f} M samples/s{goal}")

@@ -3265,6 +3265,17 @@
     );
     const own = shape(d.graph), act = d.defaults.activation;
     if (!act) return null;
+    const given = (
+      /** @type {{hidden?: number[] | null}} */
+      d.hidden
+    );
+    if (Array.isArray(given) && okHidden(given)) {
+      try {
+        if (shape(networkGraph(given, act, d.defaults.loss)) === own) return given.slice();
+      } catch {
+        return null;
+      }
+    }
     for (let h = 1; h <= MAX_UNITS; h++) {
       const loss = d.defaults.loss;
       try {
@@ -4520,9 +4531,11 @@
           const next = lab.settings.hidden.slice(0, Math.max(1, lab.settings.hidden.length + step));
           while (next.length < lab.settings.hidden.length + step) next.push(next[next.length - 1]);
           lab.set({ hidden: next }, true);
+          lab.flush();
         });
         this.steppers = h.map((_, l) => stepper(fill(ui.units, { layer: l + 1 }), "ol-units", (step) => {
           lab.set({ hidden: lab.settings.hidden.map((v, k) => k === l ? v + step : v) }, true);
+          lab.flush();
         }));
       };
       el("div", "ol-subheading", pane, ui.target);

@@ -223,9 +223,11 @@ export class LabPanes {
         const next = lab.settings.hidden.slice(0, Math.max(1, lab.settings.hidden.length + step));
         while (next.length < lab.settings.hidden.length + step) next.push(next[next.length - 1]);
         lab.set({ hidden: next }, true);
+        lab.flush();  // redrawn now, not at the next frame: a unit or layer added shows at once
       });
       this.steppers = h.map((_, l) => stepper(fill(ui.units, { layer: l + 1 }), "ol-units", (step) => {
         lab.set({ hidden: lab.settings.hidden.map((v, k) => (k === l ? v + step : v)) }, true);
+        lab.flush();
       }));
     };
     el("div", "ol-subheading", pane, ui.target);

@@ -126,8 +126,9 @@ export function translate(values, from, to) {
 }
 
 /**
- * Whether the scene's graph is the family's network of one hidden layer (the chapter's is [2]): its widths,
- * else null (the adaline: its own graph, no architecture to change).
+ * Whether the scene's graph is the family's network (the chapter's is [2]; the widths the page data names,
+ * `render lab --hidden 3,3`, or one hidden layer): its widths, else null (the adaline: its own graph, no
+ * architecture to change).
  * @param {LabPage} d @returns {number[] | null}
  */
 function familyWidths(d) {
@@ -135,6 +136,14 @@ function familyWidths(d) {
     [g.params, g.output, g.nodes.map((n) => [n.name, n.kind, n.parents])]);
   const own = shape(d.graph), act = d.defaults.activation;
   if (!act) return null;
+  const given = /** @type {{hidden?: number[] | null}} */ (d).hidden;
+  if (Array.isArray(given) && okHidden(given)) {
+    try {
+      if (shape(networkGraph(given, act, d.defaults.loss)) === own) return given.slice();
+    } catch {
+      return null;
+    }
+  }
   for (let h = 1; h <= MAX_UNITS; h++) {
     const loss = d.defaults.loss;
     try {
