@@ -145,9 +145,10 @@ def test_clicks_add_points_and_the_command_and_url_carry_them(browser, page):
         assert pts[0][0] < pts[1][0] < pts[2][0] and pts[1][1] < pts[0][1]
         assert "--data points.csv" in st["command"] and "--target" not in st["command"]
         assert shlex.split(st["command"])[:3] == ["render", "scene", "fig8"]
-        tab.wait_for("location.hash.includes('pts=')", timeout=3)
-        fragment = urllib.parse.unquote(tab.evaluate("location.hash"))
         word = "~".join("_".join(f"{v:g}" if abs(v) >= 1e-3 or v == 0 else repr(v) for v in p) for p in pts)
+        # the fragment is written throttled (controls.js): wait for the third point's write, not the first
+        tab.wait_for(f"decodeURIComponent(location.hash).includes({json.dumps('pts=' + word)})", timeout=3)
+        fragment = urllib.parse.unquote(tab.evaluate("location.hash"))
         assert "pts=" + word in fragment
         x0, y0 = panel_point(tab, *pts[1])
         tab.drag(x0, y0, x0, y0 - 40)  # drag the middle point up
