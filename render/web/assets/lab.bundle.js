@@ -4278,6 +4278,138 @@
     }
   };
 
+  // render/web/src/lab_network_pane.js
+  var NetworkPane = class {
+    /** @param {Lab} lab @param {HTMLElement} pane @param {() => void} showSettings  every pane shown anew */
+    constructor(lab, pane, showSettings) {
+      this.lab = lab;
+      this.showSettings = showSettings;
+      this.d = lab.d;
+      const ui = this.d.lab;
+      el("div", "ol-heading", pane, ui.network);
+      const stepper = (label, cls, change) => {
+        const row2 = el("div", "ol-field ol-stepper " + cls, this.archBox);
+        el("span", "ol-label", row2, label);
+        const group = el("span", "ol-steps", row2);
+        const minus = el("button", "ol-button ol-minus", group, "−");
+        const value2 = el("span", "ol-count", group);
+        const plus = el("button", "ol-button ol-plus", group, "+");
+        for (
+          const [b, step, word] of
+          /** @type {[HTMLButtonElement, number, string][]} */
+          [[minus, -1, ui.fewer], [plus, 1, ui.more]]
+        ) {
+          b.type = "button";
+          b.setAttribute("aria-label", `${word}: ${label}`);
+          b.addEventListener("click", () => change(step));
+        }
+        return { minus, plus, value: value2 };
+      };
+      this.archBox = el("div", "ol-arch", pane);
+      this.steppers = [];
+      this.layerStepper = null;
+      this.buildArch = () => {
+        const h = lab.settings.hidden;
+        this.archBox.textContent = "";
+        this.layerStepper = stepper(ui.layers, "ol-layers", (step) => {
+          const next = lab.settings.hidden.slice(0, Math.max(1, lab.settings.hidden.length + step));
+          while (next.length < lab.settings.hidden.length + step) next.push(next[next.length - 1]);
+          lab.set({ hidden: next }, true);
+          lab.flush();
+        });
+        this.steppers = h.map((_, l) => stepper(fill(ui.units, { layer: l + 1 }), "ol-units", (step) => {
+          lab.set({ hidden: lab.settings.hidden.map((v, k) => k === l ? v + step : v) }, true);
+          lab.flush();
+        }));
+      };
+      el("div", "ol-subheading", pane, ui.target);
+      const row = el("div", "ol-field ol-target", pane);
+      const pick = this.targetSelect = el("select", "ol-pick ol-target-pick", row);
+      pick.setAttribute("aria-label", ui.target);
+      for (const key of Object.keys(NAMED)) {
+        const one = NAMED[key];
+        el("option", null, pick, `${this.d.lang === "zh" ? one.zh : one.en}`).value = key;
+      }
+      el("option", null, pick, ui.target_own).value = "";
+      const box = this.targetBox = el("input", "ol-number ol-target-box", row);
+      box.type = "text";
+      box.spellcheck = false;
+      box.autocomplete = "off";
+      box.placeholder = ui.target_box;
+      box.setAttribute("aria-label", ui.target_box);
+      box.title = ui.target_hint;
+      this.targetError = el("div", "ol-note ol-refusal", pane);
+      this.targetError.setAttribute("role", "status");
+      pick.addEventListener("change", () => {
+        if (pick.value) {
+          box.value = pick.value;
+          this.readTarget();
+        } else box.focus();
+      });
+      box.addEventListener("input", () => this.readTarget());
+      box.addEventListener("change", () => {
+        this.readTarget();
+        this.showSettings();
+      });
+      el("div", "ol-subheading", pane, ui.points);
+      const pts = el("div", "ol-points", pane);
+      this.pointsText = el("span", "ol-points-count", pts);
+      const clear = el("button", "ol-button ol-clear", pts, ui.clear);
+      clear.type = "button";
+      clear.addEventListener("click", () => lab.set({ points: [] }, true));
+      const down = this.downloadButton = el("button", "ol-button ol-download", pts, ui.download);
+      down.type = "button";
+      down.addEventListener("click", () => this.download());
+      el("div", "ol-note", pane, ui.points_hint);
+      this.buildArch();
+    }
+    /** Read the target box: a target that parses and is finite on the data range is set; else its refusal
+     * is shown, as text. */
+    readTarget() {
+      const text2 = this.targetBox.value, why = this.lab.rules.targetError(text2);
+      this.targetBox.classList.toggle("ol-bad", !!why);
+      this.targetError.textContent = why;
+      if (!why) this.lab.set({ target: (
+        /** @type {{text: string}} */
+        parseTarget(text2).text
+      ) }, true);
+    }
+    /** The points as a CSV file (x, y), downloaded from a blob: URL (nothing leaves the page). */
+    download() {
+      const blob = new Blob([pointsCsv(this.lab.settings.points)], { type: "text/csv" });
+      const url = URL.createObjectURL(blob), a = document.createElement("a");
+      a.href = url;
+      a.download = "points.csv";
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 1e3);
+    }
+    /** The controls for the lab's settings. */
+    show() {
+      const s = this.lab.settings, ui = this.d.lab;
+      if (!this.archBox) return;
+      if (this.steppers.length !== s.hidden.length) this.buildArch();
+      this.layerStepper.value.textContent = String(s.hidden.length);
+      this.layerStepper.minus.disabled = s.hidden.length <= 1;
+      this.layerStepper.plus.disabled = s.hidden.length >= MAX_LAYERS;
+      this.steppers.forEach((st, l) => {
+        st.value.textContent = String(s.hidden[l]);
+        st.minus.disabled = s.hidden[l] <= 1;
+        st.plus.disabled = s.hidden[l] >= MAX_UNITS;
+      });
+      if (this.targetBox !== document.activeElement) {
+        this.targetBox.value = s.target;
+        this.targetBox.classList.remove("ol-bad");
+        this.targetError.textContent = this.lab.refused || "";
+      }
+      this.targetSelect.value = Object.prototype.hasOwnProperty.call(NAMED, s.target) ? s.target : "";
+      this.targetSelect.disabled = this.targetBox.disabled = s.points.length > 0;
+      this.pointsText.textContent = s.points.length ? fill(ui.points_count, { n: s.points.length }) : ui.points_none;
+      this.downloadButton.disabled = !s.points.length;
+    }
+  };
+
   // render/web/src/lab_words.js
   function presetOf(rules, s) {
     if (!rules.isChapter(s)) return void 0;
@@ -4334,7 +4466,7 @@
       this.lab = lab;
       this.d = lab.d;
       this.uid = Math.random().toString(36).slice(2, 8);
-      if (lab.rules.family) this.buildNetwork(el("div", "ol-pane ol-pane-network", panes));
+      this.network = lab.rules.family ? new NetworkPane(lab, el("div", "ol-pane ol-pane-network", panes), () => this.showSettings()) : null;
       this.buildInit(el("div", "ol-pane ol-pane-init", panes));
       this.buildTraining(el("div", "ol-pane ol-pane-training", panes));
       this.buildToolbar(toolbar);
@@ -4501,131 +4633,6 @@
         for (const n of groups.get(key)) add(box, n);
       }
     }
-    /** The network pane: widths and layers, the target, the user's points. @param {HTMLElement} pane */
-    buildNetwork(pane) {
-      const ui = this.d.lab, lab = this.lab;
-      el("div", "ol-heading", pane, ui.network);
-      const stepper = (label, cls, change) => {
-        const row2 = el("div", "ol-field ol-stepper " + cls, this.archBox);
-        el("span", "ol-label", row2, label);
-        const group = el("span", "ol-steps", row2);
-        const minus = el("button", "ol-button ol-minus", group, "−");
-        const value2 = el("span", "ol-count", group);
-        const plus = el("button", "ol-button ol-plus", group, "+");
-        for (
-          const [b, step, word] of
-          /** @type {[HTMLButtonElement, number, string][]} */
-          [[minus, -1, ui.fewer], [plus, 1, ui.more]]
-        ) {
-          b.type = "button";
-          b.setAttribute("aria-label", `${word}: ${label}`);
-          b.addEventListener("click", () => change(step));
-        }
-        return { minus, plus, value: value2 };
-      };
-      this.archBox = el("div", "ol-arch", pane);
-      this.steppers = [];
-      this.layerStepper = null;
-      this.buildArch = () => {
-        const h = lab.settings.hidden;
-        this.archBox.textContent = "";
-        this.layerStepper = stepper(ui.layers, "ol-layers", (step) => {
-          const next = lab.settings.hidden.slice(0, Math.max(1, lab.settings.hidden.length + step));
-          while (next.length < lab.settings.hidden.length + step) next.push(next[next.length - 1]);
-          lab.set({ hidden: next }, true);
-          lab.flush();
-        });
-        this.steppers = h.map((_, l) => stepper(fill(ui.units, { layer: l + 1 }), "ol-units", (step) => {
-          lab.set({ hidden: lab.settings.hidden.map((v, k) => k === l ? v + step : v) }, true);
-          lab.flush();
-        }));
-      };
-      el("div", "ol-subheading", pane, ui.target);
-      const row = el("div", "ol-field ol-target", pane);
-      const pick = this.targetSelect = el("select", "ol-pick ol-target-pick", row);
-      pick.setAttribute("aria-label", ui.target);
-      for (const key of Object.keys(NAMED)) {
-        const one = NAMED[key];
-        el("option", null, pick, `${this.d.lang === "zh" ? one.zh : one.en}`).value = key;
-      }
-      el("option", null, pick, ui.target_own).value = "";
-      const box = this.targetBox = el("input", "ol-number ol-target-box", row);
-      box.type = "text";
-      box.spellcheck = false;
-      box.autocomplete = "off";
-      box.placeholder = ui.target_box;
-      box.setAttribute("aria-label", ui.target_box);
-      box.title = ui.target_hint;
-      this.targetError = el("div", "ol-note ol-refusal", pane);
-      this.targetError.setAttribute("role", "status");
-      pick.addEventListener("change", () => {
-        if (pick.value) {
-          box.value = pick.value;
-          this.readTarget();
-        } else box.focus();
-      });
-      box.addEventListener("input", () => this.readTarget());
-      box.addEventListener("change", () => {
-        this.readTarget();
-        this.showSettings();
-      });
-      el("div", "ol-subheading", pane, ui.points);
-      const pts = el("div", "ol-points", pane);
-      this.pointsText = el("span", "ol-points-count", pts);
-      const clear = el("button", "ol-button ol-clear", pts, ui.clear);
-      clear.type = "button";
-      clear.addEventListener("click", () => lab.set({ points: [] }, true));
-      const down = this.downloadButton = el("button", "ol-button ol-download", pts, ui.download);
-      down.type = "button";
-      down.addEventListener("click", () => this.download());
-      el("div", "ol-note", pane, ui.points_hint);
-      this.buildArch();
-    }
-    /** Read the target box: a target that parses and is finite on the data range is set; else its refusal
-     * is shown, as text. */
-    readTarget() {
-      const text2 = this.targetBox.value, why = this.lab.rules.targetError(text2);
-      this.targetBox.classList.toggle("ol-bad", !!why);
-      this.targetError.textContent = why;
-      if (!why) this.lab.set({ target: (
-        /** @type {{text: string}} */
-        parseTarget(text2).text
-      ) }, true);
-    }
-    /** The points as a CSV file (x, y), downloaded from a blob: URL (nothing leaves the page). */
-    download() {
-      const blob = new Blob([pointsCsv(this.lab.settings.points)], { type: "text/csv" });
-      const url = URL.createObjectURL(blob), a = document.createElement("a");
-      a.href = url;
-      a.download = "points.csv";
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 1e3);
-    }
-    /** The network pane's controls for the lab's settings. */
-    showNetwork() {
-      const s = this.lab.settings, ui = this.d.lab;
-      if (!this.archBox) return;
-      if (this.steppers.length !== s.hidden.length) this.buildArch();
-      this.layerStepper.value.textContent = String(s.hidden.length);
-      this.layerStepper.minus.disabled = s.hidden.length <= 1;
-      this.layerStepper.plus.disabled = s.hidden.length >= MAX_LAYERS;
-      this.steppers.forEach((st, l) => {
-        st.value.textContent = String(s.hidden[l]);
-        st.minus.disabled = s.hidden[l] <= 1;
-        st.plus.disabled = s.hidden[l] >= MAX_UNITS;
-      });
-      if (this.targetBox !== document.activeElement) {
-        this.targetBox.value = s.target;
-        this.targetBox.classList.remove("ol-bad");
-        this.targetError.textContent = this.lab.refused || "";
-      }
-      this.targetSelect.value = Object.prototype.hasOwnProperty.call(NAMED, s.target) ? s.target : "";
-      this.targetSelect.disabled = this.targetBox.disabled = s.points.length > 0;
-      this.pointsText.textContent = s.points.length ? fill(ui.points_count, { n: s.points.length }) : ui.points_none;
-      this.downloadButton.disabled = !s.points.length;
-    }
     /** @param {HTMLElement} pane */
     buildTraining(pane) {
       const ui = this.d.lab, d = this.d, lab = this.lab;
@@ -4708,7 +4715,7 @@
     /** Show the lab's settings in the controls (without touching a box the user is typing in). */
     showSettings() {
       this.showParams();
-      this.showNetwork();
+      if (this.network) this.network.show();
       const s = this.lab.settings, rules = this.lab.rules, active = document.activeElement;
       const show = (input, v) => {
         if (input.box !== active) {

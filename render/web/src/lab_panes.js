@@ -1,5 +1,6 @@
 /* lab_panes.js: the lab's controls: the toolbar (train, pause, step, reset, pin, the engine's status),
- * for a scene of the family the network pane (widths and layers, the target, the user's points), the
+ * for a scene of the family the network pane (lab_network_pane.js: widths and layers, the target, the
+ * user's points), the
  * initial values' pane (presets, a random start, a box and slider per parameter, grouped by unit and
  * folded when the network is wide) and the training
  * pane (rates, activation, loss, samples, data seed, the command that re-records the run). Every entry
@@ -8,12 +9,11 @@
  */
 
 import { el, fill } from "./dom.js";
-import { pointsCsv, roles } from "./lab_settings.js";
+import { NetworkPane } from "./lab_network_pane.js";
+import { roles } from "./lab_settings.js";
 import { integer, number } from "./lab_text.js";
 import { command, commandNotes, presetOf } from "./lab_words.js";
-import { MAX_LAYERS, MAX_UNITS } from "./network.js";
 import { thousands } from "./plot.js";
-import { NAMED, parseTarget } from "./target_expr.js";
 
 /** A network of more parameters than this shows them grouped by unit, each group folded. */
 const FLAT_PARAMS = 10;
@@ -31,7 +31,9 @@ export class LabPanes {
     this.lab = lab;
     this.d = lab.d;
     this.uid = Math.random().toString(36).slice(2, 8);
-    if (lab.rules.family) this.buildNetwork(el("div", "ol-pane ol-pane-network", panes));
+    /** the network pane (lab_network_pane.js), for a scene of the family */
+    this.network = lab.rules.family
+      ? new NetworkPane(lab, el("div", "ol-pane ol-pane-network", panes), () => this.showSettings()) : null;
     this.buildInit(el("div", "ol-pane ol-pane-init", panes));
     this.buildTraining(el("div", "ol-pane ol-pane-training", panes));
     this.buildToolbar(toolbar);
@@ -192,126 +194,6 @@ export class LabPanes {
     }
   }
 
-  /** The network pane: widths and layers, the target, the user's points. @param {HTMLElement} pane */
-  buildNetwork(pane) {
-    const ui = this.d.lab, lab = this.lab;
-    el("div", "ol-heading", pane, ui.network);
-    /** A row "label  [−] value [+]" that changes one count. @param {string} label @param {string} cls
-     * @param {(step: number) => void} change */
-    const stepper = (label, cls, change) => {
-      const row = el("div", "ol-field ol-stepper " + cls, this.archBox);
-      el("span", "ol-label", row, label);
-      const group = el("span", "ol-steps", row);
-      const minus = el("button", "ol-button ol-minus", group, "\u2212");
-      const value = el("span", "ol-count", group);
-      const plus = el("button", "ol-button ol-plus", group, "+");
-      for (const [b, step, word] of /** @type {[HTMLButtonElement, number, string][]} */ (
-        [[minus, -1, ui.fewer], [plus, 1, ui.more]])) {
-        b.type = "button";
-        b.setAttribute("aria-label", `${word}: ${label}`);
-        b.addEventListener("click", () => change(step));
-      }
-      return { minus, plus, value };
-    };
-    this.archBox = el("div", "ol-arch", pane);
-    this.steppers = [];
-    this.layerStepper = null;
-    this.buildArch = () => {
-      const h = lab.settings.hidden;
-      this.archBox.textContent = "";
-      this.layerStepper = stepper(ui.layers, "ol-layers", (step) => {
-        const next = lab.settings.hidden.slice(0, Math.max(1, lab.settings.hidden.length + step));
-        while (next.length < lab.settings.hidden.length + step) next.push(next[next.length - 1]);
-        lab.set({ hidden: next }, true);
-        lab.flush();  // redrawn now, not at the next frame: a unit or layer added shows at once
-      });
-      this.steppers = h.map((_, l) => stepper(fill(ui.units, { layer: l + 1 }), "ol-units", (step) => {
-        lab.set({ hidden: lab.settings.hidden.map((v, k) => (k === l ? v + step : v)) }, true);
-        lab.flush();
-      }));
-    };
-    el("div", "ol-subheading", pane, ui.target);
-    const row = el("div", "ol-field ol-target", pane);
-    const pick = this.targetSelect = el("select", "ol-pick ol-target-pick", row);
-    pick.setAttribute("aria-label", ui.target);
-    for (const key of Object.keys(NAMED)) {
-      const one = NAMED[key];
-      el("option", null, pick, `${this.d.lang === "zh" ? one.zh : one.en}`).value = key;
-    }
-    el("option", null, pick, ui.target_own).value = "";
-    const box = this.targetBox = el("input", "ol-number ol-target-box", row);
-    box.type = "text";
-    box.spellcheck = false;
-    box.autocomplete = "off";
-    box.placeholder = ui.target_box;
-    box.setAttribute("aria-label", ui.target_box);
-    box.title = ui.target_hint;
-    this.targetError = el("div", "ol-note ol-refusal", pane);
-    this.targetError.setAttribute("role", "status");
-    pick.addEventListener("change", () => {
-      if (pick.value) { box.value = pick.value; this.readTarget(); } else box.focus();
-    });
-    box.addEventListener("input", () => this.readTarget());
-    box.addEventListener("change", () => { this.readTarget(); this.showSettings(); });
-    el("div", "ol-subheading", pane, ui.points);
-    const pts = el("div", "ol-points", pane);
-    this.pointsText = el("span", "ol-points-count", pts);
-    const clear = el("button", "ol-button ol-clear", pts, ui.clear);
-    clear.type = "button";
-    clear.addEventListener("click", () => lab.set({ points: [] }, true));
-    const down = this.downloadButton = el("button", "ol-button ol-download", pts, ui.download);
-    down.type = "button";
-    down.addEventListener("click", () => this.download());
-    el("div", "ol-note", pane, ui.points_hint);
-    this.buildArch();
-  }
-
-  /** Read the target box: a target that parses and is finite on the data range is set; else its refusal
-   * is shown, as text. */
-  readTarget() {
-    const text = this.targetBox.value, why = this.lab.rules.targetError(text);
-    this.targetBox.classList.toggle("ol-bad", !!why);
-    this.targetError.textContent = why;
-    if (!why) this.lab.set({ target: /** @type {{text: string}} */ (parseTarget(text)).text }, true);
-  }
-
-  /** The points as a CSV file (x, y), downloaded from a blob: URL (nothing leaves the page). */
-  download() {
-    const blob = new Blob([pointsCsv(this.lab.settings.points)], { type: "text/csv" });
-    const url = URL.createObjectURL(blob), a = document.createElement("a");
-    a.href = url;
-    a.download = "points.csv";
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-  }
-
-  /** The network pane's controls for the lab's settings. */
-  showNetwork() {
-    const s = this.lab.settings, ui = this.d.lab;
-    if (!this.archBox) return;
-    if (this.steppers.length !== s.hidden.length) this.buildArch();
-    this.layerStepper.value.textContent = String(s.hidden.length);
-    this.layerStepper.minus.disabled = s.hidden.length <= 1;
-    this.layerStepper.plus.disabled = s.hidden.length >= MAX_LAYERS;
-    this.steppers.forEach((st, l) => {
-      st.value.textContent = String(s.hidden[l]);
-      st.minus.disabled = s.hidden[l] <= 1;
-      st.plus.disabled = s.hidden[l] >= MAX_UNITS;
-    });
-    if (this.targetBox !== document.activeElement) {
-      this.targetBox.value = s.target;
-      this.targetBox.classList.remove("ol-bad");
-      this.targetError.textContent = this.lab.refused || "";
-    }
-    this.targetSelect.value = Object.prototype.hasOwnProperty.call(NAMED, s.target) ? s.target : "";
-    this.targetSelect.disabled = this.targetBox.disabled = s.points.length > 0;
-    this.pointsText.textContent = s.points.length ? fill(ui.points_count, { n: s.points.length })
-      : ui.points_none;
-    this.downloadButton.disabled = !s.points.length;
-  }
-
   /** @param {HTMLElement} pane */
   buildTraining(pane) {
     const ui = this.d.lab, d = this.d, lab = this.lab;
@@ -382,7 +264,7 @@ export class LabPanes {
   /** Show the lab's settings in the controls (without touching a box the user is typing in). */
   showSettings() {
     this.showParams();
-    this.showNetwork();
+    if (this.network) this.network.show();
     const s = this.lab.settings, rules = this.lab.rules, active = document.activeElement;
     /** @param {Input} input @param {number} v */
     const show = (input, v) => {
