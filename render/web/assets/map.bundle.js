@@ -1872,6 +1872,18 @@
   function autoplay(root, controls, opened) {
     if (!opened && root.dataset.autoplay === "1") controls.play();
   }
+  function startPlayer(root, before, player) {
+    player.ready = before.then(() => {
+      player.applyFragment();
+      onResize(player.figure, () => player.width, () => player.layout());
+      player.layout();
+      autoplay(root, player.controls, player.opened);
+    });
+    player.ready.catch((err) => {
+      root.textContent = "This player could not start: " + String(err && err.message);
+      console.error(err);
+    });
+  }
 
   // render/web/src/sweep.js
   var SweepPlayer = class extends TimelinePlayer {
@@ -1963,16 +1975,7 @@
         e.target.closest(".op-legend")
       });
       onFragment(() => this.applyFragment());
-      this.ready = (data2.map ? this.mapPart.loadMap(this) : Promise.resolve()).then(() => {
-        this.applyFragment();
-        onResize(this.figure, () => this.width, () => this.layout());
-        this.layout();
-        autoplay(root, this.controls, this.opened);
-      });
-      this.ready.catch((err) => {
-        root.textContent = "This player could not start: " + String(err && err.message);
-        console.error(err);
-      });
+      startPlayer(root, data2.map ? this.mapPart.loadMap(this) : Promise.resolve(), this);
     }
     get index() {
       return this.controls.index;

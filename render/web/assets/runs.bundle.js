@@ -484,10 +484,12 @@
 
   // render/web/src/controls.js
   var Fragment = class {
-    /** @param {string[]} keys @param {boolean} enabled */
-    constructor(keys2, enabled) {
+    /** @param {string[]} keys @param {boolean} enabled
+     * @param {number} [maxLength]  a longer fragment reads as nothing */
+    constructor(keys2, enabled, maxLength = 2e3) {
       this.keys = new Set(keys2);
       this.enabled = enabled;
+      this.maxLength = maxLength;
       this.timer = null;
       this.last = 0;
     }
@@ -496,7 +498,7 @@
       const out = /* @__PURE__ */ Object.create(null);
       if (!this.enabled) return out;
       const hash = (location.hash || "").replace(/^#/, "");
-      if (hash.length > 2e3) return out;
+      if (hash.length > this.maxLength) return out;
       for (const part of hash.split("&")) {
         const eq = part.indexOf("=");
         const k = eq < 0 ? part : part.slice(0, eq);

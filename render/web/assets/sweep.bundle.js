@@ -30,23 +30,9 @@
         for (let i = 0; i < n; i++) out[i] = out[i] + v[i];
       }
     },
-    // the ops of every network written out (not through unary/binary): a call of a shared closure's f is
-    // polymorphic and not inlined, several times slower over the lab's 16-unit graphs
-    Mul(out, [a, b], n) {
-      for (let i = 0; i < n; i++) out[i] = a[i] * b[i];
-    },
-    Relu(out, [t], n) {
-      for (let i = 0; i < n; i++) {
-        const v = t[i];
-        out[i] = v >= 0 ? v : 0;
-      }
-    },
-    LeakyRelu(out, [t], n) {
-      for (let i = 0; i < n; i++) {
-        const v = t[i];
-        out[i] = v >= 0 ? v : 0.1 * v;
-      }
-    },
+    Mul: binary((a, b) => a * b),
+    Relu: unary((t) => t >= 0 ? t : 0),
+    LeakyRelu: unary((t) => t >= 0 ? t : 0.1 * t),
     Step: unary((t) => t > 0 ? 1 : 0),
     Sigmoid: unary((t) => {
       const e = Math.exp(-Math.abs(t));
