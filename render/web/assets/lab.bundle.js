@@ -3216,11 +3216,13 @@
     }
     return out;
   }
-  var pointsWord = (pts) => pts.map((p) => `${coordText(p[0])}_${coordText(p[1])}`).join("~");
+  var NO_POINTS = "none";
+  var pointsWord = (pts) => pts.length ? pts.map((p) => `${coordText(p[0])}_${coordText(p[1])}`).join("~") : NO_POINTS;
+  var samePoints = (a, b) => a === b || Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((p, k) => Array.isArray(p) && p[0] === b[k][0] && p[1] === b[k][1]);
   var pointsCsv = (pts) => ["x,y", ...pts.map((p) => `${coordText(p[0])},${coordText(p[1])}`)].join("\n") + "\n";
   function parsePoints(text2) {
     if (typeof text2 !== "string") return null;
-    if (text2 === "") return [];
+    if (text2 === "" || text2 === NO_POINTS) return [];
     const parts = text2.split("~");
     if (parts.length > MAX_POINTS2) return null;
     const pts = [];
@@ -3291,13 +3293,19 @@
     constructor(d) {
       this.d = d;
       this.family = familyWidths(d);
-      this.sceneTarget = this.family && d.targetSpec && d.targetSpec.kind === "square" ? "x^2" : null;
+      const expr2 = (
+        /** @type {{targetExpr?: {text?: unknown} | null}} */
+        d.targetExpr
+      );
+      const own = expr2 && typeof expr2.text === "string" ? parseTarget(expr2.text) : null;
+      this.sceneTarget = !this.family ? null : own && own.ok ? own.text : d.targetSpec && d.targetSpec.kind === "square" || d.points ? "x^2" : null;
+      this.scenePoints = this.family && Array.isArray(d.points) ? d.points : [];
       this.initSeed = 0;
       this.defaults = this.normalise({
         ...d.defaults,
         hidden: this.family,
         target: this.sceneTarget,
-        points: []
+        points: this.scenePoints
       });
       this.names = this.namesOf(this.defaults);
     }
@@ -3312,7 +3320,11 @@
     /** Whether settings `s` are the scene's own network, target and data (then its own panels and graph).
      * @param {Settings} s */
     isScenes(s) {
-      return !this.family || sameRates(s.hidden, this.family) && s.target === this.sceneTarget && !s.points.length;
+      return !this.family || sameRates(s.hidden, this.family) && s.target === this.sceneTarget && this.ownPoints(s.points);
+    }
+    /** Whether `pts` are the scene's own points (none, or a --data page's). @param {number[][]} pts */
+    ownPoints(pts) {
+      return samePoints(pts, this.scenePoints);
     }
     /** Whether the scene's presets (Fig 7, Fig 8) mean something for settings `s`: its own network and target.
      * @param {Settings} s */
@@ -3367,7 +3379,7 @@
       }
       lrs = (lrs || base.lrs).slice();
       const target = this.family ? pick(ok(s.target, (t) => !this.targetError(t)), base.target) : null;
-      const points = this.family ? pick(checkPoints2(s.points) || void 0, base.points || []) : [];
+      const points = !this.family ? [] : this.ownPoints(s.points) ? this.scenePoints : pick(checkPoints2(s.points) || void 0, base.points || []);
       return {
         init,
         lr: lrs.every((v) => v === lrs[0]) ? lrs[0] : null,
@@ -3421,17 +3433,20 @@
       };
       const pick = (v) => v === null ? void 0 : v;
       const pts = get("pts");
-      return this.normalise({
-        init,
-        lrs: this.parseRates(get("lr"), names),
-        samples: pick(int("n", this.d.maxSamples)),
-        activation: get("act"),
-        loss: get("loss"),
-        dataSeed: pick(int("seed", 2 ** 53 - 1)),
-        hidden,
-        target: get("t"),
-        points: pts === void 0 ? [] : parsePoints(pts) || void 0
-      }, this.defaults);
+      return this.normalise(
+        {
+          init,
+          lrs: this.parseRates(get("lr"), names),
+          samples: pick(int("n", this.d.maxSamples)),
+          activation: get("act"),
+          loss: get("loss"),
+          dataSeed: pick(int("seed", 2 ** 53 - 1)),
+          hidden,
+          target: get("t"),
+          points: pts === void 0 ? this.scenePoints : parsePoints(pts) || void 0
+        },
+        this.defaults
+      );
     }
     /** What of a link's family fields was refused, in words for the page ("" when nothing).
      * @param {(key: string) => string | undefined} get */
@@ -3487,7 +3502,7 @@
       if (keys2.some((k) => !(k in pairs))) return null;
       const names = this.namesOf({ hidden });
       const s = this.parseSettings((k) => k === "h" && hidden ? hidden.join(",") : pairs[k]);
-      const points = "pts" in pairs ? parsePoints(pairs.pts) : [];
+      const points = "pts" in pairs ? parsePoints(pairs.pts) : this.scenePoints;
       const same = names.every((n) => String(s.init[n]) === String(number2(pairs[n]))) && sameRates(s.lrs, this.parseRates(pairs.lr, names)) && (s.activation || void 0) === pairs.act && s.loss === pairs.loss && s.samples === integer(pairs.n, 1, this.d.maxSamples) && s.dataSeed === integer(pairs.seed, 0, 2 ** 53 - 1) && (!("t" in pairs) || s.target === pairs.t) && !!points && points.length === s.points.length;
       return same ? s : null;
     }
@@ -3498,7 +3513,7 @@
       const out = [];
       if (!sameRates(s.hidden, this.family)) out.push(["h", s.hidden.join(sep)]);
       if (s.target !== this.sceneTarget) out.push(["t", s.target]);
-      if (s.points.length) out.push(["pts", pointsWord(s.points)]);
+      if (!this.ownPoints(s.points)) out.push(["pts", pointsWord(s.points)]);
       return out;
     }
     /**
@@ -3742,7 +3757,9 @@
             });
           }
         }
-        if (p.target || outputPanel(p) && d.points) include.push(d.targetMin, d.targetMax);
+        if (p.target || outputPanel(p) && d.points) {
+          include.push(...[d.targetMin, d.targetMax].filter((v) => isFinite(v)));
+        }
         if (outputPanel(p) && d.points && d.points.length) {
           include.push(Math.min(...d.points.map((q) => q[1])), Math.max(...d.points.map((q) => q[1])));
         }
@@ -4434,10 +4451,7 @@
   function command(rules, s) {
     const c = rules.d.command;
     const init = rules.namesOf(s).map((n) => `${n}=${repr(s.init[n])}`).join(",");
-    const parts = ["render", "scene", c.scene];
-    for (const [k, v] of rules.familyFields(s)) {
-      parts.push(...k === "h" ? ["--hidden", v] : k === "t" ? s.points.length ? [] : ["--target", v] : ["--data", "points.csv"]);
-    }
+    const parts = ["render", "scene", c.scene, ...familyWords(rules, s)];
     parts.push("--init", init);
     if (!sameRates(s.lrs, c.lrs) && s.lr !== null) parts.push("--lr", repr(s.lr));
     parts.push("--steps", String(s.samples), "--seed", String(s.dataSeed));
@@ -4445,6 +4459,26 @@
     parts.push("--every", String(everyFor(s.samples)));
     if (s.loss !== "absolute") parts.push("--loss-fn", s.loss);
     return parts.map(shellWord).join(" ");
+  }
+  function familyWords(rules, s) {
+    if (!rules.family) return [];
+    const d = rules.d, out = [];
+    const c = (
+      /** @type {{hidden?: string, target?: string, data?: string, dataRange?: number[],
+      xRange?: number[]}} */
+      d.command
+    );
+    const range = (r) => r.map(repr).join(",");
+    if (c.hidden || !sameRates(s.hidden, rules.family)) out.push("--hidden", s.hidden.join(","));
+    if (s.points.length) {
+      const own = rules.ownPoints(s.points) && typeof c.data === "string";
+      out.push("--data", own ? c.data : "points.csv");
+    } else {
+      if (c.target || s.target !== rules.sceneTarget) out.push("--target", s.target);
+      if (c.dataRange || c.data) out.push("--data-range", range(d.dataRange));
+    }
+    if (c.xRange) out.push("--x-range", range(c.xRange));
+    return out;
   }
   function commandNotes(rules, s) {
     const c = rules.d.command, ui = rules.d.lab, out = [];
@@ -4781,8 +4815,9 @@
       d.gridValues.forEach((x, g) => {
         if (x >= d.dataRange[0] - 1e-12 && x <= d.dataRange[1] + 1e-12) d.inside.push(g);
       });
-      d.targetMin = Math.min(...d.targetValues);
-      d.targetMax = Math.max(...d.targetValues);
+      const finite2 = Array.from(d.targetValues).filter((v) => isFinite(v));
+      d.targetMin = finite2.length ? Math.min(...finite2) : NaN;
+      d.targetMax = finite2.length ? Math.max(...finite2) : NaN;
       this.rules = new LabSettings(d);
       this.defaults = this.rules.defaults;
       this.settings = this.defaults;
@@ -4847,10 +4882,10 @@
     get names() {
       return this.rules.names;
     }
-    /** Whether the map means something for the settings: one hidden layer of two or more units, a target.
-     * @param {Settings} s */
+    /** Whether the map means something for the settings: one hidden layer of two or more units, the scene's
+     * data (its target, or a --data page's own points: lab.py trained the map on them). @param {Settings} s */
     mapApplies(s) {
-      return !this.rules.family || s.hidden.length === 1 && s.hidden[0] >= 2 && !s.points.length;
+      return !this.rules.family || s.hidden.length === 1 && s.hidden[0] >= 2 && this.rules.ownPoints(s.points);
     }
     showMap() {
       if (!this.mapPane) return;

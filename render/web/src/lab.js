@@ -76,7 +76,10 @@ export class Lab {
     d.gridValues.forEach((x, g) => {
       if (x >= d.dataRange[0] - 1e-12 && x <= d.dataRange[1] + 1e-12) d.inside.push(g);
     });
-    d.targetMin = Math.min(...d.targetValues); d.targetMax = Math.max(...d.targetValues);
+    // the target's extremes where it is finite (a --data page's target is NaN: none, and no limits from it)
+    const finite = Array.from(d.targetValues).filter((v) => isFinite(v));
+    d.targetMin = finite.length ? Math.min(...finite) : NaN;
+    d.targetMax = finite.length ? Math.max(...finite) : NaN;
     this.rules = new LabSettings(d);
     this.defaults = this.rules.defaults;
     this.settings = this.defaults;
@@ -137,10 +140,11 @@ export class Lab {
   /** The parameters of the current settings, in update order. */
   get names() { return this.rules.names; }
 
-  /** Whether the map means something for the settings: one hidden layer of two or more units, a target.
-   * @param {Settings} s */
+  /** Whether the map means something for the settings: one hidden layer of two or more units, the scene's
+   * data (its target, or a --data page's own points: lab.py trained the map on them). @param {Settings} s */
   mapApplies(s) {
-    return !this.rules.family || (s.hidden.length === 1 && s.hidden[0] >= 2 && !s.points.length);
+    return !this.rules.family ||
+      (s.hidden.length === 1 && s.hidden[0] >= 2 && this.rules.ownPoints(s.points));
   }
 
   showMap() {

@@ -121,7 +121,9 @@ export class Figure {
           run.healthy.forEach((ok, j) => { if (ok) { lows.push(e.lo[j]); highs.push(e.hi[j]); } });
         }
       }
-      if (p.target || (outputPanel(p) && d.points)) include.push(d.targetMin, d.targetMax);
+      if (p.target || (outputPanel(p) && d.points)) {
+        include.push(...[d.targetMin, d.targetMax].filter((v) => isFinite(v)));
+      }
       if (outputPanel(p) && d.points && d.points.length) {  // every point in sight, as the video's
         include.push(Math.min(...d.points.map((q) => q[1])), Math.max(...d.points.map((q) => q[1])));
       }

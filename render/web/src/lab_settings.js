@@ -59,8 +59,16 @@ export function checkPoints(pts) {
   return out;
 }
 
+/** The word of no points in the fragment (a --data page's points cleared: an empty value is not written). */
+const NO_POINTS = "none";
+
 /** Points as the fragment writes them. @param {number[][]} pts */
-export const pointsWord = (pts) => pts.map((p) => `${coordText(p[0])}_${coordText(p[1])}`).join("~");
+export const pointsWord = (pts) => (pts.length ? pts.map((p) => `${coordText(p[0])}_${coordText(p[1])}`)
+  .join("~") : NO_POINTS);
+
+/** Whether two lists of points are the same points, in order. @param {number[][]} a @param {number[][]} b */
+export const samePoints = (a, b) => a === b || (Array.isArray(a) && Array.isArray(b) &&
+  a.length === b.length && a.every((p, k) => Array.isArray(p) && p[0] === b[k][0] && p[1] === b[k][1]));
 
 /** Points as a CSV file of x, y (scenes/points.py reads it: a header line, then one point a line).
  * @param {number[][]} pts */
@@ -70,7 +78,7 @@ export const pointsCsv = (pts) =>
 /** Points from fragment text, or null when any is not a point. @param {string | undefined} text */
 export function parsePoints(text) {
   if (typeof text !== "string") return null;
-  if (text === "") return [];
+  if (text === "" || text === NO_POINTS) return [];
   const parts = text.split("~");
   if (parts.length > MAX_POINTS) return null;
   const pts = [];
@@ -162,13 +170,20 @@ export class LabSettings {
     this.d = d;
     /** the scene's own widths when it is one of the family (the architecture can change), else null */
     this.family = familyWidths(d);
-    /** the target the scene trains on, as text ("x^2"), when it is one the page can name */
-    this.sceneTarget = this.family && d.targetSpec && d.targetSpec.kind === "square" ? "x^2" : null;
+    /** the target the scene trains on, as text ("x^2", "sin", "x^3-x": `render lab --target`), when it is
+     * one the page can name; a --data page's is the chapter's x^2, trained on once its points are cleared
+     * (its command then says --data-range, the points' range, which the page keeps) */
+    const expr = /** @type {{targetExpr?: {text?: unknown} | null}} */ (d).targetExpr;
+    const own = expr && typeof expr.text === "string" ? parseTarget(expr.text) : null;
+    this.sceneTarget = !this.family ? null : own && own.ok ? own.text
+      : (d.targetSpec && d.targetSpec.kind === "square") || d.points ? "x^2" : null;
+    /** the points the scene trains on (`render lab --data`: all of them, as given), else none */
+    this.scenePoints = this.family && Array.isArray(d.points) ? d.points : [];
     /** the seed a new unit's parameters are drawn from (the random button's box sets it) */
     this.initSeed = 0;
     /** @type {Settings} */
     this.defaults = this.normalise({ ...d.defaults, hidden: this.family, target: this.sceneTarget,
-      points: [] });
+      points: this.scenePoints });
     this.names = this.namesOf(this.defaults);
   }
 
@@ -184,7 +199,12 @@ export class LabSettings {
    * @param {Settings} s */
   isScenes(s) {
     return !this.family || (sameRates(s.hidden, this.family) && s.target === this.sceneTarget &&
-      !s.points.length);
+      this.ownPoints(s.points));
+  }
+
+  /** Whether `pts` are the scene's own points (none, or a --data page's). @param {number[][]} pts */
+  ownPoints(pts) {
+    return samePoints(pts, this.scenePoints);
   }
 
   /** Whether the scene's presets (Fig 7, Fig 8) mean something for settings `s`: its own network and target.
@@ -245,7 +265,10 @@ export class LabSettings {
     }
     lrs = (lrs || base.lrs).slice();
     const target = this.family ? pick(ok(s.target, (t) => !this.targetError(t)), base.target) : null;
-    const points = this.family ? pick(checkPoints(s.points) || undefined, base.points || []) : [];
+    // the scene's own points are kept as given (a --data file may have more of them, or more decimals,
+    // than a point the page makes); others are checked and rounded
+    const points = !this.family ? [] : this.ownPoints(s.points) ? this.scenePoints
+      : pick(checkPoints(s.points) || undefined, base.points || []);
     return {
       init,
       lr: lrs.every((v) => v === lrs[0]) ? lrs[0] : null,  // the one rate, or null when they differ
@@ -299,7 +322,8 @@ export class LabSettings {
     return this.normalise({ init, lrs: this.parseRates(get("lr"), names),
       samples: pick(int("n", this.d.maxSamples)), activation: get("act"), loss: get("loss"),
       dataSeed: pick(int("seed", 2 ** 53 - 1)), hidden,
-      target: get("t"), points: pts === undefined ? [] : parsePoints(pts) || undefined }, this.defaults);
+      target: get("t"), points: pts === undefined ? this.scenePoints : parsePoints(pts) || undefined },
+    this.defaults);
   }
 
   /** What of a link's family fields was refused, in words for the page ("" when nothing).
@@ -349,7 +373,7 @@ export class LabSettings {
     if (keys.some((k) => !(k in pairs))) return null;
     const names = this.namesOf({ hidden });
     const s = this.parseSettings((k) => (k === "h" && hidden ? hidden.join(",") : pairs[k]));
-    const points = "pts" in pairs ? parsePoints(pairs.pts) : [];
+    const points = "pts" in pairs ? parsePoints(pairs.pts) : this.scenePoints;
     const same = names.every((n) => String(s.init[n]) === String(number(pairs[n]))) &&
       sameRates(s.lrs, this.parseRates(pairs.lr, names)) && (s.activation || undefined) === pairs.act &&
       s.loss === pairs.loss && s.samples === integer(pairs.n, 1, this.d.maxSamples) &&
@@ -365,7 +389,7 @@ export class LabSettings {
     const out = [];
     if (!sameRates(s.hidden, this.family)) out.push(["h", s.hidden.join(sep)]);
     if (s.target !== this.sceneTarget) out.push(["t", s.target]);
-    if (s.points.length) out.push(["pts", pointsWord(s.points)]);
+    if (!this.ownPoints(s.points)) out.push(["pts", pointsWord(s.points)]);
     return out;
   }
 

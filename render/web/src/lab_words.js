@@ -44,11 +44,7 @@ export function describe(rules, s) {
 export function command(rules, s) {
   const c = rules.d.command;
   const init = rules.namesOf(s).map((n) => `${n}=${repr(s.init[n])}`).join(",");
-  const parts = ["render", "scene", c.scene];
-  for (const [k, v] of rules.familyFields(s)) {  // --hidden 3, --target sin, --data points.csv (downloaded)
-    parts.push(...(k === "h" ? ["--hidden", v] : k === "t" ? (s.points.length ? [] : ["--target", v])
-      : ["--data", "points.csv"]));
-  }
+  const parts = ["render", "scene", c.scene, ...familyWords(rules, s)];
   parts.push("--init", init);
   if (!sameRates(s.lrs, c.lrs) && s.lr !== null) parts.push("--lr", repr(s.lr));
   parts.push("--steps", String(s.samples), "--seed", String(s.dataSeed));
@@ -56,6 +52,33 @@ export function command(rules, s) {
   parts.push("--every", String(everyFor(s.samples)));
   if (s.loss !== "absolute") parts.push("--loss-fn", s.loss);
   return parts.map(shellWord).join(" ");
+}
+
+/**
+ * The options that make the network, target and data of settings `s` from the command's scene (c.scene, the
+ * registered one): --hidden, --target or --data, --data-range, --x-range. What `render lab` was given
+ * (lab.py _command: c.hidden, c.target, c.data, c.dataRange, c.xRange) is said while the settings keep it;
+ * a change made on the page is said instead. Points the user made are `points.csv` (the page's download).
+ * @param {LabSettings} rules @param {Settings} s @returns {string[]}
+ */
+export function familyWords(rules, s) {
+  if (!rules.family) return [];
+  const d = rules.d, out = [];
+  const c = /** @type {{hidden?: string, target?: string, data?: string, dataRange?: number[],
+    xRange?: number[]}} */ (d.command);
+  /** @param {number[]} r */
+  const range = (r) => r.map(repr).join(",");
+  if (c.hidden || !sameRates(s.hidden, rules.family)) out.push("--hidden", s.hidden.join(","));
+  if (s.points.length) {
+    const own = rules.ownPoints(s.points) && typeof c.data === "string";
+    out.push("--data", own ? c.data : "points.csv");
+  } else {
+    if (c.target || s.target !== rules.sceneTarget) out.push("--target", s.target);
+    // training on the target where the page's points were: their range, which the page keeps
+    if (c.dataRange || c.data) out.push("--data-range", range(d.dataRange));
+  }
+  if (c.xRange) out.push("--x-range", range(c.xRange));
+  return out;
 }
 
 /** What the command line does not reproduce of the run of settings `s`.
