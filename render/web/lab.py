@@ -214,8 +214,8 @@ def _command(scene: Scene, names: list[str]) -> dict:
     there, and the scene's own per-parameter rates (None: one rate), which the line keeps by leaving out
     `--lr` (the CLI's `--lr` sets one rate for every parameter). A scene of the family adds the options
     that make it: `hidden` ("3", "8,8"), `target` (its text), `dataRange`, `xRange` (when they are not
-    the base scene's), `data` (trained on points: the name they came from, `--data`'s file name; points
-    made on the page are the CSV it offers)."""
+    the base scene's), `data` (True: trained on points; `dataName` the name they came from, `--data`'s
+    file name; points made on the page are the CSV it offers)."""
     name = command_scene(scene)
     recorded = next((o for o in list_scenes() if o.name == name and name != scene.name), scene)
     run = recorded.runs[0]
@@ -230,7 +230,7 @@ def _command(scene: Scene, names: list[str]) -> dict:
         if getattr(scene, "target_expr", None):
             out["target"] = scene.target_expr
         if scene.points is not None:
-            out["data"] = scene.points.name
+            out["data"], out["dataName"] = True, scene.points.name
         elif scene.data_range != base.data_range:
             out["dataRange"] = list(scene.data_range)
         if scene.x_range != base.x_range:

@@ -4464,15 +4464,15 @@
     if (!rules.family) return [];
     const d = rules.d, out = [];
     const c = (
-      /** @type {{hidden?: string, target?: string, data?: string, dataRange?: number[],
-      xRange?: number[]}} */
+      /** @type {{hidden?: string, target?: string, data?: boolean, dataName?: string,
+      dataRange?: number[], xRange?: number[]}} */
       d.command
     );
     const range = (r) => r.map(repr).join(",");
     if (c.hidden || !sameRates(s.hidden, rules.family)) out.push("--hidden", s.hidden.join(","));
     if (s.points.length) {
-      const own = rules.ownPoints(s.points) && typeof c.data === "string";
-      out.push("--data", own ? c.data : "points.csv");
+      const own = rules.ownPoints(s.points) && typeof c.dataName === "string";
+      out.push("--data", own ? c.dataName : "points.csv");
     } else {
       if (c.target || s.target !== rules.sceneTarget) out.push("--target", s.target);
       if (c.dataRange || c.data) out.push("--data-range", range(d.dataRange));

@@ -57,21 +57,21 @@ export function command(rules, s) {
 /**
  * The options that make the network, target and data of settings `s` from the command's scene (c.scene, the
  * registered one): --hidden, --target or --data, --data-range, --x-range. What `render lab` was given
- * (lab.py _command: c.hidden, c.target, c.data, c.dataRange, c.xRange) is said while the settings keep it;
- * a change made on the page is said instead. Points the user made are `points.csv` (the page's download).
+ * (lab.py _command: c.hidden, c.target, c.data and c.dataName, c.dataRange, c.xRange) is said while the
+ * settings keep it; a change made on the page is said instead. Points the user made are `points.csv` (the page's download).
  * @param {LabSettings} rules @param {Settings} s @returns {string[]}
  */
 export function familyWords(rules, s) {
   if (!rules.family) return [];
   const d = rules.d, out = [];
-  const c = /** @type {{hidden?: string, target?: string, data?: string, dataRange?: number[],
-    xRange?: number[]}} */ (d.command);
+  const c = /** @type {{hidden?: string, target?: string, data?: boolean, dataName?: string,
+    dataRange?: number[], xRange?: number[]}} */ (d.command);
   /** @param {number[]} r */
   const range = (r) => r.map(repr).join(",");
   if (c.hidden || !sameRates(s.hidden, rules.family)) out.push("--hidden", s.hidden.join(","));
   if (s.points.length) {
-    const own = rules.ownPoints(s.points) && typeof c.data === "string";
-    out.push("--data", own ? c.data : "points.csv");
+    const own = rules.ownPoints(s.points) && typeof c.dataName === "string";
+    out.push("--data", own ? c.dataName : "points.csv");
   } else {
     if (c.target || s.target !== rules.sceneTarget) out.push("--target", s.target);
     // training on the target where the page's points were: their range, which the page keeps
