@@ -58,7 +58,8 @@ export function command(rules, s) {
  * The options that make the network, target and data of settings `s` from the command's scene (c.scene, the
  * registered one): --hidden, --target or --data, --data-range, --x-range. What `render lab` was given
  * (lab.py _command: c.hidden, c.target, c.data and c.dataName, c.dataRange, c.xRange) is said while the
- * settings keep it; a change made on the page is said instead. Points the user made are `points.csv` (the page's download).
+ * settings keep it; a change made on the page is said instead. Points the user made are `points.csv` (the
+ * page's download).
  * @param {LabSettings} rules @param {Settings} s @returns {string[]}
  */
 export function familyWords(rules, s) {
