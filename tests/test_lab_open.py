@@ -144,3 +144,13 @@ def test_clearing_a_data_pages_points_trains_the_target_on_their_range(browser, 
     words = shlex.split(got["code"])
     assert "--data" not in words and words[words.index("--data-range") + 1] == "0.0,2.0"
     same_run(got, words, tmp_path, monkeypatch)
+
+
+def test_a_map_without_presets_names_the_pages_start(browser, tmp_path):
+    """No Fig 7/Fig 8 preset (a 3-unit net on points): the map's note says whose values the other
+    parameters have, never "as in , LeakyRelu"."""
+    path = write_lab(tmp_path / "lab.html", scene=scenes()["data"], map_size=5)
+    with opened(browser, path) as tab:
+        notes = tab.evaluate("[...document.querySelectorAll('.ol-map .ol-note')].map(n => n.textContent)")
+        assert tab.errors() == []
+    assert any("this page's start" in n for n in notes), notes

@@ -23,6 +23,7 @@ LAB = {
         "no_lrs_option": ("(the CLI gives every parameter one rate, --lr: without it the line records the "
                           "scene's own rates {rates})"),
         "map_title": "where each start ends up",
+        "map_start": "this page's start",  # the map's other parameters when there is no Fig 7/Fig 8 preset
         "map_note": ("{n}×{n} starts over ({a0}, {a1}), the other parameters as in {ref}, {act}, "
                      "lr {lr}, {samples} samples, data seed {seed}: trained by the lockstep sweep. "
                      "Click to start there."),
@@ -71,6 +72,7 @@ LAB = {
         "no_loss_option": "（命令行目前只记录绝对值损失）",
         "no_lrs_option": "（命令行的 --lr 给所有参数同一个学习率：不加它时记录的是场景自己的学习率 {rates}）",
         "map_title": "每个起点的结果",
+        "map_start": "本页的起点",
         "map_note": ("({a0}, {a1}) 上 {n}×{n} 个起点，其余参数同 {ref}，{act}，学习率 {lr}，"
                      "{samples} 个样本，数据种子 {seed}：由并行扫描训练得到。点击即从该处开始。"),
         "map_differs": "地图是在其他设置下计算的：{what}",

@@ -4007,7 +4007,7 @@
         fill(ui.map_pale, { target: d.targetName, thr: m.threshold })
       );
       this.note = el("div", "ol-note", this.element);
-      const ref = d.presets.length ? d.presets[0].name : "";
+      const ref = d.presets.length ? d.presets[0].name : ui.map_start;
       this.note.textContent = fill(ui.map_note, {
         n: m.size,
         a0: m.axes[0],

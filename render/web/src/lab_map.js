@@ -52,7 +52,7 @@ export class BasinMap {
     el("span", "ol-map-key ol-muted", this.legend,
       fill(ui.map_pale, { target: d.targetName, thr: m.threshold }));
     this.note = el("div", "ol-note", this.element);
-    const ref = d.presets.length ? d.presets[0].name : "";
+    const ref = d.presets.length ? d.presets[0].name : ui.map_start;
     this.note.textContent = fill(ui.map_note, {
       n: m.size, a0: m.axes[0], a1: m.axes[1], ref, act: m.activation,
       lr: rateText(m.lrs, lab.names), samples: thousands(m.samples), seed: m.dataSeed });
