@@ -325,6 +325,15 @@ class Tab:
             self.call("Input.dispatchMouseEvent",
                       {"type": kind, "x": x, "y": y, "button": "left", "clickCount": 1})
 
+    def click_element(self, selector: str, index: int = 0) -> None:
+        """A real mouse click in the middle of the `index`-th element matching `selector`, scrolled into
+        view first."""
+        found = f"document.querySelectorAll({json.dumps(selector)})[{index}]"
+        box = self.evaluate(f"(() => {{ const e = {found}; "
+                            "e.scrollIntoView({block: 'center'}); const r = e.getBoundingClientRect(); "
+                            "return [r.left + r.width / 2, r.top + r.height / 2]; })()")
+        self.click(*box)
+
     def drag(self, x0: float, y0: float, x1: float, y1: float, steps: int = 5) -> None:
         """Press at (x0, y0), move in `steps` to (x1, y1), release (a slider drag)."""
         self.move(x0, y0)

@@ -46,14 +46,6 @@ def state(tab) -> dict:
     return tab.evaluate(f"{LAB}.state()")
 
 
-def click(tab, selector: str, index: int = 0) -> None:
-    """A real mouse click in the middle of the element (scrolled into view first)."""
-    box = tab.evaluate(f"(() => {{ const e = document.querySelectorAll({json.dumps(selector)})[{index}]; "
-                       "e.scrollIntoView({block: 'center'}); const r = e.getBoundingClientRect(); "
-                       "return [r.left + r.width / 2, r.top + r.height / 2]; })()")
-    tab.click(*box)
-
-
 def pixels(tab) -> str:
     """A digest of the figure's canvas, to tell whether the picture changed."""
     return tab.evaluate("(() => { const c = document.querySelector('.ol-figure canvas'); "
@@ -79,7 +71,7 @@ def train_to_end(tab) -> dict:
     """Press Train at 4x speed and wait for the animation to reach the last snapshot."""
     tab.evaluate("(() => { const s = document.querySelector('.op-speed'); s.value = '4'; "
                  "s.dispatchEvent(new Event('change')); })()")
-    click(tab, ".ol-train")
+    tab.click_element(".ol-train")
     assert tab.wait_for(f"{LAB}.state().playing", timeout=5)
     tab.wait_for(f"!{LAB}.state().playing", timeout=20)
     st = state(tab)
@@ -105,7 +97,7 @@ def test_opens_offline_and_clean(browser, page):
 def test_presets_random_and_a_slider(browser, page):
     with open_lab(browser, page) as tab:
         before = pixels(tab)
-        click(tab, ".ol-preset", 1)  # Fig 8
+        tab.click_element(".ol-preset", 1)  # Fig 8
         tab.wait_for(f"{LAB}.state().settings.init.w_11 === {FIG8['w_11']!r}")
         st = state(tab)
         assert st["settings"]["init"] == FIG8
@@ -116,12 +108,12 @@ def test_presets_random_and_a_slider(browser, page):
         assert pixels(tab) != before
 
         tab.evaluate("document.querySelector('.ol-seed-box').value = '3'")
-        click(tab, ".ol-random")
+        tab.click_element(".ol-random")
         expected = Run("", init_seed=3).initial_values(list(PARAMS))
         tab.wait_for(f"{LAB}.state().settings.init.b_21 === {expected['b_21']!r}")
         assert state(tab)["settings"]["init"] == expected
 
-        click(tab, ".ol-preset", 0)  # Fig 7
+        tab.click_element(".ol-preset", 0)  # Fig 7
         tab.wait_for(f"{LAB}.state().settings.init.w_11 === {FIG7['w_11']!r}")
         before = pixels(tab)
         rect = tab.evaluate("(() => { const r = document.querySelector('.ol-slider[data-name=\"w_11\"]')"
@@ -140,7 +132,7 @@ def test_presets_random_and_a_slider(browser, page):
 
 def test_train_plays_to_the_end_exactly_as_python(browser, page):
     with open_lab(browser, page) as tab:
-        click(tab, ".ol-preset", 1)  # Fig 8
+        tab.click_element(".ol-preset", 1)  # Fig 8
         tab.wait_for(f"{LAB}.state().settings.init.w_11 === {FIG8['w_11']!r}")
         start = pixels(tab)
         st = train_to_end(tab)
@@ -149,9 +141,9 @@ def test_train_plays_to_the_end_exactly_as_python(browser, page):
         assert st["params"] == python_params(st["settings"], steps)[-1].tolist()  # bit for bit
         cap = tab.evaluate("document.querySelector('.ol-figure .op-caption').textContent")
         assert "1,500" in cap
-        click(tab, ".ol-reset")
+        tab.click_element(".ol-reset")
         assert state(tab)["step"] == 0
-        click(tab, ".ol-step")
+        tab.click_element(".ol-step")
         assert state(tab)["index"] == 1
         tab.evaluate("document.activeElement.blur()")  # space on a focused button is that button's
         tab.key(" ")  # the player's keys: space trains
@@ -163,9 +155,9 @@ def test_train_plays_to_the_end_exactly_as_python(browser, page):
 
 def test_pin_and_compare(browser, page):
     with open_lab(browser, page) as tab:  # opens with Fig 7
-        click(tab, ".ol-pin")
+        tab.click_element(".ol-pin")
         tab.wait_for(f"{LAB}.state().pinned !== null")
-        click(tab, ".ol-preset", 1)  # Fig 8 in the top row, Fig 7 pinned below
+        tab.click_element(".ol-preset", 1)  # Fig 8 in the top row, Fig 7 pinned below
         tab.wait_for(f"{LAB}.state().settings.init.w_11 === {FIG8['w_11']!r}")
         st = train_to_end(tab)
         assert st["pinned"]["init"] == FIG7
@@ -180,7 +172,7 @@ def test_pin_and_compare(browser, page):
         assert pinned == python_params(st["pinned"], steps)[-1].tolist()
         fragment = urllib.parse.unquote(tab.evaluate("location.hash"))
         assert "pin=w_11:-0.4571950013426796," in fragment and "w_11=-0.1571950013426796" in fragment
-        click(tab, ".ol-unpin")
+        tab.click_element(".ol-unpin")
         tab.wait_for(f"{LAB}.state().pinned === null")
         assert len(labels(tab)) == 1
         assert tab.errors() == []
@@ -298,7 +290,7 @@ def test_the_command_on_the_page_records_the_same_run(browser, page, tmp_path):
     from render.record import load_snapshot
 
     with open_lab(browser, page) as tab:
-        click(tab, ".ol-preset", 1)  # Fig 8, then other settings through the boxes
+        tab.click_element(".ol-preset", 1)  # Fig 8, then other settings through the boxes
         for name, value in (("lr", "0.02"), ("seed", "500003"), ("n", "900")):
             tab.evaluate(f"(() => {{ const b = document.querySelector('.ol-number[data-name=\"{name}\"]'); "
                          f"b.value = '{value}'; b.dispatchEvent(new Event('input')); }})()")
@@ -382,7 +374,7 @@ def test_the_map_recomputed_in_the_page_equals_the_lockstep_sweep(browser, page,
                      "s.dispatchEvent(new Event('change')); })()")
         tab.wait_for("!document.querySelector('.ol-map-compute').hidden")
         assert tab.evaluate("document.querySelector('.ol-warn').textContent").endswith("Relu")
-        click(tab, ".ol-map-compute")
+        tab.click_element(".ol-map-compute")
         tab.wait_for("document.querySelector('.ol-map-compute').hidden", timeout=30)
         got = tab.evaluate(f"[Array.from({LAB}.lab.map.mode), Array.from({LAB}.lab.map.loss)]")
         assert tab.evaluate("document.querySelector('.ol-warn').textContent") == ""
@@ -453,7 +445,7 @@ def test_the_adaline_trains_with_its_own_rates_exactly(browser, adaline_page, tm
         st = tab.evaluate(f"{LAB}.set({{lr: 0.03}})")  # one rate for both: --lr says it
         assert st["settings"]["lrs"] == [0.03, 0.03] and "--lr 0.03" in st["command"]
         assert tab.evaluate("document.querySelector('.ol-note').textContent") == ""
-        click(tab, ".ol-preset")  # the scene's run: its start and its rates
+        tab.click_element(".ol-preset")  # the scene's run: its start and its rates
         tab.wait_for(f"{LAB}.state().settings.lrs[1] === 0.1")
         assert tab.evaluate("document.querySelector('.ol-preset').ariaPressed") == "true"
         assert tab.errors() == []

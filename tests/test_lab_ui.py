@@ -38,13 +38,6 @@ def state(tab) -> dict:
     return tab.evaluate(f"{LAB}.state()")
 
 
-def click(tab, selector: str, index: int = 0) -> None:
-    box = tab.evaluate(f"(() => {{ const e = document.querySelectorAll({json.dumps(selector)})[{index}]; "
-                       "e.scrollIntoView({block: 'center'}); const r = e.getBoundingClientRect(); "
-                       "return [r.left + r.width / 2, r.top + r.height / 2]; })()")
-    tab.click(*box)
-
-
 def param_boxes(tab) -> list[str]:
     return tab.evaluate("[...document.querySelectorAll('.ol-params .ol-number')].map(b => b.dataset.name)")
 
@@ -75,10 +68,10 @@ def panel_fraction(tab, fx: float, fy: float) -> list[float]:
 def test_units_and_layers_change_the_parameters_and_keep_the_rest(browser, page):
     with open_lab(browser, page) as tab:
         tab.evaluate(f"{LAB}.set({{lr: 0.02, samples: 900}})")
-        click(tab, ".ol-pin")
+        tab.click_element(".ol-pin")
         tab.wait_for(f"{LAB}.state().pinned !== null")
         before = state(tab)["settings"]["init"]
-        click(tab, ".ol-units .ol-plus")
+        tab.click_element(".ol-units .ol-plus")
         tab.wait_for(f"{LAB}.state().settings.hidden[0] === 3")
         st = state(tab)
         names = Names((3,)).params()
@@ -92,21 +85,21 @@ def test_units_and_layers_change_the_parameters_and_keep_the_rest(browser, page)
         assert tab.evaluate(f"{LAB}.lab.figure.d.panels.map(p => p.kind)")[-1] == "sum"
         for _ in range(8):  # 11 units: separated names, grouped by unit and folded
             state(tab)  # the last click's rebuild done: nothing moves under the next
-            click(tab, ".ol-units .ol-plus")
+            tab.click_element(".ol-units .ol-plus")
         tab.wait_for(f"{LAB}.state().settings.hidden[0] === 11")
         st = state(tab)
         assert sorted(param_boxes(tab)) == sorted(Names((11,)).params())  # by unit: w_1_j, b_1_j, w_2_j
         init = st["settings"]["init"]
         assert init["w_1_1"] == before["w_11"] and init["b_2_1"] == before["b_21"]
         assert tab.evaluate("document.querySelectorAll('.ol-params details').length") == 12
-        click(tab, ".ol-layers .ol-plus")
+        tab.click_element(".ol-layers .ol-plus")
         tab.wait_for(f"{LAB}.state().settings.hidden.length === 2")
         assert sorted(param_boxes(tab)) == sorted(Names((11, 11)).params())
-        click(tab, ".ol-layers .ol-minus")
+        tab.click_element(".ol-layers .ol-minus")
         tab.wait_for(f"{LAB}.state().settings.hidden.length === 1")
         for _ in range(10):
             state(tab)
-            click(tab, ".ol-units .ol-minus")
+            tab.click_element(".ol-units .ol-minus")
         tab.wait_for(f"{LAB}.state().settings.hidden[0] === 1")
         assert tab.evaluate("document.querySelector('.ol-units .ol-minus').disabled")
         assert param_boxes(tab) == ["w_11", "b_11", "w_21", "b_21"]
@@ -158,7 +151,7 @@ def test_clicks_add_points_and_the_command_and_url_carry_them(browser, page):
                      "p.dispatchEvent(new KeyboardEvent('keydown', {key: 'Delete', bubbles: true})); })()")
         tab.wait_for(f"{LAB}.state().settings.points.length === 2")
         assert not shown(tab, ".ol-pane-map") and not shown(tab, ".ol-preset")
-        click(tab, ".ol-clear")
+        tab.click_element(".ol-clear")
         tab.wait_for(f"{LAB}.state().settings.points.length === 0")
         assert shown(tab, ".ol-pane-map") and shown(tab, ".ol-preset")
         assert tab.errors() == []
