@@ -779,6 +779,16 @@
     }
     throw new Error("one column always fits");
   }
+  function fitPageGrid(p, L) {
+    const N = L.narrow, W = p.figure.clientWidth || 800;
+    p.width = p.figure.clientWidth;
+    const g = pageGrid(W, L.panels, L, L.small, N.left + N.right, N.wgap);
+    p.cells = { rows: g.rows, cols: g.cols };
+    p.wide = g.cols === L.panels;
+    p.W = W;
+    p.s = g.scale;
+    p.pt = g.scale / 72;
+  }
 
   // render/web/src/layout.js
   function paletteColor(th, i) {
@@ -1330,15 +1340,9 @@
     });
   }
   function layout(sp) {
-    const d = sp.d, L = sp.L, N = L.narrow;
-    const W = sp.figure.clientWidth || 800;
-    sp.width = sp.figure.clientWidth;
-    const g = pageGrid(W, L.panels, L, L.small, N.left + N.right, N.wgap);
-    sp.cells = { rows: g.rows, cols: g.cols };
-    sp.wide = g.cols === L.panels;
-    sp.W = W;
-    sp.s = g.scale;
-    sp.pt = g.scale / 72;
+    const d = sp.d, L = sp.L;
+    fitPageGrid(sp, L);
+    const W = sp.W;
     sp.panels = [];
     forgetText(sp.canvas);
     forgetText(sp.bg);
@@ -1350,7 +1354,7 @@
       else layoutSeeded(sp, W, H);
     } else {
       const o = buildOverlay(sp, 0);
-      sp.Hpx = layoutNarrow(sp, g.cols, o.head, o.legend);
+      sp.Hpx = layoutNarrow(sp, sp.cells.cols, o.head, o.legend);
     }
     sp.dpr = sizeCanvases([sp.canvas, sp.bg], sp.figure, W, sp.Hpx);
     drawStatic(sp);

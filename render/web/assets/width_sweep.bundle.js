@@ -555,6 +555,16 @@
     }
     throw new Error("one column always fits");
   }
+  function fitPageGrid(p, L) {
+    const N = L.narrow, W = p.figure.clientWidth || 800;
+    p.width = p.figure.clientWidth;
+    const g = pageGrid(W, L.panels, L, L.small, N.left + N.right, N.wgap);
+    p.cells = { rows: g.rows, cols: g.cols };
+    p.wide = g.cols === L.panels;
+    p.W = W;
+    p.s = g.scale;
+    p.pt = g.scale / 72;
+  }
 
   // render/web/src/host.js
   var HEIGHT_MESSAGE = "ourdl-player:height";
@@ -1051,14 +1061,7 @@
     /** Lay the figure out for the root's width, then draw it. */
     layout() {
       const L = this.L, N = L.narrow;
-      const W = this.figure.clientWidth || 800;
-      this.width = this.figure.clientWidth;
-      const g = pageGrid(W, L.panels, L, L.small, N.left + N.right, N.wgap);
-      this.cells = { rows: g.rows, cols: g.cols };
-      this.wide = g.cols === L.panels;
-      this.W = W;
-      this.s = g.scale;
-      this.pt = g.scale / 72;
+      fitPageGrid(this, L);
       forgetText(this.canvas);
       forgetText(this.bg);
       const head = this.header();
@@ -1066,7 +1069,7 @@
       if (this.wide) this.layoutWide();
       else this.layoutNarrow(head, legend.offsetHeight);
       legend.style.bottom = `${this.wide ? L.header.legend * this.Hpx : N.edge * this.s}px`;
-      this.dpr = sizeCanvases([this.canvas, this.bg], this.figure, W, this.Hpx);
+      this.dpr = sizeCanvases([this.canvas, this.bg], this.figure, this.W, this.Hpx);
       drawStatic(this);
       this.draw();
     }

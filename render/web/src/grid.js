@@ -22,3 +22,21 @@ export function pageGrid(width, panels, rule, small, margins, gap) {
   }
   throw new Error("one column always fits");
 }
+
+/**
+ * Lay a sweep-kind player out by the rule at its figure's width: sets `width` (what it was laid out for),
+ * `W` (px, 800 before the figure has one), `cells` {rows, cols}, `wide` (one row: the video's own layout),
+ * `s` (px an inch) and `pt` (px a point). The sweep explorer and the width sweep's player share it.
+ * @param {{figure: HTMLElement, width?: number, W?: number, cells?: {rows: number, cols: number},
+ *   wide?: boolean, s?: number, pt?: number}} p
+ * @param {{designWidth: number, minTextPx: number, minPanel: number, panels: number, small: number,
+ *   narrow: Record<string, number>}} L  narrow: its left and right margins and wgap (inches)
+ */
+export function fitPageGrid(p, L) {
+  const N = L.narrow, W = p.figure.clientWidth || 800;
+  p.width = p.figure.clientWidth;
+  const g = pageGrid(W, L.panels, L, L.small, N.left + N.right, N.wgap);
+  p.cells = { rows: g.rows, cols: g.cols };
+  p.wide = g.cols === L.panels;
+  p.W = W; p.s = g.scale; p.pt = g.scale / 72;
+}

@@ -12,7 +12,7 @@
  */
 
 import { el, fill } from "./dom.js";
-import { pageGrid } from "./grid.js";
+import { fitPageGrid } from "./grid.js";
 import { blend, css, forgetText, report, rgb, sizeCanvases, smallestText } from "./plot.js";
 import {
   curvesDraw, curvesStatic, heading, histDraw, histStatic, modesDraw, modesStatic, rateDraw, rateStatic,
@@ -56,13 +56,9 @@ export function gridspec(W, H, rows, cols, o) {
 
 /** Lay the figure out for the root's width, then draw it. @param {SweepPlayer} sp */
 export function layout(sp) {
-  const d = sp.d, L = sp.L, N = L.narrow;
-  const W = sp.figure.clientWidth || 800;
-  sp.width = sp.figure.clientWidth;
-  const g = pageGrid(W, L.panels, L, L.small, N.left + N.right, N.wgap);
-  sp.cells = { rows: g.rows, cols: g.cols };
-  sp.wide = g.cols === L.panels;
-  sp.W = W; sp.s = g.scale; sp.pt = g.scale / 72;
+  const d = sp.d, L = sp.L;
+  fitPageGrid(sp, L);
+  const W = sp.W;
   /** @type {SweepPanel[]} */
   sp.panels = [];
   forgetText(sp.canvas); forgetText(sp.bg);
@@ -73,7 +69,7 @@ export function layout(sp) {
     if (d.type === "map") layoutMap(sp, W, H, sp.s); else layoutSeeded(sp, W, H);
   } else {
     const o = buildOverlay(sp, 0);
-    sp.Hpx = layoutNarrow(sp, g.cols, o.head, o.legend);
+    sp.Hpx = layoutNarrow(sp, sp.cells.cols, o.head, o.legend);
   }
   sp.dpr = sizeCanvases([sp.canvas, sp.bg], sp.figure, W, sp.Hpx);
   drawStatic(sp);

@@ -15,7 +15,7 @@
 import { Fragment } from "./controls.js";
 import { f64, i32 } from "./data.js";
 import { el, fill } from "./dom.js";
-import { pageGrid } from "./grid.js";
+import { fitPageGrid } from "./grid.js";
 import { forgetText, report, sizeCanvases, smallestText } from "./plot.js";
 import {
   dress, figure, keys, onFragment, readTimeline, sampleMarks, standalone, startPlayer, timeline,
@@ -166,18 +166,13 @@ export class WidthSweepPlayer {
   /** Lay the figure out for the root's width, then draw it. */
   layout() {
     const L = this.L, N = L.narrow;
-    const W = this.figure.clientWidth || 800;
-    this.width = this.figure.clientWidth;
-    const g = pageGrid(W, L.panels, L, L.small, N.left + N.right, N.wgap);
-    this.cells = { rows: g.rows, cols: g.cols };
-    this.wide = g.cols === L.panels;
-    this.W = W; this.s = g.scale; this.pt = g.scale / 72;
+    fitPageGrid(this, L);
     forgetText(this.canvas); forgetText(this.bg);
     const head = this.header();
     const legend = this.legend();
     if (this.wide) this.layoutWide(); else this.layoutNarrow(head, legend.offsetHeight);
     legend.style.bottom = `${this.wide ? L.header.legend * this.Hpx : N.edge * this.s}px`;
-    this.dpr = sizeCanvases([this.canvas, this.bg], this.figure, W, this.Hpx);
+    this.dpr = sizeCanvases([this.canvas, this.bg], this.figure, this.W, this.Hpx);
     drawStatic(this);
     this.draw();
   }
