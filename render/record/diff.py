@@ -36,9 +36,6 @@ ATOL = 1e-11
 #: Metadata that may change without any change in training dynamics.
 IGNORED_META = ("package_version", "description", "panels")
 
-#: Metadata that may change without any change in training dynamics.
-IGNORED_META = ("package_version", "description", "panels")
-
 Arrays = dict[str, np.ndarray]
 
 
