@@ -51,6 +51,26 @@ def _subtitle(node: GNode) -> str:
     return node.kind
 
 
+def node_box(ax, node: GNode, xy: tuple[float, float], size: tuple[float, float], theme: Theme, *,
+             name_y: float, fontsize: float, zorder: float = 3):
+    """One node as `render graph` draws it, on `ax`: its box in its style (rounder for ops) and its name
+    (bold when a panel draws it, or the output or loss) at height `name_y`. Returns the box patch."""
+    from matplotlib.patches import FancyBboxPatch
+
+    (x, y), (w, h) = xy, size
+    st = style(node, theme)
+    rounding = 0.08 if node.parents else 0.02
+    box = FancyBboxPatch((x - w / 2, y - h / 2), w, h, boxstyle=f"round,pad=0,rounding_size={rounding}",
+                         fc=st["fill"], ec=st["edge"], lw=st["width"], zorder=zorder)
+    if node.role == "parameter":
+        box.set_linestyle((0, (1, 0)))
+    ax.add_patch(box)
+    bold = node.color is not None or node.role in ("output", "loss")
+    ax.text(x, name_y, node.name, ha="center", va="center", fontsize=fontsize, zorder=zorder + 1,
+            fontweight="bold" if bold else "normal", color=st["text"])
+    return box
+
+
 def draw(model: GraphModel, theme: str = "light"):
     """The diagram as a matplotlib Figure (Agg canvas attached)."""
     import matplotlib
@@ -79,17 +99,7 @@ def draw(model: GraphModel, theme: str = "light"):
         for name, node in model.nodes.items():
             x, y = xy[name]
             st = style(node, th)
-            rounding = 0.08 if node.parents else 0.02
-            box = FancyBboxPatch((x - w / 2, y - h / 2), w, h,
-                                 boxstyle=f"round,pad=0,rounding_size={rounding}",
-                                 fc=st["fill"], ec=st["edge"], lw=st["width"], zorder=3)
-            if node.role == "parameter":
-                box.set_linestyle((0, (1, 0)))
-            ax.add_patch(box)
-            boxes[name] = box
-            bold = node.color is not None or node.role in ("output", "loss")
-            ax.text(x, y + 0.07, name, ha="center", va="center", fontsize=9, zorder=4,
-                    fontweight="bold" if bold else "normal", color=st["text"])
+            boxes[name] = node_box(ax, node, (x, y), (w, h), th, name_y=y + 0.07, fontsize=9)
             ax.text(x, y - 0.15, _subtitle(node), ha="center", va="center", fontsize=6.5, zorder=4,
                     color=th.muted if node.role != "parameter" else th.foreground,
                     style="italic" if node.role == "parameter" else "normal")

@@ -132,4 +132,118 @@ def _spread(wanted: list[float], gap: float) -> list[float]:
     return [v + shift for v in ys]
 
 
-# -- drawing -------------------------------------------------------------------------------------------
+# -- folding wide layers -------------------------------------------------------------------------------
+
+#: a hidden layer of this many units or more is drawn folded (`fold_units`)
+FOLD_AT = 8
+
+
+@dataclass
+class Fold:
+    """What `fold_units` folds: per fold box (named `fold_L`, L the hidden layer from 1), the units it
+    stands for (1-based) and the nodes it hides; `into` maps each hidden node to its box."""
+
+    units: dict[str, list[int]]
+    nodes: dict[str, list[str]]
+    into: dict[str, str]
+
+
+def fold_units(model: GraphModel, at: int = FOLD_AT, keep_first: int = 2) -> Fold:
+    """The rule that keeps a wide graph legible: a hidden layer of `at` (8) or more units is drawn as its
+    units 1 .. `keep_first` and its last unit H, with one box `fold_L` for units keep_first+1 .. H−1
+    ("1, 2, ⋯, H"); narrower layers are drawn whole (an empty Fold when nothing is wide).
+
+    A hidden unit is a one-parent op (its activation, `relu_1j`); its layer is the number of activations
+    on the longest path up to it, counting itself. A folded unit hides its activation, the nodes only it
+    reads from (its Add, that Add's Muls, their weights and its bias: those that are no kept activation's
+    ancestor), and what reads it (the Muls of the next layer, `mul_2j`, and their weights). Units are
+    ordered by the order of the graph's nodes (the family builds them by j). `folded_model` draws the result.
+    """
+    acts = [n for n, node in model.nodes.items() if len(node.parents) == 1 and node.role == "op"]
+    level: dict[str, int] = {}
+
+    def depth(name: str) -> int:
+        if name not in level:
+            node = model.nodes[name]
+            up = max((depth(p) for p in node.parents), default=0)
+            level[name] = up + (1 if name in acts else 0)
+        return level[name]
+
+    by_layer: dict[int, list[str]] = {}
+    for a in acts:
+        by_layer.setdefault(depth(a), []).append(a)
+
+    folded = {a for units in by_layer.values() if len(units) >= at for a in units[keep_first:-1]}
+
+    def ancestors(name: str, stop: set[str] = folded) -> set[str]:
+        """What `name` reads from, not looking past a folded activation (what only it reads is its own)."""
+        seen, todo = set(), list(model.nodes[name].parents)
+        while todo:
+            n = todo.pop()
+            if n not in seen and n not in stop:
+                seen.add(n)
+                todo.extend(model.nodes[n].parents)
+        return seen
+
+    kept_up = set().union(*(ancestors(a) | {a} for a in acts if a not in folded))
+    fold = Fold({}, {}, {})
+    for layer, units in sorted(by_layer.items()):
+        hidden = [a for a in units if a in folded]
+        if not hidden:
+            continue
+        box = f"fold_{layer}"
+        fold.units[box] = [units.index(a) + 1 for a in hidden]
+        mine: set[str] = set()
+        for a in hidden:
+            mine |= {a} | {n for n in ancestors(a) if n not in kept_up and model.nodes[n].role
+                           not in ("input", "label")}
+            for child in model.children(a):
+                weights = {p for p in model.nodes[child].parents if model.nodes[p].role == "parameter"}
+                mine |= {child} | weights
+        fold.nodes[box] = [n for n in model.nodes if n in mine]
+        fold.into.update(dict.fromkeys(fold.nodes[box], box))
+    return fold
+
+
+def folded_model(model: GraphModel, fold: Fold) -> GraphModel:
+    """`model` with each fold box in place of the nodes it hides: a box reads what its nodes read from
+    outside it, and a kept node that read a hidden node reads the box."""
+    nodes: dict[str, GNode] = {}
+    boxes: dict[str, GNode] = {box: GNode(box, "fold", [], "fold") for box in fold.nodes}
+    for name, node in model.nodes.items():
+        box = fold.into.get(name)
+        outside = [fold.into.get(p, p) for p in node.parents]
+        if box is None:
+            nodes[name] = GNode(name, node.kind, list(dict.fromkeys(outside)), node.role, list(node.panels),
+                                node.color)
+            first_of = [b for b in boxes if fold.nodes[b][0] == name]
+        else:
+            boxes[box].parents.extend(p for p in outside if p != box and p not in boxes[box].parents)
+            first_of = [box] if fold.nodes[box][0] == name else []
+        for b in first_of:  # each box where its first hidden node was, so orders stay the graph's
+            nodes[b] = boxes[b]
+    for b in boxes:  # a box's parameters are hidden with it: it reads only what is drawn
+        boxes[b].parents = [p for p in boxes[b].parents if p in nodes or p in boxes]
+    return GraphModel(model.scene, model.activation, nodes, model.panels,
+                      [p for p in model.params if p not in fold.into])
+
+
+def folded_layers(model: GraphModel) -> dict[str, int]:
+    """`layers` of a folded model, with each fold box in its layer's activations' column (rather than
+    one right of its inputs), so the kept units and the box line up."""
+    layer = layers(model)
+    for name, node in model.nodes.items():
+        if node.role == "fold":
+            level = name.split("_", 1)[1]
+            acts = [n for n, g in model.nodes.items() if len(g.parents) == 1 and g.role == "op"
+                    and model.nodes[g.parents[0]].kind == "Add" and _act_layer(model, n) == int(level)]
+            if acts:
+                layer[name] = layer[acts[0]]
+    return layer
+
+
+def _act_layer(model: GraphModel, name: str) -> int:
+    """The number of one-parent ops on the longest path up to `name`, itself included."""
+    node = model.nodes[name]
+    own = 1 if len(node.parents) == 1 and node.role == "op" else 0
+    return own + max((_act_layer(model, p) for p in node.parents if p in model.nodes), default=0)
