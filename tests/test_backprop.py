@@ -229,12 +229,17 @@ def test_number_writes_what_json_has_no_number_for():
 def test_output_curves_before_and_after_the_step():
     scene = get_scene("fig8")
     step = backprop_step(scene, sample=10)
-    grid, target, before, after = output_curves(scene, step)
+    curves = output_curves(scene, step)
     net = scene.net()
-    for when, curve in (("before", before), ("after", after)):
+    for k, when in enumerate(("before", "after")):
         for p in net.params:
             p.set_value(step["params"][p.name][when])
-        net.x.set_value(grid)
-        assert np.array_equal(net.output.forward(), curve)
+        net.x.set_value(curves.grid)
+        assert np.array_equal(net.output.forward(), getattr(curves, when))
         net.loss.clear()
-    assert np.array_equal(target, grid * grid) and not np.array_equal(before, after)
+        net.x.set_value(step["x"])
+        assert bits(net.output.forward()) == bits(curves.at_x[k])
+        net.loss.clear()
+    assert bits(curves.at_x[0]) == bits(step["nodes"]["add_21"]["value"])
+    grid = curves.grid
+    assert np.array_equal(curves.target, grid * grid) and not np.array_equal(curves.before, curves.after)

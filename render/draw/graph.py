@@ -52,9 +52,9 @@ def _subtitle(node: GNode) -> str:
 
 
 def node_box(ax, node: GNode, xy: tuple[float, float], size: tuple[float, float], theme: Theme, *,
-             name_y: float, fontsize: float, zorder: float = 3):
+             name_y: float, fontsize: float, zorder: float = 3, bold: str = "bold"):
     """One node as `render graph` draws it, on `ax`: its box in its style (rounder for ops) and its name
-    (bold when a panel draws it, or the output or loss) at height `name_y`. Returns the box patch."""
+    (`bold` when a panel draws it, or the output or loss) at height `name_y`. Returns the box patch."""
     from matplotlib.patches import FancyBboxPatch
 
     (x, y), (w, h) = xy, size
@@ -65,9 +65,9 @@ def node_box(ax, node: GNode, xy: tuple[float, float], size: tuple[float, float]
     if node.role == "parameter":
         box.set_linestyle((0, (1, 0)))
     ax.add_patch(box)
-    bold = node.color is not None or node.role in ("output", "loss")
+    marked = node.color is not None or node.role in ("output", "loss")
     ax.text(x, name_y, node.name, ha="center", va="center", fontsize=fontsize, zorder=zorder + 1,
-            fontweight="bold" if bold else "normal", color=st["text"])
+            fontweight=bold if marked else "normal", color=st["text"])
     return box
 
 

@@ -229,21 +229,13 @@ def folded_model(model: GraphModel, fold: Fold) -> GraphModel:
 
 
 def folded_layers(model: GraphModel) -> dict[str, int]:
-    """`layers` of a folded model, with each fold box in its layer's activations' column (rather than
-    one right of its inputs), so the kept units and the box line up."""
+    """`layers` of a folded model, with each fold box one column left of the first node that reads it
+    (where its units' last nodes, `mul_2j`, would be), rather than one right of its inputs: the box sits
+    beside what it feeds, and its long edge is the one from its inputs."""
     layer = layers(model)
     for name, node in model.nodes.items():
         if node.role == "fold":
-            level = name.split("_", 1)[1]
-            acts = [n for n, g in model.nodes.items() if len(g.parents) == 1 and g.role == "op"
-                    and model.nodes[g.parents[0]].kind == "Add" and _act_layer(model, n) == int(level)]
-            if acts:
-                layer[name] = layer[acts[0]]
+            readers = model.children(name)
+            if readers:
+                layer[name] = max(layer[name], min(layer[c] for c in readers) - 1)
     return layer
-
-
-def _act_layer(model: GraphModel, name: str) -> int:
-    """The number of one-parent ops on the longest path up to `name`, itself included."""
-    node = model.nodes[name]
-    own = 1 if len(node.parents) == 1 and node.role == "op" else 0
-    return own + max((_act_layer(model, p) for p in node.parents if p in model.nodes), default=0)

@@ -16,6 +16,7 @@ of render.record.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -166,18 +167,31 @@ def backprop_step(scene: Scene, run: str | None = None, sample: int | None = Non
     }
 
 
-def output_curves(scene: Scene, step: dict) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """(grid, target, output before, output after) of `step` (a `backprop_step` dict) over the scene's grid:
-    the net with the step's parameters, evaluated by the recorder's own snapshot code."""
+@dataclass(frozen=True)
+class Curves:
+    """The output over the scene's grid before and after the step, and at the sample's x (`at_x`)."""
+
+    grid: np.ndarray
+    target: np.ndarray
+    before: np.ndarray
+    after: np.ndarray
+    at_x: tuple[float, float]  # the output at the step's x, before and after
+
+
+def output_curves(scene: Scene, step: dict) -> Curves:
+    """The output of `step` (a `backprop_step` dict) before and after it, over the scene's grid and at the
+    sample's x: the net with the step's parameters, evaluated by the recorder's own snapshot code."""
     net = scene.net()
     grid = scene.grid()
-    target = np.asarray(scene.target(grid), dtype=float)
-    in_range = scene.data_mask(grid)
+    xs = np.append(grid, float(step["x"]))
+    target = np.asarray(scene.target(xs), dtype=float)
+    in_range = scene.data_mask(xs)
     curves = []
     for when in ("before", "after"):
         for p in net.params:
             p.set_value(float(step["params"][p.name][when]))  # float("NaN"), float("Infinity") read back
         with np.errstate(all="ignore"):
-            rows, _, _ = snapshot_row(net, [net.output], grid, target, in_range)
+            rows, _, _ = snapshot_row(net, [net.output], xs, target, in_range)
         curves.append(rows[0])
-    return grid, target, curves[0], curves[1]
+    before, after = curves
+    return Curves(grid, target[:-1], before[:-1], after[:-1], (float(before[-1]), float(after[-1])))
