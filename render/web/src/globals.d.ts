@@ -2,4 +2,5 @@
 interface Window {
   ourdl?: Record<string, unknown>;
   lab?: Record<string, unknown>;
+  __backprop?: Record<string, unknown>;
 }

@@ -1,0 +1,47 @@
+"""The backprop diagram's layout in the page (src/backprop_layout.js) is render graph's
+(render/draw/graph_layout.py), to the last bit, for the family's networks: the lab lays out a network it
+changed without Python."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from render.draw.graph_layout import coordinates, graph_model, layers, order
+from render.web.backprop import step_graph
+from scenes import get_scene
+
+SRC = Path(__file__).resolve().parents[1] / "render" / "web" / "src" / "backprop_layout.js"
+NETWORKS = [None, (1,), (3,), (4,), (2, 2), (3, 2, 2), (5,)]
+
+pytestmark = pytest.mark.skipif(subprocess.run(["node", "--version"], capture_output=True).returncode != 0,
+                                reason="node is a development tool")
+
+
+def _scene(hidden):
+    scene = get_scene("fig8")
+    return scene if hidden is None else scene.with_network(hidden=hidden)
+
+
+def _js_layout(graph: dict) -> dict:
+    script = (f"import('{SRC.as_uri()}').then(m => {{ const l = m.layout(m.layoutGraph({json.dumps(graph)})); "
+              "console.log(JSON.stringify({columns: l.columns, xy: l.xy})); })")
+    out = subprocess.run(["node", "--input-type=module", "-e", script], capture_output=True, text=True,
+                         check=True)
+    return json.loads(out.stdout)
+
+
+@pytest.mark.parametrize("hidden", NETWORKS)
+def test_the_pages_layout_is_render_graphs(hidden):
+    scene = _scene(hidden)
+    model = graph_model(scene)
+    cols = order(model, layers(model))
+    xy = coordinates(model, cols)
+    got = _js_layout(step_graph(scene))
+    assert got["columns"] == cols
+    assert set(got["xy"]) == set(xy)
+    for name, (x, y) in xy.items():
+        assert got["xy"][name] == [x, y], name  # exact: the same float operations in the same order
