@@ -206,31 +206,37 @@ class Recorder:
 
     def save(self, path: str | os.PathLike = "my_run.npz") -> Path:
         """Write the snapshot file (atomically: complete or not at all); `render video PATH` renders it."""
-        path = Path(path)
-        snapshot = self.snapshot()
-        if path.is_dir():
-            raise RecorderError(f"cannot save to {path}: it is a folder; give a file name, e.g. "
-                                f"{path / (self.name + '.npz')}")
-        if not path.suffix:
-            path = path.with_suffix(".npz")
-        if not path.parent.is_dir():
-            problem = "is a file, not a folder" if path.parent.exists() else "does not exist"
-            raise RecorderError(f"cannot save to {path}: {path.parent} {problem}; choose a path in an "
-                                f"existing folder")
-        try:
-            return save_snapshot(snapshot, path)
-        except OSError as e:
-            raise RecorderError(f"cannot write {path}: {e.strerror or e}; choose a path in a folder you can "
-                                f"write to") from None
+        return save_recording(self.snapshot(), path, self.name)
 
     def __repr__(self) -> str:
         return (f"<Recorder {self.name!r}: {self.count:,} samples, {len(self._rows)} snapshots of "
                 f"{len(self.recorded)} nodes and {len(self.params)} parameters>")
 
 
+def save_recording(snapshot: Snapshot, path: str | os.PathLike, name: str) -> Path:
+    """Write a recording of one's own loop to `path` (".npz" added to a bare name), atomically; a folder, a
+    missing folder or one that cannot be written is a RecorderError naming what to choose instead."""
+    path = Path(path)
+    if path.is_dir():
+        raise RecorderError(f"cannot save to {path}: it is a folder; give a file name, e.g. "
+                            f"{path / (name + '.npz')}")
+    if not path.suffix:
+        path = path.with_suffix(".npz")
+    if not path.parent.is_dir():
+        problem = "is a file, not a folder" if path.parent.exists() else "does not exist"
+        raise RecorderError(f"cannot save to {path}: {path.parent} {problem}; choose a path in an "
+                            f"existing folder")
+    try:
+        return save_snapshot(snapshot, path)
+    except OSError as e:
+        raise RecorderError(f"cannot write {path}: {e.strerror or e}; choose a path in a folder you can "
+                            f"write to") from None
+
+
 def as_snapshot(recording: Snapshot | str | os.PathLike | Recorder) -> Snapshot:
     """The snapshot of what a user hands the front door (`render.animation`, `show`): a `Snapshot` as it
-    is, the path of a `.npz` snapshot file loaded, or a `Recorder`'s loop as recorded so far."""
+    is, the path of a `.npz` snapshot file loaded, or a `Recorder`'s loop as recorded so far (a
+    `render.torch.TorchRecorder`'s too: it is a Recorder whose network is a PyTorch model)."""
     if isinstance(recording, Recorder):
         return recording.snapshot()
     return recording if isinstance(recording, Snapshot) else load_snapshot(recording)
