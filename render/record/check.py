@@ -1,5 +1,8 @@
 """Regression check: re-record scenes in their golden configuration and compare with their goldens.
 
+A recording file (`torch_run.npz`, from `Recorder.save`, `TorchRecorder.save` or `render record`) is
+checked as it is: compared with `DIR/<its stem>.npz` (`check_file`); nothing is re-recorded.
+
 `render check`, the pytest suite (tests/test_goldens.py) and users' own tests (the `scene_regression`
 fixture, render/app/pytest_plugin.py) all call this runner, so CI and the command line compare the same
 recordings with the same tolerance (`render.record.diff`, settable per call). What a golden is and where
@@ -78,6 +81,27 @@ def check_scene(scene: Scene, golden_dir: Path = GOLDEN_DIR, update: bool = Fals
                            picture, picture_dir, time.perf_counter() - start, hint)
 
 
+def is_recording_file(ref: str) -> bool:
+    """Whether `ref` names a recording file (`run.npz`) rather than a scene."""
+    return str(ref).endswith(".npz")
+
+
+def check_file(recording: Path, golden_dir: Path, update: bool = False, rtol: float = RTOL,
+               atol: float = ATOL, picture: Picture | None = None,
+               picture_dir: Path | None = None) -> SceneResult:
+    """Compare the recording file `recording` with its golden `golden_dir/<stem>.npz` (with update: write
+    it when missing or different). An unreadable recording raises SnapshotError naming it."""
+    start = time.perf_counter()
+    recording = Path(recording)
+    golden = golden_path(recording.stem, golden_dir)
+    if golden.resolve() == recording.resolve():
+        raise SnapshotError(f"{recording} is its own golden: keep goldens in another folder (--goldens DIR)")
+    fresh = load_recording(recording)
+    return check_recording(recording.stem, fresh, golden, update, rtol, atol, picture, picture_dir,
+                           time.perf_counter() - start, f"`render check --update {recording} --goldens "
+                           f"{golden_dir}`")
+
+
 def resolve_scenes(names: list[str]) -> list[tuple[str, Scene]]:
     """(reference, scene) for each name: a registered name, `file.py:NAME`, or `file.py` for every scene
     in that file (in the file's order). A scene named twice is checked once."""
@@ -108,14 +132,20 @@ def check_scenes(names: list[str] | None = None, update: bool = False, golden_di
                  picture_dir: Path | None = None) -> CheckReport:
     """Check the named scenes (all registered ones when `names` is empty or None) against `golden_dir`.
 
-    Names may point into the user's files (`my_scenes.py:NAME`, or `my_scenes.py` for all its scenes).
+    Names may point into the user's files (`my_scenes.py:NAME`, or `my_scenes.py` for all its scenes), or
+    be recording files (`run.npz`), each compared as it is with `golden_dir/run.npz` (`check_file`).
     Unknown names raise `scenes.SceneNotFound`. With `update`, goldens that differ or are missing are
     (re)written, and, when checking all scenes, goldens of scenes that no longer exist are removed.
     """
     golden_dir = Path(golden_dir)
-    chosen = resolve_scenes(names) if names else [(s.name, s) for s in list_scenes()]
+    files = [n for n in names or [] if is_recording_file(n)]
+    scene_names = [n for n in names or [] if not is_recording_file(n)]
+    chosen = resolve_scenes(scene_names) if scene_names else [] if files else [
+        (s.name, s) for s in list_scenes()]
     results = [check_scene(s, golden_dir, update, rtol, atol, picture, picture_dir, _hint(ref, golden_dir))
                for ref, s in chosen]
+    results += [check_file(Path(f), golden_dir, update, rtol, atol, picture, picture_dir)
+                for f in dict.fromkeys(files)]
     if not names and golden_dir.is_dir():
         known = {s.name for _, s in chosen}
         for path in sorted(golden_dir.glob("*.npz")):

@@ -15,7 +15,8 @@ EXAMPLE = "render check my_scenes.py --goldens goldens --update"
 def check(
     names: Annotated[list[str] | None, typer.Argument(
         metavar="SCENE", help="Scenes to check: registered names, my_scenes.py:NAME, or my_scenes.py for "
-        "every scene in that file (default: every registered scene).")] = None,
+        "every scene in that file (default: every registered scene); or recording files, run.npz (from "
+        "Recorder or TorchRecorder .save), each compared as it is with DIR/run.npz.")] = None,
     update: Annotated[bool, typer.Option(
         "--update", help="Write the goldens that differ (or are missing), and say which changed.")] = False,
     goldens: Annotated[Path | None, typer.Option(
@@ -39,10 +40,13 @@ def check(
 
     Under GitHub Actions a summary table goes on the run's page.
 
+    A recording file (render check torch_run.npz --goldens goldens) is not re-recorded: it is compared
+    with goldens/torch_run.npz, which --update writes.
+
     Example: render check my_scenes.py --goldens goldens   (after an intended change: add --update)
     """
     from render.app.step_summary import append_step_summary
-    from render.record.check import check_scenes
+    from render.record.check import check_scenes, is_recording_file
     from render.record.diff import ATOL, RTOL
     from render.record.goldens import GOLDEN_DIR, installed_copy
     from scenes.loader import is_file_reference
@@ -51,6 +55,13 @@ def check(
         if goldens is None and any(is_file_reference(n) for n in names or []):
             raise UserError(f"scenes from your own files keep their goldens in a folder of yours: add "
                             f"--goldens DIR (e.g. {EXAMPLE})", 2)
+        files = [n for n in names or [] if is_recording_file(n)]
+        if goldens is None and files:
+            raise UserError(f"a recording file is compared with a golden in a folder of yours: add "
+                            f"--goldens DIR (e.g. render check {files[0]} --goldens goldens --update)", 2)
+        missing = [f for f in files if not Path(f).is_file()]
+        if missing:
+            raise UserError(f"no such recording file: {missing[0]}", 2)
         golden_dir = goldens if goldens is not None else GOLDEN_DIR
         if update and installed_copy(golden_dir):  # the package's own goldens, or any installed folder
             raise UserError(f"{golden_dir} is part of an installed package and is never rewritten; for "
