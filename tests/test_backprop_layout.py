@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from render.draw.graph_layout import coordinates, graph_model, layers, order
+from render.draw.graph_layout import (coordinates, fold_units, folded_layers, folded_model, graph_model, layers,
+                                      order)
 from render.web.backprop import step_graph
 from scenes import get_scene
 
@@ -45,3 +46,29 @@ def test_the_pages_layout_is_render_graphs(hidden):
     assert set(got["xy"]) == set(xy)
     for name, (x, y) in xy.items():
         assert got["xy"][name] == [x, y], name  # exact: the same float operations in the same order
+
+
+FOLD = SRC.with_name("backprop_fold.js")
+
+
+@pytest.mark.parametrize("hidden", [(8,), (10,), (16,), (8, 8), (9, 3), (3, 12)])
+def test_wide_layers_fold_as_render_graph_folds_them(hidden):
+    scene = _scene(hidden)
+    model = graph_model(scene)
+    fold = fold_units(model)
+    folded = folded_model(model, fold)
+    cols = order(folded, folded_layers(folded))
+    xy = coordinates(folded, cols)
+    graph = step_graph(scene)
+    script = (f"Promise.all([import('{FOLD.as_uri()}'), import('{SRC.as_uri()}')]).then(([f, m]) => {{ "
+              f"const g = {json.dumps(graph)}; const d = f.foldGraph(g, m.layoutGraph(g), "
+              "{bp_fold: 'units {from}-{to}'}); const l = m.layout(d.layout, d.layer); "
+              "console.log(JSON.stringify({columns: l.columns, xy: l.xy, into: d.into, units: d.units})); })")
+    out = subprocess.run(["node", "--input-type=module", "-e", script], capture_output=True, text=True,
+                         check=True)
+    got = json.loads(out.stdout)
+    assert fold.nodes, hidden  # something is folded
+    assert got["into"] == fold.into and got["units"] == fold.units
+    assert got["columns"] == cols
+    for name, (x, y) in xy.items():
+        assert got["xy"][name] == [x, y], name

@@ -507,7 +507,9 @@
       if (src.target) line(ctx, ax, src.grid, src.target, { color: th.target, width: 1.6 * pt, dash: [4, 3] });
       for (const p of src.points || []) marker(ctx, ax.px(p[0]), ax.py(p[1]), 2.2, th.muted);
       line(ctx, ax, src.grid, c.before, { color: out, width: 1.8 * pt });
-      if (this.state.after) line(ctx, ax, src.grid, c.after, { color: th.palette[3], width: 1.8 * pt, dash: [5, 3] });
+      if (this.state.after) {
+        line(ctx, ax, src.grid, c.after, { color: th.palette[3], width: 1.8 * pt, dash: [5, 3] });
+      }
       const px = ax.px(c.x);
       if (this.state.output) {
         ctx.save();
@@ -528,9 +530,11 @@
       const c = this.curves, src = this.src;
       let lo = Infinity, hi = -Infinity;
       const take = (v) => {
-        for (let i = 0; i < v.length; i++) if (isFinite(v[i])) {
-          lo = Math.min(lo, v[i]);
-          hi = Math.max(hi, v[i]);
+        for (let i = 0; i < v.length; i++) {
+          if (isFinite(v[i])) {
+            lo = Math.min(lo, v[i]);
+            hi = Math.max(hi, v[i]);
+          }
         }
       };
       if (src.target) take(src.target);
@@ -557,7 +561,8 @@
       entry(th.foreground, w.bp_point, "bp-dot");
       entry(th.palette[2], w.bp_before, "bp-solid");
       if (this.state.after) entry(th.palette[3], w.bp_after, "bp-dashed");
-      entry(th.target, this.src.target ? this.src.words.bp_target : w.bp_points, this.src.target ? "bp-dashed" : "bp-dot");
+      const target = !!this.src.target;
+      entry(target ? th.target : th.muted, target ? w.bp_target : w.bp_points, target ? "bp-dashed" : "bp-dot");
     }
     /** The smallest font px drawn (tests). */
     minTextPx() {
@@ -701,7 +706,8 @@
       this.edges = {};
       this.width = 0;
     }
-    /** Lay the diagram out for `width` CSS px (nodes, edges, arrowheads); returns its height. @param {number} width */
+    /** Lay the diagram out for `width` CSS px (nodes, edges, arrowheads); returns its height.
+     * @param {number} width */
     draw(width) {
       this.width = width;
       const s = this.svg, g = this.g, xy = this.xy;
@@ -839,8 +845,7 @@
     return out;
   }
   function foldGraph(g, lg, words) {
-    const role = roles(g, lg.names), P = lg.parents, kinds = /* @__PURE__ */ Object.create(null);
-    for (const n of g.nodes) kinds[n.name] = n.kind;
+    const role = roles(g, lg.names), P = lg.parents;
     const children = /* @__PURE__ */ Object.create(null);
     for (const n of lg.names) children[n] = [];
     for (const n of lg.names) for (const p of new Set(P[n])) children[p].push(n);
@@ -857,21 +862,21 @@
       if (!byLayer.has(l)) byLayer.set(l, []);
       byLayer.get(l).push(a);
     }
+    const folded = /* @__PURE__ */ new Set();
+    for (const list of byLayer.values()) {
+      if (list.length >= FOLD_AT) for (const a of list.slice(KEEP_FIRST, -1)) folded.add(a);
+    }
     const ancestors = (n) => {
       const seen = /* @__PURE__ */ new Set(), todo = [...P[n]];
       while (todo.length) {
         const m = todo.pop();
-        if (!seen.has(m)) {
+        if (!seen.has(m) && !folded.has(m)) {
           seen.add(m);
           todo.push(...P[m]);
         }
       }
       return seen;
     };
-    const folded = /* @__PURE__ */ new Set();
-    for (const units2 of byLayer.values()) {
-      if (units2.length >= FOLD_AT) for (const a of units2.slice(KEEP_FIRST, -1)) folded.add(a);
-    }
     const keptUp = /* @__PURE__ */ new Set();
     for (const a of acts) if (!folded.has(a)) {
       keptUp.add(a);
@@ -888,7 +893,9 @@
       const mine = /* @__PURE__ */ new Set();
       for (const a of hidden) {
         mine.add(a);
-        for (const m of ancestors(a)) if (!keptUp.has(m) && role[m] !== "input" && role[m] !== "label") mine.add(m);
+        for (const m of ancestors(a)) {
+          if (!keptUp.has(m) && role[m] !== "input" && role[m] !== "label") mine.add(m);
+        }
         for (const c of children[a]) {
           mine.add(c);
           for (const p of P[c]) if (role[p] === "parameter") mine.add(p);
@@ -921,25 +928,16 @@
         titles[n] = words.bp_fold.replace("{from}", String(u[0])).replace("{to}", String(u[u.length - 1]));
       }
     }
-    const layer = foldedLayers(folding, roleOf, kinds);
+    const layer = foldedLayers(folding, roleOf);
     const classes = Object.fromEntries(names.map((n) => [n, "bp-" + roleOf[n]]));
     return { layout: folding, roles: classes, titles, into, units, layer };
   }
-  function foldedLayers(g, role, kinds) {
+  function foldedLayers(g, role) {
     const layer = layers(g);
-    const memo = /* @__PURE__ */ Object.create(null);
-    const actLayer = (n) => {
-      if (!(n in memo)) {
-        const own = g.parents[n].length === 1 && role[n] === "op" ? 1 : 0;
-        memo[n] = own + Math.max(0, ...g.parents[n].map(actLayer));
-      }
-      return memo[n];
-    };
     for (const n of g.names) {
       if (role[n] !== "fold") continue;
-      const l = Number(n.split("_")[1]);
-      const acts = g.names.filter((m) => g.parents[m].length === 1 && role[m] === "op" && kinds[g.parents[m][0]] === "Add" && actLayer(m) === l);
-      if (acts.length) layer[n] = layer[acts[0]];
+      const readers = g.names.filter((c) => g.parents[c].includes(n));
+      if (readers.length) layer[n] = Math.max(layer[n], Math.min(...readers.map((c) => layer[c])) - 1);
     }
     return layer;
   }
@@ -1937,12 +1935,14 @@
     const runs = source.runs;
     if (label === void 0 || label === null) return 0;
     if (typeof label === "number" && Number.isInteger(label) && label >= 0 && label < runs.length) return label;
-    const text2 = String(label);
-    const exact = runs.findIndex((r) => r.label === text2);
-    const starts = runs.map((r, i) => r.label.toLowerCase().startsWith(text2.toLowerCase()) ? i : -1).filter((i) => i >= 0);
-    if (exact >= 0) return exact;
-    if (starts.length === 1) return starts[0];
+    const text2 = String(label), k = labelIndex(runs.map((r) => r.label), text2);
+    if (k >= 0) return k;
     throw new Error(`no run ${JSON.stringify(text2)} in ${source.scene} (its runs: ${runs.map((r) => JSON.stringify(r.label)).join("; ")})`);
+  }
+  function labelIndex(labels, text2) {
+    const exact = labels.indexOf(text2);
+    const starts = labels.map((l, i) => l.toLowerCase().startsWith(text2.toLowerCase()) ? i : -1).filter((i) => i >= 0);
+    return exact >= 0 ? exact : starts.length === 1 ? starts[0] : -1;
   }
   function checkSample(run, sample) {
     if (typeof sample !== "number" || !Number.isInteger(sample) || sample < 0) {
@@ -2450,7 +2450,11 @@
         provider.runs.forEach((r, i) => {
           el("option", null, this.runSelect, r).value = String(i);
         });
-        this.runSelect.addEventListener("change", () => this.open(Number(this.runSelect.value), this.sample, 0));
+        this.runSelect.addEventListener("change", () => this.open(
+          Number(this.runSelect.value),
+          this.sample,
+          0
+        ));
       }
       const sampleLabel = el("label", "bp-field", bar);
       el("span", null, sampleLabel, ui.bp_sample + " ");
@@ -2460,7 +2464,11 @@
       this.box.step = "1";
       this.box.setAttribute("aria-label", ui.bp_sample_box);
       this.of = el("span", "bp-of", sampleLabel);
-      this.box.addEventListener("change", () => this.open(this.run, Number(this.box.value), this.controls.index));
+      this.box.addEventListener("change", () => this.open(
+        this.run,
+        Number(this.box.value),
+        this.controls.index
+      ));
       this.note = el("span", "bp-note", bar);
       this.summary = el("div", "bp-summary", root);
       const body = el("div", "bp-body", root);
@@ -2496,9 +2504,10 @@
         window.addEventListener("hashchange", () => this.applyFragment());
       }
       if (typeof ResizeObserver === "function") {
-        new ResizeObserver(() => {
+        const resized = () => {
           if (this.root.clientWidth !== this.width) this.layout();
-        }).observe(this.root);
+        };
+        new ResizeObserver(resized).observe(this.root);
       }
     }
     /** Open step `sample` of run r at position `at`; a sample the provider refuses says why, in the page.
@@ -2509,7 +2518,9 @@
       let want = Number.isInteger(sample) ? sample : this.sample;
       if (p.nearest) {
         const near = p.nearest(want, r);
-        if (near !== want) this.note.textContent = fill(this.ui.bp_snapshot, { asked: thousands(want), shown: thousands(near) });
+        if (near !== want) {
+          this.note.textContent = fill(this.ui.bp_snapshot, { asked: thousands(want), shown: thousands(near) });
+        }
         want = near;
       }
       try {
@@ -2639,7 +2650,9 @@
       }
       const draw = (n) => into[n] || n;
       if (q.phase === "forward") {
-        for (const p of s.nodes[q.node].parents) st.reads.push({ from: draw(p), to: draw(q.node), label: null });
+        for (const p of s.nodes[q.node].parents) {
+          st.reads.push({ from: draw(p), to: draw(q.node), label: null });
+        }
       } else if (q.phase === "backward") {
         for (const e of s.edges) {
           if (e.parent === q.node && draw(e.parent) !== draw(e.child)) {
@@ -2664,7 +2677,8 @@
       }
       if (q.phase === "backward") {
         const terms = s.edges.filter((e) => e.parent === n).map((e) => `${long(s.nodes[e.child].grad)} × ${long(e.local)}`);
-        return terms.length ? fill(ui.bp_backward_words, { node: n, terms: terms.join(" + "), grad: long(node.grad) }) : fill(ui.bp_backward_loss, { node: n });
+        if (!terms.length) return fill(ui.bp_backward_loss, { node: n });
+        return fill(ui.bp_backward_words, { node: n, terms: terms.join(" + "), grad: long(node.grad) });
       }
       const p = s.params[n];
       return fill(ui.bp_update_words, {
@@ -2680,9 +2694,8 @@
       const f = this.fragment.read();
       let r = this.run;
       if (f.run !== void 0) {
-        const k = this.provider.runs.indexOf(f.run);
-        const starts = this.provider.runs.map((l, i) => l.toLowerCase().startsWith(f.run.toLowerCase()) ? i : -1).filter((i) => i >= 0);
-        r = k >= 0 ? k : starts.length === 1 ? starts[0] : r;
+        const k = labelIndex(this.provider.runs, f.run);
+        if (k >= 0) r = k;
       }
       const sample = /^\d{1,9}$/.test(f.sample || "") ? Number(f.sample) : this.sample;
       const at = /^\d{1,6}$/.test(f.at || "") ? Number(f.at) : this.controls.index;

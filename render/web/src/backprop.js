@@ -14,7 +14,7 @@ import { OutputPanel } from "./backprop_panel.js";
 import { Diagram } from "./backprop_diagram.js";
 import { foldGraph } from "./backprop_fold.js";
 import { layoutGraph } from "./backprop_layout.js";
-import { val } from "./backprop_step.js";
+import { labelIndex, val } from "./backprop_step.js";
 import { Controls, Fragment, bindKeys } from "./controls.js";
 import { el, fill } from "./dom.js";
 import { paletteColor } from "./layout.js";
@@ -91,7 +91,8 @@ export class StepThrough {
       el("span", null, label, ui.bp_run + " ");
       this.runSelect = el("select", "bp-run", label);
       provider.runs.forEach((r, i) => { el("option", null, this.runSelect, r).value = String(i); });
-      this.runSelect.addEventListener("change", () => this.open(Number(this.runSelect.value), this.sample, 0));
+      this.runSelect.addEventListener("change", () => this.open(Number(this.runSelect.value), this.sample,
+        0));
     }
     const sampleLabel = el("label", "bp-field", bar);
     el("span", null, sampleLabel, ui.bp_sample + " ");
@@ -101,7 +102,8 @@ export class StepThrough {
     this.box.step = "1";
     this.box.setAttribute("aria-label", ui.bp_sample_box);
     this.of = el("span", "bp-of", sampleLabel);
-    this.box.addEventListener("change", () => this.open(this.run, Number(this.box.value), this.controls.index));
+    this.box.addEventListener("change", () => this.open(this.run, Number(this.box.value),
+      this.controls.index));
     this.note = el("span", "bp-note", bar);
     this.summary = el("div", "bp-summary", root);
     const body = el("div", "bp-body", root);
@@ -124,7 +126,8 @@ export class StepThrough {
       window.addEventListener("hashchange", () => this.applyFragment());
     }
     if (typeof ResizeObserver === "function") {
-      new ResizeObserver(() => { if (this.root.clientWidth !== this.width) this.layout(); }).observe(this.root);
+      const resized = () => { if (this.root.clientWidth !== this.width) this.layout(); };
+      new ResizeObserver(resized).observe(this.root);
     }
   }
 
@@ -136,7 +139,9 @@ export class StepThrough {
     let want = Number.isInteger(sample) ? sample : this.sample;
     if (p.nearest) {
       const near = p.nearest(want, r);
-      if (near !== want) this.note.textContent = fill(this.ui.bp_snapshot, { asked: thousands(want), shown: thousands(near) });
+      if (near !== want) {
+        this.note.textContent = fill(this.ui.bp_snapshot, { asked: thousands(want), shown: thousands(near) });
+      }
       want = near;
     }
     try {
@@ -229,7 +234,9 @@ export class StepThrough {
     }
     const draw = (/** @type {string} */ n) => into[n] || n;
     if (q.phase === "forward") {
-      for (const p of s.nodes[q.node].parents) st.reads.push({ from: draw(p), to: draw(q.node), label: null });
+      for (const p of s.nodes[q.node].parents) {
+        st.reads.push({ from: draw(p), to: draw(q.node), label: null });
+      }
     } else if (q.phase === "backward") {
       for (const e of s.edges) {
         if (e.parent === q.node && draw(e.parent) !== draw(e.child)) {
@@ -256,8 +263,8 @@ export class StepThrough {
     if (q.phase === "backward") {
       const terms = s.edges.filter((/** @type {any} */ e) => e.parent === n).map((/** @type {any} */ e) =>
         `${long(s.nodes[e.child].grad)} \u00d7 ${long(e.local)}`);
-      return terms.length ? fill(ui.bp_backward_words, { node: n, terms: terms.join(" + "), grad: long(node.grad) })
-        : fill(ui.bp_backward_loss, { node: n });
+      if (!terms.length) return fill(ui.bp_backward_loss, { node: n });
+      return fill(ui.bp_backward_words, { node: n, terms: terms.join(" + "), grad: long(node.grad) });
     }
     const p = s.params[n];
     return fill(ui.bp_update_words, { node: n, before: long(p.before), lr: long(s.lrs[n]), grad: long(p.grad),
@@ -269,10 +276,8 @@ export class StepThrough {
     const f = this.fragment.read();
     let r = this.run;
     if (f.run !== undefined) {
-      const k = this.provider.runs.indexOf(f.run);
-      const starts = this.provider.runs.map((l, i) => (l.toLowerCase().startsWith(f.run.toLowerCase()) ? i : -1))
-        .filter((i) => i >= 0);
-      r = k >= 0 ? k : starts.length === 1 ? starts[0] : r;
+      const k = labelIndex(this.provider.runs, f.run);
+      if (k >= 0) r = k;
     }
     const sample = /^\d{1,9}$/.test(f.sample || "") ? Number(f.sample) : this.sample;
     const at = /^\d{1,6}$/.test(f.at || "") ? Number(f.at) : this.controls.index;

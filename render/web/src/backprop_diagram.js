@@ -60,7 +60,8 @@ export class Diagram {
     this.width = 0;
   }
 
-  /** Lay the diagram out for `width` CSS px (nodes, edges, arrowheads); returns its height. @param {number} width */
+  /** Lay the diagram out for `width` CSS px (nodes, edges, arrowheads); returns its height.
+   * @param {number} width */
   draw(width) {
     this.width = width;
     const s = this.svg, g = this.g, xy = this.xy;

@@ -2,9 +2,10 @@
  * folded_model, folded_layers), in the page: a hidden layer of FOLD_AT or more units is drawn as its units
  * 1, 2 and its last, with one box `fold_L` for the units between. A unit is a one-parent op (its
  * activation); its layer the number of activations on the longest path up to it. A folded unit hides its
- * activation, what only it reads from (its Add, that Add's Muls and weights, its bias) and what reads it
- * (the next layer's Muls and their weights). The box reads what its nodes read from outside it; a kept node
- * that read a hidden node reads the box. tests/test_backprop_layout.py holds the result to Python's.
+ * activation, what only it reads from (its Add, that Add's Muls and weights, its bias; looking no further
+ * up than another folded activation) and what reads it (the next layer's Muls and their weights). The box
+ * reads what its nodes read from outside it; a kept node that read a hidden node reads the box.
+ * tests/test_backprop_layout.py holds the result to Python's.
  */
 
 import { layers } from "./backprop_layout.js";
@@ -41,8 +42,7 @@ export function roles(g, names) {
  * @returns {FoldedGraph}
  */
 export function foldGraph(g, lg, words) {
-  const role = roles(g, lg.names), P = lg.parents, kinds = Object.create(null);
-  for (const n of g.nodes) kinds[n.name] = n.kind;
+  const role = roles(g, lg.names), P = lg.parents;
   /** @type {Record<string, string[]>} */
   const children = Object.create(null);
   for (const n of lg.names) children[n] = [];
@@ -63,19 +63,19 @@ export function foldGraph(g, lg, words) {
     if (!byLayer.has(l)) byLayer.set(l, []);
     byLayer.get(l).push(a);
   }
-  /** @param {string} n */
+  const folded = new Set();
+  for (const list of byLayer.values()) {
+    if (list.length >= FOLD_AT) for (const a of list.slice(KEEP_FIRST, -1)) folded.add(a);
+  }
+  /** What `n` reads from, not looking past a folded activation. @param {string} n */
   const ancestors = (n) => {
     const seen = new Set(), todo = [...P[n]];
     while (todo.length) {
       const m = todo.pop();
-      if (!seen.has(m)) { seen.add(m); todo.push(...P[m]); }
+      if (!seen.has(m) && !folded.has(m)) { seen.add(m); todo.push(...P[m]); }
     }
     return seen;
   };
-  const folded = new Set();
-  for (const units of byLayer.values()) {
-    if (units.length >= FOLD_AT) for (const a of units.slice(KEEP_FIRST, -1)) folded.add(a);
-  }
   const keptUp = new Set();
   for (const a of acts) if (!folded.has(a)) { keptUp.add(a); for (const m of ancestors(a)) keptUp.add(m); }
   /** @type {Record<string, string>} */
@@ -92,7 +92,9 @@ export function foldGraph(g, lg, words) {
     const mine = new Set();
     for (const a of hidden) {
       mine.add(a);
-      for (const m of ancestors(a)) if (!keptUp.has(m) && role[m] !== "input" && role[m] !== "label") mine.add(m);
+      for (const m of ancestors(a)) {
+        if (!keptUp.has(m) && role[m] !== "input" && role[m] !== "label") mine.add(m);
+      }
       for (const c of children[a]) {
         mine.add(c);
         for (const p of P[c]) if (role[p] === "parameter") mine.add(p);
@@ -129,33 +131,22 @@ export function foldGraph(g, lg, words) {
       titles[n] = words.bp_fold.replace("{from}", String(u[0])).replace("{to}", String(u[u.length - 1]));
     }
   }
-  const layer = foldedLayers(folding, roleOf, kinds);
+  const layer = foldedLayers(folding, roleOf);
   const classes = Object.fromEntries(names.map((n) => [n, "bp-" + roleOf[n]]));
   return { layout: folding, roles: classes, titles, into, units, layer };
 }
 
 /**
- * graph_layout.folded_layers: `layers`, with each box in its layer's activations' column.
- * @param {LayoutGraph} g @param {Record<string, string>} role @param {Record<string, string>} kinds
+ * graph_layout.folded_layers: `layers`, with each box one column left of the first node that reads it
+ * (where its units' last nodes would be), not one right of its inputs.
+ * @param {LayoutGraph} g @param {Record<string, string>} role
  */
-function foldedLayers(g, role, kinds) {
+function foldedLayers(g, role) {
   const layer = layers(g);
-  /** @type {Record<string, number>} */
-  const memo = Object.create(null);
-  /** @param {string} n @returns {number} the one-parent ops on the longest path up to n, itself included */
-  const actLayer = (n) => {
-    if (!(n in memo)) {
-      const own = g.parents[n].length === 1 && role[n] === "op" ? 1 : 0;
-      memo[n] = own + Math.max(0, ...g.parents[n].map(actLayer));
-    }
-    return memo[n];
-  };
   for (const n of g.names) {
     if (role[n] !== "fold") continue;
-    const l = Number(n.split("_")[1]);
-    const acts = g.names.filter((m) => g.parents[m].length === 1 && role[m] === "op"
-      && kinds[g.parents[m][0]] === "Add" && actLayer(m) === l);
-    if (acts.length) layer[n] = layer[acts[0]];
+    const readers = g.names.filter((c) => g.parents[c].includes(n));
+    if (readers.length) layer[n] = Math.max(layer[n], Math.min(...readers.map((c) => layer[c])) - 1);
   }
   return layer;
 }

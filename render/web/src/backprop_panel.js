@@ -85,7 +85,9 @@ export class OutputPanel {
     if (src.target) line(ctx, ax, src.grid, src.target, { color: th.target, width: 1.6 * pt, dash: [4, 3] });
     for (const p of src.points || []) marker(ctx, ax.px(p[0]), ax.py(p[1]), 2.2, th.muted);
     line(ctx, ax, src.grid, c.before, { color: out, width: 1.8 * pt });
-    if (this.state.after) line(ctx, ax, src.grid, c.after, { color: th.palette[3], width: 1.8 * pt, dash: [5, 3] });
+    if (this.state.after) {
+      line(ctx, ax, src.grid, c.after, { color: th.palette[3], width: 1.8 * pt, dash: [5, 3] });
+    }
     const px = ax.px(c.x);
     if (this.state.output) {
       ctx.save();
@@ -104,7 +106,11 @@ export class OutputPanel {
     const c = this.curves, src = this.src;
     let lo = Infinity, hi = -Infinity;
     /** @param {ArrayLike<number>} v */
-    const take = (v) => { for (let i = 0; i < v.length; i++) if (isFinite(v[i])) { lo = Math.min(lo, v[i]); hi = Math.max(hi, v[i]); } };
+    const take = (v) => {
+      for (let i = 0; i < v.length; i++) {
+        if (isFinite(v[i])) { lo = Math.min(lo, v[i]); hi = Math.max(hi, v[i]); }
+      }
+    };
     if (src.target) take(src.target);
     for (const p of src.points || []) take([p[1]]);
     take(c.before); take(c.after); take([c.label, c.y]);
@@ -126,7 +132,8 @@ export class OutputPanel {
     entry(th.foreground, w.bp_point, "bp-dot");
     entry(th.palette[2], w.bp_before, "bp-solid");
     if (this.state.after) entry(th.palette[3], w.bp_after, "bp-dashed");
-    entry(th.target, this.src.target ? this.src.words.bp_target : w.bp_points, this.src.target ? "bp-dashed" : "bp-dot");
+    const target = !!this.src.target;
+    entry(target ? th.target : th.muted, target ? w.bp_target : w.bp_points, target ? "bp-dashed" : "bp-dot");
   }
 
   /** The smallest font px drawn (tests). */

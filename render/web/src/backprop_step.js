@@ -47,7 +47,11 @@ const FORWARD = {
   Relu: ([t]) => (t >= 0 ? t : 0),
   LeakyRelu: ([t]) => (t >= 0 ? t : 0.1 * t),
   Step: ([t]) => (t > 0 ? 1 : 0),
-  Sigmoid: ([t]) => { if (t >= 0) return 1.0 / (1.0 + Math.exp(-t)); const e = Math.exp(t); return e / (1.0 + e); },
+  Sigmoid: ([t]) => {
+    if (t >= 0) return 1.0 / (1.0 + Math.exp(-t));
+    const e = Math.exp(t);
+    return e / (1.0 + e);
+  },
   Tanh: ([t]) => Math.tanh(t),
   ValueLoss: ([label, y]) => Math.abs(label - y),
   SquareLoss: ([label, y]) => { const d = label - y; return d * d; },
@@ -77,14 +81,21 @@ export function runIndex(source, label) {
   const runs = source.runs;
   if (label === undefined || label === null) return 0;
   if (typeof label === "number" && Number.isInteger(label) && label >= 0 && label < runs.length) return label;
-  const text = String(label);
-  const exact = runs.findIndex((r) => r.label === text);
-  const starts = runs.map((r, i) => (r.label.toLowerCase().startsWith(text.toLowerCase()) ? i : -1))
-    .filter((i) => i >= 0);
-  if (exact >= 0) return exact;
-  if (starts.length === 1) return starts[0];
+  const text = String(label), k = labelIndex(runs.map((r) => r.label), text);
+  if (k >= 0) return k;
   throw new Error(`no run ${JSON.stringify(text)} in ${source.scene} (its runs: `
     + `${runs.map((r) => JSON.stringify(r.label)).join("; ")})`);
+}
+
+/**
+ * The index of the label `text` among `labels` (exactly, else the one that starts with it, case aside),
+ * or -1. @param {string[]} labels @param {string} text
+ */
+export function labelIndex(labels, text) {
+  const exact = labels.indexOf(text);
+  const starts = labels.map((l, i) => (l.toLowerCase().startsWith(text.toLowerCase()) ? i : -1))
+    .filter((i) => i >= 0);
+  return exact >= 0 ? exact : starts.length === 1 ? starts[0] : -1;
 }
 
 /**
