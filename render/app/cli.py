@@ -14,6 +14,7 @@ import typer
 from render.app.commands.all_scenes import all_
 from render.app.commands.backprop import backprop
 from render.app.commands.check import check
+from render.app.commands.export import export
 from render.app.commands.graph import graph
 from render.app.commands.lab import lab
 from render.app.commands.list_scenes import list_
@@ -24,7 +25,8 @@ from render.app.console import on_sigterm, state
 from render.app.group import RenderGroup
 
 COMMANDS = {"list": list_, "record": record, "scene": scene, "video": video, "check": check, "graph": graph,
-            "all": all_, "lab": lab, "backprop": backprop}
+            "all": all_, "lab": lab, "export": export,
+            "backprop": backprop}
 
 #: typer (0.29) passes a parameter's value through a pydantic TypeAdapter unless it already is a bool,
 #: and `--help`, when not given, is None: every command would import pydantic (~70 ms) just to pass that
