@@ -3,8 +3,6 @@ family's), and each bad input as one line, exit 2, nothing written."""
 
 from __future__ import annotations
 
-import importlib.util
-
 import numpy as np
 import pytest
 from PIL import Image
@@ -69,7 +67,6 @@ def test_a_family_net_is_named_as_render_scene_names_it(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["fig8-h3.backprop.png"]
 
 
-@pytest.mark.skipif(importlib.util.find_spec("render.web.backprop") is None, reason="no page module")
 def test_html_is_the_step_through_page(tmp_path):
     result = runner.invoke(app, ["backprop", "fig8", "--sample", "7", "--format", "html", "--out",
                                  str(tmp_path)])

@@ -29,8 +29,8 @@ from render.draw.theme import THEMES, rc_params
 from render.record.backprop import Curves
 from scenes import Scene
 
-BOX_W, BOX_H = 1.45, 0.74  # a node's box, in the layout's units (columns DX apart, rows 1.0)
-DX = 2.3  # wider than render graph's 1.9: an edge has room for its local derivative
+BOX_W, BOX_H = 1.75, 0.74  # a node's box, in the layout's units (columns DX apart, rows 1.0)
+DX = 2.4  # wider than render graph's 1.9: an edge has room for its local derivative
 LINES = (0.31, 0.09, -0.12, -0.32)  # heights of a box's name, value, grad and new value (of BOX_H)
 OPS = {"Mul": "·", "Add": " + "}
 
@@ -83,7 +83,7 @@ class BackpropFigure:
         cols = order(model, folded_layers(model))
         self.xy = xy = coordinates(model, cols, dx=DX)
         xs, ys = [p[0] for p in xy.values()], [p[1] for p in xy.values()]
-        self.ax = ax = self.fig.add_axes((0.005, 0.13, 0.675, 0.78))
+        self.ax = ax = self.fig.add_axes((0.005, 0.13, 0.70, 0.78))
         ax.set_xlim(min(xs) - BOX_W * 0.55, max(xs) + BOX_W * 0.55)
         ax.set_ylim(min(ys) - BOX_H * 0.6, max(ys) + BOX_H * 0.6)
         ax.set_axis_off()

@@ -51,11 +51,7 @@ def backprop(
         folder = out_dir(out if out is not None else Path("output"))
         pages = {}
         if "html" in options.formats:
-            try:
-                from render.web.backprop import write_backprop_page
-            except ImportError:
-                raise UserError("--format html: the step-through page is not yet here; use --format "
-                                "gif,mp4,png", 2) from None
+            from render.web.backprop import write_backprop_page
 
             pages[".html"] = lambda path: write_backprop_page(chosen, run, step["sample"], path,
                                                               theme=options.theme, lang=options.lang)
