@@ -159,3 +159,30 @@ def test_small_and_legible_at_800_px(browser, pages):
             tab.evaluate(f"{API}.page.controls.seek({at}, true)")
             assert tab.evaluate(f"{API}.page.minTextPx()") >= 11
         assert tab.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+
+
+NUMBERS = ("sample", "samples", "x", "label", "lr", "lrs", "loss", "forward", "backward", "nodes", "edges",
+           "params", "order")
+
+
+@pytest.mark.parametrize("hidden", [None, (3,)])
+def test_the_labs_inspect_opens_the_step_at_its_sample(browser, tmp_path, hidden):
+    from render.web.lab import write_lab
+
+    scene = get_scene("fig8").with_overrides(samples=600)
+    if hidden:
+        scene = scene.with_network(hidden=hidden)
+    path = write_lab(tmp_path / "lab.html", scene=scene, map_size=0)
+    with browser.open(page_url(path), width=1280, height=1000) as tab:
+        tab.wait_for("window.lab && window.lab.firstFrame !== undefined")
+        tab.evaluate("window.lab.seekStep(240)")
+        got = tab.evaluate("(window.__st = window.lab.inspect()).step")
+        want = backprop_step(scene, None, 240)
+        same({k: got[k] for k in NUMBERS}, {k: want[k] for k in NUMBERS}, "lab")
+        assert tab.evaluate("document.querySelector('dialog.bp-dialog').open")
+        tab.key("ArrowRight")  # the dialog's keys are its own: the lab's timeline stays
+        assert tab.evaluate("window.lab.state().step") == 240
+        assert tab.evaluate("window.__st.controls.index") == 1
+        tab.key("Escape")
+        tab.wait_for("document.querySelector('dialog.bp-dialog') === null", timeout=5)
+        assert tab.errors() == [], tab.errors()

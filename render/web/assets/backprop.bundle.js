@@ -474,7 +474,7 @@
     /** Lay the panel out at `width` CSS px and draw it. @param {number} width */
     layout(width) {
       this.width = width;
-      this.height = Math.round(Math.max(190, Math.min(360, width * 0.68)));
+      this.height = Math.round(Math.max(190, Math.min(330, width * 0.58)));
       this.dpr = sizeCanvases([this.canvas], this.element, width, this.height);
       this.element.style.height = "";
       this.draw();

@@ -40,6 +40,7 @@ import { LabRun } from "./lab_run.js";
 import { LabSettings, MAX_FRAGMENT, translate } from "./lab_settings.js";
 import { integer } from "./lab_text.js";
 import { command, describe } from "./lab_words.js";
+import { inspectButton } from "./lab_inspect.js";
 import { networkGraph, networkPanels } from "./network.js";
 import { biasName } from "./sum_view.js";
 import { compileTarget, parseTarget } from "./target_expr.js";
@@ -101,6 +102,7 @@ export class Lab {
     this.timeline = el("div", "ol-timeline", root);
     const panes = el("div", "ol-panes", root);
     this.panes = new LabPanes(this, toolbar, panes);
+    inspectButton(this, toolbar);  // "Inspect this sample": the backprop step-through in a dialog
     const mapPane = d.map ? el("div", "ol-pane ol-pane-map", panes) : null;
     /** @type {BasinMap | null} */
     this.map = null;  // built after the first frame of the figure

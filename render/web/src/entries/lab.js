@@ -17,12 +17,14 @@
  *   lab.train(), lab.pause(), lab.step(), lab.reset()
  *   lab.firstFrame      -> ms since navigation start when the figure was first drawn; lab.timing: when
  *                          the scripts started ({scripts}) and the lab was built ({mounted})
+ *   lab.inspect()       -> "Inspect this sample": the backprop step-through (backprop.js) in a dialog
  *   lab.grid()          -> {rows, cols}: each run's panel grid at the figure's width (layout.js)
  *   lab.minTextPx()     -> the smallest font px of any text the figure and the map draw
  */
 
 import * as graph from "../graph.js";
 import { Lab } from "../lab.js";
+import { openInspect } from "../lab_inspect.js";
 import { consoleRun } from "../lab_run.js";
 import { mountAll } from "../mount.js";
 import * as random from "../random.js";
@@ -70,6 +72,7 @@ function api(lab) {
     reset: () => { lab.flush(); lab.controls.pause(); lab.controls.seek(0, true); },
     firstFrame: lab.firstFrame,  // drawn while the lab was built
     grid: () => lab.figure.grid(),
+    inspect: () => openInspect(lab).stepThrough,
     minTextPx: () => lab.minTextPx(),
     lab,
   };
