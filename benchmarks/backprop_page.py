@@ -37,7 +37,8 @@ def main() -> None:
                                None, None, folder / "fig8-h8.html")
     for p in (path, wide):
         size = p.stat().st_size
-        print(f"size {p.name}: {size / 1000:.1f} kB (goal <= {SIZE_GOAL / 1000:.0f} kB, ratio {size / SIZE_GOAL:.2f})")
+        print(f"size {p.name}: {size / 1000:.1f} kB (goal <= {SIZE_GOAL / 1000:.0f} kB, "
+              f"ratio {size / SIZE_GOAL:.2f})")
     with Chromium() as browser, browser.open(page_url(path), width=1280, height=900) as tab:
         tab.wait_for("window.__backprop !== undefined")
         page = "window.__backprop.page"
@@ -46,8 +47,9 @@ def main() -> None:
             for k in range(REPEATS):
                 other = (sample + 1 + k) % SAMPLES  # a different sample first: nothing cached for this one
                 tab.evaluate(f"{page}.open(0, {other}, 0)")
-                times.append(tab.evaluate(f"(() => {{ const t = performance.now(); {page}.open(0, {sample}, 12); "
-                                          "return performance.now() - t; })()"))
+                timed = (f"(() => {{ const t = performance.now(); {page}.open(0, {sample}, 12); "
+                         "return performance.now() - t; })()")
+                times.append(tab.evaluate(timed))
             ms = statistics.median(times)
             print(f"sample {sample:>6}: {ms:6.1f} ms (median of {REPEATS}; goal < {GOAL_MS:.0f} ms, "
                   f"ratio {ms / GOAL_MS:.2f})")

@@ -10,8 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from render.draw.graph_layout import (coordinates, fold_units, folded_layers, folded_model, graph_model, layers,
-                                      order)
+from render.draw.graph_layout import (
+    coordinates,
+    fold_units,
+    folded_layers,
+    folded_model,
+    graph_model,
+    layers,
+    order,
+)
 from render.web.backprop import step_graph
 from scenes import get_scene
 
@@ -28,7 +35,8 @@ def _scene(hidden):
 
 
 def _js_layout(graph: dict) -> dict:
-    script = (f"import('{SRC.as_uri()}').then(m => {{ const l = m.layout(m.layoutGraph({json.dumps(graph)})); "
+    script = (f"import('{SRC.as_uri()}').then(m => {{ "
+              f"const l = m.layout(m.layoutGraph({json.dumps(graph)})); "
               "console.log(JSON.stringify({columns: l.columns, xy: l.xy})); })")
     out = subprocess.run(["node", "--input-type=module", "-e", script], capture_output=True, text=True,
                          check=True)

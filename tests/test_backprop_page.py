@@ -22,7 +22,8 @@ API = "window.__backprop"
 
 
 def same(a, b, where="") -> None:
-    """Equal as JSON reads them, to the last bit: numbers exactly (NaN as "NaN"), lists and dicts key by key."""
+    """Equal as JSON reads them, to the last bit: numbers exactly (NaN as "NaN"), lists and dicts key by
+    key."""
     if isinstance(a, dict):
         assert isinstance(b, dict) and set(a) == set(b), (where, sorted(set(a) ^ set(b)))
         for k in a:
@@ -144,8 +145,10 @@ def test_hostile_labels_and_descriptions_stay_text(browser, tmp_path):
     with browser.open(url, width=900, height=800) as tab:
         tab.wait_for(f"{API} !== undefined")
         assert HOSTILE in tab.evaluate("document.querySelector('.bp-description').textContent")
-        assert tab.evaluate("document.querySelectorAll('.ourdl-backprop img, .ourdl-backprop script').length") == 0
-        same(tab.evaluate(f"{API}.at(7, {json.dumps(runs[1].label)})"), backprop_step(scene, runs[1].label, 7))
+        injected = "document.querySelectorAll('.ourdl-backprop img, .ourdl-backprop script').length"
+        assert tab.evaluate(injected) == 0
+        got = tab.evaluate(f"{API}.at(7, {json.dumps(runs[1].label)})")
+        same(got, backprop_step(scene, runs[1].label, 7))
         assert_nothing_ran(tab, url)
         assert tab.errors() == [], tab.errors()
 

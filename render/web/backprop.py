@@ -100,8 +100,8 @@ def backprop_html(scene: Scene, run: str | None = None, sample: int | None = Non
                 data_id="ourdl-backprop-data")
 
 
-def write_backprop_page(scene: Scene, run: str | None, sample: int | None, path: Path, *, theme: str = "light",
-                        lang: str = "en") -> Path:
+def write_backprop_page(scene: Scene, run: str | None, sample: int | None, path: Path, *,
+                        theme: str = "light", lang: str = "en") -> Path:
     """Write the page to `path` atomically (complete or not at all); returns the path. BackpropError (a
     ValueError, one line) for a sample past the run, an unknown run or a sweep."""
     path = Path(path)

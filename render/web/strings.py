@@ -19,14 +19,16 @@ UI = {
         # the backprop step-through (render/web/backprop.py, src/backprop.js); {placeholders} filled as text
         "bp_title": "{scene}: one step of backpropagation", "bp_inspect": "Inspect this sample",
         "bp_inspect_none": "no step to inspect here: {why}", "bp_close": "Close (Escape)",
-        "bp_run": "run", "bp_sample": "sample", "bp_sample_box": "sample number (0-based)", "bp_of": "of 0–{last}",
+        "bp_run": "run", "bp_sample": "sample", "bp_sample_box": "sample number (0-based)",
+        "bp_of": "of 0–{last}",
         "bp_summary": "{run} · sample {sample}: x = {x}, label = {label}, loss = {loss}",
         "bp_snapshot": "the player holds its snapshots' samples: {shown} shown for {asked}",
         "bp_forward": "forward", "bp_backward": "backward", "bp_update": "update",
         "bp_back": "Previous node", "bp_next": "Next node", "bp_slider": "position in the step",
         "bp_position": "{i} / {n}", "bp_d": "∂", "bp_fold": "units {from}–{to}",
         "bp_graph": "the computation graph, node by node",
-        "bp_inputs": "Sample {sample} enters: x = {x}, label = {label}; the parameters hold their values after "
+        "bp_inputs": "Sample {sample} enters: x = {x}, label = {label}; the parameters hold their values "
+                     "after "
                      "{sample} updates.",
         "bp_forward_words": "forward: {node} = {op}({parents}) = {value}",
         "bp_backward_words": "backward: ∂loss/∂{node} = Σ ∂loss/∂child × "
@@ -52,7 +54,8 @@ UI = {
                      "95% 置信区间 {lo:.1f}–{hi:.1f}%）"),
         "bp_title": "{scene}：反向传播的一步", "bp_inspect": "查看这个样本",
         "bp_inspect_none": "这里没有可查看的一步：{why}", "bp_close": "关闭（Esc）",
-        "bp_run": "训练", "bp_sample": "样本", "bp_sample_box": "样本编号（从 0 开始）", "bp_of": "范围 0–{last}",
+        "bp_run": "训练", "bp_sample": "样本", "bp_sample_box": "样本编号（从 0 开始）",
+        "bp_of": "范围 0–{last}",
         "bp_summary": "{run} · 样本 {sample}：x = {x}，label = {label}，损失 = {loss}",
         "bp_snapshot": "播放器只保存快照处的样本：显示 {shown}（所选 {asked}）",
         "bp_forward": "前向", "bp_backward": "反向", "bp_update": "更新",
