@@ -14,7 +14,7 @@ import functools
 from collections.abc import Callable
 from pathlib import Path
 
-from render.draw.view import make_view
+from render.draw.view import View, make_view
 from render.encode.options import RenderOptions
 from render.encode.stream import FrameProgress, stream
 from render.encode.timeline import Timeline, default_duration
@@ -28,12 +28,10 @@ PAGE_FORMATS = ("html",)
 PageWriter = Callable[[Path], None]
 
 
-def plan(snapshot: Snapshot, options: RenderOptions) -> tuple[tuple[int, int], Timeline, list[str]]:
-    """The master frame size, the master timeline and the frame formats to write (poster included)."""
+def frame_formats(options: RenderOptions) -> tuple[tuple[int, int], list[str], list[float]]:
+    """The master frame size, the frame formats to write (the poster added where a video or GIF asks for
+    one) and the frame rates they need; pages need no frames."""
     formats = [f for f in dict.fromkeys(options.formats) if f not in PAGE_FORMATS]
-    if not formats:  # pages only: the timeline a video would have, for whoever asks (the gallery)
-        size, timeline, _ = plan(snapshot, dataclasses.replace(options, formats=("mp4",)))
-        return size, timeline, []
     videos = [f for f in formats if f in VIDEO_FORMATS]
     if options.poster and (videos or "gif" in formats) and "png" not in formats:
         formats.append("png")
@@ -44,15 +42,25 @@ def plan(snapshot: Snapshot, options: RenderOptions) -> tuple[tuple[int, int], T
         size = (w, h)
     rates = ([options.video_fps] if videos or formats == ["png"] else []) + \
         ([options.gif_fps] if "gif" in formats else [])
+    return size, formats, rates or [options.video_fps]
+
+
+def plan(snapshot: Snapshot, options: RenderOptions) -> tuple[tuple[int, int], Timeline, list[str]]:
+    """The master frame size, the master timeline and the frame formats to write (poster included)."""
+    if not frame_formats(options)[1]:  # pages only: the timeline a video would have, for whoever asks
+        size, timeline, _ = plan(snapshot, dataclasses.replace(options, formats=("mp4",)))
+        return size, timeline, []
+    size, formats, rates = frame_formats(options)
     n = len(snapshot.steps)
     timeline = Timeline(n, max(rates), options.duration or default_duration(n), options.hold,
                         options.interpolate)
     return size, timeline, formats
 
 
-def _writer(fmt: str, path: Path, options: RenderOptions, timeline: Timeline) -> Writer:
+def _writer(fmt: str, path: Path, options: RenderOptions, timeline: Timeline, poster: int | None) -> Writer:
     if fmt == "png":
-        return PosterWriter(path, options, timeline.fps, timeline.frame_of(options.poster_frame))
+        frame = timeline.frame_of(options.poster_frame) if poster is None else poster
+        return PosterWriter(path, options, timeline.fps, frame)
     fps = options.gif_fps if fmt == "gif" else options.video_fps
     return WRITERS[fmt](path, options, min(fps, timeline.fps))
 
@@ -89,18 +97,37 @@ def render_snapshot(snapshot: Snapshot, out_stem: Path, options: RenderOptions =
     Raises `render.ffmpeg.EncoderError` (ffmpeg failed), `render.writers.GifTooLarge` (`max_size`
     cannot be met) or `render.fonts.FontMissing` (`lang="zh"` without the CJK font package).
     """
-    out_stem = Path(out_stem)
-    out_stem.parent.mkdir(parents=True, exist_ok=True)
     size, timeline, formats = plan(snapshot, options)
+    early = None
+    if recording is not None:
+        early = (Path(recording), functools.partial(write_snapshot, snapshot))
+    targets, writers = encode(functools.partial(make_view, snapshot, size, options.theme, options.lang,
+                                                options.loss_panel),
+                              Path(out_stem), size, timeline, formats, options, progress, pages, early)
+    _report_choices(writers, targets[-len(writers):] if writers else [], options, report)
+    return targets
+
+
+def encode(view: Callable[[], View], out_stem: Path, size: tuple[int, int], timeline: Timeline,
+           formats: list[str], options: RenderOptions, progress: FrameProgress | None = None,
+           pages: dict[str, PageWriter] | None = None,
+           early: tuple[Path, Callable[[Path], None]] | None = None,
+           poster: int | None = None) -> tuple[list[Path], list[Writer]]:
+    """One pass over `view()`'s frames into every format's writer, then each page of `pages` and the
+    `early` file (its path and the function writing it, started first on a thread) — all to temporary
+    names, renamed into place together only when everything succeeded. `poster`: the PNG's frame
+    (default: `options.poster_frame`). Returns the paths (early file, pages, then frame formats) and the
+    writers. Every frame-writing command (`render_snapshot`, `render backprop`) goes through here."""
+    out_stem.parent.mkdir(parents=True, exist_ok=True)
     targets, temps = [], []
-    early = Jobs()  # the recording file: compressed while ffmpeg starts and the figure is built
+    jobs_early = Jobs()  # e.g. the recording file: compressed while ffmpeg starts and the figure is built
     try:
         writers = []
         for fmt in formats:
             target = out_stem.parent / (out_stem.name + WRITERS[fmt].suffix)
             targets.append(target)
             temps.append(temp_beside(target))
-            writers.append(_writer(fmt, temps[-1], options, timeline))
+            writers.append(_writer(fmt, temps[-1], options, timeline, poster))
             writers[-1].label = target.name
         jobs = [w.finish for w in writers]
         for suffix, write_page in (pages or {}).items():
@@ -108,25 +135,22 @@ def render_snapshot(snapshot: Snapshot, out_stem: Path, options: RenderOptions =
             targets.insert(0, target)
             temps.insert(0, temp_beside(target))
             jobs.append(functools.partial(write_page, temps[0]))
-        if recording is not None:
-            recording = Path(recording)
-            targets.insert(0, recording)
-            temps.insert(0, temp_beside(recording))
-            early.start(functools.partial(write_snapshot, snapshot, temps[0]))
+        if early is not None:
+            targets.insert(0, early[0])
+            temps.insert(0, temp_beside(early[0]))
+            jobs_early.start(functools.partial(early[1], temps[0]))
         with contextlib.ExitStack() as stack:
             for writer in writers:
                 stack.callback(writer.cleanup)  # registered first: a setup failing halfway is undone too
                 writer.setup(size)
             if writers:
-                view = make_view(snapshot, size, options.theme, options.lang, options.loss_panel)
-                stream(view, timeline, writers, progress)
+                stream(view(), timeline, writers, progress)
             finish_all(jobs)
-            early.join()
+            jobs_early.join()
         publish_all(list(zip(temps, targets)))
-        _report_choices(writers, targets[-len(writers):], options, report)
     finally:
-        early.wait()  # never remove a file while it is being written
+        jobs_early.wait()  # never remove a file while it is being written
         for tmp in temps:
             tmp.unlink(missing_ok=True)
-    return targets
+    return targets, writers
 
