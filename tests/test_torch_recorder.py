@@ -271,7 +271,7 @@ def test_training_with_and_without_the_recorder_gives_the_same_parameters_bit_fo
         assert torch.equal(a, b)
 
 
-def test_snapshots_every_n_updates_or_at_given_counts_and_the_train_loss_between_them():
+def test_snapshots_every_n_updates_or_at_given_counts_and_the_train_loss_between_them(tmp_path):
     model = mlp((2,), nn.ReLU)
     rec = TorchRecorder(model, every=4, grid_points=11)
     losses = []
@@ -296,7 +296,8 @@ def test_snapshots_every_n_updates_or_at_given_counts_and_the_train_loss_between
     train(model, rec, updates=9)
     snap = rec.snapshot()
     assert list(snap.steps) == [0, 1, 3, 7, 9]
-    assert snap.meta["schedule"]["kind"] == "explicit"
+    assert snap.meta["schedule"] == {"kind": "explicit", "steps": [0, 1, 3, 7], "marks": []}
+    assert load_snapshot(rec.save(tmp_path / "explicit.npz")).meta["schedule"] == snap.meta["schedule"]
 
 
 def test_targets_as_text_functions_or_values():

@@ -182,6 +182,8 @@ class TorchRecorder(Recorder):
             self.state = [*named.values(), *buffers.values()]
             self.param_names = flat_names({k: self.shapes[k] for k in named})
         self._flat = torch.empty(sum(t.numel() for t in self.state), dtype=torch.float64)
+        ends = np.cumsum([t.numel() for t in self.state]).tolist()
+        self._views = [self._flat[end - t.numel():end].view(t.shape) for t, end in zip(self.state, ends)]
         self._copy_state()
         self._versions = self._version_counts()
         stem = Path(script).stem if script else ""
@@ -218,11 +220,11 @@ class TorchRecorder(Recorder):
         return calls
 
     def _copy_state(self) -> None:
-        at = 0
-        for t in self.state:
-            n = t.numel()
-            self._flat[at:at + n].copy_(t.detach().reshape(-1))  # float32 -> float64: exact
-            at += n
+        """The state's values into `_flat` (float32 -> float64 is exact), through views made once."""
+        torch = require_torch()
+        with torch.no_grad():
+            for view, t in zip(self._views, self.state):
+                view.copy_(t)
 
     def _version_counts(self) -> list[int]:
         return [t._version for t in self.trained]
