@@ -267,7 +267,7 @@ def hooked_forward(model: Any, x: Any, state: dict | None = None) -> tuple[np.nd
         def record(_module: Any, _inputs: Any, output: Any) -> None:
             if isinstance(output, torch.Tensor) and output.dim() >= 1 and output.shape[0] == x.shape[0]:
                 counts[path] = counts.get(path, 0) + 1
-                values = output.detach().reshape(output.shape[0], -1).to(torch.float64).numpy().copy()
+                values = output.detach().reshape(output.shape[0], -1).to("cpu", torch.float64).numpy().copy()
                 calls.append(Call(path, module, counts[path], values))
                 tensors.append(output)
         return record
@@ -281,7 +281,7 @@ def hooked_forward(model: Any, x: Any, state: dict | None = None) -> tuple[np.nd
             h.remove()
     for c, t in zip(calls, tensors):
         c.is_output = t is out
-    return out.detach().to(torch.float64).reshape(x.shape[0], -1).numpy().copy(), calls
+    return out.detach().to("cpu", torch.float64).reshape(x.shape[0], -1).numpy().copy(), calls
 
 
 def flat_names(shapes: dict[str, tuple[int, ...]]) -> list[str]:

@@ -162,6 +162,7 @@ class TorchRecorder(Recorder):
         self.steps_given = None if steps is None else set(steps)
         self.lr, self.data_seed = lr, data_seed
         self.dtype = model_dtype(model)
+        self.device = next((t.device for t in model.parameters()), torch.device("cpu"))  # the grid goes there
         self.family: Family | None = as_family(model)
         self.grid = np.linspace(*self.x_range, grid_points)
         problem = io_problem(model)
@@ -205,7 +206,7 @@ class TorchRecorder(Recorder):
         """Run the model once over the grid (eval mode, no grad, torch's random state kept): it must take x
         alone, one feature, and give one output. Returns the leaf modules' calls (the hooked nodes)."""
         torch = require_torch()
-        x = torch.tensor(self.grid, dtype=self.dtype).reshape(-1, 1)
+        x = torch.tensor(self.grid, dtype=self.dtype, device=self.device).reshape(-1, 1)
         try:
             out, calls = hooked_forward(self.model, x)
         except TypeError as e:
@@ -409,9 +410,10 @@ class TorchRecorder(Recorder):
         state, at = {}, 0
         for key, shape in self.shapes.items():
             n = math.prod(shape)
-            state[key] = torch.tensor(row[at:at + n], dtype=dtype).reshape(shape)
+            state[key] = torch.tensor(row[at:at + n], dtype=dtype, device=self.device).reshape(shape)
             at += n
-        return hooked_forward(self.model, torch.tensor(self.grid, dtype=dtype).reshape(-1, 1), state)
+        x = torch.tensor(self.grid, dtype=dtype, device=self.device).reshape(-1, 1)
+        return hooked_forward(self.model, x, state)
 
     def _torch_meta(self) -> dict:
         """What the file says about the torch model (docs/snapshot-format.md, "Recordings of a PyTorch
