@@ -16,25 +16,27 @@ evaluates the module itself in float64 (`TorchActivation`): not one of ourdl's o
 so the player embeds its curves.
 
 Everything else (a custom `nn.Module`, a convolution, a residual block, a Linear without bias, a 64-wide
-layer) is read by forward hooks (`leaf_modules`, `hooked_forward`): see torch_recorder.py for its names.
+layer) is recorded by forward hooks: torch_hooks.py.
 
-torch is imported only here and in torch_recorder.py, and only when a recorder is made (`require_torch`),
-so `import render` never loads it.
+torch is imported only by the torch_* modules, and only when a recorder is made (`require_torch`), so
+`import render` never loads it.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import inspect
-import math
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
 from ourdl.ops import Op
+from render.record.net_snapshot import graph_meta, snapshot_row
 from render.record.recorder_scene import RecorderError
-from scenes import Net
+from scenes import Net, Panel
 from scenes.network import MAX_LAYERS, MAX_UNITS, Names, build_network
+from scenes.network_panels import network_panels
 
 #: torch's activation modules that map to ourdl's ops exactly (LeakyReLU only with ourdl's slope, 0.1)
 OURDL_OPS = {"ReLU": "Relu", "LeakyReLU": "LeakyRelu", "Sigmoid": "Sigmoid", "Tanh": "Tanh"}
@@ -130,49 +132,88 @@ class evaluating:
 
 @dataclass
 class Family:
-    """A Sequential that is a network of the chapter's family (see the module's docstring)."""
+    """A Sequential that is a network of the chapter's family (see the module's docstring), recorded as
+    that ourdl graph: what TorchRecorder asks of a network."""
 
     hidden: tuple[int, ...]
     linears: list  # the Linear modules, input layer first
-    activation: Any  # the activation module (the first; every other is the same class and settings)
+    module: Any  # the activation module (the first; every other is the same class and settings)
+    loss: str | None = None  # the loss trained with ("absolute", "squared"), for the graph's loss node
     names: Names = field(init=False)
 
     def __post_init__(self) -> None:
         self.names = Names(self.hidden)
+        #: what a snapshot keeps: the parameters in the network's update order, each layer's weight (row by
+        #: row: weight[j, i] is w_l_j_i), then its bias
+        self.state = [t for layer in self.linears for t in (layer.weight, layer.bias)]
+        self.param_names = self.names.params()
 
     @property
-    def kind(self) -> str:
+    def activation(self) -> str:
         """The activation as the snapshot names it: ourdl's op (`LeakyRelu`) or torch's class (`GELU`)."""
-        return OURDL_OPS[type(self.activation).__name__] if self.builtin else type(self.activation).__name__
+        return OURDL_OPS[type(self.module).__name__] if self.builtin else type(self.module).__name__
 
     @property
     def builtin(self) -> bool:
         """Whether ourdl computes the activation exactly (ReLU, LeakyReLU(0.1), Sigmoid, Tanh)."""
-        kind = type(self.activation).__name__
-        return kind in OURDL_OPS and (kind != "LeakyReLU" or self.activation.negative_slope == 0.1)
-
-    def tensors(self) -> list:
-        """The parameters in the network's update order: each layer's weight, then its bias."""
-        return [t for layer in self.linears for t in (layer.weight, layer.bias)]
+        kind = type(self.module).__name__
+        return kind in OURDL_OPS and (kind != "LeakyReLU" or self.module.negative_slope == 0.1)
 
     def architecture(self) -> str:
         """`1-2-1 LeakyReLU(0.1)`, `1-8-1 GELU`."""
-        return f"{'-'.join(map(str, (1, *self.hidden, 1)))} {describe(self.activation)}"
+        return f"{'-'.join(map(str, (1, *self.hidden, 1)))} {describe(self.module)}"
 
-    def net(self, loss: str | None) -> Net:
-        """The equivalent ourdl graph, ending in `loss`'s node (ValueLoss for None: the player and the
-        file describe the network, its loss node is left out of the recording then)."""
-        net = build_network(self.hidden, self.kind if self.builtin else "Relu", loss or "absolute")
+    def net(self) -> Net:
+        """The equivalent ourdl graph, ending in the loss's node (ValueLoss without one: the recording
+        leaves it out then)."""
+        net = build_network(self.hidden, self.activation if self.builtin else "Relu", self.loss or "absolute")
         if not self.builtin:
             # the family's graph with torch's activation in the hidden units' places: same nodes, names
             # and edges, only the class (and so the computation) of the activation nodes differs
-            own = type(type(self.activation).__name__, (TorchActivation,),
-                       {"module": self.activation, "__module__": __name__})
+            own = type(type(self.module).__name__, (TorchActivation,),
+                       {"module": self.module, "__module__": __name__})
             acts = {n for layer in range(1, len(self.hidden) + 1) for n in self.names.acts(layer)}
             for node in net.graph.nodes:
                 if node.name in acts:
                     node.__class__ = own
         return net
+
+    def panels(self, target_name: str) -> tuple[Panel, ...]:
+        """The family's panels; an activation ourdl lacks is named in them: "activations: GELU(w·x + b)"."""
+        panels = network_panels(self.hidden, target_name)
+        if self.builtin:
+            return panels
+        kind = self.activation
+        return tuple(dataclasses.replace(p, title=p.title.replace("act(", f"{kind}("), title_zh=(
+            p.title_zh and p.title_zh.replace("act(", f"{kind}("))) for p in panels)
+
+    def curves(self, state: np.ndarray, grid: np.ndarray, target: np.ndarray,
+               in_range: np.ndarray) -> tuple[dict, np.ndarray, np.ndarray]:
+        """(the graph's meta, curves (snapshots, nodes, grid), evaluation losses), computed by the ourdl
+        graph from each snapshot's parameters."""
+        net = self.net()
+        recorded = [n for n in net.graph.nodes if n.parents and (self.loss is not None or n is not net.loss)]
+        curves = np.empty((len(state), len(recorded), grid.size))
+        eval_loss = np.empty(len(state))
+        for s, values in enumerate(state):
+            for p, v in zip(net.params, values.tolist()):
+                p.value = v
+            curves[s], _, eval_loss[s] = snapshot_row(net, recorded, grid, target, in_range)
+        graph = graph_meta(net)
+        if self.loss is None:
+            graph["nodes"] = [n for n in graph["nodes"] if n["name"] != net.loss.name]
+            graph["loss"] = None
+        if not self.builtin:
+            for node in graph["nodes"]:
+                if node["kind"] == self.activation:
+                    node["options"] = options(self.module)
+        return graph, curves, eval_loss
+
+    def meta(self) -> dict:
+        """The `torch` meta a family recording adds (docs/snapshot-format.md)."""
+        return {"recorded_as": "ourdl", "activation": {
+            "kind": type(self.module).__name__, "options": options(self.module), "builtin": self.builtin,
+            "text": describe(self.module)}}
 
 
 def layers(model: Any) -> list | None:
@@ -191,8 +232,9 @@ def layers(model: Any) -> list | None:
     return out
 
 
-def as_family(model: Any) -> Family | None:
-    """The family network `model` is (see the module's docstring), or None: then it is recorded by hooks."""
+def as_family(model: Any, loss: str | None = None) -> Family | None:
+    """The family network `model` is (see the module's docstring), or None: then it is recorded by hooks
+    (torch_hooks.py). `loss`: what it trains with, for the graph's loss node."""
     torch = require_torch()
     mods = layers(model)
     if not mods or len(mods) % 2 == 0 or len(mods) < 3:
@@ -208,7 +250,7 @@ def as_family(model: Any) -> Family | None:
     if not (chained and linears[0].in_features == 1 and linears[-1].out_features == 1
             and len(hidden) <= MAX_LAYERS and max(hidden) <= MAX_UNITS):
         return None
-    return Family(hidden, linears, first)
+    return Family(hidden, linears, first, loss)
 
 
 def io_problem(model: Any) -> str | None:
@@ -233,63 +275,3 @@ def model_dtype(model: Any) -> Any:
         if t.is_floating_point():
             return t.dtype
     return torch.get_default_dtype()
-
-
-def leaf_modules(model: Any) -> list[tuple[str, Any]]:
-    """(path, module) of every submodule with no submodules of its own, as `named_modules` orders them
-    (the model itself when it has none: path `""`)."""
-    return [(path, m) for path, m in model.named_modules() if not any(True for _ in m.children())]
-
-
-@dataclass
-class Call:
-    """One call of a leaf module in a forward pass: where, and its output as (grid points, features)."""
-
-    path: str
-    module: Any
-    call: int  # 1 for a module's first call in the pass, 2 for its second, ...
-    values: np.ndarray
-    is_output: bool = False  # the very tensor the model returned
-
-
-def hooked_forward(model: Any, x: Any, state: dict | None = None) -> tuple[np.ndarray, list[Call]]:
-    """The model's output (grid points, outputs) and every leaf module's output over `x`, in call order, from
-    one forward pass in eval mode with no grad, torch's random state put back after (so recording draws
-    nothing from the user's stream). With `state` (name -> tensor), the pass uses those parameters and
-    buffers in place of the model's own (`torch.func.functional_call`: the model is not touched)."""
-    torch = require_torch()
-    leaves = leaf_modules(model)
-    calls: list[Call] = []
-    tensors: list = []
-    counts: dict[str, int] = {}
-
-    def hook(path: str, module: Any):
-        def record(_module: Any, _inputs: Any, output: Any) -> None:
-            if isinstance(output, torch.Tensor) and output.dim() >= 1 and output.shape[0] == x.shape[0]:
-                counts[path] = counts.get(path, 0) + 1
-                values = output.detach().reshape(output.shape[0], -1).to("cpu", torch.float64).numpy().copy()
-                calls.append(Call(path, module, counts[path], values))
-                tensors.append(output)
-        return record
-
-    handles = [m.register_forward_hook(hook(path, m)) for path, m in leaves]
-    try:
-        with torch.no_grad(), torch.random.fork_rng(devices=[]), evaluating(model):
-            out = model(x) if state is None else torch.func.functional_call(model, state, (x,))
-    finally:
-        for h in handles:
-            h.remove()
-    for c, t in zip(calls, tensors):
-        c.is_output = t is out
-    return out.detach().to("cpu", torch.float64).reshape(x.shape[0], -1).numpy().copy(), calls
-
-
-def flat_names(shapes: dict[str, tuple[int, ...]]) -> list[str]:
-    """Every element of each named tensor: `fc1.weight[0,0]`, `fc1.bias[3]` (row-major, as `reshape(-1)`
-    orders them); a 0-d tensor is its key alone."""
-    return [key + (f"[{','.join(map(str, i))}]" if shape else "")
-            for key, shape in shapes.items() for i in np.ndindex(*shape)]
-
-
-def size(shape: tuple[int, ...]) -> int:
-    return math.prod(shape)

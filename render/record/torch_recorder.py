@@ -15,16 +15,9 @@ curves are computed at `snapshot()` / `save()`, over a grid of `grid_points` x v
   ourdl graph: its names (`w_11 … b_21`), its node kinds, its panels (the sum view), and curves the ourdl
   graph computes from the recorded parameters, so the player recomputes them exactly. An activation ourdl
   lacks (GELU, LeakyReLU(0.2), ...) is evaluated by torch in float64 and its curves embedded.
-- Any other model is recorded by forward hooks on its leaf modules (those with no submodules), evaluated
-  in eval mode with no grad through `torch.func.functional_call` with each snapshot's parameters and
-  buffers (the model itself is not touched), in float64 (the model's own dtype if it cannot run in
-  float64). Each leaf module's output is flattened per grid point to F features and its first
-  `MAX_FEATURES` become curves named `PATH.k` (`fc1.0`, `act.3`; a module called twice in one forward
-  has `PATH@2.k` for its second call; the model itself, when it has no submodules, is `model`); the
-  model's own output is the node `output`. Parameters are named by their `state_dict` keys, flattened
-  row-major: `fc1.weight[0,0]`, `fc1.bias[3]`. Panels: one per leaf module call (the last
-  `MAX_PANELS − 1` of them; a module whose output is the model's is drawn by the output panel), then
-  the output against the target.
+- Any other model is recorded by forward hooks on its leaf modules, evaluated by torch with each
+  snapshot's parameters (the model itself is not touched): torch_hooks.py says how its nodes, parameters
+  and panels are named.
 
 A float32 model is recorded as it is: its float32 values, exactly, as float64; the meta's `torch.dtype`
 says which dtype trained it. Snapshots are taken at step 0 (the state when the recorder was made), every
@@ -35,7 +28,6 @@ the grid points in the data range, as for every recording.
 
 from __future__ import annotations
 
-import dataclasses
 import math
 import os
 import sys
@@ -45,35 +37,27 @@ from typing import Any
 
 import numpy as np
 
-from render.record.net_snapshot import BLOWUP, graph_meta, snapshot_row
+from render.record.net_snapshot import BLOWUP
 from render.record.recorder import Recorder, save_recording
 from render.record.recorder_scene import RecorderError, run_meta, target_curve
 from render.record.runs import snapshot_meta
 from render.record.snapshot import Snapshot
+from render.record.torch_hooks import Call, Hooked, hooked_forward
 from render.record.torch_model import (
-    Call,
     Family,
     TorchRecorderError,
     as_family,
-    describe,
-    flat_names,
-    hooked_forward,
     io_problem,
     model_dtype,
-    options,
     require_torch,
 )
-from scenes import Panel, Scene, Schedule
+from scenes import Scene, Schedule
 from scenes.family import no_target
-from scenes.network import LOSSES, OUTPUT_COLOR, unit_color
-from scenes.network_panels import MAX_PANELS, network_panels
+from scenes.network import LOSSES
 from scenes.points import padded
 
 __all__ = ["TorchRecorder", "TorchRecorderError", "save_runs"]
 
-#: a hooked module's output features drawn as curves (a 64-wide layer would be 64 lines no one can tell
-#: apart; its first 16 show what the layer does, and the meta says how many it has)
-MAX_FEATURES = 16
 #: the data range when neither `data_range` nor `x_range` is given: the chapter's
 DEFAULT_DATA_RANGE = (0.0, 2.0)
 #: characters of the model's repr kept in the meta
@@ -158,30 +142,23 @@ class TorchRecorder(Recorder):
             raise TorchRecorderError(f"TorchRecorder: x_range {self.x_range} must hold data_range "
                                      f"{self.data_range}")
         self.target, self.target_name, self.target_expr = _target(target, target_name)
-        self.model, self.loss_kind, self.every, self.grid_points = model, loss, every, grid_points
+        self.model, self.every, self.grid_points = model, every, grid_points
         self.steps_given = None if steps is None else set(steps)
         self.lr, self.data_seed = lr, data_seed
         self.dtype = model_dtype(model)
         self.device = next((t.device for t in model.parameters()), torch.device("cpu"))  # the grid goes there
-        self.family: Family | None = as_family(model)
         self.grid = np.linspace(*self.x_range, grid_points)
         problem = io_problem(model)
         if problem:
             raise TorchRecorderError(problem)
-        self.calls = self._probe()
-        self.trained = [t for t in model.parameters()]
+        calls = self._probe()
+        self.trained = list(model.parameters())
         if not self.trained:
             raise TorchRecorderError("the model has no parameters: nothing to train, nothing to record")
-        if self.family is not None:
-            self.state = self.family.tensors()
-            self.param_names = self.family.names.params()
-            self.shapes: dict[str, tuple[int, ...]] = {}
-        else:
-            named = dict(model.named_parameters())
-            buffers = {k: b for k, b in model.named_buffers() if b.is_floating_point()}
-            self.shapes = {k: tuple(t.shape) for k, t in {**named, **buffers}.items()}
-            self.state = [*named.values(), *buffers.values()]
-            self.param_names = flat_names({k: self.shapes[k] for k in named})
+        #: the network as recorded: an ourdl family graph, or the model's modules by hooks
+        self.network: Family | Hooked = (as_family(model, loss)
+                                         or Hooked(model, calls, self.dtype, self.device))
+        self.state, self.param_names = self.network.state, self.network.param_names
         self._flat = torch.empty(sum(t.numel() for t in self.state), dtype=torch.float64)
         ends = np.cumsum([t.numel() for t in self.state]).tolist()
         self._views = [self._flat[end - t.numel():end].view(t.shape) for t, end in zip(self.state, ends)]
@@ -189,7 +166,7 @@ class TorchRecorder(Recorder):
         self._versions = self._version_counts()
         stem = Path(script).stem if script else ""
         self.name = name or (stem if stem and not stem.startswith("<") else "torch_run")
-        arch = self.family.architecture() if self.family is not None else type(model).__name__
+        arch = self.network.architecture()
         self.title = label or (arch + (f", lr {lr:g}" if lr is not None else ""))
         self.description = description or (f"{self.name}: a PyTorch model ({arch}) trained by your own loop, "
                                            f"recorded with TorchRecorder.")
@@ -290,10 +267,7 @@ class TorchRecorder(Recorder):
         bad = [r[0] for r, s in zip(rows, state) if not np.all(np.abs(s[:n_params]) < BLOWUP)]
         self.diverged_at = bad[0] if bad else None
         with np.errstate(over="ignore", invalid="ignore"):
-            if self.family is not None:
-                graph, curves, eval_loss = self._family_curves(state[:, :n_params], target, in_range)
-            else:
-                graph, curves, eval_loss = self._hooked_curves(state, target, in_range)
+            graph, curves, eval_loss = self.network.curves(state, self.grid, target, in_range)
         run = {**run_meta(self), "data_seed": self.data_seed,
                "torch": {"dtype": str(self.dtype).removeprefix("torch.")}}
         meta = snapshot_meta(scene, scene.activation, graph, [run], torch=self._torch_meta())
@@ -305,144 +279,28 @@ class TorchRecorder(Recorder):
 
     def _scene(self) -> Scene:
         """The recording described as a `Scene`, so `snapshot_meta` describes it as it does a scene's."""
-        if self.family is not None:
-            panels = network_panels(self.family.hidden, self.target_name)
-            if not self.family.builtin:  # say which activation: "activations: GELU(w·x + b)"
-                kind = self.family.kind
-                panels = tuple(dataclasses.replace(p, title=p.title.replace("act(", f"{kind}("), title_zh=(
-                    p.title_zh and p.title_zh.replace("act(", f"{kind}("))) for p in panels)
-            activation = self.family.kind
-        else:
-            panels, activation = self._hooked_panels(), None
-        return Scene(self.name, self.description, build=lambda activation: None, runs=(), panels=panels,
-                     schedule=Schedule("linear", every=self.every), activation=activation,
+        return Scene(self.name, self.description, build=lambda activation: None, runs=(),
+                     panels=self.network.panels(self.target_name),
+                     schedule=Schedule("linear", every=self.every), activation=self.network.activation,
                      target=self.target if callable(self.target) else no_target,
                      target_name=self.target_name, data_range=self.data_range, x_range=self.x_range,
                      grid_points=self.grid_points, target_expr=self.target_expr)
-
-    def _family_curves(self, params: np.ndarray, target: np.ndarray,
-                       in_range: np.ndarray) -> tuple[dict, np.ndarray, np.ndarray]:
-        """A family network's curves, computed by its ourdl graph from each snapshot's parameters."""
-        net = self.family.net(self.loss_kind)
-        recorded = [n for n in net.graph.nodes
-                    if n.parents and (self.loss_kind is not None or n is not net.loss)]
-        curves = np.empty((len(params), len(recorded), self.grid.size))
-        eval_loss = np.empty(len(params))
-        for s, values in enumerate(params):
-            for p, v in zip(net.params, values.tolist()):
-                p.value = v
-            curves[s], _, eval_loss[s] = snapshot_row(net, recorded, self.grid, target, in_range)
-        graph = graph_meta(net)
-        if self.loss_kind is None:
-            graph["nodes"] = [n for n in graph["nodes"] if n["name"] != net.loss.name]
-            graph["loss"] = None
-        if not self.family.builtin:
-            for node in graph["nodes"]:
-                if node["kind"] == self.family.kind:
-                    node["options"] = options(self.family.activation)
-        return graph, curves, eval_loss
-
-    def _node_names(self) -> list[tuple[Call, list[str]]]:
-        """Each hooked call's curve names (`fc1.0`, `act@2.3`): its first MAX_FEATURES features."""
-        out = []
-        for c in self.calls:
-            path = c.path or "model"
-            base = path if c.call == 1 else f"{path}@{c.call}"
-            out.append((c, [f"{base}.{k}" for k in range(min(c.values.shape[1], MAX_FEATURES))]))
-        return out
-
-    def _hooked_panels(self) -> tuple[Panel, ...]:
-        panels = []
-        for c, names in self._node_names():
-            if c.is_output or not names:
-                continue
-            title = f"{c.path or 'model'} ({type(c.module).__name__})"
-            if c.call > 1:
-                title += f", call {c.call}"
-            if c.values.shape[1] > MAX_FEATURES:
-                title += f": {MAX_FEATURES} of {c.values.shape[1]}"
-            panels.append(Panel(title, tuple(names), tuple(unit_color(k) for k in range(len(names)))))
-        output = Panel(f"output vs {self.target_name}", ("output",), (OUTPUT_COLOR,), target=True,
-                       title_zh=f"输出与 {self.target_name}")
-        return (*panels[-(MAX_PANELS - 1):], output) if panels else (output,)
-
-    def _hooked_curves(self, state: np.ndarray, target: np.ndarray,
-                       in_range: np.ndarray) -> tuple[dict, np.ndarray, np.ndarray]:
-        """Every hooked module's curves and the output, from the model run with each snapshot's state."""
-        torch = require_torch()
-        named = self._node_names()
-        n_nodes = sum(len(names) for _, names in named) + 1
-        curves = np.full((len(state), n_nodes, self.grid.size), np.nan)
-        eval_loss = np.empty(len(state))
-        self.evaluated_in = torch.float64
-        for s, row in enumerate(state):
-            out, calls = self._run(row)
-            found = {(c.path, c.call): c.values for c in calls}
-            k = 0
-            for c, names in named:
-                values = found.get((c.path, c.call))
-                if values is not None and values.shape[1] >= len(names):  # else the pass took another path
-                    curves[s, k:k + len(names)] = values[:, :len(names)].T
-                k += len(names)
-            curves[s, -1] = out[:, 0]
-            eval_loss[s] = np.mean(np.abs(curves[s, -1][in_range] - target[in_range]))
-        nodes = [{"name": n, "kind": type(c.module).__name__, "parents": ["x"], "builtin": False,
-                  "module": c.path} for c, names in named for n in names]
-        nodes.append({"name": "output", "kind": type(self.model).__name__, "parents": ["x"],
-                      "builtin": False})
-        graph = {"nodes": nodes, "params": self.param_names, "input": "x", "output": "output", "label": None,
-                 "loss": None}
-        return graph, curves, eval_loss
-
-    def _run(self, row: np.ndarray) -> tuple[np.ndarray, list[Call]]:
-        """The hooked forward pass with one snapshot's parameters and buffers: in float64, or, when the
-        model cannot run in float64 (a module that makes float32 tensors of its own), in its own dtype."""
-        try:
-            return self._run_in(row, self.evaluated_in)
-        except RuntimeError:
-            if self.evaluated_in == self.dtype:
-                raise
-            self.evaluated_in = self.dtype
-            return self._run_in(row, self.dtype)
-
-    def _run_in(self, row: np.ndarray, dtype: Any) -> tuple[np.ndarray, list[Call]]:
-        torch = require_torch()
-        state, at = {}, 0
-        for key, shape in self.shapes.items():
-            n = math.prod(shape)
-            state[key] = torch.tensor(row[at:at + n], dtype=dtype, device=self.device).reshape(shape)
-            at += n
-        x = torch.tensor(self.grid, dtype=dtype, device=self.device).reshape(-1, 1)
-        return hooked_forward(self.model, x, state)
 
     def _torch_meta(self) -> dict:
         """What the file says about the torch model (docs/snapshot-format.md, "Recordings of a PyTorch
         model")."""
         torch = require_torch()
         text = repr(self.model)
-        meta: dict[str, Any] = {
-            "dtype": str(self.dtype).removeprefix("torch."), "version": torch.__version__,
-            "module": text if len(text) <= MODULE_TEXT else text[:MODULE_TEXT] + " …",
-            "class": type(self.model).__name__,
-            "recorded_as": "ourdl" if self.family is not None else "hooks"}
-        if self.family is not None:
-            meta["activation"] = {"kind": type(self.family.activation).__name__,
-                                  "options": options(self.family.activation), "builtin": self.family.builtin,
-                                  "text": describe(self.family.activation)}
-        else:
-            meta["evaluated_in"] = str(getattr(self, "evaluated_in", torch.float64)).removeprefix("torch.")
-            meta["state"] = {k: list(s) for k, s in self.shapes.items()}
-            meta["modules"] = [{"path": c.path, "type": type(c.module).__name__, "call": c.call,
-                                "features": int(c.values.shape[1]), "curves": len(names),
-                                "is_output": c.is_output} for c, names in self._node_names()]
-        return meta
+        return {"dtype": str(self.dtype).removeprefix("torch."), "version": torch.__version__,
+                "module": text if len(text) <= MODULE_TEXT else text[:MODULE_TEXT] + " …",
+                "class": type(self.model).__name__, **self.network.meta()}
 
     def save(self, path: str | os.PathLike = "torch_run.npz") -> Path:
         """Write the snapshot file (atomically: complete or not at all); `render video PATH` renders it."""
         return _saved(self.snapshot(), path, self.name)
 
     def __repr__(self) -> str:
-        how = "as ourdl's " + "-".join(map(str, (1, *self.family.hidden, 1))) if self.family else "by hooks"
+        how = "as ourdl's graph" if isinstance(self.network, Family) else "by hooks"
         return (f"<TorchRecorder {self.name!r}: {self.count:,} updates, {len(self._rows)} snapshots, "
                 f"{len(self.param_names)} parameters, {how}>")
 
