@@ -38,6 +38,7 @@ from render.record.snapshot import Snapshot
 from render.web.build import b64, iframe, page
 from render.web.embed import COLUMN, player_height
 from render.web.player_data import base_player_data, computable
+from render.web.player_inspect import inspect_data
 from render.web.strings import UI
 
 #: the page's script per kind (assets/, built by esbuild from src/entries/): the runs player (with panels.js
@@ -47,6 +48,8 @@ SCRIPTS = {"runs": "runs.bundle.js", "panels": "panels.bundle.js", "sweep": "swe
            "map": "map.bundle.js", "width_sweep": "width_sweep.bundle.js"}
 PANEL_KINDS = {"data", "surface"}  # the panels panels.js draws
 STYLES = ["standalone.css", "page.css"]
+#: the step-through dialog's ("Inspect this sample"), for a runs page that has it
+INSPECT_STYLES = ["backprop.css"]
 
 
 def runs_layout() -> dict:
@@ -84,6 +87,8 @@ def runs_data(snapshot: Snapshot, theme: str = "light", lang: str = "en", loss_p
         "shape": {"runs": len(meta["runs"]), "steps": len(snapshot.steps), "params": snapshot.params.shape[2],
                   "grid": len(snapshot.grid)},
         "params": b64(snapshot.params) if exact else None,
+        # "Inspect this sample": each snapshot's sample per run, where the step is exact (player_inspect.py)
+        "inspect": inspect_data(snapshot) if exact else None,
         # the fallback: only the curves the page draws, (runs, steps, drawn nodes, grid) as float32
         "curveNodes": None if exact else drawn,
         "curves": None if exact else b64(snapshot.curves[:, :, [snapshot.node_names.index(n) for n in drawn]],
@@ -168,8 +173,9 @@ def player_html(snapshot: Snapshot, theme: str = "light", lang: str = "en", auto
     kind = "map" if "map" in data else snapshot.kind
     if kind == "runs" and PANEL_KINDS & {p["kind"] for p in data["panels"]}:
         kind = "panels"
+    styles = STYLES + (INSPECT_STYLES if data.get("inspect") else [])
     return page(title=UI[lang]["figure"].format(scene=scene), lang=lang, body=body, data=data,
-                script=SCRIPTS[kind], styles=STYLES, images=fallback is not None)
+                script=SCRIPTS[kind], styles=styles, images=fallback is not None)
 
 
 def player_iframe(snapshot: Snapshot, theme: str = "light", lang: str = "en", **options) -> str:

@@ -942,957 +942,10 @@
     return layer;
   }
 
-  // render/web/src/train_net.js
-  var BLOWUP = 1e100;
-  function fail(message) {
-    throw new Error("lab: " + message);
-  }
-  var OPS2 = {
-    F_COPY: 0,
-    F_ADD: 1,
-    F_MUL: 2,
-    F_RELU: 3,
-    F_LEAKY: 4,
-    F_STEP: 5,
-    F_SIGMOID: 6,
-    F_TANH: 7,
-    F_ABS: 8,
-    F_SQUARE: 9,
-    G_ONE: 10,
-    UPDATE: 11,
-    G_ADD: 12,
-    G_MUL: 13,
-    G_RELU: 14,
-    G_LEAKY: 15,
-    G_STEP: 16,
-    G_SIGMOID: 17,
-    G_TANH: 18,
-    G_ABS0: 19,
-    G_ABS1: 20,
-    G_SQUARE0: 21,
-    G_SQUARE1: 22,
-    FIRST: 32,
-    WIDTH: 5
-  };
-  var O = OPS2;
-  var Net = class {
-    /**
-     * @param {string[]} names @param {Int32Array} tape @param {number[]} params @param {number} x
-     * @param {number} label @param {number} loss
-     */
-    constructor(names, tape, params, x, label, loss) {
-      this.names = names;
-      this.tape = tape;
-      this.paramSlots = params;
-      this.x = x;
-      this.label = label;
-      this.loss = loss;
-      this.V = new Float64Array(names.length);
-      this.G = new Float64Array(names.length);
-      this.fast = null;
-      this.engine = "interpreter";
-    }
-    /** @param {ArrayLike<number>} values  in update order */
-    setParams(values) {
-      this.paramSlots.forEach((p, j) => {
-        this.V[p] = values[j];
-      });
-    }
-    getParams() {
-      return this.paramSlots.map((p) => this.V[p]);
-    }
-    /**
-     * Train on samples [from, to) of xs/ys: render.record.runs._train. Returns {total: the sum of the
-     * losses, bad: the index (from `from`) of a sample whose loss or a parameter went beyond ±BLOWUP or
-     * non-finite, its step undone, or -1}. lr: one rate for every parameter, or one each (update order).
-     * @param {Float64Array} xs @param {Float64Array} ys @param {number} from @param {number} to
-     * @param {number | ArrayLike<number>} lr
-     * @returns {TrainResult}
-     */
-    train(xs, ys, from, to, lr) {
-      const rates = this.rates(lr);
-      return this.fast ? this.fast(xs, ys, from, to, rates) : this.interpret(xs, ys, from, to, rates);
-    }
-    /** One learning rate per parameter (update order) from one for all or a list of them.
-     * @param {number | ArrayLike<number>} lr */
-    rates(lr) {
-      const P = this.paramSlots.length;
-      if (typeof lr === "number") return new Float64Array(P).fill(lr);
-      if (!lr || typeof lr.length !== "number" || lr.length !== P) {
-        fail(`${P} learning rates needed, one per parameter`);
-      }
-      return Float64Array.from(lr);
-    }
-    /**
-     * train() by interpreting the tape: the reference, and the fallback where WebAssembly cannot run.
-     * @param {Float64Array} xs @param {Float64Array} ys @param {number} from @param {number} to
-     * @param {number | ArrayLike<number>} lr
-     * @returns {TrainResult}
-     */
-    interpret(xs, ys, from, to, lr) {
-      const rates = this.rates(lr);
-      const V = this.V, G = this.G, T = this.tape, n = T.length, W = O.WIDTH, P = this.paramSlots;
-      const xi = this.x, li = this.label, lossi = this.loss, FIRST = O.FIRST, G_ADD = O.G_ADD;
-      const before = new Float64Array(P.length);
-      let total = 0;
-      for (let s = from; s < to; s++) {
-        V[xi] = xs[s];
-        V[li] = ys[s];
-        let ok = true, t, e;
-        for (let pc = 0; pc < n; pc += W) {
-          const op = T[pc], d = T[pc + 1], a = T[pc + 2];
-          if (op < G_ADD) {
-            switch (op) {
-              case 0:
-                V[d] = V[a];
-                break;
-              // F_COPY
-              case 1:
-                V[d] = V[a] + V[T[pc + 3]];
-                break;
-              // F_ADD
-              case 2:
-                V[d] = V[a] * V[T[pc + 3]];
-                break;
-              // F_MUL
-              case 3:
-                t = V[a];
-                V[d] = t >= 0 ? t : 0;
-                break;
-              // F_RELU
-              case 4:
-                t = V[a];
-                V[d] = t >= 0 ? t : 0.1 * t;
-                break;
-              // F_LEAKY
-              case 5:
-                V[d] = V[a] > 0 ? 1 : 0;
-                break;
-              // F_STEP
-              case 6:
-                t = V[a];
-                if (t >= 0) {
-                  V[d] = 1 / (1 + Math.exp(-t));
-                } else {
-                  e = Math.exp(t);
-                  V[d] = e / (1 + e);
-                }
-                break;
-              case 7:
-                V[d] = Math.tanh(V[a]);
-                break;
-              // F_TANH
-              case 8:
-                V[d] = Math.abs(V[a] - V[T[pc + 3]]);
-                break;
-              // F_ABS: |label - y|
-              case 9:
-                t = V[a] - V[T[pc + 3]];
-                V[d] = t * t;
-                break;
-              // F_SQUARE
-              case 10:
-                G[d] = 1;
-                break;
-              // G_ONE
-              case 11:
-                t = V[d];
-                before[a] = t;
-                t = t - rates[a] * G[d];
-                V[d] = t;
-                ok = ok && t > -BLOWUP && t < BLOWUP;
-                break;
-            }
-          } else {
-            switch (op & ~FIRST) {
-              // the local derivative of node a with respect to its parent
-              case 12:
-                t = 1;
-                break;
-              // G_ADD
-              case 13:
-                t = V[T[pc + 3]];
-                break;
-              // G_MUL: the other parent's value
-              case 14:
-                t = V[T[pc + 3]] > 0 ? 1 : 0;
-                break;
-              // G_RELU
-              case 15:
-                t = V[T[pc + 3]] > 0 ? 1 : 0.1;
-                break;
-              // G_LEAKY
-              case 16:
-                t = V[T[pc + 3]] > 0 ? 0 : -1;
-                break;
-              // G_STEP (the tutorial's convention)
-              case 17:
-                t = V[a];
-                t = t * (1 - t);
-                break;
-              // G_SIGMOID: s (1 - s)
-              case 18:
-                t = V[a];
-                t = 1 - t * t;
-                break;
-              // G_TANH
-              // losses, parents (label, y): d/d(label) = sign(label - y) with 0 counted negative, or
-              // 2 (label - y); d/dy is its negative
-              case 19:
-                t = V[T[pc + 3]] - V[T[pc + 4]] > 0 ? 1 : -1;
-                break;
-              case 20:
-                t = V[T[pc + 3]] - V[T[pc + 4]] > 0 ? -1 : 1;
-                break;
-              case 21:
-                t = 2 * (V[T[pc + 3]] - V[T[pc + 4]]);
-                break;
-              case 22:
-                t = -2 * (V[T[pc + 3]] - V[T[pc + 4]]);
-                break;
-            }
-            G[d] = (op & FIRST ? 0 : G[d]) + G[a] * t;
-          }
-        }
-        t = V[lossi];
-        if (!(ok && t > -BLOWUP && t < BLOWUP)) {
-          for (let j = 0; j < P.length; j++) V[P[j]] = before[j];
-          return { total, bad: s - from };
-        }
-        total += t;
-      }
-      return { total, bad: -1 };
-    }
-  };
-
-  // render/web/src/train_compile.js
-  var LOSS_KINDS = { absolute: "ValueLoss", squared: "SquareLoss" };
-  var LOSSES = Object.keys(LOSS_KINDS);
-  var has = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
-  var O2 = OPS2;
-  var FORWARD = {
-    Mul: O2.F_MUL,
-    Relu: O2.F_RELU,
-    LeakyRelu: O2.F_LEAKY,
-    Step: O2.F_STEP,
-    Sigmoid: O2.F_SIGMOID,
-    Tanh: O2.F_TANH,
-    ValueLoss: O2.F_ABS,
-    SquareLoss: O2.F_SQUARE
-  };
-  var LOCAL = {
-    Add: O2.G_ADD,
-    Mul: O2.G_MUL,
-    Relu: O2.G_RELU,
-    LeakyRelu: O2.G_LEAKY,
-    Step: O2.G_STEP,
-    Sigmoid: O2.G_SIGMOID,
-    Tanh: O2.G_TANH,
-    ValueLoss: [O2.G_ABS0, O2.G_ABS1],
-    SquareLoss: [O2.G_SQUARE0, O2.G_SQUARE1]
-  };
-  var fastEngine = null;
-  function variant(graph, options) {
-    const act = options && options.activation, loss = options && options.loss;
-    if (act && !ACTIVATIONS.includes(act)) fail(`unknown activation ${JSON.stringify(act)}`);
-    if (loss && !has(LOSS_KINDS, loss)) fail(`unknown loss ${JSON.stringify(loss)}`);
-    return graph.nodes.map((n) => {
-      let kind = n.kind;
-      if (act && ACTIVATIONS.includes(kind)) kind = act;
-      if (loss && n.name === graph.loss) kind = LOSS_KINDS[loss];
-      return { name: String(n.name), kind, parents: n.parents.map(String), builtin: n.builtin !== false };
-    });
-  }
-  function compile2(graph, options) {
-    const index = /* @__PURE__ */ Object.create(null);
-    const names = [];
-    const kinds = [];
-    const parents = [];
-    const edges = [];
-    const slot = (name) => {
-      if (!(name in index)) {
-        index[name] = names.length;
-        names.push(name);
-        kinds.push(null);
-        parents.push([]);
-        edges.push([]);
-      }
-      return index[name];
-    };
-    for (const n of variant(graph, options)) {
-      if (n.name in index) fail(`node ${JSON.stringify(n.name)} is defined after it is used, or twice`);
-      const name = JSON.stringify(n.name), kind = JSON.stringify(n.kind);
-      if (n.kind !== "Add" && !has(ARITY, n.kind)) fail(`the lab cannot train a ${kind} node`);
-      if (n.builtin === false) fail(`${name} is your own ${kind} class, not ourdl's`);
-      if (!n.parents.length || has(ARITY, n.kind) && ARITY[n.kind] !== n.parents.length) {
-        fail(`${n.kind} node ${JSON.stringify(n.name)} has ${n.parents.length} parents`);
-      }
-      const ps = n.parents.map(slot), k = slot(n.name);
-      kinds[k] = n.kind;
-      parents[k] = ps;
-      ps.forEach((p, i) => edges[p].push([k, i]));
-    }
-    const leaf = (name, what) => {
-      if (!(name in index) || kinds[index[name]] !== null) {
-        fail(`${what} ${JSON.stringify(name)} is not a leaf of the graph`);
-      }
-      return index[name];
-    };
-    const params = graph.params.map((p) => leaf(String(p), "parameter"));
-    const x = leaf(String(graph.input), "input"), label = leaf(String(graph.label), "label");
-    const loss = index[graph.loss];
-    if (loss === void 0 || kinds[loss] === null || edges[loss].length) {
-      fail("the loss must be a node without children");
-    }
-    names.forEach((name, i) => {
-      if (kinds[i] !== null && i !== loss && !edges[i].length) {
-        fail(`node ${JSON.stringify(name)} feeds nothing`);
-      }
-    });
-    const tape = [];
-    const emit = (op, d, a, b, c) => tape.push(op, d, a || 0, b || 0, c || 0);
-    const done = new Uint8Array(names.length);
-    const forward = (k) => {
-      if (kinds[k] === null || done[k]) return;
-      const ps = parents[k];
-      ps.forEach(forward);
-      done[k] = 1;
-      if (kinds[k] === "Add") {
-        if (ps.length === 1) emit(O2.F_COPY, k, ps[0]);
-        else emit(O2.F_ADD, k, ps[0], ps[1]);
-        for (let j = 2; j < ps.length; j++) emit(O2.F_ADD, k, k, ps[j]);
-      } else {
-        emit(FORWARD[kinds[k]], k, ps[0], ps[1]);
-      }
-    };
-    forward(loss);
-    const known = new Uint8Array(names.length);
-    const grad = (k) => {
-      if (known[k]) return;
-      if (!edges[k].length) {
-        emit(O2.G_ONE, k);
-      } else {
-        for (const [c] of edges[k]) grad(c);
-        edges[k].forEach(([c, i], n) => {
-          const cp = parents[c], kind = kinds[c], first = n === 0 ? O2.FIRST : 0;
-          if (kind === "Mul") emit(O2.G_MUL | first, k, c, cp[1 - i]);
-          else if (Array.isArray(LOCAL[kind])) emit(LOCAL[kind][i] | first, k, c, cp[0], cp[1]);
-          else emit(LOCAL[kind] | first, k, c, cp[0]);
-        });
-      }
-      known[k] = 1;
-    };
-    params.forEach((p, j) => {
-      grad(p);
-      emit(O2.UPDATE, p, j);
-    });
-    const net = new Net(names, Int32Array.from(tape), params, x, label, loss);
-    const engine = options && options.engine || "auto";
-    if (!["auto", "interpreter", "wasm"].includes(engine)) fail(`unknown engine ${JSON.stringify(engine)}`);
-    if (engine !== "interpreter" && fastEngine) net.fast = fastEngine(net);
-    if (engine === "wasm" && !net.fast) fail("WebAssembly is not available here");
-    net.engine = net.fast ? "wasm" : "interpreter";
-    return net;
-  }
-
-  // render/web/src/random.js
-  var INIT_A = 1135663077;
-  var MULT_A = 2468251765;
-  var INIT_B = 2337405405;
-  var MULT_B = 1492356589;
-  var MIX_MULT_L = 3389127133;
-  var MIX_MULT_R = 1232336661;
-  var POOL = 4;
-  var TWO32 = 4294967296;
-  function seedWords(seed) {
-    if (typeof seed !== "number" || !Number.isSafeInteger(seed) || seed < 0) {
-      throw new RangeError("seed must be an integer in [0, 2**53)");
-    }
-    const words = [];
-    do {
-      words.push(seed % TWO32);
-      seed = Math.floor(seed / TWO32);
-    } while (seed > 0);
-    return words;
-  }
-  function seedState(seed) {
-    const entropy = seedWords(seed);
-    let hashConst = INIT_A;
-    function hashmix(value) {
-      value = (value ^ hashConst) >>> 0;
-      hashConst = Math.imul(hashConst, MULT_A) >>> 0;
-      value = Math.imul(value, hashConst) >>> 0;
-      return (value ^ value >>> 16) >>> 0;
-    }
-    function mix(x, y) {
-      const r = Math.imul(MIX_MULT_L, x) - Math.imul(MIX_MULT_R, y) >>> 0;
-      return (r ^ r >>> 16) >>> 0;
-    }
-    const pool = [];
-    for (let i = 0; i < POOL; i++) pool.push(hashmix(i < entropy.length ? entropy[i] : 0));
-    for (let src = 0; src < POOL; src++) {
-      for (let dst = 0; dst < POOL; dst++) {
-        if (src !== dst) pool[dst] = mix(pool[dst], hashmix(pool[src]));
-      }
-    }
-    for (let src = POOL; src < entropy.length; src++) {
-      for (let dst = 0; dst < POOL; dst++) pool[dst] = mix(pool[dst], hashmix(entropy[src]));
-    }
-    const out = [];
-    let h = INIT_B;
-    for (let i = 0; i < 8; i++) {
-      let v = (pool[i % POOL] ^ h) >>> 0;
-      h = Math.imul(h, MULT_B) >>> 0;
-      v = Math.imul(v, h) >>> 0;
-      out.push((v ^ v >>> 16) >>> 0);
-    }
-    return out;
-  }
-  var M = [2681009733, 1132846948, 533093796, 593554693];
-  var ML = M.map((m) => m & 65535);
-  var MH = M.map((m) => m >>> 16);
-  var INV16 = 1 / 65536;
-  var INV32 = 1 / TWO32;
-  function mulhi(s, j) {
-    return Math.floor((s * MH[j] + Math.floor(s * ML[j] * INV16)) * INV16);
-  }
-  var Pcg64 = class {
-    /** @param {number[]} initstate @param {number[]} initseq  128-bit numbers as limbs, low first */
-    constructor(initstate, initseq) {
-      this.c = [
-        (initseq[0] << 1 | 1) >>> 0,
-        (initseq[1] << 1 | initseq[0] >>> 31) >>> 0,
-        (initseq[2] << 1 | initseq[1] >>> 31) >>> 0,
-        (initseq[3] << 1 | initseq[2] >>> 31) >>> 0
-      ];
-      this.s = [0, 0, 0, 0];
-      this.step();
-      const s = this.s;
-      let carry = 0;
-      for (let k = 0; k < 4; k++) {
-        const t = s[k] + initstate[k] + carry;
-        s[k] = t >>> 0;
-        carry = t >= TWO32 ? 1 : 0;
-      }
-      this.step();
-    }
-    /** state = state * MULT + inc (mod 2**128), column by column with exact float64 sums < 2**53. */
-    step() {
-      const s = this.s, c = this.c;
-      const s0 = s[0], s1 = s[1], s2 = s[2], s3 = s[3];
-      const t0 = (Math.imul(s0, M[0]) >>> 0) + c[0];
-      const t1 = mulhi(s0, 0) + (Math.imul(s0, M[1]) >>> 0) + (Math.imul(s1, M[0]) >>> 0) + c[1] + Math.floor(t0 * INV32);
-      const t2 = mulhi(s0, 1) + mulhi(s1, 0) + (Math.imul(s0, M[2]) >>> 0) + (Math.imul(s1, M[1]) >>> 0) + (Math.imul(s2, M[0]) >>> 0) + c[2] + Math.floor(t1 * INV32);
-      const t3 = mulhi(s0, 2) + mulhi(s1, 1) + mulhi(s2, 0) + Math.imul(s0, M[3]) + Math.imul(s1, M[2]) + Math.imul(s2, M[1]) + Math.imul(s3, M[0]) + c[3] + Math.floor(t2 * INV32);
-      s[0] = t0 >>> 0;
-      s[1] = t1 >>> 0;
-      s[2] = t2 >>> 0;
-      s[3] = t3 >>> 0;
-    }
-    /** numpy's next_double: step, XSL-RR output, top 53 bits as a double in [0, 1). */
-    nextDouble() {
-      this.step();
-      const s = this.s;
-      let hi = (s[3] ^ s[1]) >>> 0, lo = (s[2] ^ s[0]) >>> 0, rot = s[3] >>> 26;
-      if (rot >= 32) {
-        const t = hi;
-        hi = lo;
-        lo = t;
-        rot -= 32;
-      }
-      if (rot > 0) {
-        const h = (hi >>> rot | lo << 32 - rot) >>> 0;
-        lo = (lo >>> rot | hi << 32 - rot) >>> 0;
-        hi = h;
-      }
-      return (hi * 2097152 + (lo >>> 11)) * 11102230246251565e-32;
-    }
-  };
-  function defaultRng(seed) {
-    const w = seedState(seed);
-    return new Pcg64([w[2], w[3], w[0], w[1]], [w[6], w[7], w[4], w[5]]);
-  }
-  function uniform(seed, low, high, n) {
-    const rng = defaultRng(seed), out = new Float64Array(n), scale = high - low;
-    for (let i = 0; i < n; i++) out[i] = low + scale * rng.nextDouble();
-    return out;
-  }
-
-  // render/web/src/target_expr.js
-  var MAX_LENGTH = 200;
-  var MAX_DEPTH = 64;
-  var FUNCTIONS = { abs: 1, sin: 1, cos: 1, exp: 1, log: 1, sqrt: 1, tanh: 1, min: 2, max: 2 };
-  var FUNCTION_LIST = Object.keys(FUNCTIONS).join(" ");
-  var SPACE = " 	\n\r\f\v";
-  var OPERAND = "a number, x, pi, a function or '('";
-  var TYPESET = { "−": "-", "×": "*", "·": "*", "÷": "/", "²": "^2", "³": "^3", "π": "pi" };
-  var NAMED = {
-    "x^2": named("x^2", "x²", "x²", "the chapter's target, x*x to the last bit"),
-    abs: named("abs(x-1)", "|x−1|", "|x−1|", "a V with its kink at x = 1: two units, one each side"),
-    sin: named("sin(pi*x)", "sin πx", "sin πx", "one period on [0, 2], rising, falling, rising: more than two units"),
-    "x^3-x": named("x^3-x", "x³−x", "x³−x", "a cubic, falling then rising on [0, 2]"),
-    step: named(
-      null,
-      "step",
-      "阶跃",
-      "0 up to x = 1, then 1: a jump no continuous net makes exactly",
-      ["step", ["sub", ["x"], ["num", 1]]]
-    ),
-    relu: named("max(0, x-1)", "ReLU(x−1)", "ReLU(x−1)", "0 up to x = 1, then x - 1: one unit is enough"),
-    tent: named("max(0, 1-2*abs(x-1))", "tent", "三角峰", "a triangle on [0.5, 1.5], peak 1 at x = 1: exactly three units"),
-    zigzag: named("abs(abs(2*x-2)-1)", "zigzag", "折线", "down, up, down, up between 0 and 1 on [0, 2]: three kinks, four units to be exact (three cannot)"),
-    bump: named("exp(-8*(x-1)^2)", "bump", "高斯峰", "a smooth Gaussian bump at x = 1 (sd 0.25)")
-  };
-  function named(expression, en, zh, description, tree = null) {
-    return { expression, en, zh, description, tree };
-  }
-  var Refusal = class {
-    /** @param {string} code @param {string} message @param {number} column */
-    constructor(code, message, column) {
-      this.code = code;
-      this.message = message;
-      this.column = column;
-    }
-  };
-  function parseTarget(text2) {
-    if (typeof text2 !== "string") return { ok: false, code: "type", error: "a target must be text", column: 0 };
-    const chars = Array.from(text2);
-    let start = 0, end = chars.length;
-    while (start < end && SPACE.includes(chars[start])) start += 1;
-    while (end > start && SPACE.includes(chars[end - 1])) end -= 1;
-    if (start === end) {
-      return {
-        ok: false,
-        code: "empty",
-        column: 0,
-        error: "empty target: give a name (x^2, abs, sin, ...) or an expression of x"
-      };
-    }
-    if (end - start > MAX_LENGTH) {
-      return {
-        ok: false,
-        code: "long",
-        column: 0,
-        error: `target too long: ${end - start} characters, at most ${MAX_LENGTH}`
-      };
-    }
-    const stripped = chars.slice(start, end).join("");
-    try {
-      if (Object.prototype.hasOwnProperty.call(NAMED, stripped)) {
-        const one = NAMED[stripped];
-        const ast2 = one.tree !== null ? one.tree : new Parser(Array.from(one.expression)).parse();
-        return { ok: true, text: stripped, name: one.en, nameZh: one.zh, key: stripped, ast: ast2 };
-      }
-      const ast = new Parser(chars).parse();
-      const name = shortName(chars.slice(start, end));
-      return { ok: true, text: stripped, name, nameZh: name, key: null, ast };
-    } catch (e) {
-      if (e instanceof Refusal) return { ok: false, code: e.code, error: e.message, column: e.column };
-      throw e;
-    }
-  }
-  function shortName(chars) {
-    const words = [];
-    let word = "";
-    for (const ch of chars) {
-      if (SPACE.includes(ch)) {
-        if (word) words.push(word);
-        word = "";
-      } else {
-        word += ch;
-      }
-    }
-    words.push(word);
-    const one = Array.from(words.filter((w) => w).join(" "));
-    return one.length <= 24 ? one.join("") : one.slice(0, 23).join("") + "…";
-  }
-  function quote(ch) {
-    const code = ch.codePointAt(0);
-    return code >= 33 && code <= 126 && ch !== "'" ? `'${ch}'` : "U+" + code.toString(16).toUpperCase().padStart(4, "0");
-  }
-  var isDigit = (ch) => ch !== void 0 && ch >= "0" && ch <= "9";
-  var isLetter = (ch) => ch !== void 0 && (ch >= "a" && ch <= "z" || ch >= "A" && ch <= "Z" || ch === "_");
-  function tokenize(chars) {
-    const out = [];
-    const n = chars.length;
-    let i = 0;
-    while (i < n) {
-      const ch = chars[i];
-      if (SPACE.includes(ch)) {
-        i += 1;
-      } else if (isDigit(ch) || ch === "." && isDigit(chars[i + 1])) {
-        const start = i;
-        while (isDigit(chars[i])) i += 1;
-        if (chars[i] === ".") {
-          i += 1;
-          while (isDigit(chars[i])) i += 1;
-        }
-        if (chars[i] === "e" || chars[i] === "E") {
-          let j = i + 1;
-          if (chars[j] === "+" || chars[j] === "-") j += 1;
-          if (isDigit(chars[j])) {
-            while (isDigit(chars[j])) j += 1;
-            i = j;
-          }
-        }
-        const word = chars.slice(start, i).join("");
-        const value = Number(word);
-        if (!Number.isFinite(value)) {
-          throw new Refusal("big", `number ${word} too large at column ${start + 1}`, start + 1);
-        }
-        out.push({ kind: "num", text: word, column: start + 1, value });
-      } else if (isLetter(ch)) {
-        const start = i;
-        while (isLetter(chars[i]) || isDigit(chars[i])) i += 1;
-        out.push({ kind: "name", text: chars.slice(start, i).join(""), column: start + 1, value: 0 });
-      } else if (ch === "*" && chars[i + 1] === "*") {
-        out.push({ kind: "op", text: "**", column: i + 1, value: 0 });
-        i += 2;
-      } else if ("+-*/^(),".includes(ch)) {
-        out.push({ kind: "op", text: ch, column: i + 1, value: 0 });
-        i += 1;
-      } else {
-        const hint = Object.prototype.hasOwnProperty.call(TYPESET, ch) ? ` (type ${TYPESET[ch]})` : "";
-        throw new Refusal("char", `unexpected character ${quote(ch)} at column ${i + 1}${hint}`, i + 1);
-      }
-    }
-    let last = n;
-    while (last > 0 && SPACE.includes(chars[last - 1])) last -= 1;
-    out.push({ kind: "end", text: "", column: last + 1, value: 0 });
-    return out;
-  }
-  var describe = (token) => token.kind === "end" ? "the end" : `'${token.text}'`;
-  var Parser = class {
-    /** @param {string[]} chars */
-    constructor(chars) {
-      this.tokens = tokenize(chars);
-      this.at = 0;
-      this.depth = 0;
-    }
-    get token() {
-      return this.tokens[this.at];
-    }
-    /** @param {...string} ops */
-    isOp(...ops) {
-      return this.token.kind === "op" && ops.includes(this.token.text);
-    }
-    /** @param {string} code @param {string} message @param {Token} token @param {string} [hint] */
-    fail(code, message, token, hint = "") {
-      return new Refusal(code, `${message} at column ${token.column}${hint ? ` (${hint})` : ""}`, token.column);
-    }
-    /** @returns {Ast} */
-    parse() {
-      const tree = this.expr();
-      if (this.token.kind !== "end") throw this.stray(this.token);
-      return tree;
-    }
-    /** @param {Token} token */
-    stray(token) {
-      if (token.kind === "op" && token.text === ")") return this.fail("unmatched", "unmatched ')'", token);
-      if (token.kind === "op" && token.text === ",") {
-        return this.fail("comma", "',' outside min(...) or max(...)", token);
-      }
-      return this.fail("operator", `missing operator before ${describe(token)}`, token, "write * to multiply");
-    }
-    /** @returns {Ast} */
-    expr() {
-      let left = this.term();
-      while (this.isOp("+", "-")) {
-        const op = this.token.text === "+" ? "add" : "sub";
-        this.at += 1;
-        left = [op, left, this.term()];
-      }
-      return left;
-    }
-    /** @returns {Ast} */
-    term() {
-      let left = this.unary();
-      while (this.isOp("*", "/")) {
-        const op = this.token.text === "*" ? "mul" : "div";
-        this.at += 1;
-        left = [op, left, this.unary()];
-      }
-      return left;
-    }
-    /** @returns {Ast} */
-    unary() {
-      this.depth += 1;
-      if (this.depth > MAX_DEPTH) {
-        throw this.fail("deep", "nested too deeply", this.token, `at most ${MAX_DEPTH} levels`);
-      }
-      let tree;
-      if (this.isOp("-")) {
-        this.at += 1;
-        tree = ["neg", this.unary()];
-      } else if (this.isOp("+")) {
-        this.at += 1;
-        tree = this.unary();
-      } else {
-        tree = this.power();
-      }
-      this.depth -= 1;
-      return tree;
-    }
-    /** @returns {Ast} */
-    power() {
-      const base = this.primary();
-      if (!this.isOp("^", "**")) return base;
-      this.at += 1;
-      const exponent = this.unary();
-      const n = smallInteger(exponent);
-      return n !== null ? ["powi", base, n] : ["pow", base, exponent];
-    }
-    /** @returns {Ast} */
-    primary() {
-      const token = this.token;
-      if (token.kind === "num") {
-        this.at += 1;
-        return ["num", token.value];
-      }
-      if (token.kind === "name") return this.named(token);
-      if (this.isOp("(")) {
-        this.at += 1;
-        const tree = this.expr();
-        this.close(token);
-        return tree;
-      }
-      if (token.kind === "end") throw this.fail("end", "unexpected end of the expression", token);
-      throw this.fail("operand", `expected ${OPERAND} but found ${describe(token)}`, token);
-    }
-    /** The `)` that closes `opening`, or the reason it is not there. @param {Token} opening */
-    close(opening) {
-      if (this.isOp(")")) {
-        this.at += 1;
-        return;
-      }
-      if (this.token.kind === "end") throw this.fail("close", "missing ')' for the '('", opening);
-      throw this.stray(this.token);
-    }
-    /** @param {Token} token @returns {Ast} */
-    named(token) {
-      const name = token.text;
-      this.at += 1;
-      if (name === "x") return ["x"];
-      if (name === "pi") return ["pi"];
-      const called = this.isOp("(");
-      const has2 = (table) => Object.prototype.hasOwnProperty.call(table, name);
-      if (has2(FUNCTIONS)) {
-        if (!called) {
-          throw this.fail("parens", `function '${name}' without parentheses`, token, `write ${name}(...)`);
-        }
-        return this.call(token);
-      }
-      if (called) {
-        throw this.fail("function", `unknown function '${name}'`, token, `the functions are ${FUNCTION_LIST}`);
-      }
-      if (has2(NAMED)) {
-        throw this.fail("named", `named target '${name}' inside an expression`, token, "it stands alone");
-      }
-      throw this.fail("name", `unknown name '${name}'`, token, `only x, pi and the functions ${FUNCTION_LIST}`);
-    }
-    /** @param {Token} token @returns {Ast} */
-    call(token) {
-      const opening = this.token;
-      this.at += 1;
-      const args = [];
-      if (!this.isOp(")")) {
-        args.push(this.expr());
-        while (this.isOp(",")) {
-          this.at += 1;
-          args.push(this.expr());
-        }
-      }
-      this.close(opening);
-      const want = FUNCTIONS[token.text];
-      if (args.length !== want) {
-        const plural = want === 1 ? "argument" : "arguments";
-        throw this.fail("arity", `${token.text}() takes ${want} ${plural}, not ${args.length},`, token);
-      }
-      return [token.text, ...args];
-    }
-  };
-  function smallInteger(tree) {
-    let sign = 1;
-    if (tree[0] === "neg" && tree[1][0] === "num") {
-      sign = -1;
-      tree = tree[1];
-    }
-    if (tree[0] === "num" && Number.isInteger(tree[1]) && Math.abs(tree[1]) <= 8) return sign * tree[1] + 0;
-    return null;
-  }
-  function compileTarget(tree) {
-    const op = tree[0];
-    if (op === "x") return (x) => x;
-    if (op === "num") {
-      const v = tree[1];
-      return () => v;
-    }
-    if (op === "pi") return () => Math.PI;
-    if (op === "powi") return powi(compileTarget(tree[1]), tree[2]);
-    const [a, b] = tree.slice(1).map(compileTarget);
-    switch (op) {
-      case "neg":
-        return (x) => -a(x);
-      case "add":
-        return (x) => a(x) + b(x);
-      case "sub":
-        return (x) => a(x) - b(x);
-      case "mul":
-        return (x) => a(x) * b(x);
-      case "div":
-        return (x) => a(x) / b(x);
-      case "pow":
-        return (x) => Math.pow(a(x), b(x));
-      case "min":
-        return (x) => Math.min(a(x), b(x));
-      case "max":
-        return (x) => Math.max(a(x), b(x));
-      case "step":
-        return (x) => {
-          const t = a(x);
-          return t > 0 ? 1 : t <= 0 ? 0 : NaN;
-        };
-      case "abs":
-        return (x) => Math.abs(a(x));
-      case "sqrt":
-        return (x) => Math.sqrt(a(x));
-      case "sin":
-        return (x) => Math.sin(a(x));
-      case "cos":
-        return (x) => Math.cos(a(x));
-      case "exp":
-        return (x) => Math.exp(a(x));
-      case "log":
-        return (x) => Math.log(a(x));
-      case "tanh":
-        return (x) => Math.tanh(a(x));
-      default:
-        throw new Error(`target tree: unknown operation ${String(op)}`);
-    }
-  }
-  function powi(a, n) {
-    const k = Math.abs(n);
-    if (k === 0) return () => 1;
-    return (x) => {
-      const base = a(x);
-      let r = base;
-      for (let i = 1; i < k; i += 1) r = r * base;
-      return n > 0 ? r : 1 / r;
-    };
-  }
-
-  // render/web/src/train_data.js
-  var MAX_POINTS = 1e6;
-  var MAX_NODES = 1e3;
-  var TREE_ARITY = {
-    x: 0,
-    pi: 0,
-    neg: 1,
-    abs: 1,
-    sqrt: 1,
-    sin: 1,
-    cos: 1,
-    exp: 1,
-    log: 1,
-    tanh: 1,
-    step: 1,
-    add: 2,
-    sub: 2,
-    mul: 2,
-    div: 2,
-    pow: 2,
-    min: 2,
-    max: 2
-  };
-  var finite = (v) => typeof v === "number" && isFinite(v);
-  function isTree(tree) {
-    let count = 0;
-    const ok = (t, depth) => {
-      if (!Array.isArray(t) || typeof t[0] !== "string" || depth > 4 * MAX_DEPTH || ++count > MAX_NODES) {
-        return false;
-      }
-      const op = t[0];
-      if (op === "num") return t.length === 2 && finite(t[1]);
-      if (op === "powi") {
-        return t.length === 3 && Number.isInteger(t[2]) && Math.abs(t[2]) <= 8 && ok(t[1], depth + 1);
-      }
-      const known = Object.prototype.hasOwnProperty.call(TREE_ARITY, op);
-      if (!known || t.length !== TREE_ARITY[op] + 1) return false;
-      return t.slice(1).every((a) => ok(a, depth + 1));
-    };
-    return ok(tree, 0);
-  }
-  var SQUARE = Object.freeze({ kind: "square" });
-  var DESCRIBE = 'target: a name (x^2, sin, ...) or an expression of x, {kind: "expr", ast}, {kind: "square"} or {kind: "affine", a, b} with finite a, b';
-  function checkTarget(target) {
-    if (target === void 0 || target === null) return SQUARE;
-    if (typeof target === "string") {
-      const parsed = parseTarget(target);
-      if (parsed.ok === true) return expr(parsed.ast);
-      fail(`target ${JSON.stringify(target.slice(0, 40))}: ${parsed.ok === false ? parsed.error : ""}`);
-    }
-    if (typeof target !== "object") fail(DESCRIBE);
-    if (target.kind === "square") return SQUARE;
-    if (target.kind === "affine" && finite(target.a) && finite(target.b)) {
-      return { kind: "affine", a: target.a, b: target.b };
-    }
-    if (target.kind === "expr" && isTree(target.ast)) return expr(target.ast);
-    return fail(DESCRIBE);
-  }
-  var expr = (ast) => ({ kind: "expr", ast, f: compileTarget(ast), key: JSON.stringify(ast) });
-  function targetOf(xs, target) {
-    const t = checkTarget(target), ys = new Float64Array(xs.length);
-    if (t.kind === "square") {
-      for (let i = 0; i < xs.length; i++) ys[i] = xs[i] * xs[i];
-    } else if (t.kind === "affine") {
-      const a = t.a, b = t.b;
-      for (let i = 0; i < xs.length; i++) ys[i] = a * xs[i] + b;
-    } else {
-      const f = t.f;
-      for (let i = 0; i < xs.length; i++) ys[i] = f(xs[i]);
-    }
-    return ys;
-  }
-  var targetKey = (t) => t.kind === "square" ? "square" : t.kind === "affine" ? `affine ${t.a} ${t.b}` : `expr ${t.key}`;
-  function checkPoints(points) {
-    if (!Array.isArray(points) || points.length < 1 || points.length > MAX_POINTS) {
-      fail(`points: a list of 1 to ${MAX_POINTS} [x, y] pairs of finite numbers`);
-    }
-    points.forEach((p, k) => {
-      if (!Array.isArray(p) || p.length !== 2 || !finite(p[0]) || !finite(p[1])) {
-        fail(`points: point ${k + 1} is not an [x, y] pair of finite numbers`);
-      }
-    });
-    return points;
-  }
-  function pointSamples(points, seed, n) {
-    checkPoints(points);
-    const u = uniform(seed, 0, 1, n), count = points.length;
-    const xs = new Float64Array(n), ys = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      const p = points[Math.min(Math.floor(u[i] * count), count - 1)];
-      xs[i] = p[0];
-      ys[i] = p[1];
-    }
-    return { xs, ys };
-  }
-  var cached = { seed: -1, low: 0, high: 0, target: "", xs: new Float64Array(0), ys: new Float64Array(0) };
-  function data(seed, samples, range = [0, 2], target = SQUARE, points = null) {
-    if (points) return pointSamples(points, seed, samples);
-    const [low, high] = range, t = checkTarget(target), key = targetKey(t);
-    if (cached.seed !== seed || cached.low !== low || cached.high !== high || cached.xs.length < samples) {
-      const xs = uniform(seed, low, high, samples);
-      cached = { seed, low, high, target: key, xs, ys: targetOf(xs, t) };
-    } else if (cached.target !== key) {
-      cached = { ...cached, target: key, ys: targetOf(cached.xs, t) };
-    }
-    return { xs: cached.xs.subarray(0, samples), ys: cached.ys.subarray(0, samples) };
-  }
-
-  // render/web/src/backprop_step.js
+  // render/web/src/backprop_at.js
   var num = (v) => isFinite(v) ? v : v !== v ? "NaN" : v > 0 ? "Infinity" : "-Infinity";
   var val = (v) => typeof v === "number" ? v : v === null ? NaN : Number(v);
-  var FORWARD2 = {
+  var FORWARD = {
     Add: (v) => {
       let t = v[0];
       for (let k = 1; k < v.length; k++) t = t + v[k];
@@ -1914,7 +967,7 @@
       return d * d;
     }
   };
-  var LOCAL2 = {
+  var LOCAL = {
     Add: () => 1,
     Mul: (v, i) => v[1 - i],
     Relu: ([t]) => t > 0 ? 1 : 0,
@@ -1931,36 +984,16 @@
       return i === 0 ? 2 * d : -2 * d;
     }
   };
-  function runIndex(source, label) {
-    const runs = source.runs;
-    if (label === void 0 || label === null) return 0;
-    if (typeof label === "number" && Number.isInteger(label) && label >= 0 && label < runs.length) return label;
-    const text2 = String(label), k = labelIndex(runs.map((r) => r.label), text2);
-    if (k >= 0) return k;
-    throw new Error(`no run ${JSON.stringify(text2)} in ${source.scene} (its runs: ${runs.map((r) => JSON.stringify(r.label)).join("; ")})`);
-  }
   function labelIndex(labels, text2) {
     const exact = labels.indexOf(text2);
     const starts = labels.map((l, i) => l.toLowerCase().startsWith(text2.toLowerCase()) ? i : -1).filter((i) => i >= 0);
     return exact >= 0 ? exact : starts.length === 1 ? starts[0] : -1;
   }
-  function checkSample(run, sample) {
-    if (typeof sample !== "number" || !Number.isInteger(sample) || sample < 0) {
-      throw new Error(`sample ${String(sample)}: give a sample number from 0 to ${run.samples - 1}`);
-    }
-    if (sample >= run.samples) {
-      throw new Error(`sample ${sample} is past the run: ${run.label} trains samples 0 to ${run.samples - 1}`);
-    }
-    return sample;
-  }
-  var Stepper = class {
-    /** @param {StepSource} source */
-    constructor(source) {
-      this.source = source;
-      const g = source.graph;
+  var StepGraph = class {
+    /** @param {Graph & {order?: string[]}} g  snapshot meta's graph (`order`: every node, leaves too) */
+    constructor(g) {
       this.graph = g;
       this.names = g.params.map(String);
-      this.net = compile2(g, { engine: "interpreter" });
       this.byName = /* @__PURE__ */ Object.create(null);
       for (const n of g.nodes) this.byName[n.name] = n;
       const leaves = [g.input, g.label, ...g.params];
@@ -1970,43 +1003,12 @@
       for (const n of g.nodes) n.parents.forEach((p, i) => this.edges[p].push([n.name, i]));
     }
     /**
-     * The parameters after `sample` updates of run r (update order), trained as the recorder trains them;
-     * refused past a divergence, as backprop.py refuses it.
-     * @param {number} r @param {number} sample
-     */
-    trained(r, sample) {
-      const run = this.source.runs[r], s = this.source;
-      const d = data(
-        run.dataSeed,
-        run.samples,
-        s.dataRange,
-        s.points ? void 0 : s.target || void 0,
-        s.points || null
-      );
-      this.net.setParams(this.names.map((n) => run.init[n]));
-      const result = this.net.train(d.xs, d.ys, 0, sample, run.lrs);
-      if (result.bad >= 0) {
-        throw new Error(`${run.label} diverged at sample ${result.bad} (its training stops there, as the recording's does); give a sample up to ${result.bad}`);
-      }
-      return { params: this.net.getParams(), x: d.xs[sample], label: d.ys[sample] };
-    }
-    /**
-     * Step `sample` (0-based) of the run `run` (a label, see runIndex): the dict backprop_step gives.
-     * @param {number} sample @param {string | number | null} [run]
-     */
-    at(sample, run) {
-      const r = runIndex(this.source, run), chosen = this.source.runs[r];
-      checkSample(chosen, sample);
-      const t = this.trained(r, sample);
-      return this.step(r, sample, t.params, t.x, t.label);
-    }
-    /**
      * The step itself, from the parameters before it (update order) and the sample's x and label.
-     * @param {number} r @param {number} sample @param {ArrayLike<number>} before @param {number} x
+     * @param {StepRunInfo} run @param {number} sample @param {ArrayLike<number>} before @param {number} x
      * @param {number} label
      */
-    step(r, sample, before, x, label) {
-      const g = this.graph, run = this.source.runs[r], byName = this.byName;
+    step(run, sample, before, x, label) {
+      const g = this.graph, byName = this.byName;
       const value = /* @__PURE__ */ Object.create(null);
       value[g.input] = x;
       value[g.label] = label;
@@ -2023,7 +1025,7 @@
       visit(g.loss);
       for (const name of forward) {
         const n = byName[name];
-        value[name] = FORWARD2[n.kind](n.parents.map((p) => value[p]));
+        value[name] = FORWARD[n.kind](n.parents.map((p) => value[p]));
       }
       const values = { ...value };
       const grad = /* @__PURE__ */ Object.create(null);
@@ -2032,7 +1034,7 @@
       const params = {};
       const local = (child, i) => {
         const n = byName[child];
-        return LOCAL2[n.kind](n.parents.map((p) => value[p]), i, value[child]);
+        return LOCAL[n.kind](n.parents.map((p) => value[p]), i, value[child]);
       };
       const gradOf = (name) => {
         if (name in grad) return;
@@ -2067,9 +1069,9 @@
       return {
         format: "ourdl-backprop",
         version: 1,
-        scene: this.source.scene,
-        run: run.label,
-        runs: this.source.runs.map((q) => q.label),
+        scene: run.scene,
+        run: run.run,
+        runs: run.runs.slice(),
         sample,
         samples: run.samples,
         x: num(x),
@@ -2710,6 +1712,1033 @@
     minTextPx() {
       const words = parseFloat(getComputedStyle(this.words).fontSize);
       return Math.min(this.diagram.minTextPx(), this.panel.minTextPx(), words);
+    }
+  };
+
+  // render/web/src/train_net.js
+  var BLOWUP = 1e100;
+  function fail(message) {
+    throw new Error("lab: " + message);
+  }
+  var OPS2 = {
+    F_COPY: 0,
+    F_ADD: 1,
+    F_MUL: 2,
+    F_RELU: 3,
+    F_LEAKY: 4,
+    F_STEP: 5,
+    F_SIGMOID: 6,
+    F_TANH: 7,
+    F_ABS: 8,
+    F_SQUARE: 9,
+    G_ONE: 10,
+    UPDATE: 11,
+    G_ADD: 12,
+    G_MUL: 13,
+    G_RELU: 14,
+    G_LEAKY: 15,
+    G_STEP: 16,
+    G_SIGMOID: 17,
+    G_TANH: 18,
+    G_ABS0: 19,
+    G_ABS1: 20,
+    G_SQUARE0: 21,
+    G_SQUARE1: 22,
+    FIRST: 32,
+    WIDTH: 5
+  };
+  var O = OPS2;
+  var Net = class {
+    /**
+     * @param {string[]} names @param {Int32Array} tape @param {number[]} params @param {number} x
+     * @param {number} label @param {number} loss
+     */
+    constructor(names, tape, params, x, label, loss) {
+      this.names = names;
+      this.tape = tape;
+      this.paramSlots = params;
+      this.x = x;
+      this.label = label;
+      this.loss = loss;
+      this.V = new Float64Array(names.length);
+      this.G = new Float64Array(names.length);
+      this.fast = null;
+      this.engine = "interpreter";
+    }
+    /** @param {ArrayLike<number>} values  in update order */
+    setParams(values) {
+      this.paramSlots.forEach((p, j) => {
+        this.V[p] = values[j];
+      });
+    }
+    getParams() {
+      return this.paramSlots.map((p) => this.V[p]);
+    }
+    /**
+     * Train on samples [from, to) of xs/ys: render.record.runs._train. Returns {total: the sum of the
+     * losses, bad: the index (from `from`) of a sample whose loss or a parameter went beyond ±BLOWUP or
+     * non-finite, its step undone, or -1}. lr: one rate for every parameter, or one each (update order).
+     * @param {Float64Array} xs @param {Float64Array} ys @param {number} from @param {number} to
+     * @param {number | ArrayLike<number>} lr
+     * @returns {TrainResult}
+     */
+    train(xs, ys, from, to, lr) {
+      const rates = this.rates(lr);
+      return this.fast ? this.fast(xs, ys, from, to, rates) : this.interpret(xs, ys, from, to, rates);
+    }
+    /** One learning rate per parameter (update order) from one for all or a list of them.
+     * @param {number | ArrayLike<number>} lr */
+    rates(lr) {
+      const P = this.paramSlots.length;
+      if (typeof lr === "number") return new Float64Array(P).fill(lr);
+      if (!lr || typeof lr.length !== "number" || lr.length !== P) {
+        fail(`${P} learning rates needed, one per parameter`);
+      }
+      return Float64Array.from(lr);
+    }
+    /**
+     * train() by interpreting the tape: the reference, and the fallback where WebAssembly cannot run.
+     * @param {Float64Array} xs @param {Float64Array} ys @param {number} from @param {number} to
+     * @param {number | ArrayLike<number>} lr
+     * @returns {TrainResult}
+     */
+    interpret(xs, ys, from, to, lr) {
+      const rates = this.rates(lr);
+      const V = this.V, G = this.G, T = this.tape, n = T.length, W = O.WIDTH, P = this.paramSlots;
+      const xi = this.x, li = this.label, lossi = this.loss, FIRST = O.FIRST, G_ADD = O.G_ADD;
+      const before = new Float64Array(P.length);
+      let total = 0;
+      for (let s = from; s < to; s++) {
+        V[xi] = xs[s];
+        V[li] = ys[s];
+        let ok = true, t, e;
+        for (let pc = 0; pc < n; pc += W) {
+          const op = T[pc], d = T[pc + 1], a = T[pc + 2];
+          if (op < G_ADD) {
+            switch (op) {
+              case 0:
+                V[d] = V[a];
+                break;
+              // F_COPY
+              case 1:
+                V[d] = V[a] + V[T[pc + 3]];
+                break;
+              // F_ADD
+              case 2:
+                V[d] = V[a] * V[T[pc + 3]];
+                break;
+              // F_MUL
+              case 3:
+                t = V[a];
+                V[d] = t >= 0 ? t : 0;
+                break;
+              // F_RELU
+              case 4:
+                t = V[a];
+                V[d] = t >= 0 ? t : 0.1 * t;
+                break;
+              // F_LEAKY
+              case 5:
+                V[d] = V[a] > 0 ? 1 : 0;
+                break;
+              // F_STEP
+              case 6:
+                t = V[a];
+                if (t >= 0) {
+                  V[d] = 1 / (1 + Math.exp(-t));
+                } else {
+                  e = Math.exp(t);
+                  V[d] = e / (1 + e);
+                }
+                break;
+              case 7:
+                V[d] = Math.tanh(V[a]);
+                break;
+              // F_TANH
+              case 8:
+                V[d] = Math.abs(V[a] - V[T[pc + 3]]);
+                break;
+              // F_ABS: |label - y|
+              case 9:
+                t = V[a] - V[T[pc + 3]];
+                V[d] = t * t;
+                break;
+              // F_SQUARE
+              case 10:
+                G[d] = 1;
+                break;
+              // G_ONE
+              case 11:
+                t = V[d];
+                before[a] = t;
+                t = t - rates[a] * G[d];
+                V[d] = t;
+                ok = ok && t > -BLOWUP && t < BLOWUP;
+                break;
+            }
+          } else {
+            switch (op & ~FIRST) {
+              // the local derivative of node a with respect to its parent
+              case 12:
+                t = 1;
+                break;
+              // G_ADD
+              case 13:
+                t = V[T[pc + 3]];
+                break;
+              // G_MUL: the other parent's value
+              case 14:
+                t = V[T[pc + 3]] > 0 ? 1 : 0;
+                break;
+              // G_RELU
+              case 15:
+                t = V[T[pc + 3]] > 0 ? 1 : 0.1;
+                break;
+              // G_LEAKY
+              case 16:
+                t = V[T[pc + 3]] > 0 ? 0 : -1;
+                break;
+              // G_STEP (the tutorial's convention)
+              case 17:
+                t = V[a];
+                t = t * (1 - t);
+                break;
+              // G_SIGMOID: s (1 - s)
+              case 18:
+                t = V[a];
+                t = 1 - t * t;
+                break;
+              // G_TANH
+              // losses, parents (label, y): d/d(label) = sign(label - y) with 0 counted negative, or
+              // 2 (label - y); d/dy is its negative
+              case 19:
+                t = V[T[pc + 3]] - V[T[pc + 4]] > 0 ? 1 : -1;
+                break;
+              case 20:
+                t = V[T[pc + 3]] - V[T[pc + 4]] > 0 ? -1 : 1;
+                break;
+              case 21:
+                t = 2 * (V[T[pc + 3]] - V[T[pc + 4]]);
+                break;
+              case 22:
+                t = -2 * (V[T[pc + 3]] - V[T[pc + 4]]);
+                break;
+            }
+            G[d] = (op & FIRST ? 0 : G[d]) + G[a] * t;
+          }
+        }
+        t = V[lossi];
+        if (!(ok && t > -BLOWUP && t < BLOWUP)) {
+          for (let j = 0; j < P.length; j++) V[P[j]] = before[j];
+          return { total, bad: s - from };
+        }
+        total += t;
+      }
+      return { total, bad: -1 };
+    }
+  };
+
+  // render/web/src/train_compile.js
+  var LOSS_KINDS = { absolute: "ValueLoss", squared: "SquareLoss" };
+  var LOSSES = Object.keys(LOSS_KINDS);
+  var has = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
+  var O2 = OPS2;
+  var FORWARD2 = {
+    Mul: O2.F_MUL,
+    Relu: O2.F_RELU,
+    LeakyRelu: O2.F_LEAKY,
+    Step: O2.F_STEP,
+    Sigmoid: O2.F_SIGMOID,
+    Tanh: O2.F_TANH,
+    ValueLoss: O2.F_ABS,
+    SquareLoss: O2.F_SQUARE
+  };
+  var LOCAL2 = {
+    Add: O2.G_ADD,
+    Mul: O2.G_MUL,
+    Relu: O2.G_RELU,
+    LeakyRelu: O2.G_LEAKY,
+    Step: O2.G_STEP,
+    Sigmoid: O2.G_SIGMOID,
+    Tanh: O2.G_TANH,
+    ValueLoss: [O2.G_ABS0, O2.G_ABS1],
+    SquareLoss: [O2.G_SQUARE0, O2.G_SQUARE1]
+  };
+  var fastEngine = null;
+  function variant(graph, options) {
+    const act = options && options.activation, loss = options && options.loss;
+    if (act && !ACTIVATIONS.includes(act)) fail(`unknown activation ${JSON.stringify(act)}`);
+    if (loss && !has(LOSS_KINDS, loss)) fail(`unknown loss ${JSON.stringify(loss)}`);
+    return graph.nodes.map((n) => {
+      let kind = n.kind;
+      if (act && ACTIVATIONS.includes(kind)) kind = act;
+      if (loss && n.name === graph.loss) kind = LOSS_KINDS[loss];
+      return { name: String(n.name), kind, parents: n.parents.map(String), builtin: n.builtin !== false };
+    });
+  }
+  function compile2(graph, options) {
+    const index = /* @__PURE__ */ Object.create(null);
+    const names = [];
+    const kinds = [];
+    const parents = [];
+    const edges = [];
+    const slot = (name) => {
+      if (!(name in index)) {
+        index[name] = names.length;
+        names.push(name);
+        kinds.push(null);
+        parents.push([]);
+        edges.push([]);
+      }
+      return index[name];
+    };
+    for (const n of variant(graph, options)) {
+      if (n.name in index) fail(`node ${JSON.stringify(n.name)} is defined after it is used, or twice`);
+      const name = JSON.stringify(n.name), kind = JSON.stringify(n.kind);
+      if (n.kind !== "Add" && !has(ARITY, n.kind)) fail(`the lab cannot train a ${kind} node`);
+      if (n.builtin === false) fail(`${name} is your own ${kind} class, not ourdl's`);
+      if (!n.parents.length || has(ARITY, n.kind) && ARITY[n.kind] !== n.parents.length) {
+        fail(`${n.kind} node ${JSON.stringify(n.name)} has ${n.parents.length} parents`);
+      }
+      const ps = n.parents.map(slot), k = slot(n.name);
+      kinds[k] = n.kind;
+      parents[k] = ps;
+      ps.forEach((p, i) => edges[p].push([k, i]));
+    }
+    const leaf = (name, what) => {
+      if (!(name in index) || kinds[index[name]] !== null) {
+        fail(`${what} ${JSON.stringify(name)} is not a leaf of the graph`);
+      }
+      return index[name];
+    };
+    const params = graph.params.map((p) => leaf(String(p), "parameter"));
+    const x = leaf(String(graph.input), "input"), label = leaf(String(graph.label), "label");
+    const loss = index[graph.loss];
+    if (loss === void 0 || kinds[loss] === null || edges[loss].length) {
+      fail("the loss must be a node without children");
+    }
+    names.forEach((name, i) => {
+      if (kinds[i] !== null && i !== loss && !edges[i].length) {
+        fail(`node ${JSON.stringify(name)} feeds nothing`);
+      }
+    });
+    const tape = [];
+    const emit = (op, d, a, b, c) => tape.push(op, d, a || 0, b || 0, c || 0);
+    const done = new Uint8Array(names.length);
+    const forward = (k) => {
+      if (kinds[k] === null || done[k]) return;
+      const ps = parents[k];
+      ps.forEach(forward);
+      done[k] = 1;
+      if (kinds[k] === "Add") {
+        if (ps.length === 1) emit(O2.F_COPY, k, ps[0]);
+        else emit(O2.F_ADD, k, ps[0], ps[1]);
+        for (let j = 2; j < ps.length; j++) emit(O2.F_ADD, k, k, ps[j]);
+      } else {
+        emit(FORWARD2[kinds[k]], k, ps[0], ps[1]);
+      }
+    };
+    forward(loss);
+    const known = new Uint8Array(names.length);
+    const grad = (k) => {
+      if (known[k]) return;
+      if (!edges[k].length) {
+        emit(O2.G_ONE, k);
+      } else {
+        for (const [c] of edges[k]) grad(c);
+        edges[k].forEach(([c, i], n) => {
+          const cp = parents[c], kind = kinds[c], first = n === 0 ? O2.FIRST : 0;
+          if (kind === "Mul") emit(O2.G_MUL | first, k, c, cp[1 - i]);
+          else if (Array.isArray(LOCAL2[kind])) emit(LOCAL2[kind][i] | first, k, c, cp[0], cp[1]);
+          else emit(LOCAL2[kind] | first, k, c, cp[0]);
+        });
+      }
+      known[k] = 1;
+    };
+    params.forEach((p, j) => {
+      grad(p);
+      emit(O2.UPDATE, p, j);
+    });
+    const net = new Net(names, Int32Array.from(tape), params, x, label, loss);
+    const engine = options && options.engine || "auto";
+    if (!["auto", "interpreter", "wasm"].includes(engine)) fail(`unknown engine ${JSON.stringify(engine)}`);
+    if (engine !== "interpreter" && fastEngine) net.fast = fastEngine(net);
+    if (engine === "wasm" && !net.fast) fail("WebAssembly is not available here");
+    net.engine = net.fast ? "wasm" : "interpreter";
+    return net;
+  }
+
+  // render/web/src/random.js
+  var INIT_A = 1135663077;
+  var MULT_A = 2468251765;
+  var INIT_B = 2337405405;
+  var MULT_B = 1492356589;
+  var MIX_MULT_L = 3389127133;
+  var MIX_MULT_R = 1232336661;
+  var POOL = 4;
+  var TWO32 = 4294967296;
+  function seedWords(seed) {
+    if (typeof seed !== "number" || !Number.isSafeInteger(seed) || seed < 0) {
+      throw new RangeError("seed must be an integer in [0, 2**53)");
+    }
+    const words = [];
+    do {
+      words.push(seed % TWO32);
+      seed = Math.floor(seed / TWO32);
+    } while (seed > 0);
+    return words;
+  }
+  function seedState(seed) {
+    const entropy = seedWords(seed);
+    let hashConst = INIT_A;
+    function hashmix(value) {
+      value = (value ^ hashConst) >>> 0;
+      hashConst = Math.imul(hashConst, MULT_A) >>> 0;
+      value = Math.imul(value, hashConst) >>> 0;
+      return (value ^ value >>> 16) >>> 0;
+    }
+    function mix(x, y) {
+      const r = Math.imul(MIX_MULT_L, x) - Math.imul(MIX_MULT_R, y) >>> 0;
+      return (r ^ r >>> 16) >>> 0;
+    }
+    const pool = [];
+    for (let i = 0; i < POOL; i++) pool.push(hashmix(i < entropy.length ? entropy[i] : 0));
+    for (let src = 0; src < POOL; src++) {
+      for (let dst = 0; dst < POOL; dst++) {
+        if (src !== dst) pool[dst] = mix(pool[dst], hashmix(pool[src]));
+      }
+    }
+    for (let src = POOL; src < entropy.length; src++) {
+      for (let dst = 0; dst < POOL; dst++) pool[dst] = mix(pool[dst], hashmix(entropy[src]));
+    }
+    const out = [];
+    let h = INIT_B;
+    for (let i = 0; i < 8; i++) {
+      let v = (pool[i % POOL] ^ h) >>> 0;
+      h = Math.imul(h, MULT_B) >>> 0;
+      v = Math.imul(v, h) >>> 0;
+      out.push((v ^ v >>> 16) >>> 0);
+    }
+    return out;
+  }
+  var M = [2681009733, 1132846948, 533093796, 593554693];
+  var ML = M.map((m) => m & 65535);
+  var MH = M.map((m) => m >>> 16);
+  var INV16 = 1 / 65536;
+  var INV32 = 1 / TWO32;
+  function mulhi(s, j) {
+    return Math.floor((s * MH[j] + Math.floor(s * ML[j] * INV16)) * INV16);
+  }
+  var Pcg64 = class {
+    /** @param {number[]} initstate @param {number[]} initseq  128-bit numbers as limbs, low first */
+    constructor(initstate, initseq) {
+      this.c = [
+        (initseq[0] << 1 | 1) >>> 0,
+        (initseq[1] << 1 | initseq[0] >>> 31) >>> 0,
+        (initseq[2] << 1 | initseq[1] >>> 31) >>> 0,
+        (initseq[3] << 1 | initseq[2] >>> 31) >>> 0
+      ];
+      this.s = [0, 0, 0, 0];
+      this.step();
+      const s = this.s;
+      let carry = 0;
+      for (let k = 0; k < 4; k++) {
+        const t = s[k] + initstate[k] + carry;
+        s[k] = t >>> 0;
+        carry = t >= TWO32 ? 1 : 0;
+      }
+      this.step();
+    }
+    /** state = state * MULT + inc (mod 2**128), column by column with exact float64 sums < 2**53. */
+    step() {
+      const s = this.s, c = this.c;
+      const s0 = s[0], s1 = s[1], s2 = s[2], s3 = s[3];
+      const t0 = (Math.imul(s0, M[0]) >>> 0) + c[0];
+      const t1 = mulhi(s0, 0) + (Math.imul(s0, M[1]) >>> 0) + (Math.imul(s1, M[0]) >>> 0) + c[1] + Math.floor(t0 * INV32);
+      const t2 = mulhi(s0, 1) + mulhi(s1, 0) + (Math.imul(s0, M[2]) >>> 0) + (Math.imul(s1, M[1]) >>> 0) + (Math.imul(s2, M[0]) >>> 0) + c[2] + Math.floor(t1 * INV32);
+      const t3 = mulhi(s0, 2) + mulhi(s1, 1) + mulhi(s2, 0) + Math.imul(s0, M[3]) + Math.imul(s1, M[2]) + Math.imul(s2, M[1]) + Math.imul(s3, M[0]) + c[3] + Math.floor(t2 * INV32);
+      s[0] = t0 >>> 0;
+      s[1] = t1 >>> 0;
+      s[2] = t2 >>> 0;
+      s[3] = t3 >>> 0;
+    }
+    /** numpy's next_double: step, XSL-RR output, top 53 bits as a double in [0, 1). */
+    nextDouble() {
+      this.step();
+      const s = this.s;
+      let hi = (s[3] ^ s[1]) >>> 0, lo = (s[2] ^ s[0]) >>> 0, rot = s[3] >>> 26;
+      if (rot >= 32) {
+        const t = hi;
+        hi = lo;
+        lo = t;
+        rot -= 32;
+      }
+      if (rot > 0) {
+        const h = (hi >>> rot | lo << 32 - rot) >>> 0;
+        lo = (lo >>> rot | hi << 32 - rot) >>> 0;
+        hi = h;
+      }
+      return (hi * 2097152 + (lo >>> 11)) * 11102230246251565e-32;
+    }
+  };
+  function defaultRng(seed) {
+    const w = seedState(seed);
+    return new Pcg64([w[2], w[3], w[0], w[1]], [w[6], w[7], w[4], w[5]]);
+  }
+  function uniform(seed, low, high, n) {
+    const rng = defaultRng(seed), out = new Float64Array(n), scale = high - low;
+    for (let i = 0; i < n; i++) out[i] = low + scale * rng.nextDouble();
+    return out;
+  }
+
+  // render/web/src/target_expr.js
+  var MAX_LENGTH = 200;
+  var MAX_DEPTH = 64;
+  var FUNCTIONS = { abs: 1, sin: 1, cos: 1, exp: 1, log: 1, sqrt: 1, tanh: 1, min: 2, max: 2 };
+  var FUNCTION_LIST = Object.keys(FUNCTIONS).join(" ");
+  var SPACE = " 	\n\r\f\v";
+  var OPERAND = "a number, x, pi, a function or '('";
+  var TYPESET = { "−": "-", "×": "*", "·": "*", "÷": "/", "²": "^2", "³": "^3", "π": "pi" };
+  var NAMED = {
+    "x^2": named("x^2", "x²", "x²", "the chapter's target, x*x to the last bit"),
+    abs: named("abs(x-1)", "|x−1|", "|x−1|", "a V with its kink at x = 1: two units, one each side"),
+    sin: named("sin(pi*x)", "sin πx", "sin πx", "one period on [0, 2], rising, falling, rising: more than two units"),
+    "x^3-x": named("x^3-x", "x³−x", "x³−x", "a cubic, falling then rising on [0, 2]"),
+    step: named(
+      null,
+      "step",
+      "阶跃",
+      "0 up to x = 1, then 1: a jump no continuous net makes exactly",
+      ["step", ["sub", ["x"], ["num", 1]]]
+    ),
+    relu: named("max(0, x-1)", "ReLU(x−1)", "ReLU(x−1)", "0 up to x = 1, then x - 1: one unit is enough"),
+    tent: named("max(0, 1-2*abs(x-1))", "tent", "三角峰", "a triangle on [0.5, 1.5], peak 1 at x = 1: exactly three units"),
+    zigzag: named("abs(abs(2*x-2)-1)", "zigzag", "折线", "down, up, down, up between 0 and 1 on [0, 2]: three kinks, four units to be exact (three cannot)"),
+    bump: named("exp(-8*(x-1)^2)", "bump", "高斯峰", "a smooth Gaussian bump at x = 1 (sd 0.25)")
+  };
+  function named(expression, en, zh, description, tree = null) {
+    return { expression, en, zh, description, tree };
+  }
+  var Refusal = class {
+    /** @param {string} code @param {string} message @param {number} column */
+    constructor(code, message, column) {
+      this.code = code;
+      this.message = message;
+      this.column = column;
+    }
+  };
+  function parseTarget(text2) {
+    if (typeof text2 !== "string") return { ok: false, code: "type", error: "a target must be text", column: 0 };
+    const chars = Array.from(text2);
+    let start = 0, end = chars.length;
+    while (start < end && SPACE.includes(chars[start])) start += 1;
+    while (end > start && SPACE.includes(chars[end - 1])) end -= 1;
+    if (start === end) {
+      return {
+        ok: false,
+        code: "empty",
+        column: 0,
+        error: "empty target: give a name (x^2, abs, sin, ...) or an expression of x"
+      };
+    }
+    if (end - start > MAX_LENGTH) {
+      return {
+        ok: false,
+        code: "long",
+        column: 0,
+        error: `target too long: ${end - start} characters, at most ${MAX_LENGTH}`
+      };
+    }
+    const stripped = chars.slice(start, end).join("");
+    try {
+      if (Object.prototype.hasOwnProperty.call(NAMED, stripped)) {
+        const one = NAMED[stripped];
+        const ast2 = one.tree !== null ? one.tree : new Parser(Array.from(one.expression)).parse();
+        return { ok: true, text: stripped, name: one.en, nameZh: one.zh, key: stripped, ast: ast2 };
+      }
+      const ast = new Parser(chars).parse();
+      const name = shortName(chars.slice(start, end));
+      return { ok: true, text: stripped, name, nameZh: name, key: null, ast };
+    } catch (e) {
+      if (e instanceof Refusal) return { ok: false, code: e.code, error: e.message, column: e.column };
+      throw e;
+    }
+  }
+  function shortName(chars) {
+    const words = [];
+    let word = "";
+    for (const ch of chars) {
+      if (SPACE.includes(ch)) {
+        if (word) words.push(word);
+        word = "";
+      } else {
+        word += ch;
+      }
+    }
+    words.push(word);
+    const one = Array.from(words.filter((w) => w).join(" "));
+    return one.length <= 24 ? one.join("") : one.slice(0, 23).join("") + "…";
+  }
+  function quote(ch) {
+    const code = ch.codePointAt(0);
+    return code >= 33 && code <= 126 && ch !== "'" ? `'${ch}'` : "U+" + code.toString(16).toUpperCase().padStart(4, "0");
+  }
+  var isDigit = (ch) => ch !== void 0 && ch >= "0" && ch <= "9";
+  var isLetter = (ch) => ch !== void 0 && (ch >= "a" && ch <= "z" || ch >= "A" && ch <= "Z" || ch === "_");
+  function tokenize(chars) {
+    const out = [];
+    const n = chars.length;
+    let i = 0;
+    while (i < n) {
+      const ch = chars[i];
+      if (SPACE.includes(ch)) {
+        i += 1;
+      } else if (isDigit(ch) || ch === "." && isDigit(chars[i + 1])) {
+        const start = i;
+        while (isDigit(chars[i])) i += 1;
+        if (chars[i] === ".") {
+          i += 1;
+          while (isDigit(chars[i])) i += 1;
+        }
+        if (chars[i] === "e" || chars[i] === "E") {
+          let j = i + 1;
+          if (chars[j] === "+" || chars[j] === "-") j += 1;
+          if (isDigit(chars[j])) {
+            while (isDigit(chars[j])) j += 1;
+            i = j;
+          }
+        }
+        const word = chars.slice(start, i).join("");
+        const value = Number(word);
+        if (!Number.isFinite(value)) {
+          throw new Refusal("big", `number ${word} too large at column ${start + 1}`, start + 1);
+        }
+        out.push({ kind: "num", text: word, column: start + 1, value });
+      } else if (isLetter(ch)) {
+        const start = i;
+        while (isLetter(chars[i]) || isDigit(chars[i])) i += 1;
+        out.push({ kind: "name", text: chars.slice(start, i).join(""), column: start + 1, value: 0 });
+      } else if (ch === "*" && chars[i + 1] === "*") {
+        out.push({ kind: "op", text: "**", column: i + 1, value: 0 });
+        i += 2;
+      } else if ("+-*/^(),".includes(ch)) {
+        out.push({ kind: "op", text: ch, column: i + 1, value: 0 });
+        i += 1;
+      } else {
+        const hint = Object.prototype.hasOwnProperty.call(TYPESET, ch) ? ` (type ${TYPESET[ch]})` : "";
+        throw new Refusal("char", `unexpected character ${quote(ch)} at column ${i + 1}${hint}`, i + 1);
+      }
+    }
+    let last = n;
+    while (last > 0 && SPACE.includes(chars[last - 1])) last -= 1;
+    out.push({ kind: "end", text: "", column: last + 1, value: 0 });
+    return out;
+  }
+  var describe = (token) => token.kind === "end" ? "the end" : `'${token.text}'`;
+  var Parser = class {
+    /** @param {string[]} chars */
+    constructor(chars) {
+      this.tokens = tokenize(chars);
+      this.at = 0;
+      this.depth = 0;
+    }
+    get token() {
+      return this.tokens[this.at];
+    }
+    /** @param {...string} ops */
+    isOp(...ops) {
+      return this.token.kind === "op" && ops.includes(this.token.text);
+    }
+    /** @param {string} code @param {string} message @param {Token} token @param {string} [hint] */
+    fail(code, message, token, hint = "") {
+      return new Refusal(code, `${message} at column ${token.column}${hint ? ` (${hint})` : ""}`, token.column);
+    }
+    /** @returns {Ast} */
+    parse() {
+      const tree = this.expr();
+      if (this.token.kind !== "end") throw this.stray(this.token);
+      return tree;
+    }
+    /** @param {Token} token */
+    stray(token) {
+      if (token.kind === "op" && token.text === ")") return this.fail("unmatched", "unmatched ')'", token);
+      if (token.kind === "op" && token.text === ",") {
+        return this.fail("comma", "',' outside min(...) or max(...)", token);
+      }
+      return this.fail("operator", `missing operator before ${describe(token)}`, token, "write * to multiply");
+    }
+    /** @returns {Ast} */
+    expr() {
+      let left = this.term();
+      while (this.isOp("+", "-")) {
+        const op = this.token.text === "+" ? "add" : "sub";
+        this.at += 1;
+        left = [op, left, this.term()];
+      }
+      return left;
+    }
+    /** @returns {Ast} */
+    term() {
+      let left = this.unary();
+      while (this.isOp("*", "/")) {
+        const op = this.token.text === "*" ? "mul" : "div";
+        this.at += 1;
+        left = [op, left, this.unary()];
+      }
+      return left;
+    }
+    /** @returns {Ast} */
+    unary() {
+      this.depth += 1;
+      if (this.depth > MAX_DEPTH) {
+        throw this.fail("deep", "nested too deeply", this.token, `at most ${MAX_DEPTH} levels`);
+      }
+      let tree;
+      if (this.isOp("-")) {
+        this.at += 1;
+        tree = ["neg", this.unary()];
+      } else if (this.isOp("+")) {
+        this.at += 1;
+        tree = this.unary();
+      } else {
+        tree = this.power();
+      }
+      this.depth -= 1;
+      return tree;
+    }
+    /** @returns {Ast} */
+    power() {
+      const base = this.primary();
+      if (!this.isOp("^", "**")) return base;
+      this.at += 1;
+      const exponent = this.unary();
+      const n = smallInteger(exponent);
+      return n !== null ? ["powi", base, n] : ["pow", base, exponent];
+    }
+    /** @returns {Ast} */
+    primary() {
+      const token = this.token;
+      if (token.kind === "num") {
+        this.at += 1;
+        return ["num", token.value];
+      }
+      if (token.kind === "name") return this.named(token);
+      if (this.isOp("(")) {
+        this.at += 1;
+        const tree = this.expr();
+        this.close(token);
+        return tree;
+      }
+      if (token.kind === "end") throw this.fail("end", "unexpected end of the expression", token);
+      throw this.fail("operand", `expected ${OPERAND} but found ${describe(token)}`, token);
+    }
+    /** The `)` that closes `opening`, or the reason it is not there. @param {Token} opening */
+    close(opening) {
+      if (this.isOp(")")) {
+        this.at += 1;
+        return;
+      }
+      if (this.token.kind === "end") throw this.fail("close", "missing ')' for the '('", opening);
+      throw this.stray(this.token);
+    }
+    /** @param {Token} token @returns {Ast} */
+    named(token) {
+      const name = token.text;
+      this.at += 1;
+      if (name === "x") return ["x"];
+      if (name === "pi") return ["pi"];
+      const called = this.isOp("(");
+      const has2 = (table) => Object.prototype.hasOwnProperty.call(table, name);
+      if (has2(FUNCTIONS)) {
+        if (!called) {
+          throw this.fail("parens", `function '${name}' without parentheses`, token, `write ${name}(...)`);
+        }
+        return this.call(token);
+      }
+      if (called) {
+        throw this.fail("function", `unknown function '${name}'`, token, `the functions are ${FUNCTION_LIST}`);
+      }
+      if (has2(NAMED)) {
+        throw this.fail("named", `named target '${name}' inside an expression`, token, "it stands alone");
+      }
+      throw this.fail("name", `unknown name '${name}'`, token, `only x, pi and the functions ${FUNCTION_LIST}`);
+    }
+    /** @param {Token} token @returns {Ast} */
+    call(token) {
+      const opening = this.token;
+      this.at += 1;
+      const args = [];
+      if (!this.isOp(")")) {
+        args.push(this.expr());
+        while (this.isOp(",")) {
+          this.at += 1;
+          args.push(this.expr());
+        }
+      }
+      this.close(opening);
+      const want = FUNCTIONS[token.text];
+      if (args.length !== want) {
+        const plural = want === 1 ? "argument" : "arguments";
+        throw this.fail("arity", `${token.text}() takes ${want} ${plural}, not ${args.length},`, token);
+      }
+      return [token.text, ...args];
+    }
+  };
+  function smallInteger(tree) {
+    let sign = 1;
+    if (tree[0] === "neg" && tree[1][0] === "num") {
+      sign = -1;
+      tree = tree[1];
+    }
+    if (tree[0] === "num" && Number.isInteger(tree[1]) && Math.abs(tree[1]) <= 8) return sign * tree[1] + 0;
+    return null;
+  }
+  function compileTarget(tree) {
+    const op = tree[0];
+    if (op === "x") return (x) => x;
+    if (op === "num") {
+      const v = tree[1];
+      return () => v;
+    }
+    if (op === "pi") return () => Math.PI;
+    if (op === "powi") return powi(compileTarget(tree[1]), tree[2]);
+    const [a, b] = tree.slice(1).map(compileTarget);
+    switch (op) {
+      case "neg":
+        return (x) => -a(x);
+      case "add":
+        return (x) => a(x) + b(x);
+      case "sub":
+        return (x) => a(x) - b(x);
+      case "mul":
+        return (x) => a(x) * b(x);
+      case "div":
+        return (x) => a(x) / b(x);
+      case "pow":
+        return (x) => Math.pow(a(x), b(x));
+      case "min":
+        return (x) => Math.min(a(x), b(x));
+      case "max":
+        return (x) => Math.max(a(x), b(x));
+      case "step":
+        return (x) => {
+          const t = a(x);
+          return t > 0 ? 1 : t <= 0 ? 0 : NaN;
+        };
+      case "abs":
+        return (x) => Math.abs(a(x));
+      case "sqrt":
+        return (x) => Math.sqrt(a(x));
+      case "sin":
+        return (x) => Math.sin(a(x));
+      case "cos":
+        return (x) => Math.cos(a(x));
+      case "exp":
+        return (x) => Math.exp(a(x));
+      case "log":
+        return (x) => Math.log(a(x));
+      case "tanh":
+        return (x) => Math.tanh(a(x));
+      default:
+        throw new Error(`target tree: unknown operation ${String(op)}`);
+    }
+  }
+  function powi(a, n) {
+    const k = Math.abs(n);
+    if (k === 0) return () => 1;
+    return (x) => {
+      const base = a(x);
+      let r = base;
+      for (let i = 1; i < k; i += 1) r = r * base;
+      return n > 0 ? r : 1 / r;
+    };
+  }
+
+  // render/web/src/train_data.js
+  var MAX_POINTS = 1e6;
+  var MAX_NODES = 1e3;
+  var TREE_ARITY = {
+    x: 0,
+    pi: 0,
+    neg: 1,
+    abs: 1,
+    sqrt: 1,
+    sin: 1,
+    cos: 1,
+    exp: 1,
+    log: 1,
+    tanh: 1,
+    step: 1,
+    add: 2,
+    sub: 2,
+    mul: 2,
+    div: 2,
+    pow: 2,
+    min: 2,
+    max: 2
+  };
+  var finite = (v) => typeof v === "number" && isFinite(v);
+  function isTree(tree) {
+    let count = 0;
+    const ok = (t, depth) => {
+      if (!Array.isArray(t) || typeof t[0] !== "string" || depth > 4 * MAX_DEPTH || ++count > MAX_NODES) {
+        return false;
+      }
+      const op = t[0];
+      if (op === "num") return t.length === 2 && finite(t[1]);
+      if (op === "powi") {
+        return t.length === 3 && Number.isInteger(t[2]) && Math.abs(t[2]) <= 8 && ok(t[1], depth + 1);
+      }
+      const known = Object.prototype.hasOwnProperty.call(TREE_ARITY, op);
+      if (!known || t.length !== TREE_ARITY[op] + 1) return false;
+      return t.slice(1).every((a) => ok(a, depth + 1));
+    };
+    return ok(tree, 0);
+  }
+  var SQUARE = Object.freeze({ kind: "square" });
+  var DESCRIBE = 'target: a name (x^2, sin, ...) or an expression of x, {kind: "expr", ast}, {kind: "square"} or {kind: "affine", a, b} with finite a, b';
+  function checkTarget(target) {
+    if (target === void 0 || target === null) return SQUARE;
+    if (typeof target === "string") {
+      const parsed = parseTarget(target);
+      if (parsed.ok === true) return expr(parsed.ast);
+      fail(`target ${JSON.stringify(target.slice(0, 40))}: ${parsed.ok === false ? parsed.error : ""}`);
+    }
+    if (typeof target !== "object") fail(DESCRIBE);
+    if (target.kind === "square") return SQUARE;
+    if (target.kind === "affine" && finite(target.a) && finite(target.b)) {
+      return { kind: "affine", a: target.a, b: target.b };
+    }
+    if (target.kind === "expr" && isTree(target.ast)) return expr(target.ast);
+    return fail(DESCRIBE);
+  }
+  var expr = (ast) => ({ kind: "expr", ast, f: compileTarget(ast), key: JSON.stringify(ast) });
+  function targetOf(xs, target) {
+    const t = checkTarget(target), ys = new Float64Array(xs.length);
+    if (t.kind === "square") {
+      for (let i = 0; i < xs.length; i++) ys[i] = xs[i] * xs[i];
+    } else if (t.kind === "affine") {
+      const a = t.a, b = t.b;
+      for (let i = 0; i < xs.length; i++) ys[i] = a * xs[i] + b;
+    } else {
+      const f = t.f;
+      for (let i = 0; i < xs.length; i++) ys[i] = f(xs[i]);
+    }
+    return ys;
+  }
+  var targetKey = (t) => t.kind === "square" ? "square" : t.kind === "affine" ? `affine ${t.a} ${t.b}` : `expr ${t.key}`;
+  function checkPoints(points) {
+    if (!Array.isArray(points) || points.length < 1 || points.length > MAX_POINTS) {
+      fail(`points: a list of 1 to ${MAX_POINTS} [x, y] pairs of finite numbers`);
+    }
+    points.forEach((p, k) => {
+      if (!Array.isArray(p) || p.length !== 2 || !finite(p[0]) || !finite(p[1])) {
+        fail(`points: point ${k + 1} is not an [x, y] pair of finite numbers`);
+      }
+    });
+    return points;
+  }
+  function pointSamples(points, seed, n) {
+    checkPoints(points);
+    const u = uniform(seed, 0, 1, n), count = points.length;
+    const xs = new Float64Array(n), ys = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const p = points[Math.min(Math.floor(u[i] * count), count - 1)];
+      xs[i] = p[0];
+      ys[i] = p[1];
+    }
+    return { xs, ys };
+  }
+  var cached = { seed: -1, low: 0, high: 0, target: "", xs: new Float64Array(0), ys: new Float64Array(0) };
+  function data(seed, samples, range = [0, 2], target = SQUARE, points = null) {
+    if (points) return pointSamples(points, seed, samples);
+    const [low, high] = range, t = checkTarget(target), key = targetKey(t);
+    if (cached.seed !== seed || cached.low !== low || cached.high !== high || cached.xs.length < samples) {
+      const xs = uniform(seed, low, high, samples);
+      cached = { seed, low, high, target: key, xs, ys: targetOf(xs, t) };
+    } else if (cached.target !== key) {
+      cached = { ...cached, target: key, ys: targetOf(cached.xs, t) };
+    }
+    return { xs: cached.xs.subarray(0, samples), ys: cached.ys.subarray(0, samples) };
+  }
+
+  // render/web/src/backprop_step.js
+  function runIndex(source, label) {
+    const runs = source.runs;
+    if (label === void 0 || label === null) return 0;
+    if (typeof label === "number" && Number.isInteger(label) && label >= 0 && label < runs.length) return label;
+    const text2 = String(label), k = labelIndex(runs.map((r) => r.label), text2);
+    if (k >= 0) return k;
+    throw new Error(`no run ${JSON.stringify(text2)} in ${source.scene} (its runs: ${runs.map((r) => JSON.stringify(r.label)).join("; ")})`);
+  }
+  function checkSample(run, sample) {
+    if (typeof sample !== "number" || !Number.isInteger(sample) || sample < 0) {
+      throw new Error(`sample ${String(sample)}: give a sample number from 0 to ${run.samples - 1}`);
+    }
+    if (sample >= run.samples) {
+      throw new Error(`sample ${sample} is past the run: ${run.label} trains samples 0 to ${run.samples - 1}`);
+    }
+    return sample;
+  }
+  var Stepper = class {
+    /** @param {StepSource} source */
+    constructor(source) {
+      this.source = source;
+      this.graph = new StepGraph(source.graph);
+      this.net = compile2(source.graph, { engine: "interpreter" });
+    }
+    /**
+     * The parameters after `sample` updates of run r (update order), trained as the recorder trains them;
+     * refused past a divergence, as backprop.py refuses it.
+     * @param {number} r @param {number} sample
+     */
+    trained(r, sample) {
+      const run = this.source.runs[r], s = this.source;
+      const d = data(
+        run.dataSeed,
+        run.samples,
+        s.dataRange,
+        s.points ? void 0 : s.target || void 0,
+        s.points || null
+      );
+      this.net.setParams(this.graph.names.map((n) => run.init[n]));
+      const result = this.net.train(d.xs, d.ys, 0, sample, run.lrs);
+      if (result.bad >= 0) {
+        throw new Error(`${run.label} diverged at sample ${result.bad} (its training stops there, as the recording's does); give a sample up to ${result.bad}`);
+      }
+      return { params: this.net.getParams(), x: d.xs[sample], label: d.ys[sample] };
+    }
+    /**
+     * Step `sample` (0-based) of the run `run` (a label, see runIndex): the dict backprop_step gives.
+     * @param {number} sample @param {string | number | null} [run]
+     */
+    at(sample, run) {
+      const r = runIndex(this.source, run), chosen = this.source.runs[r];
+      checkSample(chosen, sample);
+      const t = this.trained(r, sample);
+      return this.step(r, sample, t.params, t.x, t.label);
+    }
+    /**
+     * The step itself, from the parameters before it (update order) and the sample's x and label.
+     * @param {number} r @param {number} sample @param {ArrayLike<number>} before @param {number} x
+     * @param {number} label
+     */
+    step(r, sample, before, x, label) {
+      const run = this.source.runs[r];
+      return this.graph.step(
+        {
+          scene: this.source.scene,
+          run: run.label,
+          runs: this.source.runs.map((q) => q.label),
+          samples: run.samples,
+          lr: run.lr,
+          lrs: run.lrs
+        },
+        sample,
+        before,
+        x,
+        label
+      );
     }
   };
 

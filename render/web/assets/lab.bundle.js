@@ -5292,7 +5292,7 @@
     return layer;
   }
 
-  // render/web/src/backprop_step.js
+  // render/web/src/backprop_at.js
   var num = (v) => isFinite(v) ? v : v !== v ? "NaN" : v > 0 ? "Infinity" : "-Infinity";
   var val = (v) => typeof v === "number" ? v : v === null ? NaN : Number(v);
   var FORWARD2 = {
@@ -5334,36 +5334,16 @@
       return i === 0 ? 2 * d : -2 * d;
     }
   };
-  function runIndex(source, label) {
-    const runs = source.runs;
-    if (label === void 0 || label === null) return 0;
-    if (typeof label === "number" && Number.isInteger(label) && label >= 0 && label < runs.length) return label;
-    const text2 = String(label), k = labelIndex(runs.map((r) => r.label), text2);
-    if (k >= 0) return k;
-    throw new Error(`no run ${JSON.stringify(text2)} in ${source.scene} (its runs: ${runs.map((r) => JSON.stringify(r.label)).join("; ")})`);
-  }
   function labelIndex(labels, text2) {
     const exact = labels.indexOf(text2);
     const starts = labels.map((l, i) => l.toLowerCase().startsWith(text2.toLowerCase()) ? i : -1).filter((i) => i >= 0);
     return exact >= 0 ? exact : starts.length === 1 ? starts[0] : -1;
   }
-  function checkSample(run2, sample) {
-    if (typeof sample !== "number" || !Number.isInteger(sample) || sample < 0) {
-      throw new Error(`sample ${String(sample)}: give a sample number from 0 to ${run2.samples - 1}`);
-    }
-    if (sample >= run2.samples) {
-      throw new Error(`sample ${sample} is past the run: ${run2.label} trains samples 0 to ${run2.samples - 1}`);
-    }
-    return sample;
-  }
-  var Stepper = class {
-    /** @param {StepSource} source */
-    constructor(source) {
-      this.source = source;
-      const g = source.graph;
+  var StepGraph = class {
+    /** @param {Graph & {order?: string[]}} g  snapshot meta's graph (`order`: every node, leaves too) */
+    constructor(g) {
       this.graph = g;
       this.names = g.params.map(String);
-      this.net = compile2(g, { engine: "interpreter" });
       this.byName = /* @__PURE__ */ Object.create(null);
       for (const n of g.nodes) this.byName[n.name] = n;
       const leaves = [g.input, g.label, ...g.params];
@@ -5373,43 +5353,12 @@
       for (const n of g.nodes) n.parents.forEach((p, i) => this.edges[p].push([n.name, i]));
     }
     /**
-     * The parameters after `sample` updates of run r (update order), trained as the recorder trains them;
-     * refused past a divergence, as backprop.py refuses it.
-     * @param {number} r @param {number} sample
-     */
-    trained(r, sample) {
-      const run2 = this.source.runs[r], s = this.source;
-      const d = data(
-        run2.dataSeed,
-        run2.samples,
-        s.dataRange,
-        s.points ? void 0 : s.target || void 0,
-        s.points || null
-      );
-      this.net.setParams(this.names.map((n) => run2.init[n]));
-      const result = this.net.train(d.xs, d.ys, 0, sample, run2.lrs);
-      if (result.bad >= 0) {
-        throw new Error(`${run2.label} diverged at sample ${result.bad} (its training stops there, as the recording's does); give a sample up to ${result.bad}`);
-      }
-      return { params: this.net.getParams(), x: d.xs[sample], label: d.ys[sample] };
-    }
-    /**
-     * Step `sample` (0-based) of the run `run` (a label, see runIndex): the dict backprop_step gives.
-     * @param {number} sample @param {string | number | null} [run]
-     */
-    at(sample, run2) {
-      const r = runIndex(this.source, run2), chosen = this.source.runs[r];
-      checkSample(chosen, sample);
-      const t = this.trained(r, sample);
-      return this.step(r, sample, t.params, t.x, t.label);
-    }
-    /**
      * The step itself, from the parameters before it (update order) and the sample's x and label.
-     * @param {number} r @param {number} sample @param {ArrayLike<number>} before @param {number} x
+     * @param {StepRunInfo} run @param {number} sample @param {ArrayLike<number>} before @param {number} x
      * @param {number} label
      */
-    step(r, sample, before, x, label) {
-      const g = this.graph, run2 = this.source.runs[r], byName = this.byName;
+    step(run2, sample, before, x, label) {
+      const g = this.graph, byName = this.byName;
       const value2 = /* @__PURE__ */ Object.create(null);
       value2[g.input] = x;
       value2[g.label] = label;
@@ -5470,9 +5419,9 @@
       return {
         format: "ourdl-backprop",
         version: 1,
-        scene: this.source.scene,
-        run: run2.label,
-        runs: this.source.runs.map((q) => q.label),
+        scene: run2.scene,
+        run: run2.run,
+        runs: run2.runs.slice(),
         sample,
         samples: run2.samples,
         x: num(x),
@@ -5819,6 +5768,86 @@
     const st = new StepThrough(root, provider, view, { ...start, standalone: false, keys: dialog });
     return { dialog, stepThrough: st };
   }
+
+  // render/web/src/backprop_step.js
+  function runIndex(source, label) {
+    const runs = source.runs;
+    if (label === void 0 || label === null) return 0;
+    if (typeof label === "number" && Number.isInteger(label) && label >= 0 && label < runs.length) return label;
+    const text2 = String(label), k = labelIndex(runs.map((r) => r.label), text2);
+    if (k >= 0) return k;
+    throw new Error(`no run ${JSON.stringify(text2)} in ${source.scene} (its runs: ${runs.map((r) => JSON.stringify(r.label)).join("; ")})`);
+  }
+  function checkSample(run2, sample) {
+    if (typeof sample !== "number" || !Number.isInteger(sample) || sample < 0) {
+      throw new Error(`sample ${String(sample)}: give a sample number from 0 to ${run2.samples - 1}`);
+    }
+    if (sample >= run2.samples) {
+      throw new Error(`sample ${sample} is past the run: ${run2.label} trains samples 0 to ${run2.samples - 1}`);
+    }
+    return sample;
+  }
+  var Stepper = class {
+    /** @param {StepSource} source */
+    constructor(source) {
+      this.source = source;
+      this.graph = new StepGraph(source.graph);
+      this.net = compile2(source.graph, { engine: "interpreter" });
+    }
+    /**
+     * The parameters after `sample` updates of run r (update order), trained as the recorder trains them;
+     * refused past a divergence, as backprop.py refuses it.
+     * @param {number} r @param {number} sample
+     */
+    trained(r, sample) {
+      const run2 = this.source.runs[r], s = this.source;
+      const d = data(
+        run2.dataSeed,
+        run2.samples,
+        s.dataRange,
+        s.points ? void 0 : s.target || void 0,
+        s.points || null
+      );
+      this.net.setParams(this.graph.names.map((n) => run2.init[n]));
+      const result = this.net.train(d.xs, d.ys, 0, sample, run2.lrs);
+      if (result.bad >= 0) {
+        throw new Error(`${run2.label} diverged at sample ${result.bad} (its training stops there, as the recording's does); give a sample up to ${result.bad}`);
+      }
+      return { params: this.net.getParams(), x: d.xs[sample], label: d.ys[sample] };
+    }
+    /**
+     * Step `sample` (0-based) of the run `run` (a label, see runIndex): the dict backprop_step gives.
+     * @param {number} sample @param {string | number | null} [run]
+     */
+    at(sample, run2) {
+      const r = runIndex(this.source, run2), chosen = this.source.runs[r];
+      checkSample(chosen, sample);
+      const t = this.trained(r, sample);
+      return this.step(r, sample, t.params, t.x, t.label);
+    }
+    /**
+     * The step itself, from the parameters before it (update order) and the sample's x and label.
+     * @param {number} r @param {number} sample @param {ArrayLike<number>} before @param {number} x
+     * @param {number} label
+     */
+    step(r, sample, before, x, label) {
+      const run2 = this.source.runs[r];
+      return this.graph.step(
+        {
+          scene: this.source.scene,
+          run: run2.label,
+          runs: this.source.runs.map((q) => q.label),
+          samples: run2.samples,
+          lr: run2.lr,
+          lrs: run2.lrs
+        },
+        sample,
+        before,
+        x,
+        label
+      );
+    }
+  };
 
   // render/web/src/lab_inspect.js
   function inspectButton(lab, toolbar) {

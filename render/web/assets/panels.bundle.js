@@ -78,7 +78,7 @@
       if (parents.length === 0 || ARITY[node.kind] && parents.length !== ARITY[node.kind]) return null;
       for (const p of parents) if (!(p in byName) && !leaves.has(p)) return null;
     }
-    const order = [];
+    const order2 = [];
     const state = /* @__PURE__ */ Object.create(null);
     function visit(name) {
       if (!(name in byName) || state[name] === 2) return true;
@@ -86,7 +86,7 @@
       state[name] = 1;
       for (const p of byName[name].parents) if (!visit(p)) return false;
       state[name] = 2;
-      order.push(byName[name]);
+      order2.push(byName[name]);
       return true;
     }
     for (const node of graph.nodes) if (!visit(node.name)) return null;
@@ -98,7 +98,7 @@
       size,
       input: graph.input,
       label: graph.label,
-      order,
+      order: order2,
       paramIndex,
       buffers,
       scalars,
@@ -1922,6 +1922,662 @@
     }
   }
 
+  // render/web/src/backprop_panel.js
+  var TICK_PX = 11.5;
+  var TITLE_PX = 13;
+  var OutputPanel = class {
+    /** @param {HTMLElement} parent @param {PanelSource} src */
+    constructor(parent, src) {
+      this.src = src;
+      this.element = el("div", "bp-panel", parent);
+      this.canvas = el("canvas", "bp-canvas", this.element);
+      this.canvas.setAttribute("role", "img");
+      this.canvas.setAttribute("aria-label", src.title);
+      this.legend = el("div", "bp-legend", this.element);
+      this.program = compile(src.graph, src.grid.length);
+      if (!this.program) throw new Error("the page cannot evaluate this graph");
+      this.label = src.target || new Float64Array(src.grid.length);
+      this.curves = null;
+      this.state = { after: false, output: false };
+    }
+    /** The output over the grid with these parameters (update order). @param {number[]} params */
+    output(params) {
+      const values = evaluate(this.program, Float64Array.from(params), 0, this.src.grid, this.label);
+      return Float64Array.from(values[this.program.index[this.src.graph.output]]);
+    }
+    /** Take a step's numbers (the dict). @param {any} step @param {(v: unknown) => number} val */
+    set(step, val2) {
+      const names = step.order;
+      this.curves = {
+        before: this.output(names.map((n) => val2(step.params[n].before))),
+        after: this.output(names.map((n) => val2(step.params[n].after))),
+        x: val2(step.x),
+        label: val2(step.label),
+        y: val2(step.nodes[step.output].value)
+      };
+    }
+    /** Lay the panel out at `width` CSS px and draw it. @param {number} width */
+    layout(width) {
+      this.width = width;
+      this.height = Math.round(Math.max(190, Math.min(330, width * 0.58)));
+      this.dpr = sizeCanvases([this.canvas], this.element, width, this.height);
+      this.element.style.height = "";
+      this.draw();
+    }
+    /** What the current position shows: the curve after the step, the output at x.
+     * @param {boolean} after @param {boolean} output */
+    show(after, output) {
+      this.state = { after, output };
+      this.draw();
+    }
+    draw() {
+      if (!this.curves || !this.width) return;
+      const c = this.curves, src = this.src, th = src.th, W = this.width, H = this.height;
+      const ctx = this.canvas.getContext("2d");
+      forgetText(this.canvas);
+      ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
+      ctx.fillStyle = th.background;
+      ctx.fillRect(0, 0, W, H);
+      const [lo, hi] = this.ylim();
+      const rect = { x: 46, y: TITLE_PX + 12, w: W - 56, h: H - TITLE_PX - 12 - 28 };
+      const ax = new Axes(rect, { xlim: src.xRange, ylim: [lo, hi] });
+      text(ctx, src.title, rect.x, TITLE_PX, { font: font(TITLE_PX, src.fam, true), color: th.foreground });
+      frame(
+        ctx,
+        ax,
+        { fg: th.foreground, muted: th.muted, font: src.fam, tick: TICK_PX, s: 96 },
+        { x: linearTicks(ax, "x", null, TICK_PX), y: linearTicks(ax, "y", 5, TICK_PX) }
+      );
+      const out = th.palette[2], pt = 96 / 72;
+      if (src.target) line(ctx, ax, src.grid, src.target, { color: th.target, width: 1.6 * pt, dash: [4, 3] });
+      for (const p of src.points || []) marker(ctx, ax.px(p[0]), ax.py(p[1]), 2.2, th.muted);
+      line(ctx, ax, src.grid, c.before, { color: out, width: 1.8 * pt });
+      if (this.state.after) {
+        line(ctx, ax, src.grid, c.after, { color: th.palette[3], width: 1.8 * pt, dash: [5, 3] });
+      }
+      const px = ax.px(c.x);
+      if (this.state.output) {
+        ctx.save();
+        ctx.strokeStyle = th.muted;
+        ctx.setLineDash([2, 2]);
+        ctx.beginPath();
+        ctx.moveTo(px, ax.py(c.label));
+        ctx.lineTo(px, ax.py(c.y));
+        ctx.stroke();
+        ctx.restore();
+        marker(ctx, px, ax.py(c.y), 4.5, out, th.background, 1.2);
+      }
+      marker(ctx, px, ax.py(c.label), 5, th.foreground, th.background, 1.5);
+      this.fillLegend();
+    }
+    /** The y limits: the target, both curves and the sample, padded; a flat view widened. */
+    ylim() {
+      const c = this.curves, src = this.src;
+      let lo = Infinity, hi = -Infinity;
+      const take = (v) => {
+        for (let i = 0; i < v.length; i++) {
+          if (isFinite(v[i])) {
+            lo = Math.min(lo, v[i]);
+            hi = Math.max(hi, v[i]);
+          }
+        }
+      };
+      if (src.target) take(src.target);
+      for (const p of src.points || []) take([p[1]]);
+      take(c.before);
+      take(c.after);
+      take([c.label, c.y]);
+      if (!(hi > lo)) {
+        lo = (isFinite(lo) ? lo : 0) - 1;
+        hi = (isFinite(hi) ? hi : 0) + 1;
+      }
+      const pad = (hi - lo) * 0.08;
+      return [lo - pad, hi + pad];
+    }
+    fillLegend() {
+      const w = this.src.words, th = this.src.th, l = this.legend;
+      l.textContent = "";
+      const entry = (color, label, kind) => {
+        const e = el("span", "bp-entry", l);
+        const sw = el("span", "bp-swatch " + kind, e);
+        sw.style.setProperty("--bp-color", color);
+        el("span", null, e, label);
+      };
+      entry(th.foreground, w.bp_point, "bp-dot");
+      entry(th.palette[2], w.bp_before, "bp-solid");
+      if (this.state.after) entry(th.palette[3], w.bp_after, "bp-dashed");
+      const target = !!this.src.target;
+      entry(target ? th.target : th.muted, target ? w.bp_target : w.bp_points, target ? "bp-dashed" : "bp-dot");
+    }
+    /** The smallest font px drawn (tests). */
+    minTextPx() {
+      const legend2 = parseFloat(getComputedStyle(this.legend).fontSize);
+      return Math.min(smallestText(this.canvas), legend2);
+    }
+  };
+
+  // render/web/src/backprop_layout.js
+  function layoutGraph(g) {
+    const names = g.order && g.order.length ? g.order.map(String) : [g.input, g.label, ...g.params, ...g.nodes.map((n) => n.name)];
+    const parents = /* @__PURE__ */ Object.create(null);
+    for (const n of names) parents[n] = [];
+    for (const n of g.nodes) parents[n.name] = n.parents.map(String);
+    return { names, parents };
+  }
+  function childrenOf(g) {
+    const out = /* @__PURE__ */ Object.create(null);
+    for (const n of g.names) out[n] = [];
+    for (const n of g.names) for (const p of new Set(g.parents[n])) out[p].push(n);
+    return out;
+  }
+  function layers(g) {
+    const children = childrenOf(g);
+    const depth = /* @__PURE__ */ Object.create(null);
+    const of = (name) => {
+      if (!(name in depth)) {
+        const ps = g.parents[name];
+        depth[name] = ps.length ? 1 + Math.max(...ps.map(of)) : 0;
+      }
+      return depth[name];
+    };
+    for (const n of g.names) of(n);
+    for (const n of g.names) {
+      if (!g.parents[n].length && children[n].length) {
+        depth[n] = Math.max(0, Math.min(...children[n].map((c) => depth[c])) - 1);
+      }
+    }
+    const lowest = g.names.length ? Math.min(...g.names.map((n) => depth[n])) : 0;
+    const out = /* @__PURE__ */ Object.create(null);
+    for (const n of g.names) out[n] = depth[n] - lowest;
+    return out;
+  }
+  var sum = (v) => v.reduce((a, b) => a + b, 0);
+  function order(g, layer, sweeps = 8) {
+    const children = childrenOf(g);
+    const nCols = Math.max(0, ...g.names.map((n) => layer[n])) + 1;
+    const cols = Array.from({ length: nCols }, (_, c) => g.names.filter((n) => layer[n] === c));
+    const neighbours = /* @__PURE__ */ Object.create(null);
+    for (const n of g.names) neighbours[n] = [...g.parents[n], ...children[n]];
+    const positions2 = () => {
+      const pos = /* @__PURE__ */ Object.create(null);
+      for (const col of cols) col.forEach((n, i) => {
+        pos[n] = i - (col.length - 1) / 2;
+      });
+      return pos;
+    };
+    const place = (col, pos) => {
+      const keyed = col.map((n, i) => {
+        const near = neighbours[n].filter((m) => m in pos && layer[m] !== layer[n]).map((m) => pos[m]);
+        return { n, key: near.length ? sum(near) / near.length : n in pos ? pos[n] : i };
+      });
+      keyed.sort((a, b) => a.key - b.key);
+      return keyed.map((k) => k.n);
+    };
+    for (let sweep = 0; sweep < sweeps; sweep++) {
+      if (sweep % 2 === 0) for (let c = 1; c < nCols; c++) cols[c] = place(cols[c], positions2());
+      else for (let c = nCols - 2; c >= 0; c--) cols[c] = place(cols[c], positions2());
+    }
+    return cols;
+  }
+  function spread(wanted, gap) {
+    const ys = wanted.slice();
+    for (let i = 1; i < ys.length; i++) ys[i] = Math.min(ys[i], ys[i - 1] - gap);
+    const shift = ys.length ? (sum(wanted) - sum(ys)) / ys.length : 0;
+    return ys.map((v) => v + shift);
+  }
+  function coordinates(g, cols, dx = 1.9, dy = 1) {
+    const children = childrenOf(g);
+    const y = /* @__PURE__ */ Object.create(null);
+    for (const col of cols) col.forEach((n, i) => {
+      y[n] = -(i - (col.length - 1) / 2) * dy;
+    });
+    for (let round = 0; round < 4; round++) {
+      for (const col of cols) {
+        const inCol = new Set(col);
+        const wanted = col.map((n) => {
+          const near = [...g.parents[n], ...children[n]].filter((m) => !inCol.has(m)).map((m) => y[m]);
+          return near.length ? sum(near) / near.length : y[n];
+        });
+        spread(wanted, dy).forEach((v, i) => {
+          y[col[i]] = v;
+        });
+      }
+    }
+    const out = /* @__PURE__ */ Object.create(null);
+    cols.forEach((col, c) => {
+      for (const n of col) out[n] = [c * dx, y[n]];
+    });
+    return out;
+  }
+  function layout(g, layer) {
+    const cols = order(g, layer || layers(g));
+    return { columns: cols, xy: coordinates(g, cols) };
+  }
+
+  // render/web/src/backprop_diagram.js
+  var SVG = "http://www.w3.org/2000/svg";
+  var NAME_PX = 13;
+  var NUMBER_PX = 11.5;
+  var BOX_H = 46;
+  var GAP_Y = 12;
+  var PAD = 6;
+  function svg(tag, attrs, parent, text2) {
+    const e = (
+      /** @type {SVGElement} */
+      document.createElementNS(SVG, tag)
+    );
+    for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
+    if (text2 !== void 0) e.textContent = text2;
+    if (parent) parent.appendChild(e);
+    return e;
+  }
+  var short = (v) => v === null ? "" : fmtG(v, 4).replace("-", "−");
+  var Diagram = class {
+    /**
+     * @param {HTMLElement} parent @param {FoldedGraph} g  the graph to draw (folded)
+     * @param {{color: (name: string) => string | null, fg: string, muted: string, bg: string,
+     *   accent: string, words: Record<string, string>}} look
+     */
+    constructor(parent, g, look) {
+      this.g = g;
+      this.look = look;
+      this.holder = parent;
+      const lay = layout(g.layout, g.layer);
+      this.xy = lay.xy;
+      this.cols = lay.columns.length;
+      this.svg = svg("svg", { class: "bp-graph", role: "img" }, parent);
+      this.svg.setAttribute("aria-label", look.words.graph || "computation graph");
+      this.boxes = {};
+      this.edges = {};
+      this.width = 0;
+    }
+    /** Lay the diagram out for `width` CSS px (nodes, edges, arrowheads); returns its height.
+     * @param {number} width */
+    draw(width) {
+      this.width = width;
+      const s = this.svg, g = this.g, xy = this.xy;
+      s.textContent = "";
+      const names = Object.keys(xy);
+      const xs = names.map((n) => xy[n][0]), ys = names.map((n) => xy[n][1]);
+      const x0 = Math.min(...xs), x1 = Math.max(...xs), y0 = Math.min(...ys), y1 = Math.max(...ys);
+      const bw = this.boxW = Math.max(74, Math.min(124, (width - 2 * PAD) / Math.max(1, this.cols) * 0.74));
+      const sx = x1 > x0 ? (width - 2 * PAD - bw) / (x1 - x0) : 0;
+      const sy = BOX_H + GAP_Y;
+      const height = Math.ceil((y1 - y0) * sy + BOX_H + 2 * PAD);
+      this.at = (n) => [PAD + bw / 2 + (xy[n][0] - x0) * sx, PAD + BOX_H / 2 + (y1 - xy[n][1]) * sy];
+      s.setAttribute("width", String(width));
+      s.setAttribute("height", String(height));
+      s.setAttribute("viewBox", `0 0 ${width} ${height}`);
+      const defs = svg("defs", {}, s);
+      const marker2 = svg("marker", {
+        id: "bp-arrow",
+        viewBox: "0 0 10 10",
+        refX: 10,
+        refY: 5,
+        markerWidth: 7,
+        markerHeight: 7,
+        orient: "auto-start-reverse"
+      }, defs);
+      svg("path", { d: "M0,0 L10,5 L0,10 z", class: "bp-arrowhead" }, marker2);
+      const edgeLayer = svg("g", { class: "bp-edges" }, s);
+      const boxLayer = svg("g", { class: "bp-boxes" }, s);
+      const labelLayer = svg("g", { class: "bp-labels" }, s);
+      this.edges = {};
+      for (const child of names) {
+        for (const parent of g.layout.parents[child]) {
+          const [px, py] = this.at(parent), [cx, cy] = this.at(child);
+          const line2 = svg("line", {
+            x1: px + bw / 2,
+            y1: py,
+            x2: cx - bw / 2 - 1,
+            y2: cy,
+            class: "bp-edge",
+            "marker-end": "url(#bp-arrow)"
+          }, edgeLayer);
+          const label = svg("text", {
+            x: (px + bw / 2 + cx - bw / 2) / 2,
+            y: (py + cy) / 2 - 3,
+            class: "bp-edge-label",
+            "text-anchor": "middle",
+            "font-size": NUMBER_PX
+          }, labelLayer, "");
+          this.edges[`${parent}>${child}`] = { line: line2, label };
+        }
+      }
+      this.boxes = {};
+      for (const n of names) {
+        const [cx, cy] = this.at(n), colour = this.look.color(n);
+        const group = svg("g", { class: "bp-node " + g.roles[n] }, boxLayer);
+        const box = svg("rect", {
+          x: cx - bw / 2,
+          y: cy - BOX_H / 2,
+          width: bw,
+          height: BOX_H,
+          rx: g.roles[n] === "bp-parameter" ? 2 : 7,
+          class: "bp-box"
+        }, group);
+        if (colour) {
+          box.style.setProperty("--bp-color", colour);
+          group.classList.add("bp-colored");
+        }
+        svg(
+          "text",
+          { x: cx, y: cy - 9, class: "bp-name", "text-anchor": "middle", "font-size": NAME_PX },
+          group,
+          g.titles[n] || n
+        );
+        const value2 = svg("text", {
+          x: cx,
+          y: cy + 5,
+          class: "bp-value",
+          "text-anchor": "middle",
+          "font-size": NUMBER_PX
+        }, group, "");
+        const grad = svg("text", {
+          x: cx,
+          y: cy + 18,
+          class: "bp-grad",
+          "text-anchor": "middle",
+          "font-size": NUMBER_PX
+        }, group, "");
+        this.boxes[n] = { box, value: value2, grad, group };
+      }
+      return height;
+    }
+    /** Show a position's state. @param {DiagramState} st */
+    show(st) {
+      const w = this.look.words;
+      for (const [n, b] of Object.entries(this.boxes)) {
+        const v = st.values[n], gr = st.grads[n], after = st.after[n];
+        const done = v !== null && v !== void 0;
+        b.group.classList.toggle("bp-pending", !done);
+        b.group.classList.toggle("bp-current", st.current === n);
+        b.value.textContent = after !== null && after !== void 0 ? `→ ${short(after)}` : done ? short(v) : "";
+        b.grad.textContent = gr !== null && gr !== void 0 ? `${w.bp_d} ${short(gr)}` : "";
+        b.group.classList.toggle("bp-has-grad", gr !== null && gr !== void 0);
+        b.group.classList.toggle("bp-updated", after !== null && after !== void 0);
+      }
+      for (const e of Object.values(this.edges)) {
+        e.line.classList.remove("bp-read", "bp-back");
+        e.label.textContent = "";
+      }
+      for (const r of st.reads) {
+        const e = this.edges[`${r.from}>${r.to}`];
+        if (!e) continue;
+        e.line.classList.add(st.phase === "backward" ? "bp-back" : "bp-read");
+        if (r.label !== null) e.label.textContent = r.label;
+      }
+    }
+    /** The smallest font px of the diagram's text (tests hold it to the pages' 11 px). */
+    minTextPx() {
+      let least = Infinity;
+      for (const t of this.svg.querySelectorAll("text")) {
+        if (!t.textContent) continue;
+        least = Math.min(least, parseFloat(getComputedStyle(t).fontSize));
+      }
+      return least;
+    }
+  };
+
+  // render/web/src/backprop_fold.js
+  var FOLD_AT = 8;
+  var KEEP_FIRST = 2;
+  function roles(g, names) {
+    const params = new Set(g.params), out = /* @__PURE__ */ Object.create(null);
+    for (const n of names) {
+      out[n] = n === g.input ? "input" : n === g.label ? "label" : params.has(n) ? "parameter" : n === g.output ? "output" : n === g.loss ? "loss" : "op";
+    }
+    return out;
+  }
+  function foldGraph(g, lg, words) {
+    const role = roles(g, lg.names), P = lg.parents;
+    const children = /* @__PURE__ */ Object.create(null);
+    for (const n of lg.names) children[n] = [];
+    for (const n of lg.names) for (const p of new Set(P[n])) children[p].push(n);
+    const acts = lg.names.filter((n) => P[n].length === 1 && role[n] === "op");
+    const actSet = new Set(acts);
+    const level = /* @__PURE__ */ Object.create(null);
+    const depth = (n) => {
+      if (!(n in level)) level[n] = Math.max(0, ...P[n].map(depth)) + (actSet.has(n) ? 1 : 0);
+      return level[n];
+    };
+    const byLayer = /* @__PURE__ */ new Map();
+    for (const a of acts) {
+      const l = depth(a);
+      if (!byLayer.has(l)) byLayer.set(l, []);
+      byLayer.get(l).push(a);
+    }
+    const folded = /* @__PURE__ */ new Set();
+    for (const list of byLayer.values()) {
+      if (list.length >= FOLD_AT) for (const a of list.slice(KEEP_FIRST, -1)) folded.add(a);
+    }
+    const ancestors = (n) => {
+      const seen = /* @__PURE__ */ new Set(), todo = [...P[n]];
+      while (todo.length) {
+        const m = todo.pop();
+        if (!seen.has(m) && !folded.has(m)) {
+          seen.add(m);
+          todo.push(...P[m]);
+        }
+      }
+      return seen;
+    };
+    const keptUp = /* @__PURE__ */ new Set();
+    for (const a of acts) if (!folded.has(a)) {
+      keptUp.add(a);
+      for (const m of ancestors(a)) keptUp.add(m);
+    }
+    const into = /* @__PURE__ */ Object.create(null);
+    const units = /* @__PURE__ */ Object.create(null);
+    const hiddenBy = /* @__PURE__ */ Object.create(null);
+    for (const l of [...byLayer.keys()].sort((a, b) => a - b)) {
+      const list = byLayer.get(l), hidden = list.filter((a) => folded.has(a));
+      if (!hidden.length) continue;
+      const box = `fold_${l}`;
+      units[box] = hidden.map((a) => list.indexOf(a) + 1);
+      const mine = /* @__PURE__ */ new Set();
+      for (const a of hidden) {
+        mine.add(a);
+        for (const m of ancestors(a)) {
+          if (!keptUp.has(m) && role[m] !== "input" && role[m] !== "label") mine.add(m);
+        }
+        for (const c of children[a]) {
+          mine.add(c);
+          for (const p of P[c]) if (role[p] === "parameter") mine.add(p);
+        }
+      }
+      hiddenBy[box] = lg.names.filter((n) => mine.has(n));
+      for (const n of hiddenBy[box]) into[n] = box;
+    }
+    const names = [];
+    const parents = /* @__PURE__ */ Object.create(null);
+    for (const box of Object.keys(hiddenBy)) parents[box] = [];
+    for (const n of lg.names) {
+      const box = into[n], outside = P[n].map((p) => into[p] || p);
+      if (box === void 0) {
+        names.push(n);
+        parents[n] = [...new Set(outside)];
+      } else {
+        for (const p of outside) if (p !== box && !parents[box].includes(p)) parents[box].push(p);
+        if (hiddenBy[box][0] === n) names.push(box);
+      }
+    }
+    const drawn = new Set(names);
+    for (const box of Object.keys(hiddenBy)) parents[box] = parents[box].filter((p) => drawn.has(p));
+    const folding = { names, parents };
+    const roleOf = /* @__PURE__ */ Object.create(null), titles = /* @__PURE__ */ Object.create(null);
+    for (const n of names) {
+      roleOf[n] = n in hiddenBy ? "fold" : role[n];
+      if (n in hiddenBy) {
+        const u = units[n];
+        titles[n] = words.bp_fold.replace("{from}", String(u[0])).replace("{to}", String(u[u.length - 1]));
+      }
+    }
+    const layer = foldedLayers(folding, roleOf);
+    const classes = Object.fromEntries(names.map((n) => [n, "bp-" + roleOf[n]]));
+    return { layout: folding, roles: classes, titles, into, units, layer };
+  }
+  function foldedLayers(g, role) {
+    const layer = layers(g);
+    for (const n of g.names) {
+      if (role[n] !== "fold") continue;
+      const readers = g.names.filter((c) => g.parents[c].includes(n));
+      if (readers.length) layer[n] = Math.max(layer[n], Math.min(...readers.map((c) => layer[c])) - 1);
+    }
+    return layer;
+  }
+
+  // render/web/src/backprop_at.js
+  var num = (v) => isFinite(v) ? v : v !== v ? "NaN" : v > 0 ? "Infinity" : "-Infinity";
+  var val = (v) => typeof v === "number" ? v : v === null ? NaN : Number(v);
+  var FORWARD = {
+    Add: (v) => {
+      let t = v[0];
+      for (let k = 1; k < v.length; k++) t = t + v[k];
+      return t;
+    },
+    Mul: (v) => v[0] * v[1],
+    Relu: ([t]) => t >= 0 ? t : 0,
+    LeakyRelu: ([t]) => t >= 0 ? t : 0.1 * t,
+    Step: ([t]) => t > 0 ? 1 : 0,
+    Sigmoid: ([t]) => {
+      if (t >= 0) return 1 / (1 + Math.exp(-t));
+      const e = Math.exp(t);
+      return e / (1 + e);
+    },
+    Tanh: ([t]) => Math.tanh(t),
+    ValueLoss: ([label, y]) => Math.abs(label - y),
+    SquareLoss: ([label, y]) => {
+      const d = label - y;
+      return d * d;
+    }
+  };
+  var LOCAL = {
+    Add: () => 1,
+    Mul: (v, i) => v[1 - i],
+    Relu: ([t]) => t > 0 ? 1 : 0,
+    LeakyRelu: ([t]) => t > 0 ? 1 : 0.1,
+    Step: ([t]) => t > 0 ? 0 : -1,
+    Sigmoid: (v, i, s) => s * (1 - s),
+    Tanh: (v, i, th) => 1 - th * th,
+    ValueLoss: ([label, y], i) => {
+      const sign = label - y > 0 ? 1 : -1;
+      return i === 0 ? sign : -sign;
+    },
+    SquareLoss: ([label, y], i) => {
+      const d = label - y;
+      return i === 0 ? 2 * d : -2 * d;
+    }
+  };
+  function labelIndex(labels, text2) {
+    const exact = labels.indexOf(text2);
+    const starts = labels.map((l, i) => l.toLowerCase().startsWith(text2.toLowerCase()) ? i : -1).filter((i) => i >= 0);
+    return exact >= 0 ? exact : starts.length === 1 ? starts[0] : -1;
+  }
+  var StepGraph = class {
+    /** @param {Graph & {order?: string[]}} g  snapshot meta's graph (`order`: every node, leaves too) */
+    constructor(g) {
+      this.graph = g;
+      this.names = g.params.map(String);
+      this.byName = /* @__PURE__ */ Object.create(null);
+      for (const n of g.nodes) this.byName[n.name] = n;
+      const leaves = [g.input, g.label, ...g.params];
+      this.order = g.order && g.order.length ? g.order.map(String) : [...leaves, ...g.nodes.map((n) => n.name)];
+      this.edges = /* @__PURE__ */ Object.create(null);
+      for (const name of this.order) this.edges[name] = [];
+      for (const n of g.nodes) n.parents.forEach((p, i) => this.edges[p].push([n.name, i]));
+    }
+    /**
+     * The step itself, from the parameters before it (update order) and the sample's x and label.
+     * @param {StepRunInfo} run @param {number} sample @param {ArrayLike<number>} before @param {number} x
+     * @param {number} label
+     */
+    step(run, sample, before, x, label) {
+      const g = this.graph, byName = this.byName;
+      const value2 = /* @__PURE__ */ Object.create(null);
+      value2[g.input] = x;
+      value2[g.label] = label;
+      this.names.forEach((n, j) => {
+        value2[n] = before[j];
+      });
+      const forward = [];
+      const seen = /* @__PURE__ */ new Set();
+      const visit = (name) => {
+        for (const p of byName[name].parents) if (byName[p] && !seen.has(p)) visit(p);
+        seen.add(name);
+        forward.push(name);
+      };
+      visit(g.loss);
+      for (const name of forward) {
+        const n = byName[name];
+        value2[name] = FORWARD[n.kind](n.parents.map((p) => value2[p]));
+      }
+      const values = { ...value2 };
+      const grad = /* @__PURE__ */ Object.create(null);
+      const backward = [];
+      const edges = [];
+      const params = {};
+      const local = (child, i) => {
+        const n = byName[child];
+        return LOCAL[n.kind](n.parents.map((p) => value2[p]), i, value2[child]);
+      };
+      const gradOf = (name) => {
+        if (name in grad) return;
+        const own = this.edges[name];
+        for (const [c] of own) gradOf(c);
+        let sum2 = 1;
+        own.forEach(([c, i], k) => {
+          const l = local(c, i);
+          edges.push({ child: c, parent: name, index: i, local: num(l) });
+          sum2 = k === 0 ? l * grad[c] : sum2 + l * grad[c];
+        });
+        grad[name] = sum2;
+        backward.push(name);
+      };
+      this.names.forEach((p, j) => {
+        gradOf(p);
+        const was = value2[p];
+        value2[p] = was - run.lrs[j] * grad[p];
+        params[p] = { before: num(was), grad: num(grad[p]), after: num(value2[p]) };
+      });
+      const nodes = {};
+      for (const name of this.order) {
+        const n = byName[name], train = this.names.includes(name);
+        nodes[name] = {
+          kind: n ? n.kind : "Variable",
+          parents: n ? n.parents.slice() : [],
+          value: num(values[name]),
+          grad: name in grad ? num(grad[name]) : null,
+          ...train ? { train } : {}
+        };
+      }
+      return {
+        format: "ourdl-backprop",
+        version: 1,
+        scene: run.scene,
+        run: run.run,
+        runs: run.runs.slice(),
+        sample,
+        samples: run.samples,
+        x: num(x),
+        label: num(label),
+        lr: num(run.lr),
+        lrs: Object.fromEntries(this.names.map((n, j) => [n, run.lrs[j]])),
+        loss: num(values[g.loss]),
+        input: g.input,
+        label_node: g.label,
+        output: g.output,
+        loss_node: g.loss,
+        forward,
+        backward,
+        nodes,
+        edges,
+        params,
+        order: this.names.slice()
+      };
+    }
+  };
+
   // render/web/src/host.js
   var HEIGHT_MESSAGE = "ourdl-player:height";
   function tellHostHeight() {
@@ -2053,6 +2709,400 @@
     if (!opened && root.dataset.autoplay === "1") controls.play();
   }
 
+  // render/web/src/backprop.js
+  var PER_POSITION = 0.7;
+  function positions(step) {
+    return [
+      { phase: "inputs", node: null },
+      ...step.forward.map((n) => ({ phase: "forward", node: n })),
+      ...step.backward.map((n) => ({ phase: "backward", node: n })),
+      ...step.order.map((n) => ({ phase: "update", node: n }))
+    ];
+  }
+  function nodeColors(panels) {
+    const out = /* @__PURE__ */ Object.create(null);
+    for (const p of panels) p.nodes.forEach((n, i) => {
+      if (!(n in out)) out[n] = p.colors[i];
+    });
+    return out;
+  }
+  var long = (v) => fmtG(val(
+    /** @type {any} */
+    v
+  ), 6).replace(/^-/, "−");
+  var StepThrough = class {
+    /**
+     * @param {HTMLElement} root @param {Provider} provider @param {View} view
+     * @param {{run: number, sample: number, at?: number, standalone: boolean, keys: EventTarget}} start
+     */
+    constructor(root, provider2, view, start) {
+      this.root = root;
+      this.provider = provider2;
+      this.view = view;
+      const ui = this.ui = view.ui, th = view.th;
+      this.fam = dress(root, th, view.lang, "bp-root");
+      const colors = nodeColors(view.panels);
+      this.folded = foldGraph(view.graph, layoutGraph(view.graph), ui);
+      this.run = start.run;
+      this.sample = start.sample;
+      this.fragment = new Fragment(["run", "sample", "at"], start.standalone);
+      el("div", "bp-title", root, view.title);
+      if (view.description) el("div", "bp-description", root, view.description);
+      const bar = el("div", "bp-toolbar", root);
+      if (provider2.runs.length > 1) {
+        const label = el("label", "bp-field", bar);
+        el("span", null, label, ui.bp_run + " ");
+        this.runSelect = el("select", "bp-run", label);
+        provider2.runs.forEach((r, i) => {
+          el("option", null, this.runSelect, r).value = String(i);
+        });
+        this.runSelect.addEventListener("change", () => this.open(
+          Number(this.runSelect.value),
+          this.sample,
+          0
+        ));
+      }
+      const sampleLabel = el("label", "bp-field", bar);
+      el("span", null, sampleLabel, ui.bp_sample + " ");
+      this.box = el("input", "bp-sample", sampleLabel);
+      this.box.type = "number";
+      this.box.min = "0";
+      this.box.step = "1";
+      this.box.setAttribute("aria-label", ui.bp_sample_box);
+      this.of = el("span", "bp-of", sampleLabel);
+      this.box.addEventListener("change", () => this.open(
+        this.run,
+        Number(this.box.value),
+        this.controls.index
+      ));
+      this.note = el("span", "bp-note", bar);
+      this.summary = el("div", "bp-summary", root);
+      const body = el("div", "bp-body", root);
+      this.graphHolder = el("div", "bp-graph-holder", body);
+      this.diagram = new Diagram(this.graphHolder, this.folded, {
+        color: (n) => n in colors ? paletteColor(th, colors[n]) : null,
+        fg: th.foreground,
+        muted: th.muted,
+        bg: th.background,
+        accent: th.palette[0],
+        words: ui
+      });
+      this.panel = new OutputPanel(el("div", "bp-panel-holder", body), {
+        grid: view.grid,
+        target: view.target,
+        points: view.points,
+        xRange: view.xRange,
+        graph: view.graph,
+        th,
+        fam: this.fam,
+        words: { ...ui, bp_target: view.targetName },
+        title: view.outputTitle
+      });
+      this.words = el("div", "bp-words", root);
+      this.words.setAttribute("aria-live", "polite");
+      this.barHolder = el("div", "bp-controls", root);
+      el("div", "op-help", root, start.standalone ? ui.bp_keys : ui.bp_keys_dialog);
+      this.keys = start.keys;
+      this.open(this.run, this.sample, start.at || 0);
+      this.started = true;
+      if (start.standalone) {
+        this.applyFragment();
+        window.addEventListener("hashchange", () => this.applyFragment());
+      }
+      if (typeof ResizeObserver === "function") {
+        const resized = () => {
+          if (this.root.clientWidth !== this.width) this.layout();
+        };
+        new ResizeObserver(resized).observe(this.root);
+      }
+    }
+    /** Open step `sample` of run r at position `at`; a sample the provider refuses says why, in the page.
+     * @param {number} r @param {number} sample @param {number} at */
+    open(r, sample, at) {
+      const p = this.provider;
+      this.note.textContent = "";
+      let want = Number.isInteger(sample) ? sample : this.sample;
+      if (p.nearest) {
+        const near = p.nearest(want, r);
+        if (near !== want) {
+          this.note.textContent = fill(this.ui.bp_snapshot, { asked: thousands(want), shown: thousands(near) });
+        }
+        want = near;
+      }
+      try {
+        this.step = p.at(want, r);
+      } catch (err) {
+        this.note.textContent = String(err && /** @type {Error} */
+        err.message);
+        this.box.value = String(this.sample);
+        return;
+      }
+      this.run = r;
+      this.sample = want;
+      if (this.runSelect) this.runSelect.value = String(r);
+      this.box.value = String(want);
+      this.box.max = String(p.samples(r) - 1);
+      this.of.textContent = " " + fill(this.ui.bp_of, { last: thousands(p.samples(r) - 1) });
+      this.positions = positions(this.step);
+      this.panel.set(this.step, val);
+      this.summary.textContent = fill(this.ui.bp_summary, {
+        run: this.step.run,
+        sample: thousands(want),
+        x: long(this.step.x),
+        label: long(this.step.label),
+        loss: long(this.step.loss)
+      });
+      this.buildControls(at);
+      this.save();
+    }
+    /** A fresh bar for this step's positions, with a mark where each phase starts. @param {number} at */
+    buildControls(at) {
+      const ui = this.ui, pos = this.positions;
+      const playing = this.controls && this.controls.playing;
+      if (this.controls) this.controls.pause();
+      this.barHolder.textContent = "";
+      const marks = ["forward", "backward", "update"].map((phase) => {
+        const index = pos.findIndex((q) => q.phase === phase);
+        return { index, label: ui["bp_" + phase], short: ui["bp_" + phase] };
+      }).filter((m) => m.index >= 0);
+      this.controls = new Controls(this.barHolder, {
+        count: pos.length,
+        ui: { ...ui, back: ui.bp_back, forward: ui.bp_next, slider: ui.bp_slider },
+        speeds: [0.5, 1, 2, 4],
+        marks,
+        duration: PER_POSITION * pos.length,
+        hold: 1.5,
+        position: (i) => fill(ui.bp_position, { i: i + 1, n: pos.length }),
+        onSeek: () => {
+          this.show();
+          this.save();
+        }
+      });
+      if (!this.bound) {
+        bindKeys(this.keys, this.keyControls());
+        this.bound = true;
+      }
+      this.controls.seek(Math.max(0, Math.min(pos.length - 1, at)), false);
+      this.layout();
+      if (playing) this.controls.play();
+    }
+    /** What controls.js's keys drive: always the current bar (a new step makes a new one). */
+    keyControls() {
+      const c = () => this.controls;
+      return {
+        get o() {
+          return c().o;
+        },
+        get speed() {
+          return c().speed;
+        },
+        get count() {
+          return c().count;
+        },
+        get loop() {
+          return c().loop;
+        },
+        toggle: () => c().toggle(),
+        step: (d) => c().step(d),
+        seek: (i, u) => c().seek(i, u),
+        pause: () => c().pause(),
+        setSpeed: (v, u) => c().setSpeed(v, u),
+        setLoop: (b, u) => c().setLoop(b, u)
+      };
+    }
+    /** Lay the diagram and the panel out for the root's width, then show the position. */
+    layout() {
+      this.width = this.root.clientWidth;
+      const W = Math.max(300, this.width - 16), wide = W >= 1e3;
+      this.root.classList.toggle("bp-wide", wide);
+      const graphW = wide ? Math.round(W * 0.64) : W;
+      this.diagram.draw(graphW);
+      this.panel.layout(wide ? W - graphW - 18 : Math.min(W, 560));
+      this.show();
+    }
+    /** The state at the current position, on the diagram, the panel and the words line. */
+    show() {
+      if (!this.step || !this.diagram.boxes) return;
+      const i = this.controls.index, q = this.positions[i], s = this.step, into = this.folded.into;
+      const phases = ["inputs", "forward", "backward", "update"], at = phases.indexOf(q.phase);
+      const seen = (phase) => this.positions.slice(0, i + 1).filter((p) => p.phase === phase).map((p) => (
+        /** @type {string} */
+        p.node
+      ));
+      const computed = new Set(at > 1 ? s.forward : seen("forward"));
+      const grads = new Set(at > 2 ? s.backward : seen("backward")), updated = new Set(seen("update"));
+      const st = {
+        current: q.node ? into[q.node] || q.node : null,
+        phase: q.phase,
+        values: {},
+        grads: {},
+        after: {},
+        reads: []
+      };
+      for (const [n, node] of Object.entries(s.nodes)) {
+        const shown = into[n] ? null : n;
+        if (shown === null) continue;
+        const leaf = !/** @type {any} */
+        node.parents.length;
+        st.values[n] = leaf || computed.has(n) ? val(
+          /** @type {any} */
+          node.value
+        ) : null;
+        st.grads[n] = grads.has(n) ? val(
+          /** @type {any} */
+          node.grad
+        ) : null;
+        st.after[n] = updated.has(n) ? val(s.params[n].after) : null;
+      }
+      const draw2 = (n) => into[n] || n;
+      if (q.phase === "forward") {
+        for (const p of s.nodes[q.node].parents) {
+          st.reads.push({ from: draw2(p), to: draw2(q.node), label: null });
+        }
+      } else if (q.phase === "backward") {
+        for (const e of s.edges) {
+          if (e.parent === q.node && draw2(e.parent) !== draw2(e.child)) {
+            st.reads.push({ from: draw2(e.parent), to: draw2(e.child), label: "× " + long(e.local) });
+          }
+        }
+      }
+      this.diagram.show(st);
+      this.panel.show(q.phase === "update", at > 1 || computed.has(s.output));
+      this.words.textContent = this.explain(q);
+    }
+    /** The words for a position: what this node's number is made of. @param {Position} q */
+    explain(q) {
+      const s = this.step, ui = this.ui, n = q.node;
+      if (q.phase === "inputs") {
+        return fill(ui.bp_inputs, { x: long(s.x), label: long(s.label), sample: thousands(s.sample) });
+      }
+      const node = s.nodes[n];
+      if (q.phase === "forward") {
+        const ps = node.parents.map((p2) => `${p2} = ${long(s.nodes[p2].value)}`).join(", ");
+        return fill(ui.bp_forward_words, { node: n, op: node.kind, parents: ps, value: long(node.value) });
+      }
+      if (q.phase === "backward") {
+        const terms = s.edges.filter((e) => e.parent === n).map((e) => `${long(s.nodes[e.child].grad)} × ${long(e.local)}`);
+        if (!terms.length) return fill(ui.bp_backward_loss, { node: n });
+        return fill(ui.bp_backward_words, { node: n, terms: terms.join(" + "), grad: long(node.grad) });
+      }
+      const p = s.params[n];
+      return fill(ui.bp_update_words, {
+        node: n,
+        before: long(p.before),
+        lr: long(s.lrs[n]),
+        grad: long(p.grad),
+        after: long(p.after)
+      });
+    }
+    /** Take run, sample and position from the URL fragment (each checked; a bad one is ignored). */
+    applyFragment() {
+      const f = this.fragment.read();
+      let r = this.run;
+      if (f.run !== void 0) {
+        const k = labelIndex(this.provider.runs, f.run);
+        if (k >= 0) r = k;
+      }
+      const sample = /^\d{1,9}$/.test(f.sample || "") ? Number(f.sample) : this.sample;
+      const at = /^\d{1,6}$/.test(f.at || "") ? Number(f.at) : this.controls.index;
+      if (r !== this.run || sample !== this.sample) this.open(r, sample, at);
+      else this.controls.seek(Math.min(at, this.positions.length - 1), false);
+    }
+    save() {
+      if (!this.controls || !this.started) return;
+      this.fragment.write({ run: this.provider.runs[this.run], sample: this.sample, at: this.controls.index });
+    }
+    /** The smallest font px of the diagram, the panel and the words (tests hold it to 11 px). */
+    minTextPx() {
+      const words = parseFloat(getComputedStyle(this.words).fontSize);
+      return Math.min(this.diagram.minTextPx(), this.panel.minTextPx(), words);
+    }
+  };
+  function openDialog(host, provider2, view, start) {
+    const dialog = el("dialog", "bp-dialog", host);
+    const close = el("button", "bp-close", dialog, "×");
+    close.type = "button";
+    close.setAttribute("aria-label", view.ui.bp_close);
+    close.title = view.ui.bp_close;
+    const root = el("div", "bp-root-dialog", dialog);
+    dialog.addEventListener("keydown", (e) => {
+      if (e.key !== "Escape") e.stopPropagation();
+    });
+    dialog.addEventListener("close", () => dialog.remove());
+    close.addEventListener("click", () => dialog.close());
+    dialog.showModal();
+    const st = new StepThrough(root, provider2, view, { ...start, standalone: false, keys: dialog });
+    return { dialog, stepThrough: st };
+  }
+
+  // render/web/src/player_inspect.js
+  function inspectButton(player) {
+    const d = (
+      /** @type {any} */
+      player.d
+    );
+    if (!d.inspect || !d.graph) return null;
+    const button = el("button", "op-inspect bp-inspect", player.controls.extra, d.ui.bp_inspect);
+    button.type = "button";
+    let row = 0;
+    player.figure.addEventListener("pointermove", () => {
+      if (player.hover) row = player.rows()[player.hover.k];
+    });
+    button.addEventListener("click", () => openInspect(player, player.run >= 0 ? player.run : row));
+    return button;
+  }
+  function provider(player) {
+    const d = (
+      /** @type {any} */
+      player.d
+    ), insp = d.inspect, runs = insp.runs;
+    const graph = new StepGraph(d.graph), xy = f64(insp.xy), S = player.S, P = player.P;
+    const labels = runs.map((q) => String(q.label));
+    const nearest = (sample, r) => player.steps[indexOfStep(player.steps, Math.min(sample, runs[r].last))];
+    return {
+      runs: d.runs.map((q) => q.label),
+      samples: (r) => runs[r].samples,
+      nearest,
+      at(sample, r) {
+        const run = runs[r], k = player.steps.indexOf(sample);
+        if (k < 0 || sample > run.last) {
+          throw new Error(`sample ${sample}: the player holds snapshots' samples up to ${run.last}`);
+        }
+        const at = r * S + k;
+        return graph.step({
+          scene: d.scene,
+          run: labels[r],
+          runs: labels,
+          samples: run.samples,
+          lr: run.lr,
+          lrs: run.lrs
+        }, sample, player.params.subarray(at * P, (at + 1) * P), xy[2 * at], xy[2 * at + 1]);
+      }
+    };
+  }
+  function openInspect(player, r) {
+    player.controls.pause();
+    const d = (
+      /** @type {any} */
+      player.d
+    ), ui = d.ui;
+    const output = d.panels.find((p) => p.nodes.includes(d.graph.output));
+    return openDialog(player.root, provider(player), {
+      graph: d.graph,
+      grid: player.xs,
+      target: d.hasTarget ? player.target : null,
+      points: d.points,
+      xRange: d.xRange,
+      panels: d.panels,
+      th: d.theme,
+      lang: d.lang,
+      ui,
+      targetName: d.targetName,
+      outputTitle: output ? output.title : d.graph.output,
+      title: ui.bp_title.replace("{scene}", d.scene)
+    }, { run: r, sample: player.steps[player.index] });
+  }
+
   // render/web/src/player.js
   var MIN_WIDTH = 240;
   var Player = class extends TimelinePlayer {
@@ -2146,6 +3196,7 @@
       keys2(root, this.controls, standalone(root));
       onFragment(() => this.applyFragment());
       onResize(this.figure, () => this.width, () => this.layout());
+      this.inspectButton = inspectButton(this);
       this.layout();
       autoplay(root, this.controls, opened);
       this.ready = Promise.resolve(this);
@@ -2355,6 +3406,11 @@
     /** What each axes drew, row by row (tests). */
     axesReport() {
       return axesReport(this);
+    }
+    /** Open "Inspect this sample" at run r (the one shown, else the first); returns {dialog, stepThrough}.
+     * @param {number} [r] */
+    inspect(r) {
+      return openInspect(this, r !== void 0 ? r : Math.max(0, this.run));
     }
   };
 

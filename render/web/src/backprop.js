@@ -14,7 +14,7 @@ import { OutputPanel } from "./backprop_panel.js";
 import { Diagram } from "./backprop_diagram.js";
 import { foldGraph } from "./backprop_fold.js";
 import { layoutGraph } from "./backprop_layout.js";
-import { labelIndex, val } from "./backprop_step.js";
+import { labelIndex, val } from "./backprop_at.js";
 import { Controls, Fragment, bindKeys } from "./controls.js";
 import { el, fill } from "./dom.js";
 import { paletteColor } from "./layout.js";

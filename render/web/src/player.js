@@ -7,7 +7,8 @@
  * The player is root.ourdlPlayer: .controls (seek(i), play(), pause(), step(d)), .state(), .index,
  * .curves(run, snapshot) -> Float64Array(N·G) of every recorded node (the exact test), .drawn(run,
  * snapshot), .readout() (the hover's), .color(i), .ready (a promise: first frame drawn), .firstFrame
- * (ms since navigation start), .draw() (benchmarks), .indexOfStep(step), .axesReport() (what each axes
+ * (ms since navigation start), .draw() (benchmarks), .indexOfStep(step), .inspect(run) (opens the
+ * step-through of the current snapshot's sample: player_inspect.js), .axesReport() (what each axes
  * drew: limits, ticks and labels, row by row; tests/test_page_axes.py compares it with the video's),
  * .grid() -> {rows, cols} (each run's panel grid at the figure's width: layout.js), .minTextPx() (the
  * smallest font px of any text on its canvases or overlay), .xs (the x values the curves are drawn over).
@@ -29,6 +30,7 @@ import {
 import { Axes, sizeCanvases } from "./plot.js";
 import { buildOverlay, drawFrame } from "./player_draw.js";
 import { lossAxis, onLeave, onMove, onTap, readout, showTip } from "./player_hover.js";
+import { inspectButton, openInspect } from "./player_inspect.js";
 import { axesReport, drawStatic } from "./runs_figure.js";
 import { LEGEND_UNITS, sumNodes } from "./sum_view.js";
 import {
@@ -134,6 +136,8 @@ export class Player extends TimelinePlayer {
     keys(root, this.controls, standalone(root));
     onFragment(() => this.applyFragment());
     onResize(this.figure, () => this.width, () => this.layout());
+    /** "Inspect this sample" (player_inspect.js), where the page carries the snapshots' samples */
+    this.inspectButton = inspectButton(this);
     this.layout();
     autoplay(root, this.controls, opened);
     this.ready = Promise.resolve(this);  // as the sweep player's, which waits for its map bytes
@@ -324,4 +328,8 @@ export class Player extends TimelinePlayer {
 
   /** What each axes drew, row by row (tests). */
   axesReport() { return axesReport(this); }
+
+  /** Open "Inspect this sample" at run r (the one shown, else the first); returns {dialog, stepThrough}.
+   * @param {number} [r] */
+  inspect(r) { return openInspect(this, r !== undefined ? r : Math.max(0, this.run)); }
 }
