@@ -40,8 +40,7 @@ def check(
 
     Under GitHub Actions a summary table goes on the run's page.
 
-    A recording file (render check torch_run.npz --goldens goldens) is not re-recorded: it is compared
-    with goldens/torch_run.npz, which --update writes.
+    A recording file (render check run.npz --goldens DIR) is compared as it is with DIR/run.npz.
 
     Example: render check my_scenes.py --goldens goldens   (after an intended change: add --update)
     """
