@@ -33,7 +33,9 @@ EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 #: The engine's entry points the commands call once their arguments are accepted.
 WORK = ["render.record.record", "render.encode.video.render_snapshot", "render.app.gallery.render_all",
         "render.record.check.check_scenes", "render.draw.graph.render_graph",
-        "render.web.lab.lab_html"]  # the lab builds its page first, then writes it
+        "render.web.lab.lab_html",  # the lab builds its page first, then writes it
+        "render.record.backprop.backprop_step",  # render backprop trains to its sample first
+        "render.record.torch_export.torch_script"]
 PATH_OPTIONS = {"--out", "--output", "-o", "--goldens", "--golden-dir", "--report"}
 
 
@@ -255,6 +257,8 @@ def test_the_fuzzer_reaches_every_command_and_both_outcomes(place):
         ("check", ["check", "fig8"], ["check", "fig8", "--rtol", "-1"]),
         ("graph", ["graph", "fig8", "--out", "out"], ["graph", "fig8", "--activation", "nope"]),
         ("lab", ["lab", "--out", "out"], ["lab", "--lr", "inf"]),
+        ("backprop", ["backprop", "fig8", "--out", "out"], ["backprop", "fig8", "--fps", "nan"]),
+        ("export", ["export", "fig8", "--torch"], ["export", "fig8"]),
     ]:
         if command not in COMMAND.commands:
             continue
@@ -265,7 +269,8 @@ def test_the_fuzzer_reaches_every_command_and_both_outcomes(place):
             with contextlib.suppress(FileNotFoundError):
                 shutil.rmtree(root / "out")
     assert all(v == ((1, True) if k[1] == 1 else (2, False)) for k, v in outcomes.items()), outcomes
-    assert {k[0] for k in outcomes} >= {"scene", "record", "video", "all", "check", "graph"}
+    assert {k[0] for k in outcomes} >= {"scene", "record", "video", "all", "check", "graph", "lab",
+                                         "backprop", "export"}
 
 
 #: What the fuzzers found, kept as plain cases: each was accepted and then hung, crashed or drew forever.

@@ -230,7 +230,9 @@ STEPS = ["render --version", "python -m render --version", "list", "record", "vi
          "scene from the README's example file", "player page with data and surface panels (panels.js)",
          "player page of a map sweep (its explorer)", "player page of a width sweep (its own player)",
          "the README's own loop (Recorder)",
-         "video of the own loop's recording", "lab", "graph", "check (goldens from the wheel)",
+         "video of the own loop's recording", "lab", "graph", "backprop (its page and poster)",
+         "export --torch (the script's template)", "export --torch of points, squared loss (their templates)",
+         "check (goldens from the wheel)",
          "check --update refuses inside the installed package",
          "check --update --goldens <the installed goldens> refuses too", "all"]
 
@@ -276,6 +278,15 @@ def smoke_steps(v: Venv) -> list[Step]:
              files=["own/my_run.png"]),
         Step("lab", [render, "lab", "--out", "lab"], files=["lab/lab.html"]),
         Step("graph", [render, "graph", "fig8"], files=["output/fig8.graph.png", "output/fig8.graph.svg"]),
+        Step("backprop (its page and poster)", [render, "backprop", "fig8", "--sample", "10", "--format",
+                                                 "html,png", "--out", "bp"],
+             files=["bp/fig8.backprop.html", "bp/fig8.backprop.png"]),
+        Step("export --torch (the script's template)",
+             [render, "export", "fig8", "--torch", "-o", "fig8_torch.py"],
+             files=["fig8_torch.py"]),
+        Step("export --torch of points, squared loss (their templates)",
+             [render, "export", "fig8", "--torch", "--data", "pts.csv", "--loss-fn", "squared", "-o",
+              "pts_torch.py"], files=["pts_torch.py"]),
         Step("check (goldens from the wheel)", [render, "check"],
              says=rf"all {n_scenes} scenes match their goldens"),
         Step("check --update refuses inside the installed package", [render, "check", "--update", "fig8"],
@@ -318,6 +329,7 @@ def smoke(venv, tmp_path_factory) -> dict:
     work, logs = tmp_path_factory.mktemp("empty"), tmp_path_factory.mktemp("opened")
     for example in ("tanh_net.py", "own_loop.py"):  # as a user who downloaded the README's examples
         shutil.copy(REPO / "examples" / example, work)
+    (work / "pts.csv").write_text("x,y\n0,0\n0.5,0.25\n1,1\n1.5,2.25\n2,4\n", encoding="utf-8")
     before = package_files(venv.site)
     t0 = time.perf_counter()
     ran = {}
