@@ -51,7 +51,7 @@ from scenes.targets import parse_target
 #: the page's script (assets/, built by esbuild from src/entries/lab.js: the player's drawing, the engine, the
 #: lab) and its styles
 SCRIPT = "lab.bundle.js"
-STYLES = ["standalone.css", "page.css", "lab.css"]
+STYLES = ["standalone.css", "page.css", "lab.css", "backprop.css"]  # backprop.css: "Inspect this sample"
 #: what the page's policy adds to the player's: compiling the WebAssembly it builds from the graph
 #: (assets/train_wasm.js). Unlike 'unsafe-eval' this never lets a string become JavaScript.
 WASM_SOURCE = "'wasm-unsafe-eval'"
