@@ -5026,6 +5026,7 @@
   var BOX_H = 46;
   var GAP_Y = 12;
   var PAD = 6;
+  var MIN_BOX = 74;
   function svg(tag, attrs, parent, text2) {
     const e = (
       /** @type {SVGElement} */
@@ -5056,16 +5057,21 @@
       this.edges = {};
       this.width = 0;
     }
-    /** Lay the diagram out for `width` CSS px (nodes, edges, arrowheads); returns its height.
+    /** Lay the diagram out for `width` CSS px (nodes, edges, arrowheads), no narrower than its boxes need
+     * side by side (a narrower holder scrolls sideways: a phone); returns its height.
      * @param {number} width */
     draw(width) {
+      width = Math.max(width, 2 * PAD + this.cols * MIN_BOX / 0.74);
       this.width = width;
       const s = this.svg, g = this.g, xy = this.xy;
       s.textContent = "";
       const names = Object.keys(xy);
       const xs = names.map((n) => xy[n][0]), ys = names.map((n) => xy[n][1]);
       const x0 = Math.min(...xs), x1 = Math.max(...xs), y0 = Math.min(...ys), y1 = Math.max(...ys);
-      const bw = this.boxW = Math.max(74, Math.min(124, (width - 2 * PAD) / Math.max(1, this.cols) * 0.74));
+      const bw = this.boxW = Math.max(
+        MIN_BOX,
+        Math.min(124, (width - 2 * PAD) / Math.max(1, this.cols) * 0.74)
+      );
       const sx = x1 > x0 ? (width - 2 * PAD - bw) / (x1 - x0) : 0;
       const sy = BOX_H + GAP_Y;
       const height = Math.ceil((y1 - y0) * sy + BOX_H + 2 * PAD);
@@ -5701,8 +5707,18 @@
         }
       }
       this.diagram.show(st);
+      this.follow(st.current);
       this.panel.show(q.phase === "update", at > 1 || computed.has(s.output));
       this.words.textContent = this.explain(q);
+    }
+    /** Scroll a diagram wider than its holder (a phone) so the node `n` is in view. @param {string | null} n */
+    follow(n) {
+      const h = this.graphHolder;
+      if (!n || !this.diagram.at || h.scrollWidth <= h.clientWidth) return;
+      const x = this.diagram.at(n)[0], margin = Math.min(60, h.clientWidth / 4);
+      if (x < h.scrollLeft + margin || x > h.scrollLeft + h.clientWidth - margin) {
+        h.scrollLeft = x - h.clientWidth / 2;
+      }
     }
     /** The words for a position: what this node's number is made of. @param {Position} q */
     explain(q) {

@@ -245,8 +245,19 @@ export class StepThrough {
       }
     }
     this.diagram.show(st);
+    this.follow(st.current);
     this.panel.show(q.phase === "update", at > 1 || computed.has(s.output));
     this.words.textContent = this.explain(q);
+  }
+
+  /** Scroll a diagram wider than its holder (a phone) so the node `n` is in view. @param {string | null} n */
+  follow(n) {
+    const h = this.graphHolder;
+    if (!n || !this.diagram.at || h.scrollWidth <= h.clientWidth) return;
+    const x = this.diagram.at(n)[0], margin = Math.min(60, h.clientWidth / 4);
+    if (x < h.scrollLeft + margin || x > h.scrollLeft + h.clientWidth - margin) {
+      h.scrollLeft = x - h.clientWidth / 2;
+    }
   }
 
   /** The words for a position: what this node's number is made of. @param {Position} q */

@@ -20,6 +20,8 @@ const SVG = "http://www.w3.org/2000/svg";
 /** the box's lines of text, CSS px; no text in the diagram is smaller than NUMBER_PX */
 export const NAME_PX = 13, NUMBER_PX = 11.5;
 const BOX_H = 46, GAP_Y = 12, PAD = 6;
+/** the narrowest box (CSS px): its numbers stay whole; a box takes 0.74 of its column */
+const MIN_BOX = 74;
 
 /**
  * An SVG element with attributes, appended to `parent`; `text` as a text node.
@@ -60,16 +62,19 @@ export class Diagram {
     this.width = 0;
   }
 
-  /** Lay the diagram out for `width` CSS px (nodes, edges, arrowheads); returns its height.
+  /** Lay the diagram out for `width` CSS px (nodes, edges, arrowheads), no narrower than its boxes need
+   * side by side (a narrower holder scrolls sideways: a phone); returns its height.
    * @param {number} width */
   draw(width) {
+    width = Math.max(width, 2 * PAD + this.cols * MIN_BOX / 0.74);
     this.width = width;
     const s = this.svg, g = this.g, xy = this.xy;
     s.textContent = "";
     const names = Object.keys(xy);
     const xs = names.map((n) => xy[n][0]), ys = names.map((n) => xy[n][1]);
     const x0 = Math.min(...xs), x1 = Math.max(...xs), y0 = Math.min(...ys), y1 = Math.max(...ys);
-    const bw = this.boxW = Math.max(74, Math.min(124, (width - 2 * PAD) / Math.max(1, this.cols) * 0.74));
+    const bw = this.boxW = Math.max(MIN_BOX,
+      Math.min(124, (width - 2 * PAD) / Math.max(1, this.cols) * 0.74));
     const sx = x1 > x0 ? (width - 2 * PAD - bw) / (x1 - x0) : 0;
     const sy = BOX_H + GAP_Y;
     const height = Math.ceil((y1 - y0) * sy + BOX_H + 2 * PAD);

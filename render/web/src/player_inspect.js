@@ -23,8 +23,12 @@ import { indexOfStep } from "./shell.js";
 export function inspectButton(player) {
   const d = /** @type {any} */ (player.d);
   if (!d.inspect || !d.graph) return null;
-  const button = el("button", "op-inspect bp-inspect", player.controls.extra, d.ui.bp_inspect);
+  // in the bar after the menus (on a phone, a line of its own rather than its words wrapped)
+  const bar = /** @type {HTMLElement} */ (player.controls.extra.parentElement);
+  const button = el("button", "op-inspect bp-inspect", bar, d.ui.bp_inspect);
   button.type = "button";
+  // whole, and no taller than the menus beside it (19 px: a row keeps the height the embeds measured)
+  Object.assign(button.style, { whiteSpace: "nowrap", lineHeight: "15px", padding: "1px 6px" });
   let row = 0;  // the run of the row last under the pointer
   player.figure.addEventListener("pointermove", () => {
     if (player.hover) row = player.rows()[player.hover.k];
