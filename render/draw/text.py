@@ -122,6 +122,8 @@ def number(value: float) -> str:
         return "—"
     if 0.01 <= abs(value) < 100:
         return f"{value:.3f}"
+    if 0 < abs(value) < 1e-3:  # 4.5e-4: no wider than the slot's 00.000, where 0.00045 ran into its label
+        return re.sub(r"e([+-])0*(\d)", r"e\1\2", f"{value:.1e}").replace("e+", "e")
     if abs(value) < 1e4:
         return f"{value:.2g}"
     return f"{value:.0e}".replace("e+0", "e").replace("e+", "e")  # 4e98: as narrow as 0.123
