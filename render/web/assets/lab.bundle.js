@@ -204,6 +204,7 @@
     if (v !== v) return "—";
     const a = Math.abs(v);
     if (a >= 0.01 && a < 100) return v.toFixed(3);
+    if (a > 0 && a < 1e-3) return v.toExponential(1).replace("e+", "e");
     if (a < 1e4) return fmtG(v, 2);
     const [m, e] = v.toExponential(0).split("e");
     return `${m}e${e.replace("+", "")}`;
