@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from render.web import gallery_page, lab, player
+from render.web import backprop, gallery_page, lab, player
 from render.web.build import asset, page
 
 WEB = Path(player.__file__).parent
@@ -21,7 +21,7 @@ SRC, ASSETS = WEB / "src", WEB / "assets"
 #: `import ... from "./x.js"`, `import "./x.js"`, `export ... from "./x.js"`, and JSDoc `import("./x.js")`
 IMPORT = re.compile(r"""(?:\bfrom\s*|\bimport\s*\(?\s*)["'](\.{1,2}/[^"']+)["']""")
 #: each page kind's bundle: the player's kinds, and the lab
-BUNDLES = {**player.SCRIPTS, "lab": lab.SCRIPT}
+BUNDLES = {**player.SCRIPTS, "lab": lab.SCRIPT, "backprop": backprop.SCRIPT}
 
 
 def inline_scripts(text: str) -> list[str]:
