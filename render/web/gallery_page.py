@@ -33,9 +33,9 @@ LINE = 1.3  # a wrapped header's or legend's line, in font sizes (src/layout.js)
 #: px a player page adds under its figure in a frame at least so wide: its controls (one row of them, then
 #: two, then three), the keys' line (one or two) and the paddings, measured in Chromium; a second run adds
 #: its picker, which wraps the controls onto one more row in a frame narrower than PICKER_WRAPS px
-CHROME = ((600, 72.5), (520, 97), (360, 111), (340, 117), (0, 136))
+CHROME = ((745, 72.5), (515, 97.5), (405, 111.25), (0, 136.25))
 PICKER = 25  # px: one more row of controls
-PICKER_WRAPS = 900
+PICKER_WRAPS = 1020
 #: px under a sweep page's figure (controls, rates, keys, paddings) less 16:9 of its side paddings: a frame
 #: wide enough for the video's layout is 56.25cqw + this (narrower ones re-flow taller: the script fits them)
 SWEEP_CHROME = 95.5
