@@ -71,7 +71,14 @@
  *   lossPanel: boolean, graph: Graph | null,
  *   shape: {runs: number, steps: number, params: number, grid: number}, params: B64 | null,
  *   curveNodes: string[] | null, curves: B64 | null, trainLoss: B64, evalLoss: B64,
- *   data?: {x: B64, y: B64, length: number, color: number}, surface?: Surface}} RunsData
+ *   data?: {x: B64, y: B64, length: number, color: number}, surface?: Surface,
+ *   inspect?: Inspect | null}} RunsData
+ */
+/** What "Inspect this sample" needs (render/web/player_inspect.py): each run's label, samples, last
+ * trained sample and rates, and each snapshot's sample's x and label (float64 (runs, steps, 2), NaN past a
+ * run's end); absent where the page cannot regenerate them exactly.
+ * @typedef {{runs: {label: string, samples: number, last: number, lr: number, lrs: number[]}[],
+ *   xy: B64}} Inspect
  */
 
 /**
