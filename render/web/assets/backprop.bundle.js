@@ -757,7 +757,7 @@
           }, edgeLayer);
           const label = svg("text", {
             x: (px + bw / 2 + cx - bw / 2) / 2,
-            y: (py + cy) / 2 - 3,
+            y: (py + cy) / 2 + NUMBER_PX + 2,
             class: "bp-edge-label",
             "text-anchor": "middle",
             "font-size": NUMBER_PX
@@ -1664,7 +1664,8 @@
       } else if (q.phase === "backward") {
         for (const e of s.edges) {
           if (e.parent === q.node && draw(e.parent) !== draw(e.child)) {
-            st.reads.push({ from: draw(e.parent), to: draw(e.child), label: "× " + long(e.local) });
+            const local = fmtG(val(e.local), 3).replace("-", "−");
+            st.reads.push({ from: draw(e.parent), to: draw(e.child), label: "× " + local });
           }
         }
       }

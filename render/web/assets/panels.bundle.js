@@ -2243,7 +2243,7 @@
           }, edgeLayer);
           const label = svg("text", {
             x: (px + bw / 2 + cx - bw / 2) / 2,
-            y: (py + cy) / 2 - 3,
+            y: (py + cy) / 2 + NUMBER_PX + 2,
             class: "bp-edge-label",
             "text-anchor": "middle",
             "font-size": NUMBER_PX
@@ -2969,7 +2969,8 @@
       } else if (q.phase === "backward") {
         for (const e of s.edges) {
           if (e.parent === q.node && draw2(e.parent) !== draw2(e.child)) {
-            st.reads.push({ from: draw2(e.parent), to: draw2(e.child), label: "× " + long(e.local) });
+            const local = fmtG(val(e.local), 3).replace("-", "−");
+            st.reads.push({ from: draw2(e.parent), to: draw2(e.child), label: "× " + local });
           }
         }
       }

@@ -240,7 +240,10 @@ export class StepThrough {
     } else if (q.phase === "backward") {
       for (const e of s.edges) {
         if (e.parent === q.node && draw(e.parent) !== draw(e.child)) {
-          st.reads.push({ from: draw(e.parent), to: draw(e.child), label: "\u00d7 " + long(e.local) });
+          // 3 digits: the label fits the gap between two columns of boxes (the words line under the
+          // diagram has all 6)
+          const local = fmtG(val(e.local), 3).replace("-", "\u2212");
+          st.reads.push({ from: draw(e.parent), to: draw(e.child), label: "\u00d7 " + local });
         }
       }
     }

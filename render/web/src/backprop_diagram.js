@@ -96,7 +96,9 @@ export class Diagram {
         const [px, py] = this.at(parent), [cx, cy] = this.at(child);
         const line = svg("line", { x1: px + bw / 2, y1: py, x2: cx - bw / 2 - 1, y2: cy, class: "bp-edge",
           "marker-end": "url(#bp-arrow)" }, edgeLayer);
-        const label = svg("text", { x: (px + bw / 2 + cx - bw / 2) / 2, y: (py + cy) / 2 - 3,
+        // under the line: beside a box's centred, short numbers, not its name (the gap is narrower
+        // than the label, which reaches a few px into the boxes either side)
+        const label = svg("text", { x: (px + bw / 2 + cx - bw / 2) / 2, y: (py + cy) / 2 + NUMBER_PX + 2,
           class: "bp-edge-label", "text-anchor": "middle", "font-size": NUMBER_PX }, labelLayer, "");
         this.edges[`${parent}>${child}`] = { line, label };
       }
