@@ -124,7 +124,9 @@ class CheckReport:
         if self.update:
             return f"{len(self.changed)} of {n} goldens changed"
         if self.ok:
-            return "the scene matches its golden" if n == 1 else f"all {n} scenes match their goldens"
+            if n == 1:  # a scene or a recording file: named ("torch_run matches its golden")
+                return f"{self.results[0].scene} matches its golden"
+            return f"all {n} scenes match their goldens"
         return f"{len(self.failed)} of {n} scenes differ from their goldens"
 
     def summary(self) -> str:
