@@ -37,7 +37,7 @@ from render.record.atomic import atomic_write
 from render.record.snapshot import Snapshot
 from render.web.build import b64, iframe, page
 from render.web.embed import COLUMN, player_height
-from render.web.player_data import base_player_data, computable
+from render.web.player_data import base_player_data, computable, torch_family
 from render.web.player_inspect import inspect_data
 from render.web.strings import UI
 
@@ -68,6 +68,7 @@ def runs_data(snapshot: Snapshot, theme: str = "light", lang: str = "en", loss_p
     panels = [{"title": panel_title(p, lang), "nodes": list(p["nodes"]), "colors": list(p["colors"]),
                "target": bool(p.get("target")), **_panel_extras(snapshot, p, keep)} for p in meta["panels"]]
     graph = {k: meta.get(k) for k in ("nodes", "params", "input", "output", "label", "loss")}
+    graph["torch"] = torch_family(meta)  # its builtin: false nodes are torch's activations (graph.js)
     exact = computable(meta)
     drawn = list(dict.fromkeys(n for p in meta["panels"] for n in p["nodes"]))
     loss_xlim, linthresh = sample_axis(int(snapshot.steps[-1]), RULE.cursor_room)

@@ -56,7 +56,13 @@
     SquareLoss: 2
   };
   var ACTIVATIONS = ["Relu", "LeakyRelu", "Sigmoid", "Tanh", "Step"];
-  function compile(graph, size, activation) {
+  function opOf(node, torch) {
+    const own = Object.prototype.hasOwnProperty.call(OPS, node.kind);
+    if (node.builtin !== false) return own ? OPS[node.kind] : null;
+    const f = torch ? torch(node.kind, node.options) : null;
+    return f ? unary(f) : null;
+  }
+  function compile(graph, size, activation, torchOps) {
     if (!graph || !Array.isArray(graph.nodes) || !Array.isArray(graph.params)) return null;
     if (activation) {
       if (!ACTIVATIONS.includes(activation)) return null;
@@ -72,11 +78,15 @@
     const byName = /* @__PURE__ */ Object.create(null);
     for (const node of graph.nodes) byName[node.name] = node;
     const leaves = /* @__PURE__ */ new Set([graph.input, graph.label, ...graph.params]);
+    const ops = /* @__PURE__ */ new Map();
     for (const node of graph.nodes) {
-      if (!Object.prototype.hasOwnProperty.call(OPS, node.kind) || node.builtin === false) return null;
       const parents = node.parents || [];
-      if (parents.length === 0 || ARITY[node.kind] && parents.length !== ARITY[node.kind]) return null;
+      if (parents.length === 0) return null;
+      const op = opOf(node, graph.torch === true && torchOps ? torchOps : null);
+      const arity = node.builtin === false ? 1 : ARITY[node.kind];
+      if (!op || arity && parents.length !== arity) return null;
       for (const p of parents) if (!(p in byName) && !leaves.has(p)) return null;
+      ops.set(node, op);
     }
     const order2 = [];
     const state = /* @__PURE__ */ Object.create(null);
@@ -99,6 +109,10 @@
       input: graph.input,
       label: graph.label,
       order: order2,
+      ops: order2.map((node) => (
+        /** @type {Op} */
+        ops.get(node)
+      )),
       paramIndex,
       buffers,
       scalars,
@@ -115,11 +129,11 @@
       buf.fill(params[offset + i]);
       env[name] = buf;
     }
-    for (const node of program.order) {
+    program.order.forEach((node, k) => {
       const out = program.buffers[node.name];
-      OPS[node.kind](out, node.parents.map((p) => env[p]), n);
+      program.ops[k](out, node.parents.map((p) => env[p]), n);
       env[node.name] = out;
-    }
+    });
     return program.names.map((name) => program.buffers[name]);
   }
   var value = (program, values, name, i) => values[program.index[name]][i];
@@ -2933,6 +2947,174 @@
     }, { run: r, sample: player.steps[player.index] });
   }
 
+  // render/web/src/erf.js
+  var ERX = 0.8450629115104675;
+  var EFX = 0.1283791670955126;
+  var PP = [
+    0.12837916709551256,
+    -0.3250421072470015,
+    -0.02848174957559851,
+    -0.005770270296489442,
+    -23763016656650163e-21
+  ];
+  var QQ = [
+    1,
+    0.39791722395915535,
+    0.0650222499887673,
+    0.005081306281875766,
+    13249473800432164e-20,
+    -3960228278775368e-21
+  ];
+  var PA = [
+    -0.0023621185607526594,
+    0.41485611868374833,
+    -0.3722078760357013,
+    0.31834661990116175,
+    -0.11089469428239668,
+    0.035478304325618236,
+    -0.002166375594868791
+  ];
+  var QA = [
+    1,
+    0.10642088040084423,
+    0.540397917702171,
+    0.07182865441419627,
+    0.12617121980876164,
+    0.01363708391202905,
+    0.011984499846799107
+  ];
+  var RA = [
+    -0.009864944034847148,
+    -0.6938585727071818,
+    -10.558626225323291,
+    -62.375332450326006,
+    -162.39666946257347,
+    -184.60509290671104,
+    -81.2874355063066,
+    -9.814329344169145
+  ];
+  var SA = [
+    1,
+    19.651271667439257,
+    137.65775414351904,
+    434.56587747522923,
+    645.3872717332679,
+    429.00814002756783,
+    108.63500554177944,
+    6.570249770319282,
+    -0.0604244152148581
+  ];
+  var RB = [
+    -0.0098649429247001,
+    -0.799283237680523,
+    -17.757954917754752,
+    -160.63638485582192,
+    -637.5664433683896,
+    -1025.0951316110772,
+    -483.5191916086514
+  ];
+  var SB = [
+    1,
+    30.33806074348246,
+    325.7925129965739,
+    1536.729586084437,
+    3199.8582195085955,
+    2553.0504064331644,
+    474.52854120695537,
+    -22.44095244658582
+  ];
+  function horner(c, s) {
+    let v = c[c.length - 1];
+    for (let i = c.length - 2; i >= 0; i--) v = c[i] + s * v;
+    return v;
+  }
+  var bits = new DataView(new ArrayBuffer(8));
+  function highWord(x) {
+    bits.setFloat64(0, x);
+    return bits.getUint32(0) & 2147483647;
+  }
+  function cutLow(x) {
+    bits.setFloat64(0, x);
+    bits.setUint32(4, 0);
+    return bits.getFloat64(0);
+  }
+  function erf(x) {
+    if (Number.isNaN(x)) return x;
+    const ix = highWord(x), sign = x < 0 ? -1 : 1;
+    if (ix >= 2146435072) return sign;
+    if (ix < 1072365568) {
+      if (ix < 1043333120) {
+        if (ix < 8388608) return (8 * x + 8 * EFX * x) / 8;
+        return x + EFX * x;
+      }
+      const z2 = x * x;
+      return x + x * (horner(PP, z2) / horner(QQ, z2));
+    }
+    if (ix < 1072955392) {
+      const s2 = Math.abs(x) - 1;
+      const p = horner(PA, s2), q2 = horner(QA, s2);
+      return sign > 0 ? ERX + p / q2 : -ERX - p / q2;
+    }
+    if (ix >= 1075314688) return sign;
+    const a = Math.abs(x), s = 1 / (a * a);
+    const near = ix < 1074191214;
+    const r = near ? horner(RA, s) : horner(RB, s), q = near ? horner(SA, s) : horner(SB, s);
+    const z = cutLow(a);
+    const e = Math.exp(-z * z - 0.5625) * Math.exp((z - a) * (z + a) + r / q);
+    return sign > 0 ? 1 - e / a : e / a - 1;
+  }
+
+  // render/web/src/torch_ops.js
+  var M_SQRT1_2 = Math.SQRT1_2;
+  var M_2_SQRTPI = 1.1283791670955126;
+  var GELU_BETA = Math.SQRT2 * M_2_SQRTPI * 0.5;
+  var GELU_KAPPA = 0.044715;
+  var SELU_ALPHA = 1.6732632423543772;
+  var SELU_SCALE = 1.0507009873554805;
+  function elu(alpha, scale, inputScale) {
+    const negcoef = alpha * scale;
+    return (t) => t <= 0 ? Math.expm1(t * inputScale) * negcoef : t * scale;
+  }
+  var leaky = (slope) => (t) => t > 0 ? t : t * slope;
+  var clamp2 = (lo, hi) => (t) => Math.min(Math.max(t, lo), hi);
+  var TORCH_OPS = {
+    GELU: { options: { approximate: ["none", "tanh"] }, make: (o) => o.approximate === "tanh" ? (t) => 0.5 * t * (1 + Math.tanh(GELU_BETA * (t + GELU_KAPPA * (t * t * t)))) : (t) => t * 0.5 * (1 + erf(t * M_SQRT1_2)) },
+    SiLU: { options: {}, make: () => (t) => t / (1 + Math.exp(-t)) },
+    Mish: { options: {}, make: () => (t) => t * Math.tanh(Math.log1p(Math.exp(t))) },
+    ELU: { options: { alpha: "number" }, make: (o) => elu(o.alpha, 1, 1) },
+    CELU: { options: { alpha: "number" }, make: (o) => elu(o.alpha, 1, 1 / o.alpha) },
+    SELU: { options: {}, make: () => elu(SELU_ALPHA, SELU_SCALE, 1) },
+    Softplus: { options: { beta: "number", threshold: "number" }, make: (o) => (t) => t * o.beta > o.threshold ? t : Math.log1p(Math.exp(t * o.beta)) / o.beta },
+    LeakyReLU: { options: { negative_slope: "number" }, make: (o) => leaky(o.negative_slope) },
+    // eval mode (the recorder evaluates so): the mean of its slopes' range, a leaky ReLU
+    RReLU: { options: { lower: "number", upper: "number" }, make: (o) => leaky((o.lower + o.upper) / 2) },
+    Hardtanh: { options: { min_val: "number", max_val: "number" }, make: (o) => clamp2(o.min_val, o.max_val) },
+    ReLU6: { options: {}, make: () => clamp2(0, 6) },
+    Hardsigmoid: { options: {}, make: () => (t) => Math.min(Math.max(t + 3, 0), 6) / 6 },
+    Hardswish: { options: {}, make: () => (t) => t * Math.min(Math.max(t + 3, 0), 6) / 6 },
+    Softsign: { options: {}, make: () => (t) => t / (Math.abs(t) + 1) },
+    LogSigmoid: { options: {}, make: () => (t) => Math.min(t, 0) - Math.log1p(Math.exp(-Math.abs(t))) },
+    Tanhshrink: { options: {}, make: () => (t) => t - Math.tanh(t) },
+    Hardshrink: { options: { lambd: "number" }, make: (o) => (t) => t >= -o.lambd && t <= o.lambd ? 0 : t },
+    Softshrink: { options: { lambd: "number" }, make: (o) => (t) => t > o.lambd ? t - o.lambd : t < -o.lambd ? t + o.lambd : 0 },
+    Threshold: { options: { threshold: "number", value: "number" }, make: (o) => (t) => t <= o.threshold ? o.value : t }
+  };
+  function takes(op, options) {
+    if (!options || typeof options !== "object" || Array.isArray(options)) return false;
+    const names = Object.keys(op.options);
+    if (Object.keys(options).length !== names.length) return false;
+    return names.every((name) => {
+      if (!Object.prototype.hasOwnProperty.call(options, name)) return false;
+      const kind = op.options[name], v = options[name];
+      return kind === "number" ? typeof v === "number" && Number.isFinite(v) : kind.includes(v);
+    });
+  }
+  function torchActivation(kind, options) {
+    if (!Object.prototype.hasOwnProperty.call(TORCH_OPS, kind)) return null;
+    const op = TORCH_OPS[kind];
+    return takes(op, options || {}) ? op.make(options || {}) : null;
+  }
+
   // render/web/src/player.js
   var MIN_WIDTH = 240;
   var Player = class extends TimelinePlayer {
@@ -2950,7 +3132,7 @@
       this.trainLoss = f64(data.trainLoss);
       this.evalLoss = f64(data.evalLoss);
       if (data.graph) {
-        this.program = compile(data.graph, this.G);
+        this.program = compile(data.graph, this.G, void 0, torchActivation);
         if (!this.program) throw new Error("the page cannot evaluate this graph and no curves are embedded");
         this.params = f64(data.params);
         this.P = data.shape.params;

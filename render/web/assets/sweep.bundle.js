@@ -56,7 +56,13 @@
     SquareLoss: 2
   };
   var ACTIVATIONS = ["Relu", "LeakyRelu", "Sigmoid", "Tanh", "Step"];
-  function compile(graph, size, activation) {
+  function opOf(node, torch) {
+    const own = Object.prototype.hasOwnProperty.call(OPS, node.kind);
+    if (node.builtin !== false) return own ? OPS[node.kind] : null;
+    const f = torch ? torch(node.kind, node.options) : null;
+    return f ? unary(f) : null;
+  }
+  function compile(graph, size, activation, torchOps) {
     if (!graph || !Array.isArray(graph.nodes) || !Array.isArray(graph.params)) return null;
     if (activation) {
       if (!ACTIVATIONS.includes(activation)) return null;
@@ -72,11 +78,15 @@
     const byName = /* @__PURE__ */ Object.create(null);
     for (const node of graph.nodes) byName[node.name] = node;
     const leaves = /* @__PURE__ */ new Set([graph.input, graph.label, ...graph.params]);
+    const ops = /* @__PURE__ */ new Map();
     for (const node of graph.nodes) {
-      if (!Object.prototype.hasOwnProperty.call(OPS, node.kind) || node.builtin === false) return null;
       const parents = node.parents || [];
-      if (parents.length === 0 || ARITY[node.kind] && parents.length !== ARITY[node.kind]) return null;
+      if (parents.length === 0) return null;
+      const op = opOf(node, graph.torch === true && torchOps ? torchOps : null);
+      const arity = node.builtin === false ? 1 : ARITY[node.kind];
+      if (!op || arity && parents.length !== arity) return null;
       for (const p of parents) if (!(p in byName) && !leaves.has(p)) return null;
+      ops.set(node, op);
     }
     const order = [];
     const state = /* @__PURE__ */ Object.create(null);
@@ -99,6 +109,10 @@
       input: graph.input,
       label: graph.label,
       order,
+      ops: order.map((node) => (
+        /** @type {Op} */
+        ops.get(node)
+      )),
       paramIndex,
       buffers,
       scalars,
@@ -115,11 +129,11 @@
       buf.fill(params[offset + i]);
       env[name] = buf;
     }
-    for (const node of program.order) {
+    program.order.forEach((node, k) => {
       const out = program.buffers[node.name];
-      OPS[node.kind](out, node.parents.map((p) => env[p]), n);
+      program.ops[k](out, node.parents.map((p) => env[p]), n);
       env[node.name] = out;
-    }
+    });
     return program.names.map((name) => program.buffers[name]);
   }
   var value = (program, values, name, i) => values[program.index[name]][i];

@@ -4,7 +4,10 @@
  * the order of the curves axis), `params` (trainable leaves, in update order), `input` (x) and `label`.
  * Every other leaf is unknown to the page, and so is any op not in OPS or of a user's own class (a node
  * with `builtin: false`, whatever its kind's name): compile() then returns null and the page must use
- * curves embedded in the file instead.
+ * curves embedded in the file instead. The one exception: in a graph TorchRecorder recorded as the family's
+ * (`torch: true`), a `builtin: false` node is torch's own activation module, which the player computes
+ * when torch_ops.js knows the node's kind and options (to within an ulp or two of torch's: see there); the
+ * player hands compile() that table, so no other page carries it.
  *
  * Semantics (ourdl/ops, /work/shared/README.md), the same float operations in the same order, so
  * Add/Mul/Relu/LeakyRelu/Step/the losses give bit-identical results; Sigmoid and Tanh go through
@@ -17,10 +20,13 @@
 /** @typedef {import("./types.js").Graph} Graph */
 /** @typedef {import("./types.js").GraphNode} GraphNode */
 /** @typedef {(out: Float64Array, inputs: Float64Array[], n: number) => void} Op */
+/** torch_ops.js torchActivation: torch's activation of a kind and options, or null.
+ * @typedef {(kind: string, options: any) => ((t: number) => number) | null} TorchOps */
 
 /**
  * A compiled graph: `evaluate` fills its buffers, one per recorded node (`names`, meta order).
- * @typedef {{names: string[], size: number, input: string, label: string, order: GraphNode[],
+ * `ops[k]` computes `order[k]`.
+ * @typedef {{names: string[], size: number, input: string, label: string, order: GraphNode[], ops: Op[],
  *   paramIndex: Record<string, number>, buffers: Record<string, Float64Array>, scalars: Float64Array[],
  *   index: Record<string, number>}} Program
  */
@@ -60,16 +66,30 @@ export const ARITY = { Mul: 2, Relu: 1, LeakyRelu: 1, Step: 1, Sigmoid: 1, Tanh:
 export const ACTIVATIONS = ["Relu", "LeakyRelu", "Sigmoid", "Tanh", "Step"];
 
 /**
+ * The op that computes `node`: ourdl's of its kind, or the torch activation a `builtin: false` node is
+ * (`torch`: the graph is torch's and the page knows torch's ops); null when the page cannot compute it.
+ * @param {GraphNode} node @param {TorchOps | null} torch @returns {Op | null}
+ */
+function opOf(node, torch) {
+  const own = Object.prototype.hasOwnProperty.call(OPS, node.kind);
+  if (node.builtin !== false) return own ? OPS[node.kind] : null;
+  const f = torch ? torch(node.kind, node.options) : null;
+  return f ? unary(f) : null;
+}
+
+/**
  * The program that evaluates `graph` over `size` grid points, or null when the graph has an op or leaf
  * the page can't compute. `activation` (one of ACTIVATIONS) replaces the kind of every activation node:
  * a sweep's meta describes its graph with its first activation, and each named run says which one it
- * trained with.
+ * trained with. `torchOps` (the player's: torch_ops.js torchActivation) computes the activations of a
+ * graph TorchRecorder recorded as the family's.
  * @param {Graph} graph
  * @param {number} size
  * @param {string} [activation]
+ * @param {TorchOps} [torchOps]
  * @returns {Program | null}
  */
-export function compile(graph, size, activation) {
+export function compile(graph, size, activation, torchOps) {
   if (!graph || !Array.isArray(graph.nodes) || !Array.isArray(graph.params)) return null;
   if (activation) {
     if (!ACTIVATIONS.includes(activation)) return null;
@@ -83,11 +103,16 @@ export function compile(graph, size, activation) {
   const byName = Object.create(null);
   for (const node of graph.nodes) byName[node.name] = node;
   const leaves = new Set([graph.input, graph.label, ...graph.params]);
+  /** @type {Map<GraphNode, Op>} */
+  const ops = new Map();
   for (const node of graph.nodes) {
-    if (!Object.prototype.hasOwnProperty.call(OPS, node.kind) || node.builtin === false) return null;
     const parents = node.parents || [];
-    if (parents.length === 0 || (ARITY[node.kind] && parents.length !== ARITY[node.kind])) return null;
+    if (parents.length === 0) return null;
+    const op = opOf(node, graph.torch === true && torchOps ? torchOps : null);
+    const arity = node.builtin === false ? 1 : ARITY[node.kind];
+    if (!op || (arity && parents.length !== arity)) return null;
     for (const p of parents) if (!(p in byName) && !leaves.has(p)) return null;
+    ops.set(node, op);
   }
   // parents before children (meta order already is; this also rejects cycles)
   /** @type {GraphNode[]} */
@@ -111,7 +136,7 @@ export function compile(graph, size, activation) {
   const scalars = graph.params.map(() => new Float64Array(size));
   return {
     names: graph.nodes.map((n) => n.name), size, input: graph.input, label: graph.label,
-    order, paramIndex, buffers, scalars,
+    order, ops: order.map((node) => /** @type {Op} */ (ops.get(node))), paramIndex, buffers, scalars,
     index: Object.fromEntries(graph.nodes.map((n, i) => [n.name, i])),
   };
 }
@@ -139,11 +164,11 @@ export function evaluate(program, params, offset, x, label) {
     buf.fill(params[offset + i]);  // a leaf broadcast over the grid, as np.broadcast_to does
     env[name] = buf;
   }
-  for (const node of program.order) {
+  program.order.forEach((node, k) => {
     const out = program.buffers[node.name];
-    OPS[node.kind](out, node.parents.map((p) => env[p]), n);
+    program.ops[k](out, node.parents.map((p) => env[p]), n);
     env[node.name] = out;
-  }
+  });
   return program.names.map((name) => program.buffers[name]);
 }
 

@@ -5,7 +5,8 @@
  * dragScrub). A page with "data" or "surface" panels hands it panels.js.
  *
  * The player is root.ourdlPlayer: .controls (seek(i), play(), pause(), step(d)), .state(), .index,
- * .curves(run, snapshot) -> Float64Array(N·G) of every recorded node (the exact test), .drawn(run,
+ * .curves(run, snapshot) -> Float64Array(N·G) of every recorded node (the exact test; a TorchRecorder
+ * recording's torch activations to within an ulp or two: torch_ops.js), .drawn(run,
  * snapshot), .readout() (the hover's), .color(i), .ready (a promise: first frame drawn), .firstFrame
  * (ms since navigation start), .draw() (benchmarks), .indexOfStep(step), .inspect(run) (opens the
  * step-through of the current snapshot's sample: player_inspect.js), .axesReport() (what each axes
@@ -31,6 +32,7 @@ import { Axes, sizeCanvases } from "./plot.js";
 import { buildOverlay, drawFrame } from "./player_draw.js";
 import { lossAxis, onLeave, onMove, onTap, readout, showTip } from "./player_hover.js";
 import { inspectButton, openInspect } from "./player_inspect.js";
+import { torchActivation } from "./torch_ops.js";
 import { axesReport, drawStatic } from "./runs_figure.js";
 import { LEGEND_UNITS, sumNodes } from "./sum_view.js";
 import {
@@ -66,7 +68,7 @@ export class Player extends TimelinePlayer {
     this.trainLoss = f64(data.trainLoss);
     this.evalLoss = f64(data.evalLoss);
     if (data.graph) {
-      this.program = compile(data.graph, this.G);
+      this.program = compile(data.graph, this.G, undefined, torchActivation);
       if (!this.program) throw new Error("the page cannot evaluate this graph and no curves are embedded");
       this.params = f64(data.params);
       this.P = data.shape.params;

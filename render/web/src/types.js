@@ -24,11 +24,15 @@
 /** An axes' limits (and a symlog axis' linear threshold). @typedef {{xlim: number[], ylim: number[],
  *   linthresh?: number}} Limits */
 
-/** A recorded node: its kind (an ourdl op), parents by name; builtin false for a user's own class.
- * @typedef {{name: string, kind: string, parents: string[], builtin?: boolean}} GraphNode */
-/** A snapshot's graph (render.record.runs.graph_meta): nodes in creation order, parameters in update order.
+/** A recorded node: its kind (an ourdl op), parents by name; builtin false for a user's own class (or, in
+ * a graph of torch's, torch's activation module of that class name, with its settings as `options`).
+ * @typedef {{name: string, kind: string, parents: string[], builtin?: boolean,
+ *   options?: Record<string, number | string | boolean>}} GraphNode */
+/** A snapshot's graph (render.record.runs.graph_meta): nodes in creation order, parameters in update order;
+ * `torch`: TorchRecorder recorded it as the family's network, so its `builtin: false` nodes are torch's
+ * activations (render/web/player.py runs_data; graph.js computes the ones torch_ops.js knows).
  * @typedef {{nodes: GraphNode[], params: string[], input: string, label: string, output: string,
- *   loss: string}} Graph */
+ *   loss: string, torch?: boolean}} Graph */
 
 /** A piece of a caption: ["t", static text] or ["v", a value's name: "step", "train" or "eval"].
  * @typedef {[string, string]} CaptionPiece */
