@@ -2,8 +2,9 @@
 
 The page holds the parameters of every run at every snapshot (float64, exact) and the graph from the
 snapshot's meta; its JavaScript (assets/graph.js) recomputes every node's curve over the grid, so the
-file is a few hundred kilobytes where frames would be megabytes. A graph with an op the page does not
-know (a user's own) gets the drawn curves embedded instead, as float32.
+file is a few hundred kilobytes where frames would be megabytes (a TorchRecorder recording of a GELU,
+SiLU, ... network too: the page computes torch's activations, to within an ulp or two, src/torch_ops.js).
+A graph with an op the page does not know (a user's own) gets the drawn curves embedded instead, as float32.
 
 Everything the video decides from the whole recording (axis limits from the healthy snapshots, the
 loss panel's log limits, captions, titles, colours) is decided here, once, by the same code the
