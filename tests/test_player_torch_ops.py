@@ -1,8 +1,9 @@
 """The player computes torch's own activations (src/torch_ops.js) from a TorchRecorder recording's
-parameters, to within an ulp or two of torch: every recorded node of a small model of each activation the
-page knows, read from the page in headless Chromium, against the recording's curves (torch's float64
-module, evaluated by the recorder). What the page does not know, or a user's own class named like one of
-torch's, keeps its curves embedded.
+parameters, to within an ulp or two of torch: each function (and erf.js) in headless Chromium against
+torch's module in float64 (and the C library's erf), and every recorded node of a small model of each
+activation, read from the player page, against the recording's curves (torch's module, evaluated by the
+recorder). What the page does not know, or a user's own class named like one of torch's, keeps its curves
+embedded.
 """
 
 from __future__ import annotations
@@ -10,7 +11,9 @@ from __future__ import annotations
 import dataclasses
 import json
 import math
+import re
 from collections.abc import Callable
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -24,10 +27,12 @@ from ourdl.ops import Add, Mul, Op  # noqa: E402
 from ourdl.ops.loss import ValueLoss  # noqa: E402
 from render import Recorder  # noqa: E402
 from render.record.snapshot import Snapshot, load_snapshot  # noqa: E402
+from render.record.torch_model import options  # noqa: E402
 from render.torch import TorchRecorder  # noqa: E402
 from render.web import player_html, write_player  # noqa: E402
 from render.web.player_data import TORCH_OPS, computable  # noqa: E402
 
+SRC = Path(__file__).resolve().parents[1] / "render" / "web" / "src"
 #: page − recording, at most, relative to max(1, |value|)
 TOLERANCE = 1e-13
 
@@ -97,6 +102,48 @@ def test_the_page_computes_torchs_activation_within_an_ulp_or_two(browser, folde
     assert error.max() <= TOLERANCE, f"{case}: {error.max():.3g}"
     if case in EXACT:
         assert np.array_equal(got, snap.curves)
+
+
+def in_page(browser, sources: tuple[str, ...], function: str) -> np.ndarray:
+    """`function` (a JS expression, given the `sources` of src/ evaluated in a blank page) at each of XS."""
+    text = "\n".join((SRC / name).read_text(encoding="utf-8") for name in sources)
+    text = re.sub(r"^export ", "", re.sub(r"^import .*$", "", text, flags=re.M), flags=re.M)
+    xs = json.dumps(XS.tolist())
+    with browser.open("about:blank") as tab:
+        return np.array(tab.evaluate(f"(() => {{ {text}\n return {xs}.map({function}); }})()"))
+
+
+#: x values for the functions themselves: a dense sweep over ±20, random ones over erf's ranges, tiny ones
+XS = np.concatenate([np.linspace(-20, 20, 8001), np.random.default_rng(0).uniform(-7, 7, 8000),
+                     np.random.default_rng(1).normal(0, 1e-3, 1000)])
+
+
+def test_erf_is_within_an_ulp_of_the_c_librarys(browser):
+    """erf.js against Python's math.erf (the C library's) and torch's (SLEEF): at most one ulp apart."""
+    got = in_page(browser, ("erf.js",), "erf")
+    libm, sleef = np.array([math.erf(v) for v in XS]), torch.erf(torch.tensor(XS)).numpy()
+    for name, want in (("libm", libm), ("torch", sleef)):
+        ulps = np.abs(got - want) / np.spacing(np.abs(want))
+        print(f"erf vs {name}: at most {ulps.max():.3g} ulp")
+        assert ulps.max() <= 1
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_each_activation_is_torchs_to_an_ulp_or_two(browser, case):
+    """torch_ops.js's function against the module in float64 over XS: within two ulps of the larger of |x|
+    and |value| (GELU's left tail is 1 + erf(x/√2) cancelling in torch's own formula: an ulp of erf there
+    is many of the tiny result); bit for bit where torch uses no exp, log, tanh or erf."""
+    module = CASES[case]()
+    call = f"torchActivation({json.dumps(type(module).__name__)}, {json.dumps(options(module))})"
+    got = in_page(browser, ("erf.js", "torch_ops.js"), call)
+    with torch.no_grad():
+        want = module.eval()(torch.tensor(XS, dtype=torch.float64)).numpy()
+    ulps = np.abs(got - want) / np.spacing(np.maximum(np.abs(want), np.abs(XS)))
+    same = np.mean(got == want)
+    print(f"{case}: at most {ulps.max():.3g} ulp of max(|x|, |value|), {same:.1%} bit for bit")
+    assert ulps.max() <= 2
+    if case in EXACT:
+        assert np.array_equal(got, want)
 
 
 def _with_node_change(snap: Snapshot, change: Callable[[dict], None], torch_meta: bool = True) -> Snapshot:

@@ -6,8 +6,10 @@
  * function below is torch's float64 CPU kernel (aten/src/ATen/native/cpu/Activation.cpp and friends, and
  * torch.nn.functional for the ones written in Python): the same formula in the same order of operations,
  * with Math.exp/expm1/log1p/tanh (fdlibm in V8) where torch calls its vectorised exp/expm1/log1p/tanh/erf
- * (SLEEF, 1 ulp), and erf.js for erf. So each value is torch's to within an ulp or two of the result (a
- * little more where a formula cancels, as x − tanh(x) does near 0), never bit for bit.
+ * (SLEEF, 1 ulp), and erf.js for erf. So each value is torch's to within an ulp or two of the larger of
+ * |x| and |value| (where torch's own formula cancels, as GELU's 1 + erf(x/√2) far left or x − tanh(x) near
+ * 0 do, that is more ulps of the tiny result), and bit for bit where there is no exp, log, tanh or erf
+ * (LeakyReLU, Hardtanh, Hardswish, Softsign, ...): tests/test_player_torch_ops.py measures both.
  *
  * The Python side (render/web/player_data.py TORCH_OPS) lists the same kinds and options: it decides
  * whether the page gets parameters or embedded curves, so the two lists must agree (a test records every
