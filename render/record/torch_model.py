@@ -12,8 +12,9 @@ The activation is one of torch's own elementwise activation modules (`ELEMENTWIS
 and settings) between every pair of Linears. ReLU, LeakyReLU(0.1) (ourdl's slope, the float 0.1 exactly),
 Sigmoid and Tanh are ourdl's Relu, LeakyRelu, Sigmoid and Tanh, which the player recomputes. Any other
 (GELU, SiLU, ELU, LeakyReLU(0.2), ...) becomes a node of a class named as torch's (`"GELU"`) that
-evaluates the module itself in float64 (`TorchActivation`): not one of ourdl's ops (`"builtin": false`),
-so the player embeds its curves.
+evaluates the module itself in float64 (`TorchActivation`): not one of ourdl's ops (`"builtin": false`);
+the player computes the ones it knows from the parameters (render/web/src/torch_ops.js, to within an ulp
+or two of torch) and embeds the curves of any other.
 
 Everything else (a custom `nn.Module`, a convolution, a residual block, a Linear without bias, a 64-wide
 layer) is recorded by forward hooks: torch_hooks.py.

@@ -14,7 +14,8 @@ curves are computed at `snapshot()` / `save()`, over a grid of `grid_points` x v
 - A Sequential that is a network of the chapter's family (torch_model.py says which) is recorded as that
   ourdl graph: its names (`w_11 … b_21`), its node kinds, its panels (the sum view), and curves the ourdl
   graph computes from the recorded parameters, so the player recomputes them exactly. An activation ourdl
-  lacks (GELU, LeakyReLU(0.2), ...) is evaluated by torch in float64 and its curves embedded.
+  lacks (GELU, LeakyReLU(0.2), ...) is evaluated by torch in float64; the player computes it too, to
+  within an ulp or two (render/web/src/torch_ops.js).
 - Any other model is recorded by forward hooks on its leaf modules, evaluated by torch with each
   snapshot's parameters (the model itself is not touched): torch_hooks.py says how its nodes, parameters
   and panels are named.
