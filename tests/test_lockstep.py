@@ -9,7 +9,7 @@ import pytest
 
 from render.record import record
 from render.record.lockstep import LockstepRuns, PerRunStream, SharedStream
-from render.record.runs import _train
+from render.record.runs import train_samples
 from render.record.snapshot import load_snapshot, save_snapshot
 from render.record.stats import format_rates, wilson
 from render.record.sweep import record_sweep
@@ -22,7 +22,7 @@ def _scalar_final(activation: str, init: dict, xs: list[float], lr: float = 0.01
     net = build(activation)
     for p in net.params:
         p.set_value(init[p.name])
-    _train(net, xs, [x * x for x in xs], lr)
+    train_samples(net, xs, [x * x for x in xs], lr)
     return np.array([p.value for p in net.params])
 
 
@@ -172,7 +172,7 @@ def test_a_sweep_with_a_rate_per_parameter_records_them_and_trains_its_named_run
         for p in net.params:
             p.set_value(run["init"][p.name])
         xs = scene.runs[0].data(*scene.data_range)[:300]
-        _train(net, xs, [x * x for x in xs], [rates[n] for n in names])
+        train_samples(net, xs, [x * x for x in xs], [rates[n] for n in names])
         np.testing.assert_array_equal(snap.params[r, -1], [p.value for p in net.params])
     assert load_snapshot(save_snapshot(snap, tmp_path / "s.npz")).meta["sweep"]["lrs"] == rates
     plain = record(scene)

@@ -103,7 +103,7 @@ def test_a_step_diverges_when_any_value_leaves_the_blowup_range(monkeypatch, ste
         return loss if len(calls) == 1 else 0.5
 
     monkeypatch.setattr(runs, "train_step", step)
-    total, bad = runs._train(net, [0.1, 0.2], [0.0, 0.0], 0.1)
+    total, bad = runs.train_samples(net, [0.1, 0.2], [0.0, 0.0], 0.1)
     assert (bad == 0) is diverges
     if diverges:
         assert [p.value for p in params] == [0.25] * 3 and total == 0.0  # the step is undone

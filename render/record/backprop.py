@@ -1,7 +1,7 @@
 """One step of backpropagation on a scene's live ourdl graph, as data: `render backprop`'s numbers.
 
-The run trains to sample N with the recorder's own loop (`runs._train`, ourdl's `train_step`), then this
-module does step N itself, node by node in the orders ourdl's recursion takes, and reads every number off
+The run trains to sample N with the recorder's own loop (`runs.train_samples`, ourdl's `train_step`), then
+this module does step N itself, node by node in the orders ourdl's recursion takes, and reads every number off
 the graph: each node's `.value` after `forward()`, its `.grad` after `get_grad()`, each edge's local
 derivative as ourdl reads it (`child.local_grad(i)`, at the moment the parent's grad is computed), and each
 parameter before and after `update(lr)`. Calling `forward()` / `get_grad()` on one node at a time, parents
@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 
 from render.record.net_snapshot import name_nodes, snapshot_row
-from render.record.runs import _train
+from render.record.runs import train_samples
 from scenes import Net, Run, Scene
 
 FORMAT, VERSION = "ourdl-backprop", 1
@@ -107,7 +107,7 @@ def grad_order(param, cached: set[int]) -> list:
 
 def _train_to(net: Net, run: Run, xs: list[float], ys: list[float], lrs: list[float], n: int) -> None:
     """The run's first `n` training steps, exactly as the recorder trains them; refused if it diverged."""
-    _, bad = _train(net, xs[:n], ys[:n], lrs)
+    _, bad = train_samples(net, xs[:n], ys[:n], lrs)
     if bad is not None:
         raise BackpropError(f"{run.label} diverged at sample {bad} (its training stops there, as the "
                             f"recording's does); give a sample up to {bad}")

@@ -23,7 +23,8 @@ from scenes import Net, Run, Scene
 SampleProgress = Callable[[int], None]  # called with the number of samples just trained
 
 
-def _train(net: Net, xs: list[float], ys: list[float], lr: float | list[float]) -> tuple[float, int | None]:
+def train_samples(net: Net, xs: list[float], ys: list[float],
+                  lr: float | list[float]) -> tuple[float, int | None]:
     """The tutorial's per-sample loop, with one learning rate for every parameter or one per parameter
     (`Run.lr_for`, update order). Returns (sum of losses, index of a diverging sample or None).
 
@@ -73,7 +74,7 @@ def record_run(scene: Scene, run: Run, steps: np.ndarray, grid: np.ndarray, targ
     for s, step in enumerate(steps):
         stop = min(int(step), run.samples) if diverged_at is None else seen
         if stop > seen:
-            total, bad = _train(net, xs[seen:stop], ys[seen:stop], lrs)
+            total, bad = train_samples(net, xs[seen:stop], ys[seen:stop], lrs)
             done = stop - seen if bad is None else bad
             train_loss[s] = total / done if done else np.nan
             if progress:

@@ -2222,7 +2222,7 @@
       return this.paramSlots.map((p) => this.V[p]);
     }
     /**
-     * Train on samples [from, to) of xs/ys: render.record.runs._train. Returns {total: the sum of the
+     * Train on samples [from, to) of xs/ys: render.record.runs.train_samples. Returns {total: the sum of the
      * losses, bad: the index (from `from`) of a sample whose loss or a parameter went beyond ±BLOWUP or
      * non-finite, its step undone, or -1}. lr: one rate for every parameter, or one each (update order).
      * @param {Float64Array} xs @param {Float64Array} ys @param {number} from @param {number} to
