@@ -85,7 +85,7 @@ def _relabel(label: str, source: tuple[int, ...], target: tuple[int, ...]) -> st
     return re.sub(r"\b[wb]_\d+(?:_\d+)*\b", lambda m: by_old.get(m.group(0), m.group(0)), label)
 
 
-def _moved_run(run: Run, source: tuple[int, ...], target: tuple[int, ...]) -> Run:
+def moved_run(run: Run, source: tuple[int, ...], target: tuple[int, ...]) -> Run:
     """`run` for the network `target`: its values renamed by role, the others seeded (see the docstring)."""
     names = Names(target).params()
     changes: dict = {"label": _relabel(run.label, source, target)}
@@ -191,7 +191,7 @@ def with_network(scene: Scene, *, hidden: tuple[int, ...] | None = None, target:
     width = hidden or own
     if hidden is not None:
         changes["build"] = functools.partial(build_network, hidden)
-        changes["runs"] = tuple(_moved_run(r, own, hidden) for r in scene.runs)
+        changes["runs"] = tuple(moved_run(r, own, hidden) for r in scene.runs)
     if target is not None:
         fn = _target_function(target.fn)
         _check_target(fn, str(getattr(target, "text", None) or target.name), new_range,

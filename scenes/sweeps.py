@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from scenes.base import SEED, Run, Scene, Schedule
 from scenes.chapter import FIG7, FIG8, LOSSES, PANELS, build
-from scenes.family import _moved_run
+from scenes.family import moved_run
 from scenes.network import Names, check_hidden, family_width, translate
 from scenes.network_panels import network_panels
 
@@ -216,7 +216,7 @@ class SweepScene(Scene):
         own, width = family_width(self.build), family_width(new.build)
         if width == own:
             return new
-        named = tuple(_moved_run(r, own, width) for r in self.named)
+        named = tuple(moved_run(r, own, width) for r in self.named)
         changes: dict = {"named": named, "panels": network_panels(
             width, new.target_name, points=new.points is not None,
             target_name_zh=getattr(target, "name_zh", None))}
