@@ -20,6 +20,7 @@ import pytest
 
 torch = pytest.importorskip("torch")
 from test_player import PLAYER, js_curves, open_page, page_data  # noqa: E402
+from test_torch_outputs import fit  # noqa: E402
 from torch import nn  # noqa: E402
 
 from ourdl.core import Graph, Varrible  # noqa: E402
@@ -28,7 +29,6 @@ from ourdl.ops.loss import ValueLoss  # noqa: E402
 from render import Recorder  # noqa: E402
 from render.record.snapshot import Snapshot, load_snapshot  # noqa: E402
 from render.record.torch_model import options  # noqa: E402
-from render.torch import TorchRecorder  # noqa: E402
 from render.web import player_html, write_player  # noqa: E402
 from render.web.player_data import TORCH_OPS, computable  # noqa: E402
 
@@ -60,17 +60,7 @@ def recording(activation: nn.Module, name: str) -> Snapshot:
     with torch.no_grad():
         model[0].weight.copy_(torch.tensor([[6.0], [-6.0], [2.5], [-1.0]]))
         model[0].bias.copy_(torch.tensor([-3.0, 3.0, -1.0, 0.5]))
-    gen = torch.Generator().manual_seed(1)
-    opt = torch.optim.Adam(model.parameters(), lr=0.02)
-    rec = TorchRecorder(model, target="x^2", loss="absolute", every=25, name=name)
-    for _ in range(100):
-        x = 2 * torch.rand(8, 1, generator=gen)
-        loss = (model(x) - x * x).abs().mean()
-        opt.zero_grad()
-        loss.backward()
-        opt.step()
-        rec.step(loss)
-    return rec.snapshot()  # its curves as torch computed them (a file keeps them to 53 bits of their largest)
+    return fit(model, updates=100, seed=1, every=25, name=name).snapshot()  # its curves as torch computed them (a file keeps them to 53 bits of their largest)
 
 
 @pytest.fixture(scope="module")
