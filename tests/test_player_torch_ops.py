@@ -60,7 +60,8 @@ def recording(activation: nn.Module, name: str) -> Snapshot:
     with torch.no_grad():
         model[0].weight.copy_(torch.tensor([[6.0], [-6.0], [2.5], [-1.0]]))
         model[0].bias.copy_(torch.tensor([-3.0, 3.0, -1.0, 0.5]))
-    return fit(model, updates=100, seed=1, every=25, name=name).snapshot()  # its curves as torch computed them (a file keeps them to 53 bits of their largest)
+    # its curves as torch computed them (a file keeps them to 53 bits of their largest)
+    return fit(model, updates=100, seed=1, every=25, name=name).snapshot()
 
 
 @pytest.fixture(scope="module")
