@@ -70,6 +70,23 @@ def parse_hidden(text: str) -> tuple[int, ...]:
     return check_hidden(tuple(int(p) for p in parts))
 
 
+def hidden_from_params(names: list[str]) -> tuple[int, ...] | None:
+    """The hidden widths of the family network whose parameters, in update order, are `names` (the inverse
+    of `Names.params`), or None for any other graph: how a recording's file says which network it holds."""
+    layers: dict[int, int] = {}  # layer -> its biases: b_1j / b_l_j is a bias of layer 1 / l
+    for name in names:
+        index = name[2:].split("_")
+        if name.startswith("b_") and index[0].isdigit():
+            layer = int(index[0]) if len(index) > 1 else int(index[0][:1])
+            layers[layer] = layers.get(layer, 0) + 1
+    hidden = tuple(layers.get(layer, 0) for layer in range(1, len(layers)))
+    try:
+        check_hidden(hidden)
+    except ValueError:
+        return None
+    return hidden if Names(hidden).params() == list(names) else None
+
+
 def separated(hidden: tuple[int, ...]) -> bool:
     """Whether the names separate every index with `_` (10+ units in a layer, or 2+ hidden layers)."""
     return len(hidden) > 1 or max(hidden) >= 10

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from scenes.base import SEED, Run, Scene, Schedule
 from scenes.chapter import FIG7, FIG8, LOSSES, PANELS, build
 from scenes.family import moved_run
-from scenes.network import Names, check_hidden, family_width, translate
+from scenes.network import Names, check_hidden, family_width, hidden_from_params, translate
 from scenes.network_panels import network_panels
 
 if TYPE_CHECKING:
@@ -59,11 +59,11 @@ def mode_names(width: int) -> tuple[str, ...]:
 def hidden_width(names: list[str]) -> int:
     """H of a one-hidden-layer network of the family from its parameter names (update order); ValueError
     for any other graph (the fitting modes are defined by the first layer's units feeding the output)."""
-    width = (len(names) - 1) // 3
-    if width < 1 or Names((width,)).params() != list(names):
+    hidden = hidden_from_params(names)
+    if hidden is None or len(hidden) != 1:
         raise ValueError("fitting modes are defined for one hidden layer of the chapter's family "
                          f"(parameters w_11 … b_21), not for {', '.join(names[:4])}, …")
-    return width
+    return hidden[0]
 
 
 def fitting_modes(params: np.ndarray, names: list[str], data_range: tuple[float, float]) -> np.ndarray:

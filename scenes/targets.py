@@ -123,6 +123,21 @@ def parse_target(text: str) -> Target:
     return Target(stripped, short, short, tree)
 
 
+def recorded_targets(expr: str | None, shown: str | None) -> list[Target]:
+    """The targets a recording may name: its `--target` text (`expr`, meta's `target_expr`), then a named
+    target shown as `shown` (meta's `target_name`); most specific first, texts that do not parse passed
+    over. Whoever reads a file checks a candidate against its recorded curve, as exactly as it needs."""
+    texts = [expr, *(key for key, named in NAMED.items() if named.en == shown)]
+    out = []
+    for text in texts:
+        if text:
+            try:
+                out.append(parse_target(text))
+            except ValueError:
+                continue
+    return out
+
+
 def _short(text: str) -> str:
     """The expression as a name: whitespace runs as one space, at most 24 characters."""
     words = []

@@ -21,27 +21,13 @@ import numpy as np
 from render.record.snapshot import Snapshot
 from render.web.lab import ACTIVATIONS, LOSSES, MAX_LAYERS, MAX_UNITS
 from scenes import Run, Scene, get_scene
-from scenes.network import Names
-from scenes.targets import NAMED, Target, parse_target
+from scenes.network import Names, hidden_from_params
+from scenes.targets import Target, recorded_targets
 
 #: the scene a recording's network is made from: the chapter's one run, which `with_network` reshapes
 BASE = "fig8"
 #: a recording that names no rate (a TorchRecorder without lr=) starts at the chapter's
 DEFAULT_LR = 0.01
-
-
-def hidden_of(names: list[str]) -> tuple[int, ...] | None:
-    """The hidden widths of the family network whose parameters (update order) are `names`, or None."""
-    layers: dict[int, int] = {}  # layer -> its biases: b_1j / b_l_j is a bias of layer 1 / l
-    for name in names:
-        index = name[2:].split("_")
-        if name.startswith("b_") and index[0].isdigit():
-            layer = int(index[0]) if len(index) > 1 else int(index[0][:1])
-            layers[layer] = layers.get(layer, 0) + 1
-    hidden = tuple(layers.get(layer, 0) for layer in range(1, len(layers)))
-    if not hidden or min(hidden) < 1 or max(hidden) > 32 or len(hidden) > 4:
-        return None
-    return hidden if Names(hidden).params() == list(names) else None
 
 
 def _activation(meta: dict, hidden: tuple[int, ...]) -> str:
@@ -74,12 +60,7 @@ def _target(snapshot: Snapshot) -> Target | None:
     lo, hi = meta["data_range"]
     inside = (grid >= lo) & (grid <= hi)
     recorded = np.asarray(snapshot.target, dtype=float)[inside]
-    named = [key for key, n in NAMED.items() if n.en == meta.get("target_name")]
-    for text in [t for t in [meta.get("target_expr"), *named] if t]:
-        try:
-            target = parse_target(text)
-        except ValueError:
-            continue
+    for target in recorded_targets(meta.get("target_expr"), meta.get("target_name")):
         with np.errstate(all="ignore"):
             if np.allclose(target.fn(grid[inside]), recorded, rtol=1e-12, atol=1e-12):
                 return None if target.key == "x^2" else target
@@ -108,7 +89,7 @@ def lab_scene(snapshot: Snapshot) -> Scene:
         raise ValueError(f"{meta.get('scene')} is a sweep of many inits; the lab opens a recording of runs "
                          f"(its own map explores inits: render lab --scene NAME)")
     names = list(meta["params"])
-    hidden = hidden_of(names)
+    hidden = hidden_from_params(names)
     if hidden is None:
         shown = ", ".join(names[:3]) + (", …" if len(names) > 3 else "")
         raise ValueError(f"the lab trains networks of the chapter's family (parameters w_11 … b_21); this "

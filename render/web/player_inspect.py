@@ -23,7 +23,7 @@ from render.web.player_data import computable
 from scenes import Run, registered_scene
 from scenes.base import draw_samples, square
 from scenes.points import Points
-from scenes.targets import NAMED, parse_target
+from scenes.targets import recorded_targets
 
 #: xs, labels of a run's `n` samples from its data seed
 Stream = Callable[[int, int], tuple[np.ndarray, np.ndarray]]
@@ -32,14 +32,7 @@ Stream = Callable[[int, int], tuple[np.ndarray, np.ndarray]]
 def _targets(meta: dict) -> list[Callable]:
     """The target functions the recording may have been labelled by, most specific first: its `--target`
     text, a named target of its name, its registered scene's, a scene's default (x²)."""
-    out: list[Callable] = []
-    texts = [meta.get("target_expr"), *(k for k, n in NAMED.items() if n.en == meta.get("target_name"))]
-    for text in texts:
-        if text:
-            try:
-                out.append(parse_target(text).fn)
-            except ValueError:
-                pass
+    out: list[Callable] = [t.fn for t in recorded_targets(meta.get("target_expr"), meta.get("target_name"))]
     try:  # a registered scene only: a recording never makes this load a file it names
         out.append(registered_scene(str(meta.get("scene", ""))).target)
     except KeyError:
