@@ -66,13 +66,16 @@ def step_source(scene: Scene) -> dict:
 
 
 def backprop_data(scene: Scene, run: str | None, sample: int | None, theme: str = "light",
-                  lang: str = "en") -> tuple[dict, dict]:
-    """(the page's data, the shown step's dict): the source, the look and words, and where it opens."""
+                  lang: str = "en", step: dict | None = None) -> tuple[dict, dict]:
+    """(the page's data, the shown step's dict): the source, the look and words, and where it opens.
+    `step`: that run's `backprop_step` at that sample when the caller has it already (render backprop's
+    frames need it too), so the run is not trained to it twice."""
     if theme not in THEMES:
         raise ValueError(f"theme {theme!r} (choose {', '.join(THEMES)})")
     if lang not in STRINGS:
         raise ValueError(f"lang {lang!r} (choose {', '.join(STRINGS)})")
-    step = backprop_step(scene, run, sample)
+    if step is None:
+        step = backprop_step(scene, run, sample)
     chosen = pick_run(scene, run)
     th = THEMES[theme]
     output = next((p for p in scene.panels if step["output"] in p.nodes), None)
@@ -88,9 +91,9 @@ def backprop_data(scene: Scene, run: str | None, sample: int | None, theme: str 
 
 
 def backprop_html(scene: Scene, run: str | None = None, sample: int | None = None, theme: str = "light",
-                  lang: str = "en") -> str:
-    """The whole page: one file, no network, opens from file://."""
-    data, step = backprop_data(scene, run, sample, theme, lang)
+                  lang: str = "en", step: dict | None = None) -> str:
+    """The whole page: one file, no network, opens from file:// (`step`: as `backprop_data`'s)."""
+    data, step = backprop_data(scene, run, sample, theme, lang, step)
     title = UI[lang]["bp_title"].format(scene=scene.name)
     body = (f'<div class="ourdl-backprop" data-theme="{theme}" data-standalone="1" '
             f'data-source="ourdl-backprop-data" data-step="{STEP_ID}">'
@@ -101,11 +104,11 @@ def backprop_html(scene: Scene, run: str | None = None, sample: int | None = Non
 
 
 def write_backprop_page(scene: Scene, run: str | None, sample: int | None, path: Path, *,
-                        theme: str = "light", lang: str = "en") -> Path:
+                        theme: str = "light", lang: str = "en", step: dict | None = None) -> Path:
     """Write the page to `path` atomically (complete or not at all); returns the path. BackpropError (a
     ValueError, one line) for a sample past the run, an unknown run or a sweep."""
     path = Path(path)
-    text = backprop_html(scene, run, sample, theme=theme, lang=lang)
+    text = backprop_html(scene, run, sample, theme=theme, lang=lang, step=step)
     with atomic_write(path) as tmp:
         tmp.write_text(text, encoding="utf-8")
     return path

@@ -54,7 +54,8 @@ def backprop(
             from render.web.backprop import write_backprop_page
 
             pages[".html"] = lambda path: write_backprop_page(chosen, run, step["sample"], path,
-                                                              theme=options.theme, lang=options.lang)
+                                                              theme=options.theme, lang=options.lang,
+                                                              step=step)
         from render.encode.backprop_video import render_backprop
 
         written = render_backprop(chosen, step, folder / f"{chosen.name}.backprop", options, pages=pages)
