@@ -965,28 +965,11 @@
   // render/web/src/backprop_at.js
   var num = (v) => isFinite(v) ? v : v !== v ? "NaN" : v > 0 ? "Infinity" : "-Infinity";
   var val = (v) => typeof v === "number" ? v : v === null ? NaN : Number(v);
-  var FORWARD = {
-    Add: (v) => {
-      let t = v[0];
-      for (let k = 1; k < v.length; k++) t = t + v[k];
-      return t;
-    },
-    Mul: (v) => v[0] * v[1],
-    Relu: ([t]) => t >= 0 ? t : 0,
-    LeakyRelu: ([t]) => t >= 0 ? t : 0.1 * t,
-    Step: ([t]) => t > 0 ? 1 : 0,
-    Sigmoid: ([t]) => {
-      if (t >= 0) return 1 / (1 + Math.exp(-t));
-      const e = Math.exp(t);
-      return e / (1 + e);
-    },
-    Tanh: ([t]) => Math.tanh(t),
-    ValueLoss: ([label, y]) => Math.abs(label - y),
-    SquareLoss: ([label, y]) => {
-      const d = label - y;
-      return d * d;
-    }
-  };
+  function compute(kind, v) {
+    const out = new Float64Array(1);
+    OPS[kind](out, v.map((t) => Float64Array.of(t)), 1);
+    return out[0];
+  }
   var LOCAL = {
     Add: () => 1,
     Mul: (v, i) => v[1 - i],
@@ -1045,7 +1028,7 @@
       visit(g.loss);
       for (const name of forward) {
         const n = byName[name];
-        value[name] = FORWARD[n.kind](n.parents.map((p) => value[p]));
+        value[name] = compute(n.kind, n.parents.map((p) => value[p]));
       }
       const values = { ...value };
       const grad = /* @__PURE__ */ Object.create(null);
@@ -1974,7 +1957,7 @@
   var LOSSES = Object.keys(LOSS_KINDS);
   var has = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
   var O2 = OPS2;
-  var FORWARD2 = {
+  var FORWARD = {
     Mul: O2.F_MUL,
     Relu: O2.F_RELU,
     LeakyRelu: O2.F_LEAKY,
@@ -2066,7 +2049,7 @@
         else emit(O2.F_ADD, k, ps[0], ps[1]);
         for (let j = 2; j < ps.length; j++) emit(O2.F_ADD, k, k, ps[j]);
       } else {
-        emit(FORWARD2[kinds[k]], k, ps[0], ps[1]);
+        emit(FORWARD[kinds[k]], k, ps[0], ps[1]);
       }
     };
     forward(loss);

@@ -2451,28 +2451,11 @@
   // render/web/src/backprop_at.js
   var num = (v) => isFinite(v) ? v : v !== v ? "NaN" : v > 0 ? "Infinity" : "-Infinity";
   var val = (v) => typeof v === "number" ? v : v === null ? NaN : Number(v);
-  var FORWARD = {
-    Add: (v) => {
-      let t = v[0];
-      for (let k = 1; k < v.length; k++) t = t + v[k];
-      return t;
-    },
-    Mul: (v) => v[0] * v[1],
-    Relu: ([t]) => t >= 0 ? t : 0,
-    LeakyRelu: ([t]) => t >= 0 ? t : 0.1 * t,
-    Step: ([t]) => t > 0 ? 1 : 0,
-    Sigmoid: ([t]) => {
-      if (t >= 0) return 1 / (1 + Math.exp(-t));
-      const e = Math.exp(t);
-      return e / (1 + e);
-    },
-    Tanh: ([t]) => Math.tanh(t),
-    ValueLoss: ([label, y]) => Math.abs(label - y),
-    SquareLoss: ([label, y]) => {
-      const d = label - y;
-      return d * d;
-    }
-  };
+  function compute(kind, v) {
+    const out = new Float64Array(1);
+    OPS[kind](out, v.map((t) => Float64Array.of(t)), 1);
+    return out[0];
+  }
   var LOCAL = {
     Add: () => 1,
     Mul: (v, i) => v[1 - i],
@@ -2531,7 +2514,7 @@
       visit(g.loss);
       for (const name of forward) {
         const n = byName[name];
-        value2[name] = FORWARD[n.kind](n.parents.map((p) => value2[p]));
+        value2[name] = compute(n.kind, n.parents.map((p) => value2[p]));
       }
       const values = { ...value2 };
       const grad = /* @__PURE__ */ Object.create(null);

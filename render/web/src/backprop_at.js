@@ -12,6 +12,8 @@
  * are written "NaN", "Infinity", "-Infinity", as the Python dict has them.
  */
 
+import { OPS } from "./graph.js";
+
 /** @typedef {import("./types.js").Graph} Graph */
 /** A number as the dict writes it. @typedef {number | string} Num */
 /**
@@ -26,22 +28,13 @@ export const num = (v) => (isFinite(v) ? v : v !== v ? "NaN" : v > 0 ? "Infinity
 /** A number from the dict. @param {Num | null} v */
 export const val = (v) => (typeof v === "number" ? v : v === null ? NaN : Number(v));
 
-/** @type {Record<string, (v: number[]) => number>} ourdl's ops on plain numbers (ourdl/ops) */
-const FORWARD = {
-  Add: (v) => { let t = v[0]; for (let k = 1; k < v.length; k++) t = t + v[k]; return t; },
-  Mul: (v) => v[0] * v[1],
-  Relu: ([t]) => (t >= 0 ? t : 0),
-  LeakyRelu: ([t]) => (t >= 0 ? t : 0.1 * t),
-  Step: ([t]) => (t > 0 ? 1 : 0),
-  Sigmoid: ([t]) => {
-    if (t >= 0) return 1.0 / (1.0 + Math.exp(-t));
-    const e = Math.exp(t);
-    return e / (1.0 + e);
-  },
-  Tanh: ([t]) => Math.tanh(t),
-  ValueLoss: ([label, y]) => Math.abs(label - y),
-  SquareLoss: ([label, y]) => { const d = label - y; return d * d; },
-};
+/** Node kind `kind` of parents' values `v`: the page's own op (graph.js OPS, the curves' arithmetic) on one
+ * x. @param {string} kind @param {number[]} v */
+function compute(kind, v) {
+  const out = new Float64Array(1);
+  OPS[kind](out, v.map((t) => Float64Array.of(t)), 1);
+  return out[0];
+}
 /** @type {Record<string, (v: number[], i: number, own: number) => number>} d node / d parent i */
 const LOCAL = {
   Add: () => 1,
@@ -56,7 +49,7 @@ const LOCAL = {
 };
 
 /** Whether the page can step through this graph (every op one of ourdl's it knows). @param {Graph} graph */
-export const steppable = (graph) => graph.nodes.every((n) => n.kind in FORWARD && n.builtin !== false);
+export const steppable = (graph) => graph.nodes.every((n) => n.kind in LOCAL && n.builtin !== false);
 
 /**
  * The index of the label `text` among `labels` (exactly, else the one that starts with it, case aside),
@@ -113,7 +106,7 @@ export class StepGraph {
     visit(g.loss);
     for (const name of forward) {
       const n = byName[name];
-      value[name] = FORWARD[n.kind](n.parents.map((p) => value[p]));
+      value[name] = compute(n.kind, n.parents.map((p) => value[p]));
     }
     const values = { ...value };  // as forward left them: the parameters before the step
     // backward and update, parameter by parameter
