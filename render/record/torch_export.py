@@ -100,6 +100,7 @@ def _fill(name: str, **fields: str) -> str:
 
 
 def _printable(text: str) -> str:
+    """`text` with anything unprintable (a newline that would end a comment) as a space."""
     return "".join(c if c.isprintable() else " " for c in str(text))
 
 
@@ -269,14 +270,10 @@ def _target_code(scene: Scene) -> tuple[str, str, str] | None:
 def _data_section(scene: Scene) -> str:
     if scene.points is not None:
         rows = [[float(x), float(y)] for x, y in scene.points.xy]
-        return _fill("points", count=f"{len(rows):,}", source=_comment(scene.points.name),
+        return _fill("points", count=f"{len(rows):,}", source=_printable(scene.points.name),
                      points=_listing(rows, indent=len("POINTS = np.array(")))
     text, name, code = _target_code(scene)
     return _fill("target", target_name=_doc(name), target_text=_literal(text), expression=code)
-
-
-def _comment(text: str) -> str:
-    return "".join(c if c.isprintable() else " " for c in str(text))
 
 
 # -- the network and its runs ----------------------------------------------------------------------------
